@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A new version waits: the officer decides when to switch (never mid-case). */
+export function UpdateBanner({ onAccept }: { onAccept: () => void }) {
+  const { t } = useTranslation();
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed) return null;
+  return (
+    <div
+      className="update-banner"
+      role="region"
+      aria-label={t('app.updateReady')}
+      data-testid="update-banner"
+    >
+      <p>{t('app.updateReady')}</p>
+      <div className="row">
+        <button type="button" className="button primary" onClick={onAccept}>
+          {t('app.updateNow')}
+        </button>
+        <button type="button" className="button" onClick={() => setDismissed(true)}>
+          {t('app.updateLater')}
+        </button>
+      </div>
+    </div>
+  );
+}

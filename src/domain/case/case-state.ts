@@ -1,0 +1,67 @@
+/**
+ * The case life cycle of DOMAIN.md as a state machine. Transitions are data so
+ * the UI can ask what is possible and tests can walk every edge.
+ */
+import * as z from 'zod/mini';
+
+export const CaseState = z.enum([
+  'opened',
+  'triaged',
+  'escalated',
+  'evidence-complete',
+  'scene-cleared',
+  'liability-proposed',
+  'signed',
+  'submitted',
+  'synced',
+  'returned',
+  'reviewed',
+  'delivered',
+  'acknowledged',
+  'assessed',
+  'paid',
+  'closed',
+]);
+export type CaseState = z.infer<typeof CaseState>;
+
+/** States from which the officer may still escalate to the accident squad. */
+const ON_SCENE: readonly CaseState[] = [
+  'opened',
+  'triaged',
+  'evidence-complete',
+  'scene-cleared',
+  'liability-proposed',
+];
+
+/** Every allowed transition: from → the states it may go to. */
+export const CASE_TRANSITIONS: Readonly<Record<CaseState, readonly CaseState[]>> = {
+  opened: ['triaged', 'escalated'],
+  triaged: ['evidence-complete', 'escalated'],
+  'evidence-complete': ['scene-cleared', 'escalated'],
+  'scene-cleared': ['liability-proposed', 'escalated'],
+  // A disputed determination escalates; an agreed one is signed.
+  'liability-proposed': ['signed', 'escalated'],
+  signed: ['submitted'],
+  // An escalated case is handed over with whatever was captured.
+  escalated: ['submitted'],
+  submitted: ['synced'],
+  synced: ['reviewed', 'returned', 'delivered'],
+  // The accident squad sent it back for more evidence; the officer resubmits.
+  returned: ['submitted'],
+  reviewed: ['returned', 'delivered'],
+  delivered: ['acknowledged'],
+  acknowledged: ['assessed'],
+  assessed: ['paid'],
+  paid: ['closed'],
+  closed: [],
+};
+
+/** True when a case in `from` may move to `to`. */
+export function canTransition(from: CaseState, to: CaseState): boolean {
+  return CASE_TRANSITIONS[from].includes(to);
+}
+
+/** True while the case is still being handled at the scene (editable by the officer). */
+export function isOnScene(state: CaseState): boolean {
+  return ON_SCENE.includes(state) || state === 'escalated' || state === 'returned';
+}

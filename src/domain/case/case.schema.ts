@@ -1,0 +1,60 @@
+/**
+ * The case record: what the officer captures on scene, with every state
+ * transition timestamped. Stored in IndexedDB and sent to the server as is.
+ */
+import * as z from 'zod/mini';
+import { Id, Instant } from '../ids';
+import { CaseState } from './case-state';
+import { Party } from './party.schema';
+import { Vehicle } from './vehicle.schema';
+
+export const CASE_SCHEMA_VERSION = 1;
+
+export const GeoPoint = z.object({
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
+  /** Radius of 68 % confidence, in metres, as the Geolocation API reports it. */
+  accuracyM: z.optional(z.number().check(z.gte(0))),
+  source: z.enum(['gps', 'map', 'typed']),
+  at: Instant,
+});
+export type GeoPoint = z.infer<typeof GeoPoint>;
+
+export const CaseLocation = z.object({
+  point: z.optional(GeoPoint),
+  /** Road, junction, or place name as typed by the officer. */
+  address: z.string(),
+  road: z.optional(z.string()),
+  /** Kilometre post, e.g. K123+400, when GPS is poor. */
+  kmPost: z.optional(z.string()),
+});
+export type CaseLocation = z.infer<typeof CaseLocation>;
+
+export const Transition = z.object({
+  from: z.nullable(CaseState),
+  to: CaseState,
+  /** Device clock when the transition happened. */
+  at: Instant,
+  reason: z.optional(z.string()),
+});
+export type Transition = z.infer<typeof Transition>;
+
+export const CaseRecord = z.object({
+  schemaVersion: z.literal(CASE_SCHEMA_VERSION),
+  id: Id,
+  /** Human-readable number shown to parties: made on the device, unique per device. */
+  caseNumber: z.string(),
+  state: CaseState,
+  /** When the officer arrived on scene: the start of every five-fast clock. */
+  arrivedAt: Instant,
+  /** When the accident happened, as the parties state it. */
+  occurredAt: z.optional(Instant),
+  location: CaseLocation,
+  notes: z.string(),
+  vehicles: z.array(Vehicle),
+  parties: z.array(Party),
+  transitions: z.array(Transition),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type CaseRecord = z.infer<typeof CaseRecord>;

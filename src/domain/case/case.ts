@@ -1,0 +1,84 @@
+/**
+ * Operations on a case. Pure: each takes the time (and ids) it needs and
+ * returns a new record, never mutating the one it was given.
+ */
+import type { Id, Instant } from '../ids';
+import { refuse, ok, type Result } from '../result';
+import { CASE_SCHEMA_VERSION, type CaseLocation, type CaseRecord } from './case.schema';
+import { canTransition, isOnScene, type CaseState } from './case-state';
+
+export interface OpenCaseInput {
+  id: Id;
+  /** Arrival on scene: now, unless the officer corrects it. */
+  arrivedAt: Instant;
+  location: CaseLocation;
+  caseNumber: string;
+}
+
+/** A new case in state `opened`; its first transition records arrival. */
+export function openCase(input: OpenCaseInput): CaseRecord {
+  return {
+    schemaVersion: CASE_SCHEMA_VERSION,
+    id: input.id,
+    caseNumber: input.caseNumber,
+    state: 'opened',
+    arrivedAt: input.arrivedAt,
+    location: input.location,
+    notes: '',
+    vehicles: [],
+    parties: [],
+    transitions: [{ from: null, to: 'opened', at: input.arrivedAt }],
+    createdAt: input.arrivedAt,
+    updatedAt: input.arrivedAt,
+  };
+}
+
+/**
+ * A device-made case number: `KC` + local date + a suffix from the case id,
+ * e.g. `KC20261127-3F9A2C`. Unique enough for people to read out; the id is
+ * what systems use.
+ */
+export function makeCaseNumber(id: Id, at: Instant, utcOffsetMinutes = 480): string {
+  const local = new Date(Date.parse(at) + utcOffsetMinutes * 60_000);
+  const ymd = local.toISOString().slice(0, 10).replaceAll('-', '');
+  const suffix = id.replaceAll('-', '').slice(-6).toUpperCase();
+  return `KC${ymd}-${suffix}`;
+}
+
+export type TransitionRefusal = 'not-allowed';
+
+/** Moves the case to `to` at `at`, or refuses when the life cycle forbids it. */
+export function transitionCase(
+  c: CaseRecord,
+  to: CaseState,
+  at: Instant,
+  reason?: string,
+): Result<CaseRecord, TransitionRefusal> {
+  if (!canTransition(c.state, to)) {
+    return refuse('not-allowed', `${c.state} → ${to}`);
+  }
+  const step = reason === undefined ? { from: c.state, to, at } : { from: c.state, to, at, reason };
+  return ok({ ...c, state: to, transitions: [...c.transitions, step], updatedAt: at });
+}
+
+/** The fields an officer edits directly on the case screen. */
+export type CaseFieldsPatch = Partial<
+  Pick<CaseRecord, 'occurredAt' | 'notes' | 'location' | 'arrivedAt'>
+>;
+
+export type EditRefusal = 'not-editable';
+
+/** Applies an edit of the basic fields while the case is still the officer's. */
+export function editCaseFields(
+  c: CaseRecord,
+  patch: CaseFieldsPatch,
+  at: Instant,
+): Result<CaseRecord, EditRefusal> {
+  if (!isOnScene(c.state)) return refuse('not-editable', c.state);
+  return ok({ ...c, ...patch, updatedAt: at });
+}
+
+/** When the case entered `state` for the first time, if it has. */
+export function enteredAt(c: CaseRecord, state: CaseState): Instant | undefined {
+  return c.transitions.find((t) => t.to === state)?.at;
+}

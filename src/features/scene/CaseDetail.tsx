@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { editCaseFields, isOnScene, type CaseRecord } from '../../domain';
+import { updateCase } from '../../storage';
+import { useServices } from '../../services/ServicesContext';
+import { formatTime, fromLocalInput, toLocalInput } from '../../ui/format';
+import { Link } from '../../ui/router';
+import { describeSaveError } from './save-error';
+import { useCase } from './useCases';
+import { useElapsedMinutes } from './useElapsedMinutes';
+
+export function CaseDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const result = useCase(id);
+  if (result === undefined) return <p role="status">{t('app.loading')}</p>;
+  if (!result.found) {
+    return (
+      <section>
+        <p className="notice warn" role="alert">
+          {result.problem
+            ? t('caseDetail.unreadable', { problem: result.problem })
+            : t('caseDetail.notFound')}
+        </p>
+        <Link href="/">{t('app.back')}</Link>
+      </section>
+    );
+  }
+  // Keyed by id so switching cases starts a fresh form.
+  return <CaseForm key={result.value.id} initial={result.value} />;
+}
+
+type Fields = Pick<CaseRecord, 'notes'> & {
+  address: string;
+  road: string;
+  kmPost: string;
+  occurredAt: string;
+};
+
+function toFields(c: CaseRecord): Fields {
+  return {
+    address: c.location.address,
+    road: c.location.road ?? '',
+    kmPost: c.location.kmPost ?? '',
+    occurredAt: c.occurredAt ? toLocalInput(c.occurredAt) : '',
+    notes: c.notes,
+  };
+}
+
+function applyFields(c: CaseRecord, f: Fields, at: string): CaseRecord {
+  const occurredAt = fromLocalInput(f.occurredAt);
+  const location = {
+    ...c.location,
+    address: f.address,
+    road: f.road || undefined,
+    kmPost: f.kmPost || undefined,
+  };
+  const r = editCaseFields(c, { location, notes: f.notes, occurredAt }, at);
+  if (!r.ok) throw new Error(r.reason);
+  return r.value;
+}
+
+function CaseForm({ initial }: { initial: CaseRecord }) {
+  const { t, i18n } = useTranslation();
+  const { db, platform } = useServices();
+  const [fields, setFields] = useState<Fields>(() => toFields(initial));
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | { error: string }>('idle');
+  const minutes = useElapsedMinutes(initial.arrivedAt, platform.clock.now);
+  const editable = isOnScene(initial.state);
+
+  // Every edit is written through to IndexedDB at once: a reload never loses it.
+  // Transactions run in the order they are created, so the last edit wins.
+  const persist = (f: Fields) => {
+    setStatus('saving');
+    const at = platform.clock.now();
+    updateCase(db, initial.id, (c) => applyFields(c, f, at), at)
+      .then(() => setStatus('saved'))
+      .catch(async (err: unknown) => setStatus({ error: await describeSaveError(err, db, t) }));
+  };
+
+  const change = (name: keyof Fields) => (e: { target: { value: string } }) => {
+    const next = { ...fields, [name]: e.target.value };
+    setFields(next);
+    persist(next);
+  };
+
+  const point = initial.location.point;
+  return (
+    <section aria-labelledby="case-title">
+      <Link href="/" className="back-link">
+        ← {t('app.back')}
+      </Link>
+      <h1 id="case-title">{t('caseDetail.title', { number: initial.caseNumber })}</h1>
+      <dl className="facts">
+        <dt>{t('caseDetail.state')}</dt>
+        <dd>
+          <span className={`badge state-${initial.state}`} data-testid="case-state">
+            {t(`state.${initial.state}`)}
+          </span>
+        </dd>
+        <dt>{t('caseDetail.arrivedAt')}</dt>
+        <dd>
+          {formatTime(initial.arrivedAt, i18n.language)} · {t('caseDetail.elapsed', { minutes })}
+        </dd>
+        {point && (
+          <>
+            <dt>{t('newCase.location')}</dt>
+            <dd>
+              {t('caseDetail.coordinates', {
+                lat: point.latitude.toFixed(6),
+                lng: point.longitude.toFixed(6),
+              })}
+              {point.accuracyM !== undefined &&
+                ` · ${t('newCase.accuracy', { meters: Math.round(point.accuracyM) })}`}
+            </dd>
+          </>
+        )}
+      </dl>
+      {!editable && <p className="notice">{t('caseDetail.notEditable')}</p>}
+      <fieldset disabled={!editable} className="plain">
+        <div className="field">
+          <label htmlFor="address">{t('newCase.address')}</label>
+          <input id="address" value={fields.address} onChange={change('address')} />
+        </div>
+        <div className="two-col">
+          <div className="field">
+            <label htmlFor="road">{t('newCase.road')}</label>
+            <input id="road" value={fields.road} onChange={change('road')} />
+          </div>
+          <div className="field">
+            <label htmlFor="kmPost">{t('newCase.kmPost')}</label>
+            <input
+              id="kmPost"
+              value={fields.kmPost}
+              placeholder={t('newCase.kmPostHint')}
+              onChange={change('kmPost')}
+            />
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="occurredAt">{t('caseDetail.occurredAt')}</label>
+          <input
+            id="occurredAt"
+            type="datetime-local"
+            value={fields.occurredAt}
+            onChange={change('occurredAt')}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="notes">{t('caseDetail.notes')}</label>
+          <textarea id="notes" rows={4} value={fields.notes} onChange={change('notes')} />
+        </div>
+      </fieldset>
+      <p role="status" aria-live="polite" className="save-status" data-testid="save-status">
+        {status === 'saving' && t('caseDetail.saving')}
+        {status === 'saved' && t('caseDetail.saved')}
+      </p>
+      {typeof status === 'object' && (
+        <p className="notice error" role="alert">
+          {status.error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../ui/format';
+import { Link } from '../../ui/router';
+import { useCaseList } from './useCases';
+
+export function CaseList() {
+  const { t, i18n } = useTranslation();
+  const list = useCaseList();
+  return (
+    <section aria-labelledby="cases-title">
+      <div className="row-between">
+        <h1 id="cases-title">{t('cases.title')}</h1>
+        <Link className="button primary" href="/cases/new">
+          {t('cases.new')}
+        </Link>
+      </div>
+      {list === undefined ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : (
+        <>
+          {list.unreadable.length > 0 && (
+            <p className="notice warn" role="alert">
+              {t('cases.unreadable', { count: list.unreadable.length })}
+            </p>
+          )}
+          {list.cases.length === 0 ? (
+            <p className="empty">{t('cases.empty')}</p>
+          ) : (
+            <ul className="case-list" data-testid="case-list">
+              {list.cases.map((c) => (
+                <li key={c.id}>
+                  <Link
+                    href={`/cases/${c.id}`}
+                    className="case-card"
+                    aria-label={t('cases.openCase', { number: c.caseNumber })}
+                  >
+                    <span className="case-number">{c.caseNumber}</span>
+                    <span className={`badge state-${c.state}`}>{t(`state.${c.state}`)}</span>
+                    <span className="case-place">{c.location.address}</span>
+                    <span className="muted">
+                      {t('cases.arrived')} {formatTime(c.arrivedAt, i18n.language)}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { StorageReport } from '../../platform';
+import { countUnsent } from '../../storage';
+import { useServices } from '../../services/ServicesContext';
+import { formatBytes } from '../../ui/format';
+import { changeLanguage, LANGUAGES, type Language } from '../../ui/i18n/setup';
+
+export function Settings() {
+  const { t, i18n } = useTranslation();
+  const { db, platform } = useServices();
+  const [report, setReport] = useState<StorageReport | null>(null);
+  const unsent = useLiveQuery(() => countUnsent(db), [db]);
+
+  useEffect(() => {
+    void platform.storage.report().then(setReport);
+  }, [platform]);
+
+  const persistText =
+    report === null
+      ? t('app.loading')
+      : report.persisted === null
+        ? t('settings.persistUnknown')
+        : report.persisted
+          ? t('settings.persisted')
+          : t('settings.notPersisted');
+
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <fieldset className="field">
+        <legend>{t('settings.language')}</legend>
+        <div className="segmented">
+          {LANGUAGES.map((l) => (
+            <label key={l.code} className="radio">
+              <input
+                type="radio"
+                name="language"
+                value={l.code}
+                checked={i18n.language === l.code}
+                onChange={() => void changeLanguage(l.code as Language)}
+              />
+              <span lang={l.code}>{l.label}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <h2>{t('settings.storage')}</h2>
+      <p data-testid="persist-status" className={report?.persisted ? 'notice ok' : 'notice warn'}>
+        {persistText}
+      </p>
+      {report?.usageBytes != null && report.quotaBytes != null && (
+        <p>
+          {t('settings.usage', {
+            used: formatBytes(report.usageBytes),
+            quota: formatBytes(Math.max(0, report.quotaBytes - report.usageBytes)),
+          })}
+        </p>
+      )}
+      {unsent && <p>{t('settings.unsent', { cases: unsent.cases })}</p>}
+      <p className="muted">{t('settings.version', { version: __APP_VERSION__ })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+/** The device capabilities the app uses, one port each (web + fake). */
+import type { ClockIds } from './clock-ids/port';
+import type { DeviceStorage } from './device-storage/port';
+import type { Geolocation } from './geolocation/port';
+import type { ServiceWorkerBridge } from './sw-bridge/port';
+
+export interface Platform {
+  clock: ClockIds;
+  geolocation: Geolocation;
+  storage: DeviceStorage;
+  serviceWorker: ServiceWorkerBridge;
+}
+
+export type { ClockIds, DeviceStorage, Geolocation, ServiceWorkerBridge };
+export type { Position, PositionResult } from './geolocation/port';
+export type { StorageReport } from './device-storage/port';

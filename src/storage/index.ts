@@ -1,0 +1,4 @@
+export { createDb, DB_NAME, type KuaichuDb } from './db';
+export * from './cases-repo';
+export type { OutboxEntry, PhotoRow, CaseRow } from './records';
+export { LATEST_VERSION } from './migrations';

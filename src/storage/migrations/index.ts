@@ -1,0 +1,26 @@
+/**
+ * Every IndexedDB schema version the app has ever shipped, oldest first.
+ * Never edit or remove a released entry: add the next version with its
+ * upgrade step, and a test in migrations.test.ts that seeds the previous
+ * version with pending cases and checks they survive (RELIABILITY.md rule 9).
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      cases: 'id, state, updatedAt',
+      photos: 'sha256, caseId',
+      outbox: 'key, caseId, status, nextAttemptAt',
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,39 @@
+/**
+ * i18next with zh-CN as the default and English second. The chosen language
+ * is remembered on the device; `<html lang>` follows it for screen readers.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export const LANGUAGES = [
+  { code: 'zh-CN', label: '简体中文' },
+  { code: 'en', label: 'English' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+
+const STORAGE_KEY = 'kuaichu.language';
+
+export function storedLanguage(): Language {
+  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return saved === 'en' ? 'en' : 'zh-CN';
+}
+
+export async function setupI18n(lng: Language = storedLanguage()) {
+  await i18next.use(initReactI18next).init({
+    lng,
+    fallbackLng: 'zh-CN',
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = lng;
+  return i18next;
+}
+
+export async function changeLanguage(lng: Language): Promise<void> {
+  globalThis.localStorage?.setItem(STORAGE_KEY, lng);
+  await i18next.changeLanguage(lng);
+  document.documentElement.lang = lng;
+}

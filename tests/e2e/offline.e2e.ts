@@ -1,0 +1,76 @@
+/**
+ * The foundation's promise: the app installs its service worker, and an
+ * officer can open cases and find them again with the network off.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, phoneContext, startServer, waitForServiceWorker, type RunningServer } from './harness';
+import { caseListAddresses, createCase } from './drivers';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('offline officer flow', () => {
+  it('keeps cases created online and offline across reloads with the network off', async () => {
+    const context = await phoneContext(browser, server.url);
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForServiceWorker(page);
+
+    // Online: the first case, with a GPS position.
+    await createCase(page, 'G318 国道 张家村路口');
+    await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('已立案');
+
+    // Offline: reload and the shell and the case are still there.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('offline-bar').waitFor();
+    expect(await caseListAddresses(page)).toEqual(['G318 国道 张家村路口']);
+
+    // A second case while offline, then another reload.
+    await createCase(page, 'S105 省道 K12+300');
+    await page.reload();
+    expect((await caseListAddresses(page)).sort()).toEqual(['G318 国道 张家村路口', 'S105 省道 K12+300'].sort());
+    await context.close();
+  });
+
+  it('saves every edit to the phone at once, so a reload offline loses nothing', async () => {
+    const context = await phoneContext(browser, server.url);
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    const id = await createCase(page, 'X201 县道');
+    await context.setOffline(true);
+    await page.getByLabel('情况说明').fill('两车追尾，无人受伤');
+    await page.getByTestId('save-status').getByText('已保存在本机').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('情况说明').inputValue()).toBe('两车追尾，无人受伤');
+    expect(page.url()).toContain(id);
+    await context.close();
+  });
+
+  it('switches to English and back, with <html lang> following', async () => {
+    const context = await phoneContext(browser, server.url);
+    const page = await context.newPage();
+    await page.goto('/settings');
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.getByRole('radio', { name: '简体中文' }).check();
+    await page.getByRole('heading', { name: '设置' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await context.close();
+  });
+});
