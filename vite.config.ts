@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // bench/ reads the manifest to weigh the initial route.
+    manifest: true,
   },
   plugins: [
     react(),

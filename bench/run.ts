@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: builds the app, runs every benchmark, writes each one's
+ * figures to bench/results/<name>.json with the machine they were taken on,
+ * and prints a summary. Never part of `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { measureBundle } from './bundle-size';
+import { describeMachine } from './machine';
+
+/** The initial route's budget (Foundation issue): 150 KB gzip. */
+const INITIAL_JS_BUDGET_BYTES = 150 * 1024;
+
+function record(name: string, figures: object) {
+  mkdirSync('bench/results', { recursive: true });
+  const result = { name, measuredAt: new Date().toISOString(), machine: describeMachine(), figures };
+  writeFileSync(`bench/results/${name}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+const bundle = measureBundle();
+record('bundle-size', { ...bundle, initialJsBudgetBytes: INITIAL_JS_BUDGET_BYTES });
+console.log('bundle-size');
+console.log(`  initial route JS (gzip -9): ${kb(bundle.initialJsGzipBytes)} of ${kb(INITIAL_JS_BUDGET_BYTES)} budget`);
+console.log(`  all JS: ${kb(bundle.totalJsBytes)} raw, ${kb(bundle.totalJsGzipBytes)} gzip in ${bundle.chunks} chunks`);
+if (bundle.initialJsGzipBytes > INITIAL_JS_BUDGET_BYTES) {
+  console.error('  over budget: load more of the first screen lazily');
+  process.exitCode = 1;
+}
