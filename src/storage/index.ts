@@ -2,3 +2,4 @@ export { createDb, DB_NAME, type KuaichuDb } from './db';
 export * from './cases-repo';
 export type { OutboxEntry, PhotoRow, CaseRow } from './records';
 export { LATEST_VERSION } from './migrations';
+export * from './photos-repo';

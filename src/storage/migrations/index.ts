@@ -18,7 +18,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       cases: 'id, state, updatedAt',
       photos: 'sha256, caseId',
-      outbox: 'key, caseId, status, nextAttemptAt',
+      outbox: 'key, kind, caseId, status, nextAttemptAt',
     },
   },
 ];

@@ -1,0 +1,54 @@
+/**
+ * The content-addressed blob store: photos and packets are kept under the
+ * SHA-256 of their bytes, so a retried upload is a no-op and a name is also a
+ * checksum. This interface is what routes see; the file-system implementation
+ * is the default and an S3-compatible one can follow behind it.
+ */
+import type { Readable } from 'node:stream';
+
+/** Lower-case hex SHA-256, 64 characters. */
+export type Sha256Hex = string;
+
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export const isSha256Hex = (value: string): boolean => SHA256_HEX.test(value);
+
+/** Bytes in memory, or a stream of them (a request body, a tus upload). */
+export type BlobSource = Uint8Array | Readable | AsyncIterable<Uint8Array>;
+
+export interface PutOptions {
+  /** Refuse the bytes unless they hash to this (the device already hashed them). */
+  expectedSha256?: Sha256Hex;
+  /** Refuse more bytes than this. */
+  maxBytes?: number;
+}
+
+export interface PutResult {
+  sha256: Sha256Hex;
+  size: number;
+  /** False when the store already held these bytes (deduplicated). */
+  created: boolean;
+}
+
+export interface BlobStore {
+  put(source: BlobSource, options?: PutOptions): Promise<PutResult>;
+  has(sha256: Sha256Hex): Promise<boolean>;
+  /** A stream of the stored bytes, or undefined when absent. */
+  get(sha256: Sha256Hex): Promise<Readable | undefined>;
+  /** Size in bytes, or undefined when absent. */
+  size(sha256: Sha256Hex): Promise<number | undefined>;
+  /** Re-hashes the stored bytes: true when they still match their name, false when absent or corrupt. */
+  verify(sha256: Sha256Hex): Promise<boolean>;
+}
+
+export type BlobErrorReason = 'hash_mismatch' | 'too_large' | 'invalid_hash';
+
+export class BlobError extends Error {
+  override readonly name = 'BlobError';
+  constructor(
+    readonly reason: BlobErrorReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}

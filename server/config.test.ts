@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const opts = { cwd: '/home/officer/work', projectRoot: '/opt/kuaichu' };
+
+describe('loadConfig', () => {
+  it('uses safe defaults under the project root', () => {
+    expect(loadConfig({}, opts)).toEqual({
+      host: '0.0.0.0',
+      port: 8080,
+      dataDir: path.join('/opt/kuaichu', 'data'),
+      blobDir: path.join('/opt/kuaichu', 'data', 'blobs'),
+      staticDir: path.join('/opt/kuaichu', 'dist'),
+      database: { dialect: 'sqlite', file: path.join('/opt/kuaichu', 'data', 'kuaichu.sqlite') },
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable, resolving relative paths against the cwd', () => {
+    const config = loadConfig(
+      {
+        HOST: '127.0.0.1',
+        PORT: '18080',
+        DATA_DIR: 'var/kc',
+        STATIC_DIR: '/srv/pwa',
+        DATABASE_URL: 'sqlite:db/main.sqlite',
+        LOG_LEVEL: 'debug',
+      },
+      opts,
+    );
+
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 18080,
+      dataDir: '/home/officer/work/var/kc',
+      blobDir: '/home/officer/work/var/kc/blobs',
+      staticDir: '/srv/pwa',
+      database: { dialect: 'sqlite', file: '/home/officer/work/db/main.sqlite' },
+      logLevel: 'debug',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', HOST: '' }, opts)).toMatchObject({ port: 8080, host: '0.0.0.0' });
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'file:///var/kc.sqlite' }, '/var/kc.sqlite'],
+    [{ DATABASE_URL: 'sqlite:///var/kc.sqlite' }, '/var/kc.sqlite'],
+    [{ DATABASE_URL: './kc.sqlite' }, '/home/officer/work/kc.sqlite'],
+    [{ DATA_DIR: '/d' }, '/d/kuaichu.sqlite'],
+  ])('maps %o to the SQLite file %s', (env, file) => {
+    expect(loadConfig(env, opts).database).toEqual({ dialect: 'sqlite', file });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT="eighty": must be a whole number/],
+    [{ PORT: '70000' }, /PORT="70000": must be a whole number from 0 to 65535/],
+    [{ PORT: '-1' }, /PORT="-1"/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud": must be one of fatal, error/],
+    [{ HOST: 'my host' }, /HOST="my host": must be a host name/],
+    [{ DATABASE_URL: 'postgres://kc@db/kc' }, /DATABASE_URL: PostgreSQL is not supported yet/],
+    [{ DATABASE_URL: 'mysql://kc@db/kc' }, /DATABASE_URL="mysql:\/\/kc@db\/kc": unsupported/],
+  ])('refuses %o with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env, opts)).toThrow(ConfigError);
+    expect(() => loadConfig(env, opts)).toThrow(message);
+  });
+
+  it('names a bad variable once', () => {
+    expect(() => loadConfig({ PORT: 'abc' }, opts)).toThrow(
+      /^Invalid server configuration:\n {2}PORT="abc": must be a whole number from 0 to 65535$/,
+    );
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' }, opts)).toThrow(
+      /PORT="x".*\n.*LOG_LEVEL="y"/,
+    );
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Server configuration from the environment. Every variable is validated with
+ * zod, and a bad value stops start-up with a message naming the variable, so a
+ * typo in PORT never turns into a server listening somewhere unexpected.
+ *
+ * Relative paths given in the environment resolve against the working
+ * directory (as a shell user expects); the defaults resolve against the
+ * project root, so the server finds ./data and ./dist from any cwd.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as z from 'zod/mini';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Where the relational data lives. PostgreSQL joins as a second dialect later. */
+export type DatabaseConfig = { dialect: 'sqlite'; file: string };
+
+export interface ServerConfig {
+  /** Interface to listen on; 0.0.0.0 so a phone on the LAN can reach the server. */
+  host: string;
+  /** TCP port; 0 asks the OS for a free one (tests). */
+  port: number;
+  /** Absolute folder holding the SQLite file and the blob store. */
+  dataDir: string;
+  /** Absolute folder of content-addressed blobs (photos), under dataDir. */
+  blobDir: string;
+  /** Absolute folder of the built PWA (vite's output). */
+  staticDir: string;
+  database: DatabaseConfig;
+  logLevel: LogLevel;
+}
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '0.0.0.0';
+export const SQLITE_FILE_NAME = 'kuaichu.sqlite';
+
+/** The project root (the folder holding package.json), one level above server/. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly reason = 'invalid_config';
+}
+
+const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
+
+const Env = z.object({
+  HOST: z.optional(
+    z.string().check(z.regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address')),
+  ),
+  PORT: z.optional(
+    z.string().check(
+      z.regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535'),
+      z.refine(
+        (s) => !/^\d+$/.test(s) || Number(s) <= 65535,
+        'must be a whole number from 0 to 65535',
+      ),
+    ),
+  ),
+  DATA_DIR: z.optional(nonEmpty),
+  STATIC_DIR: z.optional(nonEmpty),
+  DATABASE_URL: z.optional(nonEmpty),
+  LOG_LEVEL: z.optional(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)),
+});
+
+export interface LoadConfigOptions {
+  /** Base for relative paths given in the environment. Default: process.cwd(). */
+  cwd?: string;
+  /** Base for the default paths. Default: {@link PROJECT_ROOT}. */
+  projectRoot?: string;
+}
+
+/** Reads and validates the environment; throws {@link ConfigError} on a bad value. */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  options: LoadConfigOptions = {},
+): ServerConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const root = options.projectRoot ?? PROJECT_ROOT;
+  // An empty variable (`PORT= npm start`) means "not set", as in most tools.
+  const present = Object.fromEntries(
+    Object.keys(Env.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = Env.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return `  ${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = e.DATA_DIR ? path.resolve(cwd, e.DATA_DIR) : path.join(root, 'data');
+  return {
+    host: e.HOST ?? DEFAULT_HOST,
+    port: e.PORT === undefined ? DEFAULT_PORT : Number(e.PORT),
+    dataDir,
+    blobDir: path.join(dataDir, 'blobs'),
+    staticDir: e.STATIC_DIR ? path.resolve(cwd, e.STATIC_DIR) : path.join(root, 'dist'),
+    database: databaseFromUrl(e.DATABASE_URL, dataDir, cwd),
+    logLevel: e.LOG_LEVEL ?? 'info',
+  };
+}
+
+/**
+ * DATABASE_URL: unset → SQLite file under DATA_DIR; `sqlite:<path>`,
+ * `file:<path>` or a plain path → that SQLite file; `postgres://` is reserved
+ * for the Server issue and refused with a clear message until then.
+ */
+export function databaseFromUrl(
+  url: string | undefined,
+  dataDir: string,
+  cwd: string,
+): DatabaseConfig {
+  if (url === undefined) return { dialect: 'sqlite', file: path.join(dataDir, SQLITE_FILE_NAME) };
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    throw new ConfigError(
+      'DATABASE_URL: PostgreSQL is not supported yet (it arrives with the Server issue). ' +
+        'Unset DATABASE_URL to use SQLite under DATA_DIR.',
+    );
+  }
+  const sqlite = /^(?:sqlite|file):(?:\/\/)?(.+)$/i.exec(url);
+  if (sqlite?.[1]) return { dialect: 'sqlite', file: path.resolve(cwd, sqlite[1]) };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new ConfigError(
+      `DATABASE_URL=${JSON.stringify(url)}: unsupported scheme; use a file path, sqlite:<path>, or leave it unset.`,
+    );
+  }
+  return { dialect: 'sqlite', file: path.resolve(cwd, url) };
+}

@@ -1,0 +1,11 @@
+/**
+ * Every migration, imported statically so the runner works from any cwd and
+ * from a bundle (no folder scan). Names sort in the order they run; never
+ * rename or edit one that has shipped — add the next number instead.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-server-info';
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-server-info': m0001,
+};

@@ -1,0 +1,105 @@
+/**
+ * One error shape for every API response: `{ error: { code, message, fields? } }`.
+ * Routes throw {@link HttpError} (or let zod / Fastify validation throw); the
+ * handler maps everything else to a 500 whose details go to the log, never to
+ * the client. (The body shape belongs in src/contracts once that exists.)
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import * as z from 'zod/mini';
+
+export interface FieldProblem {
+  /** Where the bad value is, e.g. `body.vehicles.0.plate` or `querystring.limit`. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: FieldProblem[] };
+}
+
+/** An error a route means to show the client, with a stable snake_case code. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldProblem[],
+  ) {
+    super(message);
+  }
+}
+
+export const errorBody = (code: string, message: string, fields?: FieldProblem[]): ErrorBody =>
+  fields ? { error: { code, message, fields } } : { error: { code, message } };
+
+interface AjvIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Fastify's own schema validation (ajv) errors → field list. */
+function ajvFields(context: string | undefined, issues: AjvIssue[]): FieldProblem[] {
+  return issues.map((issue) => {
+    const missing = issue.params?.['missingProperty'];
+    const segments = (issue.instancePath ?? '').split('/').filter(Boolean);
+    if (typeof missing === 'string') segments.push(missing);
+    return {
+      path: [context ?? 'request', ...segments].join('.'),
+      message: issue.message ?? 'is invalid',
+    };
+  });
+}
+
+function zodFields(error: z.core.$ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+}
+
+interface ErrorLike {
+  statusCode?: unknown;
+  code?: unknown;
+  message?: unknown;
+  validation?: AjvIssue[];
+  validationContext?: string;
+}
+
+/** Classifies any thrown value into a status and a body safe to send. */
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof HttpError) {
+    return { status: error.statusCode, body: errorBody(error.code, error.message, error.fields) };
+  }
+  if (error instanceof z.core.$ZodError) {
+    return {
+      status: 400,
+      body: errorBody('validation_failed', 'The request is not valid.', zodFields(error)),
+    };
+  }
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  if (Array.isArray(e.validation)) {
+    const fields = ajvFields(e.validationContext, e.validation);
+    return {
+      status: 400,
+      body: errorBody('validation_failed', 'The request is not valid.', fields),
+    };
+  }
+  const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    // Fastify's client errors (bad JSON, body too large, wrong media type) carry safe messages.
+    const code = typeof e.code === 'string' ? e.code.toLowerCase() : 'bad_request';
+    const message = typeof e.message === 'string' ? e.message : 'Bad request.';
+    return { status, body: errorBody(code, message) };
+  }
+  return { status: 500, body: errorBody('internal', 'Something went wrong on the server.') };
+}
+
+/** Fastify error handler: log server faults with their stack, answer with {@link ErrorBody}. */
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const { status, body } = toErrorResponse(error);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: body.error.code, status }, 'request refused');
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}

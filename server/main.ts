@@ -1,0 +1,69 @@
+/**
+ * The server CLI: config → database → migrations → blob store → app → listen.
+ * Prints the URL to open (and the LAN addresses for a phone), and on SIGTERM
+ * or SIGINT stops accepting requests, lets in-flight ones finish, then closes
+ * the database. `npm start` runs this through scripts/start.mjs.
+ */
+import { buildApp } from './app';
+import { createFsBlobStore } from './blobs/fs-blob-store';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { lanAddresses, startupMessage } from './startup-message';
+import { readVersion } from './version';
+
+/** A graceful stop that takes longer than this is cut short. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const db = openDatabase(config.database);
+  const { applied } = await migrateToLatest(db);
+  const blobs = await createFsBlobStore(config.blobDir);
+  const app = buildApp(config, { db, blobs, version: readVersion() });
+  if (applied.length > 0) app.log.info({ applied }, 'database migrated');
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // The terminal sends Ctrl+C to start.mjs and to us; a repeat is not an emergency.
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      console.error('Kuaichu: shutdown took too long, exiting.');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    app
+      .close()
+      .then(() => db.destroy())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Kuaichu: error while shutting down:', error);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  console.log(startupMessage(config, port, lanAddresses()));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE') {
+    console.error(
+      `Kuaichu: the port is already in use. Set PORT to another one. (${String(error)})`,
+    );
+  } else console.error('Kuaichu failed to start:', error);
+  process.exit(1);
+});

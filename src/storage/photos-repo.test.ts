@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PhotoMeta } from '../domain';
+import { sha256Hex } from '../platform/hash/sha256';
+import { aCase } from '../../tests/builders/case.builder';
+import { useFreshIndexedDb } from '../../tests/setup/fresh-db';
+import { saveCase, readCase } from './cases-repo';
+import { createDb, type KuaichuDb } from './db';
+import { listPhotos, PhotoNotSavedError, readPhotoBlob, savePhoto } from './photos-repo';
+
+const T0 = '2026-11-27T02:00:00.000Z';
+let db: KuaichuDb;
+
+beforeEach(() => {
+  useFreshIndexedDb();
+  db = createDb();
+});
+
+async function aPhoto(caseId: string, content: string): Promise<{ meta: PhotoMeta; blob: Blob }> {
+  const bytes = new TextEncoder().encode(content);
+  const sha256 = await sha256Hex(bytes);
+  return {
+    blob: new Blob([bytes], { type: 'image/jpeg' }),
+    meta: {
+      schemaVersion: 1,
+      sha256,
+      originalSha256: sha256,
+      caseId,
+      slot: 'scene-behind',
+      takenAt: T0,
+      byteLength: bytes.byteLength,
+      width: 10,
+      height: 10,
+      mimeType: 'image/jpeg',
+    },
+  };
+}
+
+describe('savePhoto', () => {
+  it('stores the photo with its outbox entry and the case change in one go', async () => {
+    const c = aCase(T0).build();
+    await saveCase(db, c, T0);
+    const photo = await aPhoto(c.id, 'jpeg bytes');
+    await savePhoto(db, { ...photo, changeCase: (x) => ({ ...x, notes: 'with photo' }) }, T0);
+    expect(await listPhotos(db, c.id)).toEqual([photo.meta]);
+    expect(await (await readPhotoBlob(db, photo.meta.sha256))?.text()).toBe('jpeg bytes');
+    expect(await db.outbox.get(`photo:${photo.meta.sha256}`)).toMatchObject({ caseId: c.id });
+    expect(await readCase(db, c.id)).toMatchObject({ value: { notes: 'with photo' } });
+  });
+
+  it('stores the same bytes once however often they are saved', async () => {
+    const c = aCase(T0).build();
+    await saveCase(db, c, T0);
+    const photo = await aPhoto(c.id, 'same');
+    await savePhoto(db, photo, T0);
+    await savePhoto(db, photo, T0);
+    expect(await db.photos.count()).toBe(1);
+    expect(await db.outbox.where('kind').equals('photo').count()).toBe(1);
+  });
+
+  it('refuses bytes that do not match the hash, leaving nothing behind', async () => {
+    const c = aCase(T0).build();
+    await saveCase(db, c, T0);
+    const photo = await aPhoto(c.id, 'original');
+    const tampered = { ...photo, blob: new Blob(['truncated'], { type: 'image/jpeg' }) };
+    await expect(savePhoto(db, tampered, T0)).rejects.toBeInstanceOf(PhotoNotSavedError);
+    expect(await db.photos.count()).toBe(0);
+    expect(await db.outbox.get(`photo:${photo.meta.sha256}`)).toBeUndefined();
+    expect(await readCase(db, c.id)).toEqual({ found: true, value: c });
+  });
+
+  it('rolls the photo back when its case change fails', async () => {
+    const photo = await aPhoto('0190a000-0000-7000-8000-0000000000ff', 'orphan');
+    await expect(savePhoto(db, { ...photo, changeCase: (x) => x }, T0)).rejects.toThrow(
+      /not found/,
+    );
+    expect(await db.photos.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
