@@ -22,8 +22,11 @@ export class PhotoNotSavedError extends Error {
 export interface SavePhotoInput {
   meta: PhotoMeta;
   blob: Blob;
-  /** A change to the photo's case that must commit with the photo (e.g. a five-fast stamp). */
-  changeCase?: (c: CaseRecord) => CaseRecord;
+  /**
+   * A change to the photo's case that must commit with the photo (e.g. the
+   * evidence-complete stamp); it sees every photo of the case, this one included.
+   */
+  changeCase?: (c: CaseRecord, photos: PhotoMeta[]) => CaseRecord;
 }
 
 /** Stores the photo, verifies it by reading it back, and returns its metadata. */
@@ -60,7 +63,10 @@ async function write(
     if (changeCase) {
       const row = await db.cases.get(meta.caseId);
       if (!row) throw new Error(`case ${meta.caseId} not found`);
-      await db.cases.put(CaseRecord.parse(changeCase(CaseRecord.parse(row))));
+      const photos = (await db.photos.where('caseId').equals(meta.caseId).toArray()).map(
+        (p) => p.meta,
+      );
+      await db.cases.put(CaseRecord.parse(changeCase(CaseRecord.parse(row), photos)));
       await enqueue(db, { kind: 'case', entityId: meta.caseId, caseId: meta.caseId }, at);
     }
   });

@@ -7,6 +7,7 @@ import { Id, Instant } from '../ids';
 import { CaseState } from './case-state';
 import { Party } from './party.schema';
 import { Vehicle } from './vehicle.schema';
+import { TriageRecord } from '../triage/triage.schema';
 
 export const CASE_SCHEMA_VERSION = 1;
 
@@ -54,6 +55,8 @@ export const CaseRecord = z.object({
   vehicles: z.array(Vehicle),
   parties: z.array(Party),
   transitions: z.array(Transition),
+  /** The escalation questions and every answer given, with its time. */
+  triage: z.optional(TriageRecord),
   createdAt: Instant,
   updatedAt: Instant,
 });

@@ -5,7 +5,7 @@ import { updateCase } from '../../storage';
 import { useServices } from '../../services/ServicesContext';
 import { formatTime, fromLocalInput, toLocalInput } from '../../ui/format';
 import { Link } from '../../ui/router';
-import { describeSaveError } from './save-error';
+import { describeSaveError } from '../../services/save-error';
 import { useCase } from './useCases';
 import { useElapsedMinutes } from './useElapsedMinutes';
 

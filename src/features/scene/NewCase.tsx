@@ -6,7 +6,7 @@ import { saveCase } from '../../storage';
 import { useServices } from '../../services/ServicesContext';
 import { fromLocalInput, toLocalInput } from '../../ui/format';
 import { navigate } from '../../ui/router';
-import { describeSaveError } from './save-error';
+import { describeSaveError } from '../../services/save-error';
 
 /** Accuracy (metres) beyond which the officer should add road and km post. */
 const POOR_ACCURACY_M = 100;

@@ -20,11 +20,22 @@ export function storedLanguage(): Language {
   return saved === 'en' ? 'en' : 'zh-CN';
 }
 
-export async function setupI18n(lng: Language = storedLanguage()) {
+/**
+ * A feature's own messages, under its own top-level key (e.g. `{ evidence: {…} }`),
+ * so features never edit each other's files. English must have zh-CN's keys.
+ */
+export interface MessageBundle<T extends object = object> {
+  'zh-CN': T;
+  en: T;
+}
+
+export async function setupI18n(bundles: readonly MessageBundle[] = [], lng: Language = storedLanguage()) {
+  const zh = Object.assign({}, zhCN, ...bundles.map((b) => b['zh-CN'])) as object;
+  const english = Object.assign({}, en, ...bundles.map((b) => b.en)) as object;
   await i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: zh }, en: { translation: english } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

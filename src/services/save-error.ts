@@ -1,6 +1,6 @@
 /** Turns a failed write into words the officer can act on. */
 import type { TFunction } from 'i18next';
-import { countUnsent, type KuaichuDb } from '../../storage';
+import { countUnsent, type KuaichuDb } from '../storage';
 
 export function isQuotaError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
