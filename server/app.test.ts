@@ -25,7 +25,7 @@ async function writeBuild(dir: string): Promise<void> {
 
 function makeApp(dir = staticDir): FastifyInstance {
   return buildApp(
-    { staticDir: dir, logLevel: 'silent' },
+    { staticDir: dir, logLevel: 'silent', uploadDir: path.join(fx.dir, 'uploads') },
     { db: fx.db, blobs: fx.blobs, version: '9.9.9-test', now: () => NOW, logger: false },
   );
 }
@@ -110,7 +110,7 @@ describe('error handler', () => {
   it('logs the stack of a server fault instead of sending it', async () => {
     const lines: string[] = [];
     const logged = buildApp(
-      { staticDir, logLevel: 'error' },
+      { staticDir, logLevel: 'error', uploadDir: path.join(fx.dir, 'uploads') },
       {
         db: fx.db,
         blobs: fx.blobs,

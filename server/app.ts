@@ -5,12 +5,25 @@
  */
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { createAuthenticator } from './auth/authenticate';
+import type { ScryptCost } from './auth/passwords';
+import { createLoginLimiter } from './auth/rate-limit';
+import type { LoginLimiter } from './auth/rate-limit';
+import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import type { BlobStore } from './blobs/blob-store';
 import type { ServerConfig } from './config';
 import type { Db } from './db/database';
 import { handleError } from './errors';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import { caseRoutes } from './routes/cases';
+import { changeRoutes } from './routes/changes';
+import { deviceRoutes } from './routes/devices';
+import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
+import { photoRoutes } from './routes/photos';
 import { registerStatic } from './routes/static';
+import { uploadRoutes } from './uploads/tus-uploads';
 
 export interface AppDeps {
   db: Db;
@@ -20,15 +33,23 @@ export interface AppDeps {
   now?: () => Date;
   /** Fastify logger option; default: pino at config.logLevel. Tests pass false. */
   logger?: FastifyServerOptions['logger'];
+  /** Login failure counter; default: 5 failures per 15 min per username + address. */
+  loginLimiter?: LoginLimiter;
+  /** Password hashing cost for accounts made through the API (tests lower it). */
+  scryptCost?: ScryptCost;
 }
 
-export type AppConfig = Pick<ServerConfig, 'staticDir' | 'logLevel'>;
+export type AppConfig = Pick<ServerConfig, 'staticDir' | 'logLevel' | 'uploadDir'> &
+  Partial<Pick<ServerConfig, 'sessionTtlMs'>>;
+
+/** Case bodies carry every party, vehicle and photo's metadata: allow 4 MB of JSON. */
+const JSON_BODY_LIMIT = 4 * 1024 * 1024;
 
 export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     // Photos arrive by tus (streamed, not parsed); JSON bodies stay small.
-    bodyLimit: 1024 * 1024,
+    bodyLimit: JSON_BODY_LIMIT,
     return503OnClosing: true,
   });
   app.setErrorHandler(handleError);
@@ -36,11 +57,24 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     void reply.header('x-content-type-options', 'nosniff');
   });
 
-  void app.register(healthRoutes, {
-    db: deps.db,
-    version: deps.version,
-    now: deps.now ?? (() => new Date()),
+  const { db, blobs } = deps;
+  const now = deps.now ?? (() => new Date());
+  const auth = createAuthenticator(db, now);
+  void app.register(healthRoutes, { db, version: deps.version, now });
+  void app.register(docsRoutes, { version: deps.version });
+  void app.register(authRoutes, {
+    db,
+    auth,
+    now,
+    sessionTtlMs: config.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    limiter: deps.loginLimiter ?? createLoginLimiter(),
   });
+  void app.register(deviceRoutes, { db, auth, now });
+  void app.register(photoRoutes, { blobs, auth });
+  void app.register(uploadRoutes, { db, blobs, auth, now, uploadDir: config.uploadDir });
+  void app.register(caseRoutes, { db, blobs, auth, now });
+  void app.register(changeRoutes, { db, auth });
+  void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
   registerStatic(app, { root: config.staticDir });
   return app;
 }

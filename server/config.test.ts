@@ -11,10 +11,22 @@ describe('loadConfig', () => {
       port: 8080,
       dataDir: path.join('/opt/kuaichu', 'data'),
       blobDir: path.join('/opt/kuaichu', 'data', 'blobs'),
+      uploadDir: path.join('/opt/kuaichu', 'data', 'uploads'),
       staticDir: path.join('/opt/kuaichu', 'dist'),
       database: { dialect: 'sqlite', file: path.join('/opt/kuaichu', 'data', 'kuaichu.sqlite') },
       logLevel: 'info',
+      sessionTtlMs: 12 * 60 * 60 * 1000,
+      demo: false,
     });
+  });
+
+  it('reads the session lifetime and the demo switch', () => {
+    expect(loadConfig({ SESSION_TTL_HOURS: '0.5', KUAICHU_DEMO: '1' }, opts)).toMatchObject({
+      sessionTtlMs: 30 * 60 * 1000,
+      demo: true,
+    });
+    expect(() => loadConfig({ SESSION_TTL_HOURS: '0' }, opts)).toThrow(/SESSION_TTL_HOURS="0": must be more than 0/);
+    expect(() => loadConfig({ KUAICHU_DEMO: 'yes' }, opts)).toThrow(/KUAICHU_DEMO="yes"/);
   });
 
   it('reads every variable, resolving relative paths against the cwd', () => {

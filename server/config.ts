@@ -26,6 +26,12 @@ export interface ServerConfig {
   dataDir: string;
   /** Absolute folder of content-addressed blobs (photos), under dataDir. */
   blobDir: string;
+  /** Absolute folder of unfinished tus uploads, under dataDir. */
+  uploadDir: string;
+  /** How long a session lasts after sign-in (SESSION_TTL_HOURS, default 12). */
+  sessionTtlMs: number;
+  /** Seed the demo brigade, insurers and users (KUAICHU_DEMO=1 or `--demo`). */
+  demo: boolean;
   /** Absolute folder of the built PWA (vite's output). */
   staticDir: string;
   database: DatabaseConfig;
@@ -35,6 +41,7 @@ export interface ServerConfig {
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '0.0.0.0';
 export const SQLITE_FILE_NAME = 'kuaichu.sqlite';
+export const DEFAULT_SESSION_TTL_HOURS = 12;
 
 /** The project root (the folder holding package.json), one level above server/. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,6 +71,13 @@ const Env = z.object({
   STATIC_DIR: z.optional(nonEmpty),
   DATABASE_URL: z.optional(nonEmpty),
   LOG_LEVEL: z.optional(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)),
+  SESSION_TTL_HOURS: z.optional(
+    z.string().check(
+      z.regex(/^\d{1,4}(\.\d+)?$/, 'must be a number of hours, e.g. 12'),
+      z.refine((s) => Number(s) > 0, 'must be more than 0'),
+    ),
+  ),
+  KUAICHU_DEMO: z.optional(z.enum(['0', '1'], 'must be 1 (seed the demo) or 0')),
 });
 
 export interface LoadConfigOptions {
@@ -99,6 +113,9 @@ export function loadConfig(
     port: e.PORT === undefined ? DEFAULT_PORT : Number(e.PORT),
     dataDir,
     blobDir: path.join(dataDir, 'blobs'),
+    uploadDir: path.join(dataDir, 'uploads'),
+    sessionTtlMs: Number(e.SESSION_TTL_HOURS ?? DEFAULT_SESSION_TTL_HOURS) * 60 * 60 * 1000,
+    demo: e.KUAICHU_DEMO === '1',
     staticDir: e.STATIC_DIR ? path.resolve(cwd, e.STATIC_DIR) : path.join(root, 'dist'),
     database: databaseFromUrl(e.DATABASE_URL, dataDir, cwd),
     logLevel: e.LOG_LEVEL ?? 'info',

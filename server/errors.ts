@@ -1,37 +1,57 @@
 /**
- * One error shape for every API response: `{ error: { code, message, fields? } }`.
- * Routes throw {@link HttpError} (or let zod / Fastify validation throw); the
- * handler maps everything else to a 500 whose details go to the log, never to
- * the client. (The body shape belongs in src/contracts once that exists.)
+ * One error shape for every API response: `{ error: { code, message, fields? } }`
+ * (the schema is `ErrorBody` in src/contracts/errors.ts). Routes throw
+ * {@link HttpError} (or let zod / Fastify validation throw); the handler maps
+ * everything else to a 500 whose details go to the log, never to the client.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
+import type { ErrorBody, FieldProblem } from '../src/contracts/errors';
 
-export interface FieldProblem {
-  /** Where the bad value is, e.g. `body.vehicles.0.plate` or `querystring.limit`. */
-  path: string;
-  message: string;
-}
-
-export interface ErrorBody {
-  error: { code: string; message: string; fields?: FieldProblem[] };
-}
+export type { ErrorBody, FieldProblem };
 
 /** An error a route means to show the client, with a stable snake_case code. */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
+  /** Response headers to add (e.g. `Retry-After` on a 429). */
+  headers: Record<string, string> = {};
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
     readonly fields?: FieldProblem[],
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
 }
 
-export const errorBody = (code: string, message: string, fields?: FieldProblem[]): ErrorBody =>
-  fields ? { error: { code, message, fields } } : { error: { code, message } };
+export const errorBody = (
+  code: string,
+  message: string,
+  fields?: FieldProblem[],
+  details?: Record<string, unknown>,
+): ErrorBody => ({
+  error: { code, message, ...(fields ? { fields } : {}), ...(details ? { details } : {}) },
+});
+
+/**
+ * Parses one part of a request with its contract schema; a refusal is a 400
+ * whose field paths start with the part (`body.case.id`, `querystring.cursor`).
+ */
+export function parseInput<S extends z.core.$ZodType>(
+  schema: S,
+  value: unknown,
+  part: 'body' | 'params' | 'querystring' | 'headers',
+): z.core.output<S> {
+  const parsed = z.safeParse(schema, value);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((issue) => ({
+    path: [part, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw new HttpError(400, 'validation_failed', 'The request is not valid.', fields);
+}
 
 interface AjvIssue {
   instancePath?: string;
@@ -70,7 +90,10 @@ interface ErrorLike {
 /** Classifies any thrown value into a status and a body safe to send. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof HttpError) {
-    return { status: error.statusCode, body: errorBody(error.code, error.message, error.fields) };
+    return {
+      status: error.statusCode,
+      body: errorBody(error.code, error.message, error.fields, error.details),
+    };
   }
   if (error instanceof z.core.$ZodError) {
     return {
@@ -99,6 +122,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
 /** Fastify error handler: log server faults with their stack, answer with {@link ErrorBody}. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toErrorResponse(error);
+  if (error instanceof HttpError) void reply.headers(error.headers);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: body.error.code, status }, 'request refused');
   return reply.code(status).type('application/json; charset=utf-8').send(body);

@@ -1,5 +1,6 @@
 /**
- * The server CLI: config → database → migrations → blob store → app → listen.
+ * The server CLI: config → database → migrations → (demo seed with `--demo`
+ * or KUAICHU_DEMO=1) → blob store → app → listen.
  * Prints the URL to open (and the LAN addresses for a phone), and on SIGTERM
  * or SIGINT stops accepting requests, lets in-flight ones finish, then closes
  * the database. `npm start` runs this through scripts/start.mjs.
@@ -9,6 +10,7 @@ import { createFsBlobStore } from './blobs/fs-blob-store';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { demoMessage, seedDemo } from './demo';
 import { lanAddresses, startupMessage } from './startup-message';
 import { readVersion } from './version';
 
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const db = openDatabase(config.database);
   const { applied } = await migrateToLatest(db);
+  const demo = config.demo || process.argv.slice(2).includes('--demo');
+  const demoSeed = demo ? await seedDemo(db, new Date()) : undefined;
   const blobs = await createFsBlobStore(config.blobDir);
   const app = buildApp(config, { db, blobs, version: readVersion() });
   if (applied.length > 0) app.log.info({ applied }, 'database migrated');
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   console.log(startupMessage(config, port, lanAddresses()));
+  if (demoSeed) console.log(demoMessage(demoSeed));
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,16 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { SW_MESSAGES } from '../src/contracts/sw-messages';
+import {
+  isTileRequest,
+  TILE_CACHE_MAX_AGE_SECONDS,
+  TILE_CACHE_MAX_ENTRIES,
+  TILE_CACHE_NAME,
+} from '../src/contracts/tiles';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -25,6 +34,30 @@ registerRoute(
   }),
 );
 // API requests are not routed here at all: they go to the network, uncached.
+
+// Map tiles: CacheFirst into a bounded cache the page also pre-caches into.
+// The matching rule is documented with `isTileRequest` in src/contracts/tiles.ts.
+// Status 0 (opaque) is kept for tile servers without CORS.
+registerRoute(
+  ({ request, url }) =>
+    isTileRequest({
+      method: request.method,
+      destination: request.destination,
+      hostname: url.hostname,
+      pathname: url.pathname,
+    }),
+  new CacheFirst({
+    cacheName: TILE_CACHE_NAME,
+    plugins: [
+      new CacheableResponsePlugin({ statuses: [0, 200] }),
+      new ExpirationPlugin({
+        maxEntries: TILE_CACHE_MAX_ENTRIES,
+        maxAgeSeconds: TILE_CACHE_MAX_AGE_SECONDS,
+        purgeOnQuotaError: true,
+      }),
+    ],
+  }),
+);
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const data: unknown = event.data;

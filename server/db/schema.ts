@@ -3,7 +3,7 @@
  * Migrations never import this file: each one describes the tables as they
  * were when it was written, so later edits here cannot change old migrations.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Key/value facts about this installation (instance id, schema dates). */
 export interface ServerInfoTable {
@@ -16,7 +16,156 @@ export type ServerInfo = Selectable<ServerInfoTable>;
 export type NewServerInfo = Insertable<ServerInfoTable>;
 export type ServerInfoUpdate = Updateable<ServerInfoTable>;
 
-/** Every table the server knows; later issues add cases, photos, users, devices, receipts. */
+export interface BrigadesTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UnitsTable {
+  id: string;
+  brigade_id: string;
+  name: string;
+  /** patrol-squad | accident-squad | rural-station */
+  kind: string;
+  created_at: string;
+}
+
+export interface InsurersTable {
+  id: string;
+  name: string;
+  code: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  /** officer | reviewer | insurer | admin */
+  role: string;
+  unit_id: string | null;
+  insurer_id: string | null;
+  /** `scrypt$N$r$p$salt$hash` (see auth/passwords.ts). */
+  password_hash: string;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type UserRow = Selectable<UsersTable>;
+
+export interface SessionsTable {
+  id: string;
+  /** SHA-256 hex of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface DevicesTable {
+  id: string;
+  user_id: string;
+  label: string;
+  /** The P-256 public key as JWK JSON. */
+  public_key_jwk: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+export type DeviceRow = Selectable<DevicesTable>;
+
+export interface CasesTable {
+  id: string;
+  unit_id: string;
+  officer_id: string;
+  case_number: string;
+  /** Server-side state: synced, returned, reviewed, assessed, paid … */
+  state: string;
+  manifest_version: number;
+  /** The current version's CaseRecord JSON. */
+  body: string;
+  /** The current version's PhotoMeta[] JSON. */
+  photos: string;
+  manifest: string;
+  manifest_hash: string;
+  signature: string;
+  /** When the current version was first stored. */
+  received_at: string;
+  updated_at: string;
+}
+export type CaseRow = Selectable<CasesTable>;
+
+export interface CaseVersionsTable {
+  case_id: string;
+  version: number;
+  manifest_hash: string;
+  /** SHA-256 of canonical { case, photos, manifest }: what "the same body" means. */
+  body_hash: string;
+  body: string;
+  photos: string;
+  manifest: string;
+  signature: string;
+  device_id: string;
+  officer_id: string;
+  /** JSON array of receipt flags (e.g. version_gap). */
+  flags: string;
+  received_at: string;
+}
+export type CaseVersionRow = Selectable<CaseVersionsTable>;
+
+export interface CaseVehiclesInsurersTable {
+  case_id: string;
+  vehicle_id: string;
+  insurer_id: string;
+}
+
+export interface PhotosTable {
+  sha256: string;
+  case_id: string;
+  byte_length: number;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface ChangesTable {
+  id: Generated<number>;
+  case_id: string;
+  /** received | returned | reviewed | assessed | paid */
+  kind: string;
+  state: string;
+  actor_id: string;
+  actor_role: string;
+  note: string | null;
+  at: string;
+}
+
+export interface AuditEventsTable {
+  id: number;
+  at: string;
+  /** User id, `system`, or `cli:<name>`. */
+  actor: string;
+  action: string;
+  subject: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+export type AuditEventRow = Selectable<AuditEventsTable>;
+
+/** Every table the server knows. */
 export interface Database {
   server_info: ServerInfoTable;
+  brigades: BrigadesTable;
+  units: UnitsTable;
+  insurers: InsurersTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  devices: DevicesTable;
+  cases: CasesTable;
+  case_versions: CaseVersionsTable;
+  case_vehicles_insurers: CaseVehiclesInsurersTable;
+  photos: PhotosTable;
+  changes: ChangesTable;
+  audit_events: AuditEventsTable;
 }

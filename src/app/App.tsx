@@ -13,6 +13,18 @@ const NewCase = lazy(() =>
 const CaseDetail = lazy(() =>
   import('../features/scene/CaseDetail').then((m) => ({ default: m.CaseDetail })),
 );
+const TriageScreen = lazy(() =>
+  import('../features/triage/TriageScreen').then((m) => ({ default: m.TriageScreen })),
+);
+const EvidenceScreen = lazy(() =>
+  import('../features/evidence/EvidenceScreen').then((m) => ({ default: m.EvidenceScreen })),
+);
+const PartiesScreen = lazy(() =>
+  import('../features/scene/PartiesScreen').then((m) => ({ default: m.PartiesScreen })),
+);
+const CaseLocationScreen = lazy(() =>
+  import('../features/map/CaseLocationScreen').then((m) => ({ default: m.CaseLocationScreen })),
+);
 const Settings = lazy(() =>
   import('../features/settings/Settings').then((m) => ({ default: m.Settings })),
 );
@@ -21,6 +33,14 @@ function Screen({ path }: { path: string }) {
   if (path === '/' || path === '/cases') return <CaseList />;
   if (path === '/cases/new') return <NewCase />;
   if (path === '/settings') return <Settings />;
+  const triage = matchPath('/cases/:id/triage', path);
+  if (triage?.id) return <TriageScreen id={triage.id} />;
+  const evidence = matchPath('/cases/:id/evidence', path);
+  if (evidence?.id) return <EvidenceScreen id={evidence.id} />;
+  const parties = matchPath('/cases/:id/parties', path);
+  if (parties?.id) return <PartiesScreen id={parties.id} />;
+  const location = matchPath('/cases/:id/location', path);
+  if (location?.id) return <CaseLocationScreen id={location.id} />;
   const detail = matchPath('/cases/:id', path);
   if (detail?.id) return <CaseDetail id={detail.id} />;
   return <CaseList />;

@@ -24,3 +24,5 @@ export * from './evidence/damaged-part';
 export * from './evidence/required-shots';
 export * from './metrics/five-fast';
 export * from './metrics/summary';
+export * from './case/triage-step';
+export * from './case/parties';

@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-server-info';
+import * as m0002 from './0002-accounts-cases-audit';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
+  '0002-accounts-cases-audit': m0002,
 };

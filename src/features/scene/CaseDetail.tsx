@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editCaseFields, isOnScene, type CaseRecord } from '../../domain';
+import { CaseSteps } from './CaseSteps';
 import { updateCase } from '../../storage';
 import { useServices } from '../../services/ServicesContext';
 import { formatTime, fromLocalInput, toLocalInput } from '../../ui/format';
 import { Link } from '../../ui/router';
 import { describeSaveError } from '../../services/save-error';
-import { useCase } from './useCases';
+import { useCase } from '../../services/useCase';
 import { useElapsedMinutes } from './useElapsedMinutes';
 
 export function CaseDetail({ id }: { id: string }) {
@@ -115,6 +116,7 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
           </>
         )}
       </dl>
+      <CaseSteps c={initial} />
       {!editable && <p className="notice">{t('caseDetail.notEditable')}</p>}
       <fieldset disabled={!editable} className="plain">
         <div className="field">

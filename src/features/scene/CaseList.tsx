@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
-import { useCaseList } from './useCases';
+import { useCaseList } from '../../services/useCase';
 
 export function CaseList() {
   const { t, i18n } = useTranslation();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { StorageReport } from '../../platform';
@@ -6,6 +6,11 @@ import { countUnsent } from '../../storage';
 import { useServices } from '../../services/ServicesContext';
 import { formatBytes } from '../../ui/format';
 import { changeLanguage, LANGUAGES, type Language } from '../../ui/i18n/setup';
+
+// The base-map section loads with its own chunk (idb-keyval, tile settings).
+const TileSettings = lazy(() =>
+  import('../map/TileSettings').then((m) => ({ default: m.TileSettings })),
+);
 
 export function Settings() {
   const { t, i18n } = useTranslation();
@@ -59,6 +64,9 @@ export function Settings() {
         </p>
       )}
       {unsent && <p>{t('settings.unsent', { cases: unsent.cases })}</p>}
+      <Suspense fallback={null}>
+        <TileSettings />
+      </Suspense>
       <p className="muted">{t('settings.version', { version: __APP_VERSION__ })}</p>
     </section>
   );

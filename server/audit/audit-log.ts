@@ -1,0 +1,134 @@
+/**
+ * The append-only audit trail, chained by hash: event n stores the hash of
+ * event n−1 (`prev_hash`) and its own `hash` = SHA-256 of the canonical JSON
+ * of { id, at, actor, action, subject, details, prevHash }. Ids are dense
+ * (1, 2, 3 …), assigned here inside the writer's transaction, so an edited row
+ * breaks its own hash, a deleted one leaves a gap, and a reordered one breaks
+ * the link. A truncated tail is only caught against an anchor kept outside
+ * the database: `verify-audit` prints the head hash to record elsewhere.
+ *
+ * SQLite runs one writer at a time, so "read the head, insert the next" is
+ * atomic inside a transaction. (A PostgreSQL dialect must lock the table in
+ * the same transaction first.)
+ */
+import type { Kysely } from 'kysely';
+import { canonicalJson } from '../../src/domain/manifest/canonical-json';
+import type { Database, AuditEventRow } from '../db/schema';
+import { sha256Hex } from '../hash';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditInput {
+  /** User id, `system`, or `cli:<command>`. */
+  actor: string;
+  /** Dotted verb, e.g. `case.received`, `case.refused`, `photo.stored`, `auth.login_failed`. */
+  action: string;
+  /** What it is about: a case id, a sha256, a username. */
+  subject: string;
+  details?: Record<string, unknown>;
+}
+
+interface Hashable {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  details: string;
+  prev_hash: string;
+}
+
+export const auditEventHash = (e: Hashable): string =>
+  sha256Hex(
+    canonicalJson({
+      id: e.id,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      subject: e.subject,
+      details: e.details,
+      prevHash: e.prev_hash,
+    }),
+  );
+
+/**
+ * Appends one event using `db`, which must be a transaction (or a database
+ * no one else writes to). Use {@link recordAudit} outside a transaction.
+ */
+export async function appendAudit(
+  db: Kysely<Database>,
+  at: Date,
+  input: AuditInput,
+): Promise<AuditEventRow> {
+  const head = await db
+    .selectFrom('audit_events')
+    .select(['id', 'hash'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row: Hashable = {
+    id: (head?.id ?? 0) + 1,
+    at: at.toISOString(),
+    actor: input.actor,
+    action: input.action,
+    subject: input.subject,
+    details: canonicalJson(input.details ?? {}),
+    prev_hash: head?.hash ?? GENESIS_HASH,
+  };
+  const event = { ...row, hash: auditEventHash(row) };
+  await db.insertInto('audit_events').values(event).execute();
+  return event;
+}
+
+/** Appends one event in its own transaction. */
+export async function recordAudit(
+  db: Kysely<Database>,
+  at: Date,
+  input: AuditInput,
+): Promise<AuditEventRow> {
+  return db.transaction().execute((trx) => appendAudit(trx, at, input));
+}
+
+export type AuditBreak = 'missing_row' | 'prev_hash_mismatch' | 'hash_mismatch';
+
+export type AuditVerdict =
+  | { ok: true; count: number; headHash: string }
+  | { ok: false; count: number; brokenAt: number; reason: AuditBreak; message: string };
+
+/** Walks the chain from the first event; reports the first broken link. */
+export async function verifyAuditChain(db: Kysely<Database>, pageSize = 1000): Promise<AuditVerdict> {
+  let expectedId = 1;
+  let prevHash = GENESIS_HASH;
+  let count = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('id', '>=', expectedId)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    for (const row of page) {
+      const broken = (reason: AuditBreak, brokenAt: number, message: string): AuditVerdict => ({
+        ok: false,
+        count,
+        brokenAt,
+        reason,
+        message,
+      });
+      if (row.id !== expectedId) {
+        return broken('missing_row', expectedId, `event ${expectedId} is missing (next is ${row.id})`);
+      }
+      if (row.prev_hash !== prevHash) {
+        return broken('prev_hash_mismatch', row.id, `event ${row.id} does not link to event ${row.id - 1}`);
+      }
+      if (auditEventHash(row) !== row.hash) {
+        return broken('hash_mismatch', row.id, `event ${row.id} was altered (its hash does not match its content)`);
+      }
+      prevHash = row.hash;
+      expectedId += 1;
+      count += 1;
+    }
+    if (page.length < pageSize) return { ok: true, count, headHash: prevHash };
+  }
+}

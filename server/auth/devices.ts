@@ -1,0 +1,62 @@
+/**
+ * Enrolled devices: an officer's phone's ECDSA P-256 public key. Signatures
+ * are checked with WebCrypto (`node:crypto`'s `webcrypto.subtle`), the same
+ * API the phone signs with, over the raw IEEE P1363 `r‖s` form it produces.
+ */
+import { randomUUID, webcrypto } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Device, P256PublicJwk } from '../../src/contracts/devices';
+import type { Database, DeviceRow } from '../db/schema';
+
+export function deviceOf(row: DeviceRow): Device {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    label: row.label,
+    publicKeyJwk: JSON.parse(row.public_key_jwk) as P256PublicJwk,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+/** Imports the JWK as a verify key; throws when it is not a point on P-256. */
+export async function importDeviceKey(jwk: P256PublicJwk): Promise<webcrypto.CryptoKey> {
+  const { kty, crv, x, y } = jwk;
+  return webcrypto.subtle.importKey('jwk', { kty, crv, x, y, ext: true }, { name: 'ECDSA', namedCurve: 'P-256' }, false, [
+    'verify',
+  ]);
+}
+
+export async function enrolDevice(
+  db: Kysely<Database>,
+  input: { userId: string; label: string; publicKeyJwk: P256PublicJwk },
+  at: Date,
+): Promise<Device> {
+  const { kty, crv, x, y } = input.publicKeyJwk;
+  const row: DeviceRow = {
+    id: randomUUID(),
+    user_id: input.userId,
+    label: input.label,
+    public_key_jwk: JSON.stringify({ kty, crv, x, y }),
+    created_at: at.toISOString(),
+    revoked_at: null,
+  };
+  await db.insertInto('devices').values(row).execute();
+  return deviceOf(row);
+}
+
+/** True when `signature` (base64url r‖s) signs `bytes` under the device's key. */
+export async function verifyDeviceSignature(
+  jwkJson: string,
+  bytes: Uint8Array,
+  signatureB64url: string,
+): Promise<boolean> {
+  try {
+    const key = await importDeviceKey(JSON.parse(jwkJson) as P256PublicJwk);
+    const signature = Buffer.from(signatureB64url, 'base64url');
+    if (signature.length !== 64) return false;
+    return await webcrypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, bytes);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,328 @@
+/**
+ * `PUT /api/cases/:id`: verify a signed manifest version and store it.
+ *
+ * Order of checks (each refusal is audited as `case.refused` with its reason):
+ *  1. ids agree (path, case.id, manifest.caseId) — `case_id_mismatch`;
+ *  2. the case is in the officer's scope (another unit's id: 404, as absent);
+ *  3. the same version already stored: same body → the same receipt (no new
+ *     audit or change rows); a different body → `manifest_conflict`;
+ *  4. the device is an active enrolled device of this officer
+ *     (`device_unknown`, `device_revoked`) and the signature verifies over the
+ *     manifest's canonical bytes (`bad_signature`);
+ *  5. the manifest describes exactly the case and photos sent
+ *     (`case_hash_mismatch`, `manifest_mismatch`);
+ *  6. every listed photo the store holds re-hashes to its name and has the
+ *     listed size (`photo_hash_mismatch`); photos not yet held are listed as
+ *     missing in the receipt, not refused;
+ *  7. in one transaction, the version chain: n+1 must name version n's hash
+ *     (`chain_broken`); an older version never stored is `version_superseded`;
+ *     a skipped version (n+2 …) is accepted and flagged `version_gap` (E5:
+ *     accept but flag for review — the previous hash cannot be checked, and
+ *     refusing would strand the device's evidence).
+ * "The same body" means the same canonical { case, photos, manifest }: the
+ * signature is left out because ECDSA signatures differ on every signing.
+ */
+import type { Kysely } from 'kysely';
+import type { CasePutRequest, CaseReceipt, CaseRefusal, ReceiptFlag } from '../../src/contracts/cases';
+import type { CaseState } from '../../src/domain/case/case-state';
+import { canonicalJson } from '../../src/domain/manifest/canonical-json';
+import { buildManifest, caseBytes, manifestBytes } from '../../src/domain/manifest/manifest';
+import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
+import { appendAudit, recordAudit } from '../audit/audit-log';
+import { verifyDeviceSignature } from '../auth/devices';
+import { notFound } from '../auth/policy';
+import type { Session } from '../auth/sessions';
+import type { BlobStore } from '../blobs/blob-store';
+import type { Database } from '../db/schema';
+import { HttpError } from '../errors';
+import { sha256Hex } from '../hash';
+import { vehicleInsurers } from './insurers';
+import { receiptFor } from './receipts';
+
+export interface IngestDeps {
+  db: Kysely<Database>;
+  blobs: BlobStore;
+  now: () => Date;
+}
+
+const REFUSAL_STATUS: Record<CaseRefusal, number> = {
+  case_id_mismatch: 422,
+  case_hash_mismatch: 422,
+  manifest_mismatch: 422,
+  bad_signature: 422,
+  device_unknown: 403,
+  device_revoked: 403,
+  photo_hash_mismatch: 422,
+  manifest_conflict: 409,
+  chain_broken: 409,
+  version_superseded: 409,
+};
+
+class Refusal extends Error {
+  constructor(
+    readonly reason: CaseRefusal,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+const sha = (bytes: Uint8Array) => sha256Hex(bytes);
+
+/** Verifies and stores one manifest version; answers its receipt or throws an HttpError. */
+export async function ingestCase(
+  deps: IngestDeps,
+  session: Session,
+  caseId: string,
+  body: CasePutRequest,
+): Promise<CaseReceipt> {
+  const manifestHash = sha(manifestBytes(body.manifest));
+  try {
+    return await ingest(deps, session, caseId, body, manifestHash);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    await recordAudit(deps.db, deps.now(), {
+      actor: session.userId,
+      action: 'case.refused',
+      subject: caseId,
+      details: {
+        reason: error.reason,
+        version: body.manifest.version,
+        manifestHash,
+        deviceId: body.manifest.deviceId,
+        ...error.details,
+      },
+    });
+    throw new HttpError(REFUSAL_STATUS[error.reason], error.reason, error.message, undefined, error.details);
+  }
+}
+
+async function ingest(
+  deps: IngestDeps,
+  session: Session,
+  caseId: string,
+  body: CasePutRequest,
+  manifestHash: string,
+): Promise<CaseReceipt> {
+  const { db, blobs } = deps;
+  const { manifest } = body;
+  if (body.case.id !== caseId || manifest.caseId !== caseId) {
+    throw new Refusal('case_id_mismatch', 'The path id, case.id and manifest.caseId must be the same.');
+  }
+  const existing = await db.selectFrom('cases').select(['unit_id']).where('id', '=', caseId).executeTakeFirst();
+  if (existing && existing.unit_id !== session.unitId) {
+    await recordAudit(db, deps.now(), {
+      actor: session.userId,
+      action: 'case.denied',
+      subject: caseId,
+      details: { route: 'cases.put' },
+    });
+    throw notFound();
+  }
+  const bodyHash = sha256Hex(canonicalJson({ case: body.case, photos: body.photos, manifest }));
+  const replay = existing ? await storedReceipt(deps, caseId, manifest.version, bodyHash) : undefined;
+  if (replay) return replay;
+
+  await checkDeviceAndSignature(db, session, manifest, body.signature);
+  await checkManifestDescribesBody(body);
+  await checkHeldPhotos(blobs, manifest);
+  const flags = await store(deps, session, body, manifestHash, bodyHash);
+  const receipt = await storedReceipt(deps, caseId, manifest.version, bodyHash);
+  if (!receipt) throw new Error(`version ${manifest.version} of ${caseId} vanished after storing (${flags.join()})`);
+  return receipt;
+}
+
+/** The receipt for a stored version with this body; a conflict for another body; undefined when not stored. */
+async function storedReceipt(
+  deps: IngestDeps,
+  caseId: string,
+  version: number,
+  bodyHash: string,
+): Promise<CaseReceipt | undefined> {
+  const row = await deps.db
+    .selectFrom('case_versions')
+    .select(['body_hash', 'manifest', 'manifest_hash', 'received_at', 'flags'])
+    .where('case_id', '=', caseId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.body_hash !== bodyHash) {
+    throw new Refusal(
+      'manifest_conflict',
+      `Version ${version} of this case is already stored with different content; send changes as version ${version + 1}.`,
+      { storedManifestHash: row.manifest_hash },
+    );
+  }
+  return receiptFor(deps.blobs, {
+    manifest: JSON.parse(row.manifest) as CaseManifest,
+    manifestHash: row.manifest_hash,
+    receivedAt: row.received_at,
+    flags: JSON.parse(row.flags) as ReceiptFlag[],
+  });
+}
+
+async function checkDeviceAndSignature(
+  db: Kysely<Database>,
+  session: Session,
+  manifest: CaseManifest,
+  signature: string,
+): Promise<void> {
+  const device = await db
+    .selectFrom('devices')
+    .select(['user_id', 'revoked_at', 'public_key_jwk'])
+    .where('id', '=', manifest.deviceId)
+    .executeTakeFirst();
+  if (!device || device.user_id !== session.userId) {
+    throw new Refusal('device_unknown', 'The manifest names no enrolled device of this officer.');
+  }
+  if (device.revoked_at !== null) throw new Refusal('device_revoked', 'The signing device was revoked.');
+  if (!(await verifyDeviceSignature(device.public_key_jwk, manifestBytes(manifest), signature))) {
+    throw new Refusal('bad_signature', 'The signature does not match the manifest and the device’s key.');
+  }
+}
+
+async function checkManifestDescribesBody(body: CasePutRequest): Promise<void> {
+  const { manifest } = body;
+  if (sha(caseBytes(body.case)) !== manifest.caseSha256) {
+    throw new Refusal('case_hash_mismatch', 'manifest.caseSha256 is not the hash of the case sent.');
+  }
+  const rebuilt = await buildManifest(
+    {
+      case: body.case,
+      photos: body.photos,
+      previousManifestHash: manifest.previousManifestHash,
+      version: manifest.version,
+      deviceId: manifest.deviceId,
+      signedAt: manifest.signedAt,
+    },
+    sha,
+  );
+  if (!rebuilt.ok) {
+    throw new Refusal('manifest_mismatch', `The photos or version chain are not valid (${rebuilt.reason}).`, {
+      detail: rebuilt.detail ?? null,
+    });
+  }
+  if (canonicalJson(rebuilt.value) !== canonicalJson(manifest)) {
+    throw new Refusal('manifest_mismatch', 'The manifest does not list exactly the photos sent.');
+  }
+}
+
+async function checkHeldPhotos(blobs: BlobStore, manifest: CaseManifest): Promise<void> {
+  const bad: string[] = [];
+  for (const photo of manifest.photos) {
+    if (!(await blobs.has(photo.sha256))) continue;
+    const good = (await blobs.size(photo.sha256)) === photo.byteLength && (await blobs.verify(photo.sha256));
+    if (!good) bad.push(photo.sha256);
+  }
+  if (bad.length > 0) {
+    throw new Refusal('photo_hash_mismatch', 'Stored bytes of some photos do not match the manifest.', {
+      photos: bad,
+    });
+  }
+}
+
+/** The transactional part: chain rules, then every row of a new version. */
+async function store(
+  deps: IngestDeps,
+  session: Session,
+  body: CasePutRequest,
+  manifestHash: string,
+  bodyHash: string,
+): Promise<ReceiptFlag[]> {
+  const { manifest } = body;
+  const caseId = manifest.caseId;
+  return deps.db.transaction().execute(async (trx) => {
+    // Another request may have stored this version while we verified.
+    if (await storedReceipt({ ...deps, db: trx }, caseId, manifest.version, bodyHash)) return [];
+    const current = await trx
+      .selectFrom('cases')
+      .select(['manifest_version', 'manifest_hash', 'unit_id', 'officer_id'])
+      .where('id', '=', caseId)
+      .executeTakeFirst();
+    const currentVersion = current?.manifest_version ?? 0;
+    if (manifest.version <= currentVersion) {
+      throw new Refusal(
+        'version_superseded',
+        `Version ${currentVersion} is stored; version ${manifest.version} arrived too late.`,
+        { storedVersion: currentVersion },
+      );
+    }
+    const flags: ReceiptFlag[] = [];
+    if (manifest.version === currentVersion + 1) {
+      if (current && manifest.previousManifestHash !== current.manifest_hash) {
+        throw new Refusal('chain_broken', `previousManifestHash is not the hash of version ${currentVersion}.`, {
+          storedManifestHash: current.manifest_hash,
+        });
+      }
+    } else flags.push('version_gap');
+
+    const at = deps.now();
+    const now = at.toISOString();
+    const state: CaseState = 'synced';
+    const columns = {
+      case_number: body.case.caseNumber,
+      state,
+      manifest_version: manifest.version,
+      body: JSON.stringify(body.case),
+      photos: JSON.stringify(body.photos),
+      manifest: JSON.stringify(manifest),
+      manifest_hash: manifestHash,
+      signature: body.signature,
+      received_at: now,
+      updated_at: now,
+    };
+    if (current) await trx.updateTable('cases').set(columns).where('id', '=', caseId).execute();
+    else {
+      await trx
+        .insertInto('cases')
+        .values({ id: caseId, unit_id: session.unitId ?? '', officer_id: session.userId, ...columns })
+        .execute();
+    }
+    await trx
+      .insertInto('case_versions')
+      .values({
+        case_id: caseId,
+        version: manifest.version,
+        manifest_hash: manifestHash,
+        body_hash: bodyHash,
+        body: columns.body,
+        photos: columns.photos,
+        manifest: columns.manifest,
+        signature: body.signature,
+        device_id: manifest.deviceId,
+        officer_id: session.userId,
+        flags: JSON.stringify(flags),
+        received_at: now,
+      })
+      .execute();
+    const insurers = await trx.selectFrom('insurers').select(['id', 'name', 'code']).execute();
+    await trx.deleteFrom('case_vehicles_insurers').where('case_id', '=', caseId).execute();
+    const links = vehicleInsurers(body.case, insurers);
+    if (links.length > 0) {
+      await trx
+        .insertInto('case_vehicles_insurers')
+        .values(links.map((l) => ({ case_id: caseId, vehicle_id: l.vehicleId, insurer_id: l.insurerId })))
+        .execute();
+    }
+    await trx
+      .insertInto('changes')
+      .values({ case_id: caseId, kind: 'received', state, actor_id: session.userId, actor_role: session.role, note: null, at: now })
+      .execute();
+    await appendAudit(trx, at, {
+      actor: session.userId,
+      action: 'case.received',
+      subject: caseId,
+      details: { version: manifest.version, manifestHash, deviceId: manifest.deviceId, flags },
+    });
+    if (flags.includes('version_gap')) {
+      await appendAudit(trx, at, {
+        actor: session.userId,
+        action: 'case.version_gap',
+        subject: caseId,
+        details: { storedVersion: currentVersion, receivedVersion: manifest.version },
+      });
+    }
+    return flags;
+  });
+}

@@ -1,0 +1,75 @@
+/** /api/admin/*: accounts and configuration, for the admin role only. */
+import type { FastifyPluginAsync } from 'fastify';
+import { CreateUserRequest, ResetPasswordRequest } from '../../src/contracts/admin';
+import type { AdminUser, InsurerList, UnitList, UserList } from '../../src/contracts/admin';
+import { IdParams } from '../../src/contracts/route';
+import {
+  AccountError,
+  createUser,
+  disableUser,
+  findUser,
+  listInsurers,
+  listUnits,
+  listUsers,
+  resetPassword,
+} from '../auth/accounts';
+import type { Authenticator } from '../auth/authenticate';
+import type { ScryptCost } from '../auth/passwords';
+import { notFound } from '../auth/policy';
+import type { Db } from '../db/database';
+import { HttpError, parseInput } from '../errors';
+import { sessionRoute } from './contract-route';
+
+export interface AdminRoutesOptions {
+  db: Db;
+  auth: Authenticator;
+  now: () => Date;
+  scryptCost?: ScryptCost | undefined;
+}
+
+function asHttp(error: unknown): unknown {
+  if (!(error instanceof AccountError)) return error;
+  const status = error.reason === 'username_taken' ? 409 : error.reason === 'unknown_user' ? 404 : 400;
+  return new HttpError(status, error.reason, error.message);
+}
+
+export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, { db, auth, now, scryptCost }) => {
+  sessionRoute(app, auth, 'admin.users.list', async (): Promise<UserList> => ({ users: await listUsers(db) }));
+
+  sessionRoute(app, auth, 'admin.users.create', async (request, reply, session): Promise<AdminUser> => {
+    const body = parseInput(CreateUserRequest, request.body, 'body');
+    try {
+      const user = await createUser(db, body, session.userId, now(), scryptCost);
+      void reply.code(201);
+      return user;
+    } catch (error) {
+      throw asHttp(error);
+    }
+  });
+
+  // Looked up by id only (the CLI also takes usernames).
+  const userById = async (id: string) => {
+    const user = await findUser(db, id);
+    if (!user || user.id !== id) throw notFound('user');
+    return user;
+  };
+
+  sessionRoute(app, auth, 'admin.users.disable', async (request, _reply, session): Promise<AdminUser> => {
+    const { id } = parseInput(IdParams, request.params, 'params');
+    await userById(id);
+    return disableUser(db, id, session.userId, now());
+  });
+
+  sessionRoute(app, auth, 'admin.users.password', async (request, reply, session) => {
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const { password } = parseInput(ResetPasswordRequest, request.body, 'body');
+    await userById(id);
+    await resetPassword(db, id, password, session.userId, now(), scryptCost);
+    return reply.code(204).send();
+  });
+
+  sessionRoute(app, auth, 'admin.units.list', async (): Promise<UnitList> => ({ units: await listUnits(db) }));
+  sessionRoute(app, auth, 'admin.insurers.list', async (): Promise<InsurerList> => ({
+    insurers: await listInsurers(db),
+  }));
+};

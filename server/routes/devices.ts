@@ -1,0 +1,58 @@
+/** POST /api/devices (enrol), GET /api/devices, DELETE /api/devices/:id (revoke). */
+import type { FastifyPluginAsync } from 'fastify';
+import { EnrolDeviceRequest } from '../../src/contracts/devices';
+import type { Device, DeviceList, EnrolDeviceResponse } from '../../src/contracts/devices';
+import { IdParams } from '../../src/contracts/route';
+import { recordAudit } from '../audit/audit-log';
+import type { Authenticator } from '../auth/authenticate';
+import { deviceOf, enrolDevice, importDeviceKey } from '../auth/devices';
+import { devicesInScope, notFound, scopeFor } from '../auth/policy';
+import type { Db } from '../db/database';
+import { HttpError, parseInput } from '../errors';
+import { sessionRoute } from './contract-route';
+
+export interface DeviceRoutesOptions {
+  db: Db;
+  auth: Authenticator;
+  now: () => Date;
+}
+
+export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app, { db, auth, now }) => {
+  sessionRoute(app, auth, 'devices.enrol', async (request, reply, session): Promise<EnrolDeviceResponse> => {
+    const body = parseInput(EnrolDeviceRequest, request.body, 'body');
+    try {
+      await importDeviceKey(body.publicKeyJwk);
+    } catch {
+      throw new HttpError(400, 'validation_failed', 'The public key is not a P-256 point.', [
+        { path: 'body.publicKeyJwk', message: 'not a point on P-256' },
+      ]);
+    }
+    const at = now();
+    const device = await enrolDevice(db, { userId: session.userId, ...body }, at);
+    await recordAudit(db, at, {
+      actor: session.userId,
+      action: 'device.enrolled',
+      subject: device.id,
+      details: { label: device.label, x: device.publicKeyJwk.x },
+    });
+    void reply.code(201);
+    return { deviceId: device.id, device };
+  });
+
+  sessionRoute(app, auth, 'devices.list', async (_request, _reply, session): Promise<DeviceList> => {
+    const rows = await devicesInScope(db, scopeFor(session)).orderBy('created_at').execute();
+    return { devices: rows.map(deviceOf) };
+  });
+
+  sessionRoute(app, auth, 'devices.revoke', async (request, _reply, session): Promise<Device> => {
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const row = await devicesInScope(db, scopeFor(session)).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('device');
+    if (row.revoked_at !== null) return deviceOf(row);
+    const at = now();
+    const revoked = { ...row, revoked_at: at.toISOString() };
+    await db.updateTable('devices').set({ revoked_at: revoked.revoked_at }).where('id', '=', id).execute();
+    await recordAudit(db, at, { actor: session.userId, action: 'device.revoked', subject: id });
+    return deviceOf(revoked);
+  });
+};

@@ -1,0 +1,54 @@
+/**
+ * The pull feed: what others changed in the session's scope since a cursor
+ * (a case received, returned for more evidence, reviewed, assessed, paid).
+ * Start with no cursor; keep `nextCursor` and send it back next time.
+ */
+import * as z from 'zod/mini';
+import { CaseState } from '../domain/case/case-state';
+import { Role, defineRoute } from './route';
+
+export const ChangeKind = z.enum(['received', 'returned', 'reviewed', 'assessed', 'paid']);
+export type ChangeKind = z.infer<typeof ChangeKind>;
+
+const Digits = z.string().check(z.regex(/^\d{1,15}$/, 'must be a cursor from an earlier answer'));
+
+export const ChangesQuery = z.object({
+  cursor: z.optional(Digits),
+  /** At most this many changes (1–500, default 100). */
+  limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'must be 1–500'))),
+});
+export type ChangesQuery = z.infer<typeof ChangesQuery>;
+
+export const Change = z.object({
+  cursor: z.string(),
+  caseId: z.uuid(),
+  kind: ChangeKind,
+  /** The case's server-side state after this change. */
+  state: CaseState,
+  at: z.iso.datetime(),
+  actor: z.object({ id: z.uuid(), role: Role }),
+  note: z.optional(z.string()),
+});
+export type Change = z.infer<typeof Change>;
+
+export const ChangesResponse = z.object({
+  changes: z.array(Change),
+  /** Send this as `cursor` next time (unchanged when nothing new). */
+  nextCursor: z.string(),
+  /** True when more changes wait beyond `limit`: ask again at once. */
+  more: z.boolean(),
+});
+export type ChangesResponse = z.infer<typeof ChangesResponse>;
+
+export const changeRoutes = [
+  defineRoute({
+    id: 'changes.list',
+    method: 'GET',
+    path: '/api/changes',
+    summary: 'Changes by others in the session’s scope since a cursor',
+    access: ['officer', 'reviewer', 'insurer'],
+    scoped: false,
+    query: ChangesQuery,
+    responses: { 200: { description: 'Changes, oldest first', schema: ChangesResponse } },
+  }),
+] as const;

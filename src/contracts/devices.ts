@@ -1,0 +1,83 @@
+/**
+ * Device enrolment. The officer's phone makes an ECDSA P-256 key pair with
+ * WebCrypto (`generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false,
+ * ['sign', 'verify'])` — private key non-extractable, kept in IndexedDB) and
+ * registers the public half as a JWK (`exportKey('jwk', publicKey)`). Case
+ * manifests must be signed by an active device of the submitting officer.
+ */
+import * as z from 'zod/mini';
+import { IdParams, defineRoute } from './route';
+
+const B64URL_32_BYTES = /^[A-Za-z0-9_-]{43}$/;
+
+export const P256PublicJwk = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string().check(z.regex(B64URL_32_BYTES, 'must be 32 bytes, base64url')),
+  y: z.string().check(z.regex(B64URL_32_BYTES, 'must be 32 bytes, base64url')),
+  /** WebCrypto adds these on export; kept as sent. */
+  ext: z.optional(z.boolean()),
+  key_ops: z.optional(z.array(z.string())),
+  /** A private key must never leave the device: a JWK with `d` is refused. */
+  d: z.optional(z.never('a private key must never leave the device')),
+});
+export type P256PublicJwk = z.infer<typeof P256PublicJwk>;
+
+export const EnrolDeviceRequest = z.object({
+  publicKeyJwk: P256PublicJwk,
+  /** What the officer calls the phone, e.g. "Patrol car 3 phone". */
+  label: z.string().check(z.minLength(1), z.maxLength(80)),
+});
+export type EnrolDeviceRequest = z.infer<typeof EnrolDeviceRequest>;
+
+export const Device = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  label: z.string(),
+  publicKeyJwk: P256PublicJwk,
+  createdAt: z.iso.datetime(),
+  revokedAt: z.nullable(z.iso.datetime()),
+});
+export type Device = z.infer<typeof Device>;
+
+export const EnrolDeviceResponse = z.object({
+  /** Put this in every manifest the device signs (`manifest.deviceId`). */
+  deviceId: z.uuid(),
+  device: Device,
+});
+export type EnrolDeviceResponse = z.infer<typeof EnrolDeviceResponse>;
+
+export const DeviceList = z.object({ devices: z.array(Device) });
+export type DeviceList = z.infer<typeof DeviceList>;
+
+export const deviceRoutes = [
+  defineRoute({
+    id: 'devices.enrol',
+    method: 'POST',
+    path: '/api/devices',
+    summary: 'Register this phone’s P-256 public key for the signed-in officer',
+    access: ['officer'],
+    scoped: false,
+    body: EnrolDeviceRequest,
+    responses: { 201: { description: 'Enrolled', schema: EnrolDeviceResponse } },
+  }),
+  defineRoute({
+    id: 'devices.list',
+    method: 'GET',
+    path: '/api/devices',
+    summary: 'Devices: an officer’s own, or every device for an admin',
+    access: ['officer', 'admin'],
+    scoped: false,
+    responses: { 200: { description: 'Devices', schema: DeviceList } },
+  }),
+  defineRoute({
+    id: 'devices.revoke',
+    method: 'DELETE',
+    path: '/api/devices/:id',
+    summary: 'Revoke a device (own for an officer, any for an admin)',
+    access: ['officer', 'admin'],
+    scoped: true,
+    params: IdParams,
+    responses: { 200: { description: 'Revoked (again: unchanged)', schema: Device } },
+  }),
+] as const;

@@ -1,0 +1,26 @@
+/** Every API route's contract, in the order the OpenAPI document lists them. */
+import { adminRoutes } from './admin';
+import { authRoutes } from './auth';
+import { caseRoutes } from './cases';
+import { changeRoutes } from './changes';
+import { deviceRoutes } from './devices';
+import { healthRoutes } from './health';
+import type { RouteSpec } from './route';
+import { uploadRoutes } from './uploads';
+
+export const API_ROUTES: readonly RouteSpec[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...deviceRoutes,
+  ...uploadRoutes,
+  ...caseRoutes,
+  ...changeRoutes,
+  ...adminRoutes,
+];
+
+/** The contract of a route by id; throws for an unknown id (a programming error). */
+export function routeSpec(id: string): RouteSpec {
+  const spec = API_ROUTES.find((r) => r.id === id);
+  if (!spec) throw new Error(`no route contract with id ${id}`);
+  return spec;
+}

@@ -1,0 +1,111 @@
+/**
+ * Photo uploads by tus 1.0.0 (resumable), at `/api/uploads/`. The client
+ * (tus-js-client) sends `Upload-Metadata` with `sha256` (lower-case hex of the
+ * bytes), `caseId` (uuid) and optionally `filetype`; the server hashes the
+ * bytes when the upload completes and refuses a mismatch. Before uploading,
+ * `HEAD /api/photos/:sha256` says whether the server already holds the bytes.
+ *
+ * Resuming: use the photo hash as the tus fingerprint
+ * (`fingerprint: async () => 'kuaichu-photo-' + sha256`), so a retry after a
+ * reload finds the same upload URL in the URL storage and continues at the
+ * server's offset. A PATCH at a stale offset answers 409.
+ */
+import * as z from 'zod/mini';
+import { Sha256Hex } from '../domain/case/photo.schema';
+import { ErrorBody } from './errors';
+import { defineRoute } from './route';
+
+/** Biggest photo the server takes (bytes); the app sends ~0.3–2 MB JPEGs. */
+export const MAX_PHOTO_BYTES = 30 * 1024 * 1024;
+
+export const UploadMetadata = z.object({
+  sha256: Sha256Hex,
+  caseId: z.uuid(),
+  filetype: z.optional(z.literal('image/jpeg')),
+  filename: z.optional(z.string()),
+});
+export type UploadMetadata = z.infer<typeof UploadMetadata>;
+
+export const PhotoParams = z.object({ sha256: Sha256Hex });
+export type PhotoParams = z.infer<typeof PhotoParams>;
+
+/** Body of the final PATCH's 200 (tus allows 204; the hook adds what was stored). */
+export const UploadStored = z.object({
+  sha256: Sha256Hex,
+  byteLength: z.number(),
+  /** False when the store already held these bytes (deduplicated). */
+  created: z.boolean(),
+});
+export type UploadStored = z.infer<typeof UploadStored>;
+
+const TUS = { 'Tus-Resumable': '1.0.0' } as const;
+const TusIdParams = z.object({ id: z.string().check(z.regex(/^[0-9a-f]{32}$/)) });
+
+export const uploadRoutes = [
+  defineRoute({
+    id: 'photos.head',
+    method: 'HEAD',
+    path: '/api/photos/:sha256',
+    summary: 'Whether the server holds these photo bytes (skip the upload if so)',
+    access: ['officer'],
+    scoped: false,
+    params: PhotoParams,
+    responses: { 200: { description: 'Held' }, 404: { description: 'Not held: upload it' } },
+  }),
+  defineRoute({
+    id: 'uploads.create',
+    method: 'POST',
+    path: '/api/uploads',
+    summary: 'tus creation: start a resumable photo upload',
+    description:
+      'Headers: `Upload-Length`, `Upload-Metadata` (base64 values: `sha256`, `caseId`, optional `filetype`, `filename`). 0 bytes and more than 30 MB are refused.',
+    access: ['officer'],
+    scoped: false,
+    headers: { ...TUS, 'Upload-Length': 'bytes', 'Upload-Metadata': 'sha256 <b64>,caseId <b64>' },
+    responses: {
+      201: { description: 'Created; `Location` is the upload URL' },
+      400: { description: 'Metadata missing or malformed (text body)' },
+      413: { description: 'Too large' },
+    },
+  }),
+  defineRoute({
+    id: 'uploads.offset',
+    method: 'HEAD',
+    path: '/api/uploads/:id',
+    summary: 'tus: the server’s offset for an upload (only its uploader sees it)',
+    access: ['officer'],
+    scoped: true,
+    params: TusIdParams,
+    headers: TUS,
+    responses: { 200: { description: '`Upload-Offset` and `Upload-Length`' } },
+  }),
+  defineRoute({
+    id: 'uploads.patch',
+    method: 'PATCH',
+    path: '/api/uploads/:id',
+    summary: 'tus: append bytes at `Upload-Offset`; the last PATCH stores the photo',
+    description:
+      'Content-Type `application/offset+octet-stream`. A stale offset answers 409. When the upload completes the server hashes it: a match answers 200 with `UploadStored`; a mismatch answers 460 `photo_hash_mismatch` and discards the upload.',
+    access: ['officer'],
+    scoped: true,
+    params: TusIdParams,
+    headers: { ...TUS, 'Upload-Offset': 'bytes', 'Content-Type': 'application/offset+octet-stream' },
+    responses: {
+      200: { description: 'Complete and stored', schema: UploadStored },
+      204: { description: 'Bytes accepted; `Upload-Offset` is the new offset' },
+      409: { description: 'Stale offset: HEAD for the server’s offset, then resume' },
+      460: { description: '`photo_hash_mismatch`: the bytes do not hash to `sha256`', schema: ErrorBody },
+    },
+  }),
+  defineRoute({
+    id: 'uploads.terminate',
+    method: 'DELETE',
+    path: '/api/uploads/:id',
+    summary: 'tus termination: abandon an unfinished upload',
+    access: ['officer'],
+    scoped: true,
+    params: TusIdParams,
+    headers: TUS,
+    responses: { 204: { description: 'Gone' } },
+  }),
+] as const;

@@ -1,0 +1,40 @@
+/**
+ * The case manifest: what the officer's device signs when it submits a case.
+ * It pins the case (by the hash of its canonical JSON), every photo (by the
+ * hash of its stored and of its original bytes) and the previous manifest
+ * (by its hash), so versions form a chain and nothing can be swapped later.
+ */
+import * as z from 'zod/mini';
+import { Id, Instant } from '../ids';
+import { Sha256Hex } from '../case/photo.schema';
+
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+export const ManifestPhoto = z.object({
+  /** SHA-256 of the stored bytes: the photo's identity and blob name. */
+  sha256: Sha256Hex,
+  /** SHA-256 of the bytes as captured, before resize/re-encode. */
+  originalSha256: Sha256Hex,
+  /** Evidence checklist slot it fulfils, or `extra`. */
+  slot: z.string(),
+  byteLength: z.number().check(z.int(), z.gte(1)),
+});
+export type ManifestPhoto = z.infer<typeof ManifestPhoto>;
+
+export const CaseManifest = z.object({
+  schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+  caseId: Id,
+  /** 1 for the first submission, then 2, 3 … for each later change. */
+  version: z.number().check(z.int(), z.gte(1)),
+  /** SHA-256 of the canonical JSON of the case record. */
+  caseSha256: Sha256Hex,
+  /** Sorted by sha256, so the order photos were taken in does not change the hash. */
+  photos: z.array(ManifestPhoto),
+  /** Hash of version − 1's manifest bytes; null for version 1. */
+  previousManifestHash: z.nullable(Sha256Hex),
+  /** The enrolled device (server-assigned id) whose key signs this manifest. */
+  deviceId: Id,
+  /** Device clock at signing. */
+  signedAt: Instant,
+});
+export type CaseManifest = z.infer<typeof CaseManifest>;

@@ -1,0 +1,81 @@
+/** The on-scene steps of a case, each with where it stands, and the five-fast clock. */
+import { useTranslation } from 'react-i18next';
+import {
+  caseFiveFastTimestamps,
+  enteredAt,
+  evidenceStatus,
+  fiveFast,
+  type CaseRecord,
+} from '../../domain';
+import { usePhotos } from '../../services/useCase';
+import { Link } from '../../ui/router';
+
+const minutes = (ms: number | null) => (ms === null ? null : Math.max(0, Math.round(ms / 60_000)));
+
+export function CaseSteps({ c }: { c: CaseRecord }) {
+  const { t } = useTranslation();
+  const photos = usePhotos(c.id) ?? [];
+  const evidence = evidenceStatus(c, photos);
+  const fast = fiveFast(caseFiveFastTimestamps(c));
+  const triaged = c.state !== 'opened';
+  const cleared = enteredAt(c, 'scene-cleared') !== undefined;
+  const steps = [
+    {
+      href: `/cases/${c.id}/triage`,
+      label: t('steps.triage'),
+      status:
+        c.state === 'escalated'
+          ? t('state.escalated')
+          : triaged
+            ? t('steps.done')
+            : t('steps.todo'),
+      done: triaged,
+    },
+    {
+      href: `/cases/${c.id}/parties`,
+      label: t('steps.parties'),
+      status: t('steps.vehicles', { count: c.vehicles.length }),
+      done: c.vehicles.length > 0,
+    },
+    {
+      href: `/cases/${c.id}/evidence`,
+      label: t('steps.evidence'),
+      status: `${evidence.required.length - evidence.missing.length} / ${evidence.required.length}`,
+      done: evidence.complete,
+    },
+    {
+      href: `/cases/${c.id}/evidence`,
+      label: t('steps.clearance'),
+      status: cleared ? t('steps.done') : t('steps.todo'),
+      done: cleared,
+    },
+  ];
+  return (
+    <>
+      <ol className="steps" aria-label={t('steps.title')}>
+        {steps.map((s) => (
+          <li key={s.label} className={s.done ? 'step done' : 'step'}>
+            <Link href={s.href} className="step-link">
+              <span className="step-label">{s.label}</span>
+              <span className="step-status">{s.status}</span>
+            </Link>
+          </li>
+        ))}
+      </ol>
+      <dl className="facts five-fast" data-testid="five-fast">
+        <dt>{t('steps.evidenceFast')}</dt>
+        <dd>
+          {minutes(fast.evidence) === null
+            ? '—'
+            : t('steps.minutes', { count: minutes(fast.evidence) ?? 0 })}
+        </dd>
+        <dt>{t('steps.clearanceFast')}</dt>
+        <dd data-testid="clearance-fast">
+          {minutes(fast.clearance) === null
+            ? '—'
+            : t('steps.minutes', { count: minutes(fast.clearance) ?? 0 })}
+        </dd>
+      </dl>
+    </>
+  );
+}

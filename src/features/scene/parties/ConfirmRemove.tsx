@@ -1,0 +1,55 @@
+/**
+ * A remove button that asks first, in place: no browser dialog, so it works
+ * the same with a screen reader, a keyboard, and in the browser tests. Focus
+ * goes to "cancel" when it asks (the safe choice), and back when cancelled.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function ConfirmRemove({
+  action,
+  question,
+  onConfirm,
+}: {
+  /** The button's words, naming what it removes. */
+  action: string;
+  question: string;
+  onConfirm(): void;
+}) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const questionId = useId();
+  const askRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const hasAsked = useRef(false);
+
+  useEffect(() => {
+    if (asking) {
+      hasAsked.current = true;
+      cancelRef.current?.focus();
+    } else if (hasAsked.current) {
+      askRef.current?.focus();
+    }
+  }, [asking]);
+
+  if (!asking) {
+    return (
+      <button type="button" className="button danger" ref={askRef} onClick={() => setAsking(true)}>
+        {action}
+      </button>
+    );
+  }
+  return (
+    <div role="group" aria-labelledby={questionId} className="confirm-remove notice warn">
+      <p id={questionId}>{question}</p>
+      <div className="row">
+        <button type="button" className="button danger-solid" onClick={onConfirm}>
+          {t('parties.confirmRemove')}
+        </button>
+        <button type="button" className="button" ref={cancelRef} onClick={() => setAsking(false)}>
+          {t('parties.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

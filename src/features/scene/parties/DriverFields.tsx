@@ -1,0 +1,141 @@
+/**
+ * A vehicle's driver: name, ID number, driving licence number ("same as ID",
+ * as it is for nearly every mainland licence), mobile, and the insurers of
+ * the compulsory and the commercial insurance.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  normaliseIdNumber,
+  normaliseLicenceNumber,
+  normalisePhone,
+  type Insurance,
+  type Party,
+  type PartyPatch,
+} from '../../../domain';
+import { INSURERS_LIST, TextField, optional, usePartiesForm } from './form';
+
+/** No insurance is recorded until something is typed. */
+function insurance(insurer: string, policyNumber: string): Insurance | undefined {
+  if (insurer === '' && policyNumber === '') return undefined;
+  return policyNumber === '' ? { insurer } : { insurer, policyNumber };
+}
+
+export function DriverFields({ driver }: { driver: Party }) {
+  const { t } = useTranslation();
+  const form = usePartiesForm();
+  const [sameAsId, setSameAsId] = useState(
+    () => (driver.licenceNumber ?? '') === (driver.idNumber ?? ''),
+  );
+  const id = (field: string) => `p-${driver.id}-${field}`;
+  const path = (field: string) => ['parties', driver.id, field];
+  const edit = (patch: PartyPatch) => form.editParty(driver.id, patch);
+  const setIdNumber = (value: string) => {
+    const idNumber = optional(value);
+    edit(sameAsId ? { idNumber, licenceNumber: idNumber } : { idNumber });
+  };
+  const compulsory = driver.compulsoryInsurance;
+  const commercial = driver.commercialInsurance;
+
+  return (
+    <fieldset className="driver">
+      <legend>{t('parties.driver')}</legend>
+      <TextField
+        id={id('name')}
+        label={t('parties.name')}
+        path={path('name')}
+        value={driver.name}
+        onValue={(name) => edit({ name })}
+      />
+      <TextField
+        id={id('idNumber')}
+        label={t('parties.idNumber')}
+        path={path('idNumber')}
+        value={driver.idNumber ?? ''}
+        autoCapitalize="characters"
+        spellCheck={false}
+        onValue={setIdNumber}
+        onLeave={(v) => {
+          if (normaliseIdNumber(v) !== v) setIdNumber(normaliseIdNumber(v));
+          if (sameAsId) form.reveal(path('licenceNumber'));
+        }}
+      />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={sameAsId}
+          onChange={(e) => {
+            setSameAsId(e.target.checked);
+            if (e.target.checked) edit({ licenceNumber: driver.idNumber });
+          }}
+        />
+        {t('parties.licenceSameAsId')}
+      </label>
+      {!sameAsId && (
+        <TextField
+          id={id('licenceNumber')}
+          label={t('parties.licenceNumber')}
+          path={path('licenceNumber')}
+          value={driver.licenceNumber ?? ''}
+          autoCapitalize="characters"
+          spellCheck={false}
+          onValue={(v) => edit({ licenceNumber: optional(v) })}
+          onLeave={(v) => {
+            const licenceNumber = normaliseLicenceNumber(v);
+            if (licenceNumber !== v) edit({ licenceNumber: optional(licenceNumber) });
+          }}
+        />
+      )}
+      <TextField
+        id={id('phone')}
+        label={t('parties.phone')}
+        path={path('phone')}
+        type="tel"
+        inputMode="tel"
+        value={driver.phone ?? ''}
+        onValue={(v) => edit({ phone: optional(v) })}
+        onLeave={(v) => {
+          const phone = normalisePhone(v);
+          if (phone !== v) edit({ phone: optional(phone) });
+        }}
+      />
+      <div className="two-col">
+        <TextField
+          id={id('compulsoryInsurer')}
+          label={t('parties.compulsoryInsurer')}
+          hint={t('parties.insurerHint')}
+          list={INSURERS_LIST}
+          value={compulsory?.insurer ?? ''}
+          onValue={(v) =>
+            edit({ compulsoryInsurance: insurance(v, compulsory?.policyNumber ?? '') })
+          }
+        />
+        <TextField
+          id={id('compulsoryPolicy')}
+          label={t('parties.compulsoryPolicy')}
+          value={compulsory?.policyNumber ?? ''}
+          autoCapitalize="characters"
+          spellCheck={false}
+          onValue={(v) => edit({ compulsoryInsurance: insurance(compulsory?.insurer ?? '', v) })}
+        />
+        <TextField
+          id={id('commercialInsurer')}
+          label={t('parties.commercialInsurer')}
+          list={INSURERS_LIST}
+          value={commercial?.insurer ?? ''}
+          onValue={(v) =>
+            edit({ commercialInsurance: insurance(v, commercial?.policyNumber ?? '') })
+          }
+        />
+        <TextField
+          id={id('commercialPolicy')}
+          label={t('parties.commercialPolicy')}
+          value={commercial?.policyNumber ?? ''}
+          autoCapitalize="characters"
+          spellCheck={false}
+          onValue={(v) => edit({ commercialInsurance: insurance(commercial?.insurer ?? '', v) })}
+        />
+      </div>
+    </fieldset>
+  );
+}
