@@ -48,5 +48,11 @@ export function measureBundle(dist = 'dist'): BundleFigures {
   }
   const initialFiles = [...initial].filter((f) => f.endsWith('.js'));
   const initialJsGzipBytes = initialFiles.reduce((n, f) => n + gz(readFileSync(join(dist, f))), 0);
-  return { totalJsBytes, totalJsGzipBytes, initialJsGzipBytes, initialFiles, chunks: jsFiles.length };
+  return {
+    totalJsBytes,
+    totalJsGzipBytes,
+    initialJsGzipBytes,
+    initialFiles,
+    chunks: jsFiles.length,
+  };
 }

@@ -12,7 +12,7 @@ export interface Machine {
 }
 
 export function describeMachine(): Machine {
-  let chromium: string | null = null;
+  let chromium: string | null;
   try {
     chromium = execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], {
       encoding: 'utf8',

@@ -13,7 +13,12 @@ const INITIAL_JS_BUDGET_BYTES = 150 * 1024;
 
 function record(name: string, figures: object) {
   mkdirSync('bench/results', { recursive: true });
-  const result = { name, measuredAt: new Date().toISOString(), machine: describeMachine(), figures };
+  const result = {
+    name,
+    measuredAt: new Date().toISOString(),
+    machine: describeMachine(),
+    figures,
+  };
   writeFileSync(`bench/results/${name}.json`, `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }
@@ -24,8 +29,12 @@ execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' 
 const bundle = measureBundle();
 record('bundle-size', { ...bundle, initialJsBudgetBytes: INITIAL_JS_BUDGET_BYTES });
 console.log('bundle-size');
-console.log(`  initial route JS (gzip -9): ${kb(bundle.initialJsGzipBytes)} of ${kb(INITIAL_JS_BUDGET_BYTES)} budget`);
-console.log(`  all JS: ${kb(bundle.totalJsBytes)} raw, ${kb(bundle.totalJsGzipBytes)} gzip in ${bundle.chunks} chunks`);
+console.log(
+  `  initial route JS (gzip -9): ${kb(bundle.initialJsGzipBytes)} of ${kb(INITIAL_JS_BUDGET_BYTES)} budget`,
+);
+console.log(
+  `  all JS: ${kb(bundle.totalJsBytes)} raw, ${kb(bundle.totalJsGzipBytes)} gzip in ${bundle.chunks} chunks`,
+);
 if (bundle.initialJsGzipBytes > INITIAL_JS_BUDGET_BYTES) {
   console.error('  over budget: load more of the first screen lazily');
   process.exitCode = 1;

@@ -33,11 +33,47 @@ afterEach(async () => {
 describe('admin CLI', () => {
   it('creates a brigade, unit, insurer and users, lists, resets, disables', async () => {
     expect(await admin('create-brigade', '--name', 'County')).toBe(0);
-    expect(await admin('create-unit', '--brigade', 'County', '--name', 'Patrol 1', '--kind', 'patrol-squad')).toBe(0);
+    expect(
+      await admin(
+        'create-unit',
+        '--brigade',
+        'County',
+        '--name',
+        'Patrol 1',
+        '--kind',
+        'patrol-squad',
+      ),
+    ).toBe(0);
     expect(await admin('create-insurer', '--name', 'PICC Property', '--code', 'PICC')).toBe(0);
-    expect(await admin('create-user', '--username', 'li.wei', '--role', 'officer', '--unit', 'Patrol 1', '--password', 'long enough pw')).toBe(0);
-    expect(await admin('create-user', '--username', 'claims', '--role', 'insurer', '--insurer', 'PICC', '--password', 'long enough pw')).toBe(0);
-    expect(await admin('reset-password', '--username', 'li.wei', '--password', 'another long one')).toBe(0);
+    expect(
+      await admin(
+        'create-user',
+        '--username',
+        'li.wei',
+        '--role',
+        'officer',
+        '--unit',
+        'Patrol 1',
+        '--password',
+        'long enough pw',
+      ),
+    ).toBe(0);
+    expect(
+      await admin(
+        'create-user',
+        '--username',
+        'claims',
+        '--role',
+        'insurer',
+        '--insurer',
+        'PICC',
+        '--password',
+        'long enough pw',
+      ),
+    ).toBe(0);
+    expect(
+      await admin('reset-password', '--username', 'li.wei', '--password', 'another long one'),
+    ).toBe(0);
     expect(await admin('disable', '--username', 'claims')).toBe(0);
     out = [];
 
@@ -45,16 +81,29 @@ describe('admin CLI', () => {
 
     expect(out.find((l) => l.includes('li.wei'))).toMatch(/officer/);
     expect(out.find((l) => l.includes('claims'))).toMatch(/DISABLED/);
-    const user = await fx.db.selectFrom('users').selectAll().where('username', '=', 'li.wei').executeTakeFirstOrThrow();
+    const user = await fx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'li.wei')
+      .executeTakeFirstOrThrow();
     expect(await verifyPassword('another long one', user.password_hash)).toBe(true);
     const actions = await fx.db.selectFrom('audit_events').select(['actor', 'action']).execute();
     expect(actions).toContainEqual({ actor: 'cli:disable', action: 'user.disabled' });
   });
 
   it.each([
-    [['create-user', '--username', 'x1x', '--role', 'officer', '--password', 'long enough pw'], /a officer belongs to a unit/],
-    [['create-user', '--username', 'AB', '--role', 'officer', '--password', 'long enough pw'], /--username/],
-    [['create-user', '--username', 'abc', '--role', 'chief', '--password', 'long enough pw'], /--role/],
+    [
+      ['create-user', '--username', 'x1x', '--role', 'officer', '--password', 'long enough pw'],
+      /an officer belongs to a unit/,
+    ],
+    [
+      ['create-user', '--username', 'AB', '--role', 'officer', '--password', 'long enough pw'],
+      /--username/,
+    ],
+    [
+      ['create-user', '--username', 'abc', '--role', 'chief', '--password', 'long enough pw'],
+      /--role/,
+    ],
     [['create-user', '--username', 'abc', '--role', 'admin', '--password', 'short'], /at least 10/],
     [['disable', '--username', 'ghost'], /no user ghost/],
     [['frobnicate'], /unknown command/],
@@ -87,7 +136,11 @@ describe('demo seed', () => {
 
     expect(first.seeded).toBe(true);
     expect(second.seeded).toBe(false);
-    const users = await fx.db.selectFrom('users').select(['username', 'role', 'password_hash']).orderBy('username').execute();
+    const users = await fx.db
+      .selectFrom('users')
+      .select(['username', 'role', 'password_hash'])
+      .orderBy('username')
+      .execute();
     expect(users.map((u) => u.role).sort()).toEqual(['admin', 'insurer', 'officer', 'reviewer']);
     expect(await fx.db.selectFrom('insurers').select('code').execute()).toHaveLength(2);
     expect(await fx.db.selectFrom('units').select('kind').execute()).toHaveLength(3);

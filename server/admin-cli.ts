@@ -74,9 +74,18 @@ function need(values: Record<string, string | undefined>, name: string): string 
   return value;
 }
 
-function valid<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: string, name: string): T {
+function valid<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  value: string,
+  name: string,
+): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new UsageError(`--${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new UsageError(`--${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
 }
 
@@ -90,7 +99,12 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
     switch (command) {
       case 'create-brigade': {
         const id = await createBrigade(io.db, need(values, 'name'), at);
-        await recordAudit(io.db, at, { actor, action: 'brigade.created', subject: id, details: { name: values.name } });
+        await recordAudit(io.db, at, {
+          actor,
+          action: 'brigade.created',
+          subject: id,
+          details: { name: values.name },
+        });
         io.out(`brigade ${id} ${values.name}`);
         return 0;
       }
@@ -103,14 +117,32 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
           .executeTakeFirst();
         if (!brigade) throw new UsageError(`no brigade ${ref}`);
         const kind = valid(UnitKind, need(values, 'kind'), 'kind');
-        const unit = await createUnit(io.db, { brigadeId: brigade.id, name: need(values, 'name'), kind }, at);
-        await recordAudit(io.db, at, { actor, action: 'unit.created', subject: unit.id, details: { ...unit } });
+        const unit = await createUnit(
+          io.db,
+          { brigadeId: brigade.id, name: need(values, 'name'), kind },
+          at,
+        );
+        await recordAudit(io.db, at, {
+          actor,
+          action: 'unit.created',
+          subject: unit.id,
+          details: { ...unit },
+        });
         io.out(`unit ${unit.id} ${unit.name} (${unit.kind})`);
         return 0;
       }
       case 'create-insurer': {
-        const insurer = await createInsurer(io.db, { name: need(values, 'name'), code: need(values, 'code') }, at);
-        await recordAudit(io.db, at, { actor, action: 'insurer.created', subject: insurer.id, details: { ...insurer } });
+        const insurer = await createInsurer(
+          io.db,
+          { name: need(values, 'name'), code: need(values, 'code') },
+          at,
+        );
+        await recordAudit(io.db, at, {
+          actor,
+          action: 'insurer.created',
+          subject: insurer.id,
+          details: { ...insurer },
+        });
         io.out(`insurer ${insurer.id} ${insurer.name} (${insurer.code})`);
         return 0;
       }
@@ -122,7 +154,14 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         const insurerId = values.insurer ? await insurerRef(io.db, values.insurer) : undefined;
         const user = await createUser(
           io.db,
-          { username, role, password, unitId, insurerId, displayName: values['display-name'] ?? username },
+          {
+            username,
+            role,
+            password,
+            unitId,
+            insurerId,
+            displayName: values['display-name'] ?? username,
+          },
           actor,
           at,
           io.scryptCost,
@@ -132,7 +171,14 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       }
       case 'reset-password': {
         const password = valid(Password, need(values, 'password'), 'password');
-        const user = await resetPassword(io.db, need(values, 'username'), password, actor, at, io.scryptCost);
+        const user = await resetPassword(
+          io.db,
+          need(values, 'username'),
+          password,
+          actor,
+          at,
+          io.scryptCost,
+        );
         io.out(`password reset for ${user.username}; sessions revoked`);
         return 0;
       }
@@ -143,7 +189,9 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       }
       case 'list': {
         for (const u of await listUsers(io.db)) {
-          io.out(`user     ${u.id} ${u.username.padEnd(16)} ${u.role.padEnd(8)} ${u.unitId ?? u.insurerId ?? '-'}${u.disabled ? ' DISABLED' : ''}`);
+          io.out(
+            `user     ${u.id} ${u.username.padEnd(16)} ${u.role.padEnd(8)} ${u.unitId ?? u.insurerId ?? '-'}${u.disabled ? ' DISABLED' : ''}`,
+          );
         }
         for (const u of await listUnits(io.db)) io.out(`unit     ${u.id} ${u.name} (${u.kind})`);
         for (const i of await listInsurers(io.db)) io.out(`insurer  ${i.id} ${i.name} (${i.code})`);
@@ -152,17 +200,25 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       case 'verify-audit': {
         const verdict = await verifyAuditChain(io.db);
         if (verdict.ok) {
-          io.out(`audit chain intact: ${verdict.count} events; head hash ${verdict.headHash} (record it outside this database)`);
+          io.out(
+            `audit chain intact: ${verdict.count} events; head hash ${verdict.headHash} (record it outside this database)`,
+          );
           return 0;
         }
-        io.err(`audit chain BROKEN at event ${verdict.brokenAt} (${verdict.reason}): ${verdict.message}; ${verdict.count} events before it verify`);
+        io.err(
+          `audit chain BROKEN at event ${verdict.brokenAt} (${verdict.reason}): ${verdict.message}; ${verdict.count} events before it verify`,
+        );
         return 1;
       }
       default:
         throw new UsageError(command ? `unknown command ${command}` : 'no command');
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AccountError || (error instanceof TypeError && 'code' in error)) {
+    if (
+      error instanceof UsageError ||
+      error instanceof AccountError ||
+      (error instanceof TypeError && 'code' in error)
+    ) {
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }

@@ -25,7 +25,9 @@ describe('loadConfig', () => {
       sessionTtlMs: 30 * 60 * 1000,
       demo: true,
     });
-    expect(() => loadConfig({ SESSION_TTL_HOURS: '0' }, opts)).toThrow(/SESSION_TTL_HOURS="0": must be more than 0/);
+    expect(() => loadConfig({ SESSION_TTL_HOURS: '0' }, opts)).toThrow(
+      /SESSION_TTL_HOURS="0": must be more than 0/,
+    );
     expect(() => loadConfig({ KUAICHU_DEMO: 'yes' }, opts)).toThrow(/KUAICHU_DEMO="yes"/);
   });
 

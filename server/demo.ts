@@ -22,20 +22,55 @@ export interface DemoCredential {
 }
 
 /** Seeds the demo once; answers the credentials (also when already seeded). */
-export async function seedDemo(db: Kysely<Database>, at: Date, cost?: ScryptCost): Promise<{ seeded: boolean; credentials: DemoCredential[] }> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  at: Date,
+  cost?: ScryptCost,
+): Promise<{ seeded: boolean; credentials: DemoCredential[] }> {
   const credentials: DemoCredential[] = [
-    { username: 'demo-officer', password: DEMO_PASSWORD, role: 'officer', where: '路勤中队 Patrol Squad' },
-    { username: 'demo-reviewer', password: DEMO_PASSWORD, role: 'reviewer', where: '事故中队 Accident Squad' },
-    { username: 'demo-insurer', password: DEMO_PASSWORD, role: 'insurer', where: '中国人保财险 PICC' },
+    {
+      username: 'demo-officer',
+      password: DEMO_PASSWORD,
+      role: 'officer',
+      where: '路勤中队 Patrol Squad',
+    },
+    {
+      username: 'demo-reviewer',
+      password: DEMO_PASSWORD,
+      role: 'reviewer',
+      where: '事故中队 Accident Squad',
+    },
+    {
+      username: 'demo-insurer',
+      password: DEMO_PASSWORD,
+      role: 'insurer',
+      where: '中国人保财险 PICC',
+    },
     { username: 'demo-admin', password: DEMO_PASSWORD, role: 'admin', where: DEMO_BRIGADE },
   ];
-  const existing = await db.selectFrom('brigades').select('id').where('name', '=', DEMO_BRIGADE).executeTakeFirst();
+  const existing = await db
+    .selectFrom('brigades')
+    .select('id')
+    .where('name', '=', DEMO_BRIGADE)
+    .executeTakeFirst();
   if (existing) return { seeded: false, credentials };
 
   const brigadeId = await createBrigade(db, DEMO_BRIGADE, at);
-  const patrol = await createUnit(db, { brigadeId, name: '路勤中队 Patrol Squad', kind: 'patrol-squad' }, at);
-  const accident = await createUnit(db, { brigadeId, name: '事故中队 Accident Squad', kind: 'accident-squad' }, at);
-  await createUnit(db, { brigadeId, name: '城关劝导站 Chengguan Rural Station', kind: 'rural-station' }, at);
+  const patrol = await createUnit(
+    db,
+    { brigadeId, name: '路勤中队 Patrol Squad', kind: 'patrol-squad' },
+    at,
+  );
+  const accident = await createUnit(
+    db,
+    { brigadeId, name: '事故中队 Accident Squad', kind: 'accident-squad' },
+    at,
+  );
+  await createUnit(
+    db,
+    { brigadeId, name: '城关劝导站 Chengguan Rural Station', kind: 'rural-station' },
+    at,
+  );
   const picc = await createInsurer(db, { name: '中国人保财险', code: 'PICC' }, at);
   await createInsurer(db, { name: '平安产险', code: 'PINGAN' }, at);
   const affiliation: Record<Role, { unitId?: string; insurerId?: string }> = {
@@ -47,7 +82,13 @@ export async function seedDemo(db: Kysely<Database>, at: Date, cost?: ScryptCost
   for (const c of credentials) {
     await createUser(
       db,
-      { username: c.username, displayName: `Demo ${c.role}`, role: c.role, password: c.password, ...affiliation[c.role] },
+      {
+        username: c.username,
+        displayName: `Demo ${c.role}`,
+        role: c.role,
+        password: c.password,
+        ...affiliation[c.role],
+      },
       'system:demo',
       at,
       cost,
@@ -57,7 +98,10 @@ export async function seedDemo(db: Kysely<Database>, at: Date, cost?: ScryptCost
 }
 
 export function demoMessage(result: { seeded: boolean; credentials: DemoCredential[] }): string {
-  const lines = [result.seeded ? 'Demo data seeded. Sign in with:' : 'Demo data present. Sign in with:'];
-  for (const c of result.credentials) lines.push(`  ${c.role.padEnd(9)} ${c.username.padEnd(14)} ${c.password}   (${c.where})`);
+  const lines = [
+    result.seeded ? 'Demo data seeded. Sign in with:' : 'Demo data present. Sign in with:',
+  ];
+  for (const c of result.credentials)
+    lines.push(`  ${c.role.padEnd(9)} ${c.username.padEnd(14)} ${c.password}   (${c.where})`);
   return lines.join('\n');
 }

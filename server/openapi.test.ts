@@ -19,12 +19,22 @@ describe('OpenAPI', () => {
     const res = await w.app.inject({ url: '/api/openapi.json' });
 
     expect(res.statusCode).toBe(200);
-    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown>; requestBody?: unknown }>> }>();
+    const doc = res.json<{
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { operationId: string; responses: Record<string, unknown>; requestBody?: unknown }
+        >
+      >;
+    }>();
     expect(doc.openapi).toBe('3.1.0');
     for (const route of API_ROUTES) {
       const op = doc.paths[openApiPath(route.path)]?.[route.method.toLowerCase()];
       expect(op?.operationId, route.id).toBe(route.id);
-      if (route.access !== 'public') expect(Object.keys(op?.responses ?? {}), route.id).toContain('401');
+      if (route.access !== 'public')
+        expect(Object.keys(op?.responses ?? {}), route.id).toContain('401');
       if (route.scoped) expect(Object.keys(op?.responses ?? {}), route.id).toContain('404');
       if (route.body) expect(op?.requestBody, route.id).toBeDefined();
     }
@@ -34,7 +44,10 @@ describe('OpenAPI', () => {
 
   it('has a handler for every contract route', () => {
     for (const route of API_ROUTES) {
-      expect(w.app.hasRoute({ method: route.method, url: route.path }), `${route.method} ${route.path}`).toBe(true);
+      expect(
+        w.app.hasRoute({ method: route.method, url: route.path }),
+        `${route.method} ${route.path}`,
+      ).toBe(true);
     }
   });
 

@@ -14,7 +14,11 @@ type Json = Record<string, unknown>;
 const ERROR_REF = { $ref: '#/components/schemas/ErrorBody' };
 
 function jsonSchema(schema: Schema, io: 'input' | 'output'): Json {
-  const out = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Json;
+  const out = z.toJSONSchema(schema, {
+    io,
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as Json;
   delete out['$schema'];
   return out;
 }
@@ -36,7 +40,13 @@ function parameters(route: RouteSpec): Json[] {
   add(route.params, 'path');
   add(route.query, 'query');
   for (const [name, value] of Object.entries(route.headers ?? {})) {
-    list.push({ name, in: 'header', required: true, schema: { type: 'string' }, description: value });
+    list.push({
+      name,
+      in: 'header',
+      required: true,
+      schema: { type: 'string' },
+      description: value,
+    });
   }
   return list;
 }
@@ -46,7 +56,10 @@ function responses(route: RouteSpec): Json {
   for (const [status, spec] of Object.entries(route.responses)) {
     const media = spec.mediaType ?? 'application/json';
     out[status] = spec.schema
-      ? { description: spec.description, content: { [media]: { schema: jsonSchema(spec.schema, 'output') } } }
+      ? {
+          description: spec.description,
+          content: { [media]: { schema: jsonSchema(spec.schema, 'output') } },
+        }
       : { description: spec.description };
   }
   const common = (status: number, description: string) => {
@@ -54,10 +67,12 @@ function responses(route: RouteSpec): Json {
       out[String(status)] = { description, content: { 'application/json': { schema: ERROR_REF } } };
     }
   };
-  if (route.params || route.query || route.body) common(400, '`validation_failed`: `fields` lists the inputs at fault');
+  if (route.params || route.query || route.body)
+    common(400, '`validation_failed`: `fields` lists the inputs at fault');
   if (route.access !== 'public') {
     common(401, '`unauthenticated`: no session, or it expired or was revoked');
-    if (route.access.length < ROLES.length) common(403, '`forbidden_role`: the role may not call this');
+    if (route.access.length < ROLES.length)
+      common(403, '`forbidden_role`: the role may not call this');
   }
   if (route.scoped) common(404, '`not_found`: absent or outside the session’s scope (same answer)');
   common(500, '`internal`: server fault (no details)');
@@ -66,7 +81,9 @@ function responses(route: RouteSpec): Json {
 
 function operation(route: RouteSpec): Json {
   const roles =
-    route.access === 'public' ? 'Public.' : `Roles: ${route.access.join(', ')}.${route.scoped ? ' Scoped: 404 outside the session’s scope.' : ''}`;
+    route.access === 'public'
+      ? 'Public.'
+      : `Roles: ${route.access.join(', ')}.${route.scoped ? ' Scoped: 404 outside the session’s scope.' : ''}`;
   const op: Json = {
     operationId: route.id,
     summary: route.summary,
@@ -106,7 +123,9 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string): Jso
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/auth/login' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/auth/login' },
+      },
       schemas: { ErrorBody: jsonSchema(ErrorBody, 'output') },
     },
   };

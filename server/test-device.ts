@@ -19,12 +19,19 @@ export interface TestDeviceKey {
 
 export async function makeDeviceKey(): Promise<TestDeviceKey> {
   const { subtle } = webcrypto;
-  const keys = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+  const keys = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+    'sign',
+    'verify',
+  ]);
   const jwk = await subtle.exportKey('jwk', keys.publicKey);
   return {
     publicKeyJwk: jwk as P256PublicJwk,
     async sign(bytes) {
-      const signature = await subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keys.privateKey, bytes);
+      const signature = await subtle.sign(
+        { name: 'ECDSA', hash: 'SHA-256' },
+        keys.privateKey,
+        bytes,
+      );
       return Buffer.from(signature).toString('base64url');
     },
   };
@@ -34,7 +41,12 @@ export const sha256OfBytes = (bytes: Uint8Array | string): string =>
   createHash('sha256').update(bytes).digest('hex');
 
 /** Photo bytes and metadata for a case (deterministic for a seed). */
-export function makePhoto(caseId: string, seed: string, slot = 'overview', size = 2048): { bytes: Buffer; meta: PhotoMeta } {
+export function makePhoto(
+  caseId: string,
+  seed: string,
+  slot = 'overview',
+  size = 2048,
+): { bytes: Buffer; meta: PhotoMeta } {
   const bytes = Buffer.alloc(size);
   let block = createHash('sha256').update(seed).digest();
   for (let i = 0; i < size; i += 32) {
@@ -70,7 +82,9 @@ export interface SignedCaseInput {
 }
 
 /** The body of `PUT /api/cases/:id`, signed as the phone would sign it. */
-export async function signedCaseBody(input: SignedCaseInput): Promise<CasePutRequest & { manifestHash: string }> {
+export async function signedCaseBody(
+  input: SignedCaseInput,
+): Promise<CasePutRequest & { manifestHash: string }> {
   const built = await buildManifest(
     {
       case: input.record,

@@ -73,9 +73,21 @@ export async function openTestWorld(deps: Partial<AppDeps> = {}): Promise<TestWo
   const brigadeA = await createBrigade(db, 'Brigade A', at);
   const brigadeB = await createBrigade(db, 'Brigade B', at);
   const units = {
-    patrolA: await createUnit(db, { brigadeId: brigadeA, name: 'Patrol A', kind: 'patrol-squad' }, at),
-    accidentA: await createUnit(db, { brigadeId: brigadeA, name: 'Accident A', kind: 'accident-squad' }, at),
-    patrolB: await createUnit(db, { brigadeId: brigadeB, name: 'Patrol B', kind: 'patrol-squad' }, at),
+    patrolA: await createUnit(
+      db,
+      { brigadeId: brigadeA, name: 'Patrol A', kind: 'patrol-squad' },
+      at,
+    ),
+    accidentA: await createUnit(
+      db,
+      { brigadeId: brigadeA, name: 'Accident A', kind: 'accident-squad' },
+      at,
+    ),
+    patrolB: await createUnit(
+      db,
+      { brigadeId: brigadeB, name: 'Patrol B', kind: 'patrol-squad' },
+      at,
+    ),
   };
   const insurers = {
     x: await createInsurer(db, { name: 'Insurer X', code: 'INSX' }, at),
@@ -96,7 +108,13 @@ export async function openTestWorld(deps: Partial<AppDeps> = {}): Promise<TestWo
     const username = actor.toLowerCase();
     const user = await createUser(
       db,
-      { username, displayName: actor, role: ROLE_OF[actor], password: TEST_PASSWORD, ...affiliation[actor] },
+      {
+        username,
+        displayName: actor,
+        role: ROLE_OF[actor],
+        password: TEST_PASSWORD,
+        ...affiliation[actor],
+      },
       'test',
       at,
       CHEAP_SCRYPT,
@@ -107,12 +125,28 @@ export async function openTestWorld(deps: Partial<AppDeps> = {}): Promise<TestWo
   const devices = {} as TestWorld['devices'];
   for (const actor of ['officerA', 'officerA2', 'officerB'] as const) {
     const key = await makeDeviceKey();
-    const device = await enrolDevice(db, { userId: users[actor].id, label: `${actor} phone`, publicKeyJwk: key.publicKeyJwk }, at);
+    const device = await enrolDevice(
+      db,
+      { userId: users[actor].id, label: `${actor} phone`, publicKeyJwk: key.publicKeyJwk },
+      at,
+    );
     devices[actor] = { id: device.id, key };
   }
   const app = buildApp(
-    { staticDir: path.join(fx.dir, 'no-dist'), logLevel: 'silent', uploadDir: path.join(fx.dir, 'uploads') },
-    { db, blobs: fx.blobs, version: 'test', now: () => clock.now, logger: false, scryptCost: CHEAP_SCRYPT, ...deps },
+    {
+      staticDir: path.join(fx.dir, 'no-dist'),
+      logLevel: 'silent',
+      uploadDir: path.join(fx.dir, 'uploads'),
+    },
+    {
+      db,
+      blobs: fx.blobs,
+      version: 'test',
+      now: () => clock.now,
+      logger: false,
+      scryptCost: CHEAP_SCRYPT,
+      ...deps,
+    },
   );
   await app.ready();
   return {

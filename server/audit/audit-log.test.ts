@@ -10,7 +10,12 @@ const AT = new Date('2026-11-27T09:30:00.000Z');
 beforeEach(async () => {
   fx = await openTempServerFixture();
   for (let i = 1; i <= 5; i++) {
-    await recordAudit(fx.db, AT, { actor: 'system', action: 'test.event', subject: `s${i}`, details: { i } });
+    await recordAudit(fx.db, AT, {
+      actor: 'system',
+      action: 'test.event',
+      subject: `s${i}`,
+      details: { i },
+    });
   }
 });
 
@@ -35,17 +40,30 @@ describe('audit chain', () => {
   it('fails at the row whose content was edited', async () => {
     await sql`update audit_events set details = '{"i":99}' where id = 3`.execute(fx.db);
 
-    expect(await verifyAuditChain(fx.db)).toMatchObject({ ok: false, brokenAt: 3, reason: 'hash_mismatch', count: 2 });
+    expect(await verifyAuditChain(fx.db)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'hash_mismatch',
+      count: 2,
+    });
   });
 
   it('fails at the row that was deleted', async () => {
     await sql`delete from audit_events where id = 3`.execute(fx.db);
 
-    expect(await verifyAuditChain(fx.db)).toMatchObject({ ok: false, brokenAt: 3, reason: 'missing_row' });
+    expect(await verifyAuditChain(fx.db)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'missing_row',
+    });
   });
 
   it('fails at the next row when an edited row is re-hashed to hide the edit', async () => {
-    const row = await fx.db.selectFrom('audit_events').selectAll().where('id', '=', 2).executeTakeFirstOrThrow();
+    const row = await fx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('id', '=', 2)
+      .executeTakeFirstOrThrow();
     const edited = { ...row, details: '{"i":42}' };
     await fx.db
       .updateTable('audit_events')
@@ -53,6 +71,10 @@ describe('audit chain', () => {
       .where('id', '=', 2)
       .execute();
 
-    expect(await verifyAuditChain(fx.db)).toMatchObject({ ok: false, brokenAt: 3, reason: 'prev_hash_mismatch' });
+    expect(await verifyAuditChain(fx.db)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'prev_hash_mismatch',
+    });
   });
 });

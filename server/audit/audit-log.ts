@@ -96,7 +96,10 @@ export type AuditVerdict =
   | { ok: false; count: number; brokenAt: number; reason: AuditBreak; message: string };
 
 /** Walks the chain from the first event; reports the first broken link. */
-export async function verifyAuditChain(db: Kysely<Database>, pageSize = 1000): Promise<AuditVerdict> {
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  pageSize = 1000,
+): Promise<AuditVerdict> {
   let expectedId = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
@@ -117,13 +120,25 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 1000): P
         message,
       });
       if (row.id !== expectedId) {
-        return broken('missing_row', expectedId, `event ${expectedId} is missing (next is ${row.id})`);
+        return broken(
+          'missing_row',
+          expectedId,
+          `event ${expectedId} is missing (next is ${row.id})`,
+        );
       }
       if (row.prev_hash !== prevHash) {
-        return broken('prev_hash_mismatch', row.id, `event ${row.id} does not link to event ${row.id - 1}`);
+        return broken(
+          'prev_hash_mismatch',
+          row.id,
+          `event ${row.id} does not link to event ${row.id - 1}`,
+        );
       }
       if (auditEventHash(row) !== row.hash) {
-        return broken('hash_mismatch', row.id, `event ${row.id} was altered (its hash does not match its content)`);
+        return broken(
+          'hash_mismatch',
+          row.id,
+          `event ${row.id} was altered (its hash does not match its content)`,
+        );
       }
       prevHash = row.hash;
       expectedId += 1;

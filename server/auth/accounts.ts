@@ -48,14 +48,27 @@ export async function createUnit(
   const id = randomUUID();
   await db
     .insertInto('units')
-    .values({ id, brigade_id: input.brigadeId, name: input.name, kind: input.kind, created_at: at.toISOString() })
+    .values({
+      id,
+      brigade_id: input.brigadeId,
+      name: input.name,
+      kind: input.kind,
+      created_at: at.toISOString(),
+    })
     .execute();
   return { id, brigadeId: input.brigadeId, name: input.name, kind: input.kind };
 }
 
-export async function createInsurer(db: Db, input: { name: string; code: string }, at: Date): Promise<Insurer> {
+export async function createInsurer(
+  db: Db,
+  input: { name: string; code: string },
+  at: Date,
+): Promise<Insurer> {
   const id = randomUUID();
-  await db.insertInto('insurers').values({ id, ...input, created_at: at.toISOString() }).execute();
+  await db
+    .insertInto('insurers')
+    .values({ id, ...input, created_at: at.toISOString() })
+    .execute();
   return { id, ...input };
 }
 
@@ -72,17 +85,32 @@ export interface NewUser {
 async function checkAffiliation(db: Db, user: NewUser): Promise<void> {
   const needsUnit = user.role === 'officer' || user.role === 'reviewer';
   const needsInsurer = user.role === 'insurer';
-  if (needsUnit && !user.unitId) throw new AccountError('unit_required', `a ${user.role} belongs to a unit`);
-  if (needsInsurer && !user.insurerId) throw new AccountError('insurer_required', 'an insurer user belongs to an insurer');
+  if (needsUnit && !user.unitId)
+    throw new AccountError(
+      'unit_required',
+      `${user.role === 'officer' ? 'an' : 'a'} ${user.role} belongs to a unit`,
+    );
+  if (needsInsurer && !user.insurerId)
+    throw new AccountError('insurer_required', 'an insurer user belongs to an insurer');
   if ((!needsUnit && user.unitId) || (!needsInsurer && user.insurerId)) {
-    throw new AccountError('unexpected_affiliation', `a ${user.role} has no ${user.unitId ? 'unit' : 'insurer'}`);
+    throw new AccountError(
+      'unexpected_affiliation',
+      `a ${user.role} has no ${user.unitId ? 'unit' : 'insurer'}`,
+    );
   }
-  if (user.unitId && !(await db.selectFrom('units').select('id').where('id', '=', user.unitId).executeTakeFirst())) {
+  if (
+    user.unitId &&
+    !(await db.selectFrom('units').select('id').where('id', '=', user.unitId).executeTakeFirst())
+  ) {
     throw new AccountError('unknown_unit', `no unit ${user.unitId}`);
   }
   if (
     user.insurerId &&
-    !(await db.selectFrom('insurers').select('id').where('id', '=', user.insurerId).executeTakeFirst())
+    !(await db
+      .selectFrom('insurers')
+      .select('id')
+      .where('id', '=', user.insurerId)
+      .executeTakeFirst())
   ) {
     throw new AccountError('unknown_insurer', `no insurer ${user.insurerId}`);
   }
@@ -100,7 +128,11 @@ export async function createUser(
   const id = randomUUID();
   const now = at.toISOString();
   return db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where('username', '=', user.username).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', user.username)
+      .executeTakeFirst();
     if (taken) throw new AccountError('username_taken', `username ${user.username} is taken`);
     await trx
       .insertInto('users')
@@ -121,9 +153,18 @@ export async function createUser(
       actor,
       action: 'user.created',
       subject: id,
-      details: { username: user.username, role: user.role, unitId: user.unitId ?? null, insurerId: user.insurerId ?? null },
+      details: {
+        username: user.username,
+        role: user.role,
+        unitId: user.unitId ?? null,
+        insurerId: user.insurerId ?? null,
+      },
     });
-    const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return adminUserOf(row);
   });
 }
@@ -168,7 +209,11 @@ export async function resetPassword(
   const hash = await hashPassword(password, cost);
   return db.transaction().execute(async (trx) => {
     const now = at.toISOString();
-    await trx.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
     await revokeAllSessions(trx, user.id, at);
     await appendAudit(trx, at, { actor, action: 'user.password_reset', subject: user.id });
     return adminUserOf({ ...user, updated_at: now });
@@ -176,12 +221,21 @@ export async function resetPassword(
 }
 
 /** Disables the account and revokes every session (idempotent). */
-export async function disableUser(db: Db, idOrUsername: string, actor: string, at: Date): Promise<AdminUser> {
+export async function disableUser(
+  db: Db,
+  idOrUsername: string,
+  actor: string,
+  at: Date,
+): Promise<AdminUser> {
   const user = await requireUser(db, idOrUsername);
   if (user.disabled_at) return adminUserOf(user);
   return db.transaction().execute(async (trx) => {
     const now = at.toISOString();
-    await trx.updateTable('users').set({ disabled_at: now, updated_at: now }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ disabled_at: now, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
     await revokeAllSessions(trx, user.id, at);
     await appendAudit(trx, at, { actor, action: 'user.disabled', subject: user.id });
     return adminUserOf({ ...user, disabled_at: now, updated_at: now });
@@ -204,7 +258,12 @@ export async function listUsers(db: Db): Promise<AdminUser[]> {
 
 export async function listUnits(db: Db): Promise<Unit[]> {
   const rows = await db.selectFrom('units').selectAll().orderBy('name').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as UnitKind, brigadeId: r.brigade_id }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind as UnitKind,
+    brigadeId: r.brigade_id,
+  }));
 }
 
 export async function listInsurers(db: Db): Promise<Insurer[]> {
@@ -213,12 +272,27 @@ export async function listInsurers(db: Db): Promise<Insurer[]> {
 
 /** The profile a client shows: user, unit and insurer. */
 export async function profileOf(db: Db, userId: string): Promise<UserProfile> {
-  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   const unit = user.unit_id
-    ? (await listUnits(db)).find((u) => u.id === user.unit_id) ?? null
+    ? ((await listUnits(db)).find((u) => u.id === user.unit_id) ?? null)
     : null;
   const insurer = user.insurer_id
-    ? (await db.selectFrom('insurers').select(['id', 'name', 'code']).where('id', '=', user.insurer_id).executeTakeFirst()) ?? null
+    ? ((await db
+        .selectFrom('insurers')
+        .select(['id', 'name', 'code'])
+        .where('id', '=', user.insurer_id)
+        .executeTakeFirst()) ?? null)
     : null;
-  return { id: user.id, username: user.username, displayName: user.display_name, role: user.role as Role, unit, insurer };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role as Role,
+    unit,
+    insurer,
+  };
 }

@@ -22,9 +22,13 @@ export function deviceOf(row: DeviceRow): Device {
 /** Imports the JWK as a verify key; throws when it is not a point on P-256. */
 export async function importDeviceKey(jwk: P256PublicJwk): Promise<webcrypto.CryptoKey> {
   const { kty, crv, x, y } = jwk;
-  return webcrypto.subtle.importKey('jwk', { kty, crv, x, y, ext: true }, { name: 'ECDSA', namedCurve: 'P-256' }, false, [
-    'verify',
-  ]);
+  return webcrypto.subtle.importKey(
+    'jwk',
+    { kty, crv, x, y, ext: true },
+    { name: 'ECDSA', namedCurve: 'P-256' },
+    false,
+    ['verify'],
+  );
 }
 
 export async function enrolDevice(

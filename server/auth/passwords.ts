@@ -29,7 +29,9 @@ function scrypt(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffe
 export async function hashPassword(password: string, cost = DEFAULT_SCRYPT_COST): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, cost);
-  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join(
+    '$',
+  );
 }
 
 /** True when `password` matches `stored`; false for a malformed stored value. */

@@ -31,11 +31,17 @@ export function scopeFor(session: Session): Scope {
   const userId = session.userId;
   switch (session.role) {
     case 'officer':
-      return session.unitId ? { kind: 'unit', unitId: session.unitId, userId } : { kind: 'nothing', userId };
+      return session.unitId
+        ? { kind: 'unit', unitId: session.unitId, userId }
+        : { kind: 'nothing', userId };
     case 'reviewer':
-      return session.brigadeId ? { kind: 'brigade', brigadeId: session.brigadeId, userId } : { kind: 'nothing', userId };
+      return session.brigadeId
+        ? { kind: 'brigade', brigadeId: session.brigadeId, userId }
+        : { kind: 'nothing', userId };
     case 'insurer':
-      return session.insurerId ? { kind: 'insurer', insurerId: session.insurerId, userId } : { kind: 'nothing', userId };
+      return session.insurerId
+        ? { kind: 'insurer', insurerId: session.insurerId, userId }
+        : { kind: 'nothing', userId };
     case 'admin':
       return { kind: 'config', userId };
   }
@@ -92,7 +98,10 @@ export function whereCaseInScope<TB extends keyof Database, O>(
 
 /** Every case in scope, newest first. */
 export function casesInScope(db: Db, scope: Scope) {
-  return whereCaseInScope(db, scope, db.selectFrom('cases').selectAll('cases')).orderBy('cases.updated_at', 'desc');
+  return whereCaseInScope(db, scope, db.selectFrom('cases').selectAll('cases')).orderBy(
+    'cases.updated_at',
+    'desc',
+  );
 }
 
 /** One case, or a 404 when absent or out of scope. */

@@ -49,7 +49,11 @@ export async function createSession(
 }
 
 /** The live session for a token, or undefined (unknown, expired, revoked, or the user disabled). */
-export async function sessionForToken(db: Kysely<Database>, token: string, at: Date): Promise<Session | undefined> {
+export async function sessionForToken(
+  db: Kysely<Database>,
+  token: string,
+  at: Date,
+): Promise<Session | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -82,7 +86,11 @@ export async function sessionForToken(db: Kysely<Database>, token: string, at: D
   };
 }
 
-export async function revokeSession(db: Kysely<Database>, sessionId: string, at: Date): Promise<void> {
+export async function revokeSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ revoked_at: at.toISOString() })

@@ -33,7 +33,12 @@ interface ActionRule {
 export const CASE_ACTIONS: Readonly<Record<CaseAction, ActionRule>> = {
   return: { role: 'reviewer', from: ['synced', 'reviewed'], to: 'returned', kind: 'returned' },
   review: { role: 'reviewer', from: ['synced'], to: 'reviewed', kind: 'reviewed' },
-  assess: { role: 'insurer', from: ['synced', 'reviewed', 'delivered', 'acknowledged'], to: 'assessed', kind: 'assessed' },
+  assess: {
+    role: 'insurer',
+    from: ['synced', 'reviewed', 'delivered', 'acknowledged'],
+    to: 'assessed',
+    kind: 'assessed',
+  },
   pay: { role: 'insurer', from: ['assessed'], to: 'paid', kind: 'paid' },
 };
 
@@ -47,17 +52,35 @@ export async function applyCaseAction(
 ): Promise<CaseActionResponse> {
   const rule = CASE_ACTIONS[request.action];
   if (rule.role !== session.role) {
-    throw new HttpError(403, 'forbidden_action', `Only a ${rule.role} may ${request.action} a case.`);
+    throw new HttpError(
+      403,
+      'forbidden_action',
+      `Only a ${rule.role} may ${request.action} a case.`,
+    );
   }
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('cases').select(['state']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('cases')
+      .select(['state'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
     if (!rule.from.includes(row.state as CaseState)) {
-      throw new HttpError(409, 'invalid_transition', `A ${row.state} case cannot be ${rule.to}.`, undefined, {
-        state: row.state,
-      });
+      throw new HttpError(
+        409,
+        'invalid_transition',
+        `A ${row.state} case cannot be ${rule.to}.`,
+        undefined,
+        {
+          state: row.state,
+        },
+      );
     }
     const now = at.toISOString();
-    await trx.updateTable('cases').set({ state: rule.to, updated_at: now }).where('id', '=', caseId).execute();
+    await trx
+      .updateTable('cases')
+      .set({ state: rule.to, updated_at: now })
+      .where('id', '=', caseId)
+      .execute();
     const change = await trx
       .insertInto('changes')
       .values({
@@ -75,7 +98,12 @@ export async function applyCaseAction(
       actor: session.userId,
       action: `case.${rule.kind}`,
       subject: caseId,
-      details: { from: row.state, to: rule.to, note: request.note ?? null, amountYuan: request.amountYuan ?? null },
+      details: {
+        from: row.state,
+        to: rule.to,
+        note: request.note ?? null,
+        amountYuan: request.amountYuan ?? null,
+      },
     });
     return { caseId, state: rule.to, cursor: String(change.id) };
   });

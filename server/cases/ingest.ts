@@ -23,7 +23,12 @@
  * signature is left out because ECDSA signatures differ on every signing.
  */
 import type { Kysely } from 'kysely';
-import type { CasePutRequest, CaseReceipt, CaseRefusal, ReceiptFlag } from '../../src/contracts/cases';
+import type {
+  CasePutRequest,
+  CaseReceipt,
+  CaseRefusal,
+  ReceiptFlag,
+} from '../../src/contracts/cases';
 import type { CaseState } from '../../src/domain/case/case-state';
 import { canonicalJson } from '../../src/domain/manifest/canonical-json';
 import { buildManifest, caseBytes, manifestBytes } from '../../src/domain/manifest/manifest';
@@ -94,7 +99,13 @@ export async function ingestCase(
         ...error.details,
       },
     });
-    throw new HttpError(REFUSAL_STATUS[error.reason], error.reason, error.message, undefined, error.details);
+    throw new HttpError(
+      REFUSAL_STATUS[error.reason],
+      error.reason,
+      error.message,
+      undefined,
+      error.details,
+    );
   }
 }
 
@@ -108,9 +119,16 @@ async function ingest(
   const { db, blobs } = deps;
   const { manifest } = body;
   if (body.case.id !== caseId || manifest.caseId !== caseId) {
-    throw new Refusal('case_id_mismatch', 'The path id, case.id and manifest.caseId must be the same.');
+    throw new Refusal(
+      'case_id_mismatch',
+      'The path id, case.id and manifest.caseId must be the same.',
+    );
   }
-  const existing = await db.selectFrom('cases').select(['unit_id']).where('id', '=', caseId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('cases')
+    .select(['unit_id'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
   if (existing && existing.unit_id !== session.unitId) {
     await recordAudit(db, deps.now(), {
       actor: session.userId,
@@ -121,7 +139,9 @@ async function ingest(
     throw notFound();
   }
   const bodyHash = sha256Hex(canonicalJson({ case: body.case, photos: body.photos, manifest }));
-  const replay = existing ? await storedReceipt(deps, caseId, manifest.version, bodyHash) : undefined;
+  const replay = existing
+    ? await storedReceipt(deps, caseId, manifest.version, bodyHash)
+    : undefined;
   if (replay) return replay;
 
   await checkDeviceAndSignature(db, session, manifest, body.signature);
@@ -129,7 +149,10 @@ async function ingest(
   await checkHeldPhotos(blobs, manifest);
   const flags = await store(deps, session, body, manifestHash, bodyHash);
   const receipt = await storedReceipt(deps, caseId, manifest.version, bodyHash);
-  if (!receipt) throw new Error(`version ${manifest.version} of ${caseId} vanished after storing (${flags.join()})`);
+  if (!receipt)
+    throw new Error(
+      `version ${manifest.version} of ${caseId} vanished after storing (${flags.join()})`,
+    );
   return receipt;
 }
 
@@ -176,16 +199,23 @@ async function checkDeviceAndSignature(
   if (!device || device.user_id !== session.userId) {
     throw new Refusal('device_unknown', 'The manifest names no enrolled device of this officer.');
   }
-  if (device.revoked_at !== null) throw new Refusal('device_revoked', 'The signing device was revoked.');
+  if (device.revoked_at !== null)
+    throw new Refusal('device_revoked', 'The signing device was revoked.');
   if (!(await verifyDeviceSignature(device.public_key_jwk, manifestBytes(manifest), signature))) {
-    throw new Refusal('bad_signature', 'The signature does not match the manifest and the device’s key.');
+    throw new Refusal(
+      'bad_signature',
+      'The signature does not match the manifest and the device’s key.',
+    );
   }
 }
 
 async function checkManifestDescribesBody(body: CasePutRequest): Promise<void> {
   const { manifest } = body;
   if (sha(caseBytes(body.case)) !== manifest.caseSha256) {
-    throw new Refusal('case_hash_mismatch', 'manifest.caseSha256 is not the hash of the case sent.');
+    throw new Refusal(
+      'case_hash_mismatch',
+      'manifest.caseSha256 is not the hash of the case sent.',
+    );
   }
   const rebuilt = await buildManifest(
     {
@@ -199,9 +229,13 @@ async function checkManifestDescribesBody(body: CasePutRequest): Promise<void> {
     sha,
   );
   if (!rebuilt.ok) {
-    throw new Refusal('manifest_mismatch', `The photos or version chain are not valid (${rebuilt.reason}).`, {
-      detail: rebuilt.detail ?? null,
-    });
+    throw new Refusal(
+      'manifest_mismatch',
+      `The photos or version chain are not valid (${rebuilt.reason}).`,
+      {
+        detail: rebuilt.detail ?? null,
+      },
+    );
   }
   if (canonicalJson(rebuilt.value) !== canonicalJson(manifest)) {
     throw new Refusal('manifest_mismatch', 'The manifest does not list exactly the photos sent.');
@@ -212,13 +246,18 @@ async function checkHeldPhotos(blobs: BlobStore, manifest: CaseManifest): Promis
   const bad: string[] = [];
   for (const photo of manifest.photos) {
     if (!(await blobs.has(photo.sha256))) continue;
-    const good = (await blobs.size(photo.sha256)) === photo.byteLength && (await blobs.verify(photo.sha256));
+    const good =
+      (await blobs.size(photo.sha256)) === photo.byteLength && (await blobs.verify(photo.sha256));
     if (!good) bad.push(photo.sha256);
   }
   if (bad.length > 0) {
-    throw new Refusal('photo_hash_mismatch', 'Stored bytes of some photos do not match the manifest.', {
-      photos: bad,
-    });
+    throw new Refusal(
+      'photo_hash_mismatch',
+      'Stored bytes of some photos do not match the manifest.',
+      {
+        photos: bad,
+      },
+    );
   }
 }
 
@@ -251,9 +290,13 @@ async function store(
     const flags: ReceiptFlag[] = [];
     if (manifest.version === currentVersion + 1) {
       if (current && manifest.previousManifestHash !== current.manifest_hash) {
-        throw new Refusal('chain_broken', `previousManifestHash is not the hash of version ${currentVersion}.`, {
-          storedManifestHash: current.manifest_hash,
-        });
+        throw new Refusal(
+          'chain_broken',
+          `previousManifestHash is not the hash of version ${currentVersion}.`,
+          {
+            storedManifestHash: current.manifest_hash,
+          },
+        );
       }
     } else flags.push('version_gap');
 
@@ -276,7 +319,12 @@ async function store(
     else {
       await trx
         .insertInto('cases')
-        .values({ id: caseId, unit_id: session.unitId ?? '', officer_id: session.userId, ...columns })
+        .values({
+          id: caseId,
+          unit_id: session.unitId ?? '',
+          officer_id: session.userId,
+          ...columns,
+        })
         .execute();
     }
     await trx
@@ -302,12 +350,22 @@ async function store(
     if (links.length > 0) {
       await trx
         .insertInto('case_vehicles_insurers')
-        .values(links.map((l) => ({ case_id: caseId, vehicle_id: l.vehicleId, insurer_id: l.insurerId })))
+        .values(
+          links.map((l) => ({ case_id: caseId, vehicle_id: l.vehicleId, insurer_id: l.insurerId })),
+        )
         .execute();
     }
     await trx
       .insertInto('changes')
-      .values({ case_id: caseId, kind: 'received', state, actor_id: session.userId, actor_role: session.role, note: null, at: now })
+      .values({
+        case_id: caseId,
+        kind: 'received',
+        state,
+        actor_id: session.userId,
+        actor_role: session.role,
+        note: null,
+        at: now,
+      })
       .execute();
     await appendAudit(trx, at, {
       actor: session.userId,

@@ -21,7 +21,10 @@ export interface VehicleInsurer {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-export function vehicleInsurers(record: CaseRecord, insurers: readonly InsurerRef[]): VehicleInsurer[] {
+export function vehicleInsurers(
+  record: CaseRecord,
+  insurers: readonly InsurerRef[],
+): VehicleInsurer[] {
   const byKey = new Map<string, string>();
   for (const i of insurers) {
     byKey.set(i.id, i.id);
@@ -34,17 +37,23 @@ export function vehicleInsurers(record: CaseRecord, insurers: readonly InsurerRe
     if (!party.vehicleId || !vehicleIds.has(party.vehicleId)) continue;
     for (const cover of [party.compulsoryInsurance, party.commercialInsurance]) {
       const insurerId = cover && (byKey.get(cover.insurer) ?? byKey.get(norm(cover.insurer)));
-      if (insurerId) out.set(`${party.vehicleId}|${insurerId}`, { vehicleId: party.vehicleId, insurerId });
+      if (insurerId)
+        out.set(`${party.vehicleId}|${insurerId}`, { vehicleId: party.vehicleId, insurerId });
     }
   }
   return [...out.values()];
 }
 
 /** The case as an insurer may see it: only the vehicles it insures and their parties. */
-export function redactForInsurer(record: CaseRecord, insuredVehicleIds: ReadonlySet<string>): CaseRecord {
+export function redactForInsurer(
+  record: CaseRecord,
+  insuredVehicleIds: ReadonlySet<string>,
+): CaseRecord {
   return {
     ...record,
     vehicles: record.vehicles.filter((v) => insuredVehicleIds.has(v.id)),
-    parties: record.parties.filter((p) => p.vehicleId !== undefined && insuredVehicleIds.has(p.vehicleId)),
+    parties: record.parties.filter(
+      (p) => p.vehicleId !== undefined && insuredVehicleIds.has(p.vehicleId),
+    ),
   };
 }

@@ -22,7 +22,7 @@ export async function heldAndMissing(
   const held: string[] = [];
   const missing: string[] = [];
   for (const photo of manifest.photos) {
-    (await blobs.has(photo.sha256) ? held : missing).push(photo.sha256);
+    ((await blobs.has(photo.sha256)) ? held : missing).push(photo.sha256);
   }
   return { held, missing };
 }

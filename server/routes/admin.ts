@@ -29,23 +29,34 @@ export interface AdminRoutesOptions {
 
 function asHttp(error: unknown): unknown {
   if (!(error instanceof AccountError)) return error;
-  const status = error.reason === 'username_taken' ? 409 : error.reason === 'unknown_user' ? 404 : 400;
+  const status =
+    error.reason === 'username_taken' ? 409 : error.reason === 'unknown_user' ? 404 : 400;
   return new HttpError(status, error.reason, error.message);
 }
 
-export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, { db, auth, now, scryptCost }) => {
-  sessionRoute(app, auth, 'admin.users.list', async (): Promise<UserList> => ({ users: await listUsers(db) }));
+export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (
+  app,
+  { db, auth, now, scryptCost },
+) => {
+  sessionRoute(app, auth, 'admin.users.list', async (): Promise<UserList> => ({
+    users: await listUsers(db),
+  }));
 
-  sessionRoute(app, auth, 'admin.users.create', async (request, reply, session): Promise<AdminUser> => {
-    const body = parseInput(CreateUserRequest, request.body, 'body');
-    try {
-      const user = await createUser(db, body, session.userId, now(), scryptCost);
-      void reply.code(201);
-      return user;
-    } catch (error) {
-      throw asHttp(error);
-    }
-  });
+  sessionRoute(
+    app,
+    auth,
+    'admin.users.create',
+    async (request, reply, session): Promise<AdminUser> => {
+      const body = parseInput(CreateUserRequest, request.body, 'body');
+      try {
+        const user = await createUser(db, body, session.userId, now(), scryptCost);
+        void reply.code(201);
+        return user;
+      } catch (error) {
+        throw asHttp(error);
+      }
+    },
+  );
 
   // Looked up by id only (the CLI also takes usernames).
   const userById = async (id: string) => {
@@ -54,11 +65,16 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, {
     return user;
   };
 
-  sessionRoute(app, auth, 'admin.users.disable', async (request, _reply, session): Promise<AdminUser> => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    await userById(id);
-    return disableUser(db, id, session.userId, now());
-  });
+  sessionRoute(
+    app,
+    auth,
+    'admin.users.disable',
+    async (request, _reply, session): Promise<AdminUser> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      await userById(id);
+      return disableUser(db, id, session.userId, now());
+    },
+  );
 
   sessionRoute(app, auth, 'admin.users.password', async (request, reply, session) => {
     const { id } = parseInput(IdParams, request.params, 'params');
@@ -68,7 +84,9 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, {
     return reply.code(204).send();
   });
 
-  sessionRoute(app, auth, 'admin.units.list', async (): Promise<UnitList> => ({ units: await listUnits(db) }));
+  sessionRoute(app, auth, 'admin.units.list', async (): Promise<UnitList> => ({
+    units: await listUnits(db),
+  }));
   sessionRoute(app, auth, 'admin.insurers.list', async (): Promise<InsurerList> => ({
     insurers: await listInsurers(db),
   }));

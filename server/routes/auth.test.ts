@@ -16,13 +16,20 @@ afterEach(async () => {
 });
 
 const login = (username: string, password = TEST_PASSWORD, remoteAddress = '10.0.0.1') =>
-  w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+  w.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress,
+  });
 
 const me = (token: string) =>
   w.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
 
 const auditActions = async () =>
-  (await w.fx.db.selectFrom('audit_events').select('action').orderBy('id').execute()).map((r) => r.action);
+  (await w.fx.db.selectFrom('audit_events').select('action').orderBy('id').execute()).map(
+    (r) => r.action,
+  );
 
 describe('login, me, logout', () => {
   it('signs in, answers who it is, and logs out', async () => {
@@ -30,7 +37,12 @@ describe('login, me, logout', () => {
 
     expect(res.statusCode).toBe(200);
     const body = LoginResponse.parse(res.json());
-    expect(body.user).toMatchObject({ username: 'officera', role: 'officer', unit: { id: w.units.patrolA.id }, insurer: null });
+    expect(body.user).toMatchObject({
+      username: 'officera',
+      role: 'officer',
+      unit: { id: w.units.patrolA.id },
+      insurer: null,
+    });
     expect(body.expiresAt).toBe('2026-11-27T21:30:00.000Z');
     const stored = await w.fx.db.selectFrom('sessions').select('token_hash').execute();
     expect(stored.map((s) => s.token_hash)).not.toContain(body.token);
@@ -39,7 +51,11 @@ describe('login, me, logout', () => {
     expect(who.statusCode).toBe(200);
     expect(MeResponse.parse(who.json()).user.id).toBe(w.users.officerA.id);
 
-    const out = await w.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${body.token}` } });
+    const out = await w.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { authorization: `Bearer ${body.token}` },
+    });
     expect(out.statusCode).toBe(204);
     const after = await me(body.token);
     expect(after.statusCode).toBe(401);
@@ -54,7 +70,10 @@ describe('login, me, logout', () => {
     for (const res of [wrong, unknown]) {
       expect(res.statusCode).toBe(401);
       expect(res.json()).toEqual({
-        error: { code: 'bad_credentials', message: 'Wrong username or password, or the account is disabled.' },
+        error: {
+          code: 'bad_credentials',
+          message: 'Wrong username or password, or the account is disabled.',
+        },
       });
     }
     expect((await auditActions()).filter((a) => a === 'auth.login_failed')).toHaveLength(2);
@@ -90,14 +109,21 @@ describe('login, me, logout', () => {
     expect((await login('officerb')).statusCode).toBe(401);
   });
 
-  it.each(['', 'Bearer', 'Bearer x', 'Basic abc', `Bearer ${'A'.repeat(43)}`])('answers 401 for Authorization %j', async (authorization) => {
-    const res = await w.app.inject({ url: '/api/auth/me', headers: { authorization } });
-    expect(res.statusCode).toBe(401);
-    expect(res.body).not.toMatch(/stack|at .*\.ts/);
-  });
+  it.each(['', 'Bearer', 'Bearer x', 'Basic abc', `Bearer ${'A'.repeat(43)}`])(
+    'answers 401 for Authorization %j',
+    async (authorization) => {
+      const res = await w.app.inject({ url: '/api/auth/me', headers: { authorization } });
+      expect(res.statusCode).toBe(401);
+      expect(res.body).not.toMatch(/stack|at .*\.ts/);
+    },
+  );
 
   it('lists the fields at fault for a bad login body', async () => {
-    const res = await w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '' } });
+    const res = await w.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: '' },
+    });
 
     expect(res.statusCode).toBe(400);
     const fields = ErrorBody.parse(res.json()).error.fields?.map((f) => f.path);

@@ -29,7 +29,11 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     const at = now();
     const wait = limiter.retryAfterSeconds(key, at.getTime());
     if (wait > 0) {
-      const error = new HttpError(429, 'rate_limited', `Too many failed sign-ins. Try again in ${wait} s.`);
+      const error = new HttpError(
+        429,
+        'rate_limited',
+        `Too many failed sign-ins. Try again in ${wait} s.`,
+      );
       error.headers['retry-after'] = String(wait);
       throw error;
     }
@@ -38,16 +42,25 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
       .select(['id', 'password_hash', 'disabled_at'])
       .where('username', '=', username.toLowerCase())
       .executeTakeFirst();
-    const good = user ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), false);
+    const good = user
+      ? await verifyPassword(password, user.password_hash)
+      : (await burnPasswordCheck(password), false);
     if (!user || !good || user.disabled_at !== null) {
       limiter.recordFailure(key, at.getTime());
       await recordAudit(db, at, {
         actor: user?.id ?? 'anonymous',
         action: 'auth.login_failed',
         subject: username.slice(0, 64),
-        details: { ip: request.ip, reason: !user ? 'unknown_user' : !good ? 'bad_password' : 'disabled' },
+        details: {
+          ip: request.ip,
+          reason: !user ? 'unknown_user' : !good ? 'bad_password' : 'disabled',
+        },
       });
-      throw new HttpError(401, 'bad_credentials', 'Wrong username or password, or the account is disabled.');
+      throw new HttpError(
+        401,
+        'bad_credentials',
+        'Wrong username or password, or the account is disabled.',
+      );
     }
     limiter.recordSuccess(key);
     const session = await createSession(db, user.id, at, opts.sessionTtlMs);
@@ -57,13 +70,21 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
       subject: user.id,
       details: { ip: request.ip, sessionId: session.sessionId },
     });
-    return { token: session.token, expiresAt: session.expiresAt, user: await profileOf(db, user.id) };
+    return {
+      token: session.token,
+      expiresAt: session.expiresAt,
+      user: await profileOf(db, user.id),
+    };
   });
 
   sessionRoute(app, auth, 'auth.logout', async (_request, reply, session) => {
     const at = now();
     await revokeSession(db, session.sessionId, at);
-    await recordAudit(db, at, { actor: session.userId, action: 'auth.logout', subject: session.userId });
+    await recordAudit(db, at, {
+      actor: session.userId,
+      action: 'auth.logout',
+      subject: session.userId,
+    });
     return reply.code(204).send();
   });
 

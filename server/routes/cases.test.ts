@@ -23,7 +23,10 @@ afterEach(async () => {
 
 type Officer = 'officerA' | 'officerA2' | 'officerB';
 
-const signed = (officer: Officer = 'officerA', extra: Partial<Parameters<typeof signedCaseBody>[0]> = {}) =>
+const signed = (
+  officer: Officer = 'officerA',
+  extra: Partial<Parameters<typeof signedCaseBody>[0]> = {},
+) =>
   signedCaseBody({
     record: c.record,
     photos: c.photos.map((p) => p.meta),
@@ -40,12 +43,23 @@ const storeAllPhotos = async () => {
 };
 
 const count = async (table: 'cases' | 'case_versions' | 'changes') =>
-  Number((await w.fx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await w.fx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const auditOf = async (action: string) =>
-  (await w.fx.db.selectFrom('audit_events').select(['action', 'details']).where('action', '=', action).execute()).map(
-    (r) => JSON.parse(r.details) as Record<string, unknown>,
-  );
+  (
+    await w.fx.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('action', '=', action)
+      .execute()
+  ).map((r) => JSON.parse(r.details) as Record<string, unknown>);
 
 async function expectRefused(res: Awaited<ReturnType<typeof put>>, status: number, code: string) {
   expect(res.statusCode).toBe(status);
@@ -72,7 +86,11 @@ describe('PUT /api/cases/:id — receipts', () => {
     await w.fx.blobs.put(c.photos[1]!.bytes);
     w.clock.now = new Date('2026-11-27T10:00:00.000Z');
     const again = CaseReceipt.parse((await put('officerA', body)).json());
-    expect(again).toMatchObject({ complete: true, receivedAt: first.receivedAt, photos: { missing: [] } });
+    expect(again).toMatchObject({
+      complete: true,
+      receivedAt: first.receivedAt,
+      photos: { missing: [] },
+    });
     expect(again.photos.held.sort()).toEqual(c.photos.map((p) => p.meta.sha256).sort());
   });
 
@@ -92,7 +110,9 @@ describe('PUT /api/cases/:id — receipts', () => {
     expect(receipts).toHaveLength(100);
     for (const r of receipts) expect(r).toEqual(receipts[0]);
     expect(CaseReceipt.parse(receipts[0]).complete).toBe(true);
-    expect([await count('cases'), await count('case_versions'), await count('changes')]).toEqual([1, 1, 1]);
+    expect([await count('cases'), await count('case_versions'), await count('changes')]).toEqual([
+      1, 1, 1,
+    ]);
     expect(await auditOf('case.received')).toHaveLength(1);
   });
 
@@ -108,7 +128,10 @@ describe('PUT /api/cases/:id — receipts', () => {
 describe('PUT /api/cases/:id — refusals, each audited', () => {
   it('refuses a manifest tampered with after signing', async () => {
     const body = await signed();
-    const tampered = { ...body, manifest: { ...body.manifest, signedAt: '2026-11-27T03:00:00.000Z' } };
+    const tampered = {
+      ...body,
+      manifest: { ...body.manifest, signedAt: '2026-11-27T03:00:00.000Z' },
+    };
 
     await expectRefused(await put('officerA', tampered), 422, 'bad_signature');
     expect(await count('cases')).toBe(0);
@@ -116,12 +139,20 @@ describe('PUT /api/cases/:id — refusals, each audited', () => {
 
   it('refuses a case edited after signing', async () => {
     const body = await signed();
-    await expectRefused(await put('officerA', { ...body, case: { ...body.case, notes: 'changed later' } }), 422, 'case_hash_mismatch');
+    await expectRefused(
+      await put('officerA', { ...body, case: { ...body.case, notes: 'changed later' } }),
+      422,
+      'case_hash_mismatch',
+    );
   });
 
   it('refuses a photo list that differs from the signed manifest', async () => {
     const body = await signed();
-    await expectRefused(await put('officerA', { ...body, photos: body.photos.slice(1) }), 422, 'manifest_mismatch');
+    await expectRefused(
+      await put('officerA', { ...body, photos: body.photos.slice(1) }),
+      422,
+      'manifest_mismatch',
+    );
   });
 
   it('refuses when stored bytes do not match a photo hash, naming the photo', async () => {
@@ -190,7 +221,9 @@ describe('PUT /api/cases/:id — the version chain', () => {
     const v2b = await signed('officerA', { version: 2, previousManifestHash: v1.manifestHash });
     const conflict = await put('officerA', v2b);
     await expectRefused(conflict, 409, 'manifest_conflict');
-    expect(ErrorBody.parse(conflict.json()).error.details).toEqual({ storedManifestHash: v2.manifestHash });
+    expect(ErrorBody.parse(conflict.json()).error.details).toEqual({
+      storedManifestHash: v2.manifestHash,
+    });
 
     const v3bad = await signed('officerA', { version: 3, previousManifestHash: v1.manifestHash });
     await expectRefused(await put('officerA', v3bad), 409, 'chain_broken');
@@ -233,7 +266,9 @@ describe('reading cases by scope', () => {
   });
 
   it('gives an insurer only the vehicles it insures and their drivers', async () => {
-    const detail = CaseDetail.parse((await w.call('insurerX', { url: `/api/cases/${c.record.id}` })).json());
+    const detail = CaseDetail.parse(
+      (await w.call('insurerX', { url: `/api/cases/${c.record.id}` })).json(),
+    );
 
     expect(detail.redacted).toBe(true);
     expect(detail.case.vehicles.map((v) => v.label)).toEqual(['A']);
@@ -242,8 +277,14 @@ describe('reading cases by scope', () => {
   });
 
   it('gives the officer the full case, manifest, signature and receipt', async () => {
-    const detail = CaseDetail.parse((await w.call('officerA', { url: `/api/cases/${c.record.id}` })).json());
+    const detail = CaseDetail.parse(
+      (await w.call('officerA', { url: `/api/cases/${c.record.id}` })).json(),
+    );
 
-    expect(detail).toMatchObject({ redacted: false, case: c.record, summary: { state: 'synced', complete: true } });
+    expect(detail).toMatchObject({
+      redacted: false,
+      case: c.record,
+      summary: { state: 'synced', complete: true },
+    });
   });
 });

@@ -1,7 +1,13 @@
 /** PUT /api/cases/:id (ingest), GET /api/cases, GET /api/cases/:id, POST /api/cases/:id/actions. */
 import type { FastifyPluginAsync } from 'fastify';
 import { CaseActionRequest, CasePutRequest } from '../../src/contracts/cases';
-import type { CaseActionResponse, CaseDetail, CaseList, CaseReceipt, CaseSummary } from '../../src/contracts/cases';
+import type {
+  CaseActionResponse,
+  CaseDetail,
+  CaseList,
+  CaseReceipt,
+  CaseSummary,
+} from '../../src/contracts/cases';
 import { IdParams } from '../../src/contracts/route';
 import type { CaseRecord } from '../../src/domain/case/case.schema';
 import type { CaseState } from '../../src/domain/case/case-state';
@@ -42,7 +48,10 @@ async function summaryOf(blobs: BlobStore, row: CaseRow): Promise<CaseSummary> {
   };
 }
 
-export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (app, { db, blobs, auth, now }) => {
+export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
+  app,
+  { db, blobs, auth, now },
+) => {
   // Case bodies with many parties are bigger than the default JSON limit.
   sessionRoute(app, auth, 'cases.put', async (request, _reply, session): Promise<CaseReceipt> => {
     const { id } = parseInput(IdParams, request.params, 'params');
@@ -92,10 +101,15 @@ export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (app, { d
     };
   });
 
-  sessionRoute(app, auth, 'cases.action', async (request, _reply, session): Promise<CaseActionResponse> => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    const body = parseInput(CaseActionRequest, request.body, 'body');
-    await caseInScopeOr404(db, scopeFor(session), id);
-    return applyCaseAction(db, session, id, body, now());
-  });
+  sessionRoute(
+    app,
+    auth,
+    'cases.action',
+    async (request, _reply, session): Promise<CaseActionResponse> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const body = parseInput(CaseActionRequest, request.body, 'body');
+      await caseInScopeOr404(db, scopeFor(session), id);
+      return applyCaseAction(db, session, id, body, now());
+    },
+  );
 };

@@ -14,7 +14,11 @@ type Handler<S> = (request: FastifyRequest, reply: FastifyReply, session: S) => 
 export function publicRoute(app: FastifyInstance, id: string, handler: Handler<undefined>): void {
   const spec = routeSpec(id);
   if (spec.access !== 'public') throw new Error(`${id} is not public in its contract`);
-  app.route({ method: spec.method, url: spec.path, handler: (req, reply) => handler(req, reply, undefined) });
+  app.route({
+    method: spec.method,
+    url: spec.path,
+    handler: (req, reply) => handler(req, reply, undefined),
+  });
 }
 
 export function sessionRoute(

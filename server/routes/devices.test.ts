@@ -38,19 +38,30 @@ describe('device enrolment', () => {
     const res = await w.call('officerA', {
       method: 'POST',
       url: '/api/devices',
-      payload: { publicKeyJwk: { ...(await makeDeviceKey()).publicKeyJwk, d: 'A'.repeat(43) }, label: 'x' },
+      payload: {
+        publicKeyJwk: { ...(await makeDeviceKey()).publicKeyJwk, d: 'A'.repeat(43) },
+        label: 'x',
+      },
     });
 
     expect(res.statusCode).toBe(400);
-    expect(ErrorBody.parse(res.json()).error.fields?.map((f) => f.path)).toEqual(['body.publicKeyJwk.d']);
+    expect(ErrorBody.parse(res.json()).error.fields?.map((f) => f.path)).toEqual([
+      'body.publicKeyJwk.d',
+    ]);
   });
 
   it('refuses coordinates that are not a point on P-256', async () => {
     const jwk = { ...(await makeDeviceKey()).publicKeyJwk, y: 'A'.repeat(43) };
-    const res = await w.call('officerA', { method: 'POST', url: '/api/devices', payload: { publicKeyJwk: jwk, label: 'x' } });
+    const res = await w.call('officerA', {
+      method: 'POST',
+      url: '/api/devices',
+      payload: { publicKeyJwk: jwk, label: 'x' },
+    });
 
     expect(res.statusCode).toBe(400);
-    expect(ErrorBody.parse(res.json()).error.fields).toEqual([{ path: 'body.publicKeyJwk', message: 'not a point on P-256' }]);
+    expect(ErrorBody.parse(res.json()).error.fields).toEqual([
+      { path: 'body.publicKeyJwk', message: 'not a point on P-256' },
+    ]);
   });
 
   it('shows an officer only his devices and an admin all of them', async () => {

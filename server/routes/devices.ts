@@ -17,32 +17,45 @@ export interface DeviceRoutesOptions {
   now: () => Date;
 }
 
-export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app, { db, auth, now }) => {
-  sessionRoute(app, auth, 'devices.enrol', async (request, reply, session): Promise<EnrolDeviceResponse> => {
-    const body = parseInput(EnrolDeviceRequest, request.body, 'body');
-    try {
-      await importDeviceKey(body.publicKeyJwk);
-    } catch {
-      throw new HttpError(400, 'validation_failed', 'The public key is not a P-256 point.', [
-        { path: 'body.publicKeyJwk', message: 'not a point on P-256' },
-      ]);
-    }
-    const at = now();
-    const device = await enrolDevice(db, { userId: session.userId, ...body }, at);
-    await recordAudit(db, at, {
-      actor: session.userId,
-      action: 'device.enrolled',
-      subject: device.id,
-      details: { label: device.label, x: device.publicKeyJwk.x },
-    });
-    void reply.code(201);
-    return { deviceId: device.id, device };
-  });
+export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
+  app,
+  { db, auth, now },
+) => {
+  sessionRoute(
+    app,
+    auth,
+    'devices.enrol',
+    async (request, reply, session): Promise<EnrolDeviceResponse> => {
+      const body = parseInput(EnrolDeviceRequest, request.body, 'body');
+      try {
+        await importDeviceKey(body.publicKeyJwk);
+      } catch {
+        throw new HttpError(400, 'validation_failed', 'The public key is not a P-256 point.', [
+          { path: 'body.publicKeyJwk', message: 'not a point on P-256' },
+        ]);
+      }
+      const at = now();
+      const device = await enrolDevice(db, { userId: session.userId, ...body }, at);
+      await recordAudit(db, at, {
+        actor: session.userId,
+        action: 'device.enrolled',
+        subject: device.id,
+        details: { label: device.label, x: device.publicKeyJwk.x },
+      });
+      void reply.code(201);
+      return { deviceId: device.id, device };
+    },
+  );
 
-  sessionRoute(app, auth, 'devices.list', async (_request, _reply, session): Promise<DeviceList> => {
-    const rows = await devicesInScope(db, scopeFor(session)).orderBy('created_at').execute();
-    return { devices: rows.map(deviceOf) };
-  });
+  sessionRoute(
+    app,
+    auth,
+    'devices.list',
+    async (_request, _reply, session): Promise<DeviceList> => {
+      const rows = await devicesInScope(db, scopeFor(session)).orderBy('created_at').execute();
+      return { devices: rows.map(deviceOf) };
+    },
+  );
 
   sessionRoute(app, auth, 'devices.revoke', async (request, _reply, session): Promise<Device> => {
     const { id } = parseInput(IdParams, request.params, 'params');
@@ -51,7 +64,11 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
     if (row.revoked_at !== null) return deviceOf(row);
     const at = now();
     const revoked = { ...row, revoked_at: at.toISOString() };
-    await db.updateTable('devices').set({ revoked_at: revoked.revoked_at }).where('id', '=', id).execute();
+    await db
+      .updateTable('devices')
+      .set({ revoked_at: revoked.revoked_at })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(db, at, { actor: session.userId, action: 'device.revoked', subject: id });
     return deviceOf(revoked);
   });

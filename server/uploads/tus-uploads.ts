@@ -76,7 +76,10 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     const file = path.join(opts.uploadDir, upload.id);
     const at = now();
     try {
-      const put = await blobs.put(createReadStream(file), { expectedSha256: meta.sha256, maxBytes });
+      const put = await blobs.put(createReadStream(file, { highWaterMark: 1024 * 1024 }), {
+        expectedSha256: meta.sha256,
+        maxBytes,
+      });
       await db
         .insertInto('photos')
         .values({
@@ -94,17 +97,34 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
         subject: put.sha256,
         details: { caseId: meta.caseId, size: put.size, created: put.created, uploadId: upload.id },
       });
-      const stored: UploadStored = { sha256: put.sha256, byteLength: put.size, created: put.created };
-      return { status_code: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(stored) };
+      const stored: UploadStored = {
+        sha256: put.sha256,
+        byteLength: put.size,
+        created: put.created,
+      };
+      return {
+        status_code: 200,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(stored),
+      };
     } catch (error) {
       if (!(error instanceof BlobError) || error.reason !== 'hash_mismatch') throw error;
       await recordAudit(db, at, {
         actor: session.userId,
         action: 'photo.refused',
         subject: meta.sha256,
-        details: { reason: 'photo_hash_mismatch', caseId: meta.caseId, uploadId: upload.id, detail: error.message },
+        details: {
+          reason: 'photo_hash_mismatch',
+          caseId: meta.caseId,
+          uploadId: upload.id,
+          detail: error.message,
+        },
       });
-      throw jsonRefusal(460, 'photo_hash_mismatch', `The uploaded bytes do not hash to ${meta.sha256}; upload the photo again.`);
+      throw jsonRefusal(
+        460,
+        'photo_hash_mismatch',
+        `The uploaded bytes do not hash to ${meta.sha256}; upload the photo again.`,
+      );
     } finally {
       // Stored or refused, this upload is done: a retry starts a new one.
       await datastore.remove(upload.id).catch(() => undefined);
@@ -121,9 +141,14 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
       const meta = UploadMetadata.safeParse(upload.metadata ?? {});
       if (!meta.success) {
         const fields = meta.error.issues.map((i) => i.path.join('.')).join(', ');
-        throw jsonRefusal(400, 'invalid_upload_metadata', `Upload-Metadata needs sha256 and caseId (bad: ${fields}).`);
+        throw jsonRefusal(
+          400,
+          'invalid_upload_metadata',
+          `Upload-Metadata needs sha256 and caseId (bad: ${fields}).`,
+        );
       }
-      if (!upload.size) throw jsonRefusal(400, 'invalid_upload_length', 'A photo has a known, non-zero length.');
+      if (!upload.size)
+        throw jsonRefusal(400, 'invalid_upload_length', 'A photo has a known, non-zero length.');
       return { metadata: { ...upload.metadata, uploaderId: session.userId } };
     },
     async onIncomingRequest(req, id) {
@@ -136,10 +161,13 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     onUploadFinish: finish,
   });
 
-  app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+  app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) =>
+    done(null),
+  );
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'OPTIONS') sessions.set(request.raw, await auth.require(request, ['officer']));
+    if (request.method !== 'OPTIONS')
+      sessions.set(request.raw, await auth.require(request, ['officer']));
     reply.hijack();
     await tus.handle(request.raw, reply.raw);
   };

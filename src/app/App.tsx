@@ -25,6 +25,17 @@ const PartiesScreen = lazy(() =>
 const CaseLocationScreen = lazy(() =>
   import('../features/map/CaseLocationScreen').then((m) => ({ default: m.CaseLocationScreen })),
 );
+const LiabilityScreen = lazy(() =>
+  import('../features/liability/LiabilityScreen').then((m) => ({ default: m.LiabilityScreen })),
+);
+const NoticesScreen = lazy(() =>
+  import('../features/liability/NoticesScreen').then((m) => ({ default: m.NoticesScreen })),
+);
+const DeterminationDocument = lazy(() =>
+  import('../features/liability/DeterminationDocument').then((m) => ({
+    default: m.DeterminationDocument,
+  })),
+);
 const Settings = lazy(() =>
   import('../features/settings/Settings').then((m) => ({ default: m.Settings })),
 );
@@ -41,6 +52,12 @@ function Screen({ path }: { path: string }) {
   if (parties?.id) return <PartiesScreen id={parties.id} />;
   const location = matchPath('/cases/:id/location', path);
   if (location?.id) return <CaseLocationScreen id={location.id} />;
+  const liability = matchPath('/cases/:id/liability', path);
+  if (liability?.id) return <LiabilityScreen id={liability.id} />;
+  const notices = matchPath('/cases/:id/notices', path);
+  if (notices?.id) return <NoticesScreen id={notices.id} />;
+  const determination = matchPath('/cases/:id/document', path);
+  if (determination?.id) return <DeterminationDocument id={determination.id} />;
   const detail = matchPath('/cases/:id', path);
   if (detail?.id) return <CaseDetail id={detail.id} />;
   return <CaseList />;

@@ -28,7 +28,9 @@ export type Insurer = z.infer<typeof Insurer>;
 
 export const Username = z
   .string()
-  .check(z.regex(/^[a-z0-9._-]{3,32}$/, 'use 3–32 lower-case letters, digits, dot, dash or underscore'));
+  .check(
+    z.regex(/^[a-z0-9._-]{3,32}$/, 'use 3–32 lower-case letters, digits, dot, dash or underscore'),
+  );
 
 export const LoginRequest = z.object({
   username: z.string().check(z.minLength(1), z.maxLength(64)),

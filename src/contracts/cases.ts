@@ -52,9 +52,12 @@ export type CaseReceipt = z.infer<typeof CaseReceipt>;
 export const CASE_REFUSALS = {
   case_id_mismatch: '422: the path id, case.id and manifest.caseId differ',
   case_hash_mismatch: '422: manifest.caseSha256 is not the hash of the case sent',
-  manifest_mismatch: '422: the manifest does not describe the case and photos sent (photo list, order-free)',
-  bad_signature: '422: the signature does not verify with the device’s key (manifest tampered, or wrong key)',
-  device_unknown: '403: manifest.deviceId is no enrolled device of this officer (or another officer’s)',
+  manifest_mismatch:
+    '422: the manifest does not describe the case and photos sent (photo list, order-free)',
+  bad_signature:
+    '422: the signature does not verify with the device’s key (manifest tampered, or wrong key)',
+  device_unknown:
+    '403: manifest.deviceId is no enrolled device of this officer (or another officer’s)',
   device_revoked: '403: the device was revoked',
   photo_hash_mismatch: '422: stored bytes of a listed photo do not hash/size as the manifest says',
   manifest_conflict: '409: this manifest version is stored with a different body',
@@ -129,7 +132,10 @@ export const caseRoutes = [
     responses: {
       200: { description: 'Receipt (also for a replay of the same body)', schema: CaseReceipt },
       403: { description: '`device_unknown` or `device_revoked`', schema: ErrorBody },
-      409: { description: '`manifest_conflict`, `chain_broken`, `version_superseded`', schema: ErrorBody },
+      409: {
+        description: '`manifest_conflict`, `chain_broken`, `version_superseded`',
+        schema: ErrorBody,
+      },
       422: { description: 'Integrity refusal (see description)', schema: ErrorBody },
     },
   }),
@@ -156,7 +162,8 @@ export const caseRoutes = [
     id: 'cases.action',
     method: 'POST',
     path: '/api/cases/:id/actions',
-    summary: 'Return for more evidence / mark reviewed (reviewer); record assessment / payout (insurer)',
+    summary:
+      'Return for more evidence / mark reviewed (reviewer); record assessment / payout (insurer)',
     access: ['reviewer', 'insurer'],
     scoped: true,
     params: IdParams,
@@ -164,7 +171,10 @@ export const caseRoutes = [
     responses: {
       200: { description: 'Done', schema: CaseActionResponse },
       403: { description: '`forbidden_action`: not this role’s action', schema: ErrorBody },
-      409: { description: '`invalid_transition`: not from the case’s current state', schema: ErrorBody },
+      409: {
+        description: '`invalid_transition`: not from the case’s current state',
+        schema: ErrorBody,
+      },
     },
   }),
 ] as const;

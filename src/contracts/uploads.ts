@@ -89,12 +89,19 @@ export const uploadRoutes = [
     access: ['officer'],
     scoped: true,
     params: TusIdParams,
-    headers: { ...TUS, 'Upload-Offset': 'bytes', 'Content-Type': 'application/offset+octet-stream' },
+    headers: {
+      ...TUS,
+      'Upload-Offset': 'bytes',
+      'Content-Type': 'application/offset+octet-stream',
+    },
     responses: {
       200: { description: 'Complete and stored', schema: UploadStored },
       204: { description: 'Bytes accepted; `Upload-Offset` is the new offset' },
       409: { description: 'Stale offset: HEAD for the server’s offset, then resume' },
-      460: { description: '`photo_hash_mismatch`: the bytes do not hash to `sha256`', schema: ErrorBody },
+      460: {
+        description: '`photo_hash_mismatch`: the bytes do not hash to `sha256`',
+        schema: ErrorBody,
+      },
     },
   }),
   defineRoute({

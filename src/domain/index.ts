@@ -26,3 +26,6 @@ export * from './metrics/five-fast';
 export * from './metrics/summary';
 export * from './case/triage-step';
 export * from './case/parties';
+export * from './device/storage-room';
+export * from './case/liability-record.schema';
+export * from './case/liability-step';

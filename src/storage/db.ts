@@ -10,7 +10,7 @@ export const DB_NAME = 'kuaichu';
 
 export type KuaichuDb = Dexie & {
   cases: EntityTable<CaseRow, 'id'>;
-  photos: EntityTable<PhotoRow, 'sha256'>;
+  photos: EntityTable<PhotoRow, 'id'>;
   outbox: EntityTable<OutboxEntry, 'key'>;
 };
 

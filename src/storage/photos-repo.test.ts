@@ -57,6 +57,19 @@ describe('savePhoto', () => {
     expect(await db.outbox.where('kind').equals('photo').count()).toBe(1);
   });
 
+  it('keeps one image that fills two shots under both, sending its bytes once', async () => {
+    const c = aCase(T0).build();
+    await saveCase(db, c, T0);
+    const photo = await aPhoto(c.id, 'both licences on one photo');
+    await savePhoto(db, photo, T0);
+    await savePhoto(db, { ...photo, meta: { ...photo.meta, slot: 'collision-point' } }, T0);
+    expect((await listPhotos(db, c.id)).map((p) => p.slot).sort()).toEqual([
+      'collision-point',
+      'scene-behind',
+    ]);
+    expect(await db.outbox.where('kind').equals('photo').count()).toBe(1);
+  });
+
   it('refuses bytes that do not match the hash, leaving nothing behind', async () => {
     const c = aCase(T0).build();
     await saveCase(db, c, T0);

@@ -36,16 +36,19 @@ export async function savePhoto(
   at: Instant,
 ): Promise<PhotoMeta> {
   const meta = PhotoMeta.parse(input.meta);
+  const id = photoRowId(meta);
   await write(db, meta, input.blob, input.changeCase, at);
-  if (await verifies(db, meta.sha256)) return meta;
+  if (await verifies(db, id, meta.sha256)) return meta;
   // Some browsers have stored truncated Blobs (Dexie#1305): try once more
   // from a copy of the bytes, then give up loudly rather than claim success.
   const copy = new Blob([await input.blob.arrayBuffer()], { type: meta.mimeType });
-  await db.photos.put({ sha256: meta.sha256, caseId: meta.caseId, meta, blob: copy });
-  if (await verifies(db, meta.sha256)) return meta;
+  await db.photos.put({ id, sha256: meta.sha256, caseId: meta.caseId, meta, blob: copy });
+  if (await verifies(db, id, meta.sha256)) return meta;
   await db.transaction('rw', db.photos, db.outbox, async () => {
-    await db.photos.delete(meta.sha256);
-    await db.outbox.delete(`photo:${meta.sha256}`);
+    await db.photos.delete(id);
+    if ((await db.photos.where('sha256').equals(meta.sha256).count()) === 0) {
+      await db.outbox.delete(`photo:${meta.sha256}`);
+    }
   });
   throw new PhotoNotSavedError('read-back-mismatch', meta.sha256);
 }
@@ -58,7 +61,13 @@ async function write(
   at: Instant,
 ): Promise<void> {
   await db.transaction('rw', db.photos, db.outbox, db.cases, async () => {
-    await db.photos.put({ sha256: meta.sha256, caseId: meta.caseId, meta, blob });
+    await db.photos.put({
+      id: photoRowId(meta),
+      sha256: meta.sha256,
+      caseId: meta.caseId,
+      meta,
+      blob,
+    });
     await enqueue(db, { kind: 'photo', entityId: meta.sha256, caseId: meta.caseId }, at);
     if (changeCase) {
       const row = await db.cases.get(meta.caseId);
@@ -72,8 +81,12 @@ async function write(
   });
 }
 
-async function verifies(db: KuaichuDb, sha256: string): Promise<boolean> {
-  const row = await db.photos.get(sha256);
+/** The row key: the bytes' hash and the shot they fill. */
+export const photoRowId = (meta: Pick<PhotoMeta, 'sha256' | 'slot'>) =>
+  `${meta.sha256}|${meta.slot}`;
+
+async function verifies(db: KuaichuDb, id: string, sha256: string): Promise<boolean> {
+  const row = await db.photos.get(id);
   if (!row) return false;
   const bytes = await row.blob.arrayBuffer();
   return (await sha256Hex(bytes)) === sha256;
@@ -87,7 +100,7 @@ export async function listPhotos(db: KuaichuDb, caseId: string): Promise<PhotoMe
 
 /** A photo's bytes, checked against its hash; null when absent or damaged. */
 export async function readPhotoBlob(db: KuaichuDb, sha256: string): Promise<Blob | null> {
-  const row = await db.photos.get(sha256);
+  const row = await db.photos.where('sha256').equals(sha256).first();
   if (!row) return null;
   return (await sha256Hex(await row.blob.arrayBuffer())) === sha256 ? row.blob : null;
 }

@@ -24,6 +24,8 @@ export interface OutboxEntry {
 }
 
 export interface PhotoRow {
+  /** `${sha256}|${slot}`: one image may serve two shots (e.g. both licences on one photo). */
+  id: string;
   sha256: string;
   caseId: string;
   meta: PhotoMeta;

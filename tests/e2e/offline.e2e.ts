@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, phoneContext, startServer, waitForServiceWorker, type RunningServer } from './harness';
+import {
+  launchBrowser,
+  phoneContext,
+  startServer,
+  waitForServiceWorker,
+  type RunningServer,
+} from './harness';
 import { caseListAddresses, createCase } from './drivers';
 
 let server: RunningServer;
@@ -40,7 +46,9 @@ describe('offline officer flow', () => {
     // A second case while offline, then another reload.
     await createCase(page, 'S105 省道 K12+300');
     await page.reload();
-    expect((await caseListAddresses(page)).sort()).toEqual(['G318 国道 张家村路口', 'S105 省道 K12+300'].sort());
+    expect((await caseListAddresses(page)).sort()).toEqual(
+      ['G318 国道 张家村路口', 'S105 省道 K12+300'].sort(),
+    );
     await context.close();
   });
 

@@ -53,6 +53,19 @@ async function offlineCase(
   return { context, page, id };
 }
 
+/** Controls shorter than 48 px, and the page width, on the 360 px phone. */
+async function layoutProblems(page: Page): Promise<{ width: number; small: string[] }> {
+  return page.evaluate(() => {
+    const targets = document.querySelectorAll<HTMLElement>(
+      'main input:not([type=checkbox]), main select, main button, main summary, main label.chip, main label.check',
+    );
+    const small = [...targets]
+      .filter((el) => el.getBoundingClientRect().height < 48)
+      .map((el) => `${el.tagName} ${el.textContent ?? ''}`);
+    return { width: document.documentElement.scrollWidth, small };
+  });
+}
+
 describe('vehicles and parties, offline', () => {
   it('keeps two vehicles and their drivers across a reload, a wrong ID number included, until it is fixed', async () => {
     const { context, page } = await offlineCase('G318 国道 K123+400');
@@ -170,6 +183,9 @@ describe('vehicles and parties, offline', () => {
       driver: { name: '赵六', idNumber: '110101199003074477', phone: '13900000000' },
     });
     await addFixedObjectCard(page, '护栏');
+    // At 360 px nothing scrolls sideways and every control is a large target.
+    await page.getByRole('group', { name: '碰撞部位' }).first().getByText('更多部位…').click();
+    expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
 
     // Cancelling keeps the vehicle and gives focus back to the remove button.
     const cardA = vehicleCard(page, 'A');

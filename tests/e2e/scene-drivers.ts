@@ -36,8 +36,10 @@ export async function makeJpeg(
       ctx.fillStyle = g;
       ctx.fillRect(0, 0, width, height);
       ctx.fillStyle = '#fff';
-      ctx.font = `${Math.round(height / 8)}px sans-serif`;
-      ctx.fillText(label, width / 10, height / 2);
+      ctx.font = `${Math.round(height / 24)}px sans-serif`;
+      label
+        .match(/.{1,24}/g)
+        ?.forEach((line, i) => ctx.fillText(line, width / 20, height / 4 + i * (height / 16)));
       const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let s = '';
@@ -89,4 +91,26 @@ export async function pickPhoto(page: Page, slot: string, jpeg: Buffer): Promise
     buffer: jpeg,
   });
   if (before === 0) await page.locator(`li.shot[data-slot="${slot}"].taken`).waitFor();
+}
+
+/**
+ * On the evidence screen: picks a made-up JPEG for every required shot still
+ * missing, one after another, until the checklist is complete.
+ */
+export async function takeEveryRequiredShot(page: Page, caseId: string): Promise<void> {
+  await page.goto(`/cases/${caseId}/evidence`);
+  await page.getByTestId('evidence-progress').waitFor();
+  const slots = await page
+    .locator('li.shot[data-slot]')
+    .evaluateAll((items) => items.map((li) => li.getAttribute('data-slot') ?? ''));
+  for (const [i, slot] of slots.entries()) {
+    await pickPhoto(page, slot, await makeJpeg(page, 640, 480, `shot ${i + 1}`));
+  }
+  await page.getByTestId('evidence-progress').getByText('取证完成').first().waitFor();
+}
+
+/** Confirms on the evidence screen that the vehicles have left the road. */
+export async function confirmSceneCleared(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '确认现场已撤离' }).click();
+  await page.getByRole('button', { name: '确认现场已撤离' }).waitFor({ state: 'detached' });
 }

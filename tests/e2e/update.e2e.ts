@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, phoneContext, startServer, waitForServiceWorker, type RunningServer } from './harness';
+import {
+  launchBrowser,
+  phoneContext,
+  startServer,
+  waitForServiceWorker,
+  type RunningServer,
+} from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -45,7 +51,10 @@ describe('app update', () => {
     await banner.waitFor();
     expect(await page.evaluate(() => 'stillTheSamePage' in window)).toBe(true);
 
-    await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: '立即更新' }).click()]);
+    await Promise.all([
+      page.waitForEvent('load'),
+      banner.getByRole('button', { name: '立即更新' }).click(),
+    ]);
     expect(await page.evaluate(() => 'stillTheSamePage' in window)).toBe(false);
     await waitForServiceWorker(page);
     expect(await page.getByTestId('update-banner').count()).toBe(0);

@@ -8,6 +8,7 @@ import { CaseState } from './case-state';
 import { Party } from './party.schema';
 import { Vehicle } from './vehicle.schema';
 import { TriageRecord } from '../triage/triage.schema';
+import { LiabilityRecord } from './liability-record.schema';
 
 export const CASE_SCHEMA_VERSION = 1;
 
@@ -57,6 +58,7 @@ export const CaseRecord = z.object({
   transitions: z.array(Transition),
   /** The escalation questions and every answer given, with its time. */
   triage: z.optional(TriageRecord),
+  liability: z.optional(LiabilityRecord),
   createdAt: Instant,
   updatedAt: Instant,
 });

@@ -21,7 +21,10 @@ describe('triage on a case', () => {
     const rule = TRIAGE_RULES.rules[0];
     if (!rule) throw new Error('no rules');
     let c = aCase().build();
-    for (const [answer, at] of [[true, T1], [false, T2]] as const) {
+    for (const [answer, at] of [
+      [true, T1],
+      [false, T2],
+    ] as const) {
       const r = recordTriageAnswer(c, TRIAGE_RULES, rule.id, answer, at);
       if (!r.ok) throw new Error(r.reason);
       c = r.value;
@@ -50,7 +53,13 @@ describe('triage on a case', () => {
   it('escalates naming the rule that fired, even with questions left', () => {
     const injury = TRIAGE_RULES.rules.find((r) => r.id.includes('injur'));
     if (!injury) throw new Error('no injury rule');
-    const answered = recordTriageAnswer(aCase().build(), TRIAGE_RULES, injury.id, injury.firesOn, T1);
+    const answered = recordTriageAnswer(
+      aCase().build(),
+      TRIAGE_RULES,
+      injury.id,
+      injury.firesOn,
+      T1,
+    );
     if (!answered.ok) throw new Error(answered.reason);
     const r = settleTriage(answered.value, TRIAGE_RULES, T2);
     expect(r.ok && r.value.state).toBe('escalated');
@@ -58,6 +67,9 @@ describe('triage on a case', () => {
   });
 
   it('will not settle while nothing has fired and questions remain', () => {
-    expect(settleTriage(aCase().build(), TRIAGE_RULES, T2)).toMatchObject({ ok: false, reason: 'incomplete' });
+    expect(settleTriage(aCase().build(), TRIAGE_RULES, T2)).toMatchObject({
+      ok: false,
+      reason: 'incomplete',
+    });
   });
 });

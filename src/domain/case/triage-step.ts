@@ -40,7 +40,8 @@ export function settleTriage(
   const outcome = triageRecordOutcome(catalog, c.triage ?? openTriage(catalog));
   if (outcome.outcome === 'incomplete') return refuse('incomplete', outcome.unanswered.join(','));
   if (outcome.outcome === 'quick') {
-    if (c.state !== 'opened') return c.state === 'escalated' ? refuse('not-allowed', c.state) : ok(c);
+    if (c.state !== 'opened')
+      return c.state === 'escalated' ? refuse('not-allowed', c.state) : ok(c);
     return transitionCase(c, 'triaged', at);
   }
   if (c.state === 'escalated') return ok(c);

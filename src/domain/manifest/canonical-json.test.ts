@@ -10,8 +10,18 @@ describe('canonicalJson', () => {
 
   it('orders keys by UTF-16 code units, as RFC 8785 requires', () => {
     // From RFC 8785 §3.2.3: "\r" < "1" < "\u0080" < "ö" < "€" < "😀" < "\ufb33".
-    const value = { '\u20ac': 5, '\r': 1, '\ud83d\ude00': 6, '\ufb33': 7, '1': 2, '\u0080': 3, ö: 4 };
-    expect(Object.values(JSON.parse(canonicalJson(value)) as object)).toEqual([2, 1, 3, 4, 5, 6, 7]);
+    const value = {
+      '\u20ac': 5,
+      '\r': 1,
+      '\ud83d\ude00': 6,
+      '\ufb33': 7,
+      '1': 2,
+      '\u0080': 3,
+      ö: 4,
+    };
+    expect(Object.values(JSON.parse(canonicalJson(value)) as object)).toEqual([
+      2, 1, 3, 4, 5, 6, 7,
+    ]);
     expect(canonicalJson(value).indexOf('"\\r"')).toBe(1);
   });
 

@@ -6,7 +6,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function Camera({ onShot, onClose }: { onShot: (file: Blob) => void; onClose: () => void }) {
+/**
+ * `onShot` is called at the moment of the tap (so the shot belongs to the slot
+ * on screen then), with the JPEG still being encoded.
+ */
+export function Camera({
+  onShot,
+  onClose,
+}: {
+  onShot: (file: Promise<Blob>) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<'starting' | 'live' | 'failed'>('starting');
@@ -49,7 +59,15 @@ export function Camera({ onShot, onClose }: { onShot: (file: Blob) => void; onCl
     canvas.width = v.videoWidth;
     canvas.height = v.videoHeight;
     canvas.getContext('2d')?.drawImage(v, 0, 0);
-    canvas.toBlob((blob) => blob && onShot(blob), 'image/jpeg', 0.95);
+    onShot(
+      new Promise<Blob>((resolve, reject) =>
+        canvas.toBlob(
+          (blob) => (blob ? resolve(blob) : reject(new Error('encode failed'))),
+          'image/jpeg',
+          0.95,
+        ),
+      ),
+    );
   };
 
   return (

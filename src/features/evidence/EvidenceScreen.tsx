@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   evidenceStatus,
@@ -38,6 +38,8 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
   const status = evidenceStatus(c, photos);
   const { capture, inFlight, lastError } = usePhotoCapture(c);
   const [shooting, setShooting] = useState<string | null>(null);
+  // Slots shot in this visit, so the camera moves on while photos are still processing.
+  const shotHere = useRef(new Set<string>());
   const [error, setError] = useState<string | null>(null);
   const editable = isOnScene(c.state);
   const bySlot = new Map<string, PhotoMeta>();
@@ -47,11 +49,12 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
   const titleOf = (slot: string) =>
     status.required.find((s) => s.slot === slot)?.title[lang] ?? t('evidence.extraTitle');
 
-  const onShot = (file: Blob) => {
+  const onShot = (file: Promise<Blob>) => {
     if (!shooting) return;
     void capture(file, shooting);
+    shotHere.current.add(shooting);
     // Move on to the next missing shot; the photo is processed meanwhile.
-    const next = status.missing.find((s) => s.slot !== shooting && !bySlot.has(s.slot));
+    const next = status.missing.find((s) => !shotHere.current.has(s.slot));
     if (shooting !== EXTRA_SLOT) setShooting(next?.slot ?? null);
   };
 
@@ -75,11 +78,7 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
     ).catch(async (err: unknown) => setError(await describeSaveError(err, db, t)));
   };
 
-  const failure = lastError
-    ? t('evidence.failed', {
-        reason: lastError instanceof Error ? lastError.message : String(lastError),
-      })
-    : null;
+  const failure = lastError;
 
   return (
     <section aria-labelledby="evidence-title">

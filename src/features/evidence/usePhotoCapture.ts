@@ -5,7 +5,10 @@
 import { useRef, useState } from 'react';
 import { advanceOnScene, type CaseRecord, type PhotoMeta } from '../../domain';
 import { createPhotoProcessor, type PhotoProcessor } from '../../media/photo-client';
+import { useTranslation } from 'react-i18next';
 import { useServices } from '../../services/ServicesContext';
+import { describeSaveError, isQuotaError } from '../../services/save-error';
+import { markWriteFailedForSpace } from '../../services/storage-pressure';
 import { savePhoto } from '../../storage';
 
 export function stampLines(c: CaseRecord, at: string): string[] {
@@ -24,13 +27,15 @@ export function usePhotoCapture(c: CaseRecord) {
   const { db, platform } = useServices();
   const processor = useRef<PhotoProcessor | null>(null);
   const [inFlight, setInFlight] = useState(0);
-  const [lastError, setLastError] = useState<unknown>(null);
+  const { t } = useTranslation();
+  const [lastError, setLastError] = useState<string | null>(null);
 
-  const capture = async (file: Blob, slot: string) => {
+  const capture = async (shot: Blob | Promise<Blob>, slot: string) => {
     processor.current ??= createPhotoProcessor();
     const takenAt = platform.clock.now();
     setInFlight((n) => n + 1);
     try {
+      const file = await shot;
       const photo = await processor.current.process({ file, stamp: stampLines(c, takenAt) });
       const meta: PhotoMeta = {
         schemaVersion: 1,
@@ -55,8 +60,13 @@ export function usePhotoCapture(c: CaseRecord) {
         at,
       );
       setLastError(null);
+      markWriteFailedForSpace(false);
     } catch (err) {
-      setLastError(err);
+      setLastError(
+        isQuotaError(err)
+          ? await describeSaveError(err, db, t)
+          : t('evidence.failed', { reason: err instanceof Error ? err.message : String(err) }),
+      );
     } finally {
       setInFlight((n) => n - 1);
     }

@@ -2,11 +2,13 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { makeCaseNumber, openCase, type CaseLocation } from '../../domain';
 import type { Position, PositionResult } from '../../platform';
-import { saveCase } from '../../storage';
 import { useServices } from '../../services/ServicesContext';
 import { fromLocalInput, toLocalInput } from '../../ui/format';
 import { navigate } from '../../ui/router';
 import { describeSaveError } from '../../services/save-error';
+import { useRoomForNewCase } from '../../services/storage-pressure';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { countUnsent, saveCase } from '../../storage';
 
 /** Accuracy (metres) beyond which the officer should add road and km post. */
 const POOR_ACCURACY_M = 100;
@@ -26,6 +28,9 @@ export function NewCase() {
   const [kmPost, setKmPost] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const room = useRoomForNewCase();
+  const unsent = useLiveQuery(() => countUnsent(db), [db]);
+  const blocked = room !== undefined && !room.ok;
 
   const located = useCallback(
     (r: PositionResult): Locating =>
@@ -83,6 +88,14 @@ export function NewCase() {
   return (
     <section aria-labelledby="new-case-title">
       <h1 id="new-case-title">{t('newCase.title')}</h1>
+      {blocked && (
+        <p className="notice error" role="alert" data-testid="storage-blocked">
+          {t(room.reason === 'write-failed' ? 'errors.storageFull' : 'errors.storageLow', {
+            cases: unsent?.cases ?? 0,
+          })}{' '}
+          {t('errors.storageHelp')}
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="arrivedAt">{t('newCase.arrivedAt')}</label>
@@ -147,7 +160,7 @@ export function NewCase() {
             {error}
           </p>
         )}
-        <button type="submit" className="button primary block" disabled={saving}>
+        <button type="submit" className="button primary block" disabled={saving || blocked}>
           {saving ? t('newCase.creating') : t('newCase.create')}
         </button>
       </form>

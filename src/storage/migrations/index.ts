@@ -17,7 +17,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 1,
     stores: {
       cases: 'id, state, updatedAt',
-      photos: 'sha256, caseId',
+      photos: 'id, sha256, caseId',
       outbox: 'key, kind, caseId, status, nextAttemptAt',
     },
   },

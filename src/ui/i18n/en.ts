@@ -109,6 +109,10 @@ export const en: Messages = {
     storageFull:
       'Phone storage is full: {{cases}} cases are not sent yet. Connect to sync, or free space on the phone.',
     unexpected: 'Something went wrong. Nothing saved was lost; please reload the page.',
+    storageLow:
+      'The phone is low on space; no new case can start: {{cases}} cases are not sent yet.',
+    storageHelp:
+      'Connect to sync the cases you have, or delete photos and apps you do not need. Nothing saved is lost, and saved cases stay editable.',
     reload: 'Reload',
   },
 };

@@ -29,7 +29,10 @@ export interface MessageBundle<T extends object = object> {
   en: T;
 }
 
-export async function setupI18n(bundles: readonly MessageBundle[] = [], lng: Language = storedLanguage()) {
+export async function setupI18n(
+  bundles: readonly MessageBundle[] = [],
+  lng: Language = storedLanguage(),
+) {
   const zh = Object.assign({}, zhCN, ...bundles.map((b) => b['zh-CN'])) as object;
   const english = Object.assign({}, en, ...bundles.map((b) => b.en)) as object;
   await i18next.use(initReactI18next).init({

@@ -104,6 +104,9 @@ export const zhCN = {
     saveFailed: '保存失败：{{reason}}。已保存的内容没有丢失。',
     storageFull: '手机存储已满：还有 {{cases}} 个案件未发送。请联网同步，或清理手机空间。',
     unexpected: '出现意外错误。已保存的内容没有丢失，请重新加载页面。',
+    storageLow: '手机剩余空间不足，不能新建案件：还有 {{cases}} 个案件未发送。',
+    storageHelp:
+      '请联网同步已有案件，或删除手机里不需要的照片和应用。已保存的案件不会丢失，仍可继续编辑。',
     reload: '重新加载',
   },
 } as const;

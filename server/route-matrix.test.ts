@@ -1,0 +1,306 @@
+/**
+ * The generated access test: every route of the contract table, called with
+ * every role's session (and another unit's / insurer's), and without one.
+ * The expected answer comes from the contract itself:
+ *  - no session: 401 (public routes: their success status);
+ *  - a role not in `access`: 403;
+ *  - a scoped route, object of tenant A, caller outside A's scope: 404;
+ *  - otherwise the route's success status.
+ * Each call gets a fresh session and fresh objects, so calls do not
+ * disturb each other. A route without a fixture here fails the test.
+ */
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES } from '../src/contracts/routes';
+import type { RouteSpec } from '../src/contracts/route';
+import type { CaseRecord } from '../src/domain/case/case.schema';
+import { createUser } from './auth/accounts';
+import { enrolDevice } from './auth/devices';
+import { createSession } from './auth/sessions';
+import { insuredCase } from './case-fixtures';
+import { makeDeviceKey, makePhoto, signedCaseBody } from './test-device';
+import { ACTORS, CHEAP_SCRYPT, ROLE_OF, TEST_PASSWORD, openTestWorld } from './test-world';
+import type { Actor, TestWorld } from './test-world';
+
+let w: TestWorld;
+let counter = 0;
+
+beforeAll(async () => {
+  w = await openTestWorld();
+});
+
+afterAll(async () => {
+  await w.close();
+});
+
+interface Fixture {
+  /** Status of a successful call. */
+  success: number;
+  /** For scoped routes: who is inside tenant A's scope for the object. */
+  home?: readonly Actor[];
+  /** A request touching a fresh object owned by tenant A. */
+  prepare(actor: Actor | undefined): Promise<InjectOptions>;
+}
+
+const TUS = { 'tus-resumable': '1.0.0' };
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const CASE_HOME = ['officerA', 'officerA2', 'reviewerA', 'insurerX'] as const;
+
+/** A case of officer A (unit patrol A, brigade A) that only insurer X covers. */
+async function storedCase() {
+  const c = insuredCase(`matrix-${++counter}`);
+  const record: CaseRecord = {
+    ...c.record,
+    parties: c.record.parties.map((p, i) =>
+      i === 1 ? { ...p, commercialInsurance: { insurer: 'Other Mutual' } } : p,
+    ),
+  };
+  const body = await signedCaseBody({
+    record,
+    photos: c.photos.map((p) => p.meta),
+    deviceId: w.devices.officerA.id,
+    key: w.devices.officerA.key,
+  });
+  const res = await w.call('officerA', {
+    method: 'PUT',
+    url: `/api/cases/${record.id}`,
+    payload: body,
+  });
+  expect(res.statusCode).toBe(200);
+  return { id: record.id, body };
+}
+
+async function uploadOfOfficerA(): Promise<{ url: string; bytes: Buffer }> {
+  const photo = makePhoto(
+    '0190a000-0000-7000-8000-00000000beef',
+    `matrix-upload-${++counter}`,
+    'overview',
+    16,
+  );
+  const res = await w.call('officerA', {
+    method: 'POST',
+    url: '/api/uploads',
+    headers: {
+      ...TUS,
+      'upload-length': '16',
+      'upload-metadata': `sha256 ${b64(photo.meta.sha256)},caseId ${b64(photo.meta.caseId)}`,
+    },
+  });
+  expect(res.statusCode).toBe(201);
+  return { url: res.headers['location'] as string, bytes: photo.bytes };
+}
+
+async function freshUserId(): Promise<string> {
+  const user = await createUser(
+    w.fx.db,
+    { username: `matrix-${++counter}`, displayName: 'x', role: 'admin', password: TEST_PASSWORD },
+    'test',
+    w.clock.now,
+    CHEAP_SCRYPT,
+  );
+  return user.id;
+}
+
+const FIXTURES: Record<string, Fixture> = {
+  'health.get': { success: 200, prepare: async () => ({ url: '/api/health' }) },
+  'docs.openapi': { success: 200, prepare: async () => ({ url: '/api/openapi.json' }) },
+  'docs.page': { success: 200, prepare: async () => ({ url: '/api/docs' }) },
+  'auth.login': {
+    success: 200,
+    prepare: async () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: TEST_PASSWORD },
+    }),
+  },
+  'auth.logout': {
+    success: 204,
+    prepare: async () => ({ method: 'POST', url: '/api/auth/logout' }),
+  },
+  'auth.me': { success: 200, prepare: async () => ({ url: '/api/auth/me' }) },
+  'devices.enrol': {
+    success: 201,
+    prepare: async () => ({
+      method: 'POST',
+      url: '/api/devices',
+      payload: { publicKeyJwk: (await makeDeviceKey()).publicKeyJwk, label: 'matrix' },
+    }),
+  },
+  'devices.list': { success: 200, prepare: async () => ({ url: '/api/devices' }) },
+  'devices.revoke': {
+    success: 200,
+    home: ['officerA', 'admin'],
+    prepare: async () => {
+      const key = await makeDeviceKey();
+      const device = await enrolDevice(
+        w.fx.db,
+        { userId: w.users.officerA.id, label: 'm', publicKeyJwk: key.publicKeyJwk },
+        w.clock.now,
+      );
+      return { method: 'DELETE', url: `/api/devices/${device.id}` };
+    },
+  },
+  'photos.head': {
+    success: 200,
+    prepare: async () => {
+      const put = await w.fx.blobs.put(Buffer.from(`matrix photo ${++counter}`));
+      return { method: 'HEAD', url: `/api/photos/${put.sha256}` };
+    },
+  },
+  'uploads.create': {
+    success: 201,
+    prepare: async () => {
+      const photo = makePhoto(
+        '0190a000-0000-7000-8000-00000000beef',
+        `matrix-create-${++counter}`,
+        'overview',
+        16,
+      );
+      return {
+        method: 'POST',
+        url: '/api/uploads',
+        headers: {
+          ...TUS,
+          'upload-length': '16',
+          'upload-metadata': `sha256 ${b64(photo.meta.sha256)},caseId ${b64(photo.meta.caseId)}`,
+        },
+      };
+    },
+  },
+  'uploads.offset': {
+    success: 200,
+    home: ['officerA'],
+    prepare: async () => ({ method: 'HEAD', url: (await uploadOfOfficerA()).url, headers: TUS }),
+  },
+  'uploads.patch': {
+    success: 200,
+    home: ['officerA'],
+    prepare: async () => {
+      const { url, bytes } = await uploadOfOfficerA();
+      return {
+        method: 'PATCH',
+        url,
+        headers: {
+          ...TUS,
+          'upload-offset': '0',
+          'content-type': 'application/offset+octet-stream',
+        },
+        payload: bytes,
+      };
+    },
+  },
+  'uploads.terminate': {
+    success: 204,
+    home: ['officerA'],
+    prepare: async () => ({ method: 'DELETE', url: (await uploadOfOfficerA()).url, headers: TUS }),
+  },
+  'cases.put': {
+    success: 200,
+    home: CASE_HOME,
+    prepare: async () => {
+      const { id, body } = await storedCase();
+      return { method: 'PUT', url: `/api/cases/${id}`, payload: body };
+    },
+  },
+  'cases.list': { success: 200, prepare: async () => ({ url: '/api/cases' }) },
+  'cases.get': {
+    success: 200,
+    home: CASE_HOME,
+    prepare: async () => ({ url: `/api/cases/${(await storedCase()).id}` }),
+  },
+  'cases.action': {
+    success: 200,
+    home: CASE_HOME,
+    prepare: async (actor) => ({
+      method: 'POST',
+      url: `/api/cases/${(await storedCase()).id}/actions`,
+      payload: { action: actor && ROLE_OF[actor] === 'insurer' ? 'assess' : 'review' },
+    }),
+  },
+  'changes.list': { success: 200, prepare: async () => ({ url: '/api/changes' }) },
+  'admin.users.list': { success: 200, prepare: async () => ({ url: '/api/admin/users' }) },
+  'admin.users.create': {
+    success: 201,
+    prepare: async () => ({
+      method: 'POST',
+      url: '/api/admin/users',
+      payload: {
+        username: `made-${++counter}`,
+        displayName: 'M',
+        role: 'insurer',
+        insurerId: w.insurers.y.id,
+        password: TEST_PASSWORD,
+      },
+    }),
+  },
+  'admin.users.disable': {
+    success: 200,
+    home: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/admin/users/${await freshUserId()}/disable`,
+    }),
+  },
+  'admin.users.password': {
+    success: 204,
+    home: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/admin/users/${await freshUserId()}/password`,
+      payload: { password: 'a new long password' },
+    }),
+  },
+  'admin.units.list': { success: 200, prepare: async () => ({ url: '/api/admin/units' }) },
+  'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
+};
+
+function expectedStatus(route: RouteSpec, fixture: Fixture, actor: Actor | undefined): number {
+  if (route.access === 'public') return fixture.success;
+  if (!actor) return 401;
+  if (!route.access.includes(ROLE_OF[actor])) return 403;
+  if (route.scoped && !(fixture.home ?? []).includes(actor)) return 404;
+  return fixture.success;
+}
+
+const ERROR_CODE: Record<number, string> = {
+  401: 'unauthenticated',
+  403: 'forbidden_role',
+  404: 'not_found',
+};
+
+describe('route × role matrix', () => {
+  it('has a fixture for every route of the contract table, and no stale one', () => {
+    expect(Object.keys(FIXTURES).sort()).toEqual(API_ROUTES.map((r) => r.id).sort());
+  });
+
+  for (const route of API_ROUTES) {
+    it(`${route.method} ${route.path} answers every role as documented`, async () => {
+      const fixture = FIXTURES[route.id];
+      if (!fixture) throw new Error(`no fixture for ${route.id}`);
+      const seen: string[] = [];
+      const wanted: string[] = [];
+      for (const actor of [undefined, ...ACTORS]) {
+        const options = await fixture.prepare(actor);
+        const headers: Record<string, string> = {
+          ...(options.headers as Record<string, string> | undefined),
+        };
+        if (actor)
+          headers['authorization'] =
+            `Bearer ${(await createSession(w.fx.db, w.users[actor].id, w.clock.now)).token}`;
+        const res = await w.app.inject({ ...options, headers });
+        const status = expectedStatus(route, fixture, actor);
+        seen.push(`${actor ?? 'anonymous'}:${res.statusCode}`);
+        wanted.push(`${actor ?? 'anonymous'}:${status}`);
+        const code = ERROR_CODE[status];
+        const isTusRefusal = route.path.startsWith('/api/uploads') && status === 404;
+        if (code && route.method !== 'HEAD' && !isTusRefusal) {
+          expect(res.json(), `${route.id} as ${actor ?? 'anonymous'}`).toMatchObject({
+            error: { code },
+          });
+        }
+        expect(res.body).not.toMatch(/"stack"|\bat .+\.[jt]s:\d+/);
+      }
+      expect(seen).toEqual(wanted);
+    });
+  }
+});

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CaseActionResponse } from '../../src/contracts/cases';
+import { ChangesResponse } from '../../src/contracts/changes';
+import { ErrorBody } from '../../src/contracts/errors';
+import { insuredCase } from '../case-fixtures';
+import { signedCaseBody } from '../test-device';
+import { openTestWorld } from '../test-world';
+import type { Actor, TestWorld } from '../test-world';
+
+let w: TestWorld;
+let caseId: string;
+
+beforeEach(async () => {
+  w = await openTestWorld();
+  const c = insuredCase();
+  caseId = c.record.id;
+  const body = await signedCaseBody({
+    record: c.record,
+    photos: c.photos.map((p) => p.meta),
+    deviceId: w.devices.officerA.id,
+    key: w.devices.officerA.key,
+  });
+  expect(
+    (await w.call('officerA', { method: 'PUT', url: `/api/cases/${caseId}`, payload: body }))
+      .statusCode,
+  ).toBe(200);
+});
+
+afterEach(async () => {
+  await w.close();
+});
+
+const changes = async (actor: Actor, cursor?: string, limit?: number) => {
+  const query = new URLSearchParams();
+  if (cursor) query.set('cursor', cursor);
+  if (limit) query.set('limit', String(limit));
+  const res = await w.call(actor, { url: `/api/changes?${query.toString()}` });
+  expect(res.statusCode).toBe(200);
+  return ChangesResponse.parse(res.json());
+};
+
+const act = (actor: Actor, action: string, extra: object = {}) =>
+  w.call(actor, {
+    method: 'POST',
+    url: `/api/cases/${caseId}/actions`,
+    payload: { action, ...extra },
+  });
+
+describe('GET /api/changes', () => {
+  it('gives each device what others changed in its scope, after its cursor', async () => {
+    expect((await changes('officerA')).changes).toEqual([]);
+    const forReviewer = await changes('reviewerA');
+    expect(forReviewer.changes.map((c) => [c.kind, c.state])).toEqual([['received', 'synced']]);
+
+    const returned = await act('reviewerA', 'return', { note: 'Photograph the plate of B again' });
+    expect(returned.statusCode).toBe(200);
+    expect(CaseActionResponse.parse(returned.json())).toMatchObject({ caseId, state: 'returned' });
+
+    const officerFeed = await changes('officerA');
+    expect(officerFeed.changes).toEqual([
+      {
+        cursor: officerFeed.nextCursor,
+        caseId,
+        kind: 'returned',
+        state: 'returned',
+        at: w.clock.now.toISOString(),
+        actor: { id: w.users.reviewerA.id, role: 'reviewer' },
+        note: 'Photograph the plate of B again',
+      },
+    ]);
+    expect((await changes('officerA', officerFeed.nextCursor)).changes).toEqual([]);
+    expect((await changes('officerA2')).changes.map((c) => c.kind)).toEqual([
+      'received',
+      'returned',
+    ]);
+    expect((await changes('officerB')).changes).toEqual([]);
+    expect((await changes('reviewerB')).changes).toEqual([]);
+  });
+
+  it('carries assessment and payout from the insurer to the officer, page by page', async () => {
+    expect((await act('insurerX', 'assess', { amountYuan: 3200 })).statusCode).toBe(200);
+    expect((await act('insurerX', 'pay', { amountYuan: 3200 })).statusCode).toBe(200);
+
+    const first = await changes('officerA', undefined, 1);
+    const second = await changes('officerA', first.nextCursor, 1);
+    const third = await changes('officerA', second.nextCursor, 1);
+
+    expect([first, second].map((p) => [p.changes.map((c) => c.kind), p.more])).toEqual([
+      [['assessed'], true],
+      [['paid'], false],
+    ]);
+    expect(third).toEqual({ changes: [], nextCursor: second.nextCursor, more: false });
+  });
+
+  it('refuses actions out of order or of another role', async () => {
+    const early = await act('insurerX', 'pay');
+    const wrongRole = await act('insurerY', 'return');
+    const outOfScope = await act('reviewerB', 'review');
+
+    expect(early.statusCode).toBe(409);
+    expect(ErrorBody.parse(early.json()).error).toMatchObject({
+      code: 'invalid_transition',
+      details: { state: 'synced' },
+    });
+    expect(wrongRole.statusCode).toBe(403);
+    expect(ErrorBody.parse(wrongRole.json()).error.code).toBe('forbidden_action');
+    expect(outOfScope.statusCode).toBe(404);
+  });
+
+  it.each(['cursor=abc', 'cursor=-1', 'limit=0', 'limit=9999'])(
+    'refuses %s with the field named',
+    async (query) => {
+      const res = await w.call('officerA', { url: `/api/changes?${query}` });
+      expect(res.statusCode).toBe(400);
+      expect(ErrorBody.parse(res.json()).error.fields?.[0]?.path).toBe(
+        `querystring.${query.split('=')[0]}`,
+      );
+    },
+  );
+});

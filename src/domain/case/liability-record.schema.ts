@@ -1,0 +1,179 @@
+/**
+ * Liability on a case: the officer's answers while the questions are open
+ * (`draft`), the facts and the engine's decision behind the proposal, an
+ * override with its reason (kept beside the proposal, never instead of it),
+ * when the notices were read out, each party's signature or refusal bound to
+ * the hash of the content they saw, and the flags that send the case to the
+ * accident squad. Stored inside the case record (`CaseRecord.liability`).
+ */
+import * as z from 'zod/mini';
+import { Id, Instant } from '../ids';
+import type {
+  Bilingual as CatalogBilingual,
+  LiabilityLevel as CatalogLevel,
+} from '../liability/catalog.schema';
+import {
+  EscalationAnswer,
+  Heading,
+  LiabilityFacts,
+  PlaceKind,
+  QuestionAnswer,
+  SignalFacing,
+  VehicleAction,
+  VehicleCondition,
+  VehicleRef,
+} from '../liability/facts.schema';
+import { Sha256Hex } from './photo.schema';
+
+export const LIABILITY_RECORD_SCHEMA_VERSION = 1;
+
+// Restated here rather than imported from catalog.schema.ts, whose other
+// schemas would then ride along into every screen that parses a case record.
+const LiabilityLevel = z.enum(['full', 'primary', 'equal', 'secondary', 'none']);
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+/** Compile-time proof that the restated schemas match the catalog's. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const LIABILITY_SCHEMAS_MATCH_CATALOG: [
+  Same<z.infer<typeof LiabilityLevel>, CatalogLevel>,
+  Same<z.infer<typeof Bilingual>, CatalogBilingual>,
+] = [true, true];
+
+/** Liability per vehicle (keyed by the vehicle's label, A, B …). */
+export const LiabilityByVehicle = z.record(VehicleRef, LiabilityLevel);
+export type LiabilityByVehicle = z.infer<typeof LiabilityByVehicle>;
+
+const Basis = z.object({ law: z.string(), article: z.string() });
+
+/** The impact relation the officer may choose (the engine asks when it is left open). */
+export const ImpactRelation = z.enum([
+  'same-lane',
+  'adjacent-lanes',
+  'opposite-directions',
+  'crossing',
+]);
+export type ImpactRelation = z.infer<typeof ImpactRelation>;
+
+/**
+ * What the officer has answered so far, possibly incomplete: kept so a reload
+ * loses nothing. `factsFromDraft` turns a complete draft into engine facts.
+ */
+export const LiabilityDraft = z.object({
+  placeKind: z.optional(PlaceKind),
+  vehicles: z.array(
+    z.object({
+      id: VehicleRef,
+      action: z.optional(VehicleAction),
+      heading: z.optional(Heading),
+      signal: z.optional(SignalFacing),
+      conditions: z.optional(z.array(VehicleCondition)),
+    }),
+  ),
+  impacts: z.array(
+    z.object({
+      striking: z.optional(VehicleRef),
+      struck: z.optional(VehicleRef),
+      relation: z.optional(ImpactRelation),
+    }),
+  ),
+  /** Answers to the engine's catalog questions (`nextQuestion`, source scenario). */
+  answers: z.array(QuestionAnswer),
+  /** Answers to escalation questions the engine asked (`nextQuestion`, source escalation). */
+  checkAnswers: z.record(z.string(), EscalationAnswer),
+});
+export type LiabilityDraft = z.infer<typeof LiabilityDraft>;
+
+/** The engine's decision as it stood when the proposal was made (see liability/decision.ts). */
+export const DecisionSnapshot = z.object({
+  outcome: z.enum(['liability', 'escalate', 'need-more-facts']),
+  liability: z.optional(LiabilityByVehicle),
+  officerMustConfirm: z.boolean(),
+  alternatives: z.array(z.object({ liability: LiabilityByVehicle, reason: Bilingual })),
+  escalation: z.optional(
+    z.object({
+      ruleId: z.string(),
+      action: z.enum(['escalate', 'out_of_scope']),
+      reason: Bilingual,
+      basis: z.array(Basis),
+      instruction: z.optional(Bilingual),
+    }),
+  ),
+  scenarios: z.array(z.string()),
+  findings: z.array(
+    z.object({
+      scenarioId: z.string(),
+      vehicleIds: z.array(z.string()),
+      liability: LiabilityByVehicle,
+      basis: z.array(Basis),
+      explanation: Bilingual,
+      factsUsed: z.array(
+        z.object({ questionId: z.string(), answer: z.string(), from: z.array(z.string()) }),
+      ),
+      impact: z.number(),
+      modifierId: z.optional(z.string()),
+    }),
+  ),
+  liabilityHint: z.optional(LiabilityByVehicle),
+  catalogVersion: z.string(),
+});
+export type DecisionSnapshot = z.infer<typeof DecisionSnapshot>;
+
+/** A written reason: something other than blanks. */
+const Reason = z.string().check(z.refine((s) => s.trim().length > 0, 'a reason is required'));
+
+/** The officer's different determination, with the reason the reviewer and insurer read. */
+export const LiabilityOverride = z.object({
+  liability: LiabilityByVehicle,
+  reason: Reason,
+  at: Instant,
+});
+export type LiabilityOverride = z.infer<typeof LiabilityOverride>;
+
+/** A signature drawn on screen, as a small PNG data URL. */
+export const SignatureImage = z
+  .string()
+  .check(z.regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/), z.maxLength(200_000));
+
+export const SignatureEntry = z
+  .object({
+    partyId: Id,
+    kind: z.enum(['signed', 'refused']),
+    at: Instant,
+    /** SHA-256 of `determinationBytes(case)` as shown to the party. */
+    contentSha256: Sha256Hex,
+    image: z.optional(SignatureImage),
+    /** Why the party refused, or the objection of a party who signed. */
+    reason: z.optional(Reason),
+  })
+  .check(
+    z.refine((s) => s.kind !== 'refused' || s.reason !== undefined, {
+      message: 'a refusal needs its reason',
+      path: ['reason'],
+    }),
+    z.refine((s) => s.kind !== 'signed' || s.image !== undefined, {
+      message: 'a signature needs its image',
+      path: ['image'],
+    }),
+  );
+export type SignatureEntry = z.infer<typeof SignatureEntry>;
+
+export const ReasonAt = z.object({ reason: Reason, at: Instant });
+export type ReasonAt = z.infer<typeof ReasonAt>;
+
+export const LiabilityRecord = z.object({
+  schemaVersion: z.literal(LIABILITY_RECORD_SCHEMA_VERSION),
+  draft: z.optional(LiabilityDraft),
+  /** The facts the proposal (or the escalation) was decided on. */
+  facts: z.optional(LiabilityFacts),
+  decision: z.optional(DecisionSnapshot),
+  /** The engine's proposal per vehicle. */
+  proposal: z.optional(LiabilityByVehicle),
+  proposedAt: z.optional(Instant),
+  override: z.optional(LiabilityOverride),
+  noticesReadAt: z.optional(Instant),
+  signatures: z.array(SignatureEntry),
+  /** A party refused or objected: the determination stands, the accident squad reviews it. */
+  flaggedForReview: z.optional(ReasonAt),
+  /** The facts themselves are disputed and cannot be settled on scene: the case escalated. */
+  dispute: z.optional(ReasonAt),
+});
+export type LiabilityRecord = z.infer<typeof LiabilityRecord>;
