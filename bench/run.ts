@@ -39,3 +39,14 @@ if (bundle.initialJsGzipBytes > INITIAL_JS_BUDGET_BYTES) {
   console.error('  over budget: load more of the first screen lazily');
   process.exitCode = 1;
 }
+
+const ingest = (await import('./ingest')).benchIngest;
+const figures = await ingest();
+record('ingest', figures);
+console.log('ingest');
+console.log(
+  `  case PUT: ${figures.casePut.perSecond}/s (p50 ${figures.casePut.p50Ms} ms, p99 ${figures.casePut.p99Ms} ms); replays ${figures.casePutReplay.perSecond}/s (p50 ${figures.casePutReplay.p50Ms} ms, p99 ${figures.casePutReplay.p99Ms} ms)`,
+);
+console.log(
+  `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s vs raw file copy ${figures.photoUpload.fileCopyMBps} MB/s`,
+);

@@ -7,7 +7,6 @@ import { createDb } from '../storage';
 import { setupI18n } from '../ui/i18n/setup';
 import '../ui/styles.css';
 import { App } from './App';
-import { FEATURE_MESSAGES } from './messages';
 
 function Root({ services }: { services: Services }) {
   const [updateReady, setUpdateReady] = useState<(() => void) | null>(null);
@@ -23,7 +22,7 @@ function Root({ services }: { services: Services }) {
 }
 
 async function start() {
-  await setupI18n(FEATURE_MESSAGES);
+  await setupI18n();
   const services: Services = { db: createDb(), platform: webPlatform };
   const container = document.getElementById('root');
   if (!container) throw new Error('#root missing from index.html');

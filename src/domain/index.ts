@@ -29,3 +29,4 @@ export * from './case/parties';
 export * from './device/storage-room';
 export * from './case/liability-record.schema';
 export * from './case/liability-step';
+export * from './outbox';

@@ -1,5 +1,6 @@
 /** The device capabilities the app uses, one port each (web + fake). */
 import type { ClockIds } from './clock-ids/port';
+import type { DeviceKeys } from './device-keys/port';
 import type { DeviceStorage } from './device-storage/port';
 import type { Geolocation } from './geolocation/port';
 import type { ServiceWorkerBridge } from './sw-bridge/port';
@@ -9,8 +10,9 @@ export interface Platform {
   geolocation: Geolocation;
   storage: DeviceStorage;
   serviceWorker: ServiceWorkerBridge;
+  deviceKeys: DeviceKeys;
 }
 
-export type { ClockIds, DeviceStorage, Geolocation, ServiceWorkerBridge };
+export type { ClockIds, DeviceKeys, DeviceStorage, Geolocation, ServiceWorkerBridge };
 export type { Position, PositionResult } from './geolocation/port';
 export type { StorageReport } from './device-storage/port';

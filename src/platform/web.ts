@@ -1,4 +1,5 @@
 import { webClockIds } from './clock-ids/web';
+import { webDeviceKeys } from './device-keys/web';
 import { webDeviceStorage } from './device-storage/web';
 import { webGeolocation } from './geolocation/web';
 import { webServiceWorkerBridge } from './sw-bridge/web';
@@ -9,4 +10,5 @@ export const webPlatform: Platform = {
   geolocation: webGeolocation,
   storage: webDeviceStorage,
   serviceWorker: webServiceWorkerBridge,
+  deviceKeys: webDeviceKeys,
 };

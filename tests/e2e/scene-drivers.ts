@@ -114,3 +114,219 @@ export async function confirmSceneCleared(page: Page): Promise<void> {
   await page.getByRole('button', { name: '确认现场已撤离' }).click();
   await page.getByRole('button', { name: '确认现场已撤离' }).waitFor({ state: 'detached' });
 }
+
+/** What `makeDetailedJpeg` draws: a seeded scene of shapes with per-pixel noise. */
+export interface DetailedJpegSpec {
+  width: number;
+  height: number;
+  /** Seeds the drawing, so the same spec always gives the same bytes. */
+  seed: number;
+  /** Per-pixel noise amplitude, 0–255: ~20 looks like a phone photo, 255 barely compresses. */
+  noise: number;
+  /** JPEG quality of the "camera", 0–1. */
+  quality?: number;
+}
+
+/**
+ * Makes a JPEG in the page — a gradient, a few hundred coloured shapes and
+ * seeded noise, so it carries detail like a photo rather than flat colour —
+ * and keeps it in the page as `globalThis.__kcJpegs[index]`; returns the index
+ * and the byte size.
+ */
+export async function makeDetailedJpegInPage(
+  page: Page,
+  spec: DetailedJpegSpec,
+): Promise<{ index: number; bytes: number }> {
+  return page.evaluate(async ({ width, height, seed, noise, quality }) => {
+    let s = seed >>> 0 || 1;
+    const rand = () => {
+      // xorshift32: fixed sequence per seed
+      s ^= s << 13;
+      s >>>= 0;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      s >>>= 0;
+      return s / 0x1_0000_0000;
+    };
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d');
+    const hue = () =>
+      `hsl(${Math.floor(rand() * 360)} ${30 + Math.floor(rand() * 50)}% ${25 + Math.floor(rand() * 50)}%)`;
+    const g = ctx.createLinearGradient(0, 0, width, height);
+    g.addColorStop(0, hue());
+    g.addColorStop(1, hue());
+    ctx.fillStyle = g;
+    ctx.fillRect(0, 0, width, height);
+    for (let i = 0; i < 300; i++) {
+      ctx.fillStyle = hue();
+      const x = rand() * width;
+      const y = rand() * height;
+      const w = (rand() * width) / 6;
+      const h = (rand() * height) / 6;
+      if (i % 2 === 0) ctx.fillRect(x, y, w, h);
+      else {
+        ctx.beginPath();
+        ctx.ellipse(x, y, w / 2, h / 2, rand() * Math.PI, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+    }
+    if (noise > 0) {
+      // Noise in horizontal bands, so a 12-megapixel image needs no 48 MB buffer at once.
+      const band = 256;
+      for (let y0 = 0; y0 < height; y0 += band) {
+        const h = Math.min(band, height - y0);
+        const img = ctx.getImageData(0, y0, width, h);
+        const d = img.data;
+        for (let i = 0; i < d.length; i += 4) {
+          const n = (rand() - 0.5) * 2 * noise;
+          d[i] = d[i]! + n;
+          d[i + 1] = d[i + 1]! + (rand() - 0.5) * 2 * noise;
+          d[i + 2] = d[i + 2]! + n;
+        }
+        ctx.putImageData(img, 0, y0);
+      }
+    }
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: quality ?? 0.92 });
+    const store = globalThis as unknown as { __kcJpegs?: Blob[] };
+    store.__kcJpegs ??= [];
+    store.__kcJpegs.push(blob);
+    return { index: store.__kcJpegs.length - 1, bytes: blob.size };
+  }, spec);
+}
+
+/** `makeDetailedJpegInPage`, handed back as bytes for setInputFiles. */
+export async function makeDetailedJpeg(page: Page, spec: DetailedJpegSpec): Promise<Buffer> {
+  const { index } = await makeDetailedJpegInPage(page, spec);
+  const base64 = await page.evaluate(async (index) => {
+    const store = globalThis as unknown as { __kcJpegs: (Blob | undefined)[] };
+    const blob = store.__kcJpegs[index];
+    store.__kcJpegs[index] = undefined;
+    if (!blob) throw new Error(`no JPEG ${index}`);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }, index);
+  return Buffer.from(base64, 'base64');
+}
+
+/** An outbox entry as stored (only what the checks read). */
+export interface StoredOutboxEntry {
+  key: string;
+  kind: string;
+  entityId: string;
+  caseId: string;
+}
+
+/** Every entry of the page's outbox store. */
+export async function storedOutbox(page: Page): Promise<StoredOutboxEntry[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kuaichu');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<StoredOutboxEntry[]>((resolve, reject) => {
+      const req = db.transaction('outbox').objectStore('outbox').getAll();
+      req.onsuccess = () =>
+        resolve(
+          (req.result as StoredOutboxEntry[]).map(({ key, kind, entityId, caseId }) => ({
+            key,
+            kind,
+            entityId,
+            caseId,
+          })),
+        );
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return rows;
+  });
+}
+
+/**
+ * The photo-and-outbox invariants (RELIABILITY.md rule 7): every photo row
+ * has its outbox entry and every photo entry has at least one row. Returns
+ * the problems found, none when all holds.
+ */
+export function photoOutboxProblems(
+  photos: readonly { sha256: string; intact: boolean }[],
+  outbox: readonly StoredOutboxEntry[],
+): string[] {
+  const problems: string[] = [];
+  const queued = new Set(outbox.filter((e) => e.kind === 'photo').map((e) => e.entityId));
+  const stored = new Set(photos.map((p) => p.sha256));
+  for (const p of photos) {
+    if (!p.intact) problems.push(`photo ${p.sha256} does not hash to its key`);
+    if (!queued.has(p.sha256)) problems.push(`photo ${p.sha256} has no outbox entry`);
+  }
+  for (const sha of queued)
+    if (!stored.has(sha)) problems.push(`outbox entry photo:${sha} has no photo`);
+  return problems;
+}
+
+/**
+ * Picks one file with the gallery fallback of `slot` (a required shot or
+ * `extra`) and waits until it has settled — the "processing" notice came and
+ * went — then tells whether it was stored (the shot is marked taken, or the
+ * extra-photo count grew) and what alert, if any, is on screen.
+ */
+export async function pickPhotoAndSettle(
+  page: Page,
+  slot: string,
+  jpeg: Buffer,
+): Promise<{ saved: boolean; alert: string | null }> {
+  const savedCount = (slot: string) =>
+    slot === 'extra'
+      ? document.querySelectorAll('.extra-photos > *').length
+      : document.querySelectorAll(`li.shot[data-slot="${slot}"].taken`).length;
+  const before = await page.evaluate(savedCount, slot);
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __kcSeenProcessing?: boolean;
+      __kcObserver?: MutationObserver;
+    };
+    w.__kcObserver?.disconnect();
+    w.__kcSeenProcessing = false;
+    const isProcessing = (n: Node) =>
+      n instanceof Element &&
+      (n.matches('[data-testid="processing"]') ||
+        n.querySelector('[data-testid="processing"]') !== null);
+    w.__kcObserver = new MutationObserver((records) => {
+      if (records.some((r) => Array.from(r.addedNodes).some(isProcessing)))
+        w.__kcSeenProcessing = true;
+    });
+    w.__kcObserver.observe(document.body, { childList: true, subtree: true });
+  });
+  await page.locator(`input[type="file"][data-slot="${slot}"]`).setInputFiles({
+    name: `${slot}.jpg`,
+    mimeType: 'image/jpeg',
+    buffer: jpeg,
+  });
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __kcSeenProcessing?: boolean }).__kcSeenProcessing === true &&
+      document.querySelector('[data-testid="processing"]') === null,
+    null,
+    { timeout: 60_000, polling: 50 },
+  );
+  // A success clears the alert in the same render that ends processing; the
+  // stored photo shows up once the live query has seen the commit.
+  const alert = await page.evaluate(
+    () => document.querySelector('p.notice.error[role="alert"]')?.textContent ?? null,
+  );
+  if (alert === null) {
+    await page.waitForFunction(
+      ({ slot, before }) =>
+        (slot === 'extra'
+          ? document.querySelectorAll('.extra-photos > *').length
+          : document.querySelectorAll(`li.shot[data-slot="${slot}"].taken`).length) > before,
+      { slot, before },
+      { timeout: 10_000 },
+    );
+  }
+  const after = await page.evaluate(savedCount, slot);
+  return { saved: after > before, alert };
+}

@@ -4,7 +4,7 @@
  * then only the engine's own follow-up questions. Shows the proposal with its
  * basis and reasoning; the officer may change it with a written reason.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type JSX, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,8 +18,7 @@ import {
   type LiabilityByVehicle,
   type LiabilityDraft,
 } from '../../domain';
-import type {
-  SignalFacing} from '../../domain/liability';
+import type { SignalFacing } from '../../domain/liability';
 import {
   evaluateLiability,
   loadLiabilityCatalog,
@@ -168,10 +167,12 @@ function Liability({ c }: { c: CaseRecord }) {
 
       <fieldset className="plain" disabled={!editable}>
         <legend className="q">{t('liability.place')}</legend>
-        <div className="picto-grid" role="radiogroup">
-          {PlaceKind.options.map((k) => (
+        <PictoGrid
+          chosen={draft.placeKind}
+          options={PlaceKind.options.map((k) => (
             <PictoChoice
               key={k}
+              value={k}
               name="place"
               checked={draft.placeKind === k}
               onChange={() => change({ ...draft, placeKind: k })}
@@ -180,7 +181,7 @@ function Liability({ c }: { c: CaseRecord }) {
               <Pictogram kind="place" value={k} />
             </PictoChoice>
           ))}
-        </div>
+        />
       </fieldset>
 
       {draft.vehicles.map((v) => {
@@ -192,10 +193,12 @@ function Liability({ c }: { c: CaseRecord }) {
             {driver && <p className="muted">{t('liability.driver', { name: driver.name })}</p>}
             <fieldset className="plain">
               <legend className="q">{t('liability.action', { label: v.id })}</legend>
-              <div className="picto-grid" role="radiogroup">
-                {VehicleAction.options.map((a) => (
+              <PictoGrid
+                chosen={v.action}
+                options={VehicleAction.options.map((a) => (
                   <PictoChoice
                     key={a}
+                    value={a}
                     name={`action-${v.id}`}
                     checked={v.action === a}
                     onChange={() => setVehicle(v.id, { action: a })}
@@ -204,7 +207,7 @@ function Liability({ c }: { c: CaseRecord }) {
                     <Pictogram kind="action" value={a} />
                   </PictoChoice>
                 ))}
-              </div>
+              />
             </fieldset>
             {atJunction && (
               <fieldset className="plain">
@@ -213,6 +216,7 @@ function Liability({ c }: { c: CaseRecord }) {
                   {HEADINGS.map((h) => (
                     <PictoChoice
                       key={h}
+                      value={h}
                       name={`heading-${v.id}`}
                       checked={v.heading === h}
                       onChange={() => setVehicle(v.id, { heading: h })}
@@ -423,13 +427,44 @@ function levelsText(m: LiabilityByVehicle, t: TFunction): string {
     .join('，');
 }
 
+/**
+ * A grid of pictogram choices that folds to the chosen one once answered, so
+ * the next question comes into view; "change" opens it again.
+ */
+function PictoGrid({ chosen, options }: { chosen: string | undefined; options: JSX.Element[] }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(chosen === undefined);
+  const [seen, setSeen] = useState(chosen);
+  if (seen !== chosen) {
+    // A new answer folds the grid.
+    setSeen(chosen);
+    setOpen(chosen === undefined);
+  }
+  const shown = open ? options : options.filter((o) => o.props.value === chosen);
+  return (
+    <div className="picto-fold">
+      <div className="picto-grid" role="radiogroup">
+        {shown}
+      </div>
+      {!open && (
+        <button type="button" className="button" onClick={() => setOpen(true)}>
+          {t('liability.change')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function PictoChoice({
+  value: _value,
   name,
   checked,
   onChange,
   label,
   children,
 }: {
+  /** Read by PictoGrid to find the chosen option. */
+  value: string;
   name: string;
   checked: boolean;
   onChange: () => void;

@@ -41,6 +41,17 @@ export interface DocumentModel {
   catalogVersion?: string;
 }
 
+/** An instant as people read it, in the device's zone with its offset: 2026-11-27 10:30 (UTC+08:00). */
+export function when(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const sign = off >= 0 ? '+' : '-';
+  const zone = `UTC${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())} (${zone})`;
+}
+
 function levels(m: LiabilityByVehicle, t: TFunction): string {
   return Object.entries(m)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -63,9 +74,9 @@ export function documentModel(
   return {
     caseNumber: c.caseNumber,
     place: [c.location.address, c.location.road, c.location.kmPost].filter(Boolean).join(' '),
-    ...(c.occurredAt && { occurredAt: c.occurredAt }),
-    arrivedAt: c.arrivedAt,
-    ...(signedAt && { signedAt }),
+    ...(c.occurredAt && { occurredAt: when(c.occurredAt) }),
+    arrivedAt: when(c.arrivedAt),
+    ...(signedAt && { signedAt: when(signedAt) }),
     vehicles: c.vehicles.map((v) => {
       const driver = c.parties.find((p) => p.kind === 'driver' && p.vehicleId === v.id);
       return {
@@ -107,7 +118,7 @@ export function documentModel(
           label: vehicleOfParty(p.vehicleId),
           name: p.name,
           kind: s?.kind ?? 'missing',
-          ...(s && { at: s.at }),
+          ...(s && { at: when(s.at) }),
           ...(s?.image && { image: s.image }),
           ...(s?.reason && { reason: s.reason }),
         };

@@ -32,6 +32,14 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
       done: triaged,
     },
     {
+      href: `/cases/${c.id}/location`,
+      label: t('steps.location'),
+      status: c.location.point
+        ? `${c.location.point.latitude.toFixed(4)}, ${c.location.point.longitude.toFixed(4)}`
+        : (c.location.kmPost ?? t('steps.todo')),
+      done: c.location.point !== undefined || c.location.kmPost !== undefined,
+    },
+    {
       href: `/cases/${c.id}/parties`,
       label: t('steps.parties'),
       status: t('steps.vehicles', { count: c.vehicles.length }),

@@ -80,6 +80,7 @@ export const en: Messages = {
     notEditable: 'The case has been submitted and can no longer be changed.',
   },
   steps: {
+    location: 'Location and map',
     title: 'Steps',
     triage: '1 Triage',
     parties: '2 Parties and vehicles',

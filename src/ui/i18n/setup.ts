@@ -46,6 +46,14 @@ export async function setupI18n(
   return i18next;
 }
 
+/** Adds a lazily loaded feature's messages (both languages) to what i18next knows. */
+export function addMessages(bundle: MessageBundle): void {
+  // Deep-merged and idempotent: loading a screen twice changes nothing.
+  for (const lng of ['zh-CN', 'en'] as const) {
+    i18next.addResourceBundle(lng, 'translation', bundle[lng], true, false);
+  }
+}
+
 export async function changeLanguage(lng: Language): Promise<void> {
   globalThis.localStorage?.setItem(STORAGE_KEY, lng);
   await i18next.changeLanguage(lng);

@@ -77,6 +77,7 @@ export const zhCN = {
     notEditable: '案件已提交，不能再修改。',
   },
   steps: {
+    location: '位置与地图',
     title: '处理步骤',
     triage: '1 分流',
     parties: '2 当事人与车辆',

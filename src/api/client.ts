@@ -1,0 +1,86 @@
+/**
+ * The HTTP client of the Kuaichu API (docs/api.md). Every answer is parsed
+ * with its route's schema from src/contracts; anything else — HTML, other
+ * JSON, a 200 without a receipt — is a `not-a-receipt` failure, never a
+ * success. The token is an argument of each call, so the caller knows which
+ * session a 401 refused.
+ */
+import { LoginResponse, type LoginRequest } from '../contracts/auth';
+import { CaseDetail, CaseReceipt, type CasePutRequest } from '../contracts/cases';
+import { ChangesResponse } from '../contracts/changes';
+import { EnrolDeviceResponse, type EnrolDeviceRequest } from '../contracts/devices';
+import type { UploadStored } from '../contracts/uploads';
+import { httpFailure, request, send, type HttpConfig } from './http';
+import { failed, success, type ApiResult } from './result';
+import { uploadPhoto, type TusConfig, type UploadPhotoInput } from './tus-upload';
+
+export type ApiConfig = HttpConfig & Omit<TusConfig, 'baseUrl'>;
+
+export interface Api {
+  login(body: LoginRequest): Promise<ApiResult<LoginResponse>>;
+  logout(token: string): Promise<ApiResult<void>>;
+  enrolDevice(token: string, body: EnrolDeviceRequest): Promise<ApiResult<EnrolDeviceResponse>>;
+  /** True when the server holds these bytes (and says their length is `byteLength`). */
+  headPhoto(token: string, sha256: string, byteLength: number): Promise<ApiResult<boolean>>;
+  uploadPhoto(token: string, input: UploadPhotoInput): Promise<ApiResult<UploadStored>>;
+  putCase(token: string, caseId: string, body: CasePutRequest): Promise<ApiResult<CaseReceipt>>;
+  getCase(token: string, caseId: string): Promise<ApiResult<CaseDetail>>;
+  getChanges(token: string, cursor?: string): Promise<ApiResult<ChangesResponse>>;
+}
+
+const PAGE = 100;
+
+export function createApiClient(config: ApiConfig): Api {
+  return {
+    login: (body) =>
+      request(config, { method: 'POST', path: '/api/auth/login', body, schema: LoginResponse }),
+    async logout(token) {
+      const sent = await send(config, { method: 'POST', path: '/api/auth/logout', token });
+      if (!sent.ok) return sent;
+      return sent.value.status === 204 ? success(undefined) : failed(httpFailure(sent.value));
+    },
+    enrolDevice: (token, body) =>
+      request(config, {
+        method: 'POST',
+        path: '/api/devices',
+        token,
+        body,
+        schema: EnrolDeviceResponse,
+        ok: [201],
+      }),
+    async headPhoto(token, sha256, byteLength) {
+      const sent = await send(config, { method: 'HEAD', path: `/api/photos/${sha256}`, token });
+      if (!sent.ok) return sent;
+      const { status, headers } = sent.value;
+      if (status === 404) return success(false);
+      if (status !== 200) return failed(httpFailure(sent.value));
+      // HEAD has no body to parse: the length is the check that this is our
+      // server talking about these bytes, not a portal answering 200 to all.
+      if (headers.get('content-length') !== String(byteLength)) {
+        return failed({ kind: 'not-a-receipt', message: 'HEAD 200 with another length' });
+      }
+      return success(true);
+    },
+    uploadPhoto: (token, input) => uploadPhoto(config, token, input),
+    putCase: (token, caseId, body) =>
+      request(config, {
+        method: 'PUT',
+        path: `/api/cases/${caseId}`,
+        token,
+        body,
+        schema: CaseReceipt,
+      }),
+    getCase: (token, caseId) =>
+      request(config, { method: 'GET', path: `/api/cases/${caseId}`, token, schema: CaseDetail }),
+    getChanges(token, cursor) {
+      const query = new URLSearchParams({ limit: String(PAGE) });
+      if (cursor !== undefined) query.set('cursor', cursor);
+      return request(config, {
+        method: 'GET',
+        path: `/api/changes?${query.toString()}`,
+        token,
+        schema: ChangesResponse,
+      });
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { createApiClient, type Api, type ApiConfig } from './client';
+export type { ApiFailure, ApiResult } from './result';
+export { photoFingerprint, type UploadPhotoInput } from './tus-upload';

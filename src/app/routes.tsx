@@ -1,0 +1,86 @@
+/**
+ * The screens and their paths. Only the case list is in the first chunk;
+ * every other screen loads on demand together with its feature's messages
+ * (and is precached by the service worker, so it still opens offline).
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { addMessages, type MessageBundle } from '../ui/i18n/setup';
+
+type Loader<P> = () => Promise<ComponentType<P>>;
+type Messages = () => Promise<MessageBundle>;
+
+function screen<P>(
+  load: Loader<P>,
+  ...messages: Messages[]
+): LazyExoticComponent<ComponentType<P>> {
+  return lazy(async () => {
+    const [component, ...bundles] = await Promise.all([load(), ...messages.map((m) => m())]);
+    bundles.forEach(addMessages);
+    return { default: component };
+  });
+}
+
+const map: Messages = () => import('../features/map/messages').then((m) => m.mapMessages);
+const scene: Messages = () => import('../features/scene/messages').then((m) => m.sceneMessages);
+const triage: Messages = () => import('../features/triage/messages').then((m) => m.triageMessages);
+const evidence: Messages = () =>
+  import('../features/evidence/messages').then((m) => m.evidenceMessages);
+const liability: Messages = () =>
+  import('../features/liability/messages').then((m) => m.liabilityMessages);
+
+export const NewCase = screen(() => import('../features/scene/NewCase').then((m) => m.NewCase));
+export const Settings = screen(
+  () => import('../features/settings/Settings').then((m) => m.Settings),
+  map,
+);
+
+/** Screens of one case, by the path after `/cases/:id`. */
+export const CASE_SCREENS: ReadonlyArray<
+  readonly [suffix: string, Screen: LazyExoticComponent<ComponentType<{ id: string }>>]
+> = [
+  ['', screen(() => import('../features/scene/CaseDetail').then((m) => m.CaseDetail))],
+  [
+    '/triage',
+    screen(() => import('../features/triage/TriageScreen').then((m) => m.TriageScreen), triage),
+  ],
+  [
+    '/parties',
+    screen(() => import('../features/scene/PartiesScreen').then((m) => m.PartiesScreen), scene),
+  ],
+  [
+    '/evidence',
+    screen(
+      () => import('../features/evidence/EvidenceScreen').then((m) => m.EvidenceScreen),
+      evidence,
+    ),
+  ],
+  [
+    '/location',
+    screen(
+      () => import('../features/map/CaseLocationScreen').then((m) => m.CaseLocationScreen),
+      map,
+    ),
+  ],
+  [
+    '/liability',
+    screen(
+      () => import('../features/liability/LiabilityScreen').then((m) => m.LiabilityScreen),
+      liability,
+    ),
+  ],
+  [
+    '/notices',
+    screen(
+      () => import('../features/liability/NoticesScreen').then((m) => m.NoticesScreen),
+      liability,
+    ),
+  ],
+  [
+    '/document',
+    screen(
+      () =>
+        import('../features/liability/DeterminationDocument').then((m) => m.DeterminationDocument),
+      liability,
+    ),
+  ],
+];
