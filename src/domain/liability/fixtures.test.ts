@@ -1,7 +1,7 @@
 // Every catalog scenario has a facts fixture that fires it and a near miss
 // that does not; all 14 worked examples land on their expected outcome.
 import { describe, expect, it } from 'vitest';
-import sharedExamples from '../../../../shared/liability/examples.json';
+import sharedExamples from '../../../tests/fixtures/liability/examples.source.json';
 import type { LiabilityDecision, LiabilityMap } from './decision';
 import { loadLiabilityCatalog } from './catalog';
 import { evaluateLiabilityInput } from './input';
