@@ -29,7 +29,7 @@ export default defineConfig({
       registerType: 'prompt',
       injectManifest: {
         rollupFormat: 'iife',
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,otf}'],
       },
       manifest: {
         id: '/',

@@ -178,11 +178,17 @@ export async function makeDetailedJpegInPage(
         const h = Math.min(band, height - y0);
         const img = ctx.getImageData(0, y0, width, h);
         const d = img.data;
+        const k = (2 * noise) / 255;
         for (let i = 0; i < d.length; i += 4) {
-          const n = (rand() - 0.5) * 2 * noise;
-          d[i] = d[i]! + n;
-          d[i + 1] = d[i + 1]! + (rand() - 0.5) * 2 * noise;
-          d[i + 2] = d[i + 2]! + n;
+          // One draw gives the three channels' noise (a byte each).
+          s ^= s << 13;
+          s >>>= 0;
+          s ^= s >>> 17;
+          s ^= s << 5;
+          s >>>= 0;
+          d[i] = d[i]! + ((s & 0xff) - 127.5) * k;
+          d[i + 1] = d[i + 1]! + (((s >>> 8) & 0xff) - 127.5) * k;
+          d[i + 2] = d[i + 2]! + (((s >>> 16) & 0xff) - 127.5) * k;
         }
         ctx.putImageData(img, 0, y0);
       }
@@ -276,7 +282,8 @@ export function photoOutboxProblems(
 export async function pickPhotoAndSettle(
   page: Page,
   slot: string,
-  jpeg: Buffer,
+  /** The JPEG's bytes, or the path of a JPEG file (faster for large files). */
+  jpeg: Buffer | string,
 ): Promise<{ saved: boolean; alert: string | null }> {
   const savedCount = (slot: string) =>
     slot === 'extra'
@@ -300,11 +307,13 @@ export async function pickPhotoAndSettle(
     });
     w.__kcObserver.observe(document.body, { childList: true, subtree: true });
   });
-  await page.locator(`input[type="file"][data-slot="${slot}"]`).setInputFiles({
-    name: `${slot}.jpg`,
-    mimeType: 'image/jpeg',
-    buffer: jpeg,
-  });
+  await page
+    .locator(`input[type="file"][data-slot="${slot}"]`)
+    .setInputFiles(
+      typeof jpeg === 'string'
+        ? jpeg
+        : { name: `${slot}.jpg`, mimeType: 'image/jpeg', buffer: jpeg },
+    );
   await page.waitForFunction(
     () =>
       (window as unknown as { __kcSeenProcessing?: boolean }).__kcSeenProcessing === true &&

@@ -13,12 +13,10 @@ import { formatBytes } from '../../ui/format';
 import { Link } from '../../ui/router';
 import { documentModel, manifestQrText, type DocumentModel } from './document-model';
 import type { PdfLabels } from './pdf';
-import { ensureLiabilityMessages } from './messages';
 import './liability.css';
 import './document.css';
 
 export function DeterminationDocument({ id }: { id: string }) {
-  ensureLiabilityMessages();
   const { t } = useTranslation();
   const result = useCase(id);
   const photos = usePhotos(id);

@@ -36,7 +36,6 @@ import { Link, navigate } from '../../ui/router';
 import { DisputeForm } from './DisputeForm';
 import { Pictogram } from './Pictogram';
 import { citeBasis, LEVELS, useLang, useStep, type Lang } from './shared';
-import { ensureLiabilityMessages } from './messages';
 import './liability.css';
 
 const catalog = loadLiabilityCatalog();
@@ -58,7 +57,6 @@ const SIGNALS_AT: Partial<Record<PlaceKind, readonly SignalFacing[]>> = {
 const HEADINGS: readonly Heading[] = ['N', 'E', 'S', 'W'];
 
 export function LiabilityScreen({ id }: { id: string }) {
-  ensureLiabilityMessages();
   const { t } = useTranslation();
   const result = useCase(id);
   if (result === undefined) return <p role="status">{t('app.loading')}</p>;

@@ -24,11 +24,9 @@ import { Link } from '../../ui/router';
 import { DisputeForm } from './DisputeForm';
 import { SignatureCanvas, type SignatureCanvasHandle } from './SignatureCanvas';
 import { citeBasis, useLang, useStep } from './shared';
-import { ensureLiabilityMessages } from './messages';
 import './liability.css';
 
 export function NoticesScreen({ id }: { id: string }) {
-  ensureLiabilityMessages();
   const { t } = useTranslation();
   const result = useCase(id);
   if (result === undefined) return <p role="status">{t('app.loading')}</p>;

@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import type { MessageBundle } from '../../ui/i18n/setup';
 
 const zh = {
@@ -407,13 +406,3 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
     },
   },
 };
-
-/**
- * Adds these messages to i18next when a liability screen first renders, so
- * they stay out of the initial chunk (the three screens are lazy). Idempotent.
- */
-export function ensureLiabilityMessages(): void {
-  if (i18next.exists('notices.title', { lng: 'zh-CN' })) return;
-  i18next.addResourceBundle('zh-CN', 'translation', liabilityMessages['zh-CN'], true, false);
-  i18next.addResourceBundle('en', 'translation', liabilityMessages.en, true, false);
-}

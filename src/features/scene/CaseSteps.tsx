@@ -19,6 +19,7 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
   const fast = fiveFast(caseFiveFastTimestamps(c));
   const triaged = c.state !== 'opened';
   const cleared = enteredAt(c, 'scene-cleared') !== undefined;
+  const signedAt = enteredAt(c, 'signed');
   const steps = [
     {
       href: `/cases/${c.id}/triage`,
@@ -56,6 +57,24 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
       label: t('steps.clearance'),
       status: cleared ? t('steps.done') : t('steps.todo'),
       done: cleared,
+    },
+    {
+      href: `/cases/${c.id}/liability`,
+      label: t('steps.liability'),
+      status: c.liability?.proposal ? t('steps.done') : t('steps.todo'),
+      done: c.liability?.proposal !== undefined,
+    },
+    {
+      href: `/cases/${c.id}/notices`,
+      label: t('steps.signing'),
+      status: signedAt ? t('steps.done') : t('steps.todo'),
+      done: signedAt !== undefined,
+    },
+    {
+      href: `/cases/${c.id}/document`,
+      label: t('steps.document'),
+      status: signedAt ? t('steps.ready') : '—',
+      done: signedAt !== undefined,
     },
   ];
   return (

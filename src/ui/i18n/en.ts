@@ -80,6 +80,10 @@ export const en: Messages = {
     notEditable: 'The case has been submitted and can no longer be changed.',
   },
   steps: {
+    liability: '5 Liability',
+    signing: '6 Notices and signatures',
+    document: 'Determination document',
+    ready: 'Ready to print',
     location: 'Location and map',
     title: 'Steps',
     triage: '1 Triage',

@@ -77,6 +77,10 @@ export const zhCN = {
     notEditable: '案件已提交，不能再修改。',
   },
   steps: {
+    liability: '5 责任认定',
+    signing: '6 告知与签字',
+    document: '认定书 / 协议书',
+    ready: '可打印',
     location: '位置与地图',
     title: '处理步骤',
     triage: '1 分流',
