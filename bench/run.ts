@@ -50,3 +50,14 @@ console.log(
 console.log(
   `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s vs raw file copy ${figures.photoUpload.fileCopyMBps} MB/s`,
 );
+
+const photoPipeline = (await import('./photo-pipeline')).benchPhotoPipeline;
+const photos = await photoPipeline();
+record('photo-pipeline', photos);
+console.log('photo-pipeline');
+console.log(
+  `  ${photos.photos} × 12 MP JPEG (${photos.input.width}×${photos.input.height}, median ${kb(photos.input.medianBytes)}): median ${photos.pipeline.medianMs} ms, p90 ${photos.pipeline.p90Ms} ms per photo in the media worker; pick to saved median ${photos.pickToSaved.medianMs} ms`,
+);
+console.log(
+  `  stored per photo: median ${kb(photos.stored.medianBytes)} (${photos.stored.width}×${photos.stored.height})`,
+);

@@ -12,7 +12,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
-import { SW_MESSAGES } from '../src/contracts/sw-messages';
+import { OUTBOX_SYNC_TAG, SW_MESSAGES } from '../src/contracts/sw-messages';
 import {
   isTileRequest,
   TILE_CACHE_MAX_AGE_SECONDS,
@@ -74,4 +74,22 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
 // update waits for SKIP_WAITING from the banner.
 self.addEventListener('activate', (event: ExtendableEvent) => {
   event.waitUntil(self.clients.claim());
+});
+
+// Background Sync is only a wake-up hint (Safari has none): the outbox lives in
+// the page, so the worker asks every open page to drain it. The page also
+// drains on start, on `online`, on becoming visible and on a timer.
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+self.addEventListener('sync', (event: Event) => {
+  const e = event as SyncEvent;
+  if (e.tag !== OUTBOX_SYNC_TAG) return;
+  e.waitUntil(
+    self.clients
+      .matchAll({ type: 'window', includeUncontrolled: true })
+      .then((pages) =>
+        pages.forEach((page) => page.postMessage({ type: SW_MESSAGES.drainOutbox })),
+      ),
+  );
 });

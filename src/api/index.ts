@@ -1,3 +1,4 @@
 export { createApiClient, type Api, type ApiConfig } from './client';
 export type { ApiFailure, ApiResult } from './result';
 export { photoFingerprint, type UploadPhotoInput } from './tus-upload';
+export { memoryUrlStorage } from './url-storage';

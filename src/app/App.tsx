@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { CaseList } from '../features/scene/CaseList';
 import { Link, matchPath, usePath } from '../ui/router';
 import { ErrorBoundary } from './ErrorBoundary';
-import { CASE_SCREENS, NewCase, Settings } from './routes';
+import { CASE_SCREENS, NewCase, OutboxScreen, Settings, SignInScreen } from './routes';
+import { SyncChip } from './SyncChip';
 import { UpdateBanner } from './UpdateBanner';
 
 function Screen({ path }: { path: string }) {
   if (path === '/cases/new') return <NewCase />;
   if (path === '/settings') return <Settings />;
+  if (path === '/signin') return <SignInScreen />;
+  if (path === '/outbox') return <OutboxScreen />;
   for (const [suffix, CaseScreen] of CASE_SCREENS) {
     const match = matchPath(`/cases/:id${suffix}`, path);
     if (match?.id) return <CaseScreen id={match.id} />;
@@ -47,6 +50,7 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
           <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
             {t('app.nav.cases')}
           </Link>
+          <SyncChip current={path === '/outbox'} />
           <Link href="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
             {t('app.nav.settings')}
           </Link>

@@ -1,8 +1,9 @@
-/** The composition root: real services, i18n, the service worker, render. */
+/** The composition root: real services, i18n, the service worker, the outbox runner, render. */
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { webPlatform } from '../platform/web';
 import { ServicesProvider, type Services } from '../services/ServicesContext';
+import { SyncProvider, type SyncServices } from '../services/SyncContext';
 import { createDb } from '../storage';
 import { setupI18n } from '../ui/i18n/setup';
 import '../ui/styles.css';
@@ -10,13 +11,23 @@ import { App } from './App';
 
 function Root({ services }: { services: Services }) {
   const [updateReady, setUpdateReady] = useState<(() => void) | null>(null);
+  const [sync, setSync] = useState<SyncServices | null>(null);
   useEffect(() => {
     void services.platform.serviceWorker.register((activate) => setUpdateReady(() => activate));
     void services.platform.storage.ensurePersisted();
+    let live = true;
+    void import('./sync-setup').then(
+      (m) => live && setSync(m.startSync(services.db, services.platform)),
+    );
+    return () => {
+      live = false;
+    };
   }, [services]);
   return (
     <ServicesProvider services={services}>
-      <App updateReady={updateReady} />
+      <SyncProvider sync={sync}>
+        <App updateReady={updateReady} />
+      </SyncProvider>
     </ServicesProvider>
   );
 }

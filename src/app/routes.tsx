@@ -28,6 +28,18 @@ const evidence: Messages = () =>
 const liability: Messages = () =>
   import('../features/liability/messages').then((m) => m.liabilityMessages);
 
+const auth: Messages = () => import('../features/auth/messages').then((m) => m.authMessages);
+const outbox: Messages = () => import('../features/outbox/messages').then((m) => m.outboxMessages);
+
+export const SignInScreen = screen(
+  () => import('../features/auth/SignInScreen').then((m) => m.SignInScreen),
+  auth,
+);
+export const OutboxScreen = screen(
+  () => import('../features/outbox/OutboxScreen').then((m) => m.OutboxScreen),
+  outbox,
+  auth,
+);
 export const NewCase = screen(() => import('../features/scene/NewCase').then((m) => m.NewCase));
 export const Settings = screen(
   () => import('../features/settings/Settings').then((m) => m.Settings),

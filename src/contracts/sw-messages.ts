@@ -7,3 +7,6 @@ export const SW_MESSAGES = {
 } as const;
 
 export type SwMessageType = (typeof SW_MESSAGES)[keyof typeof SW_MESSAGES];
+
+/** The Background Sync tag the page registers after saving; the worker wakes the outbox for it. */
+export const OUTBOX_SYNC_TAG = 'kuaichu-outbox';

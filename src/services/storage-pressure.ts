@@ -1,36 +1,111 @@
 /**
- * Remembers, for this session, that a write failed for want of space; until a
- * later write succeeds, no new case starts (existing ones stay editable).
+ * Remembers that a write failed for want of space; until a later write
+ * succeeds, no new case starts (existing ones stay editable).
+ *
+ * The memory survives a reload (localStorage): browsers' estimates are no
+ * help here — on a 64 MiB disk with 1 MB left, Chromium still reported a
+ * 1 GiB quota (tests/e2e/storage-full.e2e.ts) — and cheap phones discard
+ * tabs often. So that freeing space is noticed, a remembered failure is
+ * checked again by a trial write (PROBE_BYTES, deleted at once) when the app
+ * starts and whenever it comes back to the foreground.
  */
 import { useEffect, useState } from 'react';
 import { roomForNewCase, type RoomVerdict } from '../domain';
 import { useServices } from './ServicesContext';
 
-let writeFailedForSpace = false;
+const FLAG_KEY = 'kuaichu.storage.writeFailedForSpace';
+/** Room for a few photos: a trial write this big must succeed to lift the block. */
+export const PROBE_BYTES = 8 * 1024 * 1024;
+const PROBE_DB = 'kuaichu-space-probe';
+
+function remembered(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(FLAG_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+let writeFailedForSpace = remembered();
+/** Whether the remembered failure should be checked again by a trial write. */
+let probeDue = writeFailedForSpace;
 const listeners = new Set<() => void>();
 
 export function markWriteFailedForSpace(failed: boolean): void {
+  probeDue = false;
   if (writeFailedForSpace === failed) return;
   writeFailedForSpace = failed;
+  try {
+    if (failed) globalThis.localStorage?.setItem(FLAG_KEY, '1');
+    else globalThis.localStorage?.removeItem(FLAG_KEY);
+  } catch {
+    // Kept for this session only.
+  }
   listeners.forEach((l) => l());
+}
+
+/** Writes PROBE_BYTES into a scratch database and deletes it; true when the write committed. */
+export async function probeRoom(bytes = PROBE_BYTES): Promise<boolean> {
+  if (typeof indexedDB === 'undefined') return false;
+  const opened = await new Promise<IDBDatabase | null>((resolve) => {
+    const req = indexedDB.open(PROBE_DB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('probe');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => resolve(null);
+  });
+  if (!opened) return false;
+  const ok = await new Promise<boolean>((resolve) => {
+    try {
+      const tx = opened.transaction('probe', 'readwrite');
+      tx.objectStore('probe').put(new Blob([new Uint8Array(bytes)]), 'probe');
+      tx.oncomplete = () => resolve(true);
+      tx.onabort = () => resolve(false);
+      tx.onerror = () => resolve(false);
+    } catch {
+      resolve(false);
+    }
+  });
+  opened.close();
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase(PROBE_DB);
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
+  return ok;
+}
+
+async function recheckRemembered(): Promise<void> {
+  if (!writeFailedForSpace || !probeDue) return;
+  probeDue = false;
+  if (await probeRoom()) markWriteFailedForSpace(false);
 }
 
 /** The verdict for starting a new case, refreshed when a write fails or succeeds. */
 export function useRoomForNewCase(): RoomVerdict | undefined {
   const { platform } = useServices();
-  const [verdict, setVerdict] = useState<RoomVerdict>();
+  // A remembered failure blocks at once, while it is checked again.
+  const [verdict, setVerdict] = useState<RoomVerdict | undefined>(() =>
+    writeFailedForSpace ? roomForNewCase(null, true) : undefined,
+  );
   useEffect(() => {
     let live = true;
     const check = () =>
-      void platform.storage
-        .report()
+      void recheckRemembered()
+        .catch(() => undefined)
+        .then(() => platform.storage.report())
         .catch(() => null)
         .then((report) => live && setVerdict(roomForNewCase(report, writeFailedForSpace)));
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible' || !writeFailedForSpace) return;
+      probeDue = true;
+      check();
+    };
     check();
     listeners.add(check);
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       live = false;
       listeners.delete(check);
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, [platform]);
   return verdict;

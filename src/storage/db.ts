@@ -3,7 +3,15 @@
  * phone that skipped releases upgrades step by step without losing a case.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { CaseRow, OutboxEntry, PhotoRow } from './records';
+import type {
+  CaseRow,
+  OutboxEntry,
+  PhotoRow,
+  ReceiptRow,
+  ServerChangeRow,
+  SubmissionRow,
+  SyncStateRow,
+} from './records';
 import { SCHEMA_VERSIONS } from './migrations';
 
 export const DB_NAME = 'kuaichu';
@@ -12,6 +20,10 @@ export type KuaichuDb = Dexie & {
   cases: EntityTable<CaseRow, 'id'>;
   photos: EntityTable<PhotoRow, 'id'>;
   outbox: EntityTable<OutboxEntry, 'key'>;
+  receipts: EntityTable<ReceiptRow, 'caseId'>;
+  submissions: EntityTable<SubmissionRow, 'caseId'>;
+  serverChanges: EntityTable<ServerChangeRow, 'id'>;
+  syncState: EntityTable<SyncStateRow, 'key'>;
 };
 
 /** Opens (lazily) the database with every declared version up to `upTo`. */

@@ -3,3 +3,13 @@ export * from './cases-repo';
 export type { OutboxEntry, PhotoRow, CaseRow } from './records';
 export { LATEST_VERSION } from './migrations';
 export * from './photos-repo';
+export type {
+  OutboxError,
+  OutboxStatus,
+  ReceiptRow,
+  ServerChangeRow,
+  SubmissionRow,
+  SyncStateRow,
+} from './records';
+export * from './outbox-repo';
+export * from './session';

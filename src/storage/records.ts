@@ -2,10 +2,28 @@
  * Row shapes of the IndexedDB tables. Case rows hold the domain record as is;
  * the outbox and photo rows are storage's own.
  */
+import type { CasePutRequest, CaseReceipt } from '../contracts/cases';
+import type { Change } from '../contracts/changes';
 import type { CaseRecord, PhotoMeta } from '../domain';
 
 export type OutboxKind = 'case' | 'photo';
-export type OutboxStatus = 'pending' | 'needs-attention';
+/**
+ * - `pending`: waits to be sent (at `nextAttemptAt`);
+ * - `sending`: the runner is on it (a crash leaves it so; the next drain takes it again);
+ * - `needs-attention`: the server refused it (`lastError.reason` says why); kept, never dropped,
+ *   sent again after a local change or "retry";
+ * - `held`: the server said the session ended (401): waits for the officer to sign in again.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'needs-attention' | 'held';
+
+export interface OutboxError {
+  /** A stable slug: the server's error code, or `network`, `timeout`, `not-a-receipt` … */
+  reason: string;
+  at: string;
+  /** The HTTP status, when there was one. */
+  status?: number;
+  message?: string;
+}
 
 export interface OutboxEntry {
   /** `${kind}:${entityId}` — device-made, so enqueueing twice changes nothing. */
@@ -18,9 +36,10 @@ export interface OutboxEntry {
   revision: number;
   enqueuedAt: string;
   updatedAt: string;
+  /** Failed attempts since the last success (drives the backoff). */
   attempts: number;
   nextAttemptAt: string;
-  lastError?: string;
+  lastError?: OutboxError;
 }
 
 export interface PhotoRow {
@@ -33,3 +52,43 @@ export interface PhotoRow {
 }
 
 export type CaseRow = CaseRecord;
+
+/** The latest receipt the server gave for a case (only a receipt marks anything sent). */
+export interface ReceiptRow {
+  caseId: string;
+  receipt: CaseReceipt;
+  /** Outbox revision of the case the receipted manifest was built from. */
+  revision: number;
+  storedAt: string;
+}
+
+/**
+ * The last manifest version built for a case, kept so a retry sends the very
+ * same body (same `signedAt`), which the server answers with the same receipt.
+ */
+export interface SubmissionRow {
+  caseId: string;
+  /** Outbox revision of the case entry when this was built (0: no case entry). */
+  revision: number;
+  /** SHA-256 of the canonical `{ case, photos }`: whether the content changed since. */
+  contentHash: string;
+  manifestHash: string;
+  body: Omit<CasePutRequest, 'signature'>;
+  builtAt: string;
+}
+
+/** A server change to a case that has unsent local edits: applied once they are sent. */
+export interface ServerChangeRow {
+  /** `${caseId}:${cursor}` */
+  id: string;
+  caseId: string;
+  /** The feed cursor as a number, for ordering. */
+  seq: number;
+  change: Change;
+}
+
+/** Small sync settings: `pullCursor`, `device:<userId>` (the enrolled device id). */
+export interface SyncStateRow {
+  key: string;
+  value: string;
+}

@@ -282,8 +282,11 @@ export function photoOutboxProblems(
 export async function pickPhotoAndSettle(
   page: Page,
   slot: string,
-  /** The JPEG's bytes, or the path of a JPEG file (faster for large files). */
-  jpeg: Buffer | string,
+  /**
+   * The JPEG's bytes; the path of a JPEG file (faster for large files); or
+   * one made by `makeDetailedJpegInPage` (fastest: it stays in the page).
+   */
+  jpeg: Buffer | string | { inPage: number },
 ): Promise<{ saved: boolean; alert: string | null }> {
   const savedCount = (slot: string) =>
     slot === 'extra'
@@ -307,13 +310,26 @@ export async function pickPhotoAndSettle(
     });
     w.__kcObserver.observe(document.body, { childList: true, subtree: true });
   });
-  await page
-    .locator(`input[type="file"][data-slot="${slot}"]`)
-    .setInputFiles(
+  const input = page.locator(`input[type="file"][data-slot="${slot}"]`);
+  if (typeof jpeg === 'object' && 'inPage' in jpeg) {
+    // Handed over inside the page, as a gallery pick would: no bytes cross the wire.
+    await input.evaluate((el, index) => {
+      const store = globalThis as unknown as { __kcJpegs: (Blob | undefined)[] };
+      const blob = store.__kcJpegs[index];
+      if (!blob) throw new Error(`no JPEG ${index}`);
+      store.__kcJpegs[index] = undefined;
+      const files = new DataTransfer();
+      files.items.add(new File([blob], `photo-${index}.jpg`, { type: 'image/jpeg' }));
+      (el as HTMLInputElement).files = files.files;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }, jpeg.inPage);
+  } else {
+    await input.setInputFiles(
       typeof jpeg === 'string'
         ? jpeg
         : { name: `${slot}.jpg`, mimeType: 'image/jpeg', buffer: jpeg },
     );
+  }
   await page.waitForFunction(
     () =>
       (window as unknown as { __kcSeenProcessing?: boolean }).__kcSeenProcessing === true &&

@@ -5,6 +5,7 @@
  * version with pending cases and checks they survive (RELIABILITY.md rule 9).
  */
 import type { Transaction } from 'dexie';
+import { V2_STORES, upgradeToV2 } from './v2-sync';
 
 export interface SchemaVersion {
   version: number;
@@ -21,6 +22,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       outbox: 'key, kind, caseId, status, nextAttemptAt',
     },
   },
+  { version: 2, stores: V2_STORES, upgrade: upgradeToV2 },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 0;

@@ -97,6 +97,12 @@ export const en: Messages = {
     clearanceFast: 'Clearance time',
     minutes: '{{count}} min',
   },
+  sync: {
+    sending: 'Sending…',
+    signIn: 'Sign in',
+    unsent: '{{count}} unsent',
+    allSent: 'All sent',
+  },
   settings: {
     title: 'Settings',
     language: 'Language',

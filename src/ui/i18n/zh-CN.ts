@@ -94,6 +94,12 @@ export const zhCN = {
     clearanceFast: '撤离用时',
     minutes: '{{count}} 分钟',
   },
+  sync: {
+    sending: '发送中…',
+    signIn: '待登录',
+    unsent: '未发送 {{count}}',
+    allSent: '已全部发送',
+  },
   settings: {
     title: '设置',
     language: '语言',

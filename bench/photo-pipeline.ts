@@ -1,0 +1,189 @@
+/**
+ * Photo pipeline benchmark (`npm run bench`): the real server serving the
+ * built app (`dist/`, or STATIC_DIR), Debian's Chromium, N 12-megapixel JPEGs
+ * (4000 × 3000, made in the page: shapes, gradients and noise, so they carry
+ * detail like a phone photo rather than flat colour, ~4–5 MB each).
+ *
+ * Two figures per photo, both timed inside the page with `performance.now()`:
+ *  - pipeline: the built media worker itself (`assets/photo.worker-*.js`, the
+ *    exact code the app runs — nothing test-only is added to the app), sent
+ *    the app's own `PhotoRequest`s one at a time: SHA-256 of the original,
+ *    decode with EXIF orientation, scale to a 2048 px long edge, stamp, JPEG
+ *    at 0.85, SHA-256 of the stored bytes;
+ *  - pick to saved: the same photos picked on the evidence screen (gallery
+ *    fallback, handed over inside the page), timed from Node around the
+ *    driver (`pickPhotoAndSettle`) until the processing notice has gone and
+ *    the photo shows as saved — the pipeline plus the IndexedDB transaction,
+ *    the read-back hash check and the re-render; it polls every 50 ms, so
+ *    read it as ±50 ms.
+ * Run alone (after `npx vite build`): `npx tsx -e "import('./bench/photo-pipeline.ts').then(m => m.benchPhotoPipeline()).then(console.log)"`.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCase } from '../tests/e2e/drivers';
+import { launchBrowser, phoneContext, startServer } from '../tests/e2e/harness';
+import {
+  makeDetailedJpegInPage,
+  passTriage,
+  pickPhotoAndSettle,
+  storedPhotos,
+} from '../tests/e2e/scene-drivers';
+
+export interface PhotoPipelineOptions {
+  photos?: number;
+  /** Per-pixel noise of the made-up photos (see `makeDetailedJpegInPage`). */
+  noise?: number;
+}
+
+export interface PhotoPipelineFigures {
+  method: string;
+  photos: number;
+  input: { width: number; height: number; medianBytes: number };
+  stored: { width: number; height: number; medianBytes: number };
+  pipeline: { medianMs: number; p90Ms: number; minMs: number; maxMs: number };
+  pickToSaved: { medianMs: number; p90Ms: number };
+}
+
+/** Nearest-rank percentile of `values` (0 < p ≤ 100). */
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const round = (n: number) => Math.round(n);
+
+export async function benchPhotoPipeline(
+  options: PhotoPipelineOptions = {},
+): Promise<PhotoPipelineFigures> {
+  const n = options.photos ?? 12;
+  const noise = options.noise ?? 16;
+  const staticDir = process.env.STATIC_DIR ?? 'dist';
+  const workerFile = readdirSync(join(staticDir, 'assets')).find((f) =>
+    /^photo\.worker-.*\.js$/.test(f),
+  );
+  if (!workerFile) throw new Error(`no photo.worker-*.js in ${staticDir}/assets: build first`);
+
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const context = await phoneContext(browser, server.url);
+    // tsx (esbuild, keepNames) wraps named functions in `__name(…)`, which the
+    // page does not have: functions passed to page.evaluate need it defined.
+    await context.addInitScript('globalThis.__name = (f) => f;');
+    const page = await context.newPage();
+    await page.goto('/');
+    const id = await createCase(page, 'G318 国道 K1203+500');
+    await passTriage(page, id);
+    await page.goto(`/cases/${id}/evidence`);
+    await page.getByTestId('evidence-progress').waitFor();
+
+    const inputs: { index: number; bytes: number }[] = [];
+    for (let i = 0; i < n; i++)
+      inputs.push(
+        await makeDetailedJpegInPage(page, { width: 4000, height: 3000, seed: 101 + i, noise }),
+      );
+
+    // The built worker, as the app starts it, fed the app's own requests.
+    const runs = await page.evaluate(
+      async ({ url, indexes }) => {
+        const blobs = (globalThis as unknown as { __kcJpegs: Blob[] }).__kcJpegs;
+        const worker = new Worker(url, { type: 'module' });
+        const stamp = ['2026-11-27 14:03:12 (UTC+8)', '30.658600, 104.064800 ±12m', 'KC2611270001'];
+        const once = (requestId: number, file: Blob) =>
+          new Promise<{ ms: number; byteLength: number; width: number; height: number }>(
+            (resolve, reject) => {
+              const started = performance.now();
+              const onMessage = (
+                e: MessageEvent<{
+                  requestId: number;
+                  ok: boolean;
+                  error?: string;
+                  byteLength: number;
+                  width: number;
+                  height: number;
+                }>,
+              ) => {
+                if (e.data.requestId !== requestId) return;
+                worker.removeEventListener('message', onMessage);
+                if (!e.data.ok) reject(new Error(e.data.error));
+                else
+                  resolve({
+                    ms: performance.now() - started,
+                    byteLength: e.data.byteLength,
+                    width: e.data.width,
+                    height: e.data.height,
+                  });
+              };
+              worker.addEventListener('message', onMessage);
+              worker.postMessage({ requestId, file, stamp });
+            },
+          );
+        const first = blobs[indexes[0] ?? 0];
+        if (!first) throw new Error('no photos');
+        await once(0, first); // warm-up: module load, decoder and encoder start
+        const out = [];
+        for (const [i, index] of indexes.entries()) {
+          const blob = blobs[index];
+          if (!blob) throw new Error(`no photo ${index}`);
+          out.push(await once(i + 1, blob));
+        }
+        worker.terminate();
+        return out;
+      },
+      { url: `/assets/${workerFile}`, indexes: inputs.map((x) => x.index) },
+    );
+
+    // The same photos through the evidence screen, as an officer picks them.
+    const pickMs: number[] = [];
+    for (const { index } of inputs) {
+      const started = performance.now();
+      const outcome = await pickPhotoAndSettle(page, 'extra', { inPage: index });
+      pickMs.push(performance.now() - started);
+      if (!outcome.saved) throw new Error(`photo ${index} not saved: ${outcome.alert ?? ''}`);
+    }
+    const stored = await storedPhotos(page);
+    if (stored.length !== n || !stored.every((p) => p.intact))
+      throw new Error(`expected ${n} intact stored photos, found ${stored.length}`);
+
+    const ms = runs.map((r) => r.ms);
+    return {
+      method:
+        'pipeline: the built media worker, one PhotoRequest at a time, performance.now() in the page; pick to saved: evidence-screen gallery pick until shown as saved, timed from Node (±50 ms)',
+      photos: n,
+      input: {
+        width: 4000,
+        height: 3000,
+        medianBytes: round(
+          percentile(
+            inputs.map((x) => x.bytes),
+            50,
+          ),
+        ),
+      },
+      stored: {
+        width: runs[0]?.width ?? 0,
+        height: runs[0]?.height ?? 0,
+        medianBytes: round(
+          percentile(
+            runs.map((r) => r.byteLength),
+            50,
+          ),
+        ),
+      },
+      pipeline: {
+        medianMs: round(percentile(ms, 50)),
+        p90Ms: round(percentile(ms, 90)),
+        minMs: round(Math.min(...ms)),
+        maxMs: round(Math.max(...ms)),
+      },
+      pickToSaved: {
+        medianMs: round(percentile(pickMs, 50)),
+        p90Ms: round(percentile(pickMs, 90)),
+      },
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

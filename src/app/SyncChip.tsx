@@ -1,0 +1,33 @@
+/** The header's honest sending status: how many cases wait, and whether sending can happen. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../services/ServicesContext';
+import { useSyncState } from '../services/SyncContext';
+import { countUnsent } from '../storage';
+import { Link } from '../ui/router';
+
+export function SyncChip({ current }: { current: boolean }) {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const state = useSyncState();
+  const unsent = useLiveQuery(() => countUnsent(db), [db]);
+  const count = unsent?.cases ?? 0;
+  const label =
+    state.phase === 'sending'
+      ? t('sync.sending')
+      : state.phase === 'held-auth' && count > 0
+        ? t('sync.signIn')
+        : count > 0
+          ? t('sync.unsent', { count })
+          : t('sync.allSent');
+  return (
+    <Link
+      href="/outbox"
+      className={`sync-chip phase-${state.phase}${count > 0 ? ' has-unsent' : ''}`}
+      aria-current={current ? 'page' : undefined}
+      data-testid="sync-chip"
+    >
+      {label}
+    </Link>
+  );
+}

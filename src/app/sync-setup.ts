@@ -1,0 +1,42 @@
+/**
+ * The sync side, loaded after the first screen is up (it is not needed to
+ * show cases, and keeps tus and the runner out of the first chunk).
+ */
+import { liveQuery } from 'dexie';
+import { createApiClient } from '../api';
+import type { Platform } from '../platform';
+import type { SyncServices } from '../services/SyncContext';
+import { createSessionStore, type KuaichuDb } from '../storage';
+import { createSyncRunner, requestBackgroundSync, systemClock, wireSyncTriggers } from '../sync';
+
+export function startSync(db: KuaichuDb, platform: Platform): SyncServices {
+  const session = createSessionStore({ now: () => Date.now() });
+  const api = createApiClient({ baseUrl: '' });
+  const runner = createSyncRunner({
+    db,
+    api,
+    session,
+    clock: systemClock,
+    random: Math.random,
+    keys: platform.deviceKeys,
+    deviceLabel: navigator.userAgent.slice(0, 80),
+  });
+  runner.start();
+  wireSyncTriggers(runner);
+  drainOnSave(db, runner);
+  return { api, session, runner };
+}
+
+/** Whenever the outbox changes, try to send (and ask for a Background Sync wake-up). */
+function drainOnSave(db: KuaichuDb, runner: SyncServices['runner']): void {
+  let last = -1;
+  liveQuery(() => db.outbox.toArray()).subscribe((entries) => {
+    const revision = entries.reduce((n, e) => n + e.revision, 0);
+    if (revision === last) return;
+    last = revision;
+    if (entries.length === 0) return;
+    void runner.drainNow('saved');
+    if ('serviceWorker' in navigator)
+      void navigator.serviceWorker.ready.then(requestBackgroundSync);
+  });
+}

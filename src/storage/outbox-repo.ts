@@ -1,0 +1,201 @@
+/**
+ * The outbox as the sync runner sees it. An entry leaves the outbox only when
+ * a server receipt covers it (RELIABILITY.md rules 2–3):
+ *  - a case entry, when a `complete: true` receipt arrives for a manifest built
+ *    from a revision at least the entry's (an edit made while sending keeps it);
+ *  - a photo entry, when the server acknowledged storing its exact bytes, or a
+ *    receipt lists its hash in `held`.
+ * Failures only ever change an entry's status and timing; nothing is deleted.
+ */
+import type { CaseReceipt } from '../contracts/cases';
+import type { Change } from '../contracts/changes';
+import { CaseRecord, applyServerStateChange, type Instant } from '../domain';
+import { enqueue } from './cases-repo';
+import type { KuaichuDb } from './db';
+import type { OutboxEntry, OutboxError } from './records';
+
+/** Entries the runner may take now: pending or left `sending` by a crash, and due. */
+export function isDue(entry: OutboxEntry, now: Instant): boolean {
+  return (entry.status === 'pending' || entry.status === 'sending') && entry.nextAttemptAt <= now;
+}
+
+/** Ids of cases with an entry due at `now`, the longest-waiting first. */
+export async function dueCaseIds(db: KuaichuDb, now: Instant): Promise<string[]> {
+  const entries = await db.outbox.toArray();
+  const oldest = new Map<string, string>();
+  for (const e of entries) {
+    if (!isDue(e, now)) continue;
+    const seen = oldest.get(e.caseId);
+    if (seen === undefined || e.enqueuedAt < seen) oldest.set(e.caseId, e.enqueuedAt);
+  }
+  return [...oldest].sort((a, b) => a[1].localeCompare(b[1])).map(([id]) => id);
+}
+
+/** Every entry of a case. */
+export function caseEntries(db: KuaichuDb, caseId: string): Promise<OutboxEntry[]> {
+  return db.outbox.where('caseId').equals(caseId).toArray();
+}
+
+/** The earliest `nextAttemptAt` of entries waiting for their time (pending ones). */
+export async function nextDueAt(db: KuaichuDb): Promise<Instant | undefined> {
+  const entries = await db.outbox.where('status').anyOf('pending', 'sending').toArray();
+  return entries.map((e) => e.nextAttemptAt).sort()[0];
+}
+
+export interface EntryPatch {
+  status: OutboxEntry['status'];
+  attempts?: number;
+  nextAttemptAt?: Instant;
+  lastError?: OutboxError;
+}
+
+/**
+ * Updates an entry's sending state, unless a local change re-enqueued it since
+ * the runner read `revision` (that change deserves a fresh, immediate try).
+ */
+export async function updateEntry(
+  db: KuaichuDb,
+  key: string,
+  revision: number,
+  patch: EntryPatch,
+): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const entry = await db.outbox.get(key);
+    if (!entry || entry.revision !== revision) return;
+    await db.outbox.put({ ...entry, ...patch });
+  });
+}
+
+/** The server acknowledged storing these exact bytes: the photo is sent. */
+export async function markPhotoHeld(db: KuaichuDb, sha256: string): Promise<void> {
+  await db.outbox.delete(`photo:${sha256}`);
+}
+
+export interface ReceiptOutcome {
+  /** Every entry of the case is covered: nothing of it waits any more. */
+  caseSent: boolean;
+  /** Photos the server still lacks; their entries are (re-)enqueued. */
+  missing: string[];
+}
+
+/**
+ * Stores a receipt and lets it settle what it covers, in one transaction:
+ * held photos leave the outbox, missing ones are enqueued again, and the case
+ * entry leaves only for a complete receipt of its revision or a later one.
+ * When nothing of the case waits any more, server changes that waited for
+ * its local edits are applied.
+ */
+export async function storeReceipt(
+  db: KuaichuDb,
+  receipt: CaseReceipt,
+  revision: number,
+  at: Instant,
+): Promise<ReceiptOutcome> {
+  const { caseId } = receipt;
+  return db.transaction(
+    'rw',
+    [db.receipts, db.outbox, db.cases, db.serverChanges, db.photos],
+    async () => {
+      await db.receipts.put({ caseId, receipt, revision, storedAt: at });
+      for (const sha256 of receipt.photos.held) await db.outbox.delete(`photo:${sha256}`);
+      const missing: string[] = [];
+      for (const sha256 of receipt.photos.missing) {
+        if ((await db.photos.where('sha256').equals(sha256).count()) === 0) continue;
+        const entry = await db.outbox.get(`photo:${sha256}`);
+        if (!entry) await enqueue(db, { kind: 'photo', entityId: sha256, caseId }, at);
+        missing.push(sha256);
+      }
+      const caseEntry = await db.outbox.get(`case:${caseId}`);
+      if (receipt.complete && caseEntry && caseEntry.revision <= revision) {
+        await db.outbox.delete(caseEntry.key);
+      }
+      const caseSent = (await db.outbox.where('caseId').equals(caseId).count()) === 0;
+      if (caseSent) await applyWaitingChanges(db, caseId);
+      return { caseSent, missing };
+    },
+  );
+}
+
+async function applyWaitingChanges(db: KuaichuDb, caseId: string): Promise<void> {
+  const waiting = await db.serverChanges.where('caseId').equals(caseId).toArray();
+  if (waiting.length === 0) return;
+  const row = await db.cases.get(caseId);
+  if (row) {
+    let record = CaseRecord.parse(row);
+    for (const w of waiting.sort((a, b) => a.seq - b.seq)) {
+      record = applyServerStateChange(record, w.change);
+    }
+    await db.cases.put(record);
+  }
+  await db.serverChanges.bulkDelete(waiting.map((w) => w.id));
+}
+
+export type ServerChangeOutcome = 'applied' | 'deferred' | 'unknown-case';
+
+/**
+ * Records a change from the pull feed on the local case — unless the case has
+ * unsent local edits, in which case the edits are kept and the change waits
+ * until they are sent. Never enqueues anything: it is the server's news, not
+ * an edit to send back.
+ */
+export async function applyServerChange(
+  db: KuaichuDb,
+  change: Change,
+): Promise<ServerChangeOutcome> {
+  return db.transaction('rw', db.cases, db.outbox, db.serverChanges, async () => {
+    const row = await db.cases.get(change.caseId);
+    if (!row) return 'unknown-case';
+    const unsent = await db.outbox.where('caseId').equals(change.caseId).count();
+    if (unsent > 0) {
+      await db.serverChanges.put({
+        id: `${change.caseId}:${change.cursor}`,
+        caseId: change.caseId,
+        seq: Number(change.cursor),
+        change,
+      });
+      return 'deferred';
+    }
+    const parsed = CaseRecord.safeParse(row);
+    // A row that does not parse is reported elsewhere and kept as it is.
+    if (!parsed.success) return 'deferred';
+    await db.cases.put(applyServerStateChange(parsed.data, change));
+    return 'applied';
+  });
+}
+
+/** The server ended the session: every waiting entry is held until sign-in. */
+export async function holdQueue(db: KuaichuDb): Promise<void> {
+  await db.outbox.where('status').anyOf('pending', 'sending').modify({ status: 'held' });
+}
+
+/** Signed in again: held entries are due at once. */
+export async function releaseHeld(db: KuaichuDb, at: Instant): Promise<void> {
+  await db.outbox.where('status').equals('held').modify({ status: 'pending', nextAttemptAt: at });
+}
+
+/** "Try again" on a case that needs attention: its entries become due at once. */
+export async function retryCase(db: KuaichuDb, caseId: string, at: Instant): Promise<void> {
+  await db.outbox
+    .where('caseId')
+    .equals(caseId)
+    .modify((e) => {
+      if (e.status === 'needs-attention' || e.status === 'pending') {
+        e.status = 'pending';
+        e.nextAttemptAt = at;
+      }
+    });
+}
+
+/** A receipt stored for a case, if any. */
+export async function readReceipt(db: KuaichuDb, caseId: string) {
+  return db.receipts.get(caseId);
+}
+
+/** A small sync setting (`pullCursor`, `device:<userId>`). */
+export async function readSyncValue(db: KuaichuDb, key: string): Promise<string | undefined> {
+  return (await db.syncState.get(key))?.value;
+}
+
+export async function writeSyncValue(db: KuaichuDb, key: string, value: string): Promise<void> {
+  await db.syncState.put({ key, value });
+}

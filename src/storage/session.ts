@@ -1,0 +1,117 @@
+/**
+ * The officer's session on this phone (idb-keyval, beside the case database).
+ * Signing in needs the network; after that the officer stays signed in
+ * offline for a shift (12 hours by default). When the shift is over, or the
+ * server refused the token (401), capture goes on but sending waits until the
+ * officer signs in again. Signing out forgets the token only: every unsent
+ * case stays on the phone, and the count is returned so the UI can warn.
+ */
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import type { LoginResponse, UserProfile } from '../contracts/auth';
+import { countUnsent } from './cases-repo';
+import type { KuaichuDb } from './db';
+
+export const DEFAULT_SHIFT_MS = 12 * 60 * 60 * 1000;
+const KEY = 'session';
+
+export interface StoredSession {
+  token: string;
+  user: UserProfile;
+  /** The server's expiry of the token. */
+  expiresAt: string;
+  /** Device time of sign-in: the shift counts from here. */
+  signedInAt: string;
+  /** Set when the server answered 401 to this token. */
+  rejectedAt?: string;
+}
+
+export type SessionState =
+  | { kind: 'signed-out' }
+  | { kind: 'active'; session: StoredSession; shiftEndsAt: string }
+  | {
+      kind: 'expired';
+      session: StoredSession;
+      why: 'shift-over' | 'token-expired' | 'rejected';
+    };
+
+export interface SessionStoreOptions {
+  /** Epoch ms; tests pass a fake clock. */
+  now: () => number;
+  /** How long the officer stays signed in; default 12 h. */
+  shiftMs?: number;
+  /** Default: database `kuaichu-session`, store `kv`. */
+  store?: UseStore;
+}
+
+export interface SessionStore {
+  readonly shiftMs: number;
+  state(): Promise<SessionState>;
+  /** The session when it may send now, else undefined. */
+  active(): Promise<StoredSession | undefined>;
+  signIn(login: LoginResponse): Promise<StoredSession>;
+  /** The server refused `token` (401); a newer session is left alone. */
+  reject(token: string): Promise<void>;
+  /** Forgets the token, keeps every case; answers how many cases were unsent. */
+  signOut(db: KuaichuDb): Promise<{ unsentCases: number }>;
+  /** Called after every sign-in, sign-out and rejection. */
+  subscribe(listener: () => void): () => void;
+}
+
+export function createSessionStore(options: SessionStoreOptions): SessionStore {
+  const shiftMs = options.shiftMs ?? DEFAULT_SHIFT_MS;
+  let kv = options.store;
+  const db = () => (kv ??= createStore('kuaichu-session', 'kv'));
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const l of [...listeners]) l();
+  };
+  const read = () => get<StoredSession>(KEY, db());
+
+  const state = async (): Promise<SessionState> => {
+    const session = await read();
+    if (!session) return { kind: 'signed-out' };
+    if (session.rejectedAt) return { kind: 'expired', session, why: 'rejected' };
+    const now = options.now();
+    const shiftEnds = Date.parse(session.signedInAt) + shiftMs;
+    if (now >= Date.parse(session.expiresAt))
+      return { kind: 'expired', session, why: 'token-expired' };
+    if (now >= shiftEnds) return { kind: 'expired', session, why: 'shift-over' };
+    return { kind: 'active', session, shiftEndsAt: new Date(shiftEnds).toISOString() };
+  };
+
+  return {
+    shiftMs,
+    state,
+    async active() {
+      const s = await state();
+      return s.kind === 'active' ? s.session : undefined;
+    },
+    async signIn(login) {
+      const session: StoredSession = {
+        token: login.token,
+        user: login.user,
+        expiresAt: login.expiresAt,
+        signedInAt: new Date(options.now()).toISOString(),
+      };
+      await set(KEY, session, db());
+      notify();
+      return session;
+    },
+    async reject(token) {
+      const session = await read();
+      if (!session || session.token !== token || session.rejectedAt) return;
+      await set(KEY, { ...session, rejectedAt: new Date(options.now()).toISOString() }, db());
+      notify();
+    },
+    async signOut(caseDb) {
+      const unsent = await countUnsent(caseDb);
+      await del(KEY, db());
+      notify();
+      return { unsentCases: unsent.cases };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

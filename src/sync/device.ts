@@ -1,0 +1,84 @@
+/**
+ * Signing in and the phone's enrolment. At the first sign-in of an officer on
+ * this phone the device key pair is made (if it is not there yet) and its
+ * public half enrolled for that officer; the server's device id is kept in
+ * the database (`device:<userId>`) and named in every manifest.
+ */
+import type { Api, ApiResult } from '../api';
+import type { DeviceKeys } from '../platform/device-keys/port';
+import {
+  readSyncValue,
+  writeSyncValue,
+  type KuaichuDb,
+  type SessionStore,
+  type StoredSession,
+} from '../storage';
+
+export interface DeviceDeps {
+  db: KuaichuDb;
+  api: Api;
+  keys: DeviceKeys;
+}
+
+export const deviceKey = (userId: string) => `device:${userId}`;
+
+/** The enrolled device id for the session's officer, enrolling this phone if needed. */
+export async function ensureDevice(
+  deps: DeviceDeps,
+  session: StoredSession,
+  label = 'Kuaichu phone',
+): Promise<ApiResult<string>> {
+  const known = await readSyncValue(deps.db, deviceKey(session.user.id));
+  if (known) return { ok: true, value: known };
+  const publicKeyJwk = await deps.keys.ensure();
+  const enrolled = await deps.api.enrolDevice(session.token, { publicKeyJwk, label });
+  if (!enrolled.ok) return enrolled;
+  await writeSyncValue(deps.db, deviceKey(session.user.id), enrolled.value.deviceId);
+  return { ok: true, value: enrolled.value.deviceId };
+}
+
+/** Forgets the device id (the server no longer knows it): the next send enrols again. */
+export async function forgetDevice(db: KuaichuDb, userId: string): Promise<void> {
+  await db.syncState.delete(deviceKey(userId));
+}
+
+export type SignInResult =
+  | { ok: true; session: StoredSession; deviceId: string }
+  | {
+      ok: false;
+      stage: 'login' | 'enrol';
+      failure: Extract<ApiResult<never>, { ok: false }>['failure'];
+    };
+
+/**
+ * Signs the officer in (online), stores the session for the shift and makes
+ * sure this phone is enrolled. The runner resumes held sending on its own
+ * (it listens to the session store).
+ */
+export async function signIn(
+  deps: DeviceDeps & { session: SessionStore },
+  credentials: { username: string; password: string },
+  label?: string,
+): Promise<SignInResult> {
+  const login = await deps.api.login(credentials);
+  if (!login.ok) return { ok: false, stage: 'login', failure: login.failure };
+  const session = await deps.session.signIn(login.value);
+  const device = await ensureDevice(deps, session, label);
+  if (!device.ok) return { ok: false, stage: 'enrol', failure: device.failure };
+  return { ok: true, session, deviceId: device.value };
+}
+
+/**
+ * Signs out: tells the server (best effort — offline it simply expires) and
+ * forgets the token. Cases are never deleted; the answer says how many wait,
+ * so the UI warns before and after.
+ */
+export async function signOut(deps: {
+  db: KuaichuDb;
+  api: Api;
+  session: SessionStore;
+}): Promise<{ unsentCases: number }> {
+  const state = await deps.session.state();
+  if (state.kind !== 'signed-out') await deps.api.logout(state.session.token);
+  return deps.session.signOut(deps.db);
+}

@@ -1,0 +1,47 @@
+/**
+ * The pull: after each drain, what others changed in the officer's scope
+ * (`GET /api/changes?cursor=`), applied to the local cases — a case with
+ * unsent local edits keeps them, and the server's change waits until they are
+ * sent (src/storage/outbox-repo `applyServerChange`). The cursor is kept per
+ * officer and advanced only after the page is applied.
+ */
+import type { Api, ApiFailure } from '../api';
+import {
+  applyServerChange,
+  readSyncValue,
+  writeSyncValue,
+  type KuaichuDb,
+  type StoredSession,
+} from '../storage';
+
+/** Pages per pull; the rest comes next drain. */
+const MAX_PAGES = 20;
+
+export const cursorKey = (userId: string) => `pullCursor:${userId}`;
+
+export interface PullSummary {
+  applied: number;
+  deferred: number;
+}
+
+export async function pullChanges(
+  db: KuaichuDb,
+  api: Api,
+  session: StoredSession,
+): Promise<{ ok: true; value: PullSummary } | { ok: false; failure: ApiFailure }> {
+  const summary: PullSummary = { applied: 0, deferred: 0 };
+  let cursor = await readSyncValue(db, cursorKey(session.user.id));
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await api.getChanges(session.token, cursor);
+    if (!answer.ok) return answer;
+    for (const change of answer.value.changes) {
+      const outcome = await applyServerChange(db, change);
+      if (outcome === 'applied') summary.applied += 1;
+      if (outcome === 'deferred') summary.deferred += 1;
+    }
+    cursor = answer.value.nextCursor;
+    await writeSyncValue(db, cursorKey(session.user.id), cursor);
+    if (!answer.value.more) break;
+  }
+  return { ok: true, value: summary };
+}

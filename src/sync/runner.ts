@@ -1,0 +1,498 @@
+/**
+ * The outbox runner: drains the Dexie outbox to the server. See README.md for
+ * the contract and the state diagram. No React; the UI subscribes.
+ *
+ * Per case: photos first (skipping those the server holds, by HEAD), each by
+ * tus; then the signed manifest by PUT. Only the server's receipt or upload
+ * acknowledgement removes anything from the outbox (src/storage/outbox-repo).
+ * Failures go through the domain's `classifyFailure`: retry with backoff,
+ * hold for sign-in, reconcile, or needs-attention — never discard.
+ */
+import type { Api, ApiFailure } from '../api';
+import type { CaseRecord } from '../domain';
+import { classifyFailure, nextAttemptAt } from '../domain/outbox';
+import { manifestBytes } from '../domain/manifest';
+import type { DeviceKeys } from '../platform/device-keys/port';
+import {
+  caseEntries,
+  dueCaseIds,
+  holdQueue,
+  isDue,
+  listPhotos,
+  markPhotoHeld,
+  nextDueAt,
+  readCase,
+  readPhotoBlob,
+  releaseHeld,
+  storeReceipt,
+  updateEntry,
+  type KuaichuDb,
+  type OutboxEntry,
+  type OutboxError,
+  type SessionStore,
+  type StoredSession,
+} from '../storage';
+import type { SyncClock } from './clock';
+import { ensureDevice, forgetDevice } from './device';
+import { pullChanges } from './pull';
+import { INITIAL_SYNC_STATE, type SyncState } from './state';
+import { contentHash, distinctPhotos, submissionFor } from './submission';
+
+export interface SyncDeps {
+  db: KuaichuDb;
+  api: Api;
+  clock: SyncClock;
+  /** A draw in [0, 1) for the backoff jitter. */
+  random: () => number;
+  keys: DeviceKeys;
+  session: SessionStore;
+  /** What the officer calls this phone at enrolment. */
+  deviceLabel?: string;
+}
+
+export interface SyncRunner {
+  /** Starts listening to the session and drains once (app start). */
+  start(): void;
+  /** Stops timers and listeners and aborts the upload in flight (it resumes next time). */
+  stop(): void;
+  /** Drains now; a call during a drain queues one more pass. Resolves when the runner is idle. */
+  drainNow(reason: string): Promise<void>;
+  subscribe(listener: (state: SyncState) => void): () => void;
+  getState(): SyncState;
+  /** Resolves when no drain is running. */
+  idle(): Promise<void>;
+}
+
+/** Case rounds per pass: missing photos and edits made while sending make cases due again. */
+const ROUNDS_PER_PASS = 4;
+/** Passes per drain when triggers keep arriving during it. */
+const MAX_PASSES = 3;
+/** The soonest a timer wakes the runner again. */
+const MIN_WAKE_MS = 1_000;
+
+type Outcome = 'ok' | 'offline' | 'held';
+
+export function createSyncRunner(deps: SyncDeps): SyncRunner {
+  const { db, api, clock } = deps;
+  let state: SyncState = INITIAL_SYNC_STATE;
+  const listeners = new Set<(s: SyncState) => void>();
+  let running: Promise<void> | undefined;
+  let again = false;
+  let started = false;
+  let cancelTimer: (() => void) | undefined;
+  let unsubscribeSession: (() => void) | undefined;
+  let abort = new AbortController();
+  const background = new Set<Promise<void>>();
+  const track = (task: Promise<void>) => {
+    background.add(task);
+    void task.finally(() => background.delete(task));
+  };
+
+  const iso = (ms = clock.now()) => new Date(ms).toISOString();
+  const setState = (patch: Partial<SyncState>, drop: (keyof SyncState)[] = []) => {
+    const next: SyncState = { ...state, ...patch };
+    for (const k of drop) delete next[k];
+    state = next;
+    for (const l of [...listeners]) l(state);
+  };
+
+  async function drainLoop(): Promise<void> {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      again = false;
+      await drainOnce();
+      if (!again || !started) break;
+    }
+  }
+
+  function drainNow(_reason: string): Promise<void> {
+    if (!started) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drainLoop()
+      .catch((error: unknown) => {
+        console.error('sync drain failed', error);
+        setState({ lastError: { reason: 'internal', at: iso() } });
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  async function drainOnce(): Promise<void> {
+    cancelTimer?.();
+    cancelTimer = undefined;
+    const session = await deps.session.active();
+    if (!session) {
+      setState({ phase: 'held-auth', lastDrainAt: iso() }, ['current', 'nextWakeAt']);
+      return;
+    }
+    setState({ phase: 'sending' }, ['nextWakeAt']);
+    let outcome = await sendDue(session);
+    if (outcome === 'ok') outcome = await pull(session);
+    await settle(outcome);
+  }
+
+  async function sendDue(session: StoredSession): Promise<Outcome> {
+    const device = await ensureDevice(deps, session, deps.deviceLabel);
+    if (!device.ok) {
+      const ids = await dueCaseIds(db, iso());
+      const entries = ids.length ? await caseEntries(db, ids[0]!) : [];
+      return toOutcome(await fail(entries, device.failure, session));
+    }
+    for (let round = 0; round < ROUNDS_PER_PASS; round++) {
+      const ids = await dueCaseIds(db, iso());
+      if (ids.length === 0) break;
+      for (const caseId of ids) {
+        if (!started) return 'ok';
+        const result = await sendCase(caseId, session, device.value);
+        if (result === 'offline' || result === 'held') return result;
+      }
+    }
+    return 'ok';
+  }
+
+  async function pull(session: StoredSession): Promise<Outcome> {
+    const pulled = await pullChanges(db, api, session);
+    if (pulled.ok) return 'ok';
+    const action = classifyFailure(pulled.failure);
+    if (action.action === 'hold-auth') return toOutcome(await holdForAuth(session));
+    setState({ lastError: { reason: `pull:${reasonOf(pulled.failure)}`, at: iso() } });
+    return isConnectivity(pulled.failure) ? 'offline' : 'ok';
+  }
+
+  async function settle(outcome: Outcome): Promise<void> {
+    const now = clock.now();
+    if (outcome === 'held') {
+      setState({ phase: 'held-auth', lastDrainAt: iso(now) }, ['current', 'nextWakeAt']);
+      return;
+    }
+    const next = await nextDueAt(db);
+    if (next === undefined) {
+      setState({ phase: 'idle', lastDrainAt: iso(now) }, ['current', 'nextWakeAt']);
+      return;
+    }
+    const wakeAt = Math.max(Date.parse(next), now + MIN_WAKE_MS);
+    if (started) cancelTimer = clock.setTimer(() => void drainNow('timer'), wakeAt - now);
+    setState(
+      {
+        phase: outcome === 'offline' ? 'offline' : 'waiting',
+        nextWakeAt: iso(wakeAt),
+        lastDrainAt: iso(now),
+      },
+      ['current'],
+    );
+  }
+
+  type CaseResult = 'done' | 'later' | 'offline' | 'held';
+
+  async function sendCase(
+    caseId: string,
+    session: StoredSession,
+    deviceId: string,
+  ): Promise<CaseResult> {
+    const heldByServer = new Set<string>();
+    for (const entry of await caseEntries(db, caseId)) {
+      if (entry.kind !== 'photo' || !isDue(entry, iso())) continue;
+      const result = await sendPhoto(entry, session, heldByServer);
+      if (result === 'offline' || result === 'held') return result;
+    }
+    return putCase(caseId, session, deviceId, heldByServer, true);
+  }
+
+  async function sendPhoto(
+    entry: OutboxEntry,
+    session: StoredSession,
+    heldByServer: Set<string>,
+  ): Promise<CaseResult> {
+    const sha256 = entry.entityId;
+    const blob = await readPhotoBlob(db, sha256);
+    if (!blob) return attention([entry], 'local-photo-damaged');
+    await updateEntry(db, entry.key, entry.revision, { status: 'sending' });
+    const current = { caseId: entry.caseId, part: 'photo' as const, sha256 };
+    setState({ current: { ...current, bytesSent: 0, bytesTotal: blob.size } });
+    const head = await api.headPhoto(session.token, sha256, blob.size);
+    if (head.ok && head.value) {
+      // Enough to skip the upload; only a receipt listing it as held removes the entry.
+      heldByServer.add(sha256);
+      return 'done';
+    }
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const uploaded = await api.uploadPhoto(session.token, {
+        sha256,
+        caseId: entry.caseId,
+        blob,
+        signal: abort.signal,
+        onProgress: (bytesSent, bytesTotal) =>
+          setState({ current: { ...current, bytesSent, bytesTotal } }),
+      });
+      if (uploaded.ok) {
+        await markPhotoHeld(db, sha256);
+        return 'done';
+      }
+      // 409 on tus: a stale offset. Once more at once: tus asks the server's offset and resumes.
+      if (attempt === 0 && classifyFailure(uploaded.failure).action === 'reconcile') continue;
+      return fail([entry], uploaded.failure, session);
+    }
+    return 'later';
+  }
+
+  async function putCase(
+    caseId: string,
+    session: StoredSession,
+    deviceId: string,
+    heldByServer: Set<string>,
+    mayReconcile: boolean,
+  ): Promise<CaseResult> {
+    const read = await readForSending(caseId);
+    if (!read.ok) return attention(await caseEntries(db, caseId), read.reason);
+    const { record, entries } = read;
+    const caseEntry = entries.find((e) => e.kind === 'case');
+    const targets = caseEntry ? [caseEntry] : entries;
+    const photosWaiting = entries.filter(
+      (e) => e.kind === 'photo' && !heldByServer.has(e.entityId),
+    );
+    const retrying = photosWaiting.filter((e) => e.status !== 'needs-attention');
+    if (retrying.length > 0 && caseEntry) {
+      // A photo waits for its retry: the case goes with it, not before.
+      const at = retrying.map((e) => e.nextAttemptAt).sort()[0]!;
+      await updateEntry(db, caseEntry.key, caseEntry.revision, {
+        status: 'pending',
+        nextAttemptAt: at > iso() ? at : iso(clock.now() + MIN_WAKE_MS),
+      });
+      return 'later';
+    }
+    if (retrying.length > 0) return 'later';
+    const built = await submissionFor(db, {
+      record,
+      photos: read.photos,
+      revision: caseEntry?.revision ?? 0,
+      deviceId,
+      signedAt: iso(),
+    });
+    if (!built.ok) return attention(targets, built.reason);
+    const sub = built.row;
+    const last = await db.receipts.get(caseId);
+    const blocked = photosWaiting.find((e) => e.status === 'needs-attention');
+    if (blocked && last?.receipt.manifestHash === sub.manifestHash) {
+      // The server has this version and lacks a photo the officer must look at.
+      return attention(targets, `photo:${blocked.lastError?.reason ?? 'needs-attention'}`);
+    }
+    for (const e of targets) await updateEntry(db, e.key, e.revision, { status: 'sending' });
+    const bytesTotal = JSON.stringify(sub.body).length;
+    setState({ current: { caseId, part: 'case', bytesSent: 0, bytesTotal } });
+    const signature = await deps.keys.sign(manifestBytes(sub.body.manifest));
+    const put = await api.putCase(session.token, caseId, { ...sub.body, signature });
+    if (put.ok) {
+      setState({ current: { caseId, part: 'case', bytesSent: bytesTotal, bytesTotal } });
+      await storeReceipt(db, put.value, sub.revision, iso());
+      await resetSending(caseId);
+      return 'done';
+    }
+    const action = classifyFailure(put.failure);
+    if (action.action === 'reconcile' && mayReconcile) {
+      const reconciled = await reconcile(caseId, session, sub.contentHash, sub.revision);
+      if (reconciled === 'retry') return putCase(caseId, session, deviceId, heldByServer, false);
+      if (reconciled !== 'failed') return reconciled;
+    }
+    if (put.failure.kind === 'http' && put.failure.code === 'device_unknown') {
+      await forgetDevice(db, session.user.id);
+    }
+    return fail(targets, put.failure, session);
+  }
+
+  /**
+   * 409: the server holds another body for this version, or a later version.
+   * Fetch what it holds: the same content → take its receipt; other content →
+   * chain the next version onto the server's latest.
+   */
+  async function reconcile(
+    caseId: string,
+    session: StoredSession,
+    ownContentHash: string,
+    revision: number,
+  ): Promise<'done' | 'retry' | 'failed' | 'offline' | 'held' | 'later'> {
+    const detail = await api.getCase(session.token, caseId);
+    if (!detail.ok) return fail(await caseEntries(db, caseId), detail.failure, session);
+    const server = detail.value;
+    const same = (await contentHash(server.case, server.photos)) === ownContentHash;
+    if (same) {
+      await db.submissions.put({
+        caseId,
+        revision,
+        contentHash: ownContentHash,
+        manifestHash: server.receipt.manifestHash,
+        body: { case: server.case, photos: server.photos, manifest: server.manifest },
+        builtAt: iso(),
+      });
+      await storeReceipt(db, server.receipt, revision, iso());
+      await resetSending(caseId);
+      return 'done';
+    }
+    // Revision 0 covers no entry: the server's version is only the base of ours.
+    await storeReceipt(db, server.receipt, 0, iso());
+    await db.submissions.delete(caseId);
+    return 'retry';
+  }
+
+  async function readForSending(caseId: string): Promise<
+    | {
+        ok: true;
+        record: CaseRecord;
+        photos: Awaited<ReturnType<typeof listPhotos>>;
+        entries: OutboxEntry[];
+      }
+    | { ok: false; reason: string }
+  > {
+    return db.transaction('r', db.cases, db.photos, db.outbox, async () => {
+      const found = await readCase(db, caseId);
+      if (!found.found) return { ok: false as const, reason: 'case-unreadable' };
+      return {
+        ok: true as const,
+        record: found.value,
+        photos: distinctPhotos(await listPhotos(db, caseId)),
+        entries: await caseEntries(db, caseId),
+      };
+    });
+  }
+
+  async function resetSending(caseId: string): Promise<void> {
+    for (const e of await caseEntries(db, caseId)) {
+      if (e.status === 'sending') {
+        await updateEntry(db, e.key, e.revision, {
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: iso(),
+        });
+      }
+    }
+  }
+
+  async function attention(
+    entries: OutboxEntry[],
+    reason: string,
+    extra: Omit<OutboxError, 'reason' | 'at'> = {},
+  ): Promise<CaseResult> {
+    const at = iso();
+    for (const e of entries) {
+      await updateEntry(db, e.key, e.revision, {
+        status: 'needs-attention',
+        lastError: { reason, at, ...extra },
+      });
+    }
+    setState({ lastError: { reason, at, caseId: entries[0]?.caseId } });
+    return 'later';
+  }
+
+  /** Applies the classifier's decision to the entries of a failed part. */
+  async function fail(
+    entries: OutboxEntry[],
+    failure: ApiFailure,
+    session: StoredSession,
+  ): Promise<CaseResult> {
+    const action = classifyFailure(failure);
+    const now = clock.now();
+    const lastError = {
+      reason: reasonOf(failure),
+      at: iso(now),
+      ...(failure.kind === 'http' ? { status: failure.status } : {}),
+      ...(failure.message ? { message: failure.message } : {}),
+    };
+    switch (action.action) {
+      case 'hold-auth':
+        return holdForAuth(session);
+      case 'needs-attention': {
+        const { reason: _reason, at: _at, ...extra } = lastError;
+        return attention(entries, action.reason, extra);
+      }
+      case 'retry':
+      case 'reconcile': {
+        const retryAfter = failure.kind === 'http' ? failure.retryAfter : undefined;
+        for (const e of entries) {
+          const attempts = e.attempts + 1;
+          await updateEntry(db, e.key, e.revision, {
+            status: 'pending',
+            attempts,
+            nextAttemptAt: iso(nextAttemptAt(attempts, now, deps.random(), retryAfter)),
+            lastError,
+          });
+        }
+        setState({
+          lastError: { reason: lastError.reason, at: lastError.at, caseId: entries[0]?.caseId },
+        });
+        return isConnectivity(failure) ? 'offline' : 'later';
+      }
+    }
+  }
+
+  async function holdForAuth(session: StoredSession): Promise<'held'> {
+    await holdQueue(db);
+    await deps.session.reject(session.token);
+    setState({ lastError: { reason: 'unauthenticated', at: iso() } });
+    return 'held';
+  }
+
+  function onSessionChange(): void {
+    track(
+      (async () => {
+        const active = await deps.session.active();
+        if (!active) return;
+        await releaseHeld(db, iso());
+        await drainNow('sign-in');
+      })(),
+    );
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      abort = new AbortController();
+      unsubscribeSession = deps.session.subscribe(onSessionChange);
+      track(
+        (async () => {
+          if (await deps.session.active()) await releaseHeld(db, iso());
+          await drainNow('start');
+        })(),
+      );
+    },
+    stop() {
+      started = false;
+      cancelTimer?.();
+      cancelTimer = undefined;
+      unsubscribeSession?.();
+      abort.abort();
+      setState({ phase: 'idle' }, ['current', 'nextWakeAt']);
+    },
+    drainNow,
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(state);
+      return () => listeners.delete(listener);
+    },
+    getState: () => state,
+    async idle() {
+      // Bounded: each turn awaits what runs now; a drain starts at most MAX_PASSES passes.
+      for (let i = 0; i < 20 && (running || background.size > 0); i++) {
+        await Promise.all([running, ...background]);
+      }
+    },
+  };
+}
+
+function toOutcome(result: 'done' | 'later' | 'offline' | 'held'): Outcome {
+  return result === 'offline' || result === 'held' ? result : 'ok';
+}
+
+function isConnectivity(failure: ApiFailure): boolean {
+  return (
+    failure.kind === 'network' || failure.kind === 'timeout' || failure.kind === 'not-a-receipt'
+  );
+}
+
+function reasonOf(failure: ApiFailure): string {
+  if (failure.kind !== 'http') return failure.kind;
+  return failure.code ?? `http-${failure.status}`;
+}

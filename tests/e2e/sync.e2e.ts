@@ -1,0 +1,130 @@
+/**
+ * The outbox in a real browser against the real server, through the fault
+ * proxy: cases captured offline reach the server once a connection returns;
+ * a captive portal's 200 is not a receipt; a refused upload needs attention
+ * and nothing is dropped (RELIABILITY.md A/B matrix, the in-browser part).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startFaultProxy, type FaultProxy } from '../faults/fault-proxy';
+import {
+  launchBrowser,
+  phoneContext,
+  startServer,
+  waitForServiceWorker,
+  type RunningServer,
+} from './harness';
+import { addVehicleWithDriver, createCase, openParties } from './drivers';
+import { makeJpeg, passTriage, pickPhoto, storedPhotos } from './scene-drivers';
+import { caseSyncStatus, serverCase, signInOnPhone, waitForStatus } from './sync-drivers';
+
+let server: RunningServer;
+let proxy: FaultProxy;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ KUAICHU_DEMO: '1' });
+  proxy = await startFaultProxy(server.url);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await proxy?.close();
+  await server?.stop();
+});
+
+async function phone(): Promise<Page> {
+  const context = await phoneContext(browser, proxy.url);
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await signInOnPhone(page);
+  return page;
+}
+
+/** A case with one vehicle and three photos, captured on the page as it is (online or not). */
+async function captureCase(page: Page, place: string): Promise<{ id: string; hashes: string[] }> {
+  await page.goto('/');
+  const id = await createCase(page, place);
+  await passTriage(page, id);
+  await openParties(page, id);
+  await addVehicleWithDriver(page, {
+    plate: '川A54321',
+    damagedParts: ['车尾'],
+    driver: { name: '王五', idNumber: '11010519491231002X', phone: '13700137000' },
+  });
+  await page.goto(`/cases/${id}/evidence`);
+  for (const slot of ['scene-behind', 'scene-front', 'collision-point']) {
+    await pickPhoto(page, slot, await makeJpeg(page, 1200, 900, `${place} ${slot}`));
+  }
+  const hashes = (await storedPhotos(page)).map((p) => p.sha256).sort();
+  return { id, hashes: [...new Set(hashes)] };
+}
+
+describe('sync in the browser', () => {
+  it('sends a case captured offline once the connection returns, and only then says "sent"', async () => {
+    proxy.set();
+    const page = await phone();
+    await page.context().setOffline(true);
+    const { id, hashes } = await captureCase(page, '离线路段 K1');
+    await page.goto('/outbox');
+    expect(await caseSyncStatus(page, id)).toBe('saved-on-phone');
+    await expect.poll(() => page.getByTestId('unsent-cases').textContent()).toBe('1');
+    expect((await serverCase(server.url, id)).status).toBe(404);
+
+    await page.context().setOffline(false);
+    await waitForStatus(page, id, 'sent');
+    await expect.poll(() => page.getByTestId('unsent-cases').textContent()).toBe('0');
+    const held = await serverCase(server.url, id);
+    expect(held).toMatchObject({ status: 200, complete: true, version: 1 });
+    expect(held.photos).toEqual(hashes);
+    await page.context().close();
+  });
+
+  it('takes no 200 from a captive portal for a receipt', async () => {
+    proxy.set(
+      { fault: { mode: 'captive-portal' }, match: '/api/cases/' },
+      { fault: { mode: 'captive-portal' }, match: '/api/uploads' },
+      { fault: { mode: 'captive-portal' }, match: '/api/photos' },
+    );
+    const page = await phone();
+    const { id } = await captureCase(page, '门户 Wi-Fi 路段');
+    await page.goto('/outbox');
+    await page.getByRole('button', { name: '立即发送' }).click();
+    await page.getByTestId('sync-phase').getByText('连接不到服务器').waitFor({ timeout: 60_000 });
+    expect(await caseSyncStatus(page, id)).toBe('saved-on-phone');
+    expect((await serverCase(server.url, id)).status).toBe(404);
+
+    proxy.set();
+    await page.getByRole('button', { name: '立即发送' }).click();
+    await waitForStatus(page, id, 'sent');
+    expect((await serverCase(server.url, id)).complete).toBe(true);
+    await page.context().close();
+  });
+
+  it('marks a refused upload "needs attention" with its reason, keeps the case, and sends it after a retry', async () => {
+    // What a reverse proxy in front of the server answers to a body over its limit.
+    proxy.set({
+      fault: {
+        mode: 'status',
+        status: 413,
+        headers: { 'content-type': 'text/html' },
+        body: '<html><head><title>413 Request Entity Too Large</title></head></html>',
+      },
+      match: 'POST /api/uploads',
+    });
+    const page = await phone();
+    const { id } = await captureCase(page, '超限路段');
+    await page.goto('/outbox');
+    await waitForStatus(page, id, 'needs-attention');
+    expect(await page.locator(`li[data-case="${id}"]`).textContent()).toContain('文件太大');
+    expect((await storedPhotos(page)).every((p) => p.intact)).toBe(true);
+
+    proxy.set();
+    await page.locator(`li[data-case="${id}"]`).getByRole('button', { name: '重试' }).click();
+    await waitForStatus(page, id, 'sent');
+    expect((await serverCase(server.url, id)).complete).toBe(true);
+    await page.context().close();
+  });
+});
