@@ -1,4 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { useServices } from '../../services/ServicesContext';
+import { useSyncState } from '../../services/SyncContext';
+import { readCaseStatuses } from '../../sync/status';
 import { formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
 import { useCaseList } from '../../services/useCase';
@@ -6,6 +10,9 @@ import { useCaseList } from '../../services/useCase';
 export function CaseList() {
   const { t, i18n } = useTranslation();
   const list = useCaseList();
+  const { db } = useServices();
+  const sync = useSyncState();
+  const statuses = useLiveQuery(() => readCaseStatuses(db, sync), [db, sync]);
   return (
     <section aria-labelledby="cases-title">
       <div className="row-between">
@@ -37,6 +44,12 @@ export function CaseList() {
                     <span className="case-number">{c.caseNumber}</span>
                     <span className={`badge state-${c.state}`}>{t(`state.${c.state}`)}</span>
                     <span className="case-place">{c.location.address}</span>
+                    <span
+                      className="case-sync"
+                      data-sync={statuses?.get(c.id)?.kind ?? 'saved-on-phone'}
+                    >
+                      {t(`cases.sync.${statuses?.get(c.id)?.kind ?? 'saved-on-phone'}`)}
+                    </span>
                     <span className="muted">
                       {t('cases.arrived')} {formatTime(c.arrivedAt, i18n.language)}
                     </span>

@@ -15,6 +15,12 @@ export const en: Messages = {
     back: 'Back',
   },
   cases: {
+    sync: {
+      'saved-on-phone': 'Saved on this phone',
+      sending: 'Sending',
+      sent: 'Sent (receipt)',
+      'needs-attention': 'Needs attention',
+    },
     title: 'Cases',
     new: 'New case',
     empty: 'No cases on this phone yet. Tap “New case” when you arrive at a scene.',

@@ -13,6 +13,12 @@ export const zhCN = {
     back: '返回',
   },
   cases: {
+    sync: {
+      'saved-on-phone': '已保存在本机',
+      sending: '发送中',
+      sent: '已发送（有回执）',
+      'needs-attention': '需要处理',
+    },
     title: '案件',
     new: '新建案件',
     empty: '本机还没有案件。到达现场后点击“新建案件”。',
