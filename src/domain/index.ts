@@ -30,3 +30,4 @@ export * from './device/storage-room';
 export * from './case/liability-record.schema';
 export * from './case/liability-step';
 export * from './outbox';
+export * from './export';

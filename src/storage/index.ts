@@ -13,3 +13,4 @@ export type {
 } from './records';
 export * from './outbox-repo';
 export * from './session';
+export * from './export';

@@ -9,6 +9,7 @@ import { retryCase } from '../../storage';
 import { readCaseStatuses, readOutboxTotals, signOut, type CaseSyncStatus } from '../../sync';
 import { formatBytes, formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
+import { ExportPanel } from './ExportPanel';
 import './outbox.css';
 
 const KNOWN_REASONS = new Set([
@@ -184,6 +185,7 @@ function Outbox({ sync }: { sync: SyncServices }) {
           );
         })}
       </ul>
+      <ExportPanel onImported={() => void runner.drainNow('import')} />
     </section>
   );
 }

@@ -48,6 +48,41 @@ const zh = {
     },
     lastError: '上次失败：{{reason}}（{{time}}）',
     part: { photo: '照片：', case: '案件：' },
+    exchange: {
+      title: '导出与导入',
+      hint: '网络长时间不通时，可以把未发送的案件（含照片）导出成一个文件，交给同事或带回所里，在另一台设备上导入后由那台设备发送。导出不会删除本机的任何数据。',
+      includeSent: '包括已发送的案件',
+      export: '导出未发送案件',
+      exporting: '正在导出…',
+      exported: '已导出 {{count}} 个案件、{{photos}} 张照片，文件 {{size}}：{{file}}',
+      nothingToExport: '没有未发送的案件可导出。',
+      nothingAtAll: '本机没有案件可导出。',
+      leftOut: '有 {{count}} 项因本机数据损坏未能导出，请补拍或联系技术支持。',
+      import: '导入案件文件',
+      importing: '正在检查并导入…',
+      imported: '已导入 {{count}} 个案件、{{photos}} 张照片，将和本机案件一样自动发送。',
+      importedNothing: '文件中没有需要导入的案件。',
+      skipped: '未导入 {{caseNumber}}：{{reason}}',
+      skipReasons: {
+        'already-on-device': '本机已有相同的案件',
+        'local-newer': '本机的版本更新，保留本机版本',
+        'local-differs': '本机的版本内容不同，保留本机版本',
+        'local-unreadable': '本机的记录无法读取，未覆盖',
+      },
+      unverified: '{{count}} 张照片写入本机后校验不符，请保留原文件并重新导入。',
+      refused: '未导入 {{file}}：{{reason}}。本机没有写入任何内容。',
+      refusals: {
+        unreadable: '文件不完整或无法读取（可能传输中断）',
+        'not-an-export': '这不是快处的案件导出文件',
+        'newer-version': '文件来自更新版本的快处，请先更新本应用',
+        invalid: '文件内容不符合格式（{{detail}}）',
+        'checksum-mismatch': '文件已损坏：校验值不符',
+        'photo-damaged': '文件已损坏：照片 {{number}}（案件 {{caseNumber}}）的数据不完整',
+        'photo-checksum-mismatch':
+          '文件已损坏：照片 {{number}} 的校验值不符（案件 {{caseNumber}}）',
+      },
+      failed: '操作失败：{{reason}}',
+    },
   },
 };
 
@@ -101,6 +136,45 @@ export const outboxMessages: MessageBundle<typeof zh> = {
       },
       lastError: 'Last failure: {{reason}} ({{time}})',
       part: { photo: 'photo: ', case: 'case: ' },
+      exchange: {
+        title: 'Export and import',
+        hint: 'When there is no connection for a long time, export the unsent cases (with their photos) to one file, hand it to a colleague or take it to the station, and import it on another device, which sends them. Exporting deletes nothing on this phone.',
+        includeSent: 'Include cases already sent',
+        export: 'Export unsent cases',
+        exporting: 'Exporting…',
+        exported: 'Exported cases: {{count}}, photos: {{photos}}, file size {{size}}: {{file}}',
+        nothingToExport: 'There are no unsent cases to export.',
+        nothingAtAll: 'There are no cases on this phone to export.',
+        leftOut:
+          'Items left out because they are damaged on this phone: {{count}}. Retake them or call support.',
+        import: 'Import a case file',
+        importing: 'Checking and importing…',
+        imported:
+          'Imported cases: {{count}}, photos: {{photos}}. They are sent like this phone’s own cases.',
+        importedNothing: 'Nothing in the file needed importing.',
+        skipped: '{{caseNumber}} not imported: {{reason}}',
+        skipReasons: {
+          'already-on-device': 'the same case is on this phone already',
+          'local-newer': 'this phone’s copy is newer and was kept',
+          'local-differs': 'this phone’s copy differs and was kept',
+          'local-unreadable': 'this phone’s record cannot be read and was not overwritten',
+        },
+        unverified:
+          'Photos that did not verify after writing: {{count}}. Keep the file and import it again.',
+        refused: '{{file}} not imported: {{reason}}. Nothing was written on this phone.',
+        refusals: {
+          unreadable: 'the file is incomplete or unreadable (cut short in transfer?)',
+          'not-an-export': 'this is not a Kuaichu case export file',
+          'newer-version': 'the file comes from a newer Kuaichu: update this app first',
+          invalid: 'the content does not fit the format ({{detail}})',
+          'checksum-mismatch': 'the file is damaged: checksum mismatch',
+          'photo-damaged':
+            'the file is damaged: photo {{number}} (case {{caseNumber}}) is incomplete',
+          'photo-checksum-mismatch':
+            'the file is damaged: checksum of photo {{number}} does not match (case {{caseNumber}})',
+        },
+        failed: 'Failed: {{reason}}',
+      },
     },
   },
 };
