@@ -1,7 +1,8 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseList } from '../features/scene/CaseList';
 import { Link, matchPath, usePath } from '../ui/router';
+import { useOnline } from '../ui/useOnline';
 import { ErrorBoundary } from './ErrorBoundary';
 import { CASE_SCREENS, NewCase, OutboxScreen, Settings, SignInScreen } from './routes';
 import { SyncChip } from './SyncChip';
@@ -17,20 +18,6 @@ function Screen({ path }: { path: string }) {
     if (match?.id) return <CaseScreen id={match.id} />;
   }
   return <CaseList />;
-}
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
 }
 
 export function App({ updateReady }: { updateReady: (() => void) | null }) {

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TILE_CACHE_NAME } from '../../contracts/tiles';
 import { formatBytes } from '../../ui/format';
+import { useOnline } from '../../ui/useOnline';
 import { bboxAround, planTiles, tileUrl } from './precache-area';
 import { precacheTiles, type PrecacheProgress, type PrecacheResult } from './precache-runner';
 import { tileTemplateUrl, type TileSettings } from './tile-settings';
@@ -23,20 +24,6 @@ type Run =
 function isMeteredLink(): boolean {
   const type = (navigator as Navigator & { connection?: { type?: string } }).connection?.type;
   return type !== undefined && !['wifi', 'ethernet', 'unknown', 'none', 'other'].includes(type);
-}
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
 }
 
 export function PrecacheArea({

@@ -7,27 +7,11 @@ import { useServices } from '../../services/ServicesContext';
 import { formatTime, fromLocalInput, toLocalInput } from '../../ui/format';
 import { Link } from '../../ui/router';
 import { describeSaveError } from '../../services/save-error';
-import { useCase } from '../../services/useCase';
+import { WithCase } from '../../services/WithCase';
 import { useElapsedMinutes } from './useElapsedMinutes';
 
 export function CaseDetail({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const result = useCase(id);
-  if (result === undefined) return <p role="status">{t('app.loading')}</p>;
-  if (!result.found) {
-    return (
-      <section>
-        <p className="notice warn" role="alert">
-          {result.problem
-            ? t('caseDetail.unreadable', { problem: result.problem })
-            : t('caseDetail.notFound')}
-        </p>
-        <Link href="/">{t('app.back')}</Link>
-      </section>
-    );
-  }
-  // Keyed by id so switching cases starts a fresh form.
-  return <CaseForm key={result.value.id} initial={result.value} />;
+  return <WithCase id={id}>{(c) => <CaseForm initial={c} />}</WithCase>;
 }
 
 type Fields = Pick<CaseRecord, 'notes'> & {

@@ -35,27 +35,11 @@ import {
 } from './parties/form';
 import { COMMON_FIXED_OBJECTS, COMMON_INSURERS } from './parties/suggestions';
 import { VehicleCard } from './parties/VehicleCard';
-import { useCase } from '../../services/useCase';
+import { WithCase } from '../../services/WithCase';
 import './parties.css';
 
 export function PartiesScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const result = useCase(id);
-  if (result === undefined) return <p role="status">{t('app.loading')}</p>;
-  if (!result.found) {
-    return (
-      <section>
-        <p className="notice warn" role="alert">
-          {result.problem
-            ? t('caseDetail.unreadable', { problem: result.problem })
-            : t('caseDetail.notFound')}
-        </p>
-        <Link href="/">{t('app.back')}</Link>
-      </section>
-    );
-  }
-  // Keyed by id so switching cases starts a fresh form.
-  return <PartiesEditor key={result.value.id} initial={result.value} />;
+  return <WithCase id={id}>{(c) => <PartiesEditor initial={c} />}</WithCase>;
 }
 
 type CaseOp = (c: CaseRecord, at: Instant) => PartiesResult;
