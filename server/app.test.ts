@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { buildApp } from './app';
-import { HttpError } from './errors';
+import { HttpError, parseInput } from './errors';
 import { IMMUTABLE, REVALIDATE } from './routes/static';
 import { openTempServerFixture } from './test-support';
 import type { TempServerFixture } from './test-support';
@@ -158,6 +158,23 @@ describe('error handler', () => {
     const body = res.json<{ error: { code: string; fields: { path: string }[] } }>();
     expect(body.error.code).toBe('validation_failed');
     expect(body.error.fields.map((f) => f.path).sort()).toEqual(['count', 'plate']);
+  });
+
+  it('says what each refused field should have been', async () => {
+    const Body = z.object({ plate: z.string().check(z.minLength(5)), count: z.number() });
+    app.post('/api/zod-words', async (request) => parseInput(Body, request.body, 'body'));
+
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/zod-words',
+      payload: { plate: 'A1' },
+    });
+
+    const body = res.json<{ error: { fields: { path: string; message: string }[] } }>();
+    expect(Object.fromEntries(body.error.fields.map((f) => [f.path, f.message]))).toEqual({
+      'body.plate': 'Too small: expected string to have >=5 characters',
+      'body.count': 'Invalid input: expected number, received undefined',
+    });
   });
 
   it('lists the fields at fault when a Fastify route schema refuses a body', async () => {

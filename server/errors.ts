@@ -39,6 +39,10 @@ export const errorBody = (
  * Parses one part of a request with its contract schema; a refusal is a 400
  * whose field paths start with the part (`body.case.id`, `querystring.cursor`).
  */
+// zod/mini ships without message texts ("Invalid input"); the server answers
+// API clients in English, so it loads zod's English messages once.
+z.config(z.locales.en());
+
 export function parseInput<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
