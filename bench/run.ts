@@ -61,3 +61,10 @@ console.log(
 console.log(
   `  stored per photo: median ${kb(photos.stored.medianBytes)} (${photos.stored.width}×${photos.stored.height})`,
 );
+
+const syncFigures = await (await import('./sync')).benchSync();
+record('sync', syncFigures);
+console.log('sync');
+console.log(
+  `  ${syncFigures.photos} photos over ${syncFigures.link.bytesPerSecond} B/s with ${syncFigures.link.cuts} cuts: ${(syncFigures.wallMs / 1000).toFixed(1)} s to sent; wire/payload ${syncFigures.wireOverPayload} (replaying whole requests: ${syncFigures.replayWholeRequests.wireOverPayload})`,
+);

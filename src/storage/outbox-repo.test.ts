@@ -11,6 +11,7 @@ import {
   dueCaseIds,
   holdQueue,
   releaseHeld,
+  sendAllNow,
   storeReceipt,
   updateEntry,
 } from './outbox-repo';
@@ -151,5 +152,34 @@ describe('applyServerChange', () => {
     expect(await applyServerChange(db, change('0190a000-0000-7000-8000-00000000ffff'))).toBe(
       'unknown-case',
     );
+  });
+});
+
+describe('sendAllNow', () => {
+  it('makes every waiting entry due at once, but leaves refused and held ones alone', async () => {
+    const later = '2026-11-27T03:00:00.000Z';
+    const [waiting, refused, held] = [aCase(T0).build(), aCase(T0).build(), aCase(T0).build()];
+    for (const c of [waiting, refused, held]) await saveCase(db, c, T0);
+    await updateEntry(db, `case:${waiting.id}`, 1, { status: 'pending', nextAttemptAt: later });
+    await updateEntry(db, `case:${refused.id}`, 1, {
+      status: 'needs-attention',
+      nextAttemptAt: later,
+    });
+    await updateEntry(db, `case:${held.id}`, 1, { status: 'held', nextAttemptAt: later });
+
+    await sendAllNow(db, T1);
+
+    expect(await db.outbox.get(`case:${waiting.id}`)).toMatchObject({
+      status: 'pending',
+      nextAttemptAt: T1,
+    });
+    expect(await db.outbox.get(`case:${refused.id}`)).toMatchObject({
+      status: 'needs-attention',
+      nextAttemptAt: later,
+    });
+    expect(await db.outbox.get(`case:${held.id}`)).toMatchObject({
+      status: 'held',
+      nextAttemptAt: later,
+    });
   });
 });

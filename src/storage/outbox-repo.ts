@@ -199,3 +199,12 @@ export async function readSyncValue(db: KuaichuDb, key: string): Promise<string 
 export async function writeSyncValue(db: KuaichuDb, key: string, value: string): Promise<void> {
   await db.syncState.put({ key, value });
 }
+
+/**
+ * "Send now": the officer has a good link and says so, so every waiting entry
+ * becomes due at once, whatever its backoff. Entries that need attention wait
+ * for their own "try again"; held ones wait for sign-in.
+ */
+export async function sendAllNow(db: KuaichuDb, at: Instant): Promise<void> {
+  await db.outbox.where('status').equals('pending').modify({ nextAttemptAt: at });
+}
