@@ -160,7 +160,11 @@ describe('sendAllNow', () => {
     const later = '2026-11-27T03:00:00.000Z';
     const [waiting, refused, held] = [aCase(T0).build(), aCase(T0).build(), aCase(T0).build()];
     for (const c of [waiting, refused, held]) await saveCase(db, c, T0);
-    await updateEntry(db, `case:${waiting.id}`, 1, { status: 'pending', nextAttemptAt: later });
+    await updateEntry(db, `case:${waiting.id}`, 1, {
+      status: 'pending',
+      nextAttemptAt: later,
+      attempts: 7,
+    });
     await updateEntry(db, `case:${refused.id}`, 1, {
       status: 'needs-attention',
       nextAttemptAt: later,

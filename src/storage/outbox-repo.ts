@@ -201,10 +201,11 @@ export async function writeSyncValue(db: KuaichuDb, key: string, value: string):
 }
 
 /**
- * "Send now": the officer has a good link and says so, so every waiting entry
- * becomes due at once, whatever its backoff. Entries that need attention wait
- * for their own "try again"; held ones wait for sign-in.
+ * "Try now" (the link came back, "Send now", a fresh sign-in): every waiting
+ * entry becomes due at once and its backoff starts over — failures on the old
+ * link say nothing about the new one. Entries that need attention wait for
+ * their own "try again"; held ones wait for sign-in.
  */
 export async function sendAllNow(db: KuaichuDb, at: Instant): Promise<void> {
-  await db.outbox.where('status').equals('pending').modify({ nextAttemptAt: at });
+  await db.outbox.where('status').equals('pending').modify({ nextAttemptAt: at, attempts: 0 });
 }

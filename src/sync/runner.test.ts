@@ -139,6 +139,27 @@ describe('sync runner — failures', () => {
     await expectDelivered(w, record.id);
   });
 
+  it('keeps backing off on a mere visibility change, but stops when the link comes back', async () => {
+    w = await openSyncWorld();
+    const { record } = await w.capture(0);
+    w.proxy.set({
+      fault: { mode: 'status', status: 503, headers: { 'retry-after': '600' } },
+      match: 'PUT /api/cases/',
+      times: 1,
+    });
+    const puts = () => w.proxy.log.filter((e) => e.method === 'PUT').length;
+
+    await w.runner.drainNow('start');
+    const afterFailure = puts();
+    await w.runner.drainNow('visible');
+    expect(puts()).toBe(afterFailure);
+    expect(await w.server.caseRows(record.id)).toBe(0);
+
+    await w.runner.drainNow('online');
+    expect(puts()).toBe(afterFailure + 1);
+    await expectDelivered(w, record.id);
+  });
+
   it('holds everything on 401 until the officer signs in again, then resumes', async () => {
     w = await openSyncWorld();
     const a = await w.capture(2);

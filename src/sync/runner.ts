@@ -24,6 +24,7 @@ import {
   readCase,
   readPhotoBlob,
   releaseHeld,
+  sendAllNow,
   storeReceipt,
   updateEntry,
   type KuaichuDb,
@@ -62,6 +63,9 @@ export interface SyncRunner {
   /** Resolves when no drain is running. */
   idle(): Promise<void>;
 }
+
+/** Triggers that make every waiting entry due at once. */
+const TRY_NOW: ReadonlySet<string> = new Set(['online', 'send-now', 'signed-in', 'sign-in']);
 
 /** Case rounds per pass: missing photos and edits made while sending make cases due again. */
 const ROUNDS_PER_PASS = 4;
@@ -104,8 +108,17 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     }
   }
 
-  function drainNow(_reason: string): Promise<void> {
+  function drainNow(reason: string): Promise<void> {
     if (!started) return Promise.resolve();
+    // A link that just came back, the officer's "Send now" and a fresh
+    // sign-in all say "try now": waiting entries stop backing off.
+    if (TRY_NOW.has(reason)) {
+      // After any drain in flight, so its failures on the old link cannot
+      // write a stale backoff over the reset.
+      return (running ?? Promise.resolve())
+        .then(() => sendAllNow(db, iso()))
+        .then(() => drainNow('due'));
+    }
     if (running) {
       again = true;
       return running;

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useServices } from '../../services/ServicesContext';
 import { useSession, useSync, useSyncState, type SyncServices } from '../../services/SyncContext';
 import { useCaseList } from '../../services/useCase';
-import { retryCase, sendAllNow } from '../../storage';
+import { retryCase } from '../../storage';
 import { readCaseStatuses, readOutboxTotals, signOut, type CaseSyncStatus } from '../../sync';
 import { formatBytes, formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
@@ -152,9 +152,7 @@ function Outbox({ sync }: { sync: SyncServices }) {
       <button
         type="button"
         className="button primary block"
-        onClick={() =>
-          void sendAllNow(db, new Date().toISOString()).then(() => runner.drainNow('send-now'))
-        }
+        onClick={() => void runner.drainNow('send-now')}
         disabled={state.phase === 'sending'}
       >
         {state.phase === 'sending' ? t('outbox.sendingNow') : t('outbox.sendNow')}
