@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { disputeFacts, type CaseRecord } from '../../domain';
 import { navigate } from '../../ui/router';
+import { ReasonField } from './ReasonField';
 import { useStep } from './shared';
 
 export function DisputeForm({ c }: { c: CaseRecord }) {
@@ -25,22 +26,13 @@ export function DisputeForm({ c }: { c: CaseRecord }) {
     <details className="dispute">
       <summary>{t('liability.dispute.title')}</summary>
       <p className="muted">{t('liability.dispute.intro')}</p>
-      <div className="field">
-        <label htmlFor="dispute-reason">{t('liability.dispute.reason')}</label>
-        <textarea
-          id="dispute-reason"
-          rows={3}
-          value={reason}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? 'dispute-problem' : undefined}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        {problem && (
-          <p id="dispute-problem" className="warn-text" role="alert">
-            {problem}
-          </p>
-        )}
-      </div>
+      <ReasonField
+        id="dispute-reason"
+        label={t('liability.dispute.reason')}
+        value={reason}
+        problem={problem}
+        onChange={setReason}
+      />
       {error && (
         <p className="notice error" role="alert">
           {error}

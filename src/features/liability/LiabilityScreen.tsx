@@ -34,6 +34,7 @@ import { canonicalJson } from '../../domain/manifest';
 import { useCase } from '../../services/useCase';
 import { Link, navigate } from '../../ui/router';
 import { DisputeForm } from './DisputeForm';
+import { ReasonField } from './ReasonField';
 import { Pictogram } from './Pictogram';
 import { citeBasis, LEVELS, useLang, useStep, type Lang } from './shared';
 import './liability.css';
@@ -653,22 +654,13 @@ function OverrideForm({
               </select>
             </div>
           ))}
-        <div className="field">
-          <label htmlFor="override-reason">{t('liability.overrideReason')}</label>
-          <textarea
-            id="override-reason"
-            rows={3}
-            value={reason}
-            aria-invalid={problem !== null}
-            aria-describedby={problem ? 'override-problem' : undefined}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          {problem && (
-            <p id="override-problem" className="warn-text" role="alert">
-              {problem}
-            </p>
-          )}
-        </div>
+        <ReasonField
+          id="override-reason"
+          label={t('liability.overrideReason')}
+          value={reason}
+          problem={problem}
+          onChange={setReason}
+        />
         {error && (
           <p className="notice error" role="alert">
             {error}

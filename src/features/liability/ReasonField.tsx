@@ -1,0 +1,28 @@
+/** A written reason (override, dispute, refusal): labelled, and saying what is wrong with it. */
+export function ReasonField(props: {
+  id: string;
+  label: string;
+  value: string;
+  problem: string | null;
+  onChange: (value: string) => void;
+}) {
+  const problemId = `${props.id}-problem`;
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <textarea
+        id={props.id}
+        rows={3}
+        value={props.value}
+        aria-invalid={props.problem !== null}
+        aria-describedby={props.problem ? problemId : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {props.problem && (
+        <p id={problemId} className="warn-text" role="alert">
+          {props.problem}
+        </p>
+      )}
+    </div>
+  );
+}
