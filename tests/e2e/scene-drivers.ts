@@ -224,6 +224,7 @@ export interface StoredOutboxEntry {
   kind: string;
   entityId: string;
   caseId: string;
+  status: string;
 }
 
 /** Every entry of the page's outbox store. */
@@ -238,11 +239,12 @@ export async function storedOutbox(page: Page): Promise<StoredOutboxEntry[]> {
       const req = db.transaction('outbox').objectStore('outbox').getAll();
       req.onsuccess = () =>
         resolve(
-          (req.result as StoredOutboxEntry[]).map(({ key, kind, entityId, caseId }) => ({
+          (req.result as StoredOutboxEntry[]).map(({ key, kind, entityId, caseId, status }) => ({
             key,
             kind,
             entityId,
             caseId,
+            status,
           })),
         );
       req.onerror = () => reject(req.error);

@@ -29,7 +29,7 @@ import {
   waitAllSent,
   type KillableServer,
 } from './matrix-harness';
-import { storedPhotos } from './scene-drivers';
+import { storedOutbox, storedPhotos } from './scene-drivers';
 import { DEMO_PASSWORD, signInOnPhone } from './sync-drivers';
 
 const CHUNK = 512 * 1024;
@@ -314,20 +314,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     const panel = page.getByTestId('session-panel');
     await panel.getByRole('link', { name: '登录以发送' }).waitFor({ timeout: 30_000 });
     expect(proxy.log.slice(from).some((e) => e.status === 401)).toBe(true);
-    const entries = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('kuaichu');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const rows = await new Promise<{ key: string; status: string }[]>((resolve, reject) => {
-        const req = db.transaction('outbox').objectStore('outbox').getAll();
-        req.onsuccess = () => resolve(req.result as never);
-        req.onerror = () => reject(req.error);
-      });
-      db.close();
-      return rows;
-    });
+    const entries = await storedOutbox(page);
     // Nothing dropped: the case and both photos still queued, held for sign-in.
     expect(entries.length).toBe(3);
     expect(entries.every((e) => e.status === 'held' || e.status === 'pending')).toBe(true);

@@ -25,10 +25,14 @@ const KNOWN_REASONS = new Set([
   'local-photo-damaged',
 ]);
 
+/** A failure reason in words; reasons may name their part first (`photo:too-large`). */
 export function reasonText(t: TFunction, reason: string): string {
-  return KNOWN_REASONS.has(reason)
-    ? t(`outbox.reasons.${reason}`)
-    : t('outbox.reasons.other', { code: reason });
+  const match = /^(photo|case):(.+)$/.exec(reason);
+  const code = match?.[2] ?? reason;
+  const words = KNOWN_REASONS.has(code)
+    ? t(`outbox.reasons.${code}`)
+    : t('outbox.reasons.other', { code });
+  return match ? `${t(`outbox.part.${match[1]}`)}${words}` : words;
 }
 
 function age(t: TFunction, ms: number): string {
