@@ -5,8 +5,8 @@
  * recorder (counts, keeps bodies) → fault proxy (misbehaves) → server
  * (killable, restarted on the same port and data folder).
  *
- * Covered elsewhere: A1 (photo-reload.e2e.ts), A3 (storage-full.e2e.ts), B8
- * and B11-413 (sync.e2e.ts).
+ * B11 here is its 5xx half; covered elsewhere: A1 (photo-reload.e2e.ts), A3
+ * (storage-full.e2e.ts), B8 and B11's 413 (sync.e2e.ts).
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -421,6 +421,45 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     await context.close();
   });
 
+  it('B11: 5xx after a long offline spell is retried with a fresh backoff once the link returns; nothing dropped', async () => {
+    const { context, page } = await newPhone();
+    await context.setOffline(true);
+    const id = await quickCase(page, rec.url, 'B11 服务器出错', 2);
+    await page.goto(`${rec.url}/outbox`);
+    // What hours offline leave behind: every entry backed off to the cap.
+    await setBackoff(page, id, Date.now() + 4 * 60_000, 12);
+    proxy.set(
+      { fault: { mode: 'status', status: 500 }, match: 'POST /api/uploads', times: 1 },
+      {
+        fault: {
+          mode: 'status',
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+          body: '<html><head><title>502 Bad Gateway</title></head></html>',
+        },
+        match: `PUT /api/cases/${id}`,
+        times: 2,
+      },
+    );
+    const from = proxy.log.length;
+    await context.setOffline(false);
+    // Well inside the old four-minute backoff: the link coming back starts it over.
+    await waitAllSent(page, [id], 90_000);
+    const lines = proxyLines(from).filter((l) => l.includes(' /api/'));
+    expect(
+      lines.filter((l) => l.includes('→ 500 [status]')),
+      lines.join('\n'),
+    ).toHaveLength(1);
+    const puts = lines.filter((l) => l.startsWith(`PUT /api/cases/${id}`));
+    expect(
+      puts.filter((l) => l.includes('→ 502 [status]')),
+      lines.join('\n'),
+    ).toHaveLength(2);
+    expect(puts.at(-1)).toContain('→ 200 [pass]');
+    await checkInvariants(page, server);
+    await context.close();
+  });
+
   it('A2: Chromium SIGKILLed during a photo save: after a restart the photo is absent or whole; earlier cases intact', async () => {
     const own = await launchOwnChromium();
     try {
@@ -560,27 +599,47 @@ async function outboxDueTimes(page: Page): Promise<number[]> {
 
 /** Sets the case's outbox entries due now with raw IndexedDB (Dexie's live queries do not see it). */
 async function makeDue(page: Page, caseId: string): Promise<void> {
-  await page.evaluate(async (caseId) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kuaichu');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('outbox', 'readwrite');
-      const store = tx.objectStore('outbox');
-      const req = store.getAll();
-      req.onsuccess = () => {
-        for (const e of req.result as { caseId: string; nextAttemptAt: string }[]) {
-          if (e.caseId === caseId)
-            store.put({ ...e, nextAttemptAt: new Date(Date.now() - 1000).toISOString() });
-        }
-      };
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, caseId);
+  await setBackoff(page, caseId, Date.now() - 1000);
+}
+
+/**
+ * Sets when the case's outbox entries fall due (epoch ms) and, when given, their
+ * failed-attempt count, with raw IndexedDB: what a long spell of failures leaves.
+ */
+async function setBackoff(
+  page: Page,
+  caseId: string,
+  dueAt: number,
+  attempts?: number,
+): Promise<void> {
+  await page.evaluate(
+    async ({ caseId, dueAt, attempts }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('kuaichu');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('outbox', 'readwrite');
+        const store = tx.objectStore('outbox');
+        const req = store.getAll();
+        req.onsuccess = () => {
+          for (const e of req.result as { caseId: string; attempts: number }[]) {
+            if (e.caseId !== caseId) continue;
+            store.put({
+              ...e,
+              nextAttemptAt: new Date(dueAt).toISOString(),
+              attempts: attempts ?? e.attempts,
+            });
+          }
+        };
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { caseId, dueAt, attempts },
+  );
 }
 
 /** Waits until no request has reached the proxy for `ms` (a drain in progress has finished). */
