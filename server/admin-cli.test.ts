@@ -117,7 +117,7 @@ describe('admin CLI', () => {
   it('verify-audit passes on an intact chain and fails at an edited or deleted row', async () => {
     await seedDemo(fx.db, new Date('2026-11-27T09:00:00.000Z'), CHEAP_SCRYPT);
     expect(await admin('verify-audit')).toBe(0);
-    expect(out.at(-1)).toMatch(/audit chain intact: 4 events; head hash [0-9a-f]{64}/);
+    expect(out.at(-1)).toMatch(/audit chain intact: 5 events; head hash [0-9a-f]{64}/);
 
     await sql`update audit_events set subject = 'someone else' where id = 2`.execute(fx.db);
     expect(await admin('verify-audit')).toBe(1);
@@ -130,7 +130,7 @@ describe('admin CLI', () => {
 });
 
 describe('demo seed', () => {
-  it('seeds a brigade, two insurers and one user of each role, once', async () => {
+  it('seeds a brigade, two insurers, two officers sharing a squad and one user of each other role, once', async () => {
     const first = await seedDemo(fx.db, new Date(), CHEAP_SCRYPT);
     const second = await seedDemo(fx.db, new Date(), CHEAP_SCRYPT);
 
@@ -141,7 +141,13 @@ describe('demo seed', () => {
       .select(['username', 'role', 'password_hash'])
       .orderBy('username')
       .execute();
-    expect(users.map((u) => u.role).sort()).toEqual(['admin', 'insurer', 'officer', 'reviewer']);
+    expect(users.map((u) => u.role).sort()).toEqual([
+      'admin',
+      'insurer',
+      'officer',
+      'officer',
+      'reviewer',
+    ]);
     expect(await fx.db.selectFrom('insurers').select('code').execute()).toHaveLength(2);
     expect(await fx.db.selectFrom('units').select('kind').execute()).toHaveLength(3);
     for (const c of first.credentials) {

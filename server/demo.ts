@@ -35,6 +35,13 @@ export async function seedDemo(
       where: '路勤中队 Patrol Squad',
     },
     {
+      // A second officer of the squad: patrol phones are shared between shifts.
+      username: 'demo-officer2',
+      password: DEMO_PASSWORD,
+      role: 'officer',
+      where: '路勤中队 Patrol Squad',
+    },
+    {
       username: 'demo-reviewer',
       password: DEMO_PASSWORD,
       role: 'reviewer',
@@ -84,7 +91,7 @@ export async function seedDemo(
       db,
       {
         username: c.username,
-        displayName: `Demo ${c.role}`,
+        displayName: `Demo ${c.username.replace('demo-', '')}`,
         role: c.role,
         password: c.password,
         ...affiliation[c.role],

@@ -57,6 +57,7 @@ const REFUSAL_STATUS: Record<CaseRefusal, number> = {
   bad_signature: 422,
   device_unknown: 403,
   device_revoked: 403,
+  officer_mismatch: 403,
   photo_hash_mismatch: 422,
   manifest_conflict: 409,
   chain_broken: 409,
@@ -145,6 +146,13 @@ async function ingest(
   if (replay) return replay;
 
   await checkDeviceAndSignature(db, session, manifest, body.signature);
+  if (body.case.officer && body.case.officer.id !== session.userId) {
+    // A shared phone: another officer's case never goes under this session.
+    throw new Refusal(
+      'officer_mismatch',
+      'The case was captured by another officer; only that officer may send it.',
+    );
+  }
   await checkManifestDescribesBody(body);
   await checkHeldPhotos(blobs, manifest);
   const flags = await store(deps, session, body, manifestHash, bodyHash);

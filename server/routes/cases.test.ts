@@ -177,6 +177,15 @@ describe('PUT /api/cases/:id — refusals, each audited', () => {
     await expectRefused(await put('officerA', await signed('officerB')), 403, 'device_unknown');
   });
 
+  it('refuses a case captured by another officer of the unit, sent from his colleague’s session (shared phone)', async () => {
+    c.record = { ...c.record, officer: { id: w.users.officerA.id, name: 'A' } };
+    await storeAllPhotos();
+    await expectRefused(await put('officerA2', await signed('officerA2')), 403, 'officer_mismatch');
+    expect(await count('cases')).toBe(0);
+    // Its own officer sends it.
+    expect((await put('officerA', await signed('officerA'))).statusCode).toBe(200);
+  });
+
   it('refuses a manifest naming the officer’s device but signed with another key', async () => {
     const body = await signed('officerA', { key: w.devices.officerB.key });
     await expectRefused(await put('officerA', body), 422, 'bad_signature');

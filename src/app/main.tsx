@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { webPlatform } from '../platform/web';
 import { ServicesProvider, type Services } from '../services/ServicesContext';
 import { SyncProvider, type SyncServices } from '../services/SyncContext';
-import { createDb } from '../storage';
+import { createDb, createSessionStore } from '../storage';
 import { setupI18n } from '../ui/i18n/setup';
 import '../ui/styles.css';
 import { App } from './App';
@@ -16,9 +16,7 @@ function Root({ services }: { services: Services }) {
     void services.platform.serviceWorker.register((activate) => setUpdateReady(() => activate));
     void services.platform.storage.ensurePersisted();
     let live = true;
-    void import('./sync-setup').then(
-      (m) => live && setSync(m.startSync(services.db, services.platform)),
-    );
+    void import('./sync-setup').then((m) => live && setSync(m.startSync(services)));
     return () => {
       live = false;
     };
@@ -34,7 +32,11 @@ function Root({ services }: { services: Services }) {
 
 async function start() {
   await setupI18n();
-  const services: Services = { db: createDb(), platform: webPlatform };
+  const services: Services = {
+    db: createDb(),
+    platform: webPlatform,
+    session: createSessionStore({ now: () => Date.now() }),
+  };
   const container = document.getElementById('root');
   if (!container) throw new Error('#root missing from index.html');
   createRoot(container).render(

@@ -4,13 +4,12 @@
  */
 import { liveQuery } from 'dexie';
 import { createApiClient } from '../api';
-import type { Platform } from '../platform';
+import type { Services } from '../services/ServicesContext';
 import type { SyncServices } from '../services/SyncContext';
-import { createSessionStore, type KuaichuDb } from '../storage';
+import type { KuaichuDb } from '../storage';
 import { createSyncRunner, requestBackgroundSync, systemClock, wireSyncTriggers } from '../sync';
 
-export function startSync(db: KuaichuDb, platform: Platform): SyncServices {
-  const session = createSessionStore({ now: () => Date.now() });
+export function startSync({ db, platform, session }: Services): SyncServices {
   const api = createApiClient({ baseUrl: '' });
   const runner = createSyncRunner({
     db,

@@ -59,6 +59,8 @@ export const CASE_REFUSALS = {
   device_unknown:
     '403: manifest.deviceId is no enrolled device of this officer (or another officer’s)',
   device_revoked: '403: the device was revoked',
+  officer_mismatch:
+    '403: case.officer names another officer: a case goes only under the session of the officer who captured it',
   photo_hash_mismatch: '422: stored bytes of a listed photo do not hash/size as the manifest says',
   manifest_conflict: '409: this manifest version is stored with a different body',
   chain_broken: '409: previousManifestHash is not the stored hash of the previous version',

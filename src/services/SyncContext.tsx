@@ -2,16 +2,9 @@
  * The sync side of the app for screens: the API client, the officer's session
  * and the outbox runner, made once by the composition root.
  */
-import {
-  createContext,
-  useContext,
-  useEffect,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { Api } from '../api';
-import type { SessionState, SessionStore } from '../storage';
+import type { SessionStore } from '../storage';
 import type { SyncRunner } from '../sync/runner';
 import type { SyncState } from '../sync/state';
 
@@ -49,25 +42,4 @@ export function useSyncState(): SyncState {
     sync ? (listener) => sync.runner.subscribe(listener) : noSubscription,
     () => sync?.runner.getState() ?? IDLE,
   );
-}
-
-/** The session's state (signed out, active, or expired and why); undefined while loading. */
-export function useSession(): SessionState | undefined {
-  const session = useSync()?.session;
-  const [state, setState] = useState<SessionState>();
-  useEffect(() => {
-    if (!session) return;
-    let live = true;
-    const read = () => void session.state().then((s) => live && setState(s));
-    read();
-    const stop = session.subscribe(read);
-    // The shift can end while the screen is open.
-    const timer = setInterval(read, 60_000);
-    return () => {
-      live = false;
-      stop();
-      clearInterval(timer);
-    };
-  }, [session]);
-  return state;
 }

@@ -8,11 +8,16 @@ import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../domain';
 import { Link } from '../ui/router';
 import { useCase } from './useCase';
+import { officerOf, useSession } from './useSession';
+import { caseBelongsTo } from '../domain';
 
 export function WithCase({ id, children }: { id: string; children: (c: CaseRecord) => ReactNode }) {
   const { t } = useTranslation();
   const result = useCase(id);
-  if (result === undefined) return <p role="status">{t('app.loading')}</p>;
+  const session = useSession();
+  if (result === undefined || session === undefined) {
+    return <p role="status">{t('app.loading')}</p>;
+  }
   if (!result.found) {
     return (
       <section>
@@ -20,6 +25,18 @@ export function WithCase({ id, children }: { id: string; children: (c: CaseRecor
           {result.problem
             ? t('caseDetail.unreadable', { problem: result.problem })
             : t('caseDetail.notFound')}
+        </p>
+        <Link href="/">{t('app.back')}</Link>
+      </section>
+    );
+  }
+  const { officer } = result.value;
+  if (officer && !caseBelongsTo(result.value, officerOf(session)?.id)) {
+    // Another officer's case on a shared phone (RELIABILITY.md D8).
+    return (
+      <section>
+        <p className="notice warn" role="alert">
+          {t('cases.notYours', { name: officer.name })}
         </p>
         <Link href="/">{t('app.back')}</Link>
       </section>

@@ -1,11 +1,29 @@
 /** Live views of cases on the device, shared by every screen that shows one. */
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listCases, listPhotos, readCase } from '../storage';
+import { listCases, listPhotos, readCase, type CaseList } from '../storage';
 import { useServices } from './ServicesContext';
+import { officerOf, splitByOfficer, useSession, type OfficerView } from './useSession';
 
-export function useCaseList() {
+export interface OfficerCaseList extends CaseList {
+  /** Cases of other officers on a shared phone: counted, never listed. */
+  others: OfficerView<unknown>['others'];
+}
+
+/**
+ * The cases of the officer signed in on this phone (and unclaimed ones);
+ * undefined while the cases or the session load.
+ */
+export function useCaseList(): OfficerCaseList | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => listCases(db), [db]);
+  const session = useSession();
+  const list = useLiveQuery(() => listCases(db), [db]);
+  const officerId = session && officerOf(session)?.id;
+  return useMemo(() => {
+    if (!list || !session) return undefined;
+    const { mine, others } = splitByOfficer(list.cases, officerId);
+    return { cases: mine, unreadable: list.unreadable, others };
+  }, [list, session, officerId]);
 }
 
 export function useCase(id: string) {

@@ -85,6 +85,24 @@ describe('exportUnsent', () => {
     expect(all.bundle.cases.map((c) => c.case.id).sort()).toEqual([unsent.id, sent.id].sort());
   });
 
+  it('on a shared phone takes only the officer’s own and unclaimed cases', async () => {
+    const A = { id: '0190a000-0000-7000-8000-0000000000a1', name: '张警官' };
+    const B = { id: '0190a000-0000-7000-8000-0000000000b2', name: '李警官' };
+    const mine = aCase(T0).build();
+    const theirs = aCase(T0).build();
+    const unclaimed = aCase(T0).build();
+    await saveCase(a, { ...mine, officer: B }, T0);
+    await saveCase(a, { ...theirs, officer: A }, T0);
+    await saveCase(a, unclaimed, T0);
+    const ids = async (officerId: string | undefined) =>
+      (await exportUnsent(a, { ...OPTIONS, onlyFor: { officerId } })).bundle.cases
+        .map((c) => c.case.id)
+        .sort();
+    expect(await ids(B.id)).toEqual([mine.id, unclaimed.id].sort());
+    expect(await ids(undefined)).toEqual([unclaimed.id]);
+    expect((await exportUnsent(a, OPTIONS)).bundle.cases).toHaveLength(3);
+  });
+
   it('leaves out a photo whose stored bytes are damaged, and says so', async () => {
     const c = await captured(a, ['good', 'bad']);
     const bad = (await a.photos.toArray()).find((p) => p.meta.slot === 'slot-1')!;

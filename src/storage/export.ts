@@ -12,6 +12,7 @@
  */
 import {
   CaseRecord,
+  caseBelongsTo,
   checkBundle,
   encodeBase64Ascii,
   parseExportText,
@@ -34,6 +35,12 @@ export interface ExportOptions {
   appVersion: string;
   /** `unsent` (default): cases with any outbox entry; `all`: every case on the device. */
   scope?: ExportScope;
+  /**
+   * On a shared phone, only the cases this officer may see (his own and
+   * unclaimed ones; `officerId` undefined when nobody is signed in).
+   * Absent: every case in scope.
+   */
+  onlyFor?: { officerId: string | undefined };
 }
 
 /** Something that could not go into the file, and why. */
@@ -83,6 +90,7 @@ export async function exportUnsent(db: KuaichuDb, options: ExportOptions): Promi
       leftOut.push({ caseId: String(row.id), reason: 'unreadable-case' });
       continue;
     }
+    if (options.onlyFor && !caseBelongsTo(parsed.data, options.onlyFor.officerId)) continue;
     const photos: { meta: PhotoMeta; bytes: Uint8Array }[] = [];
     const own = photoRows
       .filter((p) => p.caseId === parsed.data.id)

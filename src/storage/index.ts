@@ -1,5 +1,6 @@
 export { createDb, DB_NAME, type KuaichuDb } from './db';
 export * from './cases-repo';
+export * from './officer-repo';
 export type { OutboxEntry, PhotoRow, CaseRow } from './records';
 export { LATEST_VERSION } from './migrations';
 export * from './photos-repo';

@@ -7,6 +7,7 @@
 import type { Api, ApiResult } from '../api';
 import type { DeviceKeys } from '../platform/device-keys/port';
 import {
+  claimUnclaimed,
   readSyncValue,
   writeSyncValue,
   type KuaichuDb,
@@ -51,9 +52,10 @@ export type SignInResult =
     };
 
 /**
- * Signs the officer in (online), stores the session for the shift and makes
- * sure this phone is enrolled. The runner resumes held sending on its own
- * (it listens to the session store).
+ * Signs the officer in (online), claims the cases captured while nobody was
+ * signed in, stores the session for the shift and makes sure this phone is
+ * enrolled. The runner resumes held sending on its own (it listens to the
+ * session store); claiming comes first, so those cases go in that drain.
  */
 export async function signIn(
   deps: DeviceDeps & { session: SessionStore },
@@ -62,6 +64,8 @@ export async function signIn(
 ): Promise<SignInResult> {
   const login = await deps.api.login(credentials);
   if (!login.ok) return { ok: false, stage: 'login', failure: login.failure };
+  const { user } = login.value;
+  await claimUnclaimed(deps.db, { id: user.id, name: user.displayName }, new Date().toISOString());
   const session = await deps.session.signIn(login.value);
   const device = await ensureDevice(deps, session, label);
   if (!device.ok) return { ok: false, stage: 'enrol', failure: device.failure };

@@ -41,6 +41,18 @@ export const Transition = z.object({
 });
 export type Transition = z.infer<typeof Transition>;
 
+/**
+ * The officer who captured the case on the phone. The phone sends a case only
+ * under this officer's session, and shows it to no other officer signing in on
+ * a shared phone (RELIABILITY.md D8). Absent on cases captured while nobody
+ * was signed in: the next officer to sign in claims them.
+ */
+export const CaseOfficer = z.object({
+  id: Id,
+  name: z.string(),
+});
+export type CaseOfficer = z.infer<typeof CaseOfficer>;
+
 export const CaseRecord = z.object({
   schemaVersion: z.literal(CASE_SCHEMA_VERSION),
   id: Id,
@@ -52,6 +64,7 @@ export const CaseRecord = z.object({
   /** When the accident happened, as the parties state it. */
   occurredAt: z.optional(Instant),
   location: CaseLocation,
+  officer: z.optional(CaseOfficer),
   notes: z.string(),
   vehicles: z.array(Vehicle),
   parties: z.array(Party),

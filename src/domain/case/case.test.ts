@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { aCase } from '../../../tests/builders/case.builder';
 import { CaseRecord } from './case.schema';
 import { CASE_TRANSITIONS, CaseState, canTransition } from './case-state';
-import { editCaseFields, enteredAt, makeCaseNumber, openCase, transitionCase } from './case';
+import {
+  caseBelongsTo,
+  claimCase,
+  editCaseFields,
+  enteredAt,
+  makeCaseNumber,
+  openCase,
+  transitionCase,
+} from './case';
 
 const T0 = '2026-11-27T02:00:00.000Z';
 const T1 = '2026-11-27T02:05:00.000Z';
@@ -18,6 +26,47 @@ describe('openCase', () => {
     expect(c.state).toBe('opened');
     expect(c.transitions).toEqual([{ from: null, to: 'opened', at: T0 }]);
     expect(CaseRecord.safeParse(c).success).toBe(true);
+    expect(c.officer).toBeUndefined();
+  });
+
+  it('records the officer signed in on the phone', () => {
+    const officer = { id: '0190a000-0000-7000-8000-0000000000a1', name: '张警官' };
+    const c = openCase({
+      id: '0190a000-0000-7000-8000-000000000abc',
+      arrivedAt: T0,
+      caseNumber: 'KC20261127-000ABC',
+      location: { address: 'X' },
+      officer,
+    });
+    expect(CaseRecord.parse(c).officer).toEqual(officer);
+  });
+});
+
+describe('shared phones: whose case it is', () => {
+  const A = { id: '0190a000-0000-7000-8000-0000000000a1', name: '张警官' };
+  const B = { id: '0190a000-0000-7000-8000-0000000000b2', name: '李警官' };
+  const base = openCase({
+    id: '0190a000-0000-7000-8000-000000000abc',
+    arrivedAt: T0,
+    caseNumber: 'KC20261127-000ABC',
+    location: { address: 'X' },
+  });
+
+  it('shows and sends a case only to its officer; an unclaimed one to anyone', () => {
+    const ofA = { ...base, officer: A };
+    expect(caseBelongsTo(ofA, A.id)).toBe(true);
+    expect(caseBelongsTo(ofA, B.id)).toBe(false);
+    expect(caseBelongsTo(ofA, undefined)).toBe(false);
+    expect(caseBelongsTo(base, B.id)).toBe(true);
+    expect(caseBelongsTo(base, undefined)).toBe(true);
+  });
+
+  it('lets the next officer claim an unclaimed case, and never takes one from its officer', () => {
+    const claimed = claimCase(base, B, T1);
+    expect(claimed.officer).toEqual(B);
+    expect(claimed.updatedAt).toBe(T1);
+    const ofA = { ...base, officer: A };
+    expect(claimCase(ofA, B, T1)).toBe(ofA);
   });
 });
 

@@ -4,7 +4,12 @@
  */
 import type { Id, Instant } from '../ids';
 import { refuse, ok, type Result } from '../result';
-import { CASE_SCHEMA_VERSION, type CaseLocation, type CaseRecord } from './case.schema';
+import {
+  CASE_SCHEMA_VERSION,
+  type CaseLocation,
+  type CaseOfficer,
+  type CaseRecord,
+} from './case.schema';
 import { canTransition, isOnScene, type CaseState } from './case-state';
 
 export interface OpenCaseInput {
@@ -13,6 +18,8 @@ export interface OpenCaseInput {
   arrivedAt: Instant;
   location: CaseLocation;
   caseNumber: string;
+  /** The officer signed in on the phone (also when the shift is over), if any. */
+  officer?: CaseOfficer;
 }
 
 /** A new case in state `opened`; its first transition records arrival. */
@@ -24,6 +31,7 @@ export function openCase(input: OpenCaseInput): CaseRecord {
     state: 'opened',
     arrivedAt: input.arrivedAt,
     location: input.location,
+    ...(input.officer ? { officer: input.officer } : {}),
     notes: '',
     vehicles: [],
     parties: [],
@@ -81,4 +89,19 @@ export function editCaseFields(
 /** When the case entered `state` for the first time, if it has. */
 export function enteredAt(c: CaseRecord, state: CaseState): Instant | undefined {
   return c.transitions.find((t) => t.to === state)?.at;
+}
+
+/**
+ * Whether a case is this officer's to see and send on a shared phone: his
+ * own, or captured while nobody was signed in. `officerId` undefined (nobody
+ * signed in) sees only the unclaimed ones.
+ */
+export function caseBelongsTo(c: Pick<CaseRecord, 'officer'>, officerId: Id | undefined): boolean {
+  return c.officer === undefined || c.officer.id === officerId;
+}
+
+/** The case claimed by `officer` when nobody had (unchanged otherwise). */
+export function claimCase(c: CaseRecord, officer: CaseOfficer, at: Instant): CaseRecord {
+  if (c.officer) return c;
+  return { ...c, officer, updatedAt: at };
 }

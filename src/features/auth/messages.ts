@@ -26,7 +26,7 @@ const zh = {
     },
     signOut: '退出登录',
     signOutWarn:
-      '本机还有 {{count}} 个案件未发送。退出后案件仍保存在本机，不会删除；重新登录后继续发送。确定退出？',
+      '本机还有 {{count}} 个案件未发送。退出后案件仍保存在本机，不会删除，只对您本人显示；您重新登录后继续发送，其他民警在本机登录既看不到也不会发送。确定退出？',
     signOutConfirm: '确定退出',
     cancel: '取消',
     signedOutKept: '已退出。本机 {{count}} 个未发送的案件已保留。',
@@ -66,7 +66,7 @@ export const authMessages: MessageBundle<typeof zh> = {
       },
       signOut: 'Sign out',
       signOutWarn:
-        '{{count}} cases on this phone are not sent yet. They stay on the phone after you sign out and are sent after the next sign-in. Sign out?',
+        '{{count}} cases on this phone are not sent yet. They stay on the phone after you sign out, shown only to you, and are sent when you sign in again; another officer signing in on this phone neither sees nor sends them. Sign out?',
       signOutConfirm: 'Sign out',
       cancel: 'Cancel',
       signedOutKept: 'Signed out. The {{count}} unsent cases are kept on this phone.',

@@ -10,6 +10,7 @@ import type { TFunction } from 'i18next';
 import { bundleJsonParts, exportFileName, type ExportRefusal } from '../../domain';
 import { useServices } from '../../services/ServicesContext';
 import { exportUnsent, importExportFile, type ImportReport } from '../../storage';
+import { officerOf } from '../../services/useSession';
 import { formatBytes } from '../../ui/format';
 
 type Note = { tone: 'ok' | 'warn' | 'error'; lines: string[] } | null;
@@ -44,7 +45,7 @@ function reportLines(t: TFunction, r: ImportReport): string[] {
 
 export function ExportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const { db, session } = useServices();
   const [includeSent, setIncludeSent] = useState(false);
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const [note, setNote] = useState<Note>(null);
@@ -57,6 +58,7 @@ export function ExportPanel({ onImported }: { onImported: () => void }) {
         at: new Date().toISOString(),
         appVersion: __APP_VERSION__,
         scope: includeSent ? 'all' : 'unsent',
+        onlyFor: { officerId: officerOf(await session.state())?.id },
       });
       const lines: string[] = [];
       if (bundle.cases.length === 0) {

@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useServices } from '../../services/ServicesContext';
-import { useSession, useSync, useSyncState, type SyncServices } from '../../services/SyncContext';
+import { useSync, useSyncState, type SyncServices } from '../../services/SyncContext';
+import { useSession } from '../../services/useSession';
 import { useCaseList } from '../../services/useCase';
+import { OtherOfficersNote } from '../../services/OtherOfficersNote';
 import { retryCase } from '../../storage';
 import { readCaseStatuses, readOutboxTotals, signOut, type CaseSyncStatus } from '../../sync';
 import { formatBytes, formatTime } from '../../ui/format';
@@ -81,6 +83,8 @@ function Outbox({ sync }: { sync: SyncServices }) {
   const statuses = useLiveQuery(() => readCaseStatuses(db, state), [db, state]);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
   const [signedOutKept, setSignedOutKept] = useState<number | null>(null);
+  // The warning counts this officer's unsent cases, not other officers' on a shared phone.
+  const ownUnsent = cases?.cases.filter((c) => statuses?.get(c.id)?.kind !== 'sent').length ?? 0;
 
   const doSignOut = async () => {
     const r = await signOut({ db, api, session });
@@ -94,13 +98,11 @@ function Outbox({ sync }: { sync: SyncServices }) {
       <SessionPanel
         state={sessionState}
         lng={i18n.language}
-        onSignOut={() =>
-          totals && totals.unsentCases > 0 ? setConfirmSignOut(true) : void doSignOut()
-        }
+        onSignOut={() => (ownUnsent > 0 ? setConfirmSignOut(true) : void doSignOut())}
       />
-      {confirmSignOut && totals && (
+      {confirmSignOut && (
         <div className="notice warn" role="alertdialog" aria-labelledby="signout-warn">
-          <p id="signout-warn">{t('auth.signOutWarn', { count: totals.unsentCases })}</p>
+          <p id="signout-warn">{t('auth.signOutWarn', { count: ownUnsent })}</p>
           <div className="row">
             <button type="button" className="button primary" onClick={() => void doSignOut()}>
               {t('auth.signOutConfirm')}
@@ -130,6 +132,7 @@ function Outbox({ sync }: { sync: SyncServices }) {
         <dt>{t('outbox.needsAttention')}</dt>
         <dd>{totals?.needsAttention ?? 0}</dd>
       </dl>
+      {cases && <OtherOfficersNote others={cases.others} />}
       <p
         role="status"
         aria-live="polite"

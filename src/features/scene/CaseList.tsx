@@ -6,6 +6,7 @@ import { readCaseStatuses } from '../../sync/status';
 import { formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
 import { useCaseList } from '../../services/useCase';
+import { OtherOfficersNote } from '../../services/OtherOfficersNote';
 
 export function CaseList() {
   const { t, i18n } = useTranslation();
@@ -30,6 +31,7 @@ export function CaseList() {
               {t('cases.unreadable', { count: list.unreadable.length })}
             </p>
           )}
+          <OtherOfficersNote others={list.others} />
           {list.cases.length === 0 ? (
             <p className="empty">{t('cases.empty')}</p>
           ) : (

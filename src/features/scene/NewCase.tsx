@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { makeCaseNumber, openCase, type CaseLocation } from '../../domain';
 import type { Position, PositionResult } from '../../platform';
 import { useServices } from '../../services/ServicesContext';
+import { officerOf } from '../../services/useSession';
 import { fromLocalInput, toLocalInput } from '../../ui/format';
 import { navigate } from '../../ui/router';
 import { describeSaveError } from '../../services/save-error';
@@ -20,7 +21,7 @@ type Locating =
 
 export function NewCase() {
   const { t } = useTranslation();
-  const { db, platform } = useServices();
+  const { db, platform, session } = useServices();
   const [arrivedAt, setArrivedAt] = useState(() => toLocalInput(platform.clock.now()));
   const [locating, setLocating] = useState<Locating>({ phase: 'locating' });
   const [address, setAddress] = useState('');
@@ -71,7 +72,9 @@ export function NewCase() {
     const arrival = fromLocalInput(arrivedAt) ?? now;
     setSaving(true);
     try {
+      const officer = officerOf(await session.state());
       const c = openCase({
+        ...(officer && { officer }),
         id,
         arrivedAt: arrival,
         location,

@@ -28,6 +28,9 @@ export const en: Messages = {
     unreadable:
       '{{count}} records could not be read; they are kept on this phone. Contact an administrator.',
     openCase: 'Open case {{number}}',
+    others:
+      '{{count}} more cases on this phone belong to other officers ({{names}}): only they see them, and they are sent when their officer signs in (or exported for hand-over at the station).',
+    notYours: 'This case is handled by {{name}}; only that officer can open it after signing in.',
   },
   state: {
     opened: 'Opened',

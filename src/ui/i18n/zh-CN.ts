@@ -25,6 +25,9 @@ export const zhCN = {
     arrived: '到达',
     unreadable: '{{count}} 条记录无法读取，已保留在本机，请联系管理员。',
     openCase: '打开案件 {{number}}',
+    others:
+      '本机还有 {{count}} 起其他民警（{{names}}）的案件：只对本人显示，由本人登录后发送，也可在所内导出交接。',
+    notYours: '这起案件由 {{name}} 处理，只有本人登录后才能查看。',
   },
   state: {
     opened: '已立案',
