@@ -8,6 +8,10 @@
  * The reload moments are drawn from 0 ms to the time one such photo takes to
  * be saved on this machine (at least 500 ms), so that they also fall on the
  * write itself, not only on the decoding before it.
+ *
+ * Then the phone comes online and the officer signs in: the case is delivered
+ * with exactly the photos the phone holds, and the H5 invariant check
+ * (tests/e2e/invariants.ts) passes.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +26,7 @@ import {
   type RunningServer,
 } from './harness';
 import { createCase } from './drivers';
+import { checkInvariants } from './invariants';
 import {
   makeDetailedJpeg,
   makeJpeg,
@@ -32,6 +37,7 @@ import {
   storedOutbox,
   storedPhotos,
 } from './scene-drivers';
+import { serverCase, signInOnPhone, waitForStatus } from './sync-drivers';
 
 const SEED = 0x5eed_a1;
 const ITERATIONS = 8;
@@ -55,7 +61,7 @@ let fixtures: string;
 
 beforeAll(async () => {
   fixtures = mkdtempSync(join(tmpdir(), 'kc-photo-reload-'));
-  server = await startServer();
+  server = await startServer({ KUAICHU_DEMO: '1' });
   browser = await launchBrowser();
 });
 
@@ -134,6 +140,21 @@ describe('reloading while a photo is processed', () => {
     console.log(
       `reloads within ${windowMs} ms (seed ${SEED.toString(16)}): ${outcomes.join('; ')}`,
     );
+
+    // Back online, signed in: the case reaches the server with exactly the
+    // photos the phone holds (each distinct image once), and both sides agree.
+    const onPhone = [...new Set((await storedPhotos(page)).map((p) => p.sha256))].sort();
+    expect(onPhone).toEqual([...known].sort());
+    expect((await serverCase(server.url, id)).status).toBe(404);
+    await context.setOffline(false);
+    await signInOnPhone(page);
+    await waitForStatus(page, id, 'sent');
+    const held = await serverCase(server.url, id);
+    expect(held).toMatchObject({ status: 200, complete: true });
+    expect(held.photos).toEqual(onPhone);
+    const report = await checkInvariants(page, server);
+    expect(report).toMatchObject({ sent: [id], unsent: 0, serverCases: 1 });
+    expect(report.serverBlobs).toBe(onPhone.length);
     await context.close();
-  });
+  }, 240_000);
 });

@@ -53,3 +53,46 @@ export async function serverCase(
     version: body.receipt.manifestVersion,
   };
 }
+
+/**
+ * What the phone knows about sending, for a failure message: the phase on
+ * screen, how many cases it holds, and its outbox entries with their last errors.
+ */
+export async function syncDiagnosis(page: Page): Promise<{
+  phase: string | null;
+  cases: number;
+  outbox: { key: string; status: string; attempts: number; lastError?: unknown }[];
+}> {
+  const phase = await page
+    .getByTestId('sync-phase')
+    .textContent({ timeout: 5_000 })
+    .catch(() => null);
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kuaichu');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const ask = <T>(store: string, read: (s: IDBObjectStore) => IDBRequest) =>
+      new Promise<T>((resolve, reject) => {
+        const req = read(db.transaction(store).objectStore(store));
+        req.onsuccess = () => resolve(req.result as T);
+        req.onerror = () => reject(req.error);
+      });
+    const cases = await ask<number>('cases', (s) => s.count());
+    const rows = await ask<
+      { key: string; status: string; attempts: number; lastError?: unknown }[]
+    >('outbox', (s) => s.getAll());
+    db.close();
+    return {
+      cases,
+      outbox: rows.map(({ key, status, attempts, lastError }) => ({
+        key,
+        status,
+        attempts,
+        lastError,
+      })),
+    };
+  });
+  return { phase, ...stored };
+}
