@@ -43,8 +43,9 @@ export interface RunningServer {
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/ is missing: run `npm run build` before the browser tests');
+  const staticDir = env.STATIC_DIR ?? process.env.STATIC_DIR ?? 'dist';
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`${staticDir}/ is missing: run \`npm run build\` before the browser tests`);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kuaichu-e2e-'));
