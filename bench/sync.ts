@@ -1,180 +1,201 @@
 /**
- * Sync over a bad link: one case with 20 photos, captured offline, sent over
- * a ~1 Mbit/s link (CDP `Network.emulateNetworkConditions`: 125 000 B/s each
- * way, 150 ms latency) that is cut 3 times during the upload (CDP offline
- * for a second, at 25 %, 50 % and 75 % of the photo bytes).
+ * Sync over a bad link: one case with 20 photos, captured offline, sent
+ * through the fault proxy (tests/faults/fault-proxy.ts) acting as the link:
+ * every request throttled to 125 000 B/s each way with 150 ms latency
+ * (`throttle` mode), and the connection cut 3 times in the middle of a photo's
+ * upload — the first chunk's PATCH of the 3rd, 9th and 15th photo to be sent
+ * is cut after 256 KiB of its body (`cut-request` at the same pace), so tus
+ * has to ask the server's offset (HEAD) and resume from there. The cut
+ * requests are picked by rule — the n-th `PATCH /api/uploads/` with
+ * `Upload-Offset: 0` — so every run cuts the same photos at the same byte;
+ * the run fails if the cuts hit other photos.
+ *
+ * What happens at a cut (see `cuts` in the figures): Chromium sends the cut
+ * PATCH once more by itself; the server, holding the 256 KiB that got through,
+ * refuses it with 409 (stale offset); the runner's reconcile attempt has tus
+ * ask the offset (HEAD) and send the rest of the photo from there.
  *
  * Figures:
  *  - `wallMs`: from the link coming up to the case showing "sent" (a receipt);
- *  - `wireBytes`: every byte of every request and answer, counted by a
- *    recording proxy between the browser and the server (request line,
- *    headers and body as they arrived — a cut request counts what got through);
- *  - `payloadBytes`: the photos' bytes plus the case PUT's body;
+ *  - `wireBytes`: every byte of every request and answer, counted by the fault
+ *    proxy: request line, headers and the body bytes it passed on to the
+ *    server (a cut request counts what got through before the cut), status
+ *    line, headers and body relayed back;
+ *  - `payloadBytes`: the photos' bytes as the server stored them plus the
+ *    case PUT's body;
  *  - `wireOverPayload`: wireBytes / payloadBytes;
+ *  - `photoBytesSentTwice`: PATCH body bytes beyond the photos' bytes: what
+ *    crossed the link and was not kept (Chromium's resends before the 409,
+ *    any bytes of a cut PATCH the server did not store);
  *  - `replayWholeRequests`: the same figure for a queue that replays whole
  *    requests (Workbox background sync): each photo one request, and a cut
- *    loses everything of the photo sent so far. Derived from this run's own
- *    log: at each cut, the position reached in the photo in flight
- *    (`Upload-Offset` of the PATCH in flight + the body bytes that PATCH
- *    delivered) is what such a queue would send again from zero. (Chromium's
- *    emulation shapes timing, not the socket: a request body leaves at once
- *    and the answer is held back to match the throughput, so a PATCH cut by
- *    the emulated outage has usually delivered its whole body — `bodyBytesAtCut`
- *    shows what the proxy had seen at the moment of the cut.) Its wire =
- *    payload + Σ those positions + one request's header bytes per photo, per
- *    replay and for the case (the mean header size measured here), + the
- *    answers (the case receipt and the photos' answers as measured).
+ *    loses everything of the photo sent so far, which goes again from byte 0.
+ *    Derived from this run's own log: at each cut, the position reached in
+ *    the photo (`Upload-Offset` of the cut PATCH + the body bytes it got
+ *    through) is what such a queue re-sends (Chromium's own resend of the
+ *    whole request, or the queue's replay: once). Its wire = payload + Σ those
+ *    positions + one request's header bytes per photo, per replay and for the
+ *    case (the mean request header size measured here) + the answers (the
+ *    case receipt and the photos' final answers as measured).
+ *
+ * `SYNC_BENCH_LOG=<file>` writes the run's proxy log there (JSON lines).
  */
-import type { CDPSession } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import type { FaultMode, FaultRule, ProxyLogEntry } from '../tests/faults/fault-proxy';
 import { startFaultProxy } from '../tests/faults/fault-proxy';
-import { startRecordingProxy, type RecordedRequest } from '../tests/faults/recording-proxy';
 import { launchBrowser } from '../tests/e2e/harness';
+import { checkInvariants, readServer } from '../tests/e2e/invariants';
 import {
   PHONE_CONTEXT,
   openPhone,
   phoneStatuses,
   quickCase,
-  sleep,
   startKillableServer,
   until,
 } from '../tests/e2e/matrix-harness';
+import { storedPhotos } from '../tests/e2e/scene-drivers';
 
 const PHOTOS = 20;
 const BYTES_PER_SECOND = 125_000;
 const LATENCY_MS = 150;
-const CUTS = [0.25, 0.5, 0.75];
-const CUT_MS = 1_000;
+/** The photos, in the order they are sent (1-based), whose first chunk is cut. */
+const CUT_PHOTOS = [3, 9, 15];
+/** Body bytes of that PATCH that get through before the cut (half a 512 KiB chunk). */
+const CUT_AFTER_BYTES = 256 * 1024;
+
+const UPLOAD_PATCH = 'PATCH /api/uploads/';
+const FIRST_CHUNK = { match: UPLOAD_PATCH, headers: { 'upload-offset': '0' } };
 
 export interface SyncBenchFigures {
   photos: number;
-  link: { bytesPerSecond: number; latencyMs: number; cuts: number; cutMs: number };
+  link: {
+    bytesPerSecond: number;
+    latencyMs: number;
+    cutPhotos: number[];
+    cutAfterBytes: number;
+  };
   payloadBytes: number;
   photoBytes: number;
+  caseBytes: number;
   wallMs: number;
   wireBytes: { up: number; down: number; total: number };
   wireOverPayload: number;
+  /** PATCH body bytes beyond the photos' own bytes. */
+  photoBytesSentTwice: number;
   requests: Record<string, number>;
+  /** The most requests the proxy had in flight at once (1: the link carried one at a time). */
+  maxConcurrentRequests: number;
   cuts: {
-    atPhotoFraction: number;
-    inFlightPath?: string;
-    /** Body bytes of the PATCH in flight the proxy had seen when the link was cut. */
+    /** Which photo it was, in the order the photos were sent (1-based). */
+    photo: number;
+    /** `Upload-Offset` of the cut PATCH. */
+    uploadOffset: number;
+    /** Body bytes of it that reached the server before the cut. */
     bodyBytesAtCut: number;
-    /** Whether the server answered that PATCH through the proxy (the offline browser may have dropped it). */
-    inFlightAnswered: boolean;
     positionInPhoto: number;
+    /** Chromium's own resend of the cut PATCH (same bytes, same offset): what got through, the answer. */
+    browserResend?: { bodyBytes: number; status: number };
+    /** Whether tus asked the server's offset (HEAD) before resuming. */
+    headBeforeResume: boolean;
+    /** `Upload-Offset` of the PATCH that resumed the photo. */
+    resumedAt: number;
+    /** From the cut to the resuming PATCH (the resend, the runner's reconcile and the HEAD). */
+    resumedAfterMs: number;
   }[];
   replayWholeRequests: { wireBytes: number; wireOverPayload: number; resentBytes: number };
 }
 
-const linkUp = (cdp: CDPSession) =>
-  cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: LATENCY_MS,
-    downloadThroughput: BYTES_PER_SECOND,
-    uploadThroughput: BYTES_PER_SECOND,
+/**
+ * The link as fault-proxy rules. Requests are throttled; PATCHes at
+ * `Upload-Offset: 0` are counted to find each cut photo's first chunk. Chromium
+ * sends a cut PATCH once more by itself (a request on a reused connection that
+ * dies before any answer is retried by its network stack), at offset 0 again,
+ * so each cut adds one such PATCH before the next photo's: between two cuts
+ * go the first chunks of the photos in between plus that resend.
+ */
+export function linkRules(): FaultRule[] {
+  const link = { bytesPerSecond: BYTES_PER_SECOND, latencyMs: LATENCY_MS };
+  const throttle: FaultMode = { mode: 'throttle', ...link };
+  const rules: FaultRule[] = [];
+  CUT_PHOTOS.forEach((photo, i) => {
+    const before = i === 0 ? photo - 1 : photo - CUT_PHOTOS[i - 1]!;
+    if (before > 0) rules.push({ fault: throttle, ...FIRST_CHUNK, times: before });
+    rules.push({
+      fault: { mode: 'cut-request', bytes: CUT_AFTER_BYTES, ...link },
+      ...FIRST_CHUNK,
+      times: 1,
+    });
   });
-
-const linkDown = (cdp: CDPSession) =>
-  cdp.send('Network.emulateNetworkConditions', {
-    offline: true,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
+  // Every other request, the service worker's update checks included (" /" is in every key).
+  rules.push({ fault: throttle, match: ' /' });
+  return rules;
+}
 
 export async function benchSync(): Promise<SyncBenchFigures> {
   const server = await startKillableServer();
   const proxy = await startFaultProxy(server.url);
-  const rec = await startRecordingProxy(proxy.url);
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ ...PHONE_CONTEXT, baseURL: rec.url });
-    const page = await openPhone(context, rec.url);
+    const context = await browser.newContext({ ...PHONE_CONTEXT, baseURL: proxy.url });
+    const page = await openPhone(context, proxy.url);
     await context.setOffline(true);
-    const id = await quickCase(page, rec.url, '基准 20 张照片', PHOTOS, { medium: true });
-    const photoSizes = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('kuaichu');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const rows = await new Promise<{ sha256: string; blob: Blob }[]>((resolve, reject) => {
-        const req = db.transaction('photos').objectStore('photos').getAll();
-        req.onsuccess = () => resolve(req.result as never);
-        req.onerror = () => reject(req.error);
-      });
-      db.close();
-      const sizes: Record<string, number> = {};
-      for (const r of rows) sizes[r.sha256] = r.blob.size;
-      return sizes;
-    });
-    const photoBytes = Object.values(photoSizes).reduce((n, s) => n + s, 0);
-    await page.goto(`${rec.url}/outbox`);
+    const id = await quickCase(page, proxy.url, '基准 20 张照片', PHOTOS, { medium: true });
+    const stored = await storedPhotos(page);
+    if (stored.length !== PHOTOS || stored.some((p) => !p.intact)) {
+      throw new Error(`expected ${PHOTOS} intact photos on the phone, found ${stored.length}`);
+    }
+    await page.goto(`${proxy.url}/outbox`);
 
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await linkUp(cdp);
-    const from = rec.log.length;
+    proxy.set(...linkRules());
+    const from = proxy.log.length;
     const started = Date.now();
     await context.setOffline(false);
-
-    const window = () => rec.log.slice(from);
-    const patchBytes = () =>
-      window()
-        .filter((e) => e.method === 'PATCH')
-        .reduce((n, e) => n + e.bodyBytes, 0);
-    const cuts: SyncBenchFigures['cuts'] = [];
-    for (const fraction of CUTS) {
-      await until(
-        `${fraction * 100} % of the photo bytes on the wire`,
-        () => patchBytes() >= fraction * photoBytes,
-        5 * 60_000,
-        25,
-      );
-      const inFlight = window().find(
-        (e) => e.method === 'PATCH' && !e.responseComplete && e.endedAt === undefined,
-      );
-      const seenAtCut = inFlight?.bodyBytes ?? 0;
-      await linkDown(cdp);
-      await sleep(CUT_MS);
-      // Chromium's emulation lets a request body out at once and holds back the answer,
-      // so by now the PATCH in flight has delivered what it will: the photo up to here
-      // had been sent when the link dropped, and a whole-request replay sends it again.
-      cuts.push({
-        atPhotoFraction: fraction,
-        ...(inFlight ? { inFlightPath: inFlight.path } : {}),
-        bodyBytesAtCut: seenAtCut,
-        inFlightAnswered: inFlight?.responseComplete ?? false,
-        positionInPhoto: inFlight
-          ? Number(inFlight.headers['upload-offset'] ?? 0) + inFlight.bodyBytes
-          : 0,
-      });
-      await linkUp(cdp);
-    }
     await until(
       'the case sent',
       async () => (await phoneStatuses(page)).get(id) === 'sent',
       10 * 60_000,
-      100,
+      250,
     );
     const wallMs = Date.now() - started;
+    await until('every request done', () =>
+      proxy.log.slice(from).every((e) => e.endedAt !== undefined),
+    );
+    const report = await checkInvariants(page, server);
+    if (report.unsent !== 0) throw new Error(`${report.unsent} cases unsent after the run`);
 
-    const log = window();
-    const up = log.reduce((n, e) => n + e.requestBytes, 0);
-    const down = log.reduce((n, e) => n + e.responseBytes, 0);
-    const put = [...log]
-      .reverse()
-      .find((e) => e.method === 'PUT' && e.status === 200 && e.requestComplete);
+    const log = proxy.log.slice(from);
+    if (process.env.SYNC_BENCH_LOG) writeLog(process.env.SYNC_BENCH_LOG, log);
+    const serverCase = readServer(server);
+    const blobs = serverCase.blobs;
+    const photoShas = serverCase.cases.get(id)?.photos ?? [];
+    if (photoShas.length !== PHOTOS) {
+      throw new Error(`the server lists ${photoShas.length} photos for the case`);
+    }
+    const photoBytes = photoShas.reduce((n, sha) => n + (blobs.get(sha) ?? 0), 0);
+    const put = [...log].reverse().find((e) => e.method === 'PUT' && e.status === 200);
     const caseBytes = put?.bodyBytes ?? 0;
     const payloadBytes = photoBytes + caseBytes;
+
+    const up = log.reduce((n, e) => n + e.requestBytes, 0);
+    const down = log.reduce((n, e) => n + e.responseBytes, 0);
     const requests: Record<string, number> = {};
     for (const e of log) requests[e.method] = (requests[e.method] ?? 0) + 1;
+    const patches = log.filter((e) => e.method === 'PATCH');
+    const patchBody = patches.reduce((n, e) => n + e.bodyBytes, 0);
 
-    const headerOf = (e: RecordedRequest) => e.requestBytes - e.bodyBytes;
+    const cuts = describeCuts(log);
+    const cutPhotos = cuts.map((c) => c.photo).join(', ');
+    if (cutPhotos !== CUT_PHOTOS.join(', ')) {
+      throw new Error(
+        `the cuts hit photos ${cutPhotos}, not ${CUT_PHOTOS.join(', ')} (did Chromium stop resending a cut PATCH?)`,
+      );
+    }
+
+    const headerOf = (e: ProxyLogEntry) => e.requestBytes - e.bodyBytes;
     const meanHeader = log.reduce((n, e) => n + headerOf(e), 0) / Math.max(1, log.length);
     const resentBytes = cuts.reduce((n, c) => n + c.positionInPhoto, 0);
-    const photoAnswers = log
-      .filter((e) => e.method === 'PATCH' && e.status === 200)
+    const photoAnswers = patches
+      .filter((e) => e.status === 200)
       .reduce((n, e) => n + e.responseBytes, 0);
     const replayWire =
       payloadBytes +
@@ -188,15 +209,18 @@ export async function benchSync(): Promise<SyncBenchFigures> {
       link: {
         bytesPerSecond: BYTES_PER_SECOND,
         latencyMs: LATENCY_MS,
-        cuts: cuts.length,
-        cutMs: CUT_MS,
+        cutPhotos: CUT_PHOTOS,
+        cutAfterBytes: CUT_AFTER_BYTES,
       },
       payloadBytes,
       photoBytes,
+      caseBytes,
       wallMs,
       wireBytes: { up, down, total: up + down },
       wireOverPayload: round((up + down) / payloadBytes),
+      photoBytesSentTwice: patchBody - photoBytes,
       requests,
+      maxConcurrentRequests: maxConcurrent(log),
       cuts,
       replayWholeRequests: {
         wireBytes: Math.round(replayWire),
@@ -206,10 +230,71 @@ export async function benchSync(): Promise<SyncBenchFigures> {
     };
   } finally {
     await browser.close();
-    await rec.close();
     await proxy.close();
     await server.stop();
   }
+}
+
+/** Each cut PATCH, which photo it was and how the browser and tus went on with that photo. */
+function describeCuts(log: ProxyLogEntry[]): SyncBenchFigures['cuts'] {
+  // An upload's URL is first seen on its PATCH; their order is the order photos were sent.
+  const uploads: string[] = [];
+  for (const e of log) if (e.method === 'PATCH' && !uploads.includes(e.path)) uploads.push(e.path);
+  return log.flatMap((e, i) => {
+    if (e.fault !== 'cut-request') return [];
+    const uploadOffset = Number(e.headers['upload-offset'] ?? 0);
+    const later = log.slice(i + 1).filter((r) => r.path === e.path);
+    const next = later[0];
+    const resent =
+      next?.method === 'PATCH' && next.headers['upload-offset'] === e.headers['upload-offset']
+        ? next
+        : undefined;
+    const resumed = later.find(
+      (r) => r.method === 'PATCH' && (r.status === 204 || r.status === 200),
+    );
+    const head = later.find((r) => r.method === 'HEAD');
+    return [
+      {
+        photo: uploads.indexOf(e.path) + 1,
+        uploadOffset,
+        bodyBytesAtCut: e.bodyBytes,
+        positionInPhoto: uploadOffset + e.bodyBytes,
+        ...(resent
+          ? { browserResend: { bodyBytes: resent.bodyBytes, status: resent.status ?? 0 } }
+          : {}),
+        headBeforeResume:
+          head !== undefined && resumed !== undefined && head.startedAt <= resumed.startedAt,
+        resumedAt: Number(resumed?.headers['upload-offset'] ?? NaN),
+        resumedAfterMs: resumed ? resumed.startedAt - (e.endedAt ?? e.startedAt) : NaN,
+      },
+    ];
+  });
+}
+
+/** The run's proxy log, one JSON line per request, without credentials. */
+function writeLog(file: string, log: ProxyLogEntry[]) {
+  const lines = log.map((e) => {
+    const { authorization: _a, cookie: _c, ...headers } = e.headers;
+    return JSON.stringify({ ...e, headers });
+  });
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+/** The most requests in flight at once, from the log's start and end times. */
+function maxConcurrent(log: ProxyLogEntry[]): number {
+  const events = log.flatMap((e) => [
+    { at: e.startedAt, d: 1 },
+    { at: e.endedAt ?? Number.POSITIVE_INFINITY, d: -1 },
+  ]);
+  // At equal times, ends before starts: back-to-back requests do not overlap.
+  events.sort((a, b) => a.at - b.at || a.d - b.d);
+  let now = 0;
+  let most = 0;
+  for (const ev of events) {
+    now += ev.d;
+    most = Math.max(most, now);
+  }
+  return most;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
