@@ -2,10 +2,69 @@
  * Cases on the device. A save writes the case and its outbox entry in one
  * transaction (RELIABILITY.md rule 7); every read is parsed, and a row that
  * does not parse is reported, never dropped.
+ *
+ * When a saved case falls due for sending (see `caseDueAt`): a quiet period
+ * after the latest save, so a case being filled goes once the officer pauses,
+ * not once per keystroke — except a save that hands the case over, which is
+ * due at once. Photos are always due at once.
  */
-import { CaseRecord, type Instant } from '../domain';
+import { CaseRecord, type CaseState, type Instant } from '../domain';
 import type { KuaichuDb } from './db';
 import type { OutboxEntry } from './records';
+
+/**
+ * How long a case entry waits after the latest save before it falls due
+ * (sliding: each further save pushes it again).
+ *
+ * Forms write every edit through at once, and each sent save became a signed
+ * manifest version on the server: filling one case made about 24 versions for
+ * the reviewer to wade through. Ten seconds is longer than the gaps between
+ * taps and fields while the officer fills a case, and short enough that a case
+ * the officer puts down is on the server moments later. Meanwhile it is saved
+ * on the phone (shown as such); "Send now", the link coming back and a fresh
+ * sign-in still send it at once (`sendAllNow`), and so does a hand-over.
+ */
+export const CASE_QUIET_MS = 10_000;
+
+/**
+ * States that hand the case over to someone else, so the save that enters one
+ * is due at once instead of after the quiet period: `escalated` (the accident
+ * squad takes it), `signed` (the parties signed the determination: the scene
+ * work is done and no more typing follows), `submitted` (to review; also the
+ * resubmission of a returned case).
+ */
+export const HAND_OVER_STATES: ReadonlySet<CaseState> = new Set<CaseState>([
+  'escalated',
+  'signed',
+  'submitted',
+]);
+
+/**
+ * When a case entry saved at `at` falls due:
+ *  - at once when this save moves the case into a hand-over state;
+ *  - at once, too, while an earlier hand-over save still waits to be taken
+ *    (the case is in a hand-over state and its entry is already due): an edit
+ *    right after escalating does not hold the escalation back;
+ *  - otherwise `CASE_QUIET_MS` after this save — the first save of a new case
+ *    included (it is saved on the phone; nothing is lost by waiting).
+ */
+export function caseDueAt(
+  at: Instant,
+  before: CaseState | undefined,
+  after: CaseState,
+  existing?: Pick<OutboxEntry, 'status' | 'nextAttemptAt'>,
+): Instant {
+  if (HAND_OVER_STATES.has(after)) {
+    if (before !== after) return at;
+    if (existing?.status === 'pending' && existing.nextAttemptAt <= at) return at;
+  }
+  return afterQuiet(at);
+}
+
+/** `at` plus the quiet period. */
+export function afterQuiet(at: Instant): Instant {
+  return new Date(Date.parse(at) + CASE_QUIET_MS).toISOString();
+}
 
 export interface UnreadableRow {
   id: string;
@@ -17,20 +76,26 @@ export interface CaseList {
   unreadable: UnreadableRow[];
 }
 
-/** Stores the case and marks it for sending, atomically. */
+/** Stores the case and marks it for sending (after the quiet period), atomically. */
 export async function saveCase(db: KuaichuDb, c: CaseRecord, at: Instant): Promise<void> {
   const valid = CaseRecord.parse(c);
   await db.transaction('rw', db.cases, db.outbox, async () => {
+    const before = (await db.cases.get(valid.id))?.state;
     await db.cases.put(valid);
-    await enqueue(db, { kind: 'case', entityId: valid.id, caseId: valid.id }, at);
+    await enqueueCase(db, valid.id, before, valid.state, at);
   });
 }
 
-/** Adds or refreshes an outbox entry; must run inside a transaction covering `outbox`. */
+/**
+ * Adds or refreshes an outbox entry; must run inside a transaction covering `outbox`.
+ * Due at `dueAt`: by default a photo at once, a case entry after the quiet period
+ * (`CASE_QUIET_MS`; a photo save that changes its case pushes the case entry too).
+ */
 export async function enqueue(
   db: KuaichuDb,
   item: Pick<OutboxEntry, 'kind' | 'entityId' | 'caseId'>,
   at: Instant,
+  dueAt: Instant = item.kind === 'case' ? afterQuiet(at) : at,
 ): Promise<void> {
   const key = `${item.kind}:${item.entityId}`;
   const existing = await db.outbox.get(key);
@@ -42,8 +107,21 @@ export async function enqueue(
     enqueuedAt: existing?.enqueuedAt ?? at,
     updatedAt: at,
     attempts: existing?.attempts ?? 0,
-    nextAttemptAt: at,
+    nextAttemptAt: dueAt,
   });
+}
+
+/** Enqueues a saved case, due as `caseDueAt` says; inside a transaction covering `outbox`. */
+async function enqueueCase(
+  db: KuaichuDb,
+  id: string,
+  before: CaseState | undefined,
+  after: CaseState,
+  at: Instant,
+): Promise<void> {
+  const existing = await db.outbox.get(`case:${id}`);
+  const dueAt = caseDueAt(at, before, after, existing);
+  await enqueue(db, { kind: 'case', entityId: id, caseId: id }, at, dueAt);
 }
 
 /** Reads a case, or explains why it cannot. */
@@ -84,7 +162,7 @@ export async function updateCase(
     if (!current.found) throw new Error(`case ${id} ${current.problem ?? 'not found'}`);
     const next = CaseRecord.parse(change(current.value));
     await db.cases.put(next);
-    await enqueue(db, { kind: 'case', entityId: id, caseId: id }, at);
+    await enqueueCase(db, id, current.value.state, next.state, at);
     return next;
   });
 }

@@ -158,8 +158,15 @@ describe('applyServerChange', () => {
 describe('sendAllNow', () => {
   it('makes every waiting entry due at once, but leaves refused and held ones alone', async () => {
     const later = '2026-11-27T03:00:00.000Z';
-    const [waiting, refused, held] = [aCase(T0).build(), aCase(T0).build(), aCase(T0).build()];
-    for (const c of [waiting, refused, held]) await saveCase(db, c, T0);
+    const [waiting, refused, held, leftSending] = [
+      aCase(T0).build(),
+      aCase(T0).build(),
+      aCase(T0).build(),
+      aCase(T0).build(),
+    ];
+    for (const c of [waiting, refused, held, leftSending]) await saveCase(db, c, T0);
+    // Left `sending` by a closed tab, with a time in the future (a backoff rewritten behind its back).
+    await updateEntry(db, `case:${leftSending.id}`, 1, { status: 'sending', nextAttemptAt: later });
     await updateEntry(db, `case:${waiting.id}`, 1, {
       status: 'pending',
       nextAttemptAt: later,
@@ -177,6 +184,8 @@ describe('sendAllNow', () => {
       status: 'pending',
       nextAttemptAt: T1,
     });
+    expect(await db.outbox.get(`case:${leftSending.id}`)).toMatchObject({ nextAttemptAt: T1 });
+    expect(await dueCaseIds(db, T1)).toEqual(expect.arrayContaining([waiting.id, leftSending.id]));
     expect(await db.outbox.get(`case:${refused.id}`)).toMatchObject({
       status: 'needs-attention',
       nextAttemptAt: later,

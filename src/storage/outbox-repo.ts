@@ -36,7 +36,10 @@ export function caseEntries(db: KuaichuDb, caseId: string): Promise<OutboxEntry[
   return db.outbox.where('caseId').equals(caseId).toArray();
 }
 
-/** The earliest `nextAttemptAt` of entries waiting for their time (pending ones). */
+/**
+ * The earliest `nextAttemptAt` of entries waiting for their time (pending or
+ * sending): a backoff, or a case entry's quiet period after the latest save.
+ */
 export async function nextDueAt(db: KuaichuDb): Promise<Instant | undefined> {
   const entries = await db.outbox.where('status').anyOf('pending', 'sending').toArray();
   return entries.map((e) => e.nextAttemptAt).sort()[0];
@@ -46,12 +49,14 @@ export interface EntryPatch {
   status: OutboxEntry['status'];
   attempts?: number;
   nextAttemptAt?: Instant;
-  lastError?: OutboxError;
+  /** Given as `undefined`, clears the last error (the part no longer fails). */
+  lastError?: OutboxError | undefined;
 }
 
 /**
  * Updates an entry's sending state, unless a local change re-enqueued it since
- * the runner read `revision` (that change deserves a fresh, immediate try).
+ * the runner read `revision` (that change is due when its save said: at once
+ * for a photo or a hand-over, after the quiet period for other case edits).
  */
 export async function updateEntry(
   db: KuaichuDb,
@@ -62,7 +67,9 @@ export async function updateEntry(
   await db.transaction('rw', db.outbox, async () => {
     const entry = await db.outbox.get(key);
     if (!entry || entry.revision !== revision) return;
-    await db.outbox.put({ ...entry, ...patch });
+    const next: OutboxEntry = { ...entry, ...patch };
+    if ('lastError' in patch && patch.lastError === undefined) delete next.lastError;
+    await db.outbox.put(next);
   });
 }
 
@@ -202,10 +209,15 @@ export async function writeSyncValue(db: KuaichuDb, key: string, value: string):
 
 /**
  * "Try now" (the link came back, "Send now", a fresh sign-in): every waiting
- * entry becomes due at once and its backoff starts over — failures on the old
- * link say nothing about the new one. Entries that need attention wait for
- * their own "try again"; held ones wait for sign-in.
+ * entry becomes due at once — a case's quiet period ends, a backoff starts
+ * over (failures on the old link say nothing about the new one). `sending`
+ * ones too: the runner calls this between drains, so those were left by a
+ * closed tab or a crash. Entries that need attention wait for their own "try
+ * again"; held ones wait for sign-in.
  */
 export async function sendAllNow(db: KuaichuDb, at: Instant): Promise<void> {
-  await db.outbox.where('status').equals('pending').modify({ nextAttemptAt: at, attempts: 0 });
+  await db.outbox
+    .where('status')
+    .anyOf('pending', 'sending')
+    .modify({ nextAttemptAt: at, attempts: 0 });
 }

@@ -4,7 +4,7 @@
  * Time is the manual clock: backoff timers fire when a test advances it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCase, saveCase, savePhoto, updateCase } from '../storage';
+import { CASE_QUIET_MS, readCase, retryCase, saveCase, savePhoto, updateCase } from '../storage';
 import { aPhoto } from '../../tests/builders/photo.builder';
 import { openSyncWorld, type SyncWorld } from '../../tests/faults/sync-world';
 
@@ -87,6 +87,9 @@ describe('sync runner — delivery', () => {
 
     await w.runner.drainNow('send-now');
 
+    // The edit is an ordinary save: it goes after its quiet period, as version 2.
+    expect((await w.server.versions(record.id)).map((v) => v.version)).toEqual([1]);
+    expect(await wakeUp(w)).toBe(CASE_QUIET_MS);
     await expectDelivered(w, record.id, 2);
     const [v1, v2] = await w.server.versions(record.id);
     const { body } = (await w.db.submissions.get(record.id))!;
@@ -148,6 +151,7 @@ describe('sync runner — failures', () => {
       times: 1,
     });
     const puts = () => w.proxy.log.filter((e) => e.method === 'PUT').length;
+    w.clock.advance(CASE_QUIET_MS); // the new case's quiet period
 
     await w.runner.drainNow('start');
     const afterFailure = puts();
@@ -263,6 +267,43 @@ describe('sync runner — failures', () => {
     expect(w.runner.getState()).toMatchObject({ phase: 'idle' });
   });
 
+  it('parks a photo the server holds with its refused case, without a timer, until "try again"', async () => {
+    w = await openSyncWorld();
+    const { record, photos } = await w.capture(1);
+    const sha256 = photos[0]!.meta.sha256;
+    w.proxy.set(
+      { fault: { mode: 'lost-response' }, match: 'PATCH /api/uploads/', times: 1 },
+      {
+        fault: {
+          mode: 'status',
+          status: 422,
+          body: JSON.stringify({ error: { code: 'case_hash_mismatch', message: 'no' } }),
+        },
+        match: 'PUT /api/cases/',
+        times: 1,
+      },
+    );
+
+    await w.runner.drainNow('send-now');
+    await wakeUp(w); // the photo's retry: HEAD says held; the PUT is refused
+
+    expect(await w.server.holdsBlob(sha256)).toBe(true);
+    const entries = await w.db.outbox.where('caseId').equals(record.id).toArray();
+    expect(entries.map((e) => [e.kind, e.status, e.lastError?.reason]).sort()).toEqual([
+      ['case', 'needs-attention', 'case_hash_mismatch'],
+      ['photo', 'needs-attention', 'case_hash_mismatch'],
+    ]);
+    expect(w.clock.nextTimerAt()).toBeUndefined();
+    const requests = w.proxy.log.length;
+    w.clock.advance(10 * 60_000);
+    await w.runner.drainNow('visible');
+    expect(w.proxy.log.slice(requests).map((r) => r.method)).toEqual(['GET']);
+
+    await retryCase(w.db, record.id, new Date(w.clock.now()).toISOString());
+    await w.runner.drainNow('retry');
+    await expectDelivered(w, record.id);
+  });
+
   it('marks nothing sent behind a captive portal, and delivers once the link is real', async () => {
     w = await openSyncWorld();
     const { record } = await w.capture(2);
@@ -345,8 +386,9 @@ describe('sync runner — 409 reconcile', () => {
     await w.runner.drainNow('send-now');
     const at = new Date(w.clock.now()).toISOString();
     await updateCase(w.db, record.id, (c) => ({ ...c, notes: 'edited offline' }), at);
+    await w.runner.drainNow('saved'); // as the app does after every save
 
-    await wakeUp(w);
+    expect(await wakeUp(w)).toBe(CASE_QUIET_MS);
 
     await expectDelivered(w, record.id, 2);
     expect(w.proxy.log.filter((r) => r.method === 'PUT').map((r) => r.status)).toEqual([

@@ -27,6 +27,7 @@ import {
   sendAllNow,
   storeReceipt,
   updateEntry,
+  type EntryPatch,
   type KuaichuDb,
   type OutboxEntry,
   type OutboxError,
@@ -82,6 +83,8 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   const listeners = new Set<(s: SyncState) => void>();
   let running: Promise<void> | undefined;
   let again = false;
+  /** A trigger other than a local save asked for a drain: pull the server's changes too. */
+  let pullWanted = false;
   let started = false;
   let cancelTimer: (() => void) | undefined;
   let unsubscribeSession: (() => void) | undefined;
@@ -110,6 +113,9 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
 
   function drainNow(reason: string): Promise<void> {
     if (!started) return Promise.resolve();
+    // A local save usually makes nothing due (its case waits for the quiet
+    // period): such a drain only re-arms the timer, without a pull per keystroke.
+    if (reason !== 'saved') pullWanted = true;
     // A link that just came back, the officer's "Send now" and a fresh
     // sign-in all say "try now": waiting entries stop backing off.
     if (TRY_NOW.has(reason)) {
@@ -143,28 +149,33 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
       return;
     }
     setState({ phase: 'sending' }, ['nextWakeAt']);
-    let outcome = await sendDue(session);
-    if (outcome === 'ok') outcome = await pull(session);
+    const sent = await sendDue(session);
+    let outcome = sent.outcome;
+    if (outcome === 'ok' && (pullWanted || sent.tried)) {
+      pullWanted = false;
+      outcome = await pull(session);
+    }
     await settle(outcome);
   }
 
-  async function sendDue(session: StoredSession): Promise<Outcome> {
+  /** Sends every due case; `tried` says whether anything was due at all. */
+  async function sendDue(session: StoredSession): Promise<{ outcome: Outcome; tried: boolean }> {
     const device = await ensureDevice(deps, session, deps.deviceLabel);
     if (!device.ok) {
       const ids = await dueCaseIds(db, iso());
       const entries = ids.length ? await caseEntries(db, ids[0]!) : [];
-      return toOutcome(await fail(entries, device.failure, session));
+      return { outcome: toOutcome(await fail(entries, device.failure, session)), tried: true };
     }
     for (let round = 0; round < ROUNDS_PER_PASS; round++) {
       const ids = await dueCaseIds(db, iso());
-      if (ids.length === 0) break;
+      if (ids.length === 0) return { outcome: 'ok', tried: round > 0 };
       for (const caseId of ids) {
-        if (!started) return 'ok';
+        if (!started) return { outcome: 'ok', tried: true };
         const result = await sendCase(caseId, session, device.value);
-        if (result === 'offline' || result === 'held') return result;
+        if (result === 'offline' || result === 'held') return { outcome: result, tried: true };
       }
     }
-    return 'ok';
+    return { outcome: 'ok', tried: true };
   }
 
   async function pull(session: StoredSession): Promise<Outcome> {
@@ -207,12 +218,76 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     deviceId: string,
   ): Promise<CaseResult> {
     const heldByServer = new Set<string>();
+    const result = await sendParts(caseId, session, deviceId, heldByServer);
+    if (heldByServer.size > 0) await parkHeldPhotos(caseId, heldByServer);
+    return result;
+  }
+
+  /**
+   * Due photos go at once (content-addressed: sending early is good); the
+   * manifest only when the case entry is due, or, without a case entry, for
+   * the photos' receipt. A case entry waiting for its time (the quiet period
+   * after the latest save, or a backoff) keeps its manifest back, and one that
+   * needs attention or is held waits for "try again" or sign-in.
+   */
+  async function sendParts(
+    caseId: string,
+    session: StoredSession,
+    deviceId: string,
+    heldByServer: Set<string>,
+  ): Promise<CaseResult> {
     for (const entry of await caseEntries(db, caseId)) {
       if (entry.kind !== 'photo' || !isDue(entry, iso())) continue;
       const result = await sendPhoto(entry, session, heldByServer);
       if (result === 'offline' || result === 'held') return result;
     }
+    // Read again: a save during the uploads may have pushed the case entry on.
+    const caseEntry = await db.outbox.get(`case:${caseId}`);
+    if (caseEntry && !isDue(caseEntry, iso())) return 'later';
     return putCase(caseId, session, deviceId, heldByServer, true);
+  }
+
+  /**
+   * Photos the server already holds (skipped by HEAD) stay in the outbox until
+   * a receipt lists them. Left `sending` with a past time they would be due on
+   * every pass — a HEAD each time and a 1 s timer for ever while their case
+   * waits — so after a pass without that receipt they wait with their case:
+   * until the time the case waits for (its quiet period, a backoff, a photo's
+   * retry), or, when the case entry needs attention or is held, in that status
+   * too ("try again" and sign-in release them together).
+   */
+  async function parkHeldPhotos(caseId: string, heldByServer: Set<string>): Promise<void> {
+    const now = iso();
+    const entries = await caseEntries(db, caseId);
+    const parked = entries.filter(
+      (e) => e.kind === 'photo' && e.status === 'sending' && heldByServer.has(e.entityId),
+    );
+    if (parked.length === 0) return;
+    const caseEntry = entries.find((e) => e.kind === 'case');
+    const waitsUntil = entries
+      .filter((e) => !parked.includes(e) && e.status === 'pending' && e.nextAttemptAt > now)
+      .map((e) => e.nextAttemptAt)
+      .sort()[0];
+    for (const e of parked) {
+      let patch: EntryPatch;
+      if (caseEntry?.status === 'needs-attention' || caseEntry?.status === 'held') {
+        patch = { status: caseEntry.status };
+        if (caseEntry.lastError) patch.lastError = caseEntry.lastError;
+      } else if (waitsUntil !== undefined) {
+        // The server holds the bytes: an earlier failure of this photo is over.
+        patch = { status: 'pending', nextAttemptAt: waitsUntil, lastError: undefined };
+      } else {
+        // Nothing of the case says when: an ordinary backoff, never a busy loop.
+        const attempts = e.attempts + 1;
+        patch = {
+          status: 'pending',
+          attempts,
+          nextAttemptAt: iso(nextAttemptAt(attempts, clock.now(), deps.random())),
+          lastError: undefined,
+        };
+      }
+      await updateEntry(db, e.key, e.revision, patch);
+    }
   }
 
   async function sendPhoto(

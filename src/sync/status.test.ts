@@ -56,6 +56,11 @@ describe('deriveCaseStatus', () => {
       { kind: 'saved-on-phone', since: T0, waitingForSignIn: false },
     ],
     [
+      'an edit waiting for its quiet period (saved on the phone, no error, no retry)',
+      { entries: [entry({ revision: 3, updatedAt: T1, nextAttemptAt: T1 })], receipt: row(true) },
+      { kind: 'saved-on-phone', since: T0, waitingForSignIn: false },
+    ],
+    [
       'a complete receipt and nothing waiting',
       { entries: [], receipt: row(true) },
       { kind: 'sent', receivedAt: T1, manifestVersion: 2 },

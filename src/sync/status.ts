@@ -5,7 +5,9 @@
  *    waits in the outbox;
  *  - `needs-attention` when the server refused a part (with the reason);
  *  - `sending` while the runner moves this case (with progress);
- *  - otherwise `saved-on-phone` (with when it will be tried again and why it failed last).
+ *  - otherwise `saved-on-phone` (with when it will be tried again and why it failed last) —
+ *    also while an edited case waits for its quiet period after the latest save
+ *    (storage `CASE_QUIET_MS`): no error and no retry time then, just saved.
  * And the totals the officer must always see: unsent cases, unsent bytes, the
  * oldest unsent age.
  */

@@ -13,11 +13,11 @@ const zh = {
     needsAttention: '需要处理',
     sendNow: '立即发送',
     sendingNow: '正在发送…',
-    nextTry: '下次自动重试：{{time}}',
+    nextTry: '下次自动发送：{{time}}',
     phase: {
       idle: '空闲：没有待发送的内容，或正在等待。',
       sending: '正在发送…',
-      waiting: '等待重试。',
+      waiting: '等待发送（编辑停下片刻后发送，或稍后重试）。',
       offline: '连接不到服务器：联网后自动发送。',
       'held-auth': '需要重新登录才能发送。案件都保存在本机。',
     },
@@ -105,7 +105,7 @@ export const outboxMessages: MessageBundle<typeof zh> = {
       phase: {
         idle: 'Idle: nothing to send, or waiting.',
         sending: 'Sending…',
-        waiting: 'Waiting to try again.',
+        waiting: 'Waiting to send (a moment after the last edit, or to try again).',
         offline: 'The server cannot be reached: sending resumes when a connection returns.',
         'held-auth': 'Sign in again to send. Every case is kept on this phone.',
       },
