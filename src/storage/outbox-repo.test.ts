@@ -148,6 +148,18 @@ describe('applyServerChange', () => {
     expect(await db.serverChanges.count()).toBe(0);
   });
 
+  it('on a shared phone leaves another officer’s case to his own pull', async () => {
+    const { c } = await aSavedCase();
+    const colleague = { id: '0190a000-0000-7000-8000-0000000000c1', name: '同事' };
+    await saveCase(db, { ...c, officer: colleague }, T1);
+    await storeReceipt(db, receiptFor(c.id, []), 2, T1);
+    const me = { officerId: '0190a000-0000-7000-8000-0000000000a1' };
+
+    expect(await applyServerChange(db, change(c.id), me)).toBe('another-officer');
+    expect(await readCase(db, c.id)).toMatchObject({ value: { state: 'opened' } });
+    expect(await applyServerChange(db, change(c.id), { officerId: colleague.id })).toBe('applied');
+  });
+
   it('ignores cases this phone does not have', async () => {
     expect(await applyServerChange(db, change('0190a000-0000-7000-8000-00000000ffff'))).toBe(
       'unknown-case',

@@ -9,7 +9,13 @@
  */
 import type { CaseReceipt } from '../contracts/cases';
 import type { Change } from '../contracts/changes';
-import { CaseRecord, applyServerStateChange, type Instant } from '../domain';
+import {
+  CaseRecord,
+  applyServerStateChange,
+  caseBelongsTo,
+  type CaseOfficer,
+  type Instant,
+} from '../domain';
 import { enqueue } from './cases-repo';
 import type { KuaichuDb } from './db';
 import type { OutboxEntry, OutboxError } from './records';
@@ -19,9 +25,54 @@ export function isDue(entry: OutboxEntry, now: Instant): boolean {
   return (entry.status === 'pending' || entry.status === 'sending') && entry.nextAttemptAt <= now;
 }
 
+/**
+ * Whose entries the runner may send: on a shared phone only the signed-in
+ * officer's cases and unclaimed ones (RELIABILITY.md D8). Absent: every case.
+ */
+export interface SendingFor {
+  officerId: string;
+}
+
+/** Ids among `caseIds` of cases captured by another officer than `officerId`. */
+async function othersCases(
+  db: KuaichuDb,
+  caseIds: Iterable<string>,
+  officerId: string,
+): Promise<Set<string>> {
+  const ids = [...new Set(caseIds)];
+  const rows = await db.cases.bulkGet(ids);
+  const others = new Set<string>();
+  rows.forEach((row, i) => {
+    const officer = (row as { officer?: { id?: unknown } } | undefined)?.officer;
+    if (officer && !caseBelongsTo({ officer: officer as CaseOfficer }, officerId)) {
+      others.add(ids[i]!);
+    }
+  });
+  return others;
+}
+
+/** Entries, less those of other officers' cases when `sendingFor` is given. */
+async function sendable(
+  db: KuaichuDb,
+  entries: OutboxEntry[],
+  sendingFor: SendingFor | undefined,
+): Promise<OutboxEntry[]> {
+  if (!sendingFor) return entries;
+  const others = await othersCases(
+    db,
+    entries.map((e) => e.caseId),
+    sendingFor.officerId,
+  );
+  return entries.filter((e) => !others.has(e.caseId));
+}
+
 /** Ids of cases with an entry due at `now`, the longest-waiting first. */
-export async function dueCaseIds(db: KuaichuDb, now: Instant): Promise<string[]> {
-  const entries = await db.outbox.toArray();
+export async function dueCaseIds(
+  db: KuaichuDb,
+  now: Instant,
+  sendingFor?: SendingFor,
+): Promise<string[]> {
+  const entries = await sendable(db, await db.outbox.toArray(), sendingFor);
   const oldest = new Map<string, string>();
   for (const e of entries) {
     if (!isDue(e, now)) continue;
@@ -40,8 +91,15 @@ export function caseEntries(db: KuaichuDb, caseId: string): Promise<OutboxEntry[
  * The earliest `nextAttemptAt` of entries waiting for their time (pending or
  * sending): a backoff, or a case entry's quiet period after the latest save.
  */
-export async function nextDueAt(db: KuaichuDb): Promise<Instant | undefined> {
-  const entries = await db.outbox.where('status').anyOf('pending', 'sending').toArray();
+export async function nextDueAt(
+  db: KuaichuDb,
+  sendingFor?: SendingFor,
+): Promise<Instant | undefined> {
+  const entries = await sendable(
+    db,
+    await db.outbox.where('status').anyOf('pending', 'sending').toArray(),
+    sendingFor,
+  );
   return entries.map((e) => e.nextAttemptAt).sort()[0];
 }
 
@@ -137,21 +195,28 @@ async function applyWaitingChanges(db: KuaichuDb, caseId: string): Promise<void>
   await db.serverChanges.bulkDelete(waiting.map((w) => w.id));
 }
 
-export type ServerChangeOutcome = 'applied' | 'deferred' | 'unknown-case';
+export type ServerChangeOutcome = 'applied' | 'deferred' | 'unknown-case' | 'another-officer';
 
 /**
  * Records a change from the pull feed on the local case — unless the case has
  * unsent local edits, in which case the edits are kept and the change waits
  * until they are sent. Never enqueues anything: it is the server's news, not
- * an edit to send back.
+ * an edit to send back. With `sendingFor`, another officer's case on a shared
+ * phone is left alone (the feed excludes each officer's own changes, so that
+ * officer's pull brings him the rest).
  */
 export async function applyServerChange(
   db: KuaichuDb,
   change: Change,
+  sendingFor?: SendingFor,
 ): Promise<ServerChangeOutcome> {
   return db.transaction('rw', db.cases, db.outbox, db.serverChanges, async () => {
     const row = await db.cases.get(change.caseId);
     if (!row) return 'unknown-case';
+    if (sendingFor && (await othersCases(db, [change.caseId], sendingFor.officerId)).size > 0) {
+      // Another officer's case on a shared phone: his own pull brings him the news.
+      return 'another-officer';
+    }
     const unsent = await db.outbox.where('caseId').equals(change.caseId).count();
     if (unsent > 0) {
       await db.serverChanges.put({

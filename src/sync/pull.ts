@@ -2,7 +2,8 @@
  * The pull: after each drain, what others changed in the officer's scope
  * (`GET /api/changes?cursor=`), applied to the local cases — a case with
  * unsent local edits keeps them, and the server's change waits until they are
- * sent (src/storage/outbox-repo `applyServerChange`). The cursor is kept per
+ * sent (src/storage/outbox-repo `applyServerChange`); on a shared phone,
+ * another officer's cases are left for his own pull. The cursor is kept per
  * officer and advanced only after the page is applied.
  */
 import type { Api, ApiFailure } from '../api';
@@ -35,7 +36,7 @@ export async function pullChanges(
     const answer = await api.getChanges(session.token, cursor);
     if (!answer.ok) return answer;
     for (const change of answer.value.changes) {
-      const outcome = await applyServerChange(db, change);
+      const outcome = await applyServerChange(db, change, { officerId: session.user.id });
       if (outcome === 'applied') summary.applied += 1;
       if (outcome === 'deferred') summary.deferred += 1;
     }

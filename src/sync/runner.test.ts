@@ -455,3 +455,29 @@ describe('sync runner — pull', () => {
     expect(await w.db.serverChanges.count()).toBe(0);
   });
 });
+
+describe('sync runner — a shared phone (D8)', () => {
+  it('sends only the signed-in officer’s cases; another officer’s wait, without a timer spinning for them', async () => {
+    w = await openSyncWorld();
+    const me = (await w.session.active())!.user;
+    const { record: unclaimed } = await w.capture(1);
+    const { record: mine } = await w.capture(1);
+    const { record: theirs } = await w.capture(1);
+    const at = new Date(w.clock.now()).toISOString();
+    await saveCase(w.db, { ...mine, officer: { id: me.id, name: me.displayName } }, at);
+    const colleague = { id: '0190a000-0000-7000-8000-00000000c0de', name: '同事' };
+    await saveCase(w.db, { ...theirs, officer: colleague }, at);
+
+    await w.runner.drainNow('send-now');
+
+    await expectDelivered(w, mine.id);
+    await expectDelivered(w, unclaimed.id);
+    expect(await w.server.caseRows(theirs.id)).toBe(0);
+    expect(w.proxy.log.some((r) => r.path.includes(theirs.id))).toBe(false);
+    const waiting = await w.db.outbox.where('caseId').equals(theirs.id).toArray();
+    expect(waiting.map((e) => e.kind).sort()).toEqual(['case', 'photo']);
+    expect(waiting.every((e) => e.status === 'pending' && e.attempts === 0)).toBe(true);
+    expect(w.clock.nextTimerAt()).toBeUndefined();
+    expect(w.runner.getState()).toMatchObject({ phase: 'idle' });
+  });
+});

@@ -155,19 +155,21 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
       pullWanted = false;
       outcome = await pull(session);
     }
-    await settle(outcome);
+    await settle(outcome, session);
   }
 
   /** Sends every due case; `tried` says whether anything was due at all. */
   async function sendDue(session: StoredSession): Promise<{ outcome: Outcome; tried: boolean }> {
     const device = await ensureDevice(deps, session, deps.deviceLabel);
+    const mine = { officerId: session.user.id };
     if (!device.ok) {
-      const ids = await dueCaseIds(db, iso());
+      const ids = await dueCaseIds(db, iso(), mine);
       const entries = ids.length ? await caseEntries(db, ids[0]!) : [];
       return { outcome: toOutcome(await fail(entries, device.failure, session)), tried: true };
     }
     for (let round = 0; round < ROUNDS_PER_PASS; round++) {
-      const ids = await dueCaseIds(db, iso());
+      // On a shared phone, another officer's cases wait for his session (D8).
+      const ids = await dueCaseIds(db, iso(), mine);
       if (ids.length === 0) return { outcome: 'ok', tried: round > 0 };
       for (const caseId of ids) {
         if (!started) return { outcome: 'ok', tried: true };
@@ -187,13 +189,13 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     return isConnectivity(pulled.failure) ? 'offline' : 'ok';
   }
 
-  async function settle(outcome: Outcome): Promise<void> {
+  async function settle(outcome: Outcome, session: StoredSession): Promise<void> {
     const now = clock.now();
     if (outcome === 'held') {
       setState({ phase: 'held-auth', lastDrainAt: iso(now) }, ['current', 'nextWakeAt']);
       return;
     }
-    const next = await nextDueAt(db);
+    const next = await nextDueAt(db, { officerId: session.user.id });
     if (next === undefined) {
       setState({ phase: 'idle', lastDrainAt: iso(now) }, ['current', 'nextWakeAt']);
       return;

@@ -263,7 +263,18 @@ export function compare(server: ServerSnapshot, phone: PhoneSnapshot): Invariant
     else {
       const parsed = CaseRecord.safeParse(row);
       const phoneBody = canonicalJson(parsed.success ? parsed.data : row);
-      if (canonicalJson(JSON.parse(held.body)) !== phoneBody) why.push('server has other content');
+      const serverBody = JSON.parse(held.body) as Record<string, unknown>;
+      if (canonicalJson(serverBody) !== phoneBody) {
+        const phoneFields = JSON.parse(phoneBody) as Record<string, unknown>;
+        const differ = [...new Set([...Object.keys(serverBody), ...Object.keys(phoneFields)])]
+          .filter((k) => canonicalJson(serverBody[k]) !== canonicalJson(phoneFields[k]))
+          .sort();
+        const states =
+          serverBody.state === phoneFields.state
+            ? ''
+            : `; state ${String(serverBody.state)} on the server, ${String(phoneFields.state)} on the phone`;
+        why.push(`server has other content (${differ.join(', ')}${states})`);
+      }
       const notListed = photos.filter((h) => !held.photos.includes(h));
       if (notListed.length) why.push(`server version lacks photos ${notListed.join(',')}`);
       const noBlob = held.photos.filter((h) => !server.blobs.has(h));

@@ -1,0 +1,106 @@
+/**
+ * RELIABILITY.md D8 on a shared patrol phone: an officer signs out with an
+ * unsent case (warned, nothing deleted); a colleague signing in on the same
+ * phone neither sees nor sends it, and his own case goes under his session;
+ * the first officer signs in again and his case is delivered. Ends with the
+ * invariant check.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchBrowser,
+  phoneContext,
+  startServer,
+  waitForServiceWorker,
+  type RunningServer,
+} from './harness';
+import { checkInvariants } from './invariants';
+import { phoneStatuses, quickCase, waitAllSent } from './matrix-harness';
+import { serverCase, signInOnPhone } from './sync-drivers';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ KUAICHU_DEMO: '1' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signOutOnPhone(page: Page, expectWarning: boolean): Promise<void> {
+  await page.goto('/outbox');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  const warning = page.getByRole('alertdialog');
+  if (expectWarning) {
+    await expect.poll(() => warning.textContent()).toContain('1 个案件未发送');
+    await warning.getByRole('button', { name: '确定退出' }).click();
+  }
+  await page.getByRole('button', { name: '登录' }).first().waitFor();
+}
+
+describe('a patrol phone shared between officers', () => {
+  it('keeps an officer’s unsent case from his colleague, and sends it when he signs in again', async () => {
+    const context = await phoneContext(browser, server.url);
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForServiceWorker(page);
+
+    // Officer 1 captures a case offline and signs out at the end of his shift.
+    await signInOnPhone(page, 'demo-officer');
+    await context.setOffline(true);
+    const first = await quickCase(page, server.url, '共用手机 一号民警', 2);
+    await context.setOffline(false);
+    await signOutOnPhone(page, true);
+    expect((await phoneStatuses(page)).get(first)).toBe('unsent');
+
+    // Officer 2 signs in on the same phone: the case is neither shown nor sent.
+    await signInOnPhone(page, 'demo-officer2');
+    await expect
+      .poll(() => page.getByTestId('other-officers').textContent())
+      .toContain('1 起其他民警（Demo officer）');
+    expect(await page.locator(`li[data-case="${first}"]`).count()).toBe(0);
+    await page.goto('/');
+    await page.getByRole('heading', { name: '案件' }).waitFor();
+    await expect.poll(() => page.getByTestId('other-officers').count()).toBe(1);
+    expect(await page.getByText('共用手机 一号民警').count()).toBe(0);
+    await page.goto(`/cases/${first}`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Demo officer');
+
+    // His own case goes under his session; the colleague's stays on the phone.
+    const second = await quickCase(page, server.url, '共用手机 二号民警', 1);
+    await page.goto('/outbox');
+    await waitAllSent(page, [second]);
+    expect((await serverCase(server.url, first)).status).toBe(404);
+    expect((await phoneStatuses(page)).get(first)).toBe('unsent');
+    const kept = await page.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('kuaichu');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const entries = await new Promise<{ caseId: string; status: string }[]>((resolve, reject) => {
+        const req = db.transaction('outbox').objectStore('outbox').getAll();
+        req.onsuccess = () => resolve(req.result as never);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return entries.filter((e) => e.caseId === id).map((e) => e.status);
+    }, first);
+    // Waiting, not failed: nothing of it went to the server under the wrong officer.
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((s) => s === 'pending')).toBe(true);
+
+    // Officer 1 back on his phone: his case is delivered.
+    await signOutOnPhone(page, false);
+    await signInOnPhone(page, 'demo-officer');
+    await page.locator(`li[data-case="${first}"]`).waitFor();
+    await waitAllSent(page, [first, second]);
+    expect(await serverCase(server.url, first)).toMatchObject({ status: 200, complete: true });
+    await checkInvariants(page, server);
+    await context.close();
+  });
+});
