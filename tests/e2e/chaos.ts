@@ -48,7 +48,10 @@ export interface ChaosOptions {
 export interface ChaosResult {
   seed: number;
   steps: string[];
+  /** Every case on the phone at the end. */
   cases: string[];
+  /** Cases whose capture finished (a capture cut by a kill may leave none). */
+  completed: string[];
   report: InvariantReport;
   ms: number;
   counts: Record<string, number>;
@@ -100,6 +103,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     let page: Page = await openPhone(own.context, origin);
     let offline = false;
     let captured = 0;
+    const completed: string[] = [];
 
     const relaunch = async () => {
       const profile = own!.profile;
@@ -162,7 +166,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       let text: string = action;
       switch (action) {
         case 'capture':
-          await quickCase(page, origin, `混沌 ${seed}-${captured}`, photosPerCase);
+          completed.push(await quickCase(page, origin, `混沌 ${seed}-${captured}`, photosPerCase));
           captured += 1;
           text = `capture #${captured}`;
           break;
@@ -175,7 +179,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         case 'kill-browser-mid-capture': {
           const ms = int(300, 3000);
           const capture = quickCase(page, origin, `混沌 ${seed}-${captured}`, photosPerCase).then(
-            () => 'done',
+            (id) => {
+              completed.push(id);
+              return 'done';
+            },
             () => 'cut',
           );
           await Promise.race([capture, sleep(ms)]);
@@ -226,7 +233,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     if (offline) await own.context.setOffline(false);
     offline = false;
     while (captured < cases) {
-      await quickCase(page, origin, `混沌 ${seed}-${captured}`, photosPerCase);
+      completed.push(await quickCase(page, origin, `混沌 ${seed}-${captured}`, photosPerCase));
       captured += 1;
       say(`[chaos ${seed}] heal: capture #${captured}`);
     }
@@ -251,7 +258,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     say(
       `[chaos ${seed}] done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${ids.length} cases, ${report.serverBlobs} blobs, steps ${JSON.stringify(counts)}`,
     );
-    return { seed, steps, cases: ids, report, ms: Date.now() - started, counts };
+    return { seed, steps, cases: ids, completed, report, ms: Date.now() - started, counts };
   } finally {
     await own?.close();
     await proxy?.close();
