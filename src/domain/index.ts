@@ -29,5 +29,6 @@ export * from './case/parties';
 export * from './device/storage-room';
 export * from './case/liability-record.schema';
 export * from './case/liability-step';
+export * from './case/liability-draft';
 export * from './outbox';
 export * from './export';

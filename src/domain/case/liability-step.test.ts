@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aCase, testId } from '../../../tests/builders/case.builder';
+import { aRearEndDraft } from '../../../tests/builders/liability.builder';
 import { loadLiabilityCatalog } from '../liability/catalog';
 import { canonicalJson } from '../manifest/canonical-json';
 import type { CaseRecord } from './case.schema';
 import { CaseRecord as CaseRecordSchema } from './case.schema';
-import type { LiabilityDraft } from './liability-record.schema';
 import {
   determinationBytes,
   determinationContent,
@@ -56,19 +56,6 @@ function clearedCase(): CaseRecord {
   };
 }
 
-/** B, going straight, ran into the back of A, which was slowing: B full, A none. */
-function rearEndDraft(c: CaseRecord): LiabilityDraft {
-  return {
-    ...emptyDraft(c),
-    placeKind: 'road-section',
-    vehicles: [
-      { id: 'A', action: 'slowing' },
-      { id: 'B', action: 'going-straight' },
-    ],
-    impacts: [{ striking: 'B', struck: 'A', relation: 'same-lane' }],
-  };
-}
-
 function must<T>(r: { ok: true; value: T } | { ok: false; reason: string }): T {
   if (!r.ok) throw new Error(r.reason);
   return r.value;
@@ -76,7 +63,7 @@ function must<T>(r: { ok: true; value: T } | { ok: false; reason: string }): T {
 
 function proposed(): CaseRecord {
   const c = clearedCase();
-  const facts = must(factsFromDraft(rearEndDraft(c), true));
+  const facts = must(factsFromDraft(aRearEndDraft(c), true));
   return must(proposeLiability(c, catalog, facts, T1)).case;
 }
 
@@ -96,16 +83,16 @@ describe('the facts from the officer’s answers', () => {
 
   it('builds engine facts, with triage’s all-clear, and keeps a draft across saves', () => {
     const c = clearedCase();
-    const facts = must(factsFromDraft(rearEndDraft(c), true));
+    const facts = must(factsFromDraft(aRearEndDraft(c), true));
     expect(facts.checks).toEqual({ allClear: true });
     expect(facts.impacts).toEqual([{ striking: 'B', struck: 'A', relation: 'same-lane' }]);
-    const saved = must(saveLiabilityDraft(c, rearEndDraft(c), T1));
+    const saved = must(saveLiabilityDraft(c, aRearEndDraft(c), T1));
     expect(CaseRecordSchema.parse(saved).liability?.draft?.placeKind).toBe('road-section');
   });
 
   it('refuses facts that do not hold together', () => {
     const c = clearedCase();
-    const draft = { ...rearEndDraft(c), impacts: [{ striking: 'B', struck: 'B' }] };
+    const draft = { ...aRearEndDraft(c), impacts: [{ striking: 'B', struck: 'B' }] };
     expect(factsFromDraft(draft, true)).toMatchObject({ ok: false, reason: 'invalid-facts' });
   });
 });
@@ -123,7 +110,7 @@ describe('proposing liability', () => {
 
   it('asks for more facts instead of guessing', () => {
     const c = clearedCase();
-    const draft = { ...rearEndDraft(c), impacts: [{ striking: 'B', struck: 'A' }] };
+    const draft = { ...aRearEndDraft(c), impacts: [{ striking: 'B', struck: 'A' }] };
     const r = proposeLiability(c, catalog, must(factsFromDraft(draft, true)), T1);
     expect(r).toEqual({ ok: false, reason: 'need-more-facts', detail: 'same_lane_same_dir' });
   });
@@ -131,7 +118,7 @@ describe('proposing liability', () => {
   it('escalates when the engine does, naming the rule', () => {
     const c = clearedCase();
     const draft = {
-      ...rearEndDraft(c),
+      ...aRearEndDraft(c),
       // The engine asks whether the facts are clear; "no" sends the case to the squad.
       checkAnswers: { [FACTS_DISPUTED_RULE]: 'no' as const },
     };
@@ -144,7 +131,7 @@ describe('proposing liability', () => {
 
   it('is refused before the scene is cleared', () => {
     const c = { ...clearedCase(), state: 'triaged' as const };
-    const facts = must(factsFromDraft(rearEndDraft(c), true));
+    const facts = must(factsFromDraft(aRearEndDraft(c), true));
     expect(proposeLiability(c, catalog, facts, T1)).toMatchObject({
       ok: false,
       reason: 'not-allowed',

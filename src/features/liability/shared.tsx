@@ -1,7 +1,8 @@
 /** What the liability screens share: language, writing a step, words for levels and basis. */
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CaseRecord, Result } from '../../domain';
+import type { CaseRecord, LiabilityByVehicle, Result } from '../../domain';
 import type { LiabilityLevel } from '../../domain/liability';
 import { useServices } from '../../services/ServicesContext';
 import { describeSaveError } from '../../services/save-error';
@@ -58,4 +59,12 @@ export const LEVELS: readonly LiabilityLevel[] = ['full', 'primary', 'equal', 's
 /** 《law》article, as cited on the screens and the document. */
 export function citeBasis(b: { law: string; article: string }): string {
   return `《${b.law.replace(/^《|》$/g, '')}》${b.article}`;
+}
+
+/** Liability per vehicle on one line, by label: "A 全部责任，B 无责任". */
+export function levelsText(m: LiabilityByVehicle, t: TFunction): string {
+  return Object.entries(m)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([label, level]) => `${label} ${t(`liability.level.${level}`)}`)
+    .join('，');
 }

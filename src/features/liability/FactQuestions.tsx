@@ -1,0 +1,282 @@
+/**
+ * The facts the officer gives the engine, mostly as pictograms: the place,
+ * what each vehicle was doing (its heading at a junction, the signal or sign
+ * where one applies, conditions), who struck whom. Every answer goes out as a
+ * whole new draft; the engine's follow-up questions are in QuestionCard.
+ */
+import { useTranslation } from 'react-i18next';
+import type { CaseRecord, LiabilityDraft } from '../../domain';
+import {
+  PlaceKind,
+  VehicleAction,
+  VehicleCondition,
+  type Heading,
+  type SignalFacing,
+} from '../../domain/liability';
+import { PictoChoice, PictoGrid } from './PictoGrid';
+import { Pictogram } from './Pictogram';
+
+const JUNCTIONS: readonly PlaceKind[] = [
+  'signalised-junction',
+  'officer-controlled-junction',
+  'priority-sign-junction',
+  'unmarked-junction',
+  'roundabout',
+];
+
+const SIGNALS_AT: Partial<Record<PlaceKind, readonly SignalFacing[]>> = {
+  'signalised-junction': ['green', 'green-arrow', 'amber', 'red', 'red-arrow'],
+  'officer-controlled-junction': ['officer-go', 'officer-stop'],
+  'priority-sign-junction': ['give-way', 'priority', 'none'],
+};
+
+const HEADINGS: readonly Heading[] = ['N', 'E', 'S', 'W'];
+
+type DraftVehicle = LiabilityDraft['vehicles'][number];
+
+/** The place, one group per vehicle, and the impacts. */
+export function FactQuestions({
+  c,
+  draft,
+  editable,
+  onChange,
+}: {
+  c: CaseRecord;
+  draft: LiabilityDraft;
+  editable: boolean;
+  onChange: (next: LiabilityDraft) => void;
+}) {
+  const { t } = useTranslation();
+  const setVehicle = (label: string, patch: Partial<DraftVehicle>) =>
+    onChange({
+      ...draft,
+      vehicles: draft.vehicles.map((v) => (v.id === label ? { ...v, ...patch } : v)),
+    });
+  const vehicleOf = (label: string) => c.vehicles.find((v) => v.label === label);
+  const driverOf = (label: string) =>
+    c.parties.find((p) => p.kind === 'driver' && p.vehicleId === vehicleOf(label)?.id);
+  const signals = draft.placeKind ? SIGNALS_AT[draft.placeKind] : undefined;
+  const atJunction = draft.placeKind !== undefined && JUNCTIONS.includes(draft.placeKind);
+
+  return (
+    <>
+      <fieldset className="plain" disabled={!editable}>
+        <legend className="q">{t('liability.place')}</legend>
+        <PictoGrid
+          chosen={draft.placeKind}
+          options={PlaceKind.options.map((k) => (
+            <PictoChoice
+              key={k}
+              value={k}
+              name="place"
+              checked={draft.placeKind === k}
+              onChange={() => onChange({ ...draft, placeKind: k })}
+              label={t(`liability.placeKind.${k}`)}
+            >
+              <Pictogram kind="place" value={k} />
+            </PictoChoice>
+          ))}
+        />
+      </fieldset>
+
+      {draft.vehicles.map((v) => (
+        <VehicleQuestions
+          key={v.id}
+          v={v}
+          plate={vehicleOf(v.id)?.plate ?? ''}
+          driver={driverOf(v.id)?.name}
+          editable={editable}
+          atJunction={atJunction}
+          signals={signals}
+          onPatch={(patch) => setVehicle(v.id, patch)}
+        />
+      ))}
+
+      <ImpactQuestions
+        labels={c.vehicles.map((v) => v.label)}
+        draft={draft}
+        editable={editable}
+        onChange={onChange}
+      />
+    </>
+  );
+}
+
+/** What one vehicle was doing. */
+function VehicleQuestions({
+  v,
+  plate,
+  driver,
+  editable,
+  atJunction,
+  signals,
+  onPatch,
+}: {
+  v: DraftVehicle;
+  plate: string;
+  /** The driver's name, when the vehicle has a driver. */
+  driver: string | undefined;
+  editable: boolean;
+  atJunction: boolean;
+  signals: readonly SignalFacing[] | undefined;
+  onPatch: (patch: Partial<DraftVehicle>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="vehicle-q" disabled={!editable}>
+      <legend>{t('liability.vehicle', { label: v.id, plate })}</legend>
+      {driver !== undefined && <p className="muted">{t('liability.driver', { name: driver })}</p>}
+      <fieldset className="plain">
+        <legend className="q">{t('liability.action', { label: v.id })}</legend>
+        <PictoGrid
+          chosen={v.action}
+          options={VehicleAction.options.map((a) => (
+            <PictoChoice
+              key={a}
+              value={a}
+              name={`action-${v.id}`}
+              checked={v.action === a}
+              onChange={() => onPatch({ action: a })}
+              label={t(`liability.actionKind.${a}`)}
+            >
+              <Pictogram kind="action" value={a} />
+            </PictoChoice>
+          ))}
+        />
+      </fieldset>
+      {atJunction && (
+        <fieldset className="plain">
+          <legend className="q">{t('liability.heading', { label: v.id })}</legend>
+          <div className="picto-grid" role="radiogroup">
+            {HEADINGS.map((h) => (
+              <PictoChoice
+                key={h}
+                value={h}
+                name={`heading-${v.id}`}
+                checked={v.heading === h}
+                onChange={() => onPatch({ heading: h })}
+                label={t(`liability.headingKind.${h}`)}
+              >
+                <Pictogram kind="heading" value={h} />
+              </PictoChoice>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {signals && (
+        <fieldset className="plain">
+          <legend className="q">{t('liability.signal', { label: v.id })}</legend>
+          <div className="chips" role="radiogroup">
+            {signals.map((s) => (
+              <label key={s} className={v.signal === s ? 'chip chosen' : 'chip'}>
+                <input
+                  type="radio"
+                  name={`signal-${v.id}`}
+                  checked={v.signal === s}
+                  onChange={() => onPatch({ signal: s })}
+                />
+                {t(`liability.signalKind.${s}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <details className="more">
+        <summary>{t('liability.conditions', { label: v.id })}</summary>
+        <div className="chips">
+          {VehicleCondition.options.map((k) => {
+            const on = v.conditions?.includes(k) ?? false;
+            return (
+              <label key={k} className={on ? 'chip chosen' : 'chip'}>
+                <input
+                  type="checkbox"
+                  checked={on}
+                  onChange={() =>
+                    onPatch({
+                      conditions: on
+                        ? (v.conditions ?? []).filter((x) => x !== k)
+                        : [...(v.conditions ?? []), k],
+                    })
+                  }
+                />
+                {t(`liability.conditionKind.${k}`)}
+              </label>
+            );
+          })}
+        </div>
+      </details>
+    </fieldset>
+  );
+}
+
+/** Who struck whom, once per impact; a third vehicle may add impacts. */
+function ImpactQuestions({
+  labels,
+  draft,
+  editable,
+  onChange,
+}: {
+  labels: string[];
+  draft: LiabilityDraft;
+  editable: boolean;
+  onChange: (next: LiabilityDraft) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="plain" disabled={!editable}>
+      <legend className="q">{t('liability.impacts')}</legend>
+      {draft.impacts.map((imp, i) => (
+        <fieldset key={i} className="plain impact">
+          <legend className="muted">{t('liability.impact', { n: i + 1 })}</legend>
+          <div className="chips" role="radiogroup">
+            {labels.flatMap((s) =>
+              labels
+                .filter((x) => x !== s)
+                .map((x) => {
+                  const on = imp.striking === s && imp.struck === x;
+                  return (
+                    <label key={`${s}${x}`} className={on ? 'chip chosen' : 'chip'}>
+                      <input
+                        type="radio"
+                        name={`impact-${i}`}
+                        checked={on}
+                        onChange={() =>
+                          onChange({
+                            ...draft,
+                            impacts: draft.impacts.map((o, j) =>
+                              j === i ? { ...o, striking: s, struck: x } : o,
+                            ),
+                          })
+                        }
+                      />
+                      {t('liability.strikes', { striking: s, struck: x })}
+                    </label>
+                  );
+                }),
+            )}
+          </div>
+          {draft.impacts.length > 1 && (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                onChange({ ...draft, impacts: draft.impacts.filter((_, j) => j !== i) })
+              }
+            >
+              {t('liability.removeImpact')}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      {labels.length > 2 && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => onChange({ ...draft, impacts: [...draft.impacts, {}] })}
+        >
+          {t('liability.addImpact')}
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The officer's own determination over the engine's proposal: a level per
+ * vehicle and a written reason, which is mandatory (the proposal stays
+ * beside it on the record); and the note that says an override stands.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  overrideLiability,
+  type CaseRecord,
+  type LiabilityByVehicle,
+  type LiabilityOverride,
+} from '../../domain';
+import type { LiabilityLevel } from '../../domain/liability';
+import { ReasonField } from './ReasonField';
+import { LEVELS, levelsText, useStep } from './shared';
+
+/** The override that stands, with its reason. */
+export function OverrideNote({ override }: { override: LiabilityOverride }) {
+  const { t } = useTranslation();
+  return (
+    <p data-testid="override-note">
+      <strong>
+        {t('liability.overridden', {
+          liability: levelsText(override.liability, t),
+          reason: override.reason,
+        })}
+      </strong>
+    </p>
+  );
+}
+
+export function OverrideForm({
+  c,
+  proposal,
+  current,
+}: {
+  c: CaseRecord;
+  proposal: LiabilityByVehicle;
+  current: LiabilityByVehicle;
+}) {
+  const { t } = useTranslation();
+  const { run, error } = useStep(c.id);
+  const [levels, setLevels] = useState<Record<string, LiabilityLevel>>({ ...current });
+  const [reason, setReason] = useState(c.liability?.override?.reason ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = () => {
+    if (reason.trim() === '') {
+      setProblem(t('liability.overrideNeedsReason'));
+      return;
+    }
+    setProblem(null);
+    void run((x, at) => overrideLiability(x, levels, reason, at)).catch(() => undefined);
+  };
+  return (
+    <details className="override">
+      <summary>{t('liability.overrideTitle')}</summary>
+      <div>
+        <p className="muted">{t('liability.overrideIntro')}</p>
+        {Object.keys(proposal)
+          .sort()
+          .map((label) => (
+            <div key={label} className="field">
+              <label htmlFor={`override-${label}`}>{t('liability.vehicleLabel', { label })}</label>
+              <select
+                id={`override-${label}`}
+                value={levels[label]}
+                onChange={(e) =>
+                  setLevels({ ...levels, [label]: e.target.value as LiabilityLevel })
+                }
+              >
+                {LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`liability.level.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        <ReasonField
+          id="override-reason"
+          label={t('liability.overrideReason')}
+          value={reason}
+          problem={problem}
+          onChange={setReason}
+        />
+        {error && (
+          <p className="notice error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="button" className="button block" onClick={save}>
+          {t('liability.overrideSave')}
+        </button>
+      </div>
+    </details>
+  );
+}
