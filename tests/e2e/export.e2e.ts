@@ -9,42 +9,28 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { useBrowserWorld } from './harness';
 import { addVehicleWithDriver, createCase, openParties } from './drivers';
 import { makeJpeg, passTriage, pickPhoto, storedOutbox, storedPhotos } from './scene-drivers';
 import { caseSyncStatus, serverCase, signInOnPhone, waitForStatus } from './sync-drivers';
 
-let server: RunningServer;
-let browser: Browser;
 let dir: string;
 
-beforeAll(async () => {
-  server = await startServer({ KUAICHU_DEMO: '1' });
-  browser = await launchBrowser();
+// Registered before the world: made before the server starts, removed after it stops.
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kuaichu-export-'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+const world = useBrowserWorld({ demo: true });
+
 /** A phone that has loaded the app once and then lost its connection. */
 async function offlinePhone(): Promise<Page> {
-  const context = await phoneContext(browser, server.url);
-  const page = await context.newPage();
-  await page.goto('/');
-  await waitForServiceWorker(page);
-  await context.setOffline(true);
-  return page;
+  return (await world.openPhone({ offline: true })).page;
 }
 
 const SLOTS = ['scene-behind', 'scene-front', 'collision-point'];
@@ -164,7 +150,7 @@ describe('export and import of unsent cases', () => {
     await b.context().setOffline(false);
     await signInOnPhone(b);
     await waitForStatus(b, id, 'sent');
-    const held = await serverCase(server.url, id);
+    const held = await serverCase(world.server.url, id);
     expect(held).toMatchObject({ status: 200, complete: true });
     expect(held.photos).toEqual(hashes);
 

@@ -9,6 +9,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { signInOnPhone } from './sync-drivers';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -119,4 +121,100 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
     timeout: 30_000,
   });
+}
+
+/** Options for {@link openApp}; applied in this order once the app is loaded. */
+export interface OpenAppOptions {
+  /** Sign in once the service worker controls the page: `true` as demo-officer, or a user name. */
+  signIn?: boolean | string;
+  /** Cut the phone's network once the app is loaded (and signed in). */
+  offline?: boolean;
+}
+
+/**
+ * Opens the app on a phone: a new page at `/`, controlled by the service
+ * worker, then signed in and taken offline if asked.
+ */
+export async function openApp(
+  context: BrowserContext,
+  options: OpenAppOptions = {},
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  if (options.signIn) {
+    await signInOnPhone(page, options.signIn === true ? undefined : options.signIn);
+  }
+  if (options.offline) await context.setOffline(true);
+  return page;
+}
+
+export interface PhoneOptions {
+  /** Where the phone's requests go: the world's server unless given (e.g. a fault proxy). */
+  baseURL?: string;
+}
+
+export interface WorldOptions {
+  /** Start the server with the demo officers (`KUAICHU_DEMO=1`), for tests that sign in. */
+  demo?: boolean;
+  /** More server environment, read when the server starts (so it may name what a hook made). */
+  env?: () => Record<string, string>;
+  /** Extra Chromium flags. */
+  chromeArgs?: string[];
+}
+
+/** One server and one browser shared by the tests of a file; see {@link useBrowserWorld}. */
+export interface BrowserWorld {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A new phone-sized context on the world's browser (see {@link phoneContext}). */
+  newPhone(options?: PhoneOptions): Promise<BrowserContext>;
+  /** A new phone with the app opened on it (see {@link openApp}). */
+  openPhone(
+    options?: PhoneOptions & OpenAppOptions,
+  ): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * Registers `beforeAll` (start the server, then launch the browser) and
+ * `afterAll` (close the browser, then stop the server) for the calling test
+ * file, and returns the world they set up. `server` and `browser` may be read
+ * inside tests and hooks only. Hooks the file registers before this call run
+ * before the set-up and after the teardown (vitest runs hooks as a stack).
+ */
+export function useBrowserWorld(options: WorldOptions = {}): BrowserWorld {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startServer({
+      ...(options.demo ? { KUAICHU_DEMO: '1' } : {}),
+      ...options.env?.(),
+    });
+    browser = await launchBrowser(options.chromeArgs);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const world: BrowserWorld = {
+    get server() {
+      if (!server) throw new Error('the browser world is not set up: use it inside tests or hooks');
+      return server;
+    },
+    get browser() {
+      if (!browser)
+        throw new Error('the browser world is not set up: use it inside tests or hooks');
+      return browser;
+    },
+    newPhone: (phone = {}) => phoneContext(world.browser, phone.baseURL ?? world.server.url),
+    async openPhone(phone = {}) {
+      const context = await world.newPhone(phone);
+      const page = await openApp(context, phone);
+      return { context, page };
+    },
+  };
+  return world;
 }

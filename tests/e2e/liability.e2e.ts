@@ -7,32 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { CaseRecord, determinationBytes } from '../../src/domain';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { useBrowserWorld } from './harness';
 import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
 import { confirmSceneCleared, passTriage, takeEveryRequiredShot } from './scene-drivers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useBrowserWorld();
 
 const DRIVER_A = { name: '张伟', idNumber: '11010519491231002X', phone: '13800138000' };
 const DRIVER_B = { name: '李娜', idNumber: '110105194912310038', phone: '13900139000' };
@@ -63,11 +46,7 @@ async function storedCase(page: Page, id: string): Promise<CaseRecord> {
 async function clearedRearEndCase(
   address: string,
 ): Promise<{ context: BrowserContext; page: Page; id: string }> {
-  const context = await phoneContext(browser, server.url);
-  const page = await context.newPage();
-  await page.goto('/');
-  await waitForServiceWorker(page);
-  await context.setOffline(true);
+  const { context, page } = await world.openPhone({ offline: true });
   const id = await createCase(page, address);
   await passTriage(page, id);
   await openParties(page, id);

@@ -4,15 +4,9 @@
  * served from the service worker's tile cache. There is no internet here, so
  * a fake tile server answers OpenStreetMap's URLs (`context.route`).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openApp, useBrowserWorld } from './harness';
 import { createCase, dragMarker, mapMarker, openLocation } from './drivers';
 
 /** A 1 × 1 grey PNG: enough for an <img> to load. */
@@ -21,18 +15,7 @@ const TILE_PNG = Buffer.from(
   'base64',
 );
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useBrowserWorld();
 
 /** Fake OSM tiles; `up: false` makes the tile server unreachable. */
 async function fakeTiles(context: BrowserContext) {
@@ -65,11 +48,9 @@ function loadedTiles(page: Page) {
 
 describe('accident location on the map', () => {
   it('starts at the GPS position and keeps a dragged marker as a map point after reload', async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await world.newPhone();
     await fakeTiles(context);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForServiceWorker(page);
+    const page = await openApp(context);
     const id = await createCase(page, 'G318 国道 张家村路口');
     await openLocation(page, id);
 
@@ -100,11 +81,9 @@ describe('accident location on the map', () => {
   });
 
   it('shows marker and coordinates without tiles, and a pre-cached area offline', async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await world.newPhone();
     const tiles = await fakeTiles(context);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForServiceWorker(page);
+    const page = await openApp(context);
     const id = await createCase(page, 'S105 省道');
 
     // No tile server: a plain note, and the marker and coordinates still there.

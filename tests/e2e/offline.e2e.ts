@@ -2,36 +2,15 @@
  * The foundation's promise: the app installs its service worker, and an
  * officer can open cases and find them again with the network off.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { useBrowserWorld } from './harness';
 import { caseListAddresses, createCase } from './drivers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useBrowserWorld();
 
 describe('offline officer flow', () => {
   it('keeps cases created online and offline across reloads with the network off', async () => {
-    const context = await phoneContext(browser, server.url);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForServiceWorker(page);
+    const { context, page } = await world.openPhone();
 
     // Online: the first case, with a GPS position.
     await createCase(page, 'G318 国道 张家村路口');
@@ -53,10 +32,7 @@ describe('offline officer flow', () => {
   });
 
   it('saves every edit to the phone at once, so a reload offline loses nothing', async () => {
-    const context = await phoneContext(browser, server.url);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForServiceWorker(page);
+    const { context, page } = await world.openPhone();
     const id = await createCase(page, 'X201 县道');
     await context.setOffline(true);
     await page.getByLabel('情况说明').fill('两车追尾，无人受伤');
@@ -68,7 +44,7 @@ describe('offline officer flow', () => {
   });
 
   it('switches to English and back, with <html lang> following', async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await world.newPhone();
     const page = await context.newPage();
     await page.goto('/settings');
     await page.getByRole('radio', { name: 'English' }).check();

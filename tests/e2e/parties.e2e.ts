@@ -3,15 +3,9 @@
  * their drivers, a wrong ID number that is marked but kept, a reload that
  * loses nothing, and a fix that clears the mark.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserWorld } from './harness';
 import {
   addFixedObjectCard,
   addVehicleWithDriver,
@@ -26,27 +20,13 @@ import {
   waitForSaved,
 } from './drivers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useBrowserWorld();
 
 /** A case opened online, then the network cut once the service worker controls the page. */
 async function offlineCase(
   address: string,
 ): Promise<{ context: BrowserContext; page: Page; id: string }> {
-  const context = await phoneContext(browser, server.url);
-  const page = await context.newPage();
-  await page.goto('/');
-  await waitForServiceWorker(page);
+  const { context, page } = await world.openPhone();
   const id = await createCase(page, address);
   await context.setOffline(true);
   await openParties(page, id);

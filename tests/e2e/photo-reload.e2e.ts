@@ -17,14 +17,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { useBrowserWorld } from './harness';
 import { createCase } from './drivers';
 import { checkInvariants } from './invariants';
 import {
@@ -55,21 +49,18 @@ function seeded(seed: number): () => number {
   };
 }
 
-let server: RunningServer;
-let browser: Browser;
 let fixtures: string;
 
-beforeAll(async () => {
+// Registered before the world: made before the server starts, removed after it stops.
+beforeAll(() => {
   fixtures = mkdtempSync(join(tmpdir(), 'kc-photo-reload-'));
-  server = await startServer({ KUAICHU_DEMO: '1' });
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   if (fixtures) rmSync(fixtures, { recursive: true, force: true });
 });
+
+const world = useBrowserWorld({ demo: true });
 
 async function openEvidence(page: Page, caseId: string) {
   await page.goto(`/cases/${caseId}/evidence`);
@@ -78,11 +69,7 @@ async function openEvidence(page: Page, caseId: string) {
 
 describe('reloading while a photo is processed', () => {
   it('never leaves a truncated or orphaned photo, and loses none saved before', async () => {
-    const context = await phoneContext(browser, server.url);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForServiceWorker(page);
-    await context.setOffline(true);
+    const { context, page } = await world.openPhone({ offline: true });
 
     const id = await createCase(page, 'G318 国道 K1203+500');
     await passTriage(page, id);
@@ -145,14 +132,14 @@ describe('reloading while a photo is processed', () => {
     // photos the phone holds (each distinct image once), and both sides agree.
     const onPhone = [...new Set((await storedPhotos(page)).map((p) => p.sha256))].sort();
     expect(onPhone).toEqual([...known].sort());
-    expect((await serverCase(server.url, id)).status).toBe(404);
+    expect((await serverCase(world.server.url, id)).status).toBe(404);
     await context.setOffline(false);
     await signInOnPhone(page);
     await waitForStatus(page, id, 'sent');
-    const held = await serverCase(server.url, id);
+    const held = await serverCase(world.server.url, id);
     expect(held).toMatchObject({ status: 200, complete: true });
     expect(held.photos).toEqual(onPhone);
-    const report = await checkInvariants(page, server);
+    const report = await checkInvariants(page, world.server);
     expect(report).toMatchObject({ sent: [id], unsent: 0, serverCases: 1 });
     expect(report.serverBlobs).toBe(onPhone.length);
     await context.close();

@@ -3,42 +3,20 @@
  * drivers, the whole shot list (in-page camera and gallery fallback), clearing
  * the road — then a reload finds everything, every photo's hash intact.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, useBrowserWorld } from './harness';
 import { addVehicleWithDriver, createCase, openParties } from './drivers';
 import { makeJpeg, passTriage, pickPhoto, storedPhotos } from './scene-drivers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const world = useBrowserWorld({
+  chromeArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
 });
 
 describe('on scene, offline', () => {
   it('handles a two-vehicle rear-end case from arrival to a cleared road', async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await world.newPhone();
     await context.grantPermissions(['geolocation', 'camera']);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForServiceWorker(page);
-    await context.setOffline(true);
+    const page = await openApp(context, { offline: true });
 
     const id = await createCase(page, 'G318 国道 K1203+500');
     await passTriage(page, id);

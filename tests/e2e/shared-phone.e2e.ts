@@ -5,31 +5,14 @@
  * the first officer signs in again and his case is delivered. Ends with the
  * invariant check.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserWorld } from './harness';
 import { checkInvariants } from './invariants';
 import { phoneStatuses, quickCase, waitAllSent } from './matrix-harness';
 import { serverCase, signInOnPhone } from './sync-drivers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ KUAICHU_DEMO: '1' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useBrowserWorld({ demo: true });
 
 async function signOutOnPhone(page: Page, expectWarning: boolean): Promise<void> {
   await page.goto('/outbox');
@@ -44,15 +27,9 @@ async function signOutOnPhone(page: Page, expectWarning: boolean): Promise<void>
 
 describe('a patrol phone shared between officers', () => {
   it('keeps an officer’s unsent case from his colleague, and sends it when he signs in again', async () => {
-    const context = await phoneContext(browser, server.url);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForServiceWorker(page);
-
-    // Officer 1 captures a case offline and signs out at the end of his shift.
-    await signInOnPhone(page, 'demo-officer');
-    await context.setOffline(true);
-    const first = await quickCase(page, server.url, '共用手机 一号民警', 2);
+    // Officer 1 signs in, captures a case offline and signs out at the end of his shift.
+    const { context, page } = await world.openPhone({ signIn: 'demo-officer', offline: true });
+    const first = await quickCase(page, world.server.url, '共用手机 一号民警', 2);
     await context.setOffline(false);
     await signOutOnPhone(page, true);
     expect((await phoneStatuses(page)).get(first)).toBe('unsent');
@@ -71,10 +48,10 @@ describe('a patrol phone shared between officers', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Demo officer');
 
     // His own case goes under his session; the colleague's stays on the phone.
-    const second = await quickCase(page, server.url, '共用手机 二号民警', 1);
+    const second = await quickCase(page, world.server.url, '共用手机 二号民警', 1);
     await page.goto('/outbox');
     await waitAllSent(page, [second]);
-    expect((await serverCase(server.url, first)).status).toBe(404);
+    expect((await serverCase(world.server.url, first)).status).toBe(404);
     expect((await phoneStatuses(page)).get(first)).toBe('unsent');
     const kept = await page.evaluate(async (id) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -99,8 +76,11 @@ describe('a patrol phone shared between officers', () => {
     await signInOnPhone(page, 'demo-officer');
     await page.locator(`li[data-case="${first}"]`).waitFor();
     await waitAllSent(page, [first, second]);
-    expect(await serverCase(server.url, first)).toMatchObject({ status: 200, complete: true });
-    await checkInvariants(page, server);
+    expect(await serverCase(world.server.url, first)).toMatchObject({
+      status: 200,
+      complete: true,
+    });
+    await checkInvariants(page, world.server);
     await context.close();
   });
 });

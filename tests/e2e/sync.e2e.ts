@@ -5,43 +5,28 @@
  * and nothing is dropped (RELIABILITY.md A/B matrix, the in-browser part).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startFaultProxy, type FaultProxy } from '../faults/fault-proxy';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { useBrowserWorld } from './harness';
 import { addVehicleWithDriver, createCase, openParties } from './drivers';
 import { makeJpeg, passTriage, pickPhoto, storedPhotos } from './scene-drivers';
 import { checkInvariants } from './invariants';
-import { caseSyncStatus, serverCase, signInOnPhone, waitForStatus } from './sync-drivers';
+import { caseSyncStatus, serverCase, waitForStatus } from './sync-drivers';
 
-let server: RunningServer;
+const world = useBrowserWorld({ demo: true });
 let proxy: FaultProxy;
-let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer({ KUAICHU_DEMO: '1' });
-  proxy = await startFaultProxy(server.url);
-  browser = await launchBrowser();
+  proxy = await startFaultProxy(world.server.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
   await proxy?.close();
-  await server?.stop();
 });
 
+/** A signed-in phone whose every request goes through the fault proxy. */
 async function phone(): Promise<Page> {
-  const context = await phoneContext(browser, proxy.url);
-  const page = await context.newPage();
-  await page.goto('/');
-  await waitForServiceWorker(page);
-  await signInOnPhone(page);
-  return page;
+  return (await world.openPhone({ baseURL: proxy.url, signIn: true })).page;
 }
 
 /** A case with one vehicle and three photos, captured on the page as it is (online or not). */
@@ -73,15 +58,15 @@ describe('sync in the browser', () => {
     // Offline, the runner may be mid-attempt ("sending") but never "sent".
     expect(['saved-on-phone', 'sending']).toContain(await caseSyncStatus(page, id));
     await expect.poll(() => page.getByTestId('unsent-cases').textContent()).toBe('1');
-    expect((await serverCase(server.url, id)).status).toBe(404);
+    expect((await serverCase(world.server.url, id)).status).toBe(404);
 
     await page.context().setOffline(false);
     await waitForStatus(page, id, 'sent');
     await expect.poll(() => page.getByTestId('unsent-cases').textContent()).toBe('0');
-    const held = await serverCase(server.url, id);
+    const held = await serverCase(world.server.url, id);
     expect(held).toMatchObject({ status: 200, complete: true, version: 1 });
     expect(held.photos).toEqual(hashes);
-    await checkInvariants(page, server);
+    await checkInvariants(page, world.server);
     await page.context().close();
   });
 
@@ -97,13 +82,13 @@ describe('sync in the browser', () => {
     await page.getByRole('button', { name: '立即发送' }).click();
     await page.getByTestId('sync-phase').getByText('连接不到服务器').waitFor({ timeout: 60_000 });
     expect(['saved-on-phone', 'sending']).toContain(await caseSyncStatus(page, id));
-    expect((await serverCase(server.url, id)).status).toBe(404);
+    expect((await serverCase(world.server.url, id)).status).toBe(404);
 
     proxy.set();
     await page.getByRole('button', { name: '立即发送' }).click();
     await waitForStatus(page, id, 'sent');
-    expect((await serverCase(server.url, id)).complete).toBe(true);
-    await checkInvariants(page, server);
+    expect((await serverCase(world.server.url, id)).complete).toBe(true);
+    await checkInvariants(page, world.server);
     await page.context().close();
   });
 
@@ -128,8 +113,8 @@ describe('sync in the browser', () => {
     proxy.set();
     await page.locator(`li[data-case="${id}"]`).getByRole('button', { name: '重试' }).click();
     await waitForStatus(page, id, 'sent');
-    expect((await serverCase(server.url, id)).complete).toBe(true);
-    await checkInvariants(page, server);
+    expect((await serverCase(world.server.url, id)).complete).toBe(true);
+    await checkInvariants(page, world.server);
     await page.context().close();
   });
 });

@@ -1,36 +1,14 @@
 /** Triage decides, offline, whether the case may be handled quickly — and says why not. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { useBrowserWorld } from './harness';
 import { createCase } from './drivers';
 import { answerTriage, passTriage } from './scene-drivers';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = useBrowserWorld();
 
 describe('triage', () => {
   it('escalates an injury, naming the rule and its legal basis, and keeps the case', async () => {
-    const context = await phoneContext(browser, server.url);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForServiceWorker(page);
-    await context.setOffline(true);
+    const { context, page } = await world.openPhone({ offline: true });
     const id = await createCase(page, 'G213 国道 K88');
     await page.goto(`/cases/${id}/triage`);
     await answerTriage(page, 'E02-injury', true);
@@ -50,11 +28,7 @@ describe('triage', () => {
   });
 
   it('lets a case through when nothing fires, keeping every answer with its time', async () => {
-    const context = await phoneContext(browser, server.url);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForServiceWorker(page);
-    await context.setOffline(true);
+    const { context, page } = await world.openPhone({ offline: true });
     const id = await createCase(page, 'S211 省道');
     await passTriage(page, id);
     expect(await page.getByTestId('case-state').textContent()).toBe('已分流');

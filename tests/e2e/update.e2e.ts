@@ -6,38 +6,25 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
-  type RunningServer,
-} from './harness';
+import { useBrowserWorld, waitForServiceWorker } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
 let staticDir: string;
 
-beforeAll(async () => {
+// Registered before the world: the copy is made before the server starts, removed after it stops.
+beforeAll(() => {
   staticDir = mkdtempSync(join(tmpdir(), 'kuaichu-dist-'));
   cpSync('dist', staticDir, { recursive: true });
-  server = await startServer({ STATIC_DIR: staticDir });
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   rmSync(staticDir, { recursive: true, force: true });
 });
 
+const world = useBrowserWorld({ env: () => ({ STATIC_DIR: staticDir }) });
+
 describe('app update', () => {
   it('shows "update ready" and reloads only when the officer accepts', async () => {
-    const context = await phoneContext(browser, server.url);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForServiceWorker(page);
+    const { context, page } = await world.openPhone();
     await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
 
     // Deploy a new version: any byte change in sw.js makes a new worker.
