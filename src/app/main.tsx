@@ -15,6 +15,8 @@ function Root({ services }: { services: Services }) {
   useEffect(() => {
     void services.platform.serviceWorker.register((activate) => setUpdateReady(() => activate));
     void services.platform.storage.ensurePersisted();
+    // A nearly full phone is guarded before its first write (storage-pressure.ts).
+    void import('../services/storage-pressure').then((m) => m.checkHeadroomAtStart(services.db));
     let live = true;
     void import('./sync-setup').then((m) => live && setSync(m.startSync(services)));
     return () => {

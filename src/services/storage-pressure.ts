@@ -1,6 +1,9 @@
 /**
  * Remembers that a write failed for want of space; until a later write
- * succeeds, no new case starts (existing ones stay editable).
+ * succeeds, no new case starts (existing ones stay editable). A photo that
+ * would leave less than the headroom free counts as such a failure
+ * (storage/headroom.ts), and so does a start on a phone where the headroom
+ * cannot be written (checkHeadroomAtStart).
  *
  * The memory survives a reload (localStorage): browsers' estimates are no
  * help here — on a 64 MiB disk with 1 MB left, Chromium still reported a
@@ -11,7 +14,29 @@
  */
 import { useEffect, useState } from 'react';
 import { roomForNewCase, type RoomVerdict } from '../domain';
+import { probeHeadroom, type KuaichuDb } from '../storage';
 import { useServices } from './ServicesContext';
+
+/**
+ * What a full disk looks like. Chromium reports it as `QuotaExceededError`
+ * only when its own quota is hit; when the disk itself fills (a 64 MiB tmpfs,
+ * tests/e2e/storage-full.e2e.ts) a photo's Blob write fails with
+ * `DataError: Failed to write blobs (IOError)`, and LevelDB's own writes with
+ * "IO error … No space left on device", "IO error: …/000004.log:
+ * FILE_ERROR_NO_SPACE" or "Encountered disk full while committing transaction".
+ */
+const FULL_DISK_MESSAGE = /quota|disk (is )?full|no[ _]space|failed to write blobs|\bIOError\b/i;
+
+export function isQuotaError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const inner = (err as Error & { inner?: unknown }).inner;
+  return (
+    err.name === 'QuotaExceededError' ||
+    (inner instanceof Error &&
+      (inner.name === 'QuotaExceededError' || FULL_DISK_MESSAGE.test(inner.message))) ||
+    FULL_DISK_MESSAGE.test(err.message)
+  );
+}
 
 const FLAG_KEY = 'kuaichu.storage.writeFailedForSpace';
 /** Room for a few photos: a trial write this big must succeed to lift the block. */
@@ -30,6 +55,9 @@ let writeFailedForSpace = remembered();
 /** Whether the remembered failure should be checked again by a trial write. */
 let probeDue = writeFailedForSpace;
 const listeners = new Set<() => void>();
+
+/** Whether a write failed for want of space, and no later one succeeded. */
+export const hasWriteFailedForSpace = (): boolean => writeFailedForSpace;
 
 export function markWriteFailedForSpace(failed: boolean): void {
   probeDue = false;
@@ -71,6 +99,18 @@ export async function probeRoom(bytes = PROBE_BYTES): Promise<boolean> {
     req.onsuccess = req.onerror = req.onblocked = () => resolve();
   });
   return ok;
+}
+
+/**
+ * At start, unless a failure is remembered already: whether the headroom
+ * (HEADROOM_BYTES) can be written — a scratch Blob, deleted at once
+ * (storage/headroom.ts). A phone that other apps have nearly filled is then
+ * guarded before a new case is started, whatever the estimate says.
+ */
+export async function checkHeadroomAtStart(db: KuaichuDb): Promise<void> {
+  if (writeFailedForSpace) return;
+  const probe = await probeHeadroom(db);
+  if (!probe.ok && isQuotaError(probe.error)) markWriteFailedForSpace(true);
 }
 
 async function recheckRemembered(): Promise<void> {

@@ -8,6 +8,7 @@ import type {
   OutboxEntry,
   PhotoRow,
   ReceiptRow,
+  ScratchRow,
   ServerChangeRow,
   SubmissionRow,
   SyncStateRow,
@@ -24,6 +25,7 @@ export type KuaichuDb = Dexie & {
   submissions: EntityTable<SubmissionRow, 'caseId'>;
   serverChanges: EntityTable<ServerChangeRow, 'id'>;
   syncState: EntityTable<SyncStateRow, 'key'>;
+  scratch: EntityTable<ScratchRow, 'key'>;
 };
 
 /** Opens (lazily) the database with every declared version up to `upTo`. */

@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { bundleJsonParts, type CaseRecord } from '../domain';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { bundleJsonParts, HEADROOM_BYTES, type CaseRecord } from '../domain';
 import { aCase } from '../../tests/builders/case.builder';
 import { aPhoto } from '../../tests/builders/photo.builder';
 import { useFreshIndexedDb } from '../../tests/setup/fresh-db';
@@ -251,5 +251,32 @@ describe('importBundle', () => {
     expect((await listPhotos(b, c.id)).map((p) => p.sha256).sort()).toEqual(
       [only.meta.sha256, ...(await listPhotos(a, c.id)).map((p) => p.sha256)].sort(),
     );
+  });
+
+  it('writes new photo bytes only with room for them and the headroom; a case that does not fit is refused whole', async () => {
+    const one = await captured(a, ['p1', 'p2']);
+    const text = await fileText(a);
+    const photoBytes = (await a.photos.toArray()).reduce((n, p) => n + p.blob.size, 0);
+    const before = await snapshot(b);
+    const probes: number[] = [];
+    const put = b.scratch.put.bind(b.scratch);
+    vi.spyOn(b.scratch, 'put')
+      .mockImplementation((row, key) => {
+        probes.push(row.blob.size);
+        return put(row, key);
+      })
+      .mockRejectedValueOnce(new DOMException('Failed to write blobs (IOError)', 'DataError'));
+    await expect(importExportFile(b, text, T2)).rejects.toThrow(/Failed to write blobs/);
+    expect(await snapshot(b)).toEqual(before);
+
+    expect(await importExportFile(b, text, T2)).toMatchObject({
+      ok: true,
+      value: { imported: [one.id] },
+    });
+    expect(probes).toEqual([photoBytes + HEADROOM_BYTES]);
+    expect(await b.scratch.count()).toBe(0);
+    // Again: nothing new to store, so no probe.
+    await importExportFile(b, text, T2);
+    expect(probes).toHaveLength(1);
   });
 });

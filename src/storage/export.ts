@@ -28,6 +28,7 @@ import { canonicalJson } from '../domain/manifest';
 import { sha256Hex } from '../platform/hash/sha256';
 import { enqueue } from './cases-repo';
 import type { KuaichuDb } from './db';
+import { withHeadroom } from './headroom';
 import { photoRowId } from './photos-repo';
 
 export interface ExportOptions {
@@ -164,12 +165,8 @@ export async function importBundle(
       bytes: p.bytes,
       blob: new Blob([p.bytes], { type: p.meta.mimeType }),
     }));
-    const outcome: CaseOutcome = await db.transaction(
-      'rw',
-      db.cases,
-      db.photos,
-      db.outbox,
-      async () => {
+    const write = () =>
+      db.transaction('rw', db.cases, db.photos, db.outbox, async (): Promise<CaseOutcome> => {
         const row = await db.cases.get(c.id);
         let writeCase = true;
         if (row !== undefined) {
@@ -205,8 +202,11 @@ export async function importBundle(
         if (writeCase) await db.cases.put(c);
         await enqueue(db, { kind: 'case', entityId: c.id, caseId: c.id }, at);
         return { written };
-      },
-    );
+      });
+    // New photo bytes are written only with room for them and the headroom left (headroom.ts).
+    const present = await db.photos.bulkGet(photos.map((p) => photoRowId(p.meta)));
+    const newBytes = photos.reduce((n, p, i) => (present[i] ? n : n + p.blob.size), 0);
+    const outcome = newBytes > 0 ? await withHeadroom(db, newBytes, write) : await write();
     if ('skipped' in outcome) {
       report.skipped.push({ caseId: c.id, caseNumber: c.caseNumber, reason: outcome.skipped });
       continue;
@@ -239,6 +239,6 @@ async function readsBack(db: KuaichuDb, meta: PhotoMeta, bytes: Uint8Array): Pro
   };
   if (await check()) return true;
   const copy = new Blob([new Uint8Array(bytes)], { type: meta.mimeType });
-  await db.photos.update(id, { blob: copy });
+  await withHeadroom(db, copy.size, () => db.photos.update(id, { blob: copy }));
   return check();
 }

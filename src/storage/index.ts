@@ -4,6 +4,7 @@ export * from './officer-repo';
 export type { OutboxEntry, PhotoRow, CaseRow } from './records';
 export { LATEST_VERSION } from './migrations';
 export * from './photos-repo';
+export { probeHeadroom, withHeadroom, type HeadroomProbe } from './headroom';
 export type {
   OutboxError,
   OutboxStatus,

@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { PhotoMeta } from '../domain';
+import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { HEADROOM_BYTES, type PhotoMeta } from '../domain';
 import { sha256Hex } from '../platform/hash/sha256';
 import { aCase } from '../../tests/builders/case.builder';
 import { useFreshIndexedDb } from '../../tests/setup/fresh-db';
@@ -88,5 +89,45 @@ describe('savePhoto', () => {
     );
     expect(await db.photos.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('savePhoto keeps the headroom free', () => {
+  it('first probes room for the photo plus the headroom, alone, and deletes the probe', async () => {
+    const c = aCase(T0).build();
+    await saveCase(db, c, T0);
+    const photo = await aPhoto(c.id, 'jpeg bytes');
+    const order: string[] = [];
+    const put = db.scratch.put.bind(db.scratch);
+    vi.spyOn(db.scratch, 'put').mockImplementation((row, key) => {
+      const alone = Dexie.currentTransaction === null;
+      order.push(`probe of ${row.blob.size} bytes${alone ? ', alone' : ''}`);
+      return put(row, key);
+    });
+    const putPhoto = db.photos.put.bind(db.photos);
+    vi.spyOn(db.photos, 'put').mockImplementation((row, key) => {
+      order.push('photo');
+      return putPhoto(row, key);
+    });
+    await savePhoto(db, photo, T0);
+    expect(order).toEqual([`probe of ${photo.blob.size + HEADROOM_BYTES} bytes, alone`, 'photo']);
+    expect(await db.scratch.count()).toBe(0);
+    expect(await listPhotos(db, c.id)).toEqual([photo.meta]);
+  });
+
+  it('refuses the photo whole when the probe does not fit (as Chromium fails a Blob on a full disk)', async () => {
+    const c = aCase(T0).build();
+    await saveCase(db, c, T0);
+    const photo = await aPhoto(c.id, 'the photo that would fill the disk');
+    vi.spyOn(db.scratch, 'put').mockRejectedValue(
+      new DOMException('Failed to write blobs (IOError)', 'DataError'),
+    );
+    await expect(
+      savePhoto(db, { ...photo, changeCase: (x) => ({ ...x, notes: 'with photo' }) }, T0),
+    ).rejects.toThrow(/Failed to write blobs/);
+    expect(await db.photos.count()).toBe(0);
+    expect(await db.outbox.get(`photo:${photo.meta.sha256}`)).toBeUndefined();
+    expect(await readCase(db, c.id)).toEqual({ found: true, value: c });
+    expect(await db.scratch.count()).toBe(0);
   });
 });

@@ -3,11 +3,14 @@
  * bytes. A photo counts as saved only after it has been written in one
  * transaction with its outbox entry (and any change to its case), read back,
  * and its bytes hashed to the same digest (RELIABILITY.md rules 7, A5).
+ * Every write of a photo's bytes first makes sure that it would leave the
+ * headroom free (headroom.ts), or fails as a full disk.
  */
 import { CaseRecord, PhotoMeta, type Instant } from '../domain';
 import { sha256Hex } from '../platform/hash/sha256';
 import { enqueue } from './cases-repo';
 import type { KuaichuDb } from './db';
+import { withHeadroom } from './headroom';
 
 export class PhotoNotSavedError extends Error {
   override readonly name = 'PhotoNotSavedError';
@@ -42,7 +45,9 @@ export async function savePhoto(
   // Some browsers have stored truncated Blobs (Dexie#1305): try once more
   // from a copy of the bytes, then give up loudly rather than claim success.
   const copy = new Blob([await input.blob.arrayBuffer()], { type: meta.mimeType });
-  await db.photos.put({ id, sha256: meta.sha256, caseId: meta.caseId, meta, blob: copy });
+  await withHeadroom(db, copy.size, () =>
+    db.photos.put({ id, sha256: meta.sha256, caseId: meta.caseId, meta, blob: copy }),
+  );
   if (await verifies(db, id, meta.sha256)) return meta;
   await db.transaction('rw', db.photos, db.outbox, async () => {
     await db.photos.delete(id);
@@ -60,25 +65,27 @@ async function write(
   changeCase: SavePhotoInput['changeCase'],
   at: Instant,
 ): Promise<void> {
-  await db.transaction('rw', db.photos, db.outbox, db.cases, async () => {
-    await db.photos.put({
-      id: photoRowId(meta),
-      sha256: meta.sha256,
-      caseId: meta.caseId,
-      meta,
-      blob,
-    });
-    await enqueue(db, { kind: 'photo', entityId: meta.sha256, caseId: meta.caseId }, at);
-    if (changeCase) {
-      const row = await db.cases.get(meta.caseId);
-      if (!row) throw new Error(`case ${meta.caseId} not found`);
-      const photos = (await db.photos.where('caseId').equals(meta.caseId).toArray()).map(
-        (p) => p.meta,
-      );
-      await db.cases.put(CaseRecord.parse(changeCase(CaseRecord.parse(row), photos)));
-      await enqueue(db, { kind: 'case', entityId: meta.caseId, caseId: meta.caseId }, at);
-    }
-  });
+  await withHeadroom(db, blob.size, () =>
+    db.transaction('rw', db.photos, db.outbox, db.cases, async () => {
+      await db.photos.put({
+        id: photoRowId(meta),
+        sha256: meta.sha256,
+        caseId: meta.caseId,
+        meta,
+        blob,
+      });
+      await enqueue(db, { kind: 'photo', entityId: meta.sha256, caseId: meta.caseId }, at);
+      if (changeCase) {
+        const row = await db.cases.get(meta.caseId);
+        if (!row) throw new Error(`case ${meta.caseId} not found`);
+        const photos = (await db.photos.where('caseId').equals(meta.caseId).toArray()).map(
+          (p) => p.meta,
+        );
+        await db.cases.put(CaseRecord.parse(changeCase(CaseRecord.parse(row), photos)));
+        await enqueue(db, { kind: 'case', entityId: meta.caseId, caseId: meta.caseId }, at);
+      }
+    }),
+  );
 }
 
 /** The row key: the bytes' hash and the shot they fill. */

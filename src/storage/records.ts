@@ -92,3 +92,9 @@ export interface SyncStateRow {
   key: string;
   value: string;
 }
+
+/** A headroom probe (headroom.ts): written with a save, deleted right after. */
+export interface ScratchRow {
+  key: string;
+  blob: Blob;
+}

@@ -1,37 +1,56 @@
 /**
  * RELIABILITY.md A3/A4: the phone's storage fills up while photos are saved.
  *
+ * The danger (Chromium 156, 64 MiB tmpfs): with almost no room left — 64 KiB
+ * or less in our runs; 256 KiB was enough — any small IndexedDB write that
+ * does not fit (an outbox update, a receipt, a notes edit) fails with
+ * "UnknownError: … IO error … FILE_ERROR_NO_SPACE" or "QuotaExceededError:
+ * Encountered disk full while committing transaction", and Chromium then
+ * wipes the origin's IndexedDB: every case, photo, outbox entry and the
+ * session (compare electron/electron#41877). A photo whose Blob does not fit
+ * fails harmlessly. Hence the headroom rule (src/storage/headroom.ts): a
+ * photo is written only after a probe Blob of its size plus HEADROOM_BYTES
+ * (4 MiB) fitted, so a save never leaves the disk with less than the
+ * headroom; a photo that would is refused as "storage full".
+ *
  * 1. For real: the browser profile lives on a 64 MiB tmpfs (mounted here, as
- *    root). Once the case is set up, a filler file leaves ~20 MiB free (so the
- *    test takes seconds, not minutes), and noisy, barely compressible photos
- *    (~2 MB stored each) are added until a save fails.
+ *    root). Once the case is set up, signed out and offline, a filler file
+ *    leaves ~20 MiB free (so the test takes seconds, not minutes), and noisy,
+ *    barely compressible photos (~2 MB stored each) are added until a save is
+ *    refused; each save leaves more than half the headroom free. Then the
+ *    filler leaves just the size of the next photo plus 32 KiB free (other
+ *    apps filled the phone): without the headroom that photo would be saved
+ *    and the notes edit after it would wipe the database (as it did with the
+ *    probe disabled); with it, the photo is refused. Then small writes on the
+ *    full disk — the notes edit, a reload, sign-in (the session, the device
+ *    enrolment, the claim of the case), sending (outbox status, the signed
+ *    submission, the receipt) — all succeed. Last, with the memory of the
+ *    failure cleared, a start with less than the headroom free is guarded
+ *    by the start probe alone.
  * 2. Injected: the Nth `put` into the photos store throws a
  *    `QuotaExceededError` DOMException — deterministic and fast.
  *
  * Both assert: the clear "手机存储已满" message, the failed photo not marked
  * saved (no row, no outbox entry), every earlier photo intact, the case still
- * opens and its notes can be edited (or, should the disk be too full for that,
- * the failure is reported as such), and the new-case screen is blocked with
- * the guidance — also after a reload, until a trial write shows there is room
+ * opens and its notes are saved, and the new-case screen is blocked with the
+ * guidance — also after a reload, until a trial write shows there is room
  * again (space freed: the filler deleted, or no real shortage). Both end with
  * the case delivered — the server holds it complete with exactly the phone's
- * photos — and the H5 invariant check (tests/e2e/invariants.ts) passing: in 1
- * the officer signed in before the disk filled (the session and the device
- * enrolment are writes too) and the phone, offline until then, comes online
- * with the disk still full, as much room left as the failed photo did not get
- * (about 1 MiB); in 2 the officer signs in at the end.
- *
- * Not covered, as it fails (Chromium 156): with almost no room left — 64 KiB
- * or less in our runs; 256 KiB was enough — the first write of sending that
- * does not fit (an outbox update) fails with "UnknownError: … IO error
- * … FILE_ERROR_NO_SPACE" or "QuotaExceededError: Encountered disk full while
- * committing transaction", and Chromium then resets the origin's IndexedDB:
- * every case, photo, outbox entry and the session are gone, and the case never
- * reaches the server (any other write, such as a notes edit, would do the
- * same; compare electron/electron#41877).
+ * photos — and the H5 invariant check (tests/e2e/invariants.ts) passing; the
+ * officer signs in at the end, in 1 with the disk still full (about 2 MB
+ * left).
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  statfsSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -44,6 +63,7 @@ import {
   waitForServiceWorker,
   type RunningServer,
 } from './harness';
+import { HEADROOM_BYTES } from '../../src/domain';
 import { createCase } from './drivers';
 import { checkInvariants } from './invariants';
 import {
@@ -66,12 +86,70 @@ const LEAVE_FREE_BYTES = 20 * 1024 * 1024;
 /** Bound on photos added (each stores ~2 MB): the disk fills well before. */
 const MAX_PHOTOS = 30;
 
+/**
+ * Free space the near-fill photo leaves when saved without the headroom: less
+ * than the 64 KiB with which small writes wiped the database in our runs.
+ */
+const NEAR_FILL_SLACK = 32 * 1024;
+
+function freeBytes(dir: string): number {
+  const s = statfsSync(dir);
+  return s.bavail * s.bsize;
+}
+
+/** Waits until the free space has stayed put for a second (Chromium cleans up on timers). */
+async function settled(dir: string): Promise<void> {
+  for (let i = 0, last = -1; i < 20; i++) {
+    const now = freeBytes(dir);
+    if (now === last) return;
+    last = now;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Grows or shrinks the filler file so that about `target` bytes are free; returns the free bytes. */
+function setFree(dir: string, target: number): number {
+  const path = join(dir, 'filler');
+  const PAGE = 4096;
+  const excess = freeBytes(dir) - target;
+  if (excess >= PAGE) {
+    const chunk = Buffer.alloc(1024 * 1024, 0x5a);
+    const fd = openSync(path, 'a');
+    try {
+      for (let left = Math.floor(excess / PAGE) * PAGE; left > 0; left -= chunk.length)
+        writeSync(fd, chunk, 0, Math.min(left, chunk.length));
+    } finally {
+      closeSync(fd);
+    }
+  } else if (excess < 0) {
+    const size = statSync(path).size;
+    truncateSync(path, Math.max(0, size - Math.ceil(-excess / PAGE) * PAGE));
+  }
+  return freeBytes(dir);
+}
+
+/** The stored size of every photo's bytes, by hash. */
+async function storedPhotoSizes(page: Page): Promise<Map<string, number>> {
+  const sizes = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kuaichu');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rows = await new Promise<{ sha256: string; blob: Blob }[]>((resolve, reject) => {
+      const req = db.transaction('photos').objectStore('photos').getAll();
+      req.onsuccess = () => resolve(req.result as never);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return rows.map((r) => [r.sha256, r.blob.size] as const);
+  });
+  return new Map(sizes);
+}
+
 /** Fills the file system holding `dir` with a file until `leave` bytes are free. */
 function fillDisk(dir: string, leave: number): void {
-  const free = () => {
-    const s = statfsSync(dir);
-    return s.bavail * s.bsize;
-  };
+  const free = () => freeBytes(dir);
   const chunk = Buffer.alloc(1024 * 1024, 0x5a);
   const fd = openSync(join(dir, 'filler'), 'w');
   try {
@@ -166,9 +244,10 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
     if (mountPoint) rmSync(mountPoint, { recursive: true, force: true });
   });
 
-  it('reports the full disk, keeps every earlier photo, and blocks a new case', async () => {
+  it('refuses the photo that would fill the disk, keeps every earlier one, blocks a new case, and delivers', async () => {
     if (!mounted || !mountPoint) throw new Error('no tmpfs');
-    context = await chromium.launchPersistentContext(join(mountPoint, 'profile'), {
+    const disk = mountPoint;
+    context = await chromium.launchPersistentContext(join(disk, 'profile'), {
       executablePath: CHROME_PATH,
       args: CHROME_ARGS,
       baseURL: server.url,
@@ -181,58 +260,80 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
     });
     await page.goto('/');
     await waitForServiceWorker(page);
-    // Signed in while there is room (the session and the enrolment are writes
-    // too), then offline: the photos stay queued until the delivery below.
-    await signInOnPhone(page);
+    // Offline and signed out: the photos stay queued until the delivery below.
     await context.setOffline(true);
     await page.goto('/');
     const id = await createCase(page, 'G318 国道 K1203+500');
     await passTriage(page, id);
     await openEvidence(page, id);
 
-    fillDisk(mountPoint, LEAVE_FREE_BYTES);
+    fillDisk(disk, LEAVE_FREE_BYTES);
 
     // Photos of noise barely compress: each stores ~2 MB, so the disk fills soon.
+    const spec = (seed: number) =>
+      ({ width: 2048, height: 1536, seed, noise: 255, quality: 0.95 }) as const;
     const saved: string[][] = [];
-    let failure: { saved: boolean; alert: string | null } | undefined;
+    const storedSize = new Map<string, number>();
+    let failure: { saved: boolean; alert: string | null; freeBefore: number } | undefined;
     for (let i = 0; i < MAX_PHOTOS && !failure; i++) {
       const slot = REQUIRED_SLOTS[i] ?? 'extra';
-      const { index } = await makeDetailedJpegInPage(page, {
-        width: 2048,
-        height: 1536,
-        seed: i + 1,
-        noise: 255,
-        quality: 0.95,
-      });
+      const { index } = await makeDetailedJpegInPage(page, spec(i + 1));
+      const freeBefore = freeBytes(disk);
       const outcome = await pickPhotoAndSettle(page, slot, { inPage: index });
       if (outcome.saved) {
         expect(outcome.alert).toBeNull();
         saved.push((await storedPhotos(page)).map((p) => p.sha256).sort());
-      } else failure = { ...outcome };
+        for (const [sha, size] of await storedPhotoSizes(page))
+          if (!storedSize.has(sha)) storedSize.set(sha, size);
+        // The headroom rule: a save leaves room for IndexedDB's own small writes.
+        expect.soft(freeBytes(disk), 'free after a save').toBeGreaterThan(HEADROOM_BYTES / 2);
+      } else failure = { ...outcome, freeBefore };
     }
     expect(failure, `no save failed in ${MAX_PHOTOS} photos`).toBeDefined();
     expect(failure?.alert).toContain(STORAGE_FULL);
     expect(saved.length).toBeGreaterThanOrEqual(REQUIRED_SLOTS.length);
-
-    // The failed photo is in neither store; every earlier one is intact.
     const before = saved.at(-1) ?? [];
+
+    // Now a photo that just fits: the disk (other apps, say) is left with the
+    // bytes of this very picture (seed 1 again, so ~the first photo's size)
+    // plus NEAR_FILL_SLACK. Without the headroom it would be saved and leave
+    // less than 64 KiB, and the next small write would make Chromium wipe the
+    // database; with it, it is refused like any photo that does not fit.
+    const firstSize = storedSize.get(saved[0]?.[0] ?? '') ?? 0;
+    expect(firstSize).toBeGreaterThan(1_000_000);
+    const { index: nearFill } = await makeDetailedJpegInPage(page, spec(1));
+    await settled(disk);
+    const nearFillFree = setFree(disk, firstSize + NEAR_FILL_SLACK);
+    const nearFillOutcome = await pickPhotoAndSettle(page, 'extra', { inPage: nearFill });
+    const freeAfterNearFill = freeBytes(disk);
+    expect
+      .soft(nearFillOutcome, `${nearFillFree} bytes free, the stored photo takes ~${firstSize}`)
+      .toEqual({ saved: false, alert: expect.stringContaining(STORAGE_FULL) });
+
+    // Nothing earlier is lost, and the refused photo is in neither store.
+    const kept = (await storedPhotos(page)).map((p) => p.sha256).sort();
+    if (!nearFillOutcome.saved) expect(kept).toEqual(before);
+    for (const sha of before) expect(kept).toContain(sha);
     const photos = await storedPhotos(page);
-    expect(photos.map((p) => p.sha256).sort()).toEqual(before);
     expect(photoOutboxProblems(photos, await storedOutbox(page))).toEqual([]);
     for (const slot of REQUIRED_SLOTS)
       expect(await page.locator(`li.shot[data-slot="${slot}"].taken`).count()).toBe(1);
-    expect(await page.locator('.extra-photos > *').count()).toBe(before.length - 3);
+    expect(await page.locator('.extra-photos > *').count()).toBe(kept.length - 3);
 
-    // The case still opens; its notes save, or the full disk is reported as such.
+    // Small writes on the full disk: the case's notes are edited and saved…
     const notes = await editNotesInApp(page, '护栏轻微刮擦');
-    if (notes !== 'saved') expect(notes).toContain(STORAGE_FULL);
+    const afterNotes = await storedPhotos(page).catch((err: unknown) => String(err));
+    expect(afterNotes, `IndexedDB after a notes edit with ${freeAfterNearFill} bytes free`).toEqual(
+      photos,
+    );
+    expect(notes).toBe('saved');
     await openNewCaseInApp(page);
     await expectNewCaseBlocked(page);
 
-    // After a reload nothing earlier is lost, and saved notes are there…
+    // …after a reload nothing is lost, the notes are there…
     await page.goto(`/cases/${id}`);
     await page.getByRole('heading', { name: /^案件 KC/ }).waitFor();
-    if (notes === 'saved') expect(await page.locator('#notes').inputValue()).toBe('护栏轻微刮擦');
+    expect(await page.locator('#notes').inputValue()).toBe('护栏轻微刮擦');
     const after = await storedPhotos(page);
     expect(after.map((p) => p.sha256).sort()).toEqual(before);
     expect(photoOutboxProblems(after, await storedOutbox(page))).toEqual([]);
@@ -257,16 +358,14 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
     );
     await expectNewCaseBlocked(page);
 
-    // Online with the disk still full: the case is delivered. Sending writes
-    // too (outbox status, the signed submission, the receipt), a few KB each.
-    const freeBytes = () => {
-      const s = statfsSync(mountPoint ?? '');
-      return s.bavail * s.bsize;
-    };
-    const freeBefore = freeBytes();
+    // Online, with the disk still full: the officer signs in (the session, the
+    // device enrolment and the claim of the case are writes) and the case is
+    // delivered (outbox status, the signed submission, the receipt).
+    const freeBefore = freeBytes(disk);
     expect((await serverCase(server.url, id)).status).toBe(404);
     consoleErrors.length = 0;
     await context.setOffline(false);
+    await signInOnPhone(page);
     await page.goto('/outbox');
     try {
       await waitForStatus(page, id, 'sent');
@@ -276,19 +375,28 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
         { cause: err },
       );
     }
-    const onPhone = [...new Set(before)].sort();
     const held = await serverCase(server.url, id);
     expect(held).toMatchObject({ status: 200, complete: true });
-    expect(held.photos).toEqual(onPhone);
+    expect(held.photos).toEqual([...new Set(before)].sort());
     expect(await checkInvariants(page, server)).toMatchObject({ sent: [id], unsent: 0 });
+    expect((await storedPhotos(page)).map((p) => p.sha256).sort()).toEqual(before);
+
+    // A start on a phone with less than the headroom free is guarded even
+    // with nothing remembered: the start probe fails.
+    expect(freeBytes(disk)).toBeLessThan(HEADROOM_BYTES);
+    await page.evaluate(() => localStorage.removeItem('kuaichu.storage.writeFailedForSpace'));
+    await page.goto('/cases/new');
+    await expectNewCaseBlocked(page);
 
     // Space freed on the phone: the next start checks again and lets a case start.
-    rmSync(join(mountPoint, 'filler'));
+    rmSync(join(disk, 'filler'));
     await page.goto('/cases/new');
     await expectNewCaseAllowed(page);
     expect(await checkInvariants(page, server)).toMatchObject({ sent: [id], unsent: 0 });
     console.log(
-      `tmpfs 64 MiB: ${before.length} photos saved, the next failed (${failure?.alert ?? ''}); notes: ${notes}; delivered with ${freeBefore} bytes free`,
+      `tmpfs 64 MiB: ${before.length} photos saved, the next refused with ${failure?.freeBefore} bytes free; ` +
+        `near-fill photo (~${firstSize} bytes) with ${nearFillFree} free: ${nearFillOutcome.saved ? 'SAVED' : 'refused'}, ` +
+        `${freeAfterNearFill} free after; delivered with ${freeBefore} bytes free`,
     );
   }, 300_000);
 });

@@ -23,6 +23,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   { version: 2, stores: V2_STORES, upgrade: upgradeToV2 },
+  // Version 3: a scratch table for the headroom probe (../headroom.ts); new and
+  // empty, so no upgrade step.
+  { version: 3, stores: { scratch: 'key' } },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 0;

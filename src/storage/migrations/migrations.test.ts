@@ -130,3 +130,32 @@ describe('version 1 → 2 (sync)', () => {
     db.close();
   });
 });
+
+describe('version 2 → 3 (the headroom probe’s scratch table)', () => {
+  it('adds an empty scratch table, keeping every row and the photo bytes', async () => {
+    const c = aCase('2026-11-27T02:00:00.000Z').withVehicles(2).build();
+    const bytes = new TextEncoder().encode('jpeg bytes of the overview');
+    const sha256 = await sha256Hex(bytes);
+    const old = createDb('upgrade-v3', 2);
+    await old.open();
+    await old.table('cases').put(c);
+    await old.table('photos').put({
+      id: `${sha256}|overview`,
+      sha256,
+      caseId: c.id,
+      meta: { sha256, slot: 'overview' },
+      blob: new Blob([bytes], { type: 'image/jpeg' }),
+    });
+    await old.table('syncState').put({ key: 'pullCursor', value: '42' });
+    old.close();
+
+    const db = createDb('upgrade-v3');
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    expect(await db.scratch.count()).toBe(0);
+    expect((await listCases(db)).cases).toEqual([c]);
+    expect(await (await readPhotoBlob(db, sha256))?.text()).toBe('jpeg bytes of the overview');
+    expect(await db.syncState.get('pullCursor')).toEqual({ key: 'pullCursor', value: '42' });
+    db.close();
+  });
+});
