@@ -4,7 +4,7 @@ import { measureBundle } from '../../bench/bundle-size';
 
 describe('bundle budget', () => {
   it('keeps the initial route under 150 KB of gzipped JavaScript', () => {
-    const { initialJsGzipBytes, initialFiles } = measureBundle();
+    const { initialJsGzipBytes, initialFiles } = measureBundle(process.env.STATIC_DIR ?? 'dist');
     expect(initialFiles.length).toBeGreaterThan(0);
     expect(initialJsGzipBytes).toBeLessThanOrEqual(150 * 1024);
   });

@@ -13,7 +13,7 @@ let staticDir: string;
 // Registered before the world: the copy is made before the server starts, removed after it stops.
 beforeAll(() => {
   staticDir = mkdtempSync(join(tmpdir(), 'kuaichu-dist-'));
-  cpSync('dist', staticDir, { recursive: true });
+  cpSync(process.env.STATIC_DIR ?? 'dist', staticDir, { recursive: true });
 });
 
 afterAll(() => {

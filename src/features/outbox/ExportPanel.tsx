@@ -11,6 +11,7 @@ import { bundleJsonParts, exportFileName, type ExportRefusal } from '../../domai
 import { useServices } from '../../services/ServicesContext';
 import { exportUnsent, importExportFile, type ImportReport } from '../../storage';
 import { officerOf } from '../../services/useSession';
+import { describeSaveError, isQuotaError } from '../../services/save-error';
 import { formatBytes } from '../../ui/format';
 
 type Note = { tone: 'ok' | 'warn' | 'error'; lines: string[] } | null;
@@ -116,7 +117,9 @@ export function ExportPanel({ onImported }: { onImported: () => void }) {
         });
       }
     } catch (err) {
-      setNote({ tone: 'error', lines: [t('outbox.exchange.failed', { reason: message(err) })] });
+      // A full phone says so in the words every other save uses (and blocks new cases).
+      const reason = isQuotaError(err) ? await describeSaveError(err, db, t) : message(err);
+      setNote({ tone: 'error', lines: [t('outbox.exchange.failed', { reason })] });
     } finally {
       input.value = '';
       setBusy(null);

@@ -1,10 +1,11 @@
 /**
  * i18next with zh-CN as the default and English second. The chosen language
  * is remembered on the device; `<html lang>` follows it for screen readers.
+ * The app-wide English messages load on demand (a precached chunk, so also
+ * offline): the first screen of a zh-CN phone needs only zh-CN.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { zhCN } from './zh-CN';
 
 export const LANGUAGES = [
@@ -29,12 +30,22 @@ export interface MessageBundle<T extends object = object> {
   en: T;
 }
 
+let englishLoaded = false;
+
+/** The app-wide English messages. */
+async function loadEnglish(): Promise<object> {
+  const { en } = await import('./en');
+  englishLoaded = true;
+  return en;
+}
+
 export async function setupI18n(
   bundles: readonly MessageBundle[] = [],
   lng: Language = storedLanguage(),
 ) {
   const zh = Object.assign({}, zhCN, ...bundles.map((b) => b['zh-CN'])) as object;
-  const english = Object.assign({}, en, ...bundles.map((b) => b.en)) as object;
+  const base = lng === 'en' ? await loadEnglish() : {};
+  const english = Object.assign({}, base, ...bundles.map((b) => b.en)) as object;
   await i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'zh-CN',
@@ -55,6 +66,9 @@ export function addMessages(bundle: MessageBundle): void {
 }
 
 export async function changeLanguage(lng: Language): Promise<void> {
+  if (lng === 'en' && !englishLoaded) {
+    i18next.addResourceBundle('en', 'translation', await loadEnglish(), true, false);
+  }
   globalThis.localStorage?.setItem(STORAGE_KEY, lng);
   await i18next.changeLanguage(lng);
   document.documentElement.lang = lng;
