@@ -52,10 +52,10 @@ export async function makeJpeg(
   return Buffer.from(base64, 'base64');
 }
 
-/** Every photo in the page's IndexedDB, with whether its bytes still hash to its key. */
+/** Every photo in the page's IndexedDB, its stored size, and whether its bytes still hash to its key. */
 export async function storedPhotos(
   page: Page,
-): Promise<{ sha256: string; slot: string; intact: boolean }[]> {
+): Promise<{ sha256: string; slot: string; size: number; intact: boolean }[]> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('kuaichu');
@@ -76,6 +76,7 @@ export async function storedPhotos(
       rows.map(async (r) => ({
         sha256: r.sha256,
         slot: r.meta.slot,
+        size: r.blob.size,
         intact: hex(await crypto.subtle.digest('SHA-256', await r.blob.arrayBuffer())) === r.sha256,
       })),
     );

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserWorld } from './harness';
 import { checkInvariants } from './invariants';
 import { phoneStatuses, quickCase, waitAllSent } from './matrix-harness';
+import { storedOutbox } from './scene-drivers';
 import { serverCase, signInOnPhone } from './sync-drivers';
 
 const world = useBrowserWorld({ demo: true });
@@ -53,20 +54,7 @@ describe('a patrol phone shared between officers', () => {
     await waitAllSent(page, [second]);
     expect((await serverCase(world.server.url, first)).status).toBe(404);
     expect((await phoneStatuses(page)).get(first)).toBe('unsent');
-    const kept = await page.evaluate(async (id) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('kuaichu');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const entries = await new Promise<{ caseId: string; status: string }[]>((resolve, reject) => {
-        const req = db.transaction('outbox').objectStore('outbox').getAll();
-        req.onsuccess = () => resolve(req.result as never);
-        req.onerror = () => reject(req.error);
-      });
-      db.close();
-      return entries.filter((e) => e.caseId === id).map((e) => e.status);
-    }, first);
+    const kept = (await storedOutbox(page)).filter((e) => e.caseId === first).map((e) => e.status);
     // Waiting, not failed: nothing of it went to the server under the wrong officer.
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.every((s) => s === 'pending')).toBe(true);

@@ -128,25 +128,6 @@ function setFree(dir: string, target: number): number {
   return freeBytes(dir);
 }
 
-/** The stored size of every photo's bytes, by hash. */
-async function storedPhotoSizes(page: Page): Promise<Map<string, number>> {
-  const sizes = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kuaichu');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const rows = await new Promise<{ sha256: string; blob: Blob }[]>((resolve, reject) => {
-      const req = db.transaction('photos').objectStore('photos').getAll();
-      req.onsuccess = () => resolve(req.result as never);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return rows.map((r) => [r.sha256, r.blob.size] as const);
-  });
-  return new Map(sizes);
-}
-
 /** Fills the file system holding `dir` with a file until `leave` bytes are free. */
 function fillDisk(dir: string, leave: number): void {
   const free = () => freeBytes(dir);
@@ -282,9 +263,10 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
       const outcome = await pickPhotoAndSettle(page, slot, { inPage: index });
       if (outcome.saved) {
         expect(outcome.alert).toBeNull();
-        saved.push((await storedPhotos(page)).map((p) => p.sha256).sort());
-        for (const [sha, size] of await storedPhotoSizes(page))
-          if (!storedSize.has(sha)) storedSize.set(sha, size);
+        const stored = await storedPhotos(page);
+        saved.push(stored.map((p) => p.sha256).sort());
+        for (const { sha256, size } of stored)
+          if (!storedSize.has(sha256)) storedSize.set(sha256, size);
         // The headroom rule: a save leaves room for IndexedDB's own small writes.
         expect.soft(freeBytes(disk), 'free after a save').toBeGreaterThan(HEADROOM_BYTES / 2);
       } else failure = { ...outcome, freeBefore };

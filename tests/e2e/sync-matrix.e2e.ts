@@ -80,20 +80,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     const { context, page } = await newPhone();
     await context.setOffline(true);
     const id = await quickCase(page, rec.url, 'B1 断网续传', 1, { big: true, seed: SEED });
-    const [photo] = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('kuaichu');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const rows = await new Promise<{ sha256: string; blob: Blob }[]>((resolve, reject) => {
-        const req = db.transaction('photos').objectStore('photos').getAll();
-        req.onsuccess = () => resolve(req.result as never);
-        req.onerror = () => reject(req.error);
-      });
-      db.close();
-      return rows.map((r) => ({ sha256: r.sha256, size: r.blob.size }));
-    });
+    const [photo] = await storedPhotos(page);
     expect(photo).toBeDefined();
     const { sha256, size } = photo!;
     expect(size).toBeGreaterThan(3 * CHUNK);
