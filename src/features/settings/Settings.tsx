@@ -17,6 +17,12 @@ export function Settings() {
   const { db, platform } = useServices();
   const [report, setReport] = useState<StorageReport | null>(null);
   const unsent = useLiveQuery(() => countUnsent(db), [db]);
+  // The choice shows at once; the language follows when its messages have loaded.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const choose = (lng: Language) => {
+    setChosen(lng);
+    void changeLanguage(lng).finally(() => setChosen(null));
+  };
 
   useEffect(() => {
     void platform.storage.report().then(setReport);
@@ -43,8 +49,8 @@ export function Settings() {
                 type="radio"
                 name="language"
                 value={l.code}
-                checked={i18n.language === l.code}
-                onChange={() => void changeLanguage(l.code as Language)}
+                checked={(chosen ?? i18n.language) === l.code}
+                onChange={() => choose(l.code as Language)}
               />
               <span lang={l.code}>{l.label}</span>
             </label>
