@@ -190,8 +190,9 @@ describe('liability on scene', () => {
     );
     expect(await page.getByTestId('doc-signatures').locator('img').count()).toBe(2);
     await page.getByTestId('doc-qr').waitFor();
-    const manifestHash = (await page.getByTestId('doc-manifest').textContent()) ?? '';
-    expect(manifestHash).toMatch(/^[0-9a-f]{64}$/);
+    // The document names (and its QR carries) the hash every signature is bound to.
+    const documentHash = (await page.getByTestId('doc-hash').textContent()) ?? '';
+    expect(documentHash).toBe(content);
 
     // The PDF, made on the phone with the network off.
     const [download] = await Promise.all([
@@ -206,7 +207,7 @@ describe('liability on scene', () => {
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBeGreaterThan(0);
     expect(pdf.getTitle()).toContain(signed.caseNumber);
-    expect(pdf.getKeywords()).toContain(manifestHash);
+    expect(pdf.getKeywords()).toContain(documentHash);
     // The embedded CJK font is a subset, and a valid one (CFF header offSize 1–4).
     const fonts = [...pdf.context.enumerateIndirectObjects()]
       .map(([, o]) => o)

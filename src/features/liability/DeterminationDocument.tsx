@@ -5,13 +5,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next, { type TFunction } from 'i18next';
-import { enteredAt, type CaseRecord, type PhotoMeta } from '../../domain';
-import { buildManifest, manifestHash } from '../../domain/manifest';
-import { sha256Hex } from '../../platform/hash/sha256';
+import type { CaseRecord, PhotoMeta } from '../../domain';
 import { useCase, usePhotos } from '../../services/useCase';
 import { formatBytes } from '../../ui/format';
 import { Link } from '../../ui/router';
-import { documentModel, manifestQrText, type DocumentModel } from './document-model';
+import { determinationQrText, documentModel, type DocumentModel } from './document-model';
+import { useDeterminationHash } from './shared';
 import type { PdfLabels } from './pdf';
 import './liability.css';
 import './document.css';
@@ -23,33 +22,6 @@ export function DeterminationDocument({ id }: { id: string }) {
   if (result === undefined || photos === undefined) return <p role="status">{t('app.loading')}</p>;
   if (!result.found) return <p role="alert">{t('caseDetail.notFound')}</p>;
   return <Determination c={result.value} photos={photos} />;
-}
-
-/** SHA-256 of this case's manifest (version 1, as it stands now). */
-function useManifestHash(c: CaseRecord, photos: PhotoMeta[]): string | null {
-  const [hash, setHash] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    const sha = (b: Uint8Array) => sha256Hex(b as Uint8Array<ArrayBuffer>);
-    void buildManifest(
-      {
-        case: c,
-        photos,
-        previousManifestHash: null,
-        version: 1,
-        // No device enrolment on the phone yet: the case id stands in (see the report).
-        deviceId: c.id,
-        signedAt: enteredAt(c, 'signed') ?? c.updatedAt,
-      },
-      sha,
-    ).then(async (m) => {
-      if (live && m.ok) setHash(await manifestHash(m.value, sha));
-    });
-    return () => {
-      live = false;
-    };
-  }, [c, photos]);
-  return hash;
 }
 
 const LABEL_KEYS = [
@@ -96,7 +68,8 @@ function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
   const zh = useMemo(() => i18next.getFixedT('zh-CN'), []);
   const en = useMemo(() => i18next.getFixedT('en'), []);
   const model = useMemo(() => documentModel(c, photos, zh, en), [c, photos, zh, en]);
-  const manifest = useManifestHash(c, photos);
+  // What every signature is bound to: anyone holding the case can recompute it.
+  const determinationHash = useDeterminationHash(c);
   const [qr, setQr] = useState<string | null>(null);
   const [pdf, setPdf] = useState<{ state: 'idle' | 'working' | 'done' | 'failed'; text?: string }>({
     state: 'idle',
@@ -104,11 +77,11 @@ function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
   const [missing, setMissing] = useState(0);
 
   useEffect(() => {
-    if (!manifest) return;
+    if (!determinationHash) return;
     let live = true;
     void import('qrcode')
       .then((QRCode) =>
-        QRCode.toDataURL(manifestQrText(c.caseNumber, manifest), {
+        QRCode.toDataURL(determinationQrText(c, determinationHash), {
           errorCorrectionLevel: 'M',
           margin: 1,
           width: 240,
@@ -118,18 +91,18 @@ function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
     return () => {
       live = false;
     };
-  }, [manifest, c.caseNumber]);
+  }, [determinationHash, c]);
 
   const download = async () => {
-    if (!manifest) return;
+    if (!determinationHash) return;
     setPdf({ state: 'working' });
     try {
       const { loadFont, makeDeterminationPdf } = await import('./pdf');
       const result = await makeDeterminationPdf(
         model,
         pdfLabels(zh, en),
-        manifest,
-        manifestQrText(c.caseNumber, manifest),
+        determinationHash,
+        determinationQrText(c, determinationHash),
         await loadFont(),
       );
       setMissing(result.missing.length);
@@ -162,7 +135,7 @@ function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
           <button
             type="button"
             className="button primary"
-            disabled={!manifest || pdf.state === 'working'}
+            disabled={!determinationHash || pdf.state === 'working'}
             onClick={() => void download()}
           >
             {pdf.state === 'working' ? t('document.pdfWorking') : t('document.pdf')}
@@ -181,7 +154,7 @@ function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
           <p className="notice warn">{t('document.pdfMissingGlyphs', { count: missing })}</p>
         )}
       </div>
-      <DocumentPage model={model} zh={zh} en={en} manifest={manifest} qr={qr} />
+      <DocumentPage model={model} zh={zh} en={en} determinationHash={determinationHash} qr={qr} />
     </section>
   );
 }
@@ -201,13 +174,13 @@ function DocumentPage({
   model,
   zh,
   en,
-  manifest,
+  determinationHash,
   qr,
 }: {
   model: DocumentModel;
   zh: TFunction;
   en: TFunction;
-  manifest: string | null;
+  determinationHash: string | null;
   qr: string | null;
 }) {
   const L = (k: string) => <Pair zh={zh(`document.${k}`)} en={en(`document.${k}`)} />;
@@ -344,9 +317,9 @@ function DocumentPage({
 
       <h2>{L('manifest')}</h2>
       <p>
-        <code data-testid="doc-manifest">{manifest ?? '…'}</code>
+        <code data-testid="doc-hash">{determinationHash ?? '…'}</code>
       </p>
-      {qr && <img src={qr} alt={manifest ?? ''} className="doc-qr" data-testid="doc-qr" />}
+      {qr && <img src={qr} alt={determinationHash ?? ''} className="doc-qr" data-testid="doc-qr" />}
       {model.catalogVersion && (
         <p className="muted">
           {L('catalog')}: {model.catalogVersion}

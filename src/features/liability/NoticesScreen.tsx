@@ -3,10 +3,9 @@
  * driver signs on screen or refuses with a reason. Every signature and
  * refusal is bound to the SHA-256 of the determination content shown.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  determinationContent,
   effectiveLiability,
   markNoticesRead,
   recordRefusal,
@@ -16,14 +15,12 @@ import {
   type Party,
   type SignatureEntry,
 } from '../../domain';
-import { canonicalJson, utf8Bytes } from '../../domain/manifest';
-import { sha256Hex } from '../../platform/hash/sha256';
 import { useCase } from '../../services/useCase';
 import { formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
 import { DisputeForm } from './DisputeForm';
 import { SignatureCanvas, type SignatureCanvasHandle } from './SignatureCanvas';
-import { citeBasis, useLang, useStep } from './shared';
+import { citeBasis, useDeterminationHash, useLang, useStep } from './shared';
 import './liability.css';
 
 export function NoticesScreen({ id }: { id: string }) {
@@ -34,29 +31,13 @@ export function NoticesScreen({ id }: { id: string }) {
   return <Notices c={result.value} />;
 }
 
-/** SHA-256 of the content the parties are shown, recomputed when it changes. */
-function useContentHash(c: CaseRecord): string | null {
-  const [hash, setHash] = useState<{ of: string; hex: string } | null>(null);
-  const text = canonicalJson(determinationContent(c));
-  useEffect(() => {
-    let live = true;
-    void sha256Hex(utf8Bytes(text) as Uint8Array<ArrayBuffer>).then(
-      (hex) => live && setHash({ of: text, hex }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [text]);
-  return hash?.of === text ? hash.hex : null;
-}
-
 function Notices({ c }: { c: CaseRecord }) {
   const { t, i18n } = useTranslation();
   const lang = useLang();
   const { run, error } = useStep(c.id);
   const record = c.liability;
   const liability = effectiveLiability(c);
-  const hash = useContentHash(c);
+  const hash = useDeterminationHash(c);
 
   if (!record?.proposal || !record.decision || !liability) {
     return (

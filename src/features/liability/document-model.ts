@@ -131,7 +131,14 @@ export function documentModel(
   };
 }
 
-/** The text the QR code carries: the case and its manifest hash. */
-export function manifestQrText(caseNumber: string, manifestSha256: string): string {
-  return `kuaichu:manifest?case=${caseNumber}&sha256=${manifestSha256}`;
+/**
+ * The text the QR code carries: the case and the SHA-256 of its determination
+ * content — the bytes every party's signature or refusal is bound to, which
+ * anyone holding the case record can recompute (`determinationBytes`).
+ */
+export function determinationQrText(
+  c: { id: string; caseNumber: string },
+  determinationSha256: string,
+): string {
+  return `kuaichu:determination?case=${c.caseNumber}&id=${c.id}&sha256=${determinationSha256}`;
 }

@@ -188,7 +188,7 @@ const zh = {
     flagged: '已标记事故中队复核',
     photos: '证据照片（SHA-256）',
     noPhotos: '无',
-    manifest: '案件清单哈希（SHA-256）',
+    manifest: '认定内容哈希（SHA-256，当事人签名所依据）',
     catalog: '规则库版本',
     noDetermination: '本案尚未拟定责任。',
     rights:
@@ -398,7 +398,7 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       flagged: 'Flagged for the accident squad’s review',
       photos: 'Evidence photos (SHA-256)',
       noPhotos: 'None',
-      manifest: 'Case manifest hash (SHA-256)',
+      manifest: 'Determination hash (SHA-256, what the parties signed)',
       catalog: 'Rule catalogue version',
       noDetermination: 'Liability has not been proposed for this case.',
       rights:

@@ -2,7 +2,8 @@
  * The determination as a PDF, made on the phone with no network: pdf-lib with
  * the subset Noto Sans SC font (public/fonts, precached by the service worker)
  * embedded with `subset: true`, the signatures as PNG and a QR code of the
- * case manifest hash. Loaded only when the officer asks for the PDF.
+ * determination hash (what the parties signed). Loaded only when the officer
+ * asks for the PDF.
  *
  * Characters the font lacks are drawn as "□" and counted (never a crash).
  */
@@ -154,7 +155,7 @@ class Writer {
 export async function makeDeterminationPdf(
   model: DocumentModel,
   labels: PdfLabels,
-  manifestSha256: string,
+  determinationSha256: string,
   qrText: string,
   fontBytes: Uint8Array,
 ): Promise<PdfResult> {
@@ -168,7 +169,7 @@ export async function makeDeterminationPdf(
 
   pdf.setTitle(`${L('title').zh} ${model.caseNumber}`);
   pdf.setSubject(`${L('title').en} — ${model.caseNumber}`);
-  pdf.setKeywords([model.caseNumber, manifestSha256]);
+  pdf.setKeywords([model.caseNumber, determinationSha256]);
   pdf.setCreator('Kuaichu 快处');
   pdf.setProducer('Kuaichu 快处 (pdf-lib)');
 
@@ -224,7 +225,7 @@ export async function makeDeterminationPdf(
   for (const p of model.photos) w.text(`${p.sha256}  ${p.slot}`, { size: 7, gap: 1 });
 
   w.heading(L('manifest'));
-  w.text(manifestSha256, { size: 9 });
+  w.text(determinationSha256, { size: 9 });
   if (model.catalogVersion) w.text(both('catalog', model.catalogVersion), { size: 9 });
   const qr = await QRCode.toDataURL(qrText, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   await w.image(qr, 110, 110);
