@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { disputeFacts, type CaseRecord } from '../../domain';
 import { navigate } from '../../ui/router';
-import { ReasonField } from './ReasonField';
+import { ReasonSubmit } from './ReasonField';
 import { useStep } from './shared';
 
 export function DisputeForm({ c }: { c: CaseRecord }) {
@@ -26,21 +26,16 @@ export function DisputeForm({ c }: { c: CaseRecord }) {
     <details className="dispute">
       <summary>{t('liability.dispute.title')}</summary>
       <p className="muted">{t('liability.dispute.intro')}</p>
-      <ReasonField
+      <ReasonSubmit
         id="dispute-reason"
         label={t('liability.dispute.reason')}
         value={reason}
         problem={problem}
         onChange={setReason}
+        error={error}
+        submitLabel={t('liability.dispute.submit')}
+        onSubmit={submit}
       />
-      {error && (
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="button" className="button block" onClick={submit}>
-        {t('liability.dispute.submit')}
-      </button>
     </details>
   );
 }

@@ -12,7 +12,7 @@ import {
   type LiabilityOverride,
 } from '../../domain';
 import type { LiabilityLevel } from '../../domain/liability';
-import { ReasonField } from './ReasonField';
+import { ReasonSubmit } from './ReasonField';
 import { LEVELS, levelsText, useStep } from './shared';
 
 /** The override that stands, with its reason. */
@@ -77,21 +77,16 @@ export function OverrideForm({
               </select>
             </div>
           ))}
-        <ReasonField
+        <ReasonSubmit
           id="override-reason"
           label={t('liability.overrideReason')}
           value={reason}
           problem={problem}
           onChange={setReason}
+          error={error}
+          submitLabel={t('liability.overrideSave')}
+          onSubmit={save}
         />
-        {error && (
-          <p className="notice error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="button" className="button block" onClick={save}>
-          {t('liability.overrideSave')}
-        </button>
       </div>
     </details>
   );

@@ -26,3 +26,35 @@ export function ReasonField(props: {
     </div>
   );
 }
+
+/** A reason with the step's error, if any, and the button that submits it. */
+export function ReasonSubmit(props: {
+  id: string;
+  label: string;
+  value: string;
+  problem: string | null;
+  onChange: (value: string) => void;
+  error: string | null;
+  submitLabel: string;
+  onSubmit: () => void;
+}) {
+  return (
+    <>
+      <ReasonField
+        id={props.id}
+        label={props.label}
+        value={props.value}
+        problem={props.problem}
+        onChange={props.onChange}
+      />
+      {props.error && (
+        <p className="notice error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <button type="button" className="button block" onClick={props.onSubmit}>
+        {props.submitLabel}
+      </button>
+    </>
+  );
+}
