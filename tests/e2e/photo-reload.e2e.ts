@@ -32,22 +32,11 @@ import {
   storedPhotos,
 } from './scene-drivers';
 import { serverCase, signInOnPhone, waitForStatus } from './sync-drivers';
+import { prng } from './matrix-harness';
 
 const SEED = 0x5eed_a1;
 const ITERATIONS = 8;
 const MIN_WINDOW_MS = 500;
-
-/** mulberry32: a small seeded generator, so every run reloads at the same moments. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let fixtures: string;
 
@@ -97,7 +86,8 @@ describe('reloading while a photo is processed', () => {
     const first = await storedPhotos(page);
     expect(first).toHaveLength(4);
 
-    const random = seeded(SEED);
+    // mulberry32, seeded: every run reloads at the same moments.
+    const random = prng(SEED);
     const known = new Set(first.map((p) => p.sha256));
     const outcomes: string[] = [];
     for (let i = 0; i < ITERATIONS; i++) {
