@@ -14,7 +14,12 @@
  *  6. every listed photo the store holds re-hashes to its name and has the
  *     listed size (`photo_hash_mismatch`); photos not yet held are listed as
  *     missing in the receipt, not refused;
- *  7. in one transaction, the version chain: n+1 must name version n's hash
+ *  7. the seal (src/domain/case/determination.ts): every signature names the
+ *     determination sent (`signed_content_changed`), amendments keep what
+ *     they supersede (`amendment_mismatch`), and nothing signed before is
+ *     gone (`signatures_removed`); a version adding an amendment is flagged
+ *     `amended` for the accident squad;
+ *  8. in one transaction, the version chain: n+1 must name version n's hash
  *     (`chain_broken`); an older version never stored is `version_superseded`;
  *     a skipped version (n+2 …) is accepted and flagged `version_gap` (E5:
  *     accept but flag for review — the previous hash cannot be checked, and
@@ -30,6 +35,8 @@ import type {
   ReceiptFlag,
 } from '../../src/contracts/cases';
 import type { CaseState } from '../../src/domain/case/case-state';
+import { CaseRecord } from '../../src/domain/case/case.schema';
+import { checkSealedVersion, type SealRefusal } from '../../src/domain/case/determination';
 import { canonicalJson } from '../../src/domain/manifest/canonical-json';
 import { buildManifest, caseBytes, manifestBytes } from '../../src/domain/manifest/manifest';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
@@ -62,6 +69,18 @@ const REFUSAL_STATUS: Record<CaseRefusal, number> = {
   manifest_conflict: 409,
   chain_broken: 409,
   version_superseded: 409,
+  signed_content_changed: 422,
+  amendment_mismatch: 422,
+  signatures_removed: 422,
+};
+
+const SEAL_MESSAGES: Record<SealRefusal, string> = {
+  signed_content_changed:
+    'The determination the parties signed was changed without an amendment and new signatures.',
+  amendment_mismatch:
+    'An amendment’s superseded determination does not match the signatures it keeps.',
+  signatures_removed:
+    'The stored version has signatures or amendments this version lacks; signed history is never rewritten.',
 };
 
 class Refusal extends Error {
@@ -284,7 +303,7 @@ async function store(
     if (await storedReceipt({ ...deps, db: trx }, caseId, manifest.version, bodyHash)) return [];
     const current = await trx
       .selectFrom('cases')
-      .select(['manifest_version', 'manifest_hash', 'unit_id', 'officer_id'])
+      .select(['manifest_version', 'manifest_hash', 'unit_id', 'officer_id', 'body'])
       .where('id', '=', caseId)
       .executeTakeFirst();
     const currentVersion = current?.manifest_version ?? 0;
@@ -307,6 +326,12 @@ async function store(
         );
       }
     } else flags.push('version_gap');
+    const previous = current ? CaseRecord.safeParse(JSON.parse(current.body)) : undefined;
+    const seal = checkSealedVersion(previous?.success ? previous.data : undefined, body.case, sha);
+    if (!seal.ok) {
+      throw new Refusal(seal.reason, SEAL_MESSAGES[seal.reason], { detail: seal.detail ?? null });
+    }
+    if (seal.value.amended) flags.push('amended');
 
     const at = deps.now();
     const now = at.toISOString();
@@ -381,6 +406,19 @@ async function store(
       subject: caseId,
       details: { version: manifest.version, manifestHash, deviceId: manifest.deviceId, flags },
     });
+    if (flags.includes('amended')) {
+      const amendment = body.case.liability?.amendments?.at(-1);
+      await appendAudit(trx, at, {
+        actor: session.userId,
+        action: 'case.amended',
+        subject: caseId,
+        details: {
+          version: manifest.version,
+          reason: amendment?.reason ?? null,
+          supersededSha256: amendment?.supersededSha256 ?? null,
+        },
+      });
+    }
     if (flags.includes('version_gap')) {
       await appendAudit(trx, at, {
         actor: session.userId,

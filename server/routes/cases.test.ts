@@ -5,7 +5,9 @@ import type { CasePutRequest } from '../../src/contracts/cases';
 import { ErrorBody } from '../../src/contracts/errors';
 import { insuredCase } from '../case-fixtures';
 import type { CaseFixture } from '../case-fixtures';
-import { signedCaseBody } from '../test-device';
+import { sha256OfBytes, signedCaseBody } from '../test-device';
+import type { CaseRecord } from '../../src/domain/case/case.schema';
+import { determinationBytes, openAmendment } from '../../src/domain/case/determination';
 import { openTestWorld } from '../test-world';
 import type { Actor, TestWorld } from '../test-world';
 
@@ -295,5 +297,74 @@ describe('reading cases by scope', () => {
       case: c.record,
       summary: { state: 'synced', complete: true },
     });
+  });
+});
+
+describe('PUT /api/cases/:id — the signed determination is sealed', () => {
+  /** The fixture case with every driver's signature bound to its determination content. */
+  const withSignatures = (record: CaseRecord, at = '2026-11-27T02:40:00.000Z'): CaseRecord => {
+    const contentSha256 = sha256OfBytes(determinationBytes(record, 2));
+    const signatures = record.parties
+      .filter((p) => p.kind === 'driver')
+      .map((p) => ({
+        partyId: p.id,
+        kind: 'refused' as const,
+        at,
+        contentSha256,
+        contentVersion: 2 as const,
+        reason: '不同意',
+      }));
+    return {
+      ...record,
+      state: 'signed',
+      liability: { schemaVersion: 1, ...record.liability, signatures },
+    };
+  };
+  const withPlate = (record: CaseRecord, plate: string): CaseRecord => ({
+    ...record,
+    vehicles: record.vehicles.map((v, i) => (i === 0 ? { ...v, plate } : v)),
+  });
+
+  it('refuses a version that changes a signed plate without new signatures, and audits it', async () => {
+    c.record = withSignatures(c.record);
+    const v1 = await signed();
+    expect((await put('officerA', v1)).statusCode).toBe(200);
+    c.record = withPlate(c.record, '蒙A99999');
+    const v2 = await signed('officerA', { version: 2, previousManifestHash: v1.manifestHash });
+    await expectRefused(await put('officerA', v2), 422, 'signed_content_changed');
+    expect(await count('case_versions')).toBe(1);
+  });
+
+  it('refuses a version that drops the signatures of the stored one', async () => {
+    c.record = withSignatures(c.record);
+    const v1 = await signed();
+    expect((await put('officerA', v1)).statusCode).toBe(200);
+    c.record = { ...withPlate(c.record, '蒙A99999'), liability: undefined, state: 'scene-cleared' };
+    const v2 = await signed('officerA', { version: 2, previousManifestHash: v1.manifestHash });
+    await expectRefused(await put('officerA', v2), 422, 'signatures_removed');
+  });
+
+  it('accepts an amendment with new signatures, flags it for review and audits the reason', async () => {
+    const first = withSignatures(c.record);
+    c.record = first;
+    const v1 = await signed();
+    expect((await put('officerA', v1)).statusCode).toBe(200);
+    const opened = openAmendment(
+      first,
+      { reason: '车牌录入错误', supersededSha256: sha256OfBytes(determinationBytes(first)) },
+      '2026-11-27T03:00:00.000Z',
+    );
+    if (!opened.ok) throw new Error(opened.reason);
+    c.record = withSignatures(withPlate(opened.value, '蒙A99999'), '2026-11-27T03:05:00.000Z');
+    const v2 = await signed('officerA', { version: 2, previousManifestHash: v1.manifestHash });
+    const receipt = CaseReceipt.parse((await put('officerA', v2)).json());
+    expect(receipt.flags).toEqual(['amended']);
+    expect(await auditOf('case.amended')).toEqual([
+      {
+        version: 2,
+        reason: '车牌录入错误',
+        supersededSha256: sha256OfBytes(determinationBytes(first)),
+      },
+    ]);
   });
 });

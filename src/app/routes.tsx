@@ -50,7 +50,7 @@ export const Settings = screen(
 export const CASE_SCREENS: ReadonlyArray<
   readonly [suffix: string, Screen: LazyExoticComponent<ComponentType<{ id: string }>>]
 > = [
-  ['', screen(() => import('../features/scene/CaseDetail').then((m) => m.CaseDetail))],
+  ['', screen(() => import('../features/scene/CaseDetail').then((m) => m.CaseDetail), scene)],
   [
     '/triage',
     screen(() => import('../features/triage/TriageScreen').then((m) => m.TriageScreen), triage),

@@ -23,7 +23,12 @@ export const CasePutRequest = z.object({
 export type CasePutRequest = z.infer<typeof CasePutRequest>;
 
 /** Why a stored version is flagged (accepted, but a reviewer should look). */
-export const ReceiptFlag = z.enum(['version_gap']);
+/**
+ * `version_gap`: a version was skipped, its chain cannot be checked;
+ * `amended`: the version corrects a signed determination (new signatures, the
+ * superseded determination and its signatures kept).
+ */
+export const ReceiptFlag = z.enum(['version_gap', 'amended']);
 export type ReceiptFlag = z.infer<typeof ReceiptFlag>;
 
 export const CaseReceipt = z.object({
@@ -65,6 +70,12 @@ export const CASE_REFUSALS = {
   manifest_conflict: '409: this manifest version is stored with a different body',
   chain_broken: '409: previousManifestHash is not the stored hash of the previous version',
   version_superseded: '409: a later version is stored and this one never was',
+  signed_content_changed:
+    '422: a signature names another determination than the one sent: signed content was edited without an amendment and new signatures',
+  amendment_mismatch:
+    '422: an amendment’s superseded determination does not hash to what its signatures name',
+  signatures_removed:
+    '422: a signature or amendment of the stored version is missing: signed history is never rewritten',
 } as const;
 export type CaseRefusal = keyof typeof CASE_REFUSALS;
 

@@ -41,14 +41,16 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseState, readonly CaseState[]>>
   'scene-cleared': ['liability-proposed', 'escalated'],
   // A disputed determination escalates; an agreed one is signed.
   'liability-proposed': ['signed', 'escalated'],
-  signed: ['submitted'],
+  // A signed determination is corrected only by an amendment (determination.ts),
+  // which takes it back to `liability-proposed` for new notices and signatures.
+  signed: ['submitted', 'liability-proposed'],
   // An escalated case is handed over with whatever was captured.
   escalated: ['submitted'],
-  submitted: ['synced'],
-  synced: ['reviewed', 'returned', 'delivered'],
+  submitted: ['synced', 'liability-proposed'],
+  synced: ['reviewed', 'returned', 'delivered', 'liability-proposed'],
   // The accident squad sent it back for more evidence; the officer resubmits.
-  returned: ['submitted'],
-  reviewed: ['returned', 'delivered'],
+  returned: ['submitted', 'liability-proposed'],
+  reviewed: ['returned', 'delivered', 'liability-proposed'],
   delivered: ['acknowledged'],
   acknowledged: ['assessed'],
   assessed: ['paid'],

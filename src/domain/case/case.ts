@@ -74,7 +74,17 @@ export type CaseFieldsPatch = Partial<
   Pick<CaseRecord, 'occurredAt' | 'notes' | 'location' | 'arrivedAt'>
 >;
 
-export type EditRefusal = 'not-editable';
+export type EditRefusal = 'not-editable' | 'sealed';
+
+/** What of the case screen is part of the signed determination (determination.ts). */
+const sealedPart = (c: CaseRecord) =>
+  JSON.stringify([
+    c.occurredAt,
+    c.arrivedAt,
+    c.location.address,
+    c.location.road,
+    c.location.kmPost,
+  ]);
 
 /** Applies an edit of the basic fields while the case is still the officer's. */
 export function editCaseFields(
@@ -83,7 +93,12 @@ export function editCaseFields(
   at: Instant,
 ): Result<CaseRecord, EditRefusal> {
   if (!isOnScene(c.state)) return refuse('not-editable', c.state);
-  return ok({ ...c, ...patch, updatedAt: at });
+  // Signed content changes only by an amendment (determination.ts); the
+  // signature count is read here to keep case.ts free of the liability module.
+  const next = { ...c, ...patch, updatedAt: at };
+  const sealed = (c.liability?.signatures.length ?? 0) > 0;
+  if (sealed && sealedPart(next) !== sealedPart(c)) return refuse('sealed');
+  return ok(next);
 }
 
 /** When the case entered `state` for the first time, if it has. */

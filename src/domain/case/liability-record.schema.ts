@@ -138,8 +138,13 @@ export const SignatureEntry = z
     partyId: Id,
     kind: z.enum(['signed', 'refused']),
     at: Instant,
-    /** SHA-256 of `determinationBytes(case)` as shown to the party. */
+    /** SHA-256 of `determinationBytes(case, contentVersion)` as shown to the party. */
     contentSha256: Sha256Hex,
+    /**
+     * Which determination content the hash covers (see determination.ts):
+     * absent on signatures made before version 2, which covered less.
+     */
+    contentVersion: z.optional(z.literal(2)),
     image: z.optional(SignatureImage),
     /** Why the party refused, or the objection of a party who signed. */
     reason: z.optional(Reason),
@@ -159,6 +164,26 @@ export type SignatureEntry = z.infer<typeof SignatureEntry>;
 export const ReasonAt = z.object({ reason: Reason, at: Instant });
 export type ReasonAt = z.infer<typeof ReasonAt>;
 
+/**
+ * A correction of a determination the parties had already signed: the reason,
+ * the determination it replaces (its canonical JSON text, so its hash is
+ * recomputable) and the signatures given to it, kept and marked superseded.
+ * New notices and new signatures follow; the server flags the version.
+ */
+export const Amendment = z.object({
+  reason: Reason,
+  at: Instant,
+  /** SHA-256 of `supersededContent` (UTF-8): the hash the old signatures name. */
+  supersededSha256: Sha256Hex,
+  /** Canonical JSON of the superseded determination content. */
+  supersededContent: z.string().check(z.maxLength(200_000)),
+  /** The signatures and refusals given to the superseded determination. */
+  signatures: z.array(SignatureEntry),
+  noticesReadAt: z.optional(Instant),
+  flaggedForReview: z.optional(ReasonAt),
+});
+export type Amendment = z.infer<typeof Amendment>;
+
 export const LiabilityRecord = z.object({
   schemaVersion: z.literal(LIABILITY_RECORD_SCHEMA_VERSION),
   draft: z.optional(LiabilityDraft),
@@ -175,5 +200,7 @@ export const LiabilityRecord = z.object({
   flaggedForReview: z.optional(ReasonAt),
   /** The facts themselves are disputed and cannot be settled on scene: the case escalated. */
   dispute: z.optional(ReasonAt),
+  /** Corrections after signatures, oldest first (absent when there were none). */
+  amendments: z.optional(z.array(Amendment)),
 });
 export type LiabilityRecord = z.infer<typeof LiabilityRecord>;

@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { aCase, testId } from '../../../tests/builders/case.builder';
-import { aRearEndDraft } from '../../../tests/builders/liability.builder';
-import { loadLiabilityCatalog } from '../liability/catalog';
-import { canonicalJson } from '../manifest/canonical-json';
-import type { CaseRecord } from './case.schema';
-import { CaseRecord as CaseRecordSchema } from './case.schema';
+import { testId } from '../../../tests/builders/case.builder';
 import {
-  determinationBytes,
-  determinationContent,
+  aRearEndDraft,
+  clearedCase,
+  must,
+  noticed,
+  proposed,
+  T1,
+  T2,
+  T3,
+} from '../../../tests/builders/liability.builder';
+import { loadLiabilityCatalog } from '../liability/catalog';
+import { CaseRecord as CaseRecordSchema } from './case.schema';
+import { effectiveLiability } from './determination';
+import {
   disputeFacts,
-  effectiveLiability,
   emptyDraft,
   factsFromDraft,
   FACTS_DISPUTED_RULE,
-  markNoticesRead,
   overrideLiability,
   proposeLiability,
   recordRefusal,
@@ -22,54 +26,8 @@ import {
 } from './liability-step';
 
 const catalog = loadLiabilityCatalog();
-const T0 = '2026-11-27T02:00:00.000Z';
-const T1 = '2026-11-27T02:30:00.000Z';
-const T2 = '2026-11-27T02:31:00.000Z';
-const T3 = '2026-11-27T02:32:00.000Z';
 const HASH = 'a'.repeat(64);
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
-
-/** A two-vehicle case (A and B, each with its driver) whose scene is cleared. */
-function clearedCase(): CaseRecord {
-  const base = aCase(T0).withVehicles(2).build();
-  const [a, b] = base.vehicles;
-  if (!a || !b) throw new Error('no vehicles');
-  const parties = [a, b].map((v, i) => ({
-    id: testId(),
-    kind: 'driver' as const,
-    vehicleId: v.id,
-    name: i === 0 ? '张三' : '李四',
-  }));
-  const states = ['triaged', 'evidence-complete', 'scene-cleared'] as const;
-  return {
-    ...base,
-    parties,
-    state: 'scene-cleared',
-    transitions: [
-      ...base.transitions,
-      ...states.map((to, i) => ({
-        from: i === 0 ? ('opened' as const) : states[i - 1]!,
-        to,
-        at: T0,
-      })),
-    ],
-  };
-}
-
-function must<T>(r: { ok: true; value: T } | { ok: false; reason: string }): T {
-  if (!r.ok) throw new Error(r.reason);
-  return r.value;
-}
-
-function proposed(): CaseRecord {
-  const c = clearedCase();
-  const facts = must(factsFromDraft(aRearEndDraft(c), true));
-  return must(proposeLiability(c, catalog, facts, T1)).case;
-}
-
-function noticed(): CaseRecord {
-  return must(markNoticesRead(proposed(), T2));
-}
 
 describe('the facts from the officer’s answers', () => {
   it('names what is still missing', () => {
@@ -175,27 +133,6 @@ describe('overriding the proposal', () => {
   });
 });
 
-describe('the content parties sign', () => {
-  it('carries the liability that stands, the override reason and every finding’s basis', () => {
-    const c = must(overrideLiability(proposed(), { A: 'secondary', B: 'primary' }, '理由', T2));
-    const content = determinationContent(c);
-    expect(content.liability).toEqual({ A: 'secondary', B: 'primary' });
-    expect(content.override?.reason).toBe('理由');
-    expect(content.findings[0]?.basis.length).toBeGreaterThan(0);
-    expect(content.parties.map((p) => p.vehicle)).toEqual(['A', 'B']);
-  });
-
-  it('does not change when a party signs, so every party signs the same bytes', () => {
-    const c = noticed();
-    const [p] = c.parties;
-    const signed = must(
-      recordSignature(c, { partyId: p!.id, contentSha256: HASH, image: PNG }, T3),
-    );
-    expect(determinationBytes(signed)).toEqual(determinationBytes(c));
-    expect(canonicalJson(determinationContent(c))).toContain(c.caseNumber);
-  });
-});
-
 describe('signing', () => {
   it('needs the notices read first', () => {
     const c = proposed();
@@ -212,8 +149,22 @@ describe('signing', () => {
     const two = must(recordSignature(one, { partyId: b!.id, contentSha256: HASH, image: PNG }, T3));
     expect(two.state).toBe('signed');
     expect(two.liability?.signatures).toEqual([
-      { partyId: a!.id, kind: 'signed', at: T3, contentSha256: HASH, image: PNG },
-      { partyId: b!.id, kind: 'signed', at: T3, contentSha256: HASH, image: PNG },
+      {
+        partyId: a!.id,
+        kind: 'signed',
+        at: T3,
+        contentSha256: HASH,
+        contentVersion: 2,
+        image: PNG,
+      },
+      {
+        partyId: b!.id,
+        kind: 'signed',
+        at: T3,
+        contentSha256: HASH,
+        contentVersion: 2,
+        image: PNG,
+      },
     ]);
     expect(two.liability?.flaggedForReview).toBeUndefined();
     expect(CaseRecordSchema.safeParse(two).success).toBe(true);
@@ -270,6 +221,7 @@ describe('refusing to sign (146号令 第24条)', () => {
       kind: 'refused',
       at: T3,
       contentSha256: HASH,
+      contentVersion: 2,
       reason: '认为对方急刹',
     });
     expect(two.liability?.flaggedForReview).toEqual({ reason: '认为对方急刹', at: T3 });

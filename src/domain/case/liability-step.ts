@@ -12,7 +12,6 @@
  */
 import type { Instant } from '../ids';
 import { ok, refuse, type Result } from '../result';
-import { canonicalBytes } from '../manifest/canonical-json';
 import type { LiabilityCatalog, LiabilityLevel } from '../liability/catalog.schema';
 import type { LiabilityDecision } from '../liability/decision';
 import { evaluateLiability } from '../liability/evaluate';
@@ -23,11 +22,11 @@ import {
   type Vehicle as FactsVehicle,
 } from '../liability/facts.schema';
 import { transitionCase } from './case';
+import { contentVersionOf } from './determination';
 import type { CaseRecord } from './case.schema';
 import {
   LIABILITY_RECORD_SCHEMA_VERSION,
   type DecisionSnapshot,
-  type LiabilityByVehicle,
   type LiabilityDraft,
   type LiabilityRecord,
   type SignatureEntry,
@@ -227,11 +226,6 @@ export function proposeLiability(
   return moved.ok ? ok({ case: moved.value, decision }) : moved;
 }
 
-/** What stands: the override when there is one, else the proposal. */
-export function effectiveLiability(c: CaseRecord): LiabilityByVehicle | undefined {
-  return c.liability?.override?.liability ?? c.liability?.proposal;
-}
-
 /**
  * The officer's different determination, with a written reason; the proposal
  * stays beside it. Covers exactly the proposal's vehicles.
@@ -269,57 +263,15 @@ export function signingParties(c: CaseRecord) {
   return c.parties.filter((p) => p.kind === 'driver');
 }
 
-/**
- * The canonical content of the determination a party signs: the case, the
- * parties and vehicles, the liability that stands, the proposal, any override
- * and its reason, and every finding with its law and article. Signatures and
- * their times are not part of it, so every party signs the same content.
- */
-export function determinationContent(c: CaseRecord) {
-  const record = c.liability;
-  const vehicleLabel = (id: string | undefined) => c.vehicles.find((v) => v.id === id)?.label;
-  return {
-    kind: 'kuaichu.determination',
-    version: 1,
-    caseId: c.id,
-    caseNumber: c.caseNumber,
-    occurredAt: c.occurredAt,
-    arrivedAt: c.arrivedAt,
-    place: c.location.address,
-    vehicles: c.vehicles.map((v) => ({ label: v.label, plate: v.plate })),
-    parties: c.parties.map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      name: p.name,
-      vehicle: vehicleLabel(p.vehicleId),
-    })),
-    liability: effectiveLiability(c),
-    proposal: record?.proposal,
-    override: record?.override && {
-      liability: record.override.liability,
-      reason: record.override.reason,
-    },
-    findings: (record?.decision?.findings ?? []).map((f) => ({
-      scenarioId: f.scenarioId,
-      liability: f.liability,
-      basis: f.basis,
-      explanation: f.explanation,
-    })),
-    catalogVersion: record?.decision?.catalogVersion,
-  };
-}
-export type DeterminationContent = ReturnType<typeof determinationContent>;
-
-/** UTF-8 canonical JSON of {@link determinationContent}: hash these bytes (SHA-256). */
-export function determinationBytes(c: CaseRecord): Uint8Array {
-  return canonicalBytes(determinationContent(c));
-}
-
 export interface SignatureInput {
   partyId: string;
   /** SHA-256 of `determinationBytes(c)`, computed by the caller. */
   contentSha256: string;
 }
+
+/** The content version a new signature or refusal covers (that of the set in progress). */
+const versionField = (c: CaseRecord) =>
+  contentVersionOf(c) === 2 ? { contentVersion: 2 as const } : {};
 
 function answer(
   c: CaseRecord,
@@ -364,6 +316,7 @@ export function recordSignature(
     kind: 'signed',
     at,
     contentSha256: input.contentSha256,
+    ...versionField(c),
     image: input.image,
     ...(objection && { reason: objection }),
   };
@@ -386,6 +339,7 @@ export function recordRefusal(
     kind: 'refused',
     at,
     contentSha256: input.contentSha256,
+    ...versionField(c),
     reason,
   };
   return answer(c, entry, at, true);

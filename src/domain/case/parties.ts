@@ -13,6 +13,7 @@ import type { Id, Instant } from '../ids';
 import { ok, refuse, type Result } from '../result';
 import type { CaseRecord } from './case.schema';
 import { isOnScene } from './case-state';
+import { isSealed } from './determination';
 import type { Party } from './party.schema';
 import type { Vehicle } from './vehicle.schema';
 
@@ -22,7 +23,7 @@ import type { Vehicle } from './vehicle.schema';
  * - `not-found`: no vehicle or party with that id;
  * - `duplicate-id`: the new id is already used in the case.
  */
-export type PartiesRefusal = 'not-editable' | 'not-found' | 'duplicate-id';
+export type PartiesRefusal = 'not-editable' | 'sealed' | 'not-found' | 'duplicate-id';
 
 export type PartiesResult = Result<CaseRecord, PartiesRefusal>;
 
@@ -76,6 +77,7 @@ export function fixedObjectsOf(c: CaseRecord): Party[] {
 /** Adds the next vehicle (A, B, C …) and an empty driver party for it. */
 export function addVehicle(c: CaseRecord, ids: NewVehicleIds, at: Instant): PartiesResult {
   if (!isOnScene(c.state)) return refuse('not-editable', c.state);
+  if (isSealed(c)) return refuse('sealed');
   if (ids.vehicleId === ids.driverId || isUsed(c, ids.vehicleId) || isUsed(c, ids.driverId)) {
     return refuse('duplicate-id', `${ids.vehicleId} / ${ids.driverId}`);
   }
@@ -102,6 +104,7 @@ export function updateVehicle(
   at: Instant,
 ): PartiesResult {
   if (!isOnScene(c.state)) return refuse('not-editable', c.state);
+  if (isSealed(c)) return refuse('sealed');
   if (!c.vehicles.some((v) => v.id === vehicleId)) return refuse('not-found', vehicleId);
   const vehicles = c.vehicles.map((v) => (v.id === vehicleId ? patched(v, patch) : v));
   return ok({ ...c, vehicles, updatedAt: at });
@@ -110,6 +113,7 @@ export function updateVehicle(
 /** Removes a vehicle and every party that drove it; the other vehicles keep their letters. */
 export function removeVehicle(c: CaseRecord, vehicleId: Id, at: Instant): PartiesResult {
   if (!isOnScene(c.state)) return refuse('not-editable', c.state);
+  if (isSealed(c)) return refuse('sealed');
   if (!c.vehicles.some((v) => v.id === vehicleId)) return refuse('not-found', vehicleId);
   return ok({
     ...c,
@@ -122,6 +126,7 @@ export function removeVehicle(c: CaseRecord, vehicleId: Id, at: Instant): Partie
 /** Adds a fixed object (guardrail, pole …) as a party without a vehicle. */
 export function addFixedObject(c: CaseRecord, partyId: Id, at: Instant): PartiesResult {
   if (!isOnScene(c.state)) return refuse('not-editable', c.state);
+  if (isSealed(c)) return refuse('sealed');
   if (isUsed(c, partyId)) return refuse('duplicate-id', partyId);
   const party: Party = { id: partyId, kind: 'fixed-object', name: '', objectDescription: '' };
   return ok({ ...c, parties: [...c.parties, party], updatedAt: at });
@@ -135,6 +140,7 @@ export function updateParty(
   at: Instant,
 ): PartiesResult {
   if (!isOnScene(c.state)) return refuse('not-editable', c.state);
+  if (isSealed(c)) return refuse('sealed');
   if (!c.parties.some((p) => p.id === partyId)) return refuse('not-found', partyId);
   const parties = c.parties.map((p) => (p.id === partyId ? patched(p, patch) : p));
   return ok({ ...c, parties, updatedAt: at });
@@ -147,6 +153,7 @@ export function updateParty(
  */
 export function removeParty(c: CaseRecord, partyId: Id, at: Instant): PartiesResult {
   if (!isOnScene(c.state)) return refuse('not-editable', c.state);
+  if (isSealed(c)) return refuse('sealed');
   if (!c.parties.some((p) => p.id === partyId)) return refuse('not-found', partyId);
   return ok({ ...c, parties: c.parties.filter((p) => p.id !== partyId), updatedAt: at });
 }

@@ -18,6 +18,7 @@ import {
 import { useCase } from '../../services/useCase';
 import { formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
+import { AmendForm, AmendmentInProgress } from './AmendForm';
 import { DisputeForm } from './DisputeForm';
 import { SignatureCanvas, type SignatureCanvasHandle } from './SignatureCanvas';
 import { citeBasis, useDeterminationHash, useLang, useStep } from './shared';
@@ -70,6 +71,7 @@ function Notices({ c }: { c: CaseRecord }) {
         ← {c.caseNumber}
       </Link>
       <h1 id="notices-title">{t('notices.title')}</h1>
+      <AmendmentInProgress c={c} />
 
       <article className="script" data-testid="notice-script">
         <h2>{t('notices.scriptTitle')}</h2>
@@ -168,6 +170,7 @@ function Notices({ c }: { c: CaseRecord }) {
         </Link>
       )}
       {c.state === 'liability-proposed' && <DisputeForm c={c} />}
+      <AmendForm c={c} hash={hash} />
     </section>
   );
 }

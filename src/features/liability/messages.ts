@@ -194,6 +194,19 @@ const zh = {
     rights:
       '对本认定有异议的，可在收到之日起3个工作日内申请复核；对损害赔偿有争议的，可在10个工作日内共同申请调解，或直接向人民法院提起民事诉讼。',
   },
+  amendment: {
+    title: '更正已签名的认定',
+    intro:
+      '已签名的认定不能直接修改。更正时原认定连同各方签名一并保留并标为“已作废”，案件回到拟定责任，改完后重新告知，由各方重新签名；服务器会把这次更正标记给事故中队审核。',
+    reason: '更正原因',
+    needsReason: '请写明更正原因。',
+    submit: '发起更正',
+    inProgress: '正在更正（原因：{{reason}}）。原认定已作废，请修改后重新告知并由各方重新签名。',
+    toParties: '修改车辆与当事人',
+    toLiability: '修改责任认定',
+    superseded: '已作废的认定',
+    supersededItem: '{{time}} 更正，原因：{{reason}}；原认定哈希 {{hash}}，原签名 {{count}} 人',
+  },
 };
 
 export const liabilityMessages: MessageBundle<typeof zh> = {
@@ -403,6 +416,21 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       noDetermination: 'Liability has not been proposed for this case.',
       rights:
         'Review may be requested within 3 working days of receipt; for compensation, joint mediation may be requested within 10 working days, or a civil suit brought in the People’s Court.',
+    },
+    amendment: {
+      title: 'Correct the signed determination',
+      intro:
+        'A signed determination cannot be edited. A correction keeps the old determination with every signature, marked superseded; the case goes back to the proposed liability, and after the changes the notices are read again and every party signs again. The server flags the correction for the accident squad.',
+      reason: 'Reason for the correction',
+      needsReason: 'Write the reason for the correction.',
+      submit: 'Open the correction',
+      inProgress:
+        'Correcting (reason: {{reason}}). The old determination is superseded: make the changes, read the notices again and collect new signatures.',
+      toParties: 'Change vehicles and parties',
+      toLiability: 'Change the liability',
+      superseded: 'Superseded determinations',
+      supersededItem:
+        'Corrected {{time}}, reason: {{reason}}; old determination hash {{hash}}, {{count}} signature(s)',
     },
   },
 };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editCaseFields, isOnScene, type CaseRecord } from '../../domain';
+import { editCaseFields, isOnScene, isSealed, type CaseRecord } from '../../domain';
 import { CaseSteps } from './CaseSteps';
 import { updateCase } from '../../storage';
 import { useServices } from '../../services/ServicesContext';
@@ -9,6 +9,7 @@ import { Link } from '../../ui/router';
 import { describeSaveError } from '../../services/save-error';
 import { WithCase } from '../../services/WithCase';
 import { useElapsedMinutes } from './useElapsedMinutes';
+import { ReturnedNotice, SealNotice } from './SealNotice';
 
 export function CaseDetail({ id }: { id: string }) {
   return <WithCase id={id}>{(c) => <CaseForm initial={c} />}</WithCase>;
@@ -51,6 +52,8 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | { error: string }>('idle');
   const minutes = useElapsedMinutes(initial.arrivedAt, platform.clock.now);
   const editable = isOnScene(initial.state);
+  // Time and place are part of the signed determination; the notes are not.
+  const sealed = isSealed(initial);
 
   // Every edit is written through to IndexedDB at once: a reload never loses it.
   // Transactions run in the order they are created, so the last edit wins.
@@ -100,37 +103,41 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
           </>
         )}
       </dl>
+      <ReturnedNotice c={initial} />
       <CaseSteps c={initial} />
       {!editable && <p className="notice">{t('caseDetail.notEditable')}</p>}
+      {editable && <SealNotice c={initial} />}
       <fieldset disabled={!editable} className="plain">
-        <div className="field">
-          <label htmlFor="address">{t('newCase.address')}</label>
-          <input id="address" value={fields.address} onChange={change('address')} />
-        </div>
-        <div className="two-col">
+        <fieldset disabled={sealed} className="plain">
           <div className="field">
-            <label htmlFor="road">{t('newCase.road')}</label>
-            <input id="road" value={fields.road} onChange={change('road')} />
+            <label htmlFor="address">{t('newCase.address')}</label>
+            <input id="address" value={fields.address} onChange={change('address')} />
+          </div>
+          <div className="two-col">
+            <div className="field">
+              <label htmlFor="road">{t('newCase.road')}</label>
+              <input id="road" value={fields.road} onChange={change('road')} />
+            </div>
+            <div className="field">
+              <label htmlFor="kmPost">{t('newCase.kmPost')}</label>
+              <input
+                id="kmPost"
+                value={fields.kmPost}
+                placeholder={t('newCase.kmPostHint')}
+                onChange={change('kmPost')}
+              />
+            </div>
           </div>
           <div className="field">
-            <label htmlFor="kmPost">{t('newCase.kmPost')}</label>
+            <label htmlFor="occurredAt">{t('caseDetail.occurredAt')}</label>
             <input
-              id="kmPost"
-              value={fields.kmPost}
-              placeholder={t('newCase.kmPostHint')}
-              onChange={change('kmPost')}
+              id="occurredAt"
+              type="datetime-local"
+              value={fields.occurredAt}
+              onChange={change('occurredAt')}
             />
           </div>
-        </div>
-        <div className="field">
-          <label htmlFor="occurredAt">{t('caseDetail.occurredAt')}</label>
-          <input
-            id="occurredAt"
-            type="datetime-local"
-            value={fields.occurredAt}
-            onChange={change('occurredAt')}
-          />
-        </div>
+        </fieldset>
         <div className="field">
           <label htmlFor="notes">{t('caseDetail.notes')}</label>
           <textarea id="notes" rows={4} value={fields.notes} onChange={change('notes')} />

@@ -12,6 +12,7 @@ import {
   driverOf,
   fixedObjectsOf,
   isOnScene,
+  isSealed,
   removeParty,
   removeVehicle,
   updateParty,
@@ -36,6 +37,7 @@ import {
 import { COMMON_FIXED_OBJECTS, COMMON_INSURERS } from './parties/suggestions';
 import { VehicleCard } from './parties/VehicleCard';
 import { WithCase } from '../../services/WithCase';
+import { SealNotice } from './SealNotice';
 import './parties.css';
 
 export function PartiesScreen({ id }: { id: string }) {
@@ -120,7 +122,7 @@ function PartiesEditor({ initial }: { initial: CaseRecord }) {
   const issues = useMemo(() => validateCaseDraft(draft), [draft]);
   const { messagesAt, reveal } = useRevealedIssues(initial, issues, lang);
   const focusNext = useRef<string | null>(null);
-  const editable = isOnScene(draft.state);
+  const editable = isOnScene(draft.state) && !isSealed(draft);
 
   // After adding or removing a card, move focus where the officer continues.
   useEffect(() => {
@@ -158,11 +160,9 @@ function PartiesEditor({ initial }: { initial: CaseRecord }) {
         {t('parties.title')}
       </h1>
       <p className="muted">{t('parties.caseNumber', { number: initial.caseNumber })}</p>
-      {editable ? (
-        <p className="muted">{t('parties.intro')}</p>
-      ) : (
-        <p className="notice">{t('parties.notEditable')}</p>
-      )}
+      {editable && <p className="muted">{t('parties.intro')}</p>}
+      {!isOnScene(draft.state) && <p className="notice">{t('parties.notEditable')}</p>}
+      {isOnScene(draft.state) && <SealNotice c={draft} />}
       <PartiesFormContext.Provider value={form}>
         <fieldset disabled={!editable} className="plain">
           {draft.vehicles.length === 0 && <p className="empty">{t('parties.empty')}</p>}

@@ -68,6 +68,17 @@ const zhCN = {
       other: '其他',
     },
   },
+  seal: {
+    notice:
+      '当事人已签名，认定内容已封存：时间、地点、车辆、当事人和责任不能直接修改。如需更正，请发起更正，写明原因后重新告知并重新签名。',
+    amend: '去更正认定',
+    amending: '正在更正已签名的认定（原因：{{reason}}）。改完后需重新告知并由各方重新签名。',
+  },
+  returned: {
+    title: '事故中队退回补充',
+    reason: '需要补充：{{reason}}',
+    noReason: '未写明原因，请联系事故中队。',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -135,6 +146,18 @@ const en: Widen<typeof zhCN> = {
       tricycle: 'Tricycle',
       other: 'Other',
     },
+  },
+  seal: {
+    notice:
+      'The parties have signed: the determination is sealed. Time, place, vehicles, parties and liability cannot be changed directly. To correct them, open an amendment with a reason, then read the notices again and collect new signatures.',
+    amend: 'Correct the determination',
+    amending:
+      'Correcting the signed determination (reason: {{reason}}). Afterwards read the notices again and collect new signatures from every party.',
+  },
+  returned: {
+    title: 'Returned by the accident squad',
+    reason: 'To add: {{reason}}',
+    noReason: 'No reason was given; contact the accident squad.',
   },
 };
 

@@ -1,0 +1,47 @@
+/**
+ * What the officer sees on a screen whose fields are part of a signed
+ * determination: why they are read-only and the way to correct them (an
+ * amendment on the signing screen), or the amendment in progress.
+ */
+import { useTranslation } from 'react-i18next';
+import { canAmend, isSealed, type CaseRecord } from '../../domain';
+import { Link } from '../../ui/router';
+
+export function SealNotice({ c }: { c: CaseRecord }) {
+  const { t } = useTranslation();
+  const amendment = c.liability?.amendments?.at(-1);
+  if (isSealed(c)) {
+    return (
+      <div className="notice" data-testid="seal-notice">
+        <p>{t('seal.notice')}</p>
+        {canAmend(c) && (
+          <Link href={`/cases/${c.id}/notices#amend`} className="button block">
+            {t('seal.amend')}
+          </Link>
+        )}
+      </div>
+    );
+  }
+  if (amendment && c.state === 'liability-proposed') {
+    return (
+      <p className="notice warn" data-testid="amending-notice">
+        {t('seal.amending', { reason: amendment.reason })}
+      </p>
+    );
+  }
+  return null;
+}
+
+/** The accident squad's reason for returning the case, on a returned case. */
+export function ReturnedNotice({ c }: { c: CaseRecord }) {
+  const { t } = useTranslation();
+  if (c.state !== 'returned') return null;
+  const last = c.transitions.findLast((x) => x.to === 'returned');
+  const reason = last?.reason && last.reason !== 'returned' ? last.reason : undefined;
+  return (
+    <div className="notice warn" role="status" data-testid="returned-notice">
+      <h2>{t('returned.title')}</h2>
+      <p>{reason ? t('returned.reason', { reason }) : t('returned.noReason')}</p>
+    </div>
+  );
+}
