@@ -2,7 +2,7 @@
  * The determination the parties sign, and its seal.
  *
  * Once any party has signed or refused, the determination is sealed: the
- * content they were shown (the case's time and place, the officer, every
+ * content they were shown (the case's time and place, every
  * vehicle and party as recorded, the facts, the liability and its basis) can
  * no longer be edited. A correction is an explicit amendment: a written
  * reason, the superseded determination kept with its signatures, new notices
@@ -89,7 +89,8 @@ function contentV2(c: CaseRecord) {
       road: c.location.road,
       kmPost: c.location.kmPost,
     },
-    officer: c.officer,
+    // Not the officer: a case captured signed out is claimed at the next
+    // sign-in, after the parties signed.
     // Every vehicle and party as recorded: whatever the parties screen shows
     // is what was signed.
     vehicles: c.vehicles,

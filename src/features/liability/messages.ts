@@ -198,7 +198,7 @@ const zh = {
     title: '更正已签名的认定',
     intro:
       '已签名的认定不能直接修改。更正时原认定连同各方签名一并保留并标为“已作废”，案件回到拟定责任，改完后重新告知，由各方重新签名；服务器会把这次更正标记给事故中队审核。',
-    reason: '更正原因',
+    reason: '更正原因（必填）',
     needsReason: '请写明更正原因。',
     submit: '发起更正',
     inProgress: '正在更正（原因：{{reason}}）。原认定已作废，请修改后重新告知并由各方重新签名。',
@@ -421,7 +421,7 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       title: 'Correct the signed determination',
       intro:
         'A signed determination cannot be edited. A correction keeps the old determination with every signature, marked superseded; the case goes back to the proposed liability, and after the changes the notices are read again and every party signs again. The server flags the correction for the accident squad.',
-      reason: 'Reason for the correction',
+      reason: 'Reason for the correction (required)',
       needsReason: 'Write the reason for the correction.',
       submit: 'Open the correction',
       inProgress:
