@@ -48,13 +48,15 @@ describe('liability on scene', () => {
     await page.getByRole('button', { name: '保存改定' }).click();
     await page.getByTestId('override-note').getByText('前车无故急刹，监控可见').waitFor();
 
-    // The three notices, in the courteous script, with the deadlines.
+    // The three notices, in the courteous script, with the regulation's
+    // deadlines and their articles (146号令 第七十一条, 第八十六条, 第一百一十一条).
     await readNoticesOut(page);
     const script = (await page.getByTestId('notice-script').textContent()) ?? '';
     for (const words of [
       '您好',
-      '请在收到认定书之日起 3 个工作日内',
-      '10 个工作日内',
+      '自认定书送达之日起三日内提出书面复核申请（《道路交通事故处理程序规定》第七十一条）',
+      '十日内一致书面申请公安机关交通管理部门调解（同规定第八十六条）',
+      '指工作日，不含节假日（《道路交通事故处理程序规定》第一百一十一条）',
       '民事诉讼',
       '谢谢您的配合',
     ]) {
@@ -146,7 +148,8 @@ describe('liability on scene', () => {
     await b.getByRole('button', { name: '记录拒签' }).click();
     const refused = page.getByTestId('signed-B');
     await refused.getByText('认为前车突然变道', { exact: false }).waitFor();
-    expect(await refused.textContent()).toContain('3 个工作日内');
+    expect(await refused.textContent()).toContain('三日内（工作日，不含节假日）');
+    expect(await refused.textContent()).toContain('第七十一条');
     await page.getByTestId('flagged').waitFor();
 
     await signAs(page, partyGroup(page, DRIVER_A.name, 'A'), 'A');

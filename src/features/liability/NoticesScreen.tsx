@@ -113,6 +113,7 @@ function Notices({ c }: { c: CaseRecord }) {
           <li>{t('notices.rightMediation')}</li>
           <li>{t('notices.rightSuit')}</li>
         </ol>
+        <p>{t('notices.daysNote')}</p>
         <p>{t('notices.signRequest')}</p>
         <p>{t('notices.thanks')}</p>
       </article>

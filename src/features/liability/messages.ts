@@ -131,12 +131,14 @@ const zh = {
     determinationLine: '车辆 {{label}}（{{plate}}，驾驶人 {{name}}）：{{level}}',
     rightsTitle: '三、您的权利',
     rightReview:
-      '对责任认定有异议的，请在收到认定书之日起 3 个工作日内，向上一级公安机关交通管理部门书面申请复核（《道路交通事故处理程序规定》第71条）。',
+      '对责任认定有异议的，可以自认定书送达之日起三日内提出书面复核申请（《道路交通事故处理程序规定》第七十一条），交给作出认定的交警部门或者直接交给上一级公安机关交通管理部门（同规定第七十二条）。',
     rightMediation:
-      '对损害赔偿有争议的，请各方在收到认定书之日起 10 个工作日内，共同向公安机关交通管理部门书面申请调解（同规定第86条）；也可以申请人民调解委员会调解。',
-    rightSuit: '也可以直接向人民法院提起民事诉讼（《中华人民共和国道路交通安全法》第74条）。',
+      '对损害赔偿有争议的，各方可以自认定书送达之日起十日内一致书面申请公安机关交通管理部门调解（同规定第八十六条）；也可以申请人民调解委员会调解。',
+    rightSuit: '也可以直接向人民法院提起民事诉讼（《中华人民共和国道路交通安全法》第七十四条）。',
+    daysNote:
+      '以上“三日”“十日”指工作日，不含节假日（《道路交通事故处理程序规定》第一百一十一条）。',
     signRequest:
-      '请确认您已听清以上内容，请在下方签名。如不同意，请说明理由，我们会如实记录在认定书上；认定书依法仍然有效（第24条），案件将交事故中队复核。',
+      '请确认您已听清以上内容，并在下方签名。如不同意，请说明理由：拒绝签名的，民警在认定书上注明情况（《道路交通事故处理程序规定》第二十四条第三款），认定书照常送达，案件将交事故中队复核。',
     thanks: '谢谢您的配合！',
     readDone: '已宣读告知，开始签字',
     readAt: '已于 {{time}} 告知',
@@ -154,7 +156,7 @@ const zh = {
     refused: '拒绝签字（{{time}}）：{{reason}}',
     objected: '异议：{{reason}}',
     reviewHow:
-      '您可以在收到认定书之日起 3 个工作日内，向上一级公安机关交通管理部门书面申请复核。本案件已标记为需事故中队复核。',
+      '您可以自认定书送达之日起三日内（工作日，不含节假日）提出书面复核申请（《道路交通事故处理程序规定》第七十一条、第一百一十一条）。本案件已标记为需事故中队复核。',
     flagged: '已标记事故中队复核：{{reason}}',
     allDone: '各方已签字或记录拒签，案件已签字。',
     toDocument: '查看认定书 / 下载 PDF',
@@ -182,7 +184,8 @@ const zh = {
     overrideReason: '改定理由',
     proposal: '系统建议',
     signatures: '当事人签字',
-    refusedNote: '拒绝签字，理由：{{reason}}（依第24条记录，认定书仍然有效）',
+    refusedNote:
+      '拒绝签字，理由：{{reason}}（依《道路交通事故处理程序规定》第二十四条第三款在认定书上注明）',
     objectionNote: '异议：{{reason}}',
     notSigned: '未签字',
     flagged: '已标记事故中队复核',
@@ -192,7 +195,7 @@ const zh = {
     catalog: '规则库版本',
     noDetermination: '本案尚未拟定责任。',
     rights:
-      '对本认定有异议的，可在收到之日起3个工作日内申请复核；对损害赔偿有争议的，可在10个工作日内共同申请调解，或直接向人民法院提起民事诉讼。',
+      '对本认定有异议的，可以自本认定书送达之日起三日内提出书面复核申请（《道路交通事故处理程序规定》第七十一条）；对损害赔偿有争议的，各方可以自送达之日起十日内一致书面申请公安机关交通管理部门调解（同规定第八十六条），或者直接向人民法院提起民事诉讼（《中华人民共和国道路交通安全法》第七十四条）。上述“三日”“十日”指工作日，不含节假日（《道路交通事故处理程序规定》第一百一十一条）。',
   },
   amendment: {
     title: '更正已签名的认定',
@@ -352,13 +355,15 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       determinationLine: 'Vehicle {{label}} ({{plate}}, driver {{name}}): {{level}}',
       rightsTitle: '3. Your rights',
       rightReview:
-        'If you disagree with the determination, please apply in writing for review to the traffic authority one level up within 3 working days of receiving it (Road Traffic Accident Handling Procedures, Article 71).',
+        'If you disagree with the determination, you may apply in writing for review within three days of its service (Road Traffic Accident Handling Procedures, Article 71), through the traffic authority that made it or directly to the one a level up (Article 72).',
       rightMediation:
-        'If you disagree about compensation, please apply jointly in writing to the traffic authority for mediation within 10 working days of receiving the determination (Article 86), or ask the People’s Mediation Committee.',
+        'If you disagree about compensation, all parties may jointly apply in writing to the traffic authority for mediation within ten days of its service (Article 86), or ask the People’s Mediation Committee.',
       rightSuit:
         'You may also bring a civil suit in the People’s Court directly (Road Traffic Safety Law, Article 74).',
+      daysNote:
+        'These “three days” and “ten days” are working days, public holidays excluded (Road Traffic Accident Handling Procedures, Article 111).',
       signRequest:
-        'Please confirm that you have heard the above and sign below. If you disagree, please tell us why: we will record it on the determination, which stands in law (Article 24), and the accident squad will review the case.',
+        'Please confirm that you have heard the above and sign below. If you disagree, tell us why: if you refuse to sign, the officer notes it on the determination (Road Traffic Accident Handling Procedures, Article 24(3)), which is served all the same, and the accident squad will review the case.',
       thanks: 'Thank you for your cooperation.',
       readDone: 'Notices read: start signing',
       readAt: 'Notices read at {{time}}',
@@ -376,7 +381,7 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       refused: 'Refused to sign ({{time}}): {{reason}}',
       objected: 'Objection: {{reason}}',
       reviewHow:
-        'You may apply in writing for review to the traffic authority one level up within 3 working days of receiving the determination. This case is flagged for the accident squad’s review.',
+        'You may apply in writing for review within three working days (public holidays excluded) of the determination’s service (Road Traffic Accident Handling Procedures, Articles 71 and 111). This case is flagged for the accident squad’s review.',
       flagged: 'Flagged for the accident squad’s review: {{reason}}',
       allDone: 'Every party has signed or refused; the case is signed.',
       toDocument: 'Open the determination / download PDF',
@@ -405,7 +410,7 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       proposal: 'Proposed',
       signatures: 'Signatures',
       refusedNote:
-        'Refused to sign, reason: {{reason}} (recorded under Article 24; the determination stands)',
+        'Refused to sign, reason: {{reason}} (noted on the determination under Road Traffic Accident Handling Procedures, Article 24(3))',
       objectionNote: 'Objection: {{reason}}',
       notSigned: 'Not signed',
       flagged: 'Flagged for the accident squad’s review',
@@ -415,7 +420,7 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       catalog: 'Rule catalogue version',
       noDetermination: 'Liability has not been proposed for this case.',
       rights:
-        'Review may be requested within 3 working days of receipt; for compensation, joint mediation may be requested within 10 working days, or a civil suit brought in the People’s Court.',
+        'If you disagree with this determination, you may apply in writing for review within three days of its service (Road Traffic Accident Handling Procedures, Article 71); if you disagree about compensation, all parties may jointly apply in writing to the traffic authority for mediation within ten days of its service (Article 86), or bring a civil suit in the People’s Court directly (Road Traffic Safety Law, Article 74). These days are working days, public holidays excluded (Road Traffic Accident Handling Procedures, Article 111).',
     },
     amendment: {
       title: 'Correct the signed determination',

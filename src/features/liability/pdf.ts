@@ -11,26 +11,12 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { DocumentModel } from './document-model';
+import { fixedFontkit } from './fontkit-cid-fix';
 
 export const FONT_URL = `${import.meta.env.BASE_URL}fonts/NotoSansSC-kuaichu-subset.otf`;
 const PLACEHOLDER = '□';
 
 type FontkitFont = ReturnType<typeof fontkit.create>;
-
-/**
- * @pdf-lib/fontkit 1.1.1 writes `cff.length` (undefined for CFF 1) as the
- * subset's header offSize, so readers reject CID-keyed CFF subsets such as
- * Noto Sans CJK (Hopding/pdf-lib#1232). A valid offSize (4) fixes it.
- */
-const patchedFontkit: typeof fontkit = {
-  ...fontkit,
-  create(buffer, postscriptName) {
-    const font = fontkit.create(buffer, postscriptName);
-    const cff = (font as unknown as Record<string, { version?: number; length?: number }>)['CFF '];
-    if (cff && (cff.version ?? 1) < 2) cff.length = 4;
-    return font;
-  },
-};
 
 export interface PdfLabels {
   /** Section titles and captions: zh / en pairs. */
@@ -160,7 +146,7 @@ export async function makeDeterminationPdf(
   fontBytes: Uint8Array,
 ): Promise<PdfResult> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(patchedFontkit);
+  pdf.registerFontkit(fixedFontkit);
   const font = await pdf.embedFont(fontBytes, { subset: true });
   const glyphs = fontkit.create(fontBytes as unknown as Buffer);
   const w = new Writer(pdf, font, glyphs);
