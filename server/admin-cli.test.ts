@@ -155,4 +155,17 @@ describe('demo seed', () => {
       expect(user && (await verifyPassword(c.password, user.password_hash))).toBe(true);
     }
   });
+
+  it('names its people, units and insurers in Chinese, as a brigade does', async () => {
+    await seedDemo(fx.db, new Date(), CHEAP_SCRYPT);
+    const names = [
+      ...(await fx.db.selectFrom('users').select('display_name as name').execute()),
+      ...(await fx.db.selectFrom('units').select('name').execute()),
+      ...(await fx.db.selectFrom('insurers').select('name').execute()),
+      ...(await fx.db.selectFrom('brigades').select('name').execute()),
+    ].map((r) => r.name);
+    expect(names).toContain('张伟');
+    expect(names).toContain('示范县公安局交警大队 事故中队');
+    for (const name of names) expect(name, name).not.toMatch(/[A-Za-z]/);
+  });
 });

@@ -1,9 +1,10 @@
 /**
  * The demo seed (`npm start -- --demo` or KUAICHU_DEMO=1): a county brigade
  * with a patrol squad, an accident squad and a rural persuasion station, two
- * insurers, and one user of each role. Idempotent: a second start finds the
- * brigade and seeds nothing. The passwords are fixed and printed — a demo
- * installation is not for real cases.
+ * insurers, two officers and one user of each other role, named in Chinese as
+ * a brigade names them. Idempotent: a second start finds the demo users and
+ * seeds nothing. The passwords are fixed and printed — a demo installation is
+ * not for real cases.
  */
 import type { Kysely } from 'kysely';
 import type { Role } from '../src/contracts/route';
@@ -11,13 +12,19 @@ import { createBrigade, createInsurer, createUnit, createUser } from './auth/acc
 import type { ScryptCost } from './auth/passwords';
 import type { Database } from './db/schema';
 
-export const DEMO_BRIGADE = '示范县交警大队 Demo County Brigade';
+export const DEMO_BRIGADE = '示范县公安局交警大队';
+const PATROL = `${DEMO_BRIGADE} 路勤中队`;
+const ACCIDENT = `${DEMO_BRIGADE} 事故中队`;
+const STATION = `${DEMO_BRIGADE} 城关劝导站`;
+const PICC = '中国人民财产保险股份有限公司';
 export const DEMO_PASSWORD = 'kuaichu-demo-2026';
 
 export interface DemoCredential {
   username: string;
   password: string;
   role: Role;
+  /** The display name, as a brigade names its people. */
+  name: string;
   where: string;
 }
 
@@ -32,54 +39,53 @@ export async function seedDemo(
       username: 'demo-officer',
       password: DEMO_PASSWORD,
       role: 'officer',
-      where: '路勤中队 Patrol Squad',
+      name: '张伟',
+      where: PATROL,
     },
     {
       // A second officer of the squad: patrol phones are shared between shifts.
       username: 'demo-officer2',
       password: DEMO_PASSWORD,
       role: 'officer',
-      where: '路勤中队 Patrol Squad',
+      name: '王强',
+      where: PATROL,
     },
     {
       username: 'demo-reviewer',
       password: DEMO_PASSWORD,
       role: 'reviewer',
-      where: '事故中队 Accident Squad',
+      name: '李娜',
+      where: ACCIDENT,
     },
     {
       username: 'demo-insurer',
       password: DEMO_PASSWORD,
       role: 'insurer',
-      where: '中国人保财险 PICC',
+      name: '陈静',
+      where: PICC,
     },
-    { username: 'demo-admin', password: DEMO_PASSWORD, role: 'admin', where: DEMO_BRIGADE },
+    {
+      username: 'demo-admin',
+      password: DEMO_PASSWORD,
+      role: 'admin',
+      name: '刘洋',
+      where: DEMO_BRIGADE,
+    },
   ];
+  // Seeded once, also by an earlier version that named the brigade differently.
   const existing = await db
-    .selectFrom('brigades')
+    .selectFrom('users')
     .select('id')
-    .where('name', '=', DEMO_BRIGADE)
+    .where('username', '=', 'demo-admin')
     .executeTakeFirst();
   if (existing) return { seeded: false, credentials };
 
   const brigadeId = await createBrigade(db, DEMO_BRIGADE, at);
-  const patrol = await createUnit(
-    db,
-    { brigadeId, name: '路勤中队 Patrol Squad', kind: 'patrol-squad' },
-    at,
-  );
-  const accident = await createUnit(
-    db,
-    { brigadeId, name: '事故中队 Accident Squad', kind: 'accident-squad' },
-    at,
-  );
-  await createUnit(
-    db,
-    { brigadeId, name: '城关劝导站 Chengguan Rural Station', kind: 'rural-station' },
-    at,
-  );
-  const picc = await createInsurer(db, { name: '中国人保财险', code: 'PICC' }, at);
-  await createInsurer(db, { name: '平安产险', code: 'PINGAN' }, at);
+  const patrol = await createUnit(db, { brigadeId, name: PATROL, kind: 'patrol-squad' }, at);
+  const accident = await createUnit(db, { brigadeId, name: ACCIDENT, kind: 'accident-squad' }, at);
+  await createUnit(db, { brigadeId, name: STATION, kind: 'rural-station' }, at);
+  const picc = await createInsurer(db, { name: PICC, code: 'PICC' }, at);
+  await createInsurer(db, { name: '中国平安财产保险股份有限公司', code: 'PINGAN' }, at);
   const affiliation: Record<Role, { unitId?: string; insurerId?: string }> = {
     officer: { unitId: patrol.id },
     reviewer: { unitId: accident.id },
@@ -91,7 +97,7 @@ export async function seedDemo(
       db,
       {
         username: c.username,
-        displayName: `Demo ${c.username.replace('demo-', '')}`,
+        displayName: c.name,
         role: c.role,
         password: c.password,
         ...affiliation[c.role],
@@ -109,6 +115,8 @@ export function demoMessage(result: { seeded: boolean; credentials: DemoCredenti
     result.seeded ? 'Demo data seeded. Sign in with:' : 'Demo data present. Sign in with:',
   ];
   for (const c of result.credentials)
-    lines.push(`  ${c.role.padEnd(9)} ${c.username.padEnd(14)} ${c.password}   (${c.where})`);
+    lines.push(
+      `  ${c.role.padEnd(9)} ${c.username.padEnd(14)} ${c.password}   ${c.name}（${c.where}）`,
+    );
   return lines.join('\n');
 }

@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Database, UserRow } from '../db/schema';
 import { hashPassword } from './passwords';
 import type { ScryptCost } from './passwords';
+import { withArticle } from '../english';
 
 export type AccountErrorReason =
   | 'username_taken'
@@ -86,16 +87,13 @@ async function checkAffiliation(db: Db, user: NewUser): Promise<void> {
   const needsUnit = user.role === 'officer' || user.role === 'reviewer';
   const needsInsurer = user.role === 'insurer';
   if (needsUnit && !user.unitId)
-    throw new AccountError(
-      'unit_required',
-      `${user.role === 'officer' ? 'an' : 'a'} ${user.role} belongs to a unit`,
-    );
+    throw new AccountError('unit_required', `${withArticle(user.role)} belongs to a unit`);
   if (needsInsurer && !user.insurerId)
     throw new AccountError('insurer_required', 'an insurer user belongs to an insurer');
   if ((!needsUnit && user.unitId) || (!needsInsurer && user.insurerId)) {
     throw new AccountError(
       'unexpected_affiliation',
-      `a ${user.role} has no ${user.unitId ? 'unit' : 'insurer'}`,
+      `${withArticle(user.role)} has no ${user.unitId ? 'unit' : 'insurer'}`,
     );
   }
   if (

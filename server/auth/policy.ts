@@ -19,6 +19,7 @@ import type { Role } from '../../src/contracts/route';
 import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
 import type { Session } from './sessions';
+import { capitalise, withArticle } from '../english';
 
 export type Scope =
   | { kind: 'unit'; unitId: string; userId: string }
@@ -53,7 +54,11 @@ export const notFound = (what = 'case'): HttpError =>
 
 export function requireRole(session: Session, roles: readonly Role[]): void {
   if (!roles.includes(session.role)) {
-    throw new HttpError(403, 'forbidden_role', `A ${session.role} may not do this.`);
+    throw new HttpError(
+      403,
+      'forbidden_role',
+      `${capitalise(withArticle(session.role))} may not do this.`,
+    );
   }
 }
 

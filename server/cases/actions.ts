@@ -22,6 +22,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
+import { capitalise, withArticle } from '../english';
 
 interface ActionRule {
   role: Role;
@@ -55,7 +56,7 @@ export async function applyCaseAction(
     throw new HttpError(
       403,
       'forbidden_action',
-      `Only a ${rule.role} may ${request.action} a case.`,
+      `Only ${withArticle(rule.role)} may ${request.action} a case.`,
     );
   }
   return db.transaction().execute(async (trx) => {
@@ -68,7 +69,7 @@ export async function applyCaseAction(
       throw new HttpError(
         409,
         'invalid_transition',
-        `A ${row.state} case cannot be ${rule.to}.`,
+        `${capitalise(withArticle(row.state))} case cannot be ${rule.to}.`,
         undefined,
         {
           state: row.state,

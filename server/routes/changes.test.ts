@@ -103,8 +103,18 @@ describe('GET /api/changes', () => {
       details: { state: 'synced' },
     });
     expect(wrongRole.statusCode).toBe(403);
-    expect(ErrorBody.parse(wrongRole.json()).error.code).toBe('forbidden_action');
+    expect(ErrorBody.parse(wrongRole.json()).error).toMatchObject({
+      code: 'forbidden_action',
+      message: 'Only a reviewer may return a case.',
+    });
     expect(outOfScope.statusCode).toBe(404);
+    // Messages built from names read as English ("an insurer", not "a insurer").
+    const byOfficer = await act('officerA', 'assess');
+    expect(ErrorBody.parse(byOfficer.json()).error.message).toBe('An officer may not do this.');
+    const byReviewer = await act('reviewerA', 'assess');
+    expect(ErrorBody.parse(byReviewer.json()).error.message).toBe(
+      'Only an insurer may assess a case.',
+    );
   });
 
   it.each(['cursor=abc', 'cursor=-1', 'limit=0', 'limit=9999'])(

@@ -1,17 +1,27 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseList } from '../features/scene/CaseList';
-import { Link, matchPath, usePath } from '../ui/router';
+import type { Role } from '../contracts/route';
+import { useServices } from '../services/ServicesContext';
+import { ROLE_HOMES, routeFor, viewerRole } from '../services/role-routes';
+import { useSession } from '../services/useSession';
+import { Link, matchPath, navigate, usePath } from '../ui/router';
 import { useOnline } from '../ui/useOnline';
 import { ErrorBoundary } from './ErrorBoundary';
-import { CASE_SCREENS, NewCase, OutboxScreen, Settings, SignInScreen } from './routes';
+import { OfficerOnly } from './OfficerOnly';
+import {
+  CASE_SCREENS,
+  NewCase,
+  OutboxScreen,
+  ROLE_HOME_SCREENS,
+  Settings,
+  SignInScreen,
+} from './routes';
 import { SyncChip } from './SyncChip';
 import { UpdateBanner } from './UpdateBanner';
 
-function Screen({ path }: { path: string }) {
+function OfficerScreen({ path }: { path: string }) {
   if (path === '/cases/new') return <NewCase />;
-  if (path === '/settings') return <Settings />;
-  if (path === '/signin') return <SignInScreen />;
   if (path === '/outbox') return <OutboxScreen />;
   for (const [suffix, CaseScreen] of CASE_SCREENS) {
     const match = matchPath(`/cases/:id${suffix}`, path);
@@ -20,24 +30,76 @@ function Screen({ path }: { path: string }) {
   return <CaseList />;
 }
 
+/**
+ * Goes where the route says, after checking the session once more: a sign-in
+ * navigates before every screen has seen the new session, and must not be
+ * sent back by the old one.
+ */
+function Redirect({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const { session } = useServices();
+  useEffect(() => {
+    let live = true;
+    void session.state().then((state) => {
+      const route = routeFor(path, viewerRole(state));
+      if (live && route.kind === 'redirect') navigate(route.to, { replace: true });
+    });
+    return () => {
+      live = false;
+    };
+  }, [path, session]);
+  return <p role="status">{t('app.loading')}</p>;
+}
+
+function Screen({ path, role }: { path: string; role: Role }) {
+  if (path === '/settings') return <Settings />;
+  if (path === '/signin') return <SignInScreen />;
+  const route = routeFor(path, role);
+  switch (route.kind) {
+    case 'redirect':
+      return <Redirect path={path} />;
+    case 'officer-only':
+      return <OfficerOnly role={route.role} />;
+    case 'home': {
+      const Home = ROLE_HOME_SCREENS[route.role];
+      return <Home />;
+    }
+    case 'show':
+      return <OfficerScreen path={path} />;
+  }
+}
+
 export function App({ updateReady }: { updateReady: (() => void) | null }) {
   const { t } = useTranslation();
   const path = usePath();
   const online = useOnline();
+  const session = useSession();
+  // Until the session is read, no role's screens show (a reviewer never sees the officer's).
+  const role = session && viewerRole(session);
+  const home = role ? ROLE_HOMES[role] : '/';
   return (
     <>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
-        <Link href="/" className="brand">
+        <Link href={home} className="brand">
           {t('app.name')}
         </Link>
         <nav aria-label={t('app.name')}>
-          <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
-            {t('app.nav.cases')}
-          </Link>
-          <SyncChip current={path === '/outbox'} />
+          {role === 'officer' && (
+            <>
+              <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
+                {t('app.nav.cases')}
+              </Link>
+              <SyncChip current={path === '/outbox'} />
+            </>
+          )}
+          {role && role !== 'officer' && (
+            <Link href={home} aria-current={path === home ? 'page' : undefined}>
+              {t('roles.home')}
+            </Link>
+          )}
           <Link href="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
             {t('app.nav.settings')}
           </Link>
@@ -52,7 +114,7 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-            <Screen path={path} />
+            {role ? <Screen path={path} role={role} /> : <p role="status">{t('app.loading')}</p>}
           </Suspense>
         </ErrorBoundary>
       </main>

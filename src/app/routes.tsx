@@ -4,6 +4,7 @@
  * (and is precached by the service worker, so it still opens offline).
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { OtherRole } from '../services/role-routes';
 import { addMessages, type MessageBundle } from '../ui/i18n/setup';
 
 type Loader<P> = () => Promise<ComponentType<P>>;
@@ -30,16 +31,41 @@ const liability: Messages = () =>
 
 const auth: Messages = () => import('../features/auth/messages').then((m) => m.authMessages);
 const outbox: Messages = () => import('../features/outbox/messages').then((m) => m.outboxMessages);
+const reasons: Messages = () => import('../services/reason-messages').then((m) => m.reasonMessages);
 
 export const SignInScreen = screen(
   () => import('../features/auth/SignInScreen').then((m) => m.SignInScreen),
   auth,
+  reasons,
 );
 export const OutboxScreen = screen(
   () => import('../features/outbox/OutboxScreen').then((m) => m.OutboxScreen),
   outbox,
   auth,
+  reasons,
 );
+const account: Messages = () =>
+  import('../services/account-messages').then((m) => m.accountMessages);
+
+/** The home of each role other than the officer (whose home is the case list). */
+export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<ComponentType>>> = {
+  reviewer: screen(
+    () => import('../features/review/ReviewHome').then((m) => m.ReviewHome),
+    account,
+    () => import('../features/review/messages').then((m) => m.reviewMessages),
+  ),
+  insurer: screen(
+    () => import('../features/insurer/InsurerHome').then((m) => m.InsurerHome),
+    account,
+    () => import('../features/insurer/messages').then((m) => m.insurerMessages),
+  ),
+  admin: screen(
+    () => import('../features/admin/AdminHome').then((m) => m.AdminHome),
+    account,
+    () => import('../features/admin/messages').then((m) => m.adminMessages),
+  ),
+};
+
 export const NewCase = screen(() => import('../features/scene/NewCase').then((m) => m.NewCase));
 export const Settings = screen(
   () => import('../features/settings/Settings').then((m) => m.Settings),

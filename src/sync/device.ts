@@ -44,18 +44,25 @@ export async function forgetDevice(db: KuaichuDb, userId: string): Promise<void>
 }
 
 export type SignInResult =
-  | { ok: true; session: StoredSession; deviceId: string }
+  /** `deviceId` is null for a reviewer, insurer or admin: only officers enrol a phone. */
+  | { ok: true; session: StoredSession; deviceId: string | null }
   | {
       ok: false;
       stage: 'login' | 'enrol';
       failure: Extract<ApiResult<never>, { ok: false }>['failure'];
     };
 
+/** Whether a session may do the officer's part: send cases, pull, enrol this phone. */
+export const isOfficerSession = (session: StoredSession): boolean =>
+  session.user.role === 'officer';
+
 /**
- * Signs the officer in (online), claims the cases captured while nobody was
- * signed in, stores the session for the shift and makes sure this phone is
- * enrolled. The runner resumes held sending on its own (it listens to the
- * session store); claiming comes first, so those cases go in that drain.
+ * Signs the user in (online) and stores the session for the shift. For an
+ * officer it also claims the cases captured while nobody was signed in and
+ * makes sure this phone is enrolled; the runner resumes held sending on its
+ * own (it listens to the session store); claiming comes first, so those cases
+ * go in that drain. A reviewer, insurer or admin neither claims nor enrols
+ * (the server allows enrolment to officers only).
  */
 export async function signIn(
   deps: DeviceDeps & { session: SessionStore },
@@ -65,6 +72,9 @@ export async function signIn(
   const login = await deps.api.login(credentials);
   if (!login.ok) return { ok: false, stage: 'login', failure: login.failure };
   const { user } = login.value;
+  if (user.role !== 'officer') {
+    return { ok: true, session: await deps.session.signIn(login.value), deviceId: null };
+  }
   await claimUnclaimed(deps.db, { id: user.id, name: user.displayName }, new Date().toISOString());
   const session = await deps.session.signIn(login.value);
   const device = await ensureDevice(deps, session, label);

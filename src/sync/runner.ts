@@ -35,7 +35,7 @@ import {
   type StoredSession,
 } from '../storage';
 import type { SyncClock } from './clock';
-import { ensureDevice, forgetDevice } from './device';
+import { ensureDevice, forgetDevice, isOfficerSession } from './device';
 import { pullChanges } from './pull';
 import { INITIAL_SYNC_STATE, type SyncState } from './state';
 import { contentHash, distinctPhotos, submissionFor } from './submission';
@@ -96,6 +96,15 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   };
 
   const iso = (ms = clock.now()) => new Date(ms).toISOString();
+  /**
+   * The session that may send now: an officer's. A reviewer, insurer or admin
+   * signed in on the phone sends, pulls and enrols nothing; cases on the phone
+   * wait for an officer as when nobody is signed in.
+   */
+  const officerSession = async () => {
+    const session = await deps.session.active();
+    return session && isOfficerSession(session) ? session : undefined;
+  };
   const setState = (patch: Partial<SyncState>, drop: (keyof SyncState)[] = []) => {
     const next: SyncState = { ...state, ...patch };
     for (const k of drop) delete next[k];
@@ -143,7 +152,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   async function drainOnce(): Promise<void> {
     cancelTimer?.();
     cancelTimer = undefined;
-    const session = await deps.session.active();
+    const session = await officerSession();
     if (!session) {
       setState({ phase: 'held-auth', lastDrainAt: iso() }, ['current', 'nextWakeAt']);
       return;
@@ -527,7 +536,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   function onSessionChange(): void {
     track(
       (async () => {
-        const active = await deps.session.active();
+        const active = await officerSession();
         if (!active) return;
         await releaseHeld(db, iso());
         await drainNow('sign-in');
@@ -543,7 +552,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
       unsubscribeSession = deps.session.subscribe(onSessionChange);
       track(
         (async () => {
-          if (await deps.session.active()) await releaseHeld(db, iso());
+          if (await officerSession()) await releaseHeld(db, iso());
           await drainNow('start');
         })(),
       );

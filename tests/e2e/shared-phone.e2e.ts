@@ -39,14 +39,14 @@ describe('a patrol phone shared between officers', () => {
     await signInOnPhone(page, 'demo-officer2');
     await expect
       .poll(() => page.getByTestId('other-officers').textContent())
-      .toContain('1 起其他民警（Demo officer）');
+      .toContain('1 起其他民警（张伟）');
     expect(await page.locator(`li[data-case="${first}"]`).count()).toBe(0);
     await page.goto('/');
     await page.getByRole('heading', { name: '案件' }).waitFor();
     await expect.poll(() => page.getByTestId('other-officers').count()).toBe(1);
     expect(await page.getByText('共用手机 一号民警').count()).toBe(0);
     await page.goto(`/cases/${first}`);
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Demo officer');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('张伟');
 
     // His own case goes under his session; the colleague's stays on the phone.
     const second = await quickCase(page, world.server.url, '共用手机 二号民警', 1);

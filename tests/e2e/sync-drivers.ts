@@ -96,3 +96,27 @@ export async function syncDiagnosis(page: Page): Promise<{
   });
   return { phase, ...stored };
 }
+
+/**
+ * Signs in as any role on the sign-in screen and waits for the answer: the
+ * screen the app went on to (its path), or the sign-in error it showed.
+ */
+export async function signInAs(
+  page: Page,
+  username: string,
+): Promise<{ path: string } | { error: string }> {
+  await page.goto('/signin');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  const left = page.waitForURL((url) => url.pathname !== '/signin').then(() => 'left' as const);
+  const refused = page
+    .locator('#main [role="alert"]')
+    .waitFor()
+    .then(() => 'refused' as const);
+  const outcome = await Promise.race([left, refused]);
+  if (outcome === 'refused') {
+    return { error: (await page.locator('#main [role="alert"]').textContent()) ?? '' };
+  }
+  return { path: new URL(page.url()).pathname };
+}

@@ -39,7 +39,7 @@ function write(value: unknown, at: string): string {
       }
       return writeObject(value as Record<string, unknown>, at);
     default:
-      throw new CanonicalJsonError(`${at}: a ${typeof value} is not JSON`);
+      throw new CanonicalJsonError(`${at}: ${typeof value} values are not JSON`);
   }
 }
 

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api';
+import { failureReason, reasonText } from '../../services/failure-reasons';
+import { ROLE_HOMES } from '../../services/role-routes';
 import { useServices } from '../../services/ServicesContext';
 import { useSync } from '../../services/SyncContext';
 import { signIn } from '../../sync/device';
@@ -36,11 +38,16 @@ export function SignInScreen() {
     );
     setBusy(false);
     if (!r.ok) {
-      const reason =
-        r.failure.kind === 'http'
-          ? `${r.failure.status} ${r.failure.code ?? ''}`.trim()
-          : r.failure.kind;
-      setError(t(failureKey(r.stage, r.failure), { reason }));
+      // In words: never a status or a code (issue 10).
+      setError(
+        t(failureKey(r.stage, r.failure), { reason: reasonText(t, failureReason(r.failure)) }),
+      );
+      return;
+    }
+    const { role } = r.session.user;
+    if (role !== 'officer') {
+      // Only an officer sends; the others go to their own home.
+      navigate(ROLE_HOMES[role], { replace: true });
       return;
     }
     void runner.drainNow('signed-in');

@@ -21,8 +21,8 @@ const zh = {
       credentials: '用户名或密码不正确。',
       tooMany: '尝试次数过多，请稍后再试。',
       disabled: '账号已停用，请联系管理员。',
-      enrol: '已登录，但本机登记失败（{{reason}}）。请稍后重试。',
-      other: '登录失败（{{reason}}）。',
+      enrol: '已登录，但本机登记失败：{{reason}}。请稍后重试。',
+      other: '登录失败：{{reason}}。',
     },
     signOut: '退出登录',
     signOutWarn:
@@ -61,8 +61,8 @@ export const authMessages: MessageBundle<typeof zh> = {
         credentials: 'Wrong username or password.',
         tooMany: 'Too many attempts; please try again later.',
         disabled: 'This account is disabled; contact an administrator.',
-        enrol: 'Signed in, but registering this phone failed ({{reason}}). Please try again later.',
-        other: 'Sign-in failed ({{reason}}).',
+        enrol: 'Signed in, but registering this phone failed: {{reason}}. Please try again later.',
+        other: 'Sign-in failed: {{reason}}.',
       },
       signOut: 'Sign out',
       signOutWarn:

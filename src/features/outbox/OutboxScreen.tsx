@@ -7,35 +7,13 @@ import { useSync, useSyncState, type SyncServices } from '../../services/SyncCon
 import { useSession } from '../../services/useSession';
 import { useCaseList } from '../../services/useCase';
 import { OtherOfficersNote } from '../../services/OtherOfficersNote';
+import { reasonText } from '../../services/failure-reasons';
 import { retryCase } from '../../storage';
 import { readCaseStatuses, readOutboxTotals, signOut, type CaseSyncStatus } from '../../sync';
 import { formatBytes, formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
 import { ExportPanel } from './ExportPanel';
 import './outbox.css';
-
-const KNOWN_REASONS = new Set([
-  'network',
-  'timeout',
-  'not-a-receipt',
-  'too-large',
-  'refused',
-  'forbidden',
-  'not-found',
-  'rate-limited',
-  'unauthenticated',
-  'local-photo-damaged',
-]);
-
-/** A failure reason in words; reasons may name their part first (`photo:too-large`). */
-export function reasonText(t: TFunction, reason: string): string {
-  const match = /^(photo|case):(.+)$/.exec(reason);
-  const code = match?.[2] ?? reason;
-  const words = KNOWN_REASONS.has(code)
-    ? t(`outbox.reasons.${code}`)
-    : t('outbox.reasons.other', { code });
-  return match ? `${t(`outbox.part.${match[1]}`)}${words}` : words;
-}
 
 function age(t: TFunction, ms: number): string {
   const minutes = Math.floor(ms / 60_000);

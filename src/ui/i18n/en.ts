@@ -124,6 +124,17 @@ export const en: Messages = {
     unsent: 'Unsent: {{cases}} cases',
     version: 'Version {{version}}',
   },
+  roles: {
+    reviewer: 'Accident squad review',
+    insurer: 'Insurer',
+    admin: 'Brigade administration',
+    home: 'Home',
+    officerOnly: {
+      title: 'This page is for patrol officers',
+      body: 'New cases, on-scene handling and sending are the pages patrol officers use at the scene. You are signed in for “{{role}}”; this phone creates and sends no case as you.',
+      back: 'Back to {{role}}',
+    },
+  },
   errors: {
     saveFailed: 'Saving failed: {{reason}}. Nothing already saved was lost.',
     storageFull:

@@ -120,6 +120,17 @@ export const zhCN = {
     unsent: '未发送：{{cases}} 个案件',
     version: '版本 {{version}}',
   },
+  roles: {
+    reviewer: '事故中队审核',
+    insurer: '保险公司',
+    admin: '大队管理',
+    home: '首页',
+    officerOnly: {
+      title: '此页面供路勤民警使用',
+      body: '新建案件、现场处理和发送情况是路勤民警在事故现场使用的页面。您以“{{role}}”身份登录，本机不会以您的身份建立或发送任何案件。',
+      back: '返回{{role}}',
+    },
+  },
   errors: {
     saveFailed: '保存失败：{{reason}}。已保存的内容没有丢失。',
     storageFull: '手机存储已满：还有 {{cases}} 个案件未发送。请联网同步，或清理手机空间。',

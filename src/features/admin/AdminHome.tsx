@@ -1,0 +1,16 @@
+/** The brigade administrator's home: what administration does in Kuaichu, until its screens come. */
+import { useTranslation } from 'react-i18next';
+import { RoleHome } from '../../services/RoleHome';
+
+export function AdminHome() {
+  const { t } = useTranslation();
+  return (
+    <RoleHome
+      title={t('roles.admin')}
+      intro={t('admin.intro')}
+      can={[t('admin.can.accounts'), t('admin.can.devices'), t('admin.can.units')]}
+      coming={[t('admin.coming.screens'), t('admin.coming.dashboard')]}
+      meanwhile={t('admin.meanwhile')}
+    />
+  );
+}

@@ -1,0 +1,16 @@
+/** The accident squad reviewer's home: what review does in Kuaichu, until its screens come. */
+import { useTranslation } from 'react-i18next';
+import { RoleHome } from '../../services/RoleHome';
+
+export function ReviewHome() {
+  const { t } = useTranslation();
+  return (
+    <RoleHome
+      title={t('roles.reviewer')}
+      intro={t('review.intro')}
+      can={[t('review.can.read'), t('review.can.decide'), t('review.can.takeOver')]}
+      coming={[t('review.coming.list'), t('review.coming.actions')]}
+      meanwhile={t('review.meanwhile')}
+    />
+  );
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../contracts/route';
+import type { SessionState, StoredSession } from '../storage';
+import { ROLE_HOMES, routeFor, viewerRole } from './role-routes';
+
+const session = (role: Role): StoredSession => ({
+  token: 't',
+  expiresAt: '2026-11-27T20:00:00.000Z',
+  signedInAt: '2026-11-27T08:00:00.000Z',
+  user: {
+    id: '0190a0b0-0000-7000-8000-000000000001',
+    username: `demo-${role}`,
+    displayName: '李娜',
+    role,
+    unit: null,
+    insurer: null,
+  },
+});
+
+describe('viewerRole', () => {
+  it.each<[string, SessionState, Role]>([
+    ['signed out: an officer capturing offline', { kind: 'signed-out' }, 'officer'],
+    [
+      'an active reviewer',
+      { kind: 'active', session: session('reviewer'), shiftEndsAt: '2026-11-27T20:00:00.000Z' },
+      'reviewer',
+    ],
+    [
+      'an expired insurer',
+      { kind: 'expired', session: session('insurer'), why: 'shift-over' },
+      'insurer',
+    ],
+    [
+      'an active admin',
+      { kind: 'active', session: session('admin'), shiftEndsAt: '2026-11-27T20:00:00.000Z' },
+      'admin',
+    ],
+    [
+      'an active officer',
+      { kind: 'active', session: session('officer'), shiftEndsAt: '2026-11-27T20:00:00.000Z' },
+      'officer',
+    ],
+  ])('%s', (_, state, role) => {
+    expect(viewerRole(state)).toBe(role);
+  });
+});
+
+describe('routeFor', () => {
+  it.each<[string, Role, ReturnType<typeof routeFor>]>([
+    // The officer's flow is unchanged: every officer path shows as before.
+    ['/', 'officer', { kind: 'show' }],
+    ['/cases/new', 'officer', { kind: 'show' }],
+    ['/outbox', 'officer', { kind: 'show' }],
+    ['/cases/0190a0b0-0000-7000-8000-000000000001/parties', 'officer', { kind: 'show' }],
+    ['/settings', 'officer', { kind: 'show' }],
+    ['/signin', 'officer', { kind: 'show' }],
+    ['/review', 'officer', { kind: 'redirect', to: '/' }],
+    ['/admin', 'officer', { kind: 'redirect', to: '/' }],
+    // Each other role has its own home, and '/' takes it there.
+    ['/review', 'reviewer', { kind: 'home', role: 'reviewer' }],
+    ['/insurer', 'insurer', { kind: 'home', role: 'insurer' }],
+    ['/admin', 'admin', { kind: 'home', role: 'admin' }],
+    ['/', 'reviewer', { kind: 'redirect', to: '/review' }],
+    ['/', 'insurer', { kind: 'redirect', to: '/insurer' }],
+    ['/', 'admin', { kind: 'redirect', to: '/admin' }],
+    ['/insurer', 'reviewer', { kind: 'redirect', to: '/review' }],
+    ['/review', 'admin', { kind: 'redirect', to: '/admin' }],
+    // Shared screens.
+    ['/settings', 'insurer', { kind: 'show' }],
+    ['/signin', 'admin', { kind: 'show' }],
+    // Officer-only screens say so.
+    ['/cases/new', 'reviewer', { kind: 'officer-only', role: 'reviewer' }],
+    ['/outbox', 'insurer', { kind: 'officer-only', role: 'insurer' }],
+    [
+      '/cases/0190a0b0-0000-7000-8000-000000000001',
+      'admin',
+      { kind: 'officer-only', role: 'admin' },
+    ],
+    [
+      '/cases/0190a0b0-0000-7000-8000-000000000001/evidence',
+      'reviewer',
+      { kind: 'officer-only', role: 'reviewer' },
+    ],
+  ])('%s for %s', (path, role, decision) => {
+    expect(routeFor(path, role)).toEqual(decision);
+  });
+
+  it('gives every role a home of its own', () => {
+    expect(new Set(Object.values(ROLE_HOMES)).size).toBe(Object.keys(ROLE_HOMES).length);
+  });
+});

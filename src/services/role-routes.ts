@@ -1,0 +1,52 @@
+/**
+ * Who the phone is for right now, and which screen a path shows them. A
+ * patrol officer (or nobody: capture works signed out, and the case goes to
+ * the next officer who signs in) gets the officer's screens; the accident
+ * squad's reviewer, the insurer and the brigade's admin each get their own
+ * home, and an officer-only path (the case list, new case, a case, the
+ * outbox) tells them in words that it is for patrol officers.
+ */
+import type { Role } from '../contracts/route';
+import type { SessionState } from '../storage';
+
+/** The home path of each role. */
+export const ROLE_HOMES = {
+  officer: '/',
+  reviewer: '/review',
+  insurer: '/insurer',
+  admin: '/admin',
+} as const satisfies Record<Role, string>;
+
+export type OtherRole = Exclude<Role, 'officer'>;
+
+/** Paths every role may open. */
+const SHARED_PATHS = new Set(['/settings', '/signin']);
+
+/**
+ * The role whose screens the phone shows: the signed-in user's, also after
+ * the sign-in expired (the phone is still theirs); an officer's when signed out.
+ */
+export function viewerRole(state: SessionState): Role {
+  return state.kind === 'signed-out' ? 'officer' : state.session.user.role;
+}
+
+export type RouteDecision =
+  | { kind: 'show' }
+  | { kind: 'home'; role: OtherRole }
+  | { kind: 'redirect'; to: string }
+  | { kind: 'officer-only'; role: OtherRole };
+
+/** What `path` shows to `role`. */
+export function routeFor(path: string, role: Role): RouteDecision {
+  if (SHARED_PATHS.has(path)) return { kind: 'show' };
+  const homeOf = (Object.entries(ROLE_HOMES) as [Role, string][]).find(
+    ([r, home]) => r !== 'officer' && home === path,
+  )?.[0];
+  if (role === 'officer') {
+    // Another role's home on an officer's phone: his case list.
+    return homeOf ? { kind: 'redirect', to: ROLE_HOMES.officer } : { kind: 'show' };
+  }
+  if (homeOf === role) return { kind: 'home', role };
+  if (homeOf || path === ROLE_HOMES.officer) return { kind: 'redirect', to: ROLE_HOMES[role] };
+  return { kind: 'officer-only', role };
+}

@@ -1,0 +1,116 @@
+/**
+ * Issue 10 defect 3: the accident squad's reviewer, the insurer and the
+ * brigade's admin sign in on a phone and land on their own home — their name
+ * and affiliation, no error code, no officer screen — and the phone never
+ * tries the officer-only device enrolment for them. Officer-only addresses
+ * opened by them say so in words; a reload offline still shows their home.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserWorld } from './harness';
+import { signInAs } from './sync-drivers';
+
+const world = useBrowserWorld({ demo: true });
+
+/** What a person must never read: a raw code, a status number, a snake_case slug. */
+const ERROR_TEXT = /forbidden|403|[a-z]+_[a-z]+/;
+
+const ROLES = [
+  {
+    username: 'demo-reviewer',
+    home: '/review',
+    title: '事故中队审核',
+    name: '李娜',
+    affiliation: '事故中队',
+  },
+  {
+    username: 'demo-insurer',
+    home: '/insurer',
+    title: '保险公司',
+    name: '陈静',
+    affiliation: '中国人民财产保险股份有限公司',
+  },
+  { username: 'demo-admin', home: '/admin', title: '大队管理', name: '刘洋', affiliation: null },
+] as const;
+
+/** The officer's screens, by what only they show. */
+const OFFICER_SCREENS = [
+  { role: 'link', name: '新建案件' },
+  { role: 'button', name: '立案' },
+  { role: 'heading', name: '发送情况' },
+  { role: 'button', name: '立即发送' },
+  { role: 'heading', name: '案件' },
+] as const;
+
+let context: BrowserContext | undefined;
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function visibleText(page: Page): Promise<string> {
+  return page.locator('body').innerText();
+}
+
+async function expectNoOfficerScreen(page: Page): Promise<void> {
+  for (const s of OFFICER_SCREENS) {
+    expect(await page.getByRole(s.role, { name: s.name, exact: true }).count(), s.name).toBe(0);
+  }
+}
+
+async function expectHome(page: Page, role: (typeof ROLES)[number]): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: role.title }).waitFor();
+  const text = await visibleText(page);
+  expect(text).toContain(role.name);
+  if (role.affiliation) expect(text).toContain(role.affiliation);
+  expect(text).not.toMatch(ERROR_TEXT);
+  await expectNoOfficerScreen(page);
+}
+
+describe('reviewer, insurer and admin on a phone', () => {
+  for (const role of ROLES) {
+    it(`${role.username} lands on the ${role.title} home, with no enrolment and no officer screen`, async () => {
+      context = await world.newPhone();
+      const enrolments: string[] = [];
+      // The context sees the page's requests and the service worker's alike.
+      context.on('request', (r) => {
+        if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/devices')
+          enrolments.push(r.url());
+      });
+      const page = await context.newPage();
+      await page.goto('/');
+      await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+
+      const signedIn = await signInAs(page, role.username);
+      expect(signedIn).toEqual({ path: role.home });
+      await expectHome(page, role);
+      // Sign-out, language and settings are on the home itself.
+      await page.getByRole('button', { name: '退出登录' }).waitFor();
+      await page.getByRole('radio', { name: 'English' }).waitFor();
+      await page.locator('#main').getByRole('link', { name: '设置' }).waitFor();
+
+      // Officer-only addresses: no officer screen, no code, the way home.
+      for (const path of ['/cases/new', '/outbox', '/']) {
+        await page.goto(path);
+        await page
+          .getByRole('heading', { level: 1, name: role.title })
+          .or(page.getByText('供路勤民警使用'))
+          .first()
+          .waitFor();
+        await expectNoOfficerScreen(page);
+        expect(await visibleText(page)).not.toMatch(ERROR_TEXT);
+      }
+      await page.goto('/outbox');
+      await page.getByRole('link', { name: `返回${role.title}` }).click();
+      await page.waitForURL((url) => url.pathname === role.home);
+
+      // Offline, a reload still shows the role's own home.
+      await context.setOffline(true);
+      await page.reload();
+      await expectHome(page, role);
+      await context.setOffline(false);
+
+      expect(enrolments).toEqual([]);
+    });
+  }
+});
