@@ -20,6 +20,7 @@ const ROLES = [
     username: 'demo-reviewer',
     home: '/review',
     title: '事故中队审核',
+    titleEn: 'Accident squad review',
     name: '李娜',
     affiliation: '事故中队',
   },
@@ -27,10 +28,18 @@ const ROLES = [
     username: 'demo-insurer',
     home: '/insurer',
     title: '保险公司',
+    titleEn: 'Insurer',
     name: '陈静',
     affiliation: '中国人民财产保险股份有限公司',
   },
-  { username: 'demo-admin', home: '/admin', title: '大队管理', name: '刘洋', affiliation: null },
+  {
+    username: 'demo-admin',
+    home: '/admin',
+    title: '大队管理',
+    titleEn: 'Brigade administration',
+    name: '刘洋',
+    affiliation: null,
+  },
 ] as const;
 
 /** The officer's screens, by what only they show. */
@@ -88,6 +97,13 @@ describe('reviewer, insurer and admin on a phone', () => {
       await page.getByRole('button', { name: '退出登录' }).waitFor();
       await page.getByRole('radio', { name: 'English' }).waitFor();
       await page.locator('#main').getByRole('link', { name: '设置' }).waitFor();
+      // The same page in English, then back.
+      await page.getByRole('radio', { name: 'English' }).check();
+      await page.getByRole('heading', { level: 1, name: role.titleEn }).waitFor();
+      expect(await visibleText(page)).toContain(role.name);
+      expect(await visibleText(page)).not.toMatch(ERROR_TEXT);
+      await page.getByRole('radio', { name: '简体中文' }).check();
+      await page.getByRole('heading', { level: 1, name: role.title }).waitFor();
 
       // Officer-only addresses: no officer screen, no code, the way home.
       for (const path of ['/cases/new', '/outbox', '/']) {
@@ -109,6 +125,11 @@ describe('reviewer, insurer and admin on a phone', () => {
       await page.reload();
       await expectHome(page, role);
       await context.setOffline(false);
+
+      // Signing out goes to sign-in, not to the officer's screens.
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.waitForURL((url) => url.pathname === '/signin');
+      await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
 
       expect(enrolments).toEqual([]);
     });
