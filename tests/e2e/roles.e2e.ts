@@ -49,6 +49,7 @@ const OFFICER_SCREENS = [
   { role: 'heading', name: '发送情况' },
   { role: 'button', name: '立即发送' },
   { role: 'heading', name: '案件' },
+  { role: 'link', name: '案件' },
 ] as const;
 
 let context: BrowserContext | undefined;
@@ -65,10 +66,14 @@ async function expectNoOfficerScreen(page: Page): Promise<void> {
   for (const s of OFFICER_SCREENS) {
     expect(await page.getByRole(s.role, { name: s.name, exact: true }).count(), s.name).toBe(0);
   }
+  // The header's sending chip is the officer's outbox.
+  expect(await page.getByTestId('sync-chip').count()).toBe(0);
 }
 
 async function expectHome(page: Page, role: (typeof ROLES)[number]): Promise<void> {
   await page.getByRole('heading', { level: 1, name: role.title }).waitFor();
+  // The account panel reads the session on its own: wait for it, not for a time.
+  await page.getByTestId('account-name').getByText(role.name).waitFor();
   const text = await visibleText(page);
   expect(text).toContain(role.name);
   if (role.affiliation) expect(text).toContain(role.affiliation);
