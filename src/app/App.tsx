@@ -8,10 +8,10 @@ import { useSession } from '../services/useSession';
 import { Link, matchPath, navigate, usePath } from '../ui/router';
 import { useOnline } from '../ui/useOnline';
 import { ErrorBoundary } from './ErrorBoundary';
-import { OfficerOnly } from './OfficerOnly';
 import {
   CASE_SCREENS,
   NewCase,
+  OfficerOnly,
   OutboxScreen,
   ROLE_HOME_SCREENS,
   Settings,
@@ -97,7 +97,7 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
           )}
           {role && role !== 'officer' && (
             <Link href={home} aria-current={path === home ? 'page' : undefined}>
-              {t('roles.home')}
+              {t('app.nav.home')}
             </Link>
           )}
           <Link href="/settings" aria-current={path === '/settings' ? 'page' : undefined}>

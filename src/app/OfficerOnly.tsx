@@ -5,13 +5,13 @@ import { Link } from '../ui/router';
 
 export function OfficerOnly({ role }: { role: OtherRole }) {
   const { t } = useTranslation();
-  const name = t(`roles.${role}`);
+  const name = t(`account.title.${role}`);
   return (
     <section aria-labelledby="officer-only-title">
-      <h1 id="officer-only-title">{t('roles.officerOnly.title')}</h1>
-      <p className="notice">{t('roles.officerOnly.body', { role: name })}</p>
+      <h1 id="officer-only-title">{t('account.officerOnly.title')}</h1>
+      <p className="notice">{t('account.officerOnly.body', { role: name })}</p>
       <Link href={ROLE_HOMES[role]} className="button primary block">
-        {t('roles.officerOnly.back', { role: name })}
+        {t('account.officerOnly.back', { role: name })}
       </Link>
     </section>
   );

@@ -66,6 +66,12 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
   ),
 };
 
+/** What another role sees at an officer-only address. */
+export const OfficerOnly = screen(
+  () => import('./OfficerOnly').then((m) => m.OfficerOnly),
+  account,
+);
+
 export const NewCase = screen(() => import('../features/scene/NewCase').then((m) => m.NewCase));
 export const Settings = screen(
   () => import('../features/settings/Settings').then((m) => m.Settings),

@@ -19,7 +19,9 @@ export function AccountPanel() {
   const [busy, setBusy] = useState(false);
   if (!state || state.kind === 'signed-out') return null;
   const { user } = state.session;
-  const affiliation = user.unit?.name ?? user.insurer?.name;
+  const affiliation = user.unit
+    ? { label: t('account.unit'), name: user.unit.name }
+    : user.insurer && { label: t('account.insurer'), name: user.insurer.name };
 
   const doSignOut = async () => {
     if (!sync) return;
@@ -36,10 +38,16 @@ export function AccountPanel() {
       data-testid="account-panel"
     >
       <dl className="facts">
-        <dt>{t('account.panel')}</dt>
+        <dt>{t('account.name')}</dt>
         <dd data-testid="account-name">{user.displayName}</dd>
-        <dt>{t(`account.role.${user.role}`)}</dt>
-        <dd>{affiliation ?? '—'}</dd>
+        <dt>{t('account.roleLabel')}</dt>
+        <dd>{t(`account.role.${user.role}`)}</dd>
+        {affiliation && (
+          <>
+            <dt>{affiliation.label}</dt>
+            <dd>{affiliation.name}</dd>
+          </>
+        )}
       </dl>
       {state.kind === 'expired' && (
         <p>

@@ -1,9 +1,23 @@
-/** Messages of the role homes' shared parts (AccountPanel, RoleHome); loaded with each home. */
+/** Messages of the role homes and their shared parts (AccountPanel, RoleHome, OfficerOnly); loaded with each. */
 import type { MessageBundle } from '../ui/i18n/setup';
 
 const zh = {
   account: {
+    title: {
+      reviewer: '事故中队审核',
+      insurer: '保险公司',
+      admin: '大队管理',
+    },
+    officerOnly: {
+      title: '此页面供路勤民警使用',
+      body: '新建案件、现场处理和发送情况是路勤民警在事故现场使用的页面。您以“{{role}}”身份登录，本机不会以您的身份建立或发送任何案件。',
+      back: '返回{{role}}',
+    },
     panel: '当前登录',
+    name: '姓名',
+    roleLabel: '身份',
+    unit: '单位',
+    insurer: '保险公司',
     role: {
       officer: '路勤民警',
       reviewer: '事故中队审核员',
@@ -26,7 +40,21 @@ export const accountMessages: MessageBundle<typeof zh> = {
   'zh-CN': zh,
   en: {
     account: {
+      title: {
+        reviewer: 'Accident squad review',
+        insurer: 'Insurer',
+        admin: 'Brigade administration',
+      },
+      officerOnly: {
+        title: 'This page is for patrol officers',
+        body: 'New cases, on-scene handling and sending are the pages patrol officers use at the scene. You are signed in for “{{role}}”; this phone creates and sends no case as you.',
+        back: 'Back to {{role}}',
+      },
       panel: 'Signed in',
+      name: 'Name',
+      roleLabel: 'Role',
+      unit: 'Unit',
+      insurer: 'Insurer',
       role: {
         officer: 'Patrol officer',
         reviewer: 'Accident squad reviewer',

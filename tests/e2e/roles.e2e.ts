@@ -20,6 +20,7 @@ const ROLES = [
     username: 'demo-reviewer',
     home: '/review',
     title: '事故中队审核',
+    titleEn: 'Accident squad review',
     name: '李娜',
     affiliation: '事故中队',
   },
@@ -27,10 +28,18 @@ const ROLES = [
     username: 'demo-insurer',
     home: '/insurer',
     title: '保险公司',
+    titleEn: 'Insurer',
     name: '陈静',
     affiliation: '中国人民财产保险股份有限公司',
   },
-  { username: 'demo-admin', home: '/admin', title: '大队管理', name: '刘洋', affiliation: null },
+  {
+    username: 'demo-admin',
+    home: '/admin',
+    title: '大队管理',
+    titleEn: 'Brigade administration',
+    name: '刘洋',
+    affiliation: null,
+  },
 ] as const;
 
 /** The officer's screens, by what only they show. */
@@ -40,6 +49,7 @@ const OFFICER_SCREENS = [
   { role: 'heading', name: '发送情况' },
   { role: 'button', name: '立即发送' },
   { role: 'heading', name: '案件' },
+  { role: 'link', name: '案件' },
 ] as const;
 
 let context: BrowserContext | undefined;
@@ -56,10 +66,14 @@ async function expectNoOfficerScreen(page: Page): Promise<void> {
   for (const s of OFFICER_SCREENS) {
     expect(await page.getByRole(s.role, { name: s.name, exact: true }).count(), s.name).toBe(0);
   }
+  // The header's sending chip is the officer's outbox.
+  expect(await page.getByTestId('sync-chip').count()).toBe(0);
 }
 
 async function expectHome(page: Page, role: (typeof ROLES)[number]): Promise<void> {
   await page.getByRole('heading', { level: 1, name: role.title }).waitFor();
+  // The account panel reads the session on its own: wait for it, not for a time.
+  await page.getByTestId('account-name').getByText(role.name).waitFor();
   const text = await visibleText(page);
   expect(text).toContain(role.name);
   if (role.affiliation) expect(text).toContain(role.affiliation);
@@ -88,6 +102,13 @@ describe('reviewer, insurer and admin on a phone', () => {
       await page.getByRole('button', { name: '退出登录' }).waitFor();
       await page.getByRole('radio', { name: 'English' }).waitFor();
       await page.locator('#main').getByRole('link', { name: '设置' }).waitFor();
+      // The same page in English, then back.
+      await page.getByRole('radio', { name: 'English' }).check();
+      await page.getByRole('heading', { level: 1, name: role.titleEn }).waitFor();
+      expect(await visibleText(page)).toContain(role.name);
+      expect(await visibleText(page)).not.toMatch(ERROR_TEXT);
+      await page.getByRole('radio', { name: '简体中文' }).check();
+      await page.getByRole('heading', { level: 1, name: role.title }).waitFor();
 
       // Officer-only addresses: no officer screen, no code, the way home.
       for (const path of ['/cases/new', '/outbox', '/']) {
@@ -109,6 +130,11 @@ describe('reviewer, insurer and admin on a phone', () => {
       await page.reload();
       await expectHome(page, role);
       await context.setOffline(false);
+
+      // Signing out goes to sign-in, not to the officer's screens.
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.waitForURL((url) => url.pathname === '/signin');
+      await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
 
       expect(enrolments).toEqual([]);
     });

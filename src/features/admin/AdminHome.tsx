@@ -6,7 +6,7 @@ export function AdminHome() {
   const { t } = useTranslation();
   return (
     <RoleHome
-      title={t('roles.admin')}
+      title={t('account.title.admin')}
       intro={t('admin.intro')}
       can={[t('admin.can.accounts'), t('admin.can.devices'), t('admin.can.units')]}
       coming={[t('admin.coming.screens'), t('admin.coming.dashboard')]}

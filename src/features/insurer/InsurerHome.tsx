@@ -6,7 +6,7 @@ export function InsurerHome() {
   const { t } = useTranslation();
   return (
     <RoleHome
-      title={t('roles.insurer')}
+      title={t('account.title.insurer')}
       intro={t('insurer.intro')}
       can={[t('insurer.can.receive'), t('insurer.can.assess'), t('insurer.can.pay')]}
       coming={[t('insurer.coming.list'), t('insurer.coming.actions')]}

@@ -6,7 +6,7 @@ export function ReviewHome() {
   const { t } = useTranslation();
   return (
     <RoleHome
-      title={t('roles.reviewer')}
+      title={t('account.title.reviewer')}
       intro={t('review.intro')}
       can={[t('review.can.read'), t('review.can.decide'), t('review.can.takeOver')]}
       coming={[t('review.coming.list'), t('review.coming.actions')]}

@@ -6,7 +6,7 @@ export const en: Messages = {
     name: 'Kuaichu',
     tagline: 'Quick handling of minor road accidents',
     skipToContent: 'Skip to main content',
-    nav: { cases: 'Cases', settings: 'Settings' },
+    nav: { cases: 'Cases', settings: 'Settings', home: 'Home' },
     updateReady: 'A new version is ready. You can update after finishing the current case.',
     updateNow: 'Update now',
     updateLater: 'Later',
@@ -123,17 +123,6 @@ export const en: Messages = {
     usage: '{{used}} used, about {{quota}} available',
     unsent: 'Unsent: {{cases}} cases',
     version: 'Version {{version}}',
-  },
-  roles: {
-    reviewer: 'Accident squad review',
-    insurer: 'Insurer',
-    admin: 'Brigade administration',
-    home: 'Home',
-    officerOnly: {
-      title: 'This page is for patrol officers',
-      body: 'New cases, on-scene handling and sending are the pages patrol officers use at the scene. You are signed in for “{{role}}”; this phone creates and sends no case as you.',
-      back: 'Back to {{role}}',
-    },
   },
   errors: {
     saveFailed: 'Saving failed: {{reason}}. Nothing already saved was lost.',

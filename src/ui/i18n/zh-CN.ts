@@ -4,7 +4,7 @@ export const zhCN = {
     name: '快处',
     tagline: '道路交通事故快处快赔',
     skipToContent: '跳到主要内容',
-    nav: { cases: '案件', settings: '设置' },
+    nav: { cases: '案件', settings: '设置', home: '首页' },
     updateReady: '新版本已就绪。处理完当前案件后再更新也可以。',
     updateNow: '立即更新',
     updateLater: '稍后',
@@ -119,17 +119,6 @@ export const zhCN = {
     usage: '已用 {{used}}，可用约 {{quota}}',
     unsent: '未发送：{{cases}} 个案件',
     version: '版本 {{version}}',
-  },
-  roles: {
-    reviewer: '事故中队审核',
-    insurer: '保险公司',
-    admin: '大队管理',
-    home: '首页',
-    officerOnly: {
-      title: '此页面供路勤民警使用',
-      body: '新建案件、现场处理和发送情况是路勤民警在事故现场使用的页面。您以“{{role}}”身份登录，本机不会以您的身份建立或发送任何案件。',
-      back: '返回{{role}}',
-    },
   },
   errors: {
     saveFailed: '保存失败：{{reason}}。已保存的内容没有丢失。',
