@@ -10,7 +10,7 @@ import type { BrowserWorld } from './harness';
 import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
 import { confirmSceneCleared, passTriage, takeEveryRequiredShot } from './scene-drivers';
 
-export const DRIVER_A = { name: '张伟', idNumber: '11010519491231002X', phone: '13800138000' };
+export const DRIVER_A = { name: '赵敏', idNumber: '11010519491231002X', phone: '13800138000' };
 export const DRIVER_B = { name: '李娜', idNumber: '110105194912310038', phone: '13900139000' };
 
 /** The case as stored in the page's IndexedDB, parsed with the domain schema. */
@@ -39,8 +39,10 @@ export async function storedCase(page: Page, id: string): Promise<CaseRecord> {
 export async function clearedRearEndCase(
   world: BrowserWorld,
   address: string,
+  signIn = false,
 ): Promise<{ context: BrowserContext; page: Page; id: string }> {
-  const { context, page } = await world.openPhone({ offline: true });
+  const { context, page } = await world.openPhone({ offline: true, signIn });
+  if (signIn) await page.goto('/'); // signing in ends on the outbox
   const id = await createCase(page, address);
   await passTriage(page, id);
   await openParties(page, id);

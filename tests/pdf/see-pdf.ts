@@ -255,6 +255,21 @@ interface MupdfReport {
   }[];
 }
 
+/** The text of each page as poppler extracts it. */
+export function pdfText(pdfPath: string): string[] {
+  return run('pdftotext', ['-layout', pdfPath, '-']).stdout.split('\f').slice(0, -1);
+}
+
+/** The images of the PDF with their page and size in pixels (poppler's `pdfimages -list`). */
+export function pdfImages(pdfPath: string): { page: number; width: number; height: number }[] {
+  return run('pdfimages', ['-list', pdfPath])
+    .stdout.split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length > 4 && f[2] === 'image')
+    .map((f) => ({ page: Number(f[0]), width: Number(f[3]), height: Number(f[4]) }));
+}
+
 /** Renders the PDF with MuPDF and poppler and compares every glyph with the reference font. */
 export function seePdf(pdfPath: string): PdfSight {
   const dir = mkdtempSync(join(tmpdir(), 'kuaichu-pdf-'));
@@ -275,7 +290,7 @@ export function seePdf(pdfPath: string): PdfSight {
     'pdftoppm',
     run('pdftoppm', ['-r', String(72 * SCALE), '-gray', pdfPath, join(dir, 'poppler')]).stderr,
   );
-  const pageText = run('pdftotext', ['-layout', pdfPath, '-']).stdout.split('\f').slice(0, -1);
+  const pageText = pdfText(pdfPath);
 
   const chars = [...new Set(pageText.join('').replace(/\s/g, ''))];
   const mutool = run('mutool', [

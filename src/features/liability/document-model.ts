@@ -1,33 +1,49 @@
 /**
- * What the determination shows, in both languages, built once for the page
- * and the PDF so the two never differ.
+ * What the determination shows, built once for the page and the PDF so the
+ * two never differ. Printed in the reader's language (the app's), or in both
+ * when the officer asks: every translated text is a `Words`, one entry per
+ * language of `langs`, the reader's first.
  */
 import type { TFunction } from 'i18next';
 import {
   effectiveLiability,
   enteredAt,
+  requiredShots,
   type CaseRecord,
   type LiabilityByVehicle,
+  type Party,
   type PhotoMeta,
 } from '../../domain';
 import { citeBasis } from './shared';
 
-export interface Both {
-  zh: string;
-  en: string;
+export type DocLang = 'zh' | 'en';
+/** One text per language of the document, in `DocumentModel.langs` order. */
+export type Words = readonly string[];
+
+export interface DocumentParty {
+  label: string;
+  plate: string;
+  name: string;
+  idNumber?: string;
+  licenceNumber?: string;
+  phone?: string;
+  insurance: { kind: Words; insurer: string; policyNumber?: string }[];
 }
 
 export interface DocumentModel {
+  langs: readonly DocLang[];
   caseNumber: string;
   place: string;
+  /** Absent: the time of the accident was not recorded on the case. */
   occurredAt?: string;
   arrivedAt: string;
   signedAt?: string;
-  vehicles: { label: string; plate: string; driver: string; phone?: string; insurer?: string }[];
-  liability: { label: string; level: Both }[];
-  proposal?: string;
-  override?: { levels: Both; reason: string };
-  findings: { explanation: Both; basis: string[] }[];
+  officer?: { name: string; unit?: string };
+  parties: DocumentParty[];
+  liability: { label: string; level: Words }[];
+  proposal?: Words;
+  override?: { levels: Words; reason: string };
+  findings: { explanation: Words; basis: string[] }[];
   signatures: {
     label: string;
     name: string;
@@ -37,8 +53,20 @@ export interface DocumentModel {
     reason?: string;
   }[];
   flagged?: string;
-  photos: { slot: string; sha256: string }[];
+  photos: { title: Words; sha256: string }[];
   catalogVersion?: string;
+}
+
+/** The labels of the document (`document.*` messages), in its languages. */
+export type DocLabels = Record<string, Words>;
+
+export interface DocOptions {
+  /** The reader's language first; a second one when printed bilingual. */
+  langs: readonly DocLang[];
+  /** A fixed-language translator per language. */
+  t: Record<DocLang, TFunction>;
+  /** The officer's unit, when the phone knows it. */
+  officerUnit?: string;
 }
 
 /** An instant as people read it, in the device's zone with its offset: 2026-11-27 10:30 (UTC+08:00). */
@@ -52,6 +80,16 @@ export function when(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())} (${zone})`;
 }
 
+/** The place once: a road or kilometre post already in the address is not repeated. */
+export function placeText(location: CaseRecord['location']): string {
+  let text = '';
+  for (const part of [location.address, location.road, location.kmPost]) {
+    const p = part?.trim() ?? '';
+    if (p !== '' && !text.includes(p)) text = text === '' ? p : `${text} ${p}`;
+  }
+  return text;
+}
+
 function levels(m: LiabilityByVehicle, t: TFunction): string {
   return Object.entries(m)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -59,55 +97,96 @@ function levels(m: LiabilityByVehicle, t: TFunction): string {
     .join(', ');
 }
 
-/** The determination of a case; `zh` and `en` are fixed-language translators. */
+/** Every `document.*` label the page and the PDF print, in the document's languages. */
+export function documentLabels(o: DocOptions): DocLabels {
+  const labels: DocLabels = {};
+  const keys = Object.keys(o.t.zh('document', { returnObjects: true }) as object);
+  for (const k of keys) labels[k] = o.langs.map((l) => o.t[l](`document.${k}`));
+  const keep = { reason: '{{reason}}' };
+  labels['refusedNote'] = o.langs.map((l) => o.t[l]('document.refusedNote', keep));
+  labels['objectionNote'] = o.langs.map((l) => o.t[l]('document.objectionNote', keep));
+  return labels;
+}
+
+function partyOf(o: DocOptions, label: string, plate: string, p?: Party) {
+  const words = (key: string) => o.langs.map((l) => o.t[l](key));
+  const insurance = [
+    p?.compulsoryInsurance && { kind: words('document.compulsory'), ...p.compulsoryInsurance },
+    p?.commercialInsurance && { kind: words('document.commercial'), ...p.commercialInsurance },
+  ].flatMap((x) => (x ? [x] : []));
+  return {
+    label,
+    plate,
+    name: p?.name ?? '—',
+    ...(p?.idNumber && { idNumber: p.idNumber }),
+    ...(p?.licenceNumber && { licenceNumber: p.licenceNumber }),
+    ...(p?.phone && { phone: p.phone }),
+    insurance,
+  };
+}
+
+/** The evidence photos by what they show (the shot list's titles), with their hashes. */
+function photoLines(c: CaseRecord, photos: readonly PhotoMeta[], o: DocOptions) {
+  const shots = requiredShots(c);
+  const order = new Map(shots.map((s, i) => [s.slot, i]));
+  return [...photos]
+    .sort(
+      (a, b) =>
+        (order.get(a.slot) ?? shots.length) - (order.get(b.slot) ?? shots.length) ||
+        a.takenAt.localeCompare(b.takenAt),
+    )
+    .map((p) => {
+      const shot = shots.find((s) => s.slot === p.slot);
+      return {
+        title: o.langs.map((l) => shot?.title[l] ?? o.t[l]('document.extraPhoto')),
+        sha256: p.sha256,
+      };
+    });
+}
+
+/** The determination of a case in the document's languages. */
 export function documentModel(
   c: CaseRecord,
   photos: readonly PhotoMeta[],
-  zh: TFunction,
-  en: TFunction,
+  o: DocOptions,
 ): DocumentModel {
   const record = c.liability;
   const liability = effectiveLiability(c) ?? {};
   const vehicleOfParty = (vehicleId: string | undefined) =>
     c.vehicles.find((v) => v.id === vehicleId)?.label ?? '—';
   const signedAt = enteredAt(c, 'signed');
+  const inLangs = (f: (t: TFunction, l: DocLang) => string) => o.langs.map((l) => f(o.t[l], l));
   return {
+    langs: o.langs,
     caseNumber: c.caseNumber,
-    place: [c.location.address, c.location.road, c.location.kmPost].filter(Boolean).join(' '),
+    place: placeText(c.location),
     ...(c.occurredAt && { occurredAt: when(c.occurredAt) }),
     arrivedAt: when(c.arrivedAt),
     ...(signedAt && { signedAt: when(signedAt) }),
-    vehicles: c.vehicles.map((v) => {
-      const driver = c.parties.find((p) => p.kind === 'driver' && p.vehicleId === v.id);
-      return {
-        label: v.label,
-        plate: v.plate,
-        driver: driver?.name ?? '—',
-        ...(driver?.phone && { phone: driver.phone }),
-        ...(driver?.compulsoryInsurance && { insurer: driver.compulsoryInsurance.insurer }),
-      };
+    ...(c.officer && {
+      officer: { name: c.officer.name, ...(o.officerUnit && { unit: o.officerUnit }) },
     }),
+    parties: c.vehicles.map((v) =>
+      partyOf(
+        o,
+        v.label,
+        v.plate,
+        c.parties.find((p) => p.kind === 'driver' && p.vehicleId === v.id),
+      ),
+    ),
     liability: Object.entries(liability)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([label, level]) => ({
-        label,
-        level: { zh: zh(`liability.level.${level}`), en: en(`liability.level.${level}`) },
-      })),
+      .map(([label, level]) => ({ label, level: inLangs((t) => t(`liability.level.${level}`)) })),
     ...(record?.proposal &&
-      record.override && {
-        proposal: `${levels(record.proposal, zh)} / ${levels(record.proposal, en)}`,
-      }),
+      record.override && { proposal: inLangs((t) => levels(record.proposal ?? {}, t)) }),
     ...(record?.override && {
       override: {
-        levels: {
-          zh: levels(record.override.liability, zh),
-          en: levels(record.override.liability, en),
-        },
+        levels: inLangs((t) => levels(record.override?.liability ?? {}, t)),
         reason: record.override.reason,
       },
     }),
     findings: (record?.decision?.findings ?? []).map((f) => ({
-      explanation: f.explanation,
+      explanation: o.langs.map((l) => f.explanation[l]),
       basis: f.basis.map(citeBasis),
     })),
     signatures: c.parties
@@ -124,9 +203,7 @@ export function documentModel(
         };
       }),
     ...(record?.flaggedForReview && { flagged: record.flaggedForReview.reason }),
-    photos: [...photos]
-      .sort((a, b) => a.slot.localeCompare(b.slot))
-      .map((p) => ({ slot: p.slot, sha256: p.sha256 })),
+    photos: photoLines(c, photos, o),
     ...(record?.decision && { catalogVersion: record.decision.catalogVersion }),
   };
 }
