@@ -38,11 +38,8 @@ export function CaseList() {
             <ul className="case-list" data-testid="case-list">
               {list.cases.map((c) => (
                 <li key={c.id}>
-                  <Link
-                    href={`/cases/${c.id}`}
-                    className="case-card"
-                    aria-label={t('cases.openCase', { number: c.caseNumber })}
-                  >
+                  {/* Named by what it shows (number, state, place…), as a screen reader reads it. */}
+                  <Link href={`/cases/${c.id}`} className="case-card">
                     <span className="case-number">{c.caseNumber}</span>
                     <span className={`badge state-${c.state}`}>{t(`state.${c.state}`)}</span>
                     <span className="case-place">{c.location.address}</span>
