@@ -5,6 +5,7 @@ import { useSyncState } from '../../services/SyncContext';
 import { readCaseStatuses } from '../../sync/status';
 import { formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
+import { useOnline } from '../../ui/useOnline';
 import { useCaseList } from '../../services/useCase';
 import { OtherOfficersNote } from '../../services/OtherOfficersNote';
 
@@ -13,7 +14,8 @@ export function CaseList() {
   const list = useCaseList();
   const { db } = useServices();
   const sync = useSyncState();
-  const statuses = useLiveQuery(() => readCaseStatuses(db, sync), [db, sync]);
+  const online = useOnline();
+  const statuses = useLiveQuery(() => readCaseStatuses(db, sync, online), [db, sync, online]);
   return (
     <section aria-labelledby="cases-title">
       <div className="row-between">

@@ -84,6 +84,7 @@ export const en: Messages = {
     saved: 'Saved on this phone',
     saving: 'Saving…',
     elapsed: '{{minutes}} min since arrival',
+    took: 'Handled on scene in {{minutes}} min (finished)',
     coordinates: 'Coordinates {{lat}}, {{lng}}',
     notEditable: 'The case has been submitted and can no longer be changed.',
   },

@@ -81,6 +81,7 @@ export const zhCN = {
     saved: '已保存在本机',
     saving: '正在保存…',
     elapsed: '到场已 {{minutes}} 分钟',
+    took: '现场处置用时 {{minutes}} 分钟（已结束）',
     coordinates: '坐标 {{lat}}, {{lng}}',
     notEditable: '案件已提交，不能再修改。',
   },
