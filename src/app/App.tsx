@@ -52,7 +52,8 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-            <Screen path={path} />
+            {/* A new path is a new screen: nothing of the last one (a form's state) carries over. */}
+            <Screen key={path} path={path} />
           </Suspense>
         </ErrorBoundary>
       </main>
