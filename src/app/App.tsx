@@ -114,7 +114,12 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-            {role ? <Screen path={path} role={role} /> : <p role="status">{t('app.loading')}</p>}
+            {/* A new path is a new screen: nothing of the last one (a form's state) carries over. */}
+            {role ? (
+              <Screen key={path} path={path} role={role} />
+            ) : (
+              <p role="status">{t('app.loading')}</p>
+            )}
           </Suspense>
         </ErrorBoundary>
       </main>

@@ -5,6 +5,7 @@ import { useServices } from '../services/ServicesContext';
 import { useSyncState } from '../services/SyncContext';
 import { countUnsent } from '../storage';
 import { Link } from '../ui/router';
+import { useOnline } from '../ui/useOnline';
 
 export function SyncChip({ current }: { current: boolean }) {
   const { t } = useTranslation();
@@ -12,14 +13,16 @@ export function SyncChip({ current }: { current: boolean }) {
   const state = useSyncState();
   const unsent = useLiveQuery(() => countUnsent(db), [db]);
   const count = unsent?.cases ?? 0;
-  const label =
-    state.phase === 'sending'
-      ? t('sync.sending')
-      : state.phase === 'held-auth' && count > 0
-        ? t('sync.signIn')
-        : count > 0
-          ? t('sync.unsent', { count })
-          : t('sync.allSent');
+  // Offline, nothing is being sent, whatever a drain started before says.
+  const online = useOnline();
+  const sending = state.phase === 'sending' && online;
+  const label = sending
+    ? t('sync.sending')
+    : state.phase === 'held-auth' && count > 0
+      ? t('sync.signIn')
+      : count > 0
+        ? t('sync.unsent', { count })
+        : t('sync.allSent');
   return (
     <Link
       href="/outbox"

@@ -131,6 +131,21 @@ describe('deriveCaseStatus', () => {
       }).kind,
     ).toBe('saved-on-phone');
   });
+
+  it('is not "sending" while the phone is offline: the case waits for a connection', () => {
+    const current = { caseId: CASE, part: 'photo' as const, bytesSent: 0, bytesTotal: 41_800 };
+    const sync = { phase: 'sending' as const, current };
+    expect(deriveCaseStatus({ caseId: CASE, entries: [entry()], sync, online: false })).toEqual(
+      expect.objectContaining({ kind: 'saved-on-phone', waitingForNetwork: true }),
+    );
+    expect(deriveCaseStatus({ caseId: CASE, entries: [entry()], sync, online: true }).kind).toBe(
+      'sending',
+    );
+    expect(deriveCaseStatus({ caseId: CASE, entries: [entry()], online: false })).toHaveProperty(
+      'waitingForNetwork',
+      true,
+    );
+  });
 });
 
 describe('reading status and totals', () => {

@@ -25,6 +25,8 @@ export type CaseSyncStatus =
       lastError?: OutboxError;
       /** The session ended or the shift is over: sending waits for sign-in. */
       waitingForSignIn: boolean;
+      /** The phone has no network: nothing moves until it comes back. */
+      waitingForNetwork?: boolean;
     }
   | { kind: 'sending'; progress?: SyncProgress }
   | { kind: 'sent'; receivedAt: string; manifestVersion: number }
@@ -35,6 +37,12 @@ export interface CaseStatusInput {
   entries: readonly OutboxEntry[];
   receipt?: ReceiptRow;
   sync?: SyncState;
+  /**
+   * Whether the phone has a network (`navigator.onLine`); false means surely
+   * none. A drain started just before the link went (or one waiting out a
+   * dead socket) is then not "sending": the case waits for a connection.
+   */
+  online?: boolean;
 }
 
 /** The status of one case from its outbox entries, its last receipt and the runner's state. Pure. */
@@ -58,7 +66,8 @@ export function deriveCaseStatus(input: CaseStatusInput): CaseSyncStatus {
       at: refused.lastError?.at ?? refused.updatedAt,
     };
   }
-  if (sync?.phase === 'sending' && sync.current?.caseId === input.caseId) {
+  const offline = input.online === false;
+  if (sync?.phase === 'sending' && sync.current?.caseId === input.caseId && !offline) {
     return { kind: 'sending', progress: sync.current };
   }
   const since = entries.map((e) => e.enqueuedAt).sort()[0];
@@ -69,6 +78,7 @@ export function deriveCaseStatus(input: CaseStatusInput): CaseSyncStatus {
     kind: 'saved-on-phone',
     waitingForSignIn: entries.some((e) => e.status === 'held') || sync?.phase === 'held-auth',
   };
+  if (offline) status.waitingForNetwork = true;
   if (since) status.since = since;
   if (failed?.lastError) {
     status.lastError = failed.lastError;
@@ -94,6 +104,7 @@ export async function readCaseStatus(
 export async function readCaseStatuses(
   db: KuaichuDb,
   sync?: SyncState,
+  online?: boolean,
 ): Promise<Map<string, CaseSyncStatus>> {
   const [ids, entries, receipts] = await Promise.all([
     db.cases.toCollection().primaryKeys(),
@@ -110,6 +121,7 @@ export async function readCaseStatuses(
       const receipt = receiptOf.get(caseId);
       if (receipt) input.receipt = receipt;
       if (sync) input.sync = sync;
+      if (online !== undefined) input.online = online;
       return [caseId, deriveCaseStatus(input)];
     }),
   );

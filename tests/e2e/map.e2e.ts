@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openApp, useBrowserWorld } from './harness';
+import { expectNoAxeViolations } from './axe';
 import { createCase, dragMarker, mapMarker, openLocation } from './drivers';
 
 /** A 1 × 1 grey PNG: enough for an <img> to load. */
@@ -86,10 +87,14 @@ describe('accident location on the map', () => {
     const page = await openApp(context);
     const id = await createCase(page, 'S105 省道');
 
-    // No tile server: a plain note, and the marker and coordinates still there.
+    // No tile server while online: a plain note that names the server, not
+    // "offline", and the marker and coordinates still there.
     tiles.up = false;
     await openLocation(page, id);
-    await page.getByTestId('tiles-unavailable').waitFor();
+    const note = (await page.getByTestId('tiles-unavailable').textContent()) ?? '';
+    expect(note).toContain('地图底图服务器无法访问');
+    expect(note).not.toContain('离线');
+    await expectNoAxeViolations(page, 'map (tile server down)');
     await mapMarker(page).waitFor();
     expect(await coordinates(page)).toContain('30.658600, 104.064800');
 

@@ -6,6 +6,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './axe';
 import { useBrowserWorld, waitForServiceWorker } from './harness';
 
 let staticDir: string;
@@ -36,6 +37,9 @@ describe('app update', () => {
 
     const banner = page.getByTestId('update-banner');
     await banner.waitFor();
+    await expectNoAxeViolations(page, 'update banner (day)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoAxeViolations(page, 'update banner (night)');
     expect(await page.evaluate(() => 'stillTheSamePage' in window)).toBe(true);
 
     await Promise.all([

@@ -7,6 +7,7 @@ import {
   claimCase,
   editCaseFields,
   enteredAt,
+  handlingEndedAt,
   makeCaseNumber,
   openCase,
   transitionCase,
@@ -154,5 +155,42 @@ describe('editCaseFields', () => {
       ok: false,
       reason: 'not-editable',
     });
+  });
+});
+
+describe('handlingEndedAt', () => {
+  const T2 = '2026-11-27T02:30:00.000Z';
+  const T3 = '2026-11-27T03:00:00.000Z';
+  const walk = (states: CaseState[], times: string[]) => {
+    let c = aCase(T0).build();
+    states.forEach((to, i) => {
+      const r = transitionCase(c, to, times[i] ?? T3);
+      if (!r.ok) throw new Error(`refused ${c.state} → ${to}`);
+      c = r.value;
+    });
+    return c;
+  };
+
+  it('is undefined while the case is handled on scene', () => {
+    expect(handlingEndedAt(aCase(T0).build())).toBeUndefined();
+    const onScene = ['triaged', 'evidence-complete', 'scene-cleared', 'liability-proposed'];
+    expect(handlingEndedAt(walk(onScene as CaseState[], [T1, T1, T1, T1]))).toBeUndefined();
+    expect(handlingEndedAt(walk(['escalated'], [T1]))).toBeUndefined();
+  });
+
+  it('is when the case was first signed, not when it was later submitted or closed', () => {
+    const path: CaseState[] = [
+      'triaged',
+      'evidence-complete',
+      'scene-cleared',
+      'liability-proposed',
+      'signed',
+      'submitted',
+    ];
+    expect(handlingEndedAt(walk(path, [T1, T1, T1, T1, T2, T3]))).toBe(T2);
+  });
+
+  it('is when an escalated case was handed over (submitted)', () => {
+    expect(handlingEndedAt(walk(['escalated', 'submitted'], [T1, T2]))).toBe(T2);
   });
 });

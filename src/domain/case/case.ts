@@ -106,6 +106,18 @@ export function enteredAt(c: CaseRecord, state: CaseState): Instant | undefined 
   return c.transitions.find((t) => t.to === state)?.at;
 }
 
+/** States that end the officer's handling at the scene: the clock stops at the first. */
+const HANDLING_ENDS: readonly CaseState[] = ['signed', 'submitted', 'closed'];
+
+/**
+ * When the on-scene handling ended — the case was first signed, submitted
+ * (an escalated case handed over) or closed — or undefined while it goes on.
+ * The elapsed-time counter stops there and shows the final duration.
+ */
+export function handlingEndedAt(c: CaseRecord): Instant | undefined {
+  return c.transitions.find((t) => HANDLING_ENDS.includes(t.to))?.at;
+}
+
 /**
  * Whether a case is this officer's to see and send on a shared phone: his
  * own, or captured while nobody was signed in. `officerId` undefined (nobody

@@ -111,6 +111,7 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
           </button>
         </div>
       )}
+      <h2>{t('evidence.requiredShots')}</h2>
       <ul className="shot-list">
         {status.required.map((shot) => (
           <ShotRow

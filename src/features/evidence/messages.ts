@@ -24,6 +24,7 @@ const zh = {
     cleared: '现场已撤离',
     confirmCleared: '确认现场已撤离',
     needTriage: '请先完成分流。',
+    requiredShots: '必拍照片',
     extraCount: '补充照片 {{count}} 张',
   },
 };
@@ -54,6 +55,7 @@ export const evidenceMessages: MessageBundle<typeof zh> = {
       cleared: 'Scene cleared',
       confirmCleared: 'Confirm the scene is cleared',
       needTriage: 'Finish triage first.',
+      requiredShots: 'Required photos',
       extraCount: '{{count}} extra photos',
     },
   },

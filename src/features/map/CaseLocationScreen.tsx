@@ -18,9 +18,11 @@ import type { PositionFailure } from '../../platform/geolocation/port';
 import { readCase, updateCase } from '../../storage';
 import { useServices } from '../../services/ServicesContext';
 import { Link } from '../../ui/router';
+import { useOnline } from '../../ui/useOnline';
 import type { TileStatus } from './LeafletMap';
 import { MapBoundary } from './MapBoundary';
 import { PrecacheArea } from './PrecacheArea';
+import { tileNotice } from './tile-notice';
 import { tileTemplateUrl } from './tile-settings';
 import { useTileSettings } from './useTileSettings';
 import './map.css';
@@ -79,6 +81,8 @@ function LocationForm({ record }: { record: CaseRecord }) {
   const [status, setStatus] = useState<SaveStatus>('idle');
   const [locating, setLocating] = useState<'idle' | 'locating' | PositionFailure>('idle');
   const [tiles, setTiles] = useState<TileStatus>('pending');
+  const online = useOnline();
+  const notice = tileNotice(tiles, online);
   const editable = isOnScene(record.state);
 
   // Applied to the case as stored inside the transaction, so edits never clobber each other.
@@ -186,9 +190,9 @@ function LocationForm({ record }: { record: CaseRecord }) {
           )}
         </Suspense>
       </MapBoundary>
-      {tiles === 'failed' && (
+      {notice && (
         <p className="notice warn" role="status" data-testid="tiles-unavailable">
-          {t('map.tilesUnavailable')}
+          {notice === 'offline-uncached' ? t('map.tilesUnavailable') : t('map.tilesServerDown')}
         </p>
       )}
       {editable && <p className="muted">{t('map.dragHint')}</p>}

@@ -29,6 +29,8 @@ const zhCN = {
     kmPost: '公里桩号',
     kmPostHint: '例如 K123+400',
     tilesUnavailable: '地图底图无法加载（离线且本机没有缓存）。标记和坐标仍然有效。',
+    tilesServerDown:
+      '地图底图服务器无法访问（已联网，但图块服务没有应答；可在“设置 → 地图底图”中检查地址）。标记和坐标仍然有效。',
     mapFailed: '地图无法显示。坐标、道路和公里桩号仍可填写。',
     saving: '正在保存…',
     saved: '已保存在本机',
@@ -110,6 +112,8 @@ const en: typeof zhCN = {
     kmPostHint: 'e.g. K123+400',
     tilesUnavailable:
       'The base map cannot load (offline, nothing cached on this phone). The marker and coordinates still hold.',
+    tilesServerDown:
+      'The base-map server does not answer (the phone is online; check its address under Settings → Base map). The marker and coordinates still hold.',
     mapFailed:
       'The map cannot be shown. Coordinates, road and kilometre post can still be entered.',
     saving: 'Saving…',

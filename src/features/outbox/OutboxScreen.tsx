@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { useServices } from '../../services/ServicesContext';
 import { useSync, useSyncState, type SyncServices } from '../../services/SyncContext';
 import { useSession } from '../../services/useSession';
@@ -9,40 +8,13 @@ import { useCaseList } from '../../services/useCase';
 import { OtherOfficersNote } from '../../services/OtherOfficersNote';
 import { reasonText } from '../../services/failure-reasons';
 import { retryCase } from '../../storage';
-import { readCaseStatuses, readOutboxTotals, signOut, type CaseSyncStatus } from '../../sync';
+import { readCaseStatuses, readOutboxTotals, signOut } from '../../sync';
 import { formatBytes, formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
+import { useOnline } from '../../ui/useOnline';
 import { ExportPanel } from './ExportPanel';
+import { age, statusText } from './status-text';
 import './outbox.css';
-
-function age(t: TFunction, ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 120) return t('outbox.ago', { minutes });
-  const hours = Math.floor(minutes / 60);
-  return hours < 48
-    ? t('outbox.agoHours', { hours })
-    : t('outbox.agoDays', { days: Math.floor(hours / 24) });
-}
-
-export function statusText(t: TFunction, s: CaseSyncStatus, lng: string): string {
-  switch (s.kind) {
-    case 'sent':
-      return t('outbox.status.sent', { time: formatTime(s.receivedAt, lng) });
-    case 'needs-attention':
-      return t('outbox.status.needs-attention', { reason: reasonText(t, s.reason) });
-    case 'sending':
-      return s.progress
-        ? `${t('outbox.status.sending')} ${t('outbox.progress', {
-            sent: formatBytes(s.progress.bytesSent),
-            total: formatBytes(s.progress.bytesTotal),
-          })}`
-        : t('outbox.status.sending');
-    default:
-      return s.waitingForSignIn
-        ? t('outbox.status.waitingForSignIn')
-        : t('outbox.status.saved-on-phone');
-  }
-}
 
 export function OutboxScreen() {
   const { t } = useTranslation();
@@ -58,7 +30,10 @@ function Outbox({ sync }: { sync: SyncServices }) {
   const sessionState = useSession();
   const cases = useCaseList();
   const totals = useLiveQuery(() => readOutboxTotals(db, Date.now()), [db, state]);
-  const statuses = useLiveQuery(() => readCaseStatuses(db, state), [db, state]);
+  const online = useOnline();
+  const statuses = useLiveQuery(() => readCaseStatuses(db, state, online), [db, state, online]);
+  // Without a network nothing moves, whatever a drain started before says.
+  const phase = state.phase === 'sending' && !online ? 'offline' : state.phase;
   const [confirmSignOut, setConfirmSignOut] = useState(false);
   const [signedOutKept, setSignedOutKept] = useState<number | null>(null);
   // The warning counts this officer's unsent cases, not other officers' on a shared phone.
@@ -115,9 +90,9 @@ function Outbox({ sync }: { sync: SyncServices }) {
         role="status"
         aria-live="polite"
         data-testid="sync-phase"
-        className={`phase phase-${state.phase}`}
+        className={`phase phase-${phase}`}
       >
-        {t(`outbox.phase.${state.phase}`)}
+        {t(`outbox.phase.${phase}`)}
         {state.lastError && (
           <span className="muted">
             {' '}
@@ -127,7 +102,7 @@ function Outbox({ sync }: { sync: SyncServices }) {
             })}
           </span>
         )}
-        {state.nextWakeAt && state.phase !== 'sending' && (
+        {state.nextWakeAt && phase !== 'sending' && (
           <span className="muted">
             {' '}
             {t('outbox.nextTry', { time: formatTime(state.nextWakeAt, i18n.language) })}
@@ -138,9 +113,9 @@ function Outbox({ sync }: { sync: SyncServices }) {
         type="button"
         className="button primary block"
         onClick={() => void runner.drainNow('send-now')}
-        disabled={state.phase === 'sending'}
+        disabled={phase === 'sending'}
       >
-        {state.phase === 'sending' ? t('outbox.sendingNow') : t('outbox.sendNow')}
+        {phase === 'sending' ? t('outbox.sendingNow') : t('outbox.sendNow')}
       </button>
       <h2>{t('outbox.cases')}</h2>
       {cases && cases.cases.length === 0 && <p className="muted">{t('outbox.empty')}</p>}

@@ -25,9 +25,11 @@ const zh = {
     status: {
       'saved-on-phone': '已保存在本机',
       sending: '发送中',
+      sendingStarted: '开始发送…',
       sent: '已发送 · 回执 {{time}}',
       'needs-attention': '需要处理：{{reason}}',
       waitingForSignIn: '已保存在本机 · 等待登录',
+      waitingForNetwork: '已保存在本机 · 等待网络连接',
     },
     progress: '{{sent}} / {{total}}',
     retry: '重试',
@@ -99,9 +101,11 @@ export const outboxMessages: MessageBundle<typeof zh> = {
       status: {
         'saved-on-phone': 'Saved on this phone',
         sending: 'Sending',
+        sendingStarted: 'Starting to send…',
         sent: 'Sent · receipt {{time}}',
         'needs-attention': 'Needs attention: {{reason}}',
         waitingForSignIn: 'Saved on this phone · waiting for sign-in',
+        waitingForNetwork: 'Saved on this phone · waiting for a connection',
       },
       progress: '{{sent}} / {{total}}',
       retry: 'Try again',

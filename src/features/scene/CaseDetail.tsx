@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editCaseFields, isOnScene, isSealed, type CaseRecord } from '../../domain';
+import {
+  editCaseFields,
+  handlingEndedAt,
+  isOnScene,
+  isSealed,
+  type CaseRecord,
+} from '../../domain';
 import { CaseSteps } from './CaseSteps';
 import { updateCase } from '../../storage';
 import { useServices } from '../../services/ServicesContext';
@@ -50,7 +56,8 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
   const { db, platform } = useServices();
   const [fields, setFields] = useState<Fields>(() => toFields(initial));
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | { error: string }>('idle');
-  const minutes = useElapsedMinutes(initial.arrivedAt, platform.clock.now);
+  const endedAt = handlingEndedAt(initial);
+  const minutes = useElapsedMinutes(initial.arrivedAt, endedAt, platform.clock.now);
   const editable = isOnScene(initial.state);
   // Time and place are part of the signed determination; the notes are not.
   const sealed = isSealed(initial);
@@ -87,7 +94,12 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
         </dd>
         <dt>{t('caseDetail.arrivedAt')}</dt>
         <dd>
-          {formatTime(initial.arrivedAt, i18n.language)} · {t('caseDetail.elapsed', { minutes })}
+          {formatTime(initial.arrivedAt, i18n.language)} ·{' '}
+          <span data-testid="elapsed">
+            {endedAt === undefined
+              ? t('caseDetail.elapsed', { minutes })
+              : t('caseDetail.took', { minutes })}
+          </span>
         </dd>
         {point && (
           <>

@@ -5,6 +5,7 @@ import { useSyncState } from '../../services/SyncContext';
 import { readCaseStatuses } from '../../sync/status';
 import { formatTime } from '../../ui/format';
 import { Link } from '../../ui/router';
+import { useOnline } from '../../ui/useOnline';
 import { useCaseList } from '../../services/useCase';
 import { OtherOfficersNote } from '../../services/OtherOfficersNote';
 
@@ -13,7 +14,8 @@ export function CaseList() {
   const list = useCaseList();
   const { db } = useServices();
   const sync = useSyncState();
-  const statuses = useLiveQuery(() => readCaseStatuses(db, sync), [db, sync]);
+  const online = useOnline();
+  const statuses = useLiveQuery(() => readCaseStatuses(db, sync, online), [db, sync, online]);
   return (
     <section aria-labelledby="cases-title">
       <div className="row-between">
@@ -38,11 +40,8 @@ export function CaseList() {
             <ul className="case-list" data-testid="case-list">
               {list.cases.map((c) => (
                 <li key={c.id}>
-                  <Link
-                    href={`/cases/${c.id}`}
-                    className="case-card"
-                    aria-label={t('cases.openCase', { number: c.caseNumber })}
-                  >
+                  {/* Named by what it shows (number, state, place…), as a screen reader reads it. */}
+                  <Link href={`/cases/${c.id}`} className="case-card">
                     <span className="case-number">{c.caseNumber}</span>
                     <span className={`badge state-${c.state}`}>{t(`state.${c.state}`)}</span>
                     <span className="case-place">{c.location.address}</span>

@@ -6,6 +6,7 @@ import { countUnsent } from '../../storage';
 import { useServices } from '../../services/ServicesContext';
 import { formatBytes } from '../../ui/format';
 import { changeLanguage, LANGUAGES, type Language } from '../../ui/i18n/setup';
+import { setTheme, storedTheme, THEMES, type Theme } from '../../ui/theme';
 
 // The base-map section loads with its own chunk (idb-keyval, tile settings).
 const TileSettings = lazy(() =>
@@ -22,6 +23,12 @@ export function Settings() {
   const choose = (lng: Language) => {
     setChosen(lng);
     void changeLanguage(lng).finally(() => setChosen(null));
+  };
+
+  const [theme, chooseTheme] = useState<Theme>(storedTheme);
+  const pickTheme = (next: Theme) => {
+    setTheme(next);
+    chooseTheme(next);
   };
 
   useEffect(() => {
@@ -53,6 +60,23 @@ export function Settings() {
                 onChange={() => choose(l.code as Language)}
               />
               <span lang={l.code}>{l.label}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t('settings.theme')}</legend>
+        <div className="segmented">
+          {THEMES.map((th) => (
+            <label key={th} className="radio">
+              <input
+                type="radio"
+                name="theme"
+                value={th}
+                checked={theme === th}
+                onChange={() => pickTheme(th)}
+              />
+              {t(`settings.themes.${th}`)}
             </label>
           ))}
         </div>

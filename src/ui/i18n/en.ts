@@ -27,7 +27,6 @@ export const en: Messages = {
     arrived: 'Arrived',
     unreadable:
       '{{count}} records could not be read; they are kept on this phone. Contact an administrator.',
-    openCase: 'Open case {{number}}',
     others:
       '{{count}} more cases on this phone belong to other officers ({{names}}): only they see them, and they are sent when their officer signs in (or exported for hand-over at the station).',
     notYours: 'This case is handled by {{name}}; only that officer can open it after signing in.',
@@ -85,6 +84,7 @@ export const en: Messages = {
     saved: 'Saved on this phone',
     saving: 'Saving…',
     elapsed: '{{minutes}} min since arrival',
+    took: 'Handled on scene in {{minutes}} min (finished)',
     coordinates: 'Coordinates {{lat}}, {{lng}}',
     notEditable: 'The case has been submitted and can no longer be changed.',
   },
@@ -115,6 +115,8 @@ export const en: Messages = {
   settings: {
     title: 'Settings',
     language: 'Language',
+    theme: 'Display',
+    themes: { auto: 'Auto (follow the phone)', day: 'Day', night: 'Night' },
     storage: 'Storage on this phone',
     persisted: 'Persistent storage granted: the browser will not clear data on its own.',
     notPersisted:

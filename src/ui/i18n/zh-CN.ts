@@ -24,7 +24,6 @@ export const zhCN = {
     empty: '本机还没有案件。到达现场后点击“新建案件”。',
     arrived: '到达',
     unreadable: '{{count}} 条记录无法读取，已保留在本机，请联系管理员。',
-    openCase: '打开案件 {{number}}',
     others:
       '本机还有 {{count}} 起其他民警（{{names}}）的案件：只对本人显示，由本人登录后发送，也可在所内导出交接。',
     notYours: '这起案件由 {{name}} 处理，只有本人登录后才能查看。',
@@ -82,6 +81,7 @@ export const zhCN = {
     saved: '已保存在本机',
     saving: '正在保存…',
     elapsed: '到场已 {{minutes}} 分钟',
+    took: '现场处置用时 {{minutes}} 分钟（已结束）',
     coordinates: '坐标 {{lat}}, {{lng}}',
     notEditable: '案件已提交，不能再修改。',
   },
@@ -112,6 +112,8 @@ export const zhCN = {
   settings: {
     title: '设置',
     language: '语言',
+    theme: '显示',
+    themes: { auto: '自动（跟随手机）', day: '日间', night: '夜间' },
     storage: '本机存储',
     persisted: '已获准持久保存：浏览器不会自动清除本机数据。',
     notPersisted: '未获准持久保存：存储紧张时浏览器可能清除数据，请尽快同步。',
