@@ -8,36 +8,25 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
-import { CaseRecord, determinationBytes } from '../../src/domain';
+import { determinationBytes } from '../../src/domain';
 import { useBrowserWorld } from './harness';
 import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
+import {
+  answerRearEnd,
+  partyGroup,
+  propose,
+  readNoticesOut,
+  signAs,
+  storedCase,
+} from './liability-drivers';
 import { confirmSceneCleared, passTriage, takeEveryRequiredShot } from './scene-drivers';
 
 const world = useBrowserWorld();
 
 const DRIVER_A = { name: '张伟', idNumber: '11010519491231002X', phone: '13800138000' };
 const DRIVER_B = { name: '李娜', idNumber: '110105194912310038', phone: '13900139000' };
-
-/** The case as stored in the page's IndexedDB, parsed with the domain schema. */
-async function storedCase(page: Page, id: string): Promise<CaseRecord> {
-  const row = await page.evaluate(async (caseId) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kuaichu');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const value = await new Promise<unknown>((resolve, reject) => {
-      const req = db.transaction('cases').objectStore('cases').get(caseId);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return value;
-  }, id);
-  return CaseRecord.parse(row);
-}
 
 /**
  * A two-vehicle case with both drivers, triaged, every photo taken and the
@@ -56,64 +45,6 @@ async function clearedRearEndCase(
   await takeEveryRequiredShot(page, id);
   await confirmSceneCleared(page);
   return { context, page, id };
-}
-
-/** The radio `option` in the group whose legend is `question`. */
-function choice(page: Page, question: string, option: string): Locator {
-  return page
-    .getByRole('group', { name: question, exact: true })
-    .getByRole('radio', { name: option, exact: true });
-}
-
-/** Answers the liability questions for "B ran into the back of A, which was slowing". */
-async function answerRearEnd(page: Page, id: string): Promise<void> {
-  await page.goto(`/cases/${id}/liability`);
-  await page.getByRole('heading', { name: '责任认定' }).waitFor();
-  await choice(page, '事故发生在什么地方？', '路段').check();
-  await choice(page, '车辆 A 当时在做什么？', '减速').check();
-  await choice(page, '车辆 B 当时在做什么？', '直行').check();
-  await choice(page, '第 1 次碰撞', 'B 撞 A').check();
-  // The engine asks only what it still needs: were they in the same lane?
-  // (Answered, the question gives way to the proposal.)
-  await choice(page, '两车是否同车道同向行驶？', '是').click();
-  await page.getByTestId('liability-outcome').getByTestId('proposal-levels').waitFor();
-}
-
-/** Proposes the liability shown and waits until it is stored. */
-async function propose(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: '确认拟定责任' }).click();
-  const stored = page.getByTestId('stored-proposal');
-  await stored.waitFor();
-  return stored;
-}
-
-async function readNoticesOut(page: Page): Promise<void> {
-  await page.getByRole('link', { name: '下一步：告知与签字' }).click();
-  await page.getByRole('heading', { name: '告知与签字' }).waitFor();
-  await page.getByRole('button', { name: '已宣读告知，开始签字' }).click();
-  await page.getByTestId('notices-read').waitFor();
-}
-
-/** Draws a squiggle on the party's signature pad with the mouse and confirms it. */
-async function signAs(page: Page, party: Locator, label: string): Promise<void> {
-  const canvas = party.locator('canvas');
-  await party.getByText('正在加载签名板…').waitFor({ state: 'detached' });
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the signature pad is not on screen');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 20, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) {
-    await page.mouse.move(box.x + 20 + i * 25, y + (i % 2 === 0 ? -30 : 30), { steps: 4 });
-  }
-  await page.mouse.up();
-  await party.getByRole('button', { name: '确认签名' }).click();
-  await page.getByTestId(`signed-${label}`).waitFor();
-}
-
-function partyGroup(page: Page, name: string, label: string): Locator {
-  return page.getByRole('group', { name: `当事人 ${name}（车辆 ${label}）`, exact: true });
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
