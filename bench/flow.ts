@@ -20,7 +20,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { InteractionTally, countingPage, type InteractionKind } from '../tests/e2e/counting';
-import { addVehicleWithDriver, createCase, openParties, waitForSaved } from '../tests/e2e/drivers';
+import { addTwoVehiclesWithDrivers, nextStep, startCase, waitForSaved } from '../tests/e2e/drivers';
 import { launchBrowser, openApp, phoneContext, startServer } from '../tests/e2e/harness';
 import {
   answerRearEndHere,
@@ -30,7 +30,12 @@ import {
   signAs,
   storedCase,
 } from '../tests/e2e/liability-drivers';
-import { confirmSceneCleared, makeJpeg, passTriage, pickPhoto } from '../tests/e2e/scene-drivers';
+import {
+  confirmAllNormal,
+  confirmSceneCleared,
+  makeJpeg,
+  pickPhoto,
+} from '../tests/e2e/scene-drivers';
 
 export const FLOW_TARGETS = { interactions: 45, scriptedSeconds: 180 } as const;
 /** Think time allowed per decision (a tap or a choice). */
@@ -67,6 +72,10 @@ const DRIVER_B = {
   compulsoryPolicy: 'ADZA202615010000456',
 };
 
+/** Plates typed after the brigade's province (蒙, picked by default). */
+const VEHICLE_A = { plate: 'A12345', damagedParts: ['车尾'], driver: DRIVER_A };
+const VEHICLE_B = { plate: 'B67890', damagedParts: ['车头'], driver: DRIVER_B };
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -89,24 +98,12 @@ export async function benchFlow(): Promise<FlowFigures> {
     const page = countingPage(raw, tally);
     const started = performance.now();
 
-    const id = await createCase(page, 'G110 国道 K512+300 东行');
-    await passTriage(page, id);
-    await openParties(page, id);
-    await addVehicleWithDriver(page, {
-      plate: '蒙A12345',
-      damagedParts: ['车尾'],
-      driver: DRIVER_A,
-    });
-    await addVehicleWithDriver(page, {
-      plate: '蒙B67890',
-      damagedParts: ['车头'],
-      driver: DRIVER_B,
-    });
+    const id = await startCase(page, 'G110 国道 K512+300 东行', 10);
+    await confirmAllNormal(page, id);
+    await addTwoVehiclesWithDrivers(page, VEHICLE_A, VEHICLE_B);
     await waitForSaved(page);
 
-    // Today's screens have no way on but back to the case and its next step.
-    await page.getByRole('link', { name: '← 返回案件' }).click();
-    await page.getByRole('link', { name: /^3 现场取证/ }).click();
+    await nextStep(page, '现场取证');
     await page.getByTestId('evidence-progress').waitFor();
     const slots = await page
       .locator('li.shot[data-slot]')
@@ -116,9 +113,6 @@ export async function benchFlow(): Promise<FlowFigures> {
       await pickPhoto(page, slot, jpegs[i] ?? Buffer.alloc(0));
     await page.getByTestId('evidence-progress').getByText('取证完成').first().waitFor();
     await confirmSceneCleared(page);
-
-    await page.getByRole('link', { name: /^← KC/ }).click();
-    await page.getByRole('link', { name: /^5 责任认定/ }).click();
     await answerRearEndHere(page);
     await propose(page);
     await readNoticesOut(page);

@@ -40,7 +40,10 @@ export const OutboxScreen = screen(
   outbox,
   auth,
 );
-export const NewCase = screen(() => import('../features/scene/NewCase').then((m) => m.NewCase));
+export const NewCase = screen(
+  () => import('../features/scene/NewCase').then((m) => m.NewCase),
+  scene,
+);
 export const Settings = screen(
   () => import('../features/settings/Settings').then((m) => m.Settings),
   map,
@@ -50,7 +53,7 @@ export const Settings = screen(
 export const CASE_SCREENS: ReadonlyArray<
   readonly [suffix: string, Screen: LazyExoticComponent<ComponentType<{ id: string }>>]
 > = [
-  ['', screen(() => import('../features/scene/CaseDetail').then((m) => m.CaseDetail))],
+  ['', screen(() => import('../features/scene/CaseDetail').then((m) => m.CaseDetail), scene)],
   [
     '/triage',
     screen(() => import('../features/triage/TriageScreen').then((m) => m.TriageScreen), triage),

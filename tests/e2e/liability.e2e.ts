@@ -15,6 +15,7 @@ import { useBrowserWorld } from './harness';
 import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
 import {
   answerRearEnd,
+  backToProposal,
   partyGroup,
   propose,
   readNoticesOut,
@@ -58,7 +59,9 @@ describe('liability on scene', () => {
     const outcome = page.getByTestId('liability-outcome');
     await outcome.locator('[data-vehicle="B"][data-level="full"]').waitFor();
     expect(await outcome.locator('[data-vehicle="A"]').getAttribute('data-level')).toBe('none');
-    const stored = await propose(page);
+    await propose(page);
+    // The proposal is stored; to change it, back from the notices to the proposal.
+    const stored = await backToProposal(page);
     const finding = stored.getByTestId('finding').first();
     expect(await finding.textContent()).toMatch(/《[^》]+》第\d+条/);
 

@@ -118,10 +118,13 @@ export async function takeEveryRequiredShot(page: Page, caseId: string): Promise
   await page.getByTestId('evidence-progress').getByText('取证完成').first().waitFor();
 }
 
-/** Confirms on the evidence screen that the vehicles have left the road. */
+/**
+ * Confirms on the evidence screen that the vehicles have left the road; the
+ * liability step opens and confirms it.
+ */
 export async function confirmSceneCleared(page: Page): Promise<void> {
   await page.getByRole('button', { name: '确认现场已撤离' }).click();
-  await page.getByRole('button', { name: '确认现场已撤离' }).waitFor({ state: 'detached' });
+  await page.getByTestId('cleared-confirmation').getByText('已确认现场已撤离').waitFor();
 }
 
 /** What `makeDetailedJpeg` draws: a seeded scene of shapes with per-pixel noise. */

@@ -301,3 +301,38 @@ describe('disputed facts', () => {
     expect(disputeFacts(two, '反悔', T3)).toMatchObject({ ok: false, reason: 'not-allowed' });
   });
 });
+
+describe('the first impact suggested by the damage', () => {
+  const withDamage = (a: string[], b: string[]): CaseRecord => {
+    const c = aCase().withVehicles(2).build();
+    const [va, vb] = c.vehicles;
+    if (!va || !vb) throw new Error('two vehicles');
+    return {
+      ...c,
+      vehicles: [
+        { ...va, damagedParts: a },
+        { ...vb, damagedParts: b },
+      ],
+    };
+  };
+
+  it('is "B struck A" when A is damaged only at the rear and B only at the front', () => {
+    expect(emptyDraft(withDamage(['rear'], ['front'])).impacts).toEqual([
+      { striking: 'B', struck: 'A' },
+    ]);
+    expect(emptyDraft(withDamage(['front-bumper'], ['rear-bumper'])).impacts).toEqual([
+      { striking: 'A', struck: 'B' },
+    ]);
+  });
+
+  it('is nothing when the damage does not say it plainly', () => {
+    for (const [a, b] of [
+      [['rear'], ['rear']],
+      [['rear', 'left'], ['front']],
+      [[], ['front']],
+      [['front-left'], ['rear']],
+    ] as const) {
+      expect(emptyDraft(withDamage([...a], [...b])).impacts).toEqual([{}]);
+    }
+  });
+});

@@ -25,6 +25,10 @@ const zh = {
     confirmCleared: '确认现场已撤离',
     needTriage: '请先完成分流。',
     extraCount: '补充照片 {{count}} 张',
+    viewLarge: '查看大图：{{title}}',
+    closeLarge: '关闭大图',
+    clearedAt: '已确认现场已撤离（{{time}}）。',
+    nextLiability: '下一步：责任认定',
   },
 };
 
@@ -55,6 +59,10 @@ export const evidenceMessages: MessageBundle<typeof zh> = {
       confirmCleared: 'Confirm the scene is cleared',
       needTriage: 'Finish triage first.',
       extraCount: '{{count}} extra photos',
+      viewLarge: 'View large: {{title}}',
+      closeLarge: 'Close',
+      clearedAt: 'Scene cleared, confirmed at {{time}}.',
+      nextLiability: 'Next: liability',
     },
   },
 };

@@ -5,6 +5,7 @@ const zh = {
     title: '责任认定',
     intro: '按实际情况逐项选择。系统只问能决定责任的问题，缺什么再问什么。',
     notReady: '请先完成现场撤离，再认定责任。',
+    clearedAt: '✓ 已确认现场已撤离（{{time}}），交通已恢复。下面认定责任。',
     locked: '当事人已开始签字，责任不能再修改。',
     needVehicles: '请先在“车辆与当事人”中登记至少两辆车。',
     place: '事故发生在什么地方？',
@@ -139,6 +140,7 @@ const zh = {
       '请确认您已听清以上内容，请在下方签名。如不同意，请说明理由，我们会如实记录在认定书上；认定书依法仍然有效（第24条），案件将交事故中队复核。',
     thanks: '谢谢您的配合！',
     readDone: '已宣读告知，开始签字',
+    backToLiability: '返回责任认定（改定责任）',
     readAt: '已于 {{time}} 告知',
     party: '当事人 {{name}}（车辆 {{label}}）',
     signHere: '请在框内签名',
@@ -204,6 +206,8 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       intro:
         'Choose what happened, one item at a time. Only questions that decide liability are asked; more come only if needed.',
       notReady: 'Clear the scene first, then determine liability.',
+      clearedAt:
+        '✓ Scene cleared, confirmed at {{time}}; traffic restored. Now determine liability.',
       locked: 'Parties have started signing; liability can no longer change.',
       needVehicles: 'Record at least two vehicles under "Vehicles and parties" first.',
       place: 'Where did it happen?',
@@ -348,6 +352,7 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
         'Please confirm that you have heard the above and sign below. If you disagree, please tell us why: we will record it on the determination, which stands in law (Article 24), and the accident squad will review the case.',
       thanks: 'Thank you for your cooperation.',
       readDone: 'Notices read: start signing',
+      backToLiability: 'Back to liability (change it)',
       readAt: 'Notices read at {{time}}',
       party: 'Party {{name}} (vehicle {{label}})',
       signHere: 'Sign inside the box',
