@@ -33,6 +33,8 @@ export function Thumb({ sha256, alt }: { sha256: string; alt: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  // The large copy is only drawn while open: a list of thumbnails stays light.
+  const [open, setOpen] = useState(false);
   if (!url) return <span className="thumb placeholder" aria-hidden="true" />;
   return (
     <>
@@ -42,7 +44,10 @@ export function Thumb({ sha256, alt }: { sha256: string; alt: string }) {
         className="thumb-button"
         aria-haspopup="dialog"
         aria-label={t('evidence.viewLarge', { title: alt })}
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
       >
         <img src={url} alt="" className="thumb" data-sha256={sha256} />
       </button>
@@ -50,10 +55,13 @@ export function Thumb({ sha256, alt }: { sha256: string; alt: string }) {
         ref={dialog}
         className="photo-dialog"
         aria-labelledby={titleId}
-        onClose={() => opener.current?.focus()}
+        onClose={() => {
+          setOpen(false);
+          opener.current?.focus();
+        }}
       >
         <h2 id={titleId}>{alt}</h2>
-        <img src={url} alt={alt} className="photo-large" />
+        {open && <img src={url} alt={alt} className="photo-large" />}
         <button type="button" className="button block" onClick={() => dialog.current?.close()}>
           {t('evidence.closeLarge')}
         </button>
