@@ -46,6 +46,8 @@ export interface FlowFigures {
   interactions: number;
   byKind: Record<InteractionKind, number>;
   decisions: number;
+  /** Characters typed into fields (not in the scripted time: typing speed varies with gloves, night, keyboard). */
+  typedCharacters: number;
   wallSeconds: number;
   thinkSeconds: number;
   scriptedSeconds: number;
@@ -54,7 +56,7 @@ export interface FlowFigures {
   ratio: { interactions: number; scriptedSeconds: number };
   finalState: string;
   /** Every interaction in order, for reading where they go. */
-  log: { kind: InteractionKind; what: string }[];
+  log: { kind: InteractionKind; what: string; characters?: number }[];
 }
 
 const DRIVER_A = {
@@ -133,6 +135,7 @@ export async function benchFlow(): Promise<FlowFigures> {
       interactions: tally.total,
       byKind: tally.byKind(),
       decisions: tally.decisions,
+      typedCharacters: tally.typedCharacters,
       wallSeconds: round1(wallMs / 1000),
       thinkSeconds: thinkMs / 1000,
       scriptedSeconds: round1(scriptedSeconds),

@@ -22,6 +22,8 @@ export interface Interaction {
   kind: InteractionKind;
   /** What was acted on (the locator or the URL), for reading the log. */
   what: string;
+  /** For a fill: how many characters were typed. */
+  characters?: number;
 }
 
 const LOCATOR_ACTIONS: Readonly<Record<string, InteractionKind>> = {
@@ -61,8 +63,13 @@ const LOCATOR_FACTORIES = new Set([
 export class InteractionTally {
   readonly log: Interaction[] = [];
 
-  add(kind: InteractionKind, what: string): void {
-    this.log.push({ kind, what });
+  add(kind: InteractionKind, what: string, characters?: number): void {
+    this.log.push({ kind, what, ...(characters !== undefined && { characters }) });
+  }
+
+  /** Characters typed into fields, all fills together. */
+  get typedCharacters(): number {
+    return this.log.reduce((n, i) => n + (i.characters ?? 0), 0);
   }
 
   get total(): number {
@@ -115,7 +122,9 @@ function countingLocator(locator: Locator, tally: InteractionTally): Locator {
       const kind = LOCATOR_ACTIONS[prop];
       if (kind) {
         return (...args: unknown[]) => {
-          tally.add(kind, target.toString());
+          const typed =
+            kind === 'fill' && typeof args[0] === 'string' ? [...args[0]].length : undefined;
+          tally.add(kind, target.toString(), typed);
           return fn.apply(target, args);
         };
       }
