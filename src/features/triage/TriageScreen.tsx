@@ -4,7 +4,7 @@
  * that may apply opens its question; "是" is always the risky answer, and a
  * question that fires shows why, what to do and the legal basis right beside it.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   confirmAllNormal,
@@ -43,6 +43,13 @@ function Triage({ c }: { c: CaseRecord }) {
   // Shown at once, before the database write comes back through the live query.
   const [tapped, setTapped] = useState<Record<string, boolean>>({});
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  // A question opened by a tap takes the focus (its button gives way to it).
+  const focusRule = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusRule.current === null) return;
+    document.querySelector<HTMLInputElement>(`input[name="${focusRule.current}"]`)?.focus();
+    focusRule.current = null;
+  }, [opened]);
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
   const answers = triageAnswersOf(c, TRIAGE_RULES);
   const outcome = triageCase(TRIAGE_RULES, answers);
@@ -110,7 +117,6 @@ function Triage({ c }: { c: CaseRecord }) {
               ? outcome.fired.find((f) => f.ruleId === rule.id)
               : undefined;
           const open = opened.has(rule.id) || value !== undefined;
-          const panel = `triage-q-${rule.id}`;
           return (
             <li
               key={rule.id}
@@ -122,15 +128,17 @@ function Triage({ c }: { c: CaseRecord }) {
                   type="button"
                   className="triage-open"
                   aria-expanded={false}
-                  aria-controls={panel}
                   disabled={!editable}
-                  onClick={() => setOpened((s) => new Set([...s, rule.id]))}
+                  onClick={() => {
+                    setOpened((s) => new Set([...s, rule.id]));
+                    focusRule.current = rule.id;
+                  }}
                 >
                   {rule.question[lang]}
                 </button>
               )}
               {open && (
-                <fieldset id={panel} className="plain" disabled={!editable}>
+                <fieldset className="plain" disabled={!editable}>
                   <legend>{rule.question[lang]}</legend>
                   <div className="yes-no" role="radiogroup">
                     {[true, false].map((v) => (
