@@ -36,8 +36,9 @@ export function Thumb({ sha256, alt }: { sha256: string; alt: string }) {
   // The large copy is only drawn while open: a list of thumbnails stays light.
   const [open, setOpen] = useState(false);
   if (!url) return <span className="thumb placeholder" aria-hidden="true" />;
+  // One element per photo, whatever the lists around it count.
   return (
-    <>
+    <span className="thumb-wrap">
       <button
         ref={opener}
         type="button"
@@ -66,6 +67,6 @@ export function Thumb({ sha256, alt }: { sha256: string; alt: string }) {
           {t('evidence.closeLarge')}
         </button>
       </dialog>
-    </>
+    </span>
   );
 }
