@@ -68,3 +68,21 @@ console.log('sync');
 console.log(
   `  ${syncFigures.photos} photos over ${syncFigures.link.bytesPerSecond} B/s with ${syncFigures.cuts.length} cuts mid-PATCH (proxy): ${(syncFigures.wallMs / 1000).toFixed(1)} s to sent; wire/payload ${syncFigures.wireOverPayload} (replaying whole requests: ${syncFigures.replayWholeRequests.wireOverPayload})`,
 );
+
+const flow = await (await import('./flow')).benchFlow();
+record('flow', flow);
+console.log('flow');
+console.log(
+  `  ${flow.interactions} interactions (${Object.entries(flow.byKind)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(
+      ', ',
+    )}) of ${flow.targets.interactions} (×${flow.ratio.interactions}); scripted ${flow.scriptedSeconds} s = ${flow.wallSeconds} s wall + ${flow.thinkSeconds} s think (2 s × ${flow.decisions} decisions) of ${flow.targets.scriptedSeconds} s (×${flow.ratio.scriptedSeconds})`,
+);
+if (
+  flow.interactions > flow.targets.interactions ||
+  flow.scriptedSeconds > flow.targets.scriptedSeconds
+) {
+  console.error('  over the roadside target (issue 10)');
+  process.exitCode = 1;
+}

@@ -72,7 +72,10 @@ export const OfficerOnly = screen(
   account,
 );
 
-export const NewCase = screen(() => import('../features/scene/NewCase').then((m) => m.NewCase));
+export const NewCase = screen(
+  () => import('../features/scene/NewCase').then((m) => m.NewCase),
+  scene,
+);
 export const Settings = screen(
   () => import('../features/settings/Settings').then((m) => m.Settings),
   map,

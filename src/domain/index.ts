@@ -10,6 +10,7 @@ export * from './case/case';
 export * from './case/advance';
 export * from './identity/check-result';
 export * from './identity/plate';
+export * from './identity/plate-province';
 export * from './identity/resident-id';
 export * from './identity/licence';
 export * from './identity/vin';

@@ -1,13 +1,30 @@
 /** UI drivers: what an officer does, in the words of the screen (zh-CN). */
 import type { Locator, Page } from 'playwright-core';
 
-export async function createCase(page: Page, address: string): Promise<string> {
+/**
+ * "新建案件": types the place, picks when the accident happened if asked
+ * (minutes before arrival), taps "立案" and lands on the first step, triage.
+ */
+export async function startCase(
+  page: Page,
+  address: string,
+  minutesBeforeArrival?: number,
+): Promise<string> {
   await page.getByRole('link', { name: '新建案件' }).click();
   await page.getByLabel('地点描述').fill(address);
+  if (minutesBeforeArrival !== undefined) await setAccidentTime(page, minutesBeforeArrival);
   await page.getByRole('button', { name: '立案' }).click();
-  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/triage$/);
+  await page.getByRole('heading', { name: '分流：能否快速处理' }).waitFor();
+  return page.url().split('/').at(-2) ?? '';
+}
+
+/** Opens a new case (see {@link startCase}) and shows its case screen. */
+export async function createCase(page: Page, address: string): Promise<string> {
+  const id = await startCase(page, address);
+  await page.goto(`/cases/${id}`);
   await page.getByRole('heading', { name: /^案件 KC/ }).waitFor();
-  return page.url().split('/').pop() ?? '';
+  return id;
 }
 
 export async function caseListAddresses(page: Page): Promise<string[]> {
@@ -112,6 +129,17 @@ export async function tickDamagedParts(card: Locator, parts: readonly string[]):
   }
 }
 
+/** Fills a vehicle's card and its driver. */
+export async function fillVehicle(card: Locator, v: VehicleInput): Promise<void> {
+  await fillField(card, '号牌号码', v.plate);
+  if (v.plateType) await field(card, '号牌种类').selectOption({ label: v.plateType });
+  if (v.vehicleType) await field(card, '车辆类型').selectOption({ label: v.vehicleType });
+  if (v.owner) await fillField(card, '所有人', v.owner);
+  if (v.vin) await fillField(card, '车辆识别代号（VIN，选填）', v.vin);
+  if (v.damagedParts) await tickDamagedParts(card, v.damagedParts);
+  await fillDriver(card, v.driver);
+}
+
 /**
  * On the parties screen: adds a vehicle, fills it and its driver, and returns
  * the vehicle's letter (A, B …).
@@ -123,15 +151,34 @@ export async function addVehicleWithDriver(page: Page, v: VehicleInput): Promise
   await cards.nth(before).waitFor();
   const testId = (await cards.nth(before).getAttribute('data-testid')) ?? '';
   const label = testId.replace(/^vehicle-/, '');
-  const card = vehicleCard(page, label);
-  await fillField(card, '号牌号码', v.plate);
-  if (v.plateType) await field(card, '号牌种类').selectOption({ label: v.plateType });
-  if (v.vehicleType) await field(card, '车辆类型').selectOption({ label: v.vehicleType });
-  if (v.owner) await fillField(card, '所有人', v.owner);
-  if (v.vin) await fillField(card, '车辆识别代号（VIN，选填）', v.vin);
-  if (v.damagedParts) await tickDamagedParts(card, v.damagedParts);
-  await fillDriver(card, v.driver);
+  await fillVehicle(vehicleCard(page, label), v);
   return label;
+}
+
+/** On an empty parties screen: both vehicles of a two-vehicle case in one tap, then filled. */
+export async function addTwoVehiclesWithDrivers(
+  page: Page,
+  a: VehicleInput,
+  b: VehicleInput,
+): Promise<void> {
+  await page.getByRole('button', { name: '添加两车（A、B）' }).click();
+  await vehicleCard(page, 'B').waitFor();
+  await fillVehicle(vehicleCard(page, 'A'), a);
+  await fillVehicle(vehicleCard(page, 'B'), b);
+}
+
+/** Taps the "下一步：…" button of the screen on show. */
+export async function nextStep(page: Page, step: string): Promise<void> {
+  await page.getByRole('link', { name: `下一步：${step}`, exact: true }).click();
+}
+
+/** On the new-case or case screen: when the accident happened, minutes before arrival (0: at arrival). */
+export async function setAccidentTime(page: Page, minutesBefore: number): Promise<void> {
+  const name = minutesBefore === 0 ? '到达时' : `到达前 ${minutesBefore} 分钟`;
+  await page
+    .getByRole('group', { name: '事故发生时间' })
+    .getByRole('radio', { name, exact: true })
+    .check();
 }
 
 /** Adds a fixed object (guardrail, pole …) with what it is; returns its card. */

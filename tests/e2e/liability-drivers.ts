@@ -61,31 +61,48 @@ export function choice(page: Page, question: string, option: string): Locator {
     .getByRole('radio', { name: option, exact: true });
 }
 
-/** Answers the liability questions for "B ran into the back of A, which was slowing". */
-export async function answerRearEnd(page: Page, id: string): Promise<void> {
-  await page.goto(`/cases/${id}/liability`);
+/** Answers the liability questions (on the screen already open) for "B ran into the back of A, which was slowing". */
+export async function answerRearEndHere(page: Page): Promise<void> {
   await page.getByRole('heading', { name: '责任认定' }).waitFor();
   await choice(page, '事故发生在什么地方？', '路段').check();
   await choice(page, '车辆 A 当时在做什么？', '减速').check();
   await choice(page, '车辆 B 当时在做什么？', '直行').check();
-  await choice(page, '第 1 次碰撞', 'B 撞 A').check();
+  // Suggested already when the damage says it (A's rear, B's front): left as it is.
+  const impact = choice(page, '第 1 次碰撞', 'B 撞 A');
+  if (!(await impact.isChecked())) await impact.check();
   // The engine asks only what it still needs: were they in the same lane?
   // (Answered, the question gives way to the proposal.)
   await choice(page, '两车是否同车道同向行驶？', '是').click();
   await page.getByTestId('liability-outcome').getByTestId('proposal-levels').waitFor();
 }
 
-/** Proposes the liability shown and waits until it is stored. */
-export async function propose(page: Page): Promise<Locator> {
+/** Opens the liability screen and answers for the rear-end (see {@link answerRearEndHere}). */
+export async function answerRearEnd(page: Page, id: string): Promise<void> {
+  await page.goto(`/cases/${id}/liability`);
+  await answerRearEndHere(page);
+}
+
+/** Proposes the liability shown: it is stored and the notices screen opens. */
+export async function propose(page: Page): Promise<void> {
   await page.getByRole('button', { name: '确认拟定责任' }).click();
+  await page.getByRole('heading', { name: '告知与签字' }).waitFor();
+}
+
+/** From the notices screen back to the stored proposal (to change it); returns it. */
+export async function backToProposal(page: Page): Promise<Locator> {
+  await page.getByRole('link', { name: '返回责任认定（改定责任）' }).click();
   const stored = page.getByTestId('stored-proposal');
   await stored.waitFor();
   return stored;
 }
 
+/** On to the notices screen if not there yet, and reads the notices out. */
 export async function readNoticesOut(page: Page): Promise<void> {
-  await page.getByRole('link', { name: '下一步：告知与签字' }).click();
-  await page.getByRole('heading', { name: '告知与签字' }).waitFor();
+  const heading = page.getByRole('heading', { name: '告知与签字' });
+  if (!(await heading.isVisible())) {
+    await page.getByRole('link', { name: '下一步：告知与签字' }).click();
+    await heading.waitFor();
+  }
   await page.getByRole('button', { name: '已宣读告知，开始签字' }).click();
   await page.getByTestId('notices-read').waitFor();
 }

@@ -13,6 +13,7 @@ import { seePdf } from '../pdf/see-pdf';
 import { useBrowserWorld } from './harness';
 import {
   answerRearEnd,
+  backToProposal,
   clearedRearEndCase,
   DRIVER_A,
   DRIVER_B,
@@ -39,7 +40,9 @@ describe('liability on scene', () => {
     const outcome = page.getByTestId('liability-outcome');
     await outcome.locator('[data-vehicle="B"][data-level="full"]').waitFor();
     expect(await outcome.locator('[data-vehicle="A"]').getAttribute('data-level')).toBe('none');
-    const stored = await propose(page);
+    await propose(page);
+    // The proposal is stored; to change it, back from the notices to the proposal.
+    const stored = await backToProposal(page);
     const finding = stored.getByTestId('finding').first();
     expect(await finding.textContent()).toMatch(/《[^》]+》第\d+条/);
 

@@ -93,11 +93,14 @@ describe('vehicles and parties, offline', () => {
     const cardA = vehicleCard(page, 'A');
     const cardB = vehicleCard(page, 'B');
     await cardB.waitFor();
-    // Plates come back normalised and printed with the dot; the type was suggested from the shape.
-    expect(await field(cardA, '号牌号码').inputValue()).toBe('川A·12345');
+    // Plates come back normalised and printed with the dot, the typed province picked beside
+    // them; the type was suggested from the shape.
+    expect(await field(cardA, '号牌省份').inputValue()).toBe('川');
+    expect(await field(cardA, '号牌号码').inputValue()).toBe('A·12345');
     expect(await field(cardA, '号牌种类').inputValue()).toBe('small-blue');
     expect(await field(cardA, '车辆类型').inputValue()).toBe('car');
-    expect(await field(cardB, '号牌号码').inputValue()).toBe('川A·D12345');
+    expect(await field(cardB, '号牌省份').inputValue()).toBe('川');
+    expect(await field(cardB, '号牌号码').inputValue()).toBe('A·D12345');
     expect(await field(cardB, '号牌种类').inputValue()).toBe('new-energy-small');
     const partsA = cardA.getByRole('group', { name: '碰撞部位' });
     expect(await partsA.getByRole('checkbox', { name: '车头', exact: true }).isChecked()).toBe(
@@ -184,6 +187,49 @@ describe('vehicles and parties, offline', () => {
     expect(await page.getByTestId(/^vehicle-/).count()).toBe(1);
     expect(await field(driverOfCard(vehicleCard(page, 'B')), '姓名').inputValue()).toBe('赵六');
     expect(await field(page.getByTestId('fixed-object-1'), '固定物名称').inputValue()).toBe('护栏');
+    await context.close();
+  });
+
+  it('starts plates from the brigade province (蒙, or the setting) and reads birth date and sex off the ID number', async () => {
+    const { context, page } = await offlineCase('G110 国道 K512+300');
+    await page.getByRole('button', { name: '添加两车（A、B）' }).click();
+    const cardA = vehicleCard(page, 'A');
+    await vehicleCard(page, 'B').waitFor();
+    expect(await field(cardA, '号牌省份').inputValue()).toBe('蒙');
+    // Only what follows the province is typed.
+    await fillField(cardA, '号牌号码', 'a 12345');
+    expect(await field(cardA, '号牌号码').inputValue()).toBe('A·12345');
+    expect(await field(cardA, '号牌种类').inputValue()).toBe('small-blue');
+
+    const driverA = driverOfCard(cardA);
+    await fillField(driverA, '身份证号码', '11010519491231002X');
+    expect(await driverA.getByTestId('id-derived').textContent()).toBe(
+      '据身份证号码：出生日期 1949-12-31，性别 女',
+    );
+    const driverB = driverOfCard(vehicleCard(page, 'B'));
+    await fillField(driverB, '身份证号码', '110101199003074477');
+    expect(await driverB.getByTestId('id-derived').textContent()).toBe(
+      '据身份证号码：出生日期 1990-03-07，性别 男',
+    );
+    // A wrong check digit reads nothing off the number.
+    await fillField(driverB, '身份证号码', '110101199003074476');
+    expect(await driverB.getByTestId('id-derived').count()).toBe(0);
+    await waitForSaved(page);
+
+    // What is stored is the whole plate, province included.
+    await page.reload();
+    await vehicleCard(page, 'A').waitFor();
+    expect(await field(vehicleCard(page, 'A'), '号牌省份').inputValue()).toBe('蒙');
+    expect(await field(vehicleCard(page, 'A'), '号牌号码').inputValue()).toBe('A·12345');
+
+    // Another brigade sets its own province; new plates start from it.
+    await page.goto('/settings');
+    await page.getByLabel('本队号牌省份').selectOption('川');
+    await page.goto(page.url().replace(/\/settings$/, '/'));
+    const id = await createCase(page, 'S105 省道');
+    await openParties(page, id);
+    await page.getByRole('button', { name: '添加车辆', exact: true }).click();
+    expect(await field(vehicleCard(page, 'A'), '号牌省份').inputValue()).toBe('川');
     await context.close();
   });
 });

@@ -2,20 +2,28 @@
 import type { Page } from 'playwright-core';
 import { TRIAGE_RULES } from '../../src/domain/triage/triage-rules';
 
-/** Answers one triage question as worded on screen (zh-CN). */
+/** Answers one triage question as worded on screen (zh-CN), opening it first if it is folded. */
 export async function answerTriage(page: Page, ruleId: string, answer: boolean): Promise<void> {
   const rule = TRIAGE_RULES.rules.find((r) => r.id === ruleId);
   if (!rule) throw new Error(`no rule ${ruleId}`);
   const group = page.getByRole('group', { name: rule.question.zh, exact: true });
+  if (!(await group.isVisible())) {
+    await page.getByRole('button', { name: rule.question.zh, exact: true }).click();
+  }
   await group.getByRole('radio', { name: answer ? '是' : '否' }).check();
 }
 
-/** Opens triage for the case on screen and answers every question so that none fires. */
+/** On the triage screen: "均无以上情形" — every rule answered "否" — and on to the parties step. */
+export async function confirmAllNormal(page: Page, caseId: string): Promise<void> {
+  await page.getByRole('button', { name: '均无以上情形' }).click();
+  await page.waitForURL(new RegExp(`/cases/${caseId}/parties$`));
+  await page.getByRole('heading', { name: '车辆与当事人' }).waitFor();
+}
+
+/** Opens triage for the case and confirms that none of the situations applies. */
 export async function passTriage(page: Page, caseId: string): Promise<void> {
   await page.goto(`/cases/${caseId}/triage`);
-  for (const rule of TRIAGE_RULES.rules) await answerTriage(page, rule.id, !rule.firesOn);
-  await page.getByRole('button', { name: '开始快速处理' }).click();
-  await page.waitForURL(new RegExp(`/cases/${caseId}$`));
+  await confirmAllNormal(page, caseId);
 }
 
 /** A JPEG made in the page (a gradient with a label), as bytes for setInputFiles. */
@@ -110,10 +118,13 @@ export async function takeEveryRequiredShot(page: Page, caseId: string): Promise
   await page.getByTestId('evidence-progress').getByText('取证完成').first().waitFor();
 }
 
-/** Confirms on the evidence screen that the vehicles have left the road. */
+/**
+ * Confirms on the evidence screen that the vehicles have left the road; the
+ * liability step opens and confirms it.
+ */
 export async function confirmSceneCleared(page: Page): Promise<void> {
   await page.getByRole('button', { name: '确认现场已撤离' }).click();
-  await page.getByRole('button', { name: '确认现场已撤离' }).waitFor({ state: 'detached' });
+  await page.getByTestId('cleared-confirmation').getByText('已确认现场已撤离').waitFor();
 }
 
 /** What `makeDetailedJpeg` draws: a seeded scene of shapes with per-pixel noise. */

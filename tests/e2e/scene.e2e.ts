@@ -1,12 +1,20 @@
 /**
- * The officer's first twenty minutes, offline: triage, two vehicles and their
- * drivers, the whole shot list (in-page camera and gallery fallback), clearing
- * the road — then a reload finds everything, every photo's hash intact.
+ * The officer's first twenty minutes, offline: the accident time, triage in
+ * one confirmation, two vehicles and their drivers, the whole shot list
+ * (in-page camera and gallery fallback, the plate hint with the real plate, a
+ * photo checked large), clearing the road — then a reload finds everything,
+ * every photo's hash intact.
  */
 import { describe, expect, it } from 'vitest';
 import { openApp, useBrowserWorld } from './harness';
-import { addVehicleWithDriver, createCase, openParties } from './drivers';
-import { makeJpeg, passTriage, pickPhoto, storedPhotos } from './scene-drivers';
+import { addVehicleWithDriver, nextStep, openParties, startCase } from './drivers';
+import {
+  confirmAllNormal,
+  confirmSceneCleared,
+  makeJpeg,
+  pickPhoto,
+  storedPhotos,
+} from './scene-drivers';
 
 const world = useBrowserWorld({
   chromeArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
@@ -18,10 +26,10 @@ describe('on scene, offline', () => {
     await context.grantPermissions(['geolocation', 'camera']);
     const page = await openApp(context, { offline: true });
 
-    const id = await createCase(page, 'G318 国道 K1203+500');
-    await passTriage(page, id);
+    // 立案 with the accident 10 minutes before arrival, straight on to triage, then "all normal".
+    const id = await startCase(page, 'G318 国道 K1203+500', 10);
+    await confirmAllNormal(page, id);
 
-    await openParties(page, id);
     await addVehicleWithDriver(page, {
       plate: '川A12345',
       damagedParts: ['车尾'],
@@ -43,9 +51,16 @@ describe('on scene, offline', () => {
       },
     });
 
-    await page.goto(`/cases/${id}/evidence`);
+    await nextStep(page, '现场取证');
     const progress = page.getByTestId('evidence-progress');
     await progress.getByText('已拍 0 / 13').waitFor();
+    // The plate shot's hint draws the vehicle's own plate.
+    expect(
+      await page
+        .locator('li.shot[data-slot^="vehicle:"]')
+        .getByTestId('hint-plate')
+        .allTextContents(),
+    ).toEqual(['川A·12345', '川A·D12345']);
 
     // The first three shots with the in-page camera: it moves on by itself.
     await page
@@ -53,10 +68,8 @@ describe('on scene, offline', () => {
       .getByRole('button', { name: '拍摄' })
       .click();
     const shutter = page.getByRole('button', { name: '拍照' });
-    for (let i = 0; i < 3; i++) {
-      await expect.poll(() => shutter.isEnabled()).toBe(true);
-      await shutter.click();
-    }
+    // A click waits until the shutter is enabled (the camera live again after a shot).
+    for (let i = 0; i < 3; i++) await shutter.click();
     await page.getByRole('button', { name: '完成' }).click();
     await progress.getByText('已拍 3 / 13').waitFor();
 
@@ -68,8 +81,27 @@ describe('on scene, offline', () => {
     for (const slot of missing) await pickPhoto(page, slot, await makeJpeg(page, 1600, 1200, slot));
     await progress.getByText('取证完成').waitFor();
 
-    await page.getByRole('button', { name: '确认现场已撤离' }).click();
+    // A thumbnail opens the photo large, to check it is readable; Escape closes it.
+    const thumb = page.getByRole('button', { name: '查看大图：车辆 A 号牌' });
+    await thumb.click();
+    const large = page.getByRole('dialog', { name: '车辆 A 号牌' });
+    await large.waitFor();
+    const shown = await large.getByRole('img', { name: '车辆 A 号牌' }).boundingBox();
+    expect(shown?.width ?? 0).toBeGreaterThan(300);
+    await page.keyboard.press('Escape');
+    await large.waitFor({ state: 'hidden' });
+    expect(await thumb.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Clearing the road is confirmed, with its time, on the way to liability.
+    await confirmSceneCleared(page);
+    expect(await page.getByTestId('cleared-confirmation').textContent()).toMatch(/\d{2}:\d{2}/);
     await page.goto(`/cases/${id}`);
+    expect(
+      await page
+        .getByRole('group', { name: '事故发生时间' })
+        .getByRole('radio', { name: '到达前 10 分钟' })
+        .isChecked(),
+    ).toBe(true);
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('现场已撤离');
     expect(await page.getByTestId('clearance-fast').textContent()).toMatch(/分钟/);
 

@@ -20,6 +20,8 @@ export interface OpenCaseInput {
   caseNumber: string;
   /** The officer signed in on the phone (also when the shift is over), if any. */
   officer?: CaseOfficer;
+  /** When the accident happened, if known yet (the case screen asks it, from arrival). */
+  occurredAt?: Instant;
 }
 
 /** A new case in state `opened`; its first transition records arrival. */
@@ -32,6 +34,7 @@ export function openCase(input: OpenCaseInput): CaseRecord {
     arrivedAt: input.arrivedAt,
     location: input.location,
     ...(input.officer ? { officer: input.officer } : {}),
+    ...(input.occurredAt ? { occurredAt: input.occurredAt } : {}),
     notes: '',
     vehicles: [],
     parties: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testId } from '../../../tests/builders/case.builder';
+import { aCase, testId } from '../../../tests/builders/case.builder';
 import {
   aRearEndDraft,
   clearedCase,
@@ -11,6 +11,7 @@ import {
   T3,
 } from '../../../tests/builders/liability.builder';
 import { loadLiabilityCatalog } from '../liability/catalog';
+import type { CaseRecord } from './case.schema';
 import { CaseRecord as CaseRecordSchema } from './case.schema';
 import { effectiveLiability } from './determination';
 import {
@@ -251,5 +252,40 @@ describe('disputed facts', () => {
     const one = must(recordSignature(c, { partyId: a!.id, contentSha256: HASH, image: PNG }, T3));
     const two = must(recordSignature(one, { partyId: b!.id, contentSha256: HASH, image: PNG }, T3));
     expect(disputeFacts(two, '反悔', T3)).toMatchObject({ ok: false, reason: 'not-allowed' });
+  });
+});
+
+describe('the first impact suggested by the damage', () => {
+  const withDamage = (a: string[], b: string[]): CaseRecord => {
+    const c = aCase().withVehicles(2).build();
+    const [va, vb] = c.vehicles;
+    if (!va || !vb) throw new Error('two vehicles');
+    return {
+      ...c,
+      vehicles: [
+        { ...va, damagedParts: a },
+        { ...vb, damagedParts: b },
+      ],
+    };
+  };
+
+  it('is "B struck A" when A is damaged only at the rear and B only at the front', () => {
+    expect(emptyDraft(withDamage(['rear'], ['front'])).impacts).toEqual([
+      { striking: 'B', struck: 'A' },
+    ]);
+    expect(emptyDraft(withDamage(['front-bumper'], ['rear-bumper'])).impacts).toEqual([
+      { striking: 'A', struck: 'B' },
+    ]);
+  });
+
+  it('is nothing when the damage does not say it plainly', () => {
+    for (const [a, b] of [
+      [['rear'], ['rear']],
+      [['rear', 'left'], ['front']],
+      [[], ['front']],
+      [['front-left'], ['rear']],
+    ] as const) {
+      expect(emptyDraft(withDamage([...a], [...b])).impacts).toEqual([{}]);
+    }
   });
 });

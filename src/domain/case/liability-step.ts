@@ -71,10 +71,31 @@ function canWork(c: CaseRecord): Result<LiabilityRecord, LiabilityRefusal> {
 }
 
 /** An empty draft with one row per vehicle (by label) and, for two vehicles, one impact. */
+const FRONT_PARTS: readonly string[] = ['front', 'front-bumper'];
+const REAR_PARTS: readonly string[] = ['rear', 'rear-bumper'];
+
+/**
+ * Who struck whom, as the damage recorded says it plainly: of exactly two
+ * vehicles, one damaged only at the front and the other only at the rear,
+ * the first struck the second (a rear-end). Anything else suggests nothing.
+ */
+export function suggestedImpact(c: CaseRecord): { striking: string; struck: string } | undefined {
+  if (c.vehicles.length !== 2) return undefined;
+  const only = (parts: readonly string[], set: readonly string[]) =>
+    parts.length > 0 && parts.every((p) => set.includes(p));
+  const front = c.vehicles.filter((v) => only(v.damagedParts, FRONT_PARTS));
+  const rear = c.vehicles.filter((v) => only(v.damagedParts, REAR_PARTS));
+  const [striking] = front;
+  const [struck] = rear;
+  if (front.length !== 1 || rear.length !== 1 || !striking || !struck) return undefined;
+  return { striking: striking.label, struck: struck.label };
+}
+
+/** A new draft: nothing answered but the first impact, when the damage says it. */
 export function emptyDraft(c: CaseRecord): LiabilityDraft {
   return {
     vehicles: c.vehicles.map((v) => ({ id: v.label })),
-    impacts: [{}],
+    impacts: [suggestedImpact(c) ?? {}],
     answers: [],
     checkAnswers: {},
   };

@@ -53,9 +53,9 @@ export interface TriageRule {
   /** The yes/no question the officer answers. */
   readonly question: BilingualText;
   /**
-   * The answer to {@link question} that fires the rule. Questions are worded
-   * both ways ("Has anyone died?" fires on yes; "Are all parties still at
-   * the scene?" fires on no).
+   * The answer to {@link question} that fires the rule. The bundled
+   * questions all ask whether the risky thing is so, so they fire on yes
+   * (`TRIAGE_FIRES_ON`); the field stays so a catalogue states it.
    */
   readonly firesOn: boolean;
   readonly sceneInstruction: BilingualText;

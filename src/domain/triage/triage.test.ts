@@ -25,20 +25,20 @@ const FIRING_ANSWER: Record<string, boolean> = {
   'E02-injury': true, // Is anyone hurt …?
   'E03-suspected-crime': true, // Is any criminal offence suspected?
   'E04-alcohol-or-drugs': true, // Does any driver smell of alcohol …?
-  'E05-no-valid-licence': false, // Does every driver hold a valid licence …?
+  'E05-no-valid-licence': true, // Does any driver lack a valid licence …?
   'E06-school-bus-or-passenger-transport-overload-speeding': true, // Is a school bus … involved …?
-  'E07-no-or-false-plates': false, // Does every vehicle carry valid plates?
-  'E08-vehicle-cannot-be-moved': false, // Can every vehicle be driven/moved away?
-  'E09-party-left-scene': false, // Are all parties still at the scene?
+  'E07-no-or-false-plates': true, // Is any vehicle without plates, or with false ones?
+  'E08-vehicle-cannot-be-moved': true, // Is there a vehicle the parties cannot move away?
+  'E09-party-left-scene': true, // Has any party left the scene?
   'E10-intentional': true, // Is there evidence of a deliberate collision?
-  'E11-no-inspection-or-insurance-mark': false, // … valid inspection mark and current CTPL cover?
+  'E11-no-inspection-or-insurance-mark': true, // Does any vehicle lack … inspection mark or CTPL cover?
   'E12-public-facility-or-building-damage': true, // Was anything other than the vehicles damaged?
   'E13-dangerous-goods': true, // Is any vehicle carrying dangerous goods?
-  'E14-facts-or-cause-disputed': false, // Do the parties agree on what happened …?
+  'E14-facts-or-cause-disputed': true, // Do the parties disagree, with nothing to settle it …?
   'E15-scene-destroyed-or-faked': true, // Has anyone deliberately altered … evidence?
   'E16-assembled-or-scrapped-vehicle': true, // Is any vehicle assembled illegally …?
   'E17-diplomatic-immunity': true, // Does any party present diplomatic identity documents?
-  'E18-non-motor-vehicle-or-pedestrian': false, // Are all parties motor vehicles?
+  'E18-non-motor-vehicle-or-pedestrian': true, // Is a non-motor vehicle or a pedestrian involved?
 };
 
 /** Every rule answered the safe way. */
@@ -89,7 +89,7 @@ describe('triageCase — partial answers', () => {
   it('lists several fired rules in catalogue order, with their actions', () => {
     const answers = {
       ...allSafe(),
-      'E18-non-motor-vehicle-or-pedestrian': { answer: false, at: T0 },
+      'E18-non-motor-vehicle-or-pedestrian': { answer: true, at: T0 },
       'E04-alcohol-or-drugs': { answer: true, at: T0 },
     };
     const result = triageCase(TRIAGE_RULES, answers);

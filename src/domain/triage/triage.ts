@@ -115,6 +115,31 @@ export function answerTriageRecord(
   return history === record.history ? record : { ...record, history: [...history] };
 }
 
+/**
+ * A record answered under an earlier catalogue version, read under
+ * `catalog`: where a rule's question was then worded the other way round
+ * (`invertedBefore[record.rulesVersion]`), each of its answers is negated —
+ * the same fact, at the same time, in today's words — and the record takes
+ * the catalogue's version. A record of the current or an unknown version is
+ * returned as it is (same object).
+ */
+export function upgradeTriageRecord(
+  catalog: TriageCatalog,
+  record: TriageRecord,
+  invertedBefore: Readonly<Record<string, readonly string[]>>,
+): TriageRecord {
+  if (record.rulesVersion === catalog.version) return record;
+  const inverted = invertedBefore[record.rulesVersion];
+  if (inverted === undefined) return record;
+  return {
+    ...record,
+    rulesVersion: catalog.version,
+    history: record.history.map((e) =>
+      inverted.includes(e.ruleId) ? { ...e, answer: !e.answer } : e,
+    ),
+  };
+}
+
 /** The outcome of a stored record (answers are matched by rule id, which is never reused). */
 export function triageRecordOutcome(catalog: TriageCatalog, record: TriageRecord): TriageOutcome {
   return triageCase(catalog, currentAnswers(record.history));

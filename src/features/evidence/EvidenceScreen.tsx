@@ -1,9 +1,12 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  enteredAt,
   evidenceStatus,
+  formatPlate,
   isOnScene,
   transitionCase,
+  validatePlate,
   type CaseRecord,
   type PhotoMeta,
   type RequiredShot,
@@ -12,7 +15,8 @@ import { useServices } from '../../services/ServicesContext';
 import { describeSaveError } from '../../services/save-error';
 import { useCase, usePhotos } from '../../services/useCase';
 import { updateCase } from '../../storage';
-import { Link } from '../../ui/router';
+import { formatTime } from '../../ui/format';
+import { Link, navigate } from '../../ui/router';
 import { Camera } from './Camera';
 import { ShotHint } from './ShotHint';
 import { Thumb } from './Thumb';
@@ -75,10 +79,20 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
         return r.value;
       },
       at,
-    ).catch(async (err: unknown) => setError(await describeSaveError(err, db, t)));
+    ).then(
+      // On to liability, which confirms the clearance at its top.
+      () => navigate(`/cases/${c.id}/liability`),
+      async (err: unknown) => setError(await describeSaveError(err, db, t)),
+    );
   };
 
   const failure = lastError;
+  const clearedAt = enteredAt(c, 'scene-cleared');
+  const plateOf = (vehicleId: string | undefined) => {
+    const plate = c.vehicles.find((v) => v.id === vehicleId)?.plate ?? '';
+    const check = validatePlate(plate);
+    return check.ok ? formatPlate(check.value) : plate;
+  };
 
   return (
     <section aria-labelledby="evidence-title">
@@ -111,6 +125,14 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
           </button>
         </div>
       )}
+      {clearedAt && (
+        <div className="notice ok" role="status" data-testid="cleared-confirmation">
+          <p>{t('evidence.clearedAt', { time: formatTime(clearedAt, i18n.language) })}</p>
+          <Link href={`/cases/${c.id}/liability`} className="button primary block">
+            {t('evidence.nextLiability')}
+          </Link>
+        </div>
+      )}
       <h2>{t('evidence.requiredShots')}</h2>
       <ul className="shot-list">
         {status.required.map((shot) => (
@@ -119,6 +141,7 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
             shot={shot}
             lang={lang}
             photo={bySlot.get(shot.slot)}
+            plate={shot.hintKind === 'plate' ? plateOf(shot.vehicleId) : undefined}
             editable={editable}
             onTake={() => setShooting(shot.slot)}
             onPick={onPick(shot.slot)}
@@ -164,6 +187,7 @@ function ShotRow(props: {
   shot: RequiredShot;
   lang: Lang;
   photo: PhotoMeta | undefined;
+  plate: string | undefined;
   editable: boolean;
   onTake: () => void;
   onPick: (e: ChangeEvent<HTMLInputElement>) => void;
@@ -176,7 +200,7 @@ function ShotRow(props: {
       {photo ? (
         <Thumb sha256={photo.sha256} alt={shot.title[lang]} />
       ) : (
-        <ShotHint kind={shot.hintKind} />
+        <ShotHint kind={shot.hintKind} plate={props.plate} />
       )}
       <div className="shot-text">
         <h3 id={titleId}>{shot.title[lang]}</h3>

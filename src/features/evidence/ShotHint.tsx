@@ -24,7 +24,10 @@ const LANES = (
   </>
 );
 
-const DRAWINGS: Record<ShotHintKind, React.ReactNode> = {
+/** The plate drawn on the hint: the vehicle's own, or a sample while none is recorded. */
+const SAMPLE_PLATE = '蒙A·12345';
+
+const DRAWINGS: Record<Exclude<ShotHintKind, 'plate'>, React.ReactNode> = {
   'overview-behind': (
     <>
       {LANES}
@@ -47,25 +50,6 @@ const DRAWINGS: Record<ShotHintKind, React.ReactNode> = {
       {CAR(49, 52, '#f3c9c9')}
       <path d="M52 50 l8 -6 l8 6 l-8 6 z" fill="#e67e22" />
       {CAMERA(100, 50, -90)}
-    </>
-  ),
-  plate: (
-    <>
-      <rect
-        x="30"
-        y="20"
-        width="60"
-        height="60"
-        rx="8"
-        fill="#c9d6e8"
-        stroke="#34495e"
-        strokeWidth="2"
-      />
-      <rect x="40" y="62" width="40" height="12" fill="#1f4ea3" />
-      <text x="60" y="71.5" fontSize="8" fill="#fff" textAnchor="middle">
-        川A·12345
-      </text>
-      {CAMERA(60, 110)}
     </>
   ),
   damage: (
@@ -112,7 +96,37 @@ const DRAWINGS: Record<ShotHintKind, React.ReactNode> = {
   ),
 };
 
-export function ShotHint({ kind }: { kind: ShotHintKind }) {
+const plateDrawing = (plate: string) => (
+  <>
+    <rect
+      x="30"
+      y="20"
+      width="60"
+      height="60"
+      rx="8"
+      fill="#c9d6e8"
+      stroke="#34495e"
+      strokeWidth="2"
+    />
+    <rect x="40" y="62" width="40" height="12" fill="#1f4ea3" />
+    <text
+      x="60"
+      y="71.5"
+      fontSize="8"
+      fill="#fff"
+      textAnchor="middle"
+      textLength={plate.length > 8 ? 38 : undefined}
+      lengthAdjust="spacingAndGlyphs"
+      data-testid="hint-plate"
+    >
+      {plate}
+    </text>
+    {CAMERA(60, 110)}
+  </>
+);
+
+/** `plate`: for a plate shot, the vehicle's plate as printed, drawn on the hint. */
+export function ShotHint({ kind, plate }: { kind: ShotHintKind; plate?: string | undefined }) {
   return (
     <svg
       viewBox="0 0 120 120"
@@ -122,7 +136,7 @@ export function ShotHint({ kind }: { kind: ShotHintKind }) {
       focusable="false"
       className="shot-hint"
     >
-      {DRAWINGS[kind]}
+      {kind === 'plate' ? plateDrawing(plate || SAMPLE_PLATE) : DRAWINGS[kind]}
     </svg>
   );
 }

@@ -26,6 +26,10 @@ const zh = {
     needTriage: '请先完成分流。',
     requiredShots: '必拍照片',
     extraCount: '补充照片 {{count}} 张',
+    viewLarge: '查看大图：{{title}}',
+    closeLarge: '关闭大图',
+    clearedAt: '已确认现场已撤离（{{time}}）。',
+    nextLiability: '下一步：责任认定',
   },
 };
 
@@ -57,6 +61,10 @@ export const evidenceMessages: MessageBundle<typeof zh> = {
       needTriage: 'Finish triage first.',
       requiredShots: 'Required photos',
       extraCount: '{{count}} extra photos',
+      viewLarge: 'View large: {{title}}',
+      closeLarge: 'Close',
+      clearedAt: 'Scene cleared, confirmed at {{time}}.',
+      nextLiability: 'Next: liability',
     },
   },
 };

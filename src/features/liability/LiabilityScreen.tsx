@@ -11,6 +11,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   answerLiabilityQuestion,
+  enteredAt,
   factsFromDraft,
   fitLiabilityDraft,
   isProposalFor,
@@ -21,6 +22,7 @@ import {
 } from '../../domain';
 import { evaluateLiability, loadLiabilityCatalog } from '../../domain/liability';
 import { useCase } from '../../services/useCase';
+import { formatTime } from '../../ui/format';
 import { Link, navigate } from '../../ui/router';
 import { DisputeForm } from './DisputeForm';
 import { FactQuestions } from './FactQuestions';
@@ -40,7 +42,8 @@ export function LiabilityScreen({ id }: { id: string }) {
 }
 
 function Liability({ c }: { c: CaseRecord }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const clearedAt = enteredAt(c, 'scene-cleared');
   const lang = useLang();
   const { run, error } = useStep(c.id);
   const [draft, setDraft] = useState<LiabilityDraft>(() => fitLiabilityDraft(c));
@@ -67,9 +70,9 @@ function Liability({ c }: { c: CaseRecord }) {
       const r = proposeLiability(x, catalog, facts.value, at);
       return r.ok ? { ok: true, value: r.value.case } : r;
     }).then(
-      (saved) => {
-        if (saved.state === 'escalated') navigate(`/cases/${c.id}`);
-      },
+      // On to the notices; the proposal (and a change of it) stays one tap back.
+      (saved) =>
+        navigate(saved.state === 'escalated' ? `/cases/${c.id}` : `/cases/${c.id}/notices`),
       () => undefined,
     );
   };
@@ -82,6 +85,11 @@ function Liability({ c }: { c: CaseRecord }) {
         ← {c.caseNumber}
       </Link>
       <h1 id="liability-title">{t('liability.title')}</h1>
+      {c.state === 'scene-cleared' && clearedAt && (
+        <p className="notice ok" role="status" data-testid="cleared-confirmation">
+          {t('liability.clearedAt', { time: formatTime(clearedAt, i18n.language) })}
+        </p>
+      )}
       {!ready && c.state !== 'escalated' && (
         <p className="notice warn">{t('liability.notReady')}</p>
       )}

@@ -126,13 +126,18 @@ function Notices({ c }: { c: CaseRecord }) {
 
       {readAt === undefined ? (
         c.state === 'liability-proposed' && (
-          <button
-            type="button"
-            className="button primary block"
-            onClick={() => void run((x, at) => markNoticesRead(x, at)).catch(() => undefined)}
-          >
-            {t('notices.readDone')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="button primary block"
+              onClick={() => void run((x, at) => markNoticesRead(x, at)).catch(() => undefined)}
+            >
+              {t('notices.readDone')}
+            </button>
+            <Link href={`/cases/${c.id}/liability`} className="button block">
+              {t('notices.backToLiability')}
+            </Link>
+          </>
         )
       ) : (
         <p className="muted" data-testid="notices-read">

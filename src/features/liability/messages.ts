@@ -5,6 +5,7 @@ const zh = {
     title: '责任认定',
     intro: '按实际情况逐项选择。系统只问能决定责任的问题，缺什么再问什么。',
     notReady: '请先完成现场撤离，再认定责任。',
+    clearedAt: '✓ 已确认现场已撤离（{{time}}），交通已恢复。下面认定责任。',
     locked: '当事人已开始签字，责任不能再修改。',
     needVehicles: '请先在“车辆与当事人”中登记至少两辆车。',
     place: '事故发生在什么地方？',
@@ -141,6 +142,7 @@ const zh = {
       '请确认您已听清以上内容，并在下方签名。如不同意，请说明理由：拒绝签名的，民警在认定书上注明情况（《道路交通事故处理程序规定》第二十四条第三款），认定书照常送达，案件将交事故中队复核。',
     thanks: '谢谢您的配合！',
     readDone: '已宣读告知，开始签字',
+    backToLiability: '返回责任认定（改定责任）',
     readAt: '已于 {{time}} 告知',
     party: '当事人 {{name}}（车辆 {{label}}）',
     signHere: '请在框内签名',
@@ -231,6 +233,8 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       intro:
         'Choose what happened, one item at a time. Only questions that decide liability are asked; more come only if needed.',
       notReady: 'Clear the scene first, then determine liability.',
+      clearedAt:
+        '✓ Scene cleared, confirmed at {{time}}; traffic restored. Now determine liability.',
       locked: 'Parties have started signing; liability can no longer change.',
       needVehicles: 'Record at least two vehicles under "Vehicles and parties" first.',
       place: 'Where did it happen?',
@@ -377,6 +381,7 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
         'Please confirm that you have heard the above and sign below. If you disagree, tell us why: if you refuse to sign, the officer notes it on the determination (Road Traffic Accident Handling Procedures, Article 24(3)), which is served all the same, and the accident squad will review the case.',
       thanks: 'Thank you for your cooperation.',
       readDone: 'Notices read: start signing',
+      backToLiability: 'Back to liability (change it)',
       readAt: 'Notices read at {{time}}',
       party: 'Party {{name}} (vehicle {{label}})',
       signHere: 'Sign inside the box',

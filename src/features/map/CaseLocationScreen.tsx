@@ -268,6 +268,9 @@ function LocationForm({ record }: { record: CaseRecord }) {
         </p>
       )}
       {point && settings && <PrecacheArea center={point} settings={settings} />}
+      <Link href={`/cases/${record.id}/parties`} className="button primary block">
+        {t('map.nextParties')}
+      </Link>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { MessageBundle } from '../../ui/i18n/setup';
 const zhCN = {
   map: {
     title: '事故位置',
+    nextParties: '下一步：当事人与车辆',
     caseNumber: '案件 {{number}}',
     openLocation: '位置与地图',
     mapLabel: '事故位置地图',
@@ -86,6 +87,7 @@ const zhCN = {
 const en: typeof zhCN = {
   map: {
     title: 'Accident location',
+    nextParties: 'Next: vehicles and parties',
     caseNumber: 'Case {{number}}',
     openLocation: 'Location and map',
     mapLabel: 'Map of the accident location',

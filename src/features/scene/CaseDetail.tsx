@@ -10,7 +10,8 @@ import {
 import { CaseSteps } from './CaseSteps';
 import { updateCase } from '../../storage';
 import { useServices } from '../../services/ServicesContext';
-import { formatTime, fromLocalInput, toLocalInput } from '../../ui/format';
+import { formatTime } from '../../ui/format';
+import { OccurredAtChoice } from './OccurredAtChoice';
 import { Link } from '../../ui/router';
 import { describeSaveError } from '../../services/save-error';
 import { WithCase } from '../../services/WithCase';
@@ -25,6 +26,7 @@ type Fields = Pick<CaseRecord, 'notes'> & {
   address: string;
   road: string;
   kmPost: string;
+  /** ISO instant, '' when not known. */
   occurredAt: string;
 };
 
@@ -33,13 +35,13 @@ function toFields(c: CaseRecord): Fields {
     address: c.location.address,
     road: c.location.road ?? '',
     kmPost: c.location.kmPost ?? '',
-    occurredAt: c.occurredAt ? toLocalInput(c.occurredAt) : '',
+    occurredAt: c.occurredAt ?? '',
     notes: c.notes,
   };
 }
 
 function applyFields(c: CaseRecord, f: Fields, at: string): CaseRecord {
-  const occurredAt = fromLocalInput(f.occurredAt);
+  const occurredAt = f.occurredAt || undefined;
   const location = {
     ...c.location,
     address: f.address,
@@ -72,11 +74,13 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
       .catch(async (err: unknown) => setStatus({ error: await describeSaveError(err, db, t) }));
   };
 
-  const change = (name: keyof Fields) => (e: { target: { value: string } }) => {
-    const next = { ...fields, [name]: e.target.value };
+  const set = (name: keyof Fields, value: string) => {
+    const next = { ...fields, [name]: value };
     setFields(next);
     persist(next);
   };
+  const change = (name: keyof Fields) => (e: { target: { value: string } }) =>
+    set(name, e.target.value);
 
   const point = initial.location.point;
   return (
@@ -116,6 +120,13 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
         )}
       </dl>
       <ReturnedNotice c={initial} />
+      <fieldset disabled={!editable || sealed} className="plain">
+        <OccurredAtChoice
+          arrivedAt={initial.arrivedAt}
+          value={fields.occurredAt || undefined}
+          onChange={(at) => set('occurredAt', at ?? '')}
+        />
+      </fieldset>
       <CaseSteps c={initial} />
       {!editable && <p className="notice">{t('caseDetail.notEditable')}</p>}
       {editable && <SealNotice c={initial} />}
@@ -139,15 +150,6 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
                 onChange={change('kmPost')}
               />
             </div>
-          </div>
-          <div className="field">
-            <label htmlFor="occurredAt">{t('caseDetail.occurredAt')}</label>
-            <input
-              id="occurredAt"
-              type="datetime-local"
-              value={fields.occurredAt}
-              onChange={change('occurredAt')}
-            />
           </div>
         </fieldset>
         <div className="field">

@@ -22,6 +22,7 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
   const signedAt = enteredAt(c, 'signed');
   const steps = [
     {
+      key: 'triage',
       href: `/cases/${c.id}/triage`,
       label: t('steps.triage'),
       status:
@@ -33,6 +34,7 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
       done: triaged,
     },
     {
+      key: 'location',
       href: `/cases/${c.id}/location`,
       label: t('steps.location'),
       status: c.location.point
@@ -41,44 +43,58 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
       done: c.location.point !== undefined || c.location.kmPost !== undefined,
     },
     {
+      key: 'parties',
       href: `/cases/${c.id}/parties`,
       label: t('steps.parties'),
       status: t('steps.vehicles', { count: c.vehicles.length }),
       done: c.vehicles.length > 0,
     },
     {
+      key: 'evidence',
       href: `/cases/${c.id}/evidence`,
       label: t('steps.evidence'),
       status: `${evidence.required.length - evidence.missing.length} / ${evidence.required.length}`,
       done: evidence.complete,
     },
     {
+      key: 'clearance',
       href: `/cases/${c.id}/evidence`,
       label: t('steps.clearance'),
       status: cleared ? t('steps.done') : t('steps.todo'),
       done: cleared,
     },
     {
+      key: 'liability',
       href: `/cases/${c.id}/liability`,
       label: t('steps.liability'),
       status: c.liability?.proposal ? t('steps.done') : t('steps.todo'),
       done: c.liability?.proposal !== undefined,
     },
     {
+      key: 'signing',
       href: `/cases/${c.id}/notices`,
       label: t('steps.signing'),
       status: signedAt ? t('steps.done') : t('steps.todo'),
       done: signedAt !== undefined,
     },
     {
+      key: 'document',
       href: `/cases/${c.id}/document`,
       label: t('steps.document'),
       status: signedAt ? t('steps.ready') : '—',
       done: signedAt !== undefined,
     },
   ];
+  // The way on: the first step of the quick path not done yet (the map is optional).
+  const next =
+    c.state === 'escalated' ? undefined : steps.find((s) => s.key !== 'location' && !s.done);
   return (
     <>
+      {next && (
+        <Link href={next.href} className="button primary block" data-testid="next-step">
+          {t(`nextStep.${next.key}`)}
+        </Link>
+      )}
       <ol className="steps" aria-label={t('steps.title')}>
         {steps.map((s) => (
           <li key={s.label} className={s.done ? 'step done' : 'step'}>

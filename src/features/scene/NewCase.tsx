@@ -10,6 +10,7 @@ import { describeSaveError } from '../../services/save-error';
 import { useRoomForNewCase } from '../../services/storage-pressure';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { countUnsent, saveCase } from '../../storage';
+import { MINUTES_BEFORE_ARRIVAL, OccurredAtChoice } from './OccurredAtChoice';
 
 /** Accuracy (metres) beyond which the officer should add road and km post. */
 const POOR_ACCURACY_M = 100;
@@ -25,6 +26,8 @@ export function NewCase() {
   const [arrivedAt, setArrivedAt] = useState(() => toLocalInput(platform.clock.now()));
   const [locating, setLocating] = useState<Locating>({ phase: 'locating' });
   const [address, setAddress] = useState('');
+  // Minutes before arrival (follows a corrected arrival time), or an exact time.
+  const [occurred, setOccurred] = useState<number | string | undefined>(0);
   const [road, setRoad] = useState('');
   const [kmPost, setKmPost] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +56,19 @@ export function NewCase() {
     setLocating(located(await platform.geolocation.locate()));
   };
 
+  const occurredFrom = (arrival: string | undefined): string | undefined => {
+    if (typeof occurred === 'string') return occurred;
+    if (occurred === undefined || arrival === undefined) return undefined;
+    return new Date(Date.parse(arrival) - occurred * 60_000).toISOString();
+  };
+  const chooseOccurred = (arrival: string) => (at: string | undefined) => {
+    const minutes = at === undefined ? undefined : (Date.parse(arrival) - Date.parse(at)) / 60_000;
+    setOccurred(
+      minutes !== undefined && MINUTES_BEFORE_ARRIVAL.some((m) => m === minutes) ? minutes : at,
+    );
+  };
+  const arrivalIso = fromLocalInput(arrivedAt);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const position = locating.phase === 'located' ? locating.position : undefined;
@@ -70,6 +86,7 @@ export function NewCase() {
       ...(position && { point: { ...position, source: 'gps' as const } }),
     };
     const arrival = fromLocalInput(arrivedAt) ?? now;
+    const occurredAt = occurredFrom(arrival) ?? arrival;
     setSaving(true);
     try {
       const officer = officerOf(await session.state());
@@ -79,9 +96,11 @@ export function NewCase() {
         arrivedAt: arrival,
         location,
         caseNumber: makeCaseNumber(id, arrival),
+        occurredAt,
       });
       await saveCase(db, c, now);
-      navigate(`/cases/${id}`, { replace: true });
+      // Straight on to the first step; the case screen is one tap back.
+      navigate(`/cases/${id}/triage`, { replace: true });
     } catch (err) {
       setError(await describeSaveError(err, db, t));
       setSaving(false);
@@ -109,6 +128,13 @@ export function NewCase() {
             onChange={(e) => setArrivedAt(e.target.value)}
           />
         </div>
+        {arrivalIso && (
+          <OccurredAtChoice
+            arrivedAt={arrivalIso}
+            value={occurredFrom(arrivalIso)}
+            onChange={chooseOccurred(arrivalIso)}
+          />
+        )}
         <fieldset className="field">
           <legend>{t('newCase.location')}</legend>
           <button

@@ -142,6 +142,16 @@ function PartiesEditor({ initial }: { initial: CaseRecord }) {
     const ids = { vehicleId: newId(), driverId: newId() };
     if (apply((c, at) => addVehicle(c, ids, at))) focusNext.current = `v-${ids.vehicleId}-plate`;
   };
+  // Most cases are two vehicles: both cards, each with its driver, in one tap.
+  const onAddTwoVehicles = () => {
+    const a = { vehicleId: newId(), driverId: newId() };
+    const b = { vehicleId: newId(), driverId: newId() };
+    const both: CaseOp = (c, at) => {
+      const first = addVehicle(c, a, at);
+      return first.ok ? addVehicle(first.value, b, at) : first;
+    };
+    if (apply(both)) focusNext.current = `v-${a.vehicleId}-plate`;
+  };
   const onAddFixedObject = () => {
     const partyId = newId();
     if (apply((c, at) => addFixedObject(c, partyId, at)))
@@ -183,6 +193,11 @@ function PartiesEditor({ initial }: { initial: CaseRecord }) {
             />
           ))}
           <div className="parties-actions">
+            {draft.vehicles.length === 0 && (
+              <button type="button" className="button primary" onClick={onAddTwoVehicles}>
+                {t('parties.addTwoVehicles')}
+              </button>
+            )}
             <button type="button" className="button primary" onClick={onAddVehicle}>
               {t('parties.addVehicle')}
             </button>
@@ -210,6 +225,11 @@ function PartiesEditor({ initial }: { initial: CaseRecord }) {
         <p className="notice error" role="alert">
           {status.error}
         </p>
+      )}
+      {draft.vehicles.length > 0 && (
+        <Link href={`/cases/${initial.id}/evidence`} className="button primary block">
+          {t('nextStep.evidence')}
+        </Link>
       )}
     </section>
   );

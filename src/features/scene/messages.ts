@@ -6,6 +6,22 @@
 import type { MessageBundle } from '../../ui/i18n/setup';
 
 const zhCN = {
+  accidentTime: {
+    title: '事故发生时间',
+    hint: '默认为到达时间；请向当事人核实后选择。',
+    atArrival: '到达时',
+    before: '到达前 {{minutes}} 分钟',
+    exact: '其他时间（精确到分钟）',
+  },
+  nextStep: {
+    triage: '下一步：分流',
+    parties: '下一步：当事人与车辆',
+    evidence: '下一步：现场取证',
+    clearance: '下一步：撤离现场',
+    liability: '下一步：责任认定',
+    signing: '下一步：告知与签字',
+    document: '下一步：认定书 / 协议书',
+  },
   parties: {
     title: '车辆与当事人',
     caseNumber: '案件 {{number}}',
@@ -17,7 +33,7 @@ const zhCN = {
     driver: '驾驶人',
     fixedObject: '固定物 {{n}}',
     plate: '号牌号码',
-    plateHint: '如 川A12345，新能源 川AD12345',
+    plateHint: '省份在左侧选择，这里只输入后面部分，如 A12345，新能源 AD12345',
     plateType: '号牌种类',
     vehicleType: '车辆类型',
     notChosen: '请选择',
@@ -41,6 +57,10 @@ const zhCN = {
     keeper: '管理单位或联系人（选填）',
     keeperPhone: '联系电话（选填）',
     addVehicle: '添加车辆',
+    addTwoVehicles: '添加两车（A、B）',
+    idDerived: '据身份证号码：出生日期 {{birthDate}}，性别 {{sex}}',
+    sexes: { male: '男', female: '女' },
+    plateProvince: '号牌省份',
     addFixedObject: '添加固定物（护栏、杆柱等）',
     removeVehicle: '删除车辆 {{label}}',
     removeFixedObject: '删除固定物 {{n}}',
@@ -84,6 +104,22 @@ const zhCN = {
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 const en: Widen<typeof zhCN> = {
+  accidentTime: {
+    title: 'Time of the accident',
+    hint: 'Arrival time unless changed; check it with the parties, then choose.',
+    atArrival: 'At arrival',
+    before: '{{minutes}} min before arrival',
+    exact: 'Another time (to the minute)',
+  },
+  nextStep: {
+    triage: 'Next: triage',
+    parties: 'Next: vehicles and parties',
+    evidence: 'Next: evidence',
+    clearance: 'Next: clear the road',
+    liability: 'Next: liability',
+    signing: 'Next: notices and signatures',
+    document: 'Next: determination / agreement',
+  },
   parties: {
     title: 'Vehicles and parties',
     caseNumber: 'Case {{number}}',
@@ -95,7 +131,7 @@ const en: Widen<typeof zhCN> = {
     driver: 'Driver',
     fixedObject: 'Fixed object {{n}}',
     plate: 'Plate number',
-    plateHint: 'e.g. 川A12345, new energy 川AD12345',
+    plateHint: 'pick the province on the left and type the rest, e.g. A12345, new energy AD12345',
     plateType: 'Plate type',
     vehicleType: 'Vehicle type',
     notChosen: 'Choose…',
@@ -119,6 +155,10 @@ const en: Widen<typeof zhCN> = {
     keeper: 'Keeper or contact (optional)',
     keeperPhone: 'Contact phone (optional)',
     addVehicle: 'Add vehicle',
+    addTwoVehicles: 'Add two vehicles (A, B)',
+    idDerived: 'From the ID number: born {{birthDate}}, {{sex}}',
+    sexes: { male: 'male', female: 'female' },
+    plateProvince: 'Plate province',
     addFixedObject: 'Add fixed object (guardrail, pole…)',
     removeVehicle: 'Remove vehicle {{label}}',
     removeFixedObject: 'Remove fixed object {{n}}',

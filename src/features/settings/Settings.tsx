@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { StorageReport } from '../../platform';
 import { countUnsent } from '../../storage';
+import { useHomeProvince } from '../../services/home-province';
 import { useServices } from '../../services/ServicesContext';
+import { PLATE_PROVINCES } from '../../domain';
 import { formatBytes } from '../../ui/format';
 import { changeLanguage, LANGUAGES, type Language } from '../../ui/i18n/setup';
 import { setTheme, storedTheme, THEMES, type Theme } from '../../ui/theme';
@@ -20,6 +22,7 @@ export function Settings() {
   const unsent = useLiveQuery(() => countUnsent(db), [db]);
   // The choice shows at once; the language follows when its messages have loaded.
   const [chosen, setChosen] = useState<string | null>(null);
+  const [homeProvince, setHomeProvince] = useHomeProvince();
   const choose = (lng: Language) => {
     setChosen(lng);
     void changeLanguage(lng).finally(() => setChosen(null));
@@ -81,6 +84,24 @@ export function Settings() {
           ))}
         </div>
       </fieldset>
+      <div className="field">
+        <label htmlFor="home-province">{t('settings.homeProvince')}</label>
+        <select
+          id="home-province"
+          value={homeProvince}
+          aria-describedby="home-province-hint"
+          onChange={(e) => setHomeProvince(e.target.value)}
+        >
+          {[...PLATE_PROVINCES].map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+        <small id="home-province-hint" className="muted">
+          {t('settings.homeProvinceHint')}
+        </small>
+      </div>
       <h2>{t('settings.storage')}</h2>
       <p data-testid="persist-status" className={report?.persisted ? 'notice ok' : 'notice warn'}>
         {persistText}

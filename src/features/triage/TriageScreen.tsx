@@ -1,20 +1,29 @@
-import { useState } from 'react';
+/**
+ * Triage as one confirmation: the 18 situations are listed, and "均无以上情形"
+ * (none of them) records every rule as answered and moves on. A situation
+ * that may apply opens its question; "是" is always the risky answer, and a
+ * question that fires shows why, what to do and the legal basis right beside it.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  currentAnswers,
+  confirmAllNormal,
   isOnScene,
   recordTriageAnswer,
   settleTriage,
   TRIAGE_RULES,
+  triageAnswersOf,
   triageCase,
   type CaseRecord,
-  type FiredRule,
+  type Result,
+  type TriageRule,
 } from '../../domain';
 import { useServices } from '../../services/ServicesContext';
 import { describeSaveError } from '../../services/save-error';
 import { useCase } from '../../services/useCase';
 import { updateCase } from '../../storage';
 import { Link, navigate } from '../../ui/router';
+import { FiredRuleView } from './FiredRuleView';
 import './triage.css';
 
 type Lang = 'zh' | 'en';
@@ -33,15 +42,29 @@ function Triage({ c }: { c: CaseRecord }) {
   const [error, setError] = useState<string | null>(null);
   // Shown at once, before the database write comes back through the live query.
   const [tapped, setTapped] = useState<Record<string, boolean>>({});
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  // A question opened by a tap takes the focus (its button gives way to it).
+  const focusRule = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusRule.current === null) return;
+    document.querySelector<HTMLInputElement>(`input[name="${focusRule.current}"]`)?.focus();
+    focusRule.current = null;
+  }, [opened]);
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
-  const answers = currentAnswers(c.triage?.history ?? []);
+  const answers = triageAnswersOf(c, TRIAGE_RULES);
   const outcome = triageCase(TRIAGE_RULES, answers);
   const editable = isOnScene(c.state);
   const answered = Object.keys(answers).length;
+  const parties = `/cases/${c.id}/parties`;
 
-  const save = (change: (x: CaseRecord, at: string) => CaseRecord) => {
+  const save = (change: (x: CaseRecord, at: string) => Result<CaseRecord, string>) => {
     const at = platform.clock.now();
-    return updateCase(db, c.id, (x) => change(x, at), at).catch(async (err: unknown) => {
+    const apply = (x: CaseRecord) => {
+      const r = change(x, at);
+      if (!r.ok) throw new Error(r.reason);
+      return r.value;
+    };
+    return updateCase(db, c.id, apply, at).catch(async (err: unknown) => {
       setError(await describeSaveError(err, db, t));
       throw err;
     });
@@ -49,22 +72,25 @@ function Triage({ c }: { c: CaseRecord }) {
 
   const answer = (ruleId: string, value: boolean) => {
     setTapped((m) => ({ ...m, [ruleId]: value }));
-    void save((x, at) => {
-      const r = recordTriageAnswer(x, TRIAGE_RULES, ruleId, value, at);
-      if (!r.ok) throw new Error(r.reason);
-      return r.value;
-    }).catch(() => undefined);
+    void save((x, at) => recordTriageAnswer(x, TRIAGE_RULES, ruleId, value, at)).catch(
+      () => undefined,
+    );
   };
 
   const settle = () =>
-    void save((x, at) => {
-      const r = settleTriage(x, TRIAGE_RULES, at);
-      if (!r.ok) throw new Error(r.reason);
-      return r.value;
-    }).then(
+    void save((x, at) => settleTriage(x, TRIAGE_RULES, at)).then(
       () => navigate(`/cases/${c.id}`),
       () => undefined,
     );
+
+  const allNormal = () =>
+    void save((x, at) => confirmAllNormal(x, TRIAGE_RULES, at)).then(
+      () => navigate(parties),
+      () => undefined,
+    );
+
+  const current = (rule: TriageRule) => tapped[rule.id] ?? answers[rule.id]?.answer;
+  const anyFires = TRIAGE_RULES.rules.some((r) => current(r) === r.firesOn);
 
   return (
     <section aria-labelledby="triage-title">
@@ -84,26 +110,52 @@ function Triage({ c }: { c: CaseRecord }) {
       )}
       <ol className="triage-list">
         {TRIAGE_RULES.rules.map((rule) => {
-          const current = tapped[rule.id] ?? answers[rule.id]?.answer;
-          const fires = current !== undefined && current === rule.firesOn;
+          const value = current(rule);
+          const fires = value !== undefined && value === rule.firesOn;
+          const firedRule =
+            outcome.outcome === 'escalate'
+              ? outcome.fired.find((f) => f.ruleId === rule.id)
+              : undefined;
+          const open = opened.has(rule.id) || value !== undefined;
           return (
-            <li key={rule.id} className={fires ? 'triage-item fires' : 'triage-item'}>
-              <fieldset className="plain" disabled={!editable}>
-                <legend>{rule.question[lang]}</legend>
-                <div className="yes-no" role="radiogroup">
-                  {[true, false].map((v) => (
-                    <label key={String(v)} className={current === v ? 'choice chosen' : 'choice'}>
-                      <input
-                        type="radio"
-                        name={rule.id}
-                        checked={current === v}
-                        onChange={() => answer(rule.id, v)}
-                      />
-                      {v ? t('triage.yes') : t('triage.no')}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
+            <li
+              key={rule.id}
+              className={fires ? 'triage-item fires' : 'triage-item'}
+              data-rule-item={rule.id}
+            >
+              {!open && (
+                <button
+                  type="button"
+                  className="triage-open"
+                  aria-expanded={false}
+                  disabled={!editable}
+                  onClick={() => {
+                    setOpened((s) => new Set([...s, rule.id]));
+                    focusRule.current = rule.id;
+                  }}
+                >
+                  {rule.question[lang]}
+                </button>
+              )}
+              {open && (
+                <fieldset className="plain" disabled={!editable}>
+                  <legend>{rule.question[lang]}</legend>
+                  <div className="yes-no" role="radiogroup">
+                    {[true, false].map((v) => (
+                      <label key={String(v)} className={value === v ? 'choice chosen' : 'choice'}>
+                        <input
+                          type="radio"
+                          name={rule.id}
+                          checked={value === v}
+                          onChange={() => answer(rule.id, v)}
+                        />
+                        {v ? t('triage.yes') : t('triage.no')}
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              )}
+              {fires && firedRule && <FiredRuleView rule={firedRule} lang={lang} />}
             </li>
           );
         })}
@@ -114,21 +166,28 @@ function Triage({ c }: { c: CaseRecord }) {
         </p>
       )}
       <div aria-live="polite" className="triage-outcome" data-testid="triage-outcome">
-        {outcome.outcome === 'quick' && (
+        {c.state === 'opened' && editable && !anyFires && (
+          <div className="notice ok">
+            <p>{t('triage.allNormalHint')}</p>
+            <button type="button" className="button primary block" onClick={allNormal}>
+              {t('triage.allNormal')}
+            </button>
+          </div>
+        )}
+        {c.state !== 'opened' && c.state !== 'escalated' && outcome.outcome === 'quick' && (
           <div className="notice ok">
             <p>{t('triage.quick')}</p>
-            {c.state === 'opened' && (
-              <button type="button" className="button primary block" onClick={settle}>
-                {t('triage.continue')}
-              </button>
-            )}
+            <Link href={parties} className="button primary block">
+              {t('triage.next')}
+            </Link>
           </div>
         )}
         {outcome.outcome === 'escalate' && (
           <div className="notice error" role="alert">
-            {outcome.fired.map((f) => (
-              <FiredRuleView key={f.ruleId} rule={f} lang={lang} />
-            ))}
+            <p>
+              {t('triage.firedCount', { count: outcome.fired.length })}{' '}
+              {outcome.fired.map((f) => f.condition[lang]).join('；')}
+            </p>
             {editable && c.state !== 'escalated' && (
               <button type="button" className="button primary block" onClick={settle}>
                 {t('triage.confirmEscalate')}
@@ -139,30 +198,5 @@ function Triage({ c }: { c: CaseRecord }) {
       </div>
       <p className="muted">{t('triage.revised')}</p>
     </section>
-  );
-}
-
-function FiredRuleView({ rule, lang }: { rule: FiredRule; lang: Lang }) {
-  const { t } = useTranslation();
-  return (
-    <div className="fired-rule" data-rule={rule.ruleId}>
-      <h2>{t('triage.fired', { condition: rule.condition[lang] })}</h2>
-      {rule.action === 'out-of-scope' && <p>{t('triage.outOfScope')}</p>}
-      <p>
-        <strong>{t('triage.instruction')}：</strong>
-        {rule.sceneInstruction[lang]}
-      </p>
-      <p>
-        <strong>{t('triage.basis')}：</strong>
-      </p>
-      <ul>
-        {rule.legalBasis.map((b) => (
-          <li key={`${b.law}${b.article}`}>
-            《{b.law.replace(/^《|》$/g, '')}》{b.article}
-            {lang === 'en' && ` — ${b.pointEn}`}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

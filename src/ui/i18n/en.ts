@@ -125,6 +125,8 @@ export const en: Messages = {
     usage: '{{used}} used, about {{quota}} available',
     unsent: 'Unsent: {{cases}} cases',
     version: 'Version {{version}}',
+    homeProvince: 'Plate province of this brigade',
+    homeProvinceHint: 'The province abbreviation new plates start with (蒙 unless changed).',
   },
   errors: {
     saveFailed: 'Saving failed: {{reason}}. Nothing already saved was lost.',

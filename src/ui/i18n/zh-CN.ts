@@ -121,6 +121,8 @@ export const zhCN = {
     usage: '已用 {{used}}，可用约 {{quota}}',
     unsent: '未发送：{{cases}} 个案件',
     version: '版本 {{version}}',
+    homeProvince: '本队号牌省份',
+    homeProvinceHint: '登记号牌时默认使用的省份简称（默认“蒙”）。',
   },
   errors: {
     saveFailed: '保存失败：{{reason}}。已保存的内容没有丢失。',

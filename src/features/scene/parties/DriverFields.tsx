@@ -6,19 +6,43 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  localDateOf,
   normaliseIdNumber,
   normaliseLicenceNumber,
   normalisePhone,
   type Insurance,
   type Party,
   type PartyPatch,
+  validateResidentId,
 } from '../../../domain';
+import { useServices } from '../../../services/ServicesContext';
 import { INSURERS_LIST, TextField, optional, usePartiesForm } from './form';
 
 /** No insurance is recorded until something is typed. */
 function insurance(insurer: string, policyNumber: string): Insurance | undefined {
   if (insurer === '' && policyNumber === '') return undefined;
   return policyNumber === '' ? { insurer } : { insurer, policyNumber };
+}
+
+/**
+ * The birth date and sex a valid resident ID number encodes (GB 11643), shown
+ * read-only under it so the officer can check them against the person: the
+ * case keeps the number, which holds both.
+ */
+function IdDerived({ id, idNumber }: { id: string; idNumber: string | undefined }) {
+  const { t } = useTranslation();
+  const { platform } = useServices();
+  if (!idNumber) return null;
+  const check = validateResidentId(idNumber, localDateOf(platform.clock.now()));
+  if (!check.ok) return null;
+  return (
+    <p className="muted id-derived" id={id} data-testid="id-derived">
+      {t('parties.idDerived', {
+        birthDate: check.birthDate,
+        sex: t(`parties.sexes.${check.sex}`),
+      })}
+    </p>
+  );
 }
 
 export function DriverFields({ driver }: { driver: Party }) {
@@ -60,6 +84,7 @@ export function DriverFields({ driver }: { driver: Party }) {
           if (sameAsId) form.reveal(path('licenceNumber'));
         }}
       />
+      <IdDerived id={id('idDerived')} idNumber={driver.idNumber} />
       <label className="check">
         <input
           type="checkbox"

@@ -11,12 +11,15 @@ import {
   PlateType,
   VehicleType,
   formatPlate,
-  normalisePlate,
+  joinPlateProvince,
+  plateProvinceChoices,
+  splitPlateProvince,
   normaliseVin,
   validatePlate,
   type Party,
   type Vehicle,
 } from '../../../domain';
+import { useHomeProvince } from '../../../services/home-province';
 import { ConfirmRemove } from './ConfirmRemove';
 import { DamagedPartsPicker } from './DamagedPartsPicker';
 import { DriverFields } from './DriverFields';
@@ -30,34 +33,75 @@ function plateDisplay(plate: string, plateType: PlateType | undefined): string {
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * The province is picked (the brigade's own by default, then its
+ * neighbours); the officer types only what follows it. A whole plate typed
+ * with its own province is taken as typed, and the picker follows it.
+ */
 function PlateField({ vehicle }: { vehicle: Vehicle }) {
   const { t } = useTranslation();
   const form = usePartiesForm();
-  const [text, setText] = useState(() => plateDisplay(vehicle.plate, vehicle.plateType));
-  const leave = (typed: string) => {
-    const plate = normalisePlate(typed);
+  const [home] = useHomeProvince();
+  const stored = splitPlateProvince(plateDisplay(vehicle.plate, vehicle.plateType));
+  const [province, setProvince] = useState(() => stored.province ?? home);
+  const [text, setText] = useState(() => stored.rest);
+  const choices = plateProvinceChoices(home);
+  const id = `v-${vehicle.id}-plate`;
+
+  const save = (plate: string) => {
     const check = validatePlate(plate, vehicle.plateType);
-    setText(check.ok ? formatPlate(check.value) : plate);
     const plateType = vehicle.plateType ?? (check.ok ? check.plateTypes[0] : undefined);
     if (plate !== vehicle.plate || plateType !== vehicle.plateType) {
       form.editVehicle(vehicle.id, { plate, plateType });
     }
+    return check;
   };
+  const leave = (typed: string) => {
+    const plate = joinPlateProvince(province, typed);
+    const check = save(plate);
+    const shown = splitPlateProvince(check.ok ? formatPlate(check.value) : plate);
+    if (shown.province) setProvince(shown.province);
+    setText(shown.rest);
+  };
+  const pick = (next: string) => {
+    setProvince(next);
+    if (text !== '' && !/^[\u4e00-\u9fff]/.test(text)) save(joinPlateProvince(next, text));
+    form.reveal(['vehicles', vehicle.id, 'plate']);
+  };
+
   return (
-    <TextField
-      id={`v-${vehicle.id}-plate`}
-      label={t('parties.plate')}
-      hint={t('parties.plateHint')}
-      path={['vehicles', vehicle.id, 'plate']}
-      value={text}
-      autoCapitalize="characters"
-      spellCheck={false}
-      onValue={(v) => {
-        setText(v);
-        form.editVehicle(vehicle.id, { plate: v });
-      }}
-      onLeave={leave}
-    />
+    <div className="plate-row">
+      <div className="field plate-province">
+        <label htmlFor={`${id}-province`}>{t('parties.plateProvince')}</label>
+        <select id={`${id}-province`} value={province} onChange={(e) => pick(e.target.value)}>
+          {choices.near.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+          <option disabled>──</option>
+          {choices.others.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        id={id}
+        label={t('parties.plate')}
+        hint={t('parties.plateHint')}
+        path={['vehicles', vehicle.id, 'plate']}
+        value={text}
+        autoCapitalize="characters"
+        spellCheck={false}
+        onValue={(v) => {
+          setText(v);
+          form.editVehicle(vehicle.id, { plate: joinPlateProvince(province, v) });
+        }}
+        onLeave={leave}
+      />
+    </div>
   );
 }
 

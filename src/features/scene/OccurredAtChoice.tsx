@@ -1,0 +1,61 @@
+/**
+ * When the accident happened: one tap for "at arrival" or "N minutes before
+ * arrival" (what parties usually say), or any other time typed in.
+ */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fromLocalInput, toLocalInput } from '../../ui/format';
+
+/** The quick choices, in minutes before arrival. */
+export const MINUTES_BEFORE_ARRIVAL = [0, 5, 10, 15, 30] as const;
+
+const minus = (iso: string, minutes: number) =>
+  new Date(Date.parse(iso) - minutes * 60_000).toISOString();
+
+export function OccurredAtChoice({
+  arrivedAt,
+  value,
+  disabled,
+  onChange,
+}: {
+  arrivedAt: string;
+  /** The accident time as stored, if any. */
+  value: string | undefined;
+  disabled?: boolean;
+  onChange(occurredAt: string | undefined): void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const chosen = MINUTES_BEFORE_ARRIVAL.find(
+    (m) => value !== undefined && Date.parse(value) === Date.parse(minus(arrivedAt, m)),
+  );
+  return (
+    <fieldset className="field occurred-at" disabled={disabled}>
+      <legend>{t('accidentTime.title')}</legend>
+      <p className="muted" id={`${id}-hint`}>
+        {t('accidentTime.hint')}
+      </p>
+      <div className="quick-times">
+        {MINUTES_BEFORE_ARRIVAL.map((m) => (
+          <label key={m} className="radio">
+            <input
+              type="radio"
+              name={`${id}-quick`}
+              checked={chosen === m}
+              onChange={() => onChange(minus(arrivedAt, m))}
+            />
+            {m === 0 ? t('accidentTime.atArrival') : t('accidentTime.before', { minutes: m })}
+          </label>
+        ))}
+      </div>
+      <label htmlFor={`${id}-exact`}>{t('accidentTime.exact')}</label>
+      <input
+        id={`${id}-exact`}
+        type="datetime-local"
+        aria-describedby={`${id}-hint`}
+        value={value ? toLocalInput(value) : ''}
+        onChange={(e) => onChange(fromLocalInput(e.target.value))}
+      />
+    </fieldset>
+  );
+}
