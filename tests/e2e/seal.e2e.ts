@@ -120,6 +120,14 @@ describe('the signed determination is sealed', () => {
     expect(newHash).not.toBe(firstHash);
     expect(amended.liability?.signatures.map((s) => s.contentSha256)).toEqual([newHash, newHash]);
 
+    // The document names the determination it corrects, and why.
+    await page.goto(`/cases/${id}/document`);
+    const superseded = page.getByTestId('doc-superseded');
+    await superseded.waitFor();
+    expect(await superseded.textContent()).toContain('车辆A号牌录入错误');
+    expect(await superseded.textContent()).toContain(firstHash);
+    expect(await page.getByTestId('doc-hash').textContent()).toBe(newHash);
+
     // The server holds the amended version, flagged for the accident squad.
     await page.goto('/outbox');
     await waitForStatus(page, id, 'sent');

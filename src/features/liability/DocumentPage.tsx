@@ -5,7 +5,13 @@
  * a 360 px screen never squeezes a name to one character per line.
  */
 import type { ReactNode } from 'react';
-import type { DocLabels, DocLang, DocumentModel, Words } from './document-model';
+import {
+  supersededText,
+  type DocLabels,
+  type DocLang,
+  type DocumentModel,
+  type Words,
+} from './document-model';
 
 const HTML_LANG: Record<DocLang, string> = { zh: 'zh-CN', en: 'en' };
 
@@ -210,6 +216,18 @@ export function DocumentPage({
           <p className="doc-flagged" data-testid="doc-flagged">
             {L('flagged')}: {model.flagged}
           </p>
+        )}
+        {model.superseded.length > 0 && (
+          <section data-testid="doc-superseded" className="doc-superseded">
+            <h3>{L('superseded')}</h3>
+            <ul>
+              {model.superseded.map((a) => (
+                <li key={a.sha256}>
+                  <W words={supersededText(labels, a)} langs={langs} />
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
         <h2>{L('manifest')}</h2>
         <p>

@@ -53,6 +53,8 @@ export interface DocumentModel {
     reason?: string;
   }[];
   flagged?: string;
+  /** Determinations this one corrects, oldest first: each superseded with its signatures. */
+  superseded: { at: string; reason: string; sha256: string; signatures: number }[];
   photos: { title: Words; sha256: string }[];
   catalogVersion?: string;
 }
@@ -105,6 +107,8 @@ export function documentLabels(o: DocOptions): DocLabels {
   const keep = { reason: '{{reason}}' };
   labels['refusedNote'] = o.langs.map((l) => o.t[l]('document.refusedNote', keep));
   labels['objectionNote'] = o.langs.map((l) => o.t[l]('document.objectionNote', keep));
+  const item = { time: '{{time}}', reason: '{{reason}}', hash: '{{hash}}', n: '{{n}}' };
+  labels['supersededItem'] = o.langs.map((l) => o.t[l]('document.supersededItem', item));
   return labels;
 }
 
@@ -123,6 +127,17 @@ function partyOf(o: DocOptions, label: string, plate: string, p?: Party) {
     ...(p?.phone && { phone: p.phone }),
     insurance,
   };
+}
+
+/** One superseded determination in the document's languages. */
+export function supersededText(labels: DocLabels, a: DocumentModel['superseded'][number]): Words {
+  return (labels['supersededItem'] ?? []).map((x) =>
+    x
+      .replace('{{time}}', a.at)
+      .replace('{{reason}}', a.reason)
+      .replace('{{hash}}', a.sha256)
+      .replace('{{n}}', String(a.signatures)),
+  );
 }
 
 /** The evidence photos by what they show (the shot list's titles), with their hashes. */
@@ -203,6 +218,12 @@ export function documentModel(
         };
       }),
     ...(record?.flaggedForReview && { flagged: record.flaggedForReview.reason }),
+    superseded: (record?.amendments ?? []).map((a) => ({
+      at: when(a.at),
+      reason: a.reason,
+      sha256: a.supersededSha256,
+      signatures: a.signatures.length,
+    })),
     photos: photoLines(c, photos, o),
     ...(record?.decision && { catalogVersion: record.decision.catalogVersion }),
   };

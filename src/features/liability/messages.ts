@@ -201,6 +201,9 @@ const zh = {
     objectionNote: '异议：{{reason}}',
     notSigned: '未签字',
     flagged: '已标记事故中队复核',
+    superseded: '本认定书更正并取代以下已签名的认定（原认定及签名留存备查）',
+    supersededItem:
+      '{{time}} 更正，原因：{{reason}}；原认定内容哈希 {{hash}}；原签名/拒签 {{n}} 人',
     photos: '证据照片（SHA-256）',
     noPhotos: '无',
     extraPhoto: '补充照片',
@@ -220,8 +223,6 @@ const zh = {
     inProgress: '正在更正（原因：{{reason}}）。原认定已作废，请修改后重新告知并由各方重新签名。',
     toParties: '修改车辆与当事人',
     toLiability: '修改责任认定',
-    superseded: '已作废的认定',
-    supersededItem: '{{time}} 更正，原因：{{reason}}；原认定哈希 {{hash}}，原签名 {{count}} 人',
   },
 };
 
@@ -440,6 +441,10 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       objectionNote: 'Objection: {{reason}}',
       notSigned: 'Not signed',
       flagged: 'Flagged for the accident squad’s review',
+      superseded:
+        'This determination corrects and replaces the signed determinations below (kept with their signatures)',
+      supersededItem:
+        'Corrected {{time}}, reason: {{reason}}; superseded content hash {{hash}}; {{n}} signature(s) or refusal(s)',
       photos: 'Evidence photos (SHA-256)',
       noPhotos: 'None',
       extraPhoto: 'Additional photo',
@@ -460,9 +465,6 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
         'Correcting (reason: {{reason}}). The old determination is superseded: make the changes, read the notices again and collect new signatures.',
       toParties: 'Change vehicles and parties',
       toLiability: 'Change the liability',
-      superseded: 'Superseded determinations',
-      supersededItem:
-        'Corrected {{time}}, reason: {{reason}}; old determination hash {{hash}}, {{count}} signature(s)',
     },
   },
 };

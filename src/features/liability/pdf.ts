@@ -14,7 +14,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
-import type { DocLabels, DocumentModel, Words } from './document-model';
+import { supersededText, type DocLabels, type DocumentModel, type Words } from './document-model';
 import { fixedFontkit } from './fontkit-cid-fix';
 
 export const FONT_URL = `${import.meta.env.BASE_URL}fonts/NotoSansSC-kuaichu-subset.otf`;
@@ -295,6 +295,12 @@ export async function makeDeterminationPdf(
       if (s.kind === 'missing') w.words(L('notSigned'), { indent: 12 });
     }
     if (model.flagged) field('flagged', model.flagged);
+    if (model.superseded.length > 0) {
+      w.text(lab('superseded'), { size: 9 });
+      for (const a of model.superseded) {
+        for (const line of supersededText(labels, a)) w.words([line], { size: 8, indent: 12 });
+      }
+    }
     w.space(4);
     w.text(lab('manifest'), { size: 9 });
     w.text(determinationSha256, { size: 8 });
