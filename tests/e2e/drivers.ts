@@ -22,7 +22,8 @@ export async function startCase(
 /** Opens a new case (see {@link startCase}) and shows its case screen. */
 export async function createCase(page: Page, address: string): Promise<string> {
   const id = await startCase(page, address);
-  await page.goto(`/cases/${id}`);
+  // Absolute: some pages (the chaos runs') have no base URL of their own.
+  await page.goto(new URL(`/cases/${id}`, page.url()).href);
   await page.getByRole('heading', { name: /^案件 KC/ }).waitFor();
   return id;
 }
