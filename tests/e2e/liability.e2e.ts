@@ -102,8 +102,9 @@ describe('liability on scene', () => {
     const liability = (await page.getByTestId('doc-liability').textContent()) ?? '';
     expect(liability).toContain('主要责任');
     expect(liability).not.toContain('Primary liability');
-    // The time of the accident is not asked on this flow: the document says so.
-    expect(await page.getByTestId('doc-occurred-at').textContent()).toBe('未记录');
+    // The time of the accident: at arrival unless the officer picks otherwise.
+    const occurredAt = (await page.getByTestId('doc-occurred-at').textContent()) ?? '';
+    expect(occurredAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\)$/);
     // The place once, the officer who handled it, each driver's ID number.
     expect(await page.getByTestId('doc-place').textContent()).toBe('G318 国道 K123+400');
     expect(await page.getByTestId('doc-officer').textContent()).toBe(
@@ -170,7 +171,7 @@ describe('liability on scene', () => {
       '主要责任',
       '次要责任',
       '前车无故急刹，监控可见',
-      '事故时间 Time of the accident：未记录 Not recorded',
+      `事故时间 Time of the accident：${occurredAt}`,
       '现场全景（后方）',
       OFFICER_NAME,
       OFFICER_UNIT,
