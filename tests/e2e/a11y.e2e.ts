@@ -283,7 +283,7 @@ describe('accessibility (axe) on every screen, in both languages and both themes
       await choice(page, '第 1 次碰撞', 'B 撞 A').check();
       await choice(page, '两车是否同车道同向行驶？', '是').click();
       await page.getByRole('button', { name: '确认拟定责任' }).click();
-      await page.getByTestId('stored-proposal').waitFor();
+      await page.getByRole('heading', { name: '告知与签字' }).waitFor();
       const notices = `/cases/${full}/notices`;
       await page.goto(notices);
       await page.getByRole('button', { name: '已宣读告知，开始签字' }).click();
@@ -307,6 +307,12 @@ describe('accessibility (axe) on every screen, in both languages and both themes
       await page.getByTestId('all-signed').waitFor();
 
       await checkScreens(page, [
+        screen('parties (sealed by the signatures)', `/cases/${full}/parties`, (s) =>
+          s.getByTestId('seal-notice'),
+        ),
+        screen('notices (correction form open)', `${notices}#amend`, (s) =>
+          s.locator('#amend[open]'),
+        ),
         screen('document', `/cases/${full}/document`, (s) => s.getByTestId('doc-qr')),
         screen('case detail (signed)', `/cases/${full}`, (s) => s.getByTestId('elapsed')),
         screen('case list', '/', (s) => s.locator('.case-card')),

@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expectNoAxeViolations } from './axe';
 import { useBrowserWorld } from './harness';
 import { signInAs } from './sync-drivers';
 
@@ -105,10 +106,12 @@ describe('reviewer, insurer and admin on a phone', () => {
       // The same page in English, then back.
       await page.getByRole('radio', { name: 'English' }).check();
       await page.getByRole('heading', { level: 1, name: role.titleEn }).waitFor();
+      await expectNoAxeViolations(page, `${role.title} home (en)`);
       expect(await visibleText(page)).toContain(role.name);
       expect(await visibleText(page)).not.toMatch(ERROR_TEXT);
       await page.getByRole('radio', { name: '简体中文' }).check();
       await page.getByRole('heading', { level: 1, name: role.title }).waitFor();
+      await expectNoAxeViolations(page, `${role.title} home`);
 
       // Officer-only addresses: no officer screen, no code, the way home.
       for (const path of ['/cases/new', '/outbox', '/']) {
@@ -120,6 +123,7 @@ describe('reviewer, insurer and admin on a phone', () => {
           .waitFor();
         await expectNoOfficerScreen(page);
         expect(await visibleText(page)).not.toMatch(ERROR_TEXT);
+        await expectNoAxeViolations(page, `${role.title} at ${path}`);
       }
       await page.goto('/outbox');
       await page.getByRole('link', { name: `返回${role.title}` }).click();

@@ -128,8 +128,8 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
         />
       </fieldset>
       <CaseSteps c={initial} />
-      {!editable && <p className="notice">{t('caseDetail.notEditable')}</p>}
-      {editable && <SealNotice c={initial} />}
+      {!editable && !sealed && <p className="notice">{t('caseDetail.notEditable')}</p>}
+      <SealNotice c={initial} />
       <fieldset disabled={!editable} className="plain">
         <fieldset disabled={sealed} className="plain">
           <div className="field">

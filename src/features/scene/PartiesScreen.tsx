@@ -171,8 +171,12 @@ function PartiesEditor({ initial }: { initial: CaseRecord }) {
       </h1>
       <p className="muted">{t('parties.caseNumber', { number: initial.caseNumber })}</p>
       {editable && <p className="muted">{t('parties.intro')}</p>}
-      {!isOnScene(draft.state) && <p className="notice">{t('parties.notEditable')}</p>}
-      {isOnScene(draft.state) && <SealNotice c={draft} />}
+      {isSealed(draft) ? (
+        <SealNotice c={draft} />
+      ) : (
+        !isOnScene(draft.state) && <p className="notice">{t('parties.notEditable')}</p>
+      )}
+      {!isSealed(draft) && <SealNotice c={draft} />}
       <PartiesFormContext.Provider value={form}>
         <fieldset disabled={!editable} className="plain">
           {draft.vehicles.length === 0 && <p className="empty">{t('parties.empty')}</p>}
