@@ -15,7 +15,7 @@
  * outlines still extracts perfectly (its ToUnicode map is fine).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +56,7 @@ export interface PdfSight {
   wrongGlyphs: GlyphCheck[];
   /** Places where poppler drew something other than the reference glyph. */
   popplerMisses: PlacedGlyphMiss[];
-  /** Folder with the renderings (`mupdf-N.png`, `poppler-N.pgm`, `ref-N.png`). */
+  /** Folder with the renderings (`mupdf-N.png`, `poppler-N.pgm`, `ref-N.png`), kept when something is wrong. */
   dir: string;
 }
 
@@ -334,6 +334,9 @@ export function seePdf(pdfPath: string): PdfSight {
     }
   });
 
+  const clean = rendererErrors.length + wrongGlyphs.length + popplerMisses.length === 0;
+  // The renderings stay for a look when something is wrong, and only then.
+  if (clean) rmSync(dir, { recursive: true, force: true });
   return {
     pageCount: report.pages.length,
     pageText,

@@ -111,7 +111,11 @@ export function DocumentPage({
               <Fact label={L('driver')}>
                 <span data-testid="party-name">{p.name}</span>
               </Fact>
-              {p.idNumber && <Fact label={L('idNumber')}>{p.idNumber}</Fact>}
+              {p.idNumber && (
+                <Fact label={L('idNumber')} testId="party-id">
+                  {p.idNumber}
+                </Fact>
+              )}
               {p.licenceNumber && <Fact label={L('licenceNumber')}>{p.licenceNumber}</Fact>}
               {p.phone && <Fact label={L('phone')}>{p.phone}</Fact>}
               {p.insurance.map((i) => (

@@ -4,11 +4,11 @@
  * compared with the system's Noto Sans CJK SC (tests/pdf/see-pdf.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import i18next, { type TFunction } from 'i18next';
 import { aCase, testId } from '../../../tests/builders/case.builder';
 import { aRearEndDraft } from '../../../tests/builders/liability.builder';
@@ -36,6 +36,7 @@ const T0 = '2026-11-27T02:00:00.000Z';
 const T1 = '2026-11-27T02:20:00.000Z';
 const PLACE = '呼和浩特市新城区兴安北路与海拉尔东街交叉口';
 const HASH = 'ab'.repeat(32);
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 let t: Record<DocLang, TFunction>;
 beforeAll(async () => {

@@ -279,7 +279,7 @@ export async function makeDeterminationPdf(
   w.heading(lab('photos'));
   if (model.photos.length === 0) w.words(L('noPhotos'));
   for (const p of model.photos) {
-    w.text(p.title.join(' / '), { size: 9, gap: 0 });
+    w.text(p.title.join(' / '), { size: 9, gap: 1 });
     w.text(p.sha256, { size: 7, indent: 12, gap: 2, grey: true });
   }
 
