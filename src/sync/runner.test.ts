@@ -54,6 +54,26 @@ describe('sync runner — delivery', () => {
     expect(w.runner.getState()).toMatchObject({ phase: 'idle' });
   });
 
+  it('reports the case’s bytes across its photos: each goes on from the last, up to the case total', async () => {
+    w = await openSyncWorld();
+    const { photos } = await w.capture(3);
+    const total = photos.reduce((n, p) => n + p.meta.byteLength, 0);
+    const seen: { sent: number; total: number }[] = [];
+    const stop = w.runner.subscribe((s) => {
+      const c = s.current;
+      if (c?.part === 'photo' && c.caseBytesSent !== undefined && c.caseBytesTotal !== undefined)
+        seen.push({ sent: c.caseBytesSent, total: c.caseBytesTotal });
+    });
+
+    await w.runner.drainNow('send-now');
+    stop();
+
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every((x) => x.total === total)).toBe(true);
+    expect(seen.map((x) => x.sent)).toEqual([...seen.map((x) => x.sent)].sort((a, b) => a - b));
+    expect(seen.at(-1)?.sent).toBe(total);
+  });
+
   it('enqueued twice and drained twice (once concurrently) gives one server case', async () => {
     w = await openSyncWorld();
     const { record } = await w.capture(1);

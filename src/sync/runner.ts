@@ -247,9 +247,14 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     deviceId: string,
     heldByServer: Set<string>,
   ): Promise<CaseResult> {
-    for (const entry of await caseEntries(db, caseId)) {
-      if (entry.kind !== 'photo' || !isDue(entry, iso())) continue;
-      const result = await sendPhoto(entry, session, heldByServer);
+    const now = iso();
+    const due = (await caseEntries(db, caseId)).filter((e) => e.kind === 'photo' && isDue(e, now));
+    const sizes = new Map<string, number>();
+    for (const e of due) sizes.set(e.key, (await readPhotoBlob(db, e.entityId))?.size ?? 0);
+    const caseBytes = { sent: 0, total: [...sizes.values()].reduce((a, b) => a + b, 0) };
+    for (const entry of due) {
+      const result = await sendPhoto(entry, session, heldByServer, caseBytes);
+      caseBytes.sent += sizes.get(entry.key) ?? 0;
       if (result === 'offline' || result === 'held') return result;
     }
     // Read again: a save during the uploads may have pushed the case entry on.
@@ -305,13 +310,23 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     entry: OutboxEntry,
     session: StoredSession,
     heldByServer: Set<string>,
+    caseBytes: { sent: number; total: number },
   ): Promise<CaseResult> {
     const sha256 = entry.entityId;
     const blob = await readPhotoBlob(db, sha256);
     if (!blob) return attention([entry], 'local-photo-damaged');
     await updateEntry(db, entry.key, entry.revision, { status: 'sending' });
     const current = { caseId: entry.caseId, part: 'photo' as const, sha256 };
-    setState({ current: { ...current, bytesSent: 0, bytesTotal: blob.size } });
+    const progress = (bytesSent: number, bytesTotal: number) => ({
+      current: {
+        ...current,
+        bytesSent,
+        bytesTotal,
+        caseBytesSent: caseBytes.sent + bytesSent,
+        caseBytesTotal: caseBytes.total,
+      },
+    });
+    setState(progress(0, blob.size));
     const head = await api.headPhoto(session.token, sha256, blob.size);
     if (head.ok && head.value) {
       // Enough to skip the upload; only a receipt listing it as held removes the entry.
@@ -324,8 +339,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
         caseId: entry.caseId,
         blob,
         signal: abort.signal,
-        onProgress: (bytesSent, bytesTotal) =>
-          setState({ current: { ...current, bytesSent, bytesTotal } }),
+        onProgress: (bytesSent, bytesTotal) => setState(progress(bytesSent, bytesTotal)),
       });
       if (uploaded.ok) {
         await markPhotoHeld(db, sha256);

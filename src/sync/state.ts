@@ -9,6 +9,13 @@ export interface SyncProgress {
   sha256?: string;
   bytesSent: number;
   bytesTotal: number;
+  /**
+   * The case's photos due in this drain: bytes already sent (this part's
+   * included) and their total, so the outbox shows the case moving, not one
+   * photo after another from 0.
+   */
+  caseBytesSent?: number;
+  caseBytesTotal?: number;
 }
 
 export interface SyncError {

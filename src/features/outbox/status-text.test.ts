@@ -32,4 +32,11 @@ describe('statusText', () => {
     expect(moving).toContain('"sent":"20.4 KB"');
     expect(moving).toContain('"total":"40.8 KB"');
   });
+
+  it('counts the whole case: the second photo goes on from the first, against the case’s total', () => {
+    const second = { ...progress(10_240), caseBytesSent: 51_200, caseBytesTotal: 102_400 };
+    const text = statusText(t, { kind: 'sending', progress: second }, 'zh-CN');
+    expect(text).toContain('"sent":"50.0 KB"');
+    expect(text).toContain('"total":"100.0 KB"');
+  });
 });

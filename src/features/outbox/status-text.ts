@@ -1,7 +1,7 @@
 /** The outbox's words for a case's sending status and a failure reason. */
 import type { TFunction } from 'i18next';
 import { reasonText } from '../../services/failure-reasons';
-import type { CaseSyncStatus } from '../../sync';
+import type { CaseSyncStatus, SyncProgress } from '../../sync';
 import { formatBytes, formatTime } from '../../ui/format';
 
 export function age(t: TFunction, ms: number): string {
@@ -13,6 +13,9 @@ export function age(t: TFunction, ms: number): string {
     : t('outbox.agoDays', { days: Math.floor(hours / 24) });
 }
 
+/** Bytes of the case moved so far: the case's photos when the runner counts them, else this part's. */
+const moved = (p: SyncProgress | undefined) => p?.caseBytesSent ?? p?.bytesSent ?? 0;
+
 export function statusText(t: TFunction, s: CaseSyncStatus, lng: string): string {
   switch (s.kind) {
     case 'sent':
@@ -21,10 +24,10 @@ export function statusText(t: TFunction, s: CaseSyncStatus, lng: string): string
       return t('outbox.status.needs-attention', { reason: reasonText(t, s.reason) });
     case 'sending':
       // Bytes only once some have moved: "0 B / 40.8 KB" reads as stuck.
-      return s.progress && s.progress.bytesSent > 0
+      return moved(s.progress) > 0
         ? `${t('outbox.status.sending')} ${t('outbox.progress', {
-            sent: formatBytes(s.progress.bytesSent),
-            total: formatBytes(s.progress.bytesTotal),
+            sent: formatBytes(moved(s.progress)),
+            total: formatBytes(s.progress?.caseBytesTotal ?? s.progress?.bytesTotal ?? 0),
           })}`
         : t('outbox.status.sendingStarted');
     default:
