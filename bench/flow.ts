@@ -40,6 +40,13 @@ import {
 export const FLOW_TARGETS = { interactions: 45, scriptedSeconds: 180 } as const;
 /** Think time allowed per decision (a tap or a choice). */
 export const THINK_MS_PER_DECISION = 2000;
+/**
+ * A roadside allowance beside the scripted time: typing on a phone keyboard
+ * with gloves at night (0.5 s a character: plates, IDs, phones, names,
+ * policies) and aiming the camera (3 s a photo). Not a target, a reading aid:
+ * the field run is longer than the script by about this much.
+ */
+export const ROADSIDE_MS = { perCharacter: 500, perPhoto: 3000 } as const;
 
 export interface FlowFigures {
   scenario: string;
@@ -51,9 +58,11 @@ export interface FlowFigures {
   wallSeconds: number;
   thinkSeconds: number;
   scriptedSeconds: number;
+  /** Scripted time plus the roadside allowance for typing and aiming ({@link ROADSIDE_MS}). */
+  roadsideSeconds: number;
   targets: typeof FLOW_TARGETS;
   /** Figure ÷ target: at most 1 meets it. */
-  ratio: { interactions: number; scriptedSeconds: number };
+  ratio: { interactions: number; scriptedSeconds: number; roadsideSeconds: number };
   finalState: string;
   /** Every interaction in order, for reading where they go. */
   log: { kind: InteractionKind; what: string; characters?: number }[];
@@ -129,6 +138,11 @@ export async function benchFlow(): Promise<FlowFigures> {
 
     const thinkMs = tally.decisions * THINK_MS_PER_DECISION;
     const scriptedSeconds = (wallMs + thinkMs) / 1000;
+    const roadsideSeconds =
+      scriptedSeconds +
+      (tally.typedCharacters * ROADSIDE_MS.perCharacter +
+        tally.byKind().upload * ROADSIDE_MS.perPhoto) /
+        1000;
     return {
       scenario:
         'two-vehicle rear-end, 13 photos, offline, 360 px: new case → triage → vehicles and drivers → photos → scene cleared → liability → notices → two signatures',
@@ -139,10 +153,12 @@ export async function benchFlow(): Promise<FlowFigures> {
       wallSeconds: round1(wallMs / 1000),
       thinkSeconds: thinkMs / 1000,
       scriptedSeconds: round1(scriptedSeconds),
+      roadsideSeconds: round1(roadsideSeconds),
       targets: FLOW_TARGETS,
       ratio: {
         interactions: round2(tally.total / FLOW_TARGETS.interactions),
         scriptedSeconds: round2(scriptedSeconds / FLOW_TARGETS.scriptedSeconds),
+        roadsideSeconds: round2(roadsideSeconds / FLOW_TARGETS.scriptedSeconds),
       },
       finalState,
       log: tally.log,

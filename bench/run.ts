@@ -77,7 +77,7 @@ console.log(
     .map(([k, n]) => `${n} ${k}`)
     .join(
       ', ',
-    )}) of ${flow.targets.interactions} (×${flow.ratio.interactions}); scripted ${flow.scriptedSeconds} s = ${flow.wallSeconds} s wall + ${flow.thinkSeconds} s think (2 s × ${flow.decisions} decisions) of ${flow.targets.scriptedSeconds} s (×${flow.ratio.scriptedSeconds})`,
+    )}) of ${flow.targets.interactions} (×${flow.ratio.interactions}); scripted ${flow.scriptedSeconds} s = ${flow.wallSeconds} s wall + ${flow.thinkSeconds} s think (2 s × ${flow.decisions} decisions) of ${flow.targets.scriptedSeconds} s (×${flow.ratio.scriptedSeconds}); with the roadside allowance (${flow.typedCharacters} characters × 0.5 s, ${flow.byKind.upload} photos × 3 s) ${flow.roadsideSeconds} s (×${flow.ratio.roadsideSeconds})`,
 );
 if (
   flow.interactions > flow.targets.interactions ||

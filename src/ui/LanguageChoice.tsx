@@ -14,18 +14,20 @@ export function LanguageChoice() {
   return (
     <fieldset className="field">
       <legend>{t('settings.language')}</legend>
-      {LANGUAGES.map((l) => (
-        <label key={l.code} className="radio">
-          <input
-            type="radio"
-            name="language"
-            value={l.code}
-            checked={(chosen ?? i18n.language) === l.code}
-            onChange={() => choose(l.code)}
-          />
-          <span lang={l.code}>{l.label}</span>
-        </label>
-      ))}
+      <div className="segmented">
+        {LANGUAGES.map((l) => (
+          <label key={l.code} className="radio">
+            <input
+              type="radio"
+              name="language"
+              value={l.code}
+              checked={(chosen ?? i18n.language) === l.code}
+              onChange={() => choose(l.code)}
+            />
+            <span lang={l.code}>{l.label}</span>
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }

@@ -5,9 +5,11 @@ import type { StorageReport } from '../../platform';
 import { countUnsent } from '../../storage';
 import { useHomeProvince } from '../../services/home-province';
 import { useServices } from '../../services/ServicesContext';
+import { useSession } from '../../services/useSession';
+import { viewerRole } from '../../services/role-routes';
 import { PLATE_PROVINCES } from '../../domain';
 import { formatBytes } from '../../ui/format';
-import { changeLanguage, LANGUAGES, type Language } from '../../ui/i18n/setup';
+import { LanguageChoice } from '../../ui/LanguageChoice';
 import { setTheme, storedTheme, THEMES, type Theme } from '../../ui/theme';
 
 // The base-map section loads with its own chunk (idb-keyval, tile settings).
@@ -16,17 +18,14 @@ const TileSettings = lazy(() =>
 );
 
 export function Settings() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { db, platform } = useServices();
   const [report, setReport] = useState<StorageReport | null>(null);
   const unsent = useLiveQuery(() => countUnsent(db), [db]);
-  // The choice shows at once; the language follows when its messages have loaded.
-  const [chosen, setChosen] = useState<string | null>(null);
   const [homeProvince, setHomeProvince] = useHomeProvince();
-  const choose = (lng: Language) => {
-    setChosen(lng);
-    void changeLanguage(lng).finally(() => setChosen(null));
-  };
+  const session = useSession();
+  // Plates, unsent cases and base maps are the patrol officer's (also signed out, on scene).
+  const officer = session !== undefined && viewerRole(session) === 'officer';
 
   const [theme, chooseTheme] = useState<Theme>(storedTheme);
   const pickTheme = (next: Theme) => {
@@ -50,23 +49,7 @@ export function Settings() {
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
-      <fieldset className="field">
-        <legend>{t('settings.language')}</legend>
-        <div className="segmented">
-          {LANGUAGES.map((l) => (
-            <label key={l.code} className="radio">
-              <input
-                type="radio"
-                name="language"
-                value={l.code}
-                checked={(chosen ?? i18n.language) === l.code}
-                onChange={() => choose(l.code as Language)}
-              />
-              <span lang={l.code}>{l.label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <LanguageChoice />
       <fieldset className="field">
         <legend>{t('settings.theme')}</legend>
         <div className="segmented">
@@ -84,24 +67,26 @@ export function Settings() {
           ))}
         </div>
       </fieldset>
-      <div className="field">
-        <label htmlFor="home-province">{t('settings.homeProvince')}</label>
-        <select
-          id="home-province"
-          value={homeProvince}
-          aria-describedby="home-province-hint"
-          onChange={(e) => setHomeProvince(e.target.value)}
-        >
-          {[...PLATE_PROVINCES].map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-        <small id="home-province-hint" className="muted">
-          {t('settings.homeProvinceHint')}
-        </small>
-      </div>
+      {officer && (
+        <div className="field">
+          <label htmlFor="home-province">{t('settings.homeProvince')}</label>
+          <select
+            id="home-province"
+            value={homeProvince}
+            aria-describedby="home-province-hint"
+            onChange={(e) => setHomeProvince(e.target.value)}
+          >
+            {[...PLATE_PROVINCES].map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+          <small id="home-province-hint" className="muted">
+            {t('settings.homeProvinceHint')}
+          </small>
+        </div>
+      )}
       <h2>{t('settings.storage')}</h2>
       <p data-testid="persist-status" className={report?.persisted ? 'notice ok' : 'notice warn'}>
         {persistText}
@@ -114,10 +99,12 @@ export function Settings() {
           })}
         </p>
       )}
-      {unsent && <p>{t('settings.unsent', { cases: unsent.cases })}</p>}
-      <Suspense fallback={null}>
-        <TileSettings />
-      </Suspense>
+      {officer && unsent && <p>{t('settings.unsent', { cases: unsent.cases })}</p>}
+      {officer && (
+        <Suspense fallback={null}>
+          <TileSettings />
+        </Suspense>
+      )}
       <p className="muted">{t('settings.version', { version: __APP_VERSION__ })}</p>
     </section>
   );
