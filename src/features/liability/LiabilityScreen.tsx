@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
+  canAmend,
   answerLiabilityQuestion,
   enteredAt,
   factsFromDraft,
@@ -100,7 +101,16 @@ function Liability({ c }: { c: CaseRecord }) {
             ` ${t('liability.dispute.recorded', { reason: record.dispute.reason })}`}
         </p>
       )}
-      {signedAny && <p className="notice">{t('liability.locked')}</p>}
+      {signedAny && (
+        <div className="notice">
+          <p>{t('liability.locked')}</p>
+          {canAmend(c) && (
+            <Link href={`/cases/${c.id}/notices#amend`} className="button block">
+              {t('amendment.title')}
+            </Link>
+          )}
+        </div>
+      )}
       {labels.length < 2 && <p className="notice warn">{t('liability.needVehicles')}</p>}
       <p className="muted">{t('liability.intro')}</p>
 

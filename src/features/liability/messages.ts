@@ -6,7 +6,7 @@ const zh = {
     intro: '按实际情况逐项选择。系统只问能决定责任的问题，缺什么再问什么。',
     notReady: '请先完成现场撤离，再认定责任。',
     clearedAt: '✓ 已确认现场已撤离（{{time}}），交通已恢复。下面认定责任。',
-    locked: '当事人已开始签字，责任不能再修改。',
+    locked: '当事人已开始签字，认定已封存，不能直接修改；如需更正，请发起更正并重新签名。',
     needVehicles: '请先在“车辆与当事人”中登记至少两辆车。',
     place: '事故发生在什么地方？',
     vehicle: '车辆 {{label}}（{{plate}}）',
@@ -236,7 +236,8 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       notReady: 'Clear the scene first, then determine liability.',
       clearedAt:
         '✓ Scene cleared, confirmed at {{time}}; traffic restored. Now determine liability.',
-      locked: 'Parties have started signing; liability can no longer change.',
+      locked:
+        'Parties have started signing: the determination is sealed. To correct it, open a correction and collect new signatures.',
       needVehicles: 'Record at least two vehicles under "Vehicles and parties" first.',
       place: 'Where did it happen?',
       vehicle: 'Vehicle {{label}} ({{plate}})',
