@@ -21,6 +21,7 @@ import {
   takeEveryRequiredShot,
 } from './scene-drivers';
 import { signInOnPhone } from './sync-drivers';
+import { choice, signAs } from './liability-drivers';
 
 const world = useBrowserWorld({
   demo: true,
@@ -130,32 +131,14 @@ async function phone() {
   return { context, page, newCase };
 }
 
-/** Draws a squiggle on the first unsigned party's pad and confirms it. */
+/** Signs as the first party whose pad is still open (the shared driver draws and confirms). */
 async function signParty(page: Page, label: string): Promise<void> {
   const party = page
     .locator('fieldset.party-sign')
     .filter({ has: page.locator('canvas') })
     .first();
-  const canvas = party.locator('canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the signature pad is not on screen');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 20, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) {
-    await page.mouse.move(box.x + 20 + i * 25, y + (i % 2 === 0 ? -30 : 30), { steps: 4 });
-  }
-  await page.mouse.up();
-  await party.getByRole('button', { name: '确认签名' }).click();
-  await page.getByTestId(`signed-${label}`).waitFor();
+  await signAs(page, party, label);
 }
-
-/** The radio `option` in the group whose legend is `question`. */
-const choice = (page: Page, question: string, option: string) =>
-  page
-    .getByRole('group', { name: question, exact: true })
-    .getByRole('radio', { name: option, exact: true });
 
 describe('accessibility (axe) on every screen, in both languages and both themes', () => {
   it(
@@ -312,6 +295,9 @@ describe('accessibility (axe) on every screen, in both languages and both themes
         ),
         screen('notices (correction form open)', `${notices}#amend`, (s) =>
           s.locator('#amend[open]'),
+        ),
+        screen('liability (sealed, the way to correct it)', liability, (s) =>
+          s.getByRole('link', { name: /更正已签名的认定|Correct the signed determination/ }),
         ),
         screen('document', `/cases/${full}/document`, (s) => s.getByTestId('doc-qr')),
         screen('case detail (signed)', `/cases/${full}`, (s) => s.getByTestId('elapsed')),

@@ -125,6 +125,15 @@ describe('reviewer, insurer and admin on a phone', () => {
         expect(await visibleText(page)).not.toMatch(ERROR_TEXT);
         await expectNoAxeViolations(page, `${role.title} at ${path}`);
       }
+      // Settings: language, theme and storage; the patrol officer's plate,
+      // unsent-case and base-map sections are not theirs.
+      await page.goto('/settings');
+      await page.getByRole('heading', { level: 1, name: '设置' }).waitFor();
+      await page.getByRole('radio', { name: '简体中文' }).waitFor();
+      expect(await page.getByLabel('本队号牌省份').count()).toBe(0);
+      expect(await visibleText(page)).not.toMatch(ERROR_TEXT);
+      await expectNoAxeViolations(page, `${role.title} settings`);
+
       await page.goto('/outbox');
       await page.getByRole('link', { name: `返回${role.title}` }).click();
       await page.waitForURL((url) => url.pathname === role.home);

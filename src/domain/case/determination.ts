@@ -36,17 +36,27 @@ export function contentVersionOf(c: CaseRecord): DeterminationContentVersion {
   return first.contentVersion ?? 1;
 }
 
-function findingsOf(c: CaseRecord) {
-  return (c.liability?.decision?.findings ?? []).map((f) => ({
-    scenarioId: f.scenarioId,
-    liability: f.liability,
-    basis: f.basis,
-    explanation: f.explanation,
-  }));
+/** The liability that stands and what it rests on: the same in every content version. */
+function decisionOf(c: CaseRecord) {
+  const record = c.liability;
+  return {
+    liability: effectiveLiability(c),
+    proposal: record?.proposal,
+    override: record?.override && {
+      liability: record.override.liability,
+      reason: record.override.reason,
+    },
+    findings: (record?.decision?.findings ?? []).map((f) => ({
+      scenarioId: f.scenarioId,
+      liability: f.liability,
+      basis: f.basis,
+      explanation: f.explanation,
+    })),
+    catalogVersion: record?.decision?.catalogVersion,
+  };
 }
 
 function contentV1(c: CaseRecord) {
-  const record = c.liability;
   const vehicleLabel = (id: string | undefined) => c.vehicles.find((v) => v.id === id)?.label;
   return {
     kind: 'kuaichu.determination',
@@ -63,14 +73,7 @@ function contentV1(c: CaseRecord) {
       name: p.name,
       vehicle: vehicleLabel(p.vehicleId),
     })),
-    liability: effectiveLiability(c),
-    proposal: record?.proposal,
-    override: record?.override && {
-      liability: record.override.liability,
-      reason: record.override.reason,
-    },
-    findings: findingsOf(c),
-    catalogVersion: record?.decision?.catalogVersion,
+    ...decisionOf(c),
   };
 }
 
@@ -96,14 +99,7 @@ function contentV2(c: CaseRecord) {
     vehicles: c.vehicles,
     parties: c.parties,
     facts: record?.facts,
-    liability: effectiveLiability(c),
-    proposal: record?.proposal,
-    override: record?.override && {
-      liability: record.override.liability,
-      reason: record.override.reason,
-    },
-    findings: findingsOf(c),
-    catalogVersion: record?.decision?.catalogVersion,
+    ...decisionOf(c),
     amends:
       amendments.length === 0
         ? undefined

@@ -31,3 +31,14 @@ export function applyServerStateChange(c: CaseRecord, change: ServerStateChange)
     updatedAt: change.at > c.updatedAt ? change.at : c.updatedAt,
   };
 }
+
+/**
+ * What the accident squad asked for when it returned the case: the note of
+ * the latest return while the case is returned; undefined when it is not
+ * returned or the squad gave no note (the change's kind stands in for it).
+ */
+export function returnReason(c: CaseRecord): string | undefined {
+  if (c.state !== 'returned') return undefined;
+  const last = c.transitions.findLast((t) => t.to === 'returned');
+  return last?.reason && last.reason !== 'returned' ? last.reason : undefined;
+}

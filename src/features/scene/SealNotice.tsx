@@ -4,7 +4,7 @@
  * amendment on the signing screen), or the amendment in progress.
  */
 import { useTranslation } from 'react-i18next';
-import { canAmend, isSealed, type CaseRecord } from '../../domain';
+import { canAmend, isSealed, returnReason, type CaseRecord } from '../../domain';
 import { Link } from '../../ui/router';
 
 export function SealNotice({ c }: { c: CaseRecord }) {
@@ -36,8 +36,7 @@ export function SealNotice({ c }: { c: CaseRecord }) {
 export function ReturnedNotice({ c }: { c: CaseRecord }) {
   const { t } = useTranslation();
   if (c.state !== 'returned') return null;
-  const last = c.transitions.findLast((x) => x.to === 'returned');
-  const reason = last?.reason && last.reason !== 'returned' ? last.reason : undefined;
+  const reason = returnReason(c);
   return (
     <div className="notice warn" role="status" data-testid="returned-notice">
       <h2>{t('returned.title')}</h2>
