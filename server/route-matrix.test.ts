@@ -5,6 +5,7 @@
  *  - no session: 401 (public routes: their success status);
  *  - a role not in `access`: 403;
  *  - a scoped route, object of tenant A, caller outside A's scope: 404;
+ *  - a caller in scope the route refuses by its own rule (`refused`): that answer;
  *  - otherwise the route's success status.
  * Each call gets a fresh session and fresh objects, so calls do not
  * disturb each other. A route without a fixture here fails the test.
@@ -38,6 +39,8 @@ interface Fixture {
   success: number;
   /** For scoped routes: who is inside tenant A's scope for the object. */
   home?: readonly Actor[];
+  /** Callers in scope whom the route refuses by its own rule: status and error code. */
+  refused?: Partial<Record<Actor, readonly [number, string]>>;
   /** A request touching a fresh object owned by tenant A. */
   prepare(actor: Actor | undefined): Promise<InjectOptions>;
 }
@@ -197,10 +200,33 @@ const FIXTURES: Record<string, Fixture> = {
   'cases.put': {
     success: 200,
     home: CASE_HOME,
-    prepare: async () => {
+    // A case belongs to the officer who sent version 1, not to his unit.
+    refused: { officerA2: [403, 'not_case_officer'] },
+    prepare: async (actor) => {
       const { id, body } = await storedCase();
-      return { method: 'PUT', url: `/api/cases/${id}`, payload: body };
+      const device = actor && actor in w.devices ? w.devices[actor as 'officerA'] : undefined;
+      if (!device) return { method: 'PUT', url: `/api/cases/${id}`, payload: body };
+      // The next version, signed by the caller's own phone.
+      const next = await signedCaseBody({
+        record: { ...body.case, notes: `version 2 by ${actor}` },
+        photos: body.photos,
+        deviceId: device.id,
+        key: device.key,
+        version: 2,
+        previousManifestHash: body.manifestHash,
+      });
+      return { method: 'PUT', url: `/api/cases/${id}`, payload: next };
     },
+  },
+  'cases.handover': {
+    success: 200,
+    home: ['officerA', 'officerA2', 'reviewerA'],
+    refused: { officerA2: [403, 'not_case_officer'] },
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/cases/${(await storedCase()).id}/handover`,
+      payload: { officerId: w.users.officerA2.id, reason: 'matrix' },
+    }),
   },
   'cases.list': { success: 200, prepare: async () => ({ url: '/api/cases' }) },
   'cases.get': {
@@ -259,7 +285,7 @@ function expectedStatus(route: RouteSpec, fixture: Fixture, actor: Actor | undef
   if (!actor) return 401;
   if (!route.access.includes(ROLE_OF[actor])) return 403;
   if (route.scoped && !(fixture.home ?? []).includes(actor)) return 404;
-  return fixture.success;
+  return fixture.refused?.[actor]?.[0] ?? fixture.success;
 }
 
 const ERROR_CODE: Record<number, string> = {
@@ -291,7 +317,7 @@ describe('route × role matrix', () => {
         const status = expectedStatus(route, fixture, actor);
         seen.push(`${actor ?? 'anonymous'}:${res.statusCode}`);
         wanted.push(`${actor ?? 'anonymous'}:${status}`);
-        const code = ERROR_CODE[status];
+        const code = (actor && fixture.refused?.[actor]?.[1]) ?? ERROR_CODE[status];
         const isTusRefusal = route.path.startsWith('/api/uploads') && status === 404;
         if (code && route.method !== 'HEAD' && !isTusRefusal) {
           expect(res.json(), `${route.id} as ${actor ?? 'anonymous'}`).toMatchObject({

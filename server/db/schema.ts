@@ -78,6 +78,7 @@ export type DeviceRow = Selectable<DevicesTable>;
 export interface CasesTable {
   id: string;
   unit_id: string;
+  /** The case's officer: who sent version 1, or whom it was last handed over to. */
   officer_id: string;
   case_number: string;
   /** Server-side state: synced, returned, reviewed, assessed, paid … */
@@ -113,6 +114,23 @@ export interface CaseVersionsTable {
   received_at: string;
 }
 export type CaseVersionRow = Selectable<CaseVersionsTable>;
+
+/** Every change of a case's officer (migration 0004); rows are only added. */
+export interface CaseHandoversTable {
+  id: Generated<number>;
+  case_id: string;
+  from_officer_id: string;
+  to_officer_id: string;
+  from_unit_id: string;
+  to_unit_id: string;
+  /** The officer himself, or a reviewer of the brigade (a take-over). */
+  by_user_id: string;
+  by_role: string;
+  reason: string;
+  /** The stored version the new officer continues from. */
+  manifest_version: number;
+  at: string;
+}
 
 export interface CaseVehiclesInsurersTable {
   case_id: string;
@@ -164,6 +182,7 @@ export interface Database {
   devices: DevicesTable;
   cases: CasesTable;
   case_versions: CaseVersionsTable;
+  case_handovers: CaseHandoversTable;
   case_vehicles_insurers: CaseVehiclesInsurersTable;
   photos: PhotosTable;
   changes: ChangesTable;

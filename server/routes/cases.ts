@@ -1,8 +1,12 @@
-/** PUT /api/cases/:id (ingest), GET /api/cases, GET /api/cases/:id, POST /api/cases/:id/actions. */
+/**
+ * PUT /api/cases/:id (ingest), POST /api/cases/:id/handover, GET /api/cases,
+ * GET /api/cases/:id, POST /api/cases/:id/actions.
+ */
 import type { FastifyPluginAsync } from 'fastify';
-import { CaseActionRequest, CasePutRequest } from '../../src/contracts/cases';
+import { CaseActionRequest, CaseHandoverRequest, CasePutRequest } from '../../src/contracts/cases';
 import type {
   CaseActionResponse,
+  CaseHandoverResponse,
   CaseDetail,
   CaseList,
   CaseReceipt,
@@ -17,6 +21,7 @@ import type { Authenticator } from '../auth/authenticate';
 import { caseInScopeOr404, casesInScope, scopeFor } from '../auth/policy';
 import type { BlobStore } from '../blobs/blob-store';
 import { applyCaseAction } from '../cases/actions';
+import { handOverCase } from '../cases/custody';
 import { ingestCase } from '../cases/ingest';
 import { redactForInsurer } from '../cases/insurers';
 import { heldAndMissing, receiptFor } from '../cases/receipts';
@@ -58,6 +63,18 @@ export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
     const body = parseInput(CasePutRequest, request.body, 'body');
     return ingestCase({ db, blobs, now }, session, id, body);
   });
+
+  sessionRoute(
+    app,
+    auth,
+    'cases.handover',
+    async (request, _reply, session): Promise<CaseHandoverResponse> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const body = parseInput(CaseHandoverRequest, request.body, 'body');
+      await caseInScopeOr404(db, scopeFor(session), id);
+      return handOverCase(db, session, id, body, now());
+    },
+  );
 
   sessionRoute(app, auth, 'cases.list', async (_request, _reply, session): Promise<CaseList> => {
     const rows = await casesInScope(db, scopeFor(session)).limit(500).execute();

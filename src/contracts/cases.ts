@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { CaseRecord } from '../domain/case/case.schema';
 import { CaseState } from '../domain/case/case-state';
 import { PhotoMeta, Sha256Hex } from '../domain/case/photo.schema';
-import { CaseManifest } from '../domain/manifest/manifest.schema';
+import { CaseManifest, ManifestVersion } from '../domain/manifest/manifest.schema';
 import { ErrorBody } from './errors';
 import { IdParams, defineRoute } from './route';
 
@@ -24,7 +24,8 @@ export type CasePutRequest = z.infer<typeof CasePutRequest>;
 
 /** Why a stored version is flagged (accepted, but a reviewer should look). */
 /**
- * `version_gap`: a version was skipped, its chain cannot be checked;
+ * `version_gap`: a version was skipped and its chain could not be checked
+ * (only versions stored before skipped versions were refused carry it);
  * `amended`: the version corrects a signed determination (new signatures, the
  * superseded determination and its signatures kept).
  */
@@ -33,7 +34,7 @@ export type ReceiptFlag = z.infer<typeof ReceiptFlag>;
 
 export const CaseReceipt = z.object({
   caseId: z.uuid(),
-  manifestVersion: z.number().check(z.int(), z.gte(1)),
+  manifestVersion: ManifestVersion,
   /** SHA-256 of the manifest's canonical bytes, as stored. */
   manifestHash: Sha256Hex,
   /** Server time when this manifest version was first stored (unchanged on a replay). */
@@ -66,9 +67,13 @@ export const CASE_REFUSALS = {
   device_revoked: '403: the device was revoked',
   officer_mismatch:
     '403: case.officer names another officer: a case goes only under the session of the officer who captured it',
+  not_case_officer:
+    '403: the case belongs to another officer (the one who sent version 1, or the one it was handed over to): only he may send versions',
   photo_hash_mismatch: '422: stored bytes of a listed photo do not hash/size as the manifest says',
   manifest_conflict: '409: this manifest version is stored with a different body',
   chain_broken: '409: previousManifestHash is not the stored hash of the previous version',
+  version_gap:
+    '409: the version skips the next one (stored n, sent n+2 or more): send n+1 chained to the stored version',
   version_superseded: '409: a later version is stored and this one never was',
   signed_content_changed:
     '422: a signature names another determination than the one sent: signed content was edited without an amendment and new signatures',
@@ -109,6 +114,37 @@ export const CaseDetail = z.object({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
+/**
+ * Hands a case to another officer: by its officer, or by a reviewer of its
+ * brigade (a take-over, without the officer). From then on only the new
+ * officer may send versions; the case moves to his unit.
+ */
+export const CaseHandoverRequest = z.object({
+  /** An active officer of the case's brigade, not the case's officer already. */
+  officerId: z.uuid(),
+  /** Why, for the audit trail and the officers concerned. */
+  reason: z.string().check(z.minLength(1), z.maxLength(500)),
+});
+export type CaseHandoverRequest = z.infer<typeof CaseHandoverRequest>;
+
+export const CaseHandoverResponse = z.object({
+  caseId: z.uuid(),
+  /** The case's officer from now on. */
+  officerId: z.uuid(),
+  unitId: z.uuid(),
+  /** The stored version the new officer continues from. */
+  manifestVersion: ManifestVersion,
+});
+export type CaseHandoverResponse = z.infer<typeof CaseHandoverResponse>;
+
+/** Refusal codes of `POST /api/cases/:id/handover` besides the common ones, each audited. */
+export const HANDOVER_REFUSALS = {
+  not_case_officer: '403: an officer hands over only his own cases (a reviewer any of his brigade)',
+  invalid_handover:
+    '422: officerId is not an active officer of the case’s brigade, or is the case’s officer already',
+} as const;
+export type HandoverRefusal = keyof typeof HANDOVER_REFUSALS;
+
 export const CaseAction = z.enum(['return', 'review', 'assess', 'pay']);
 export type CaseAction = z.infer<typeof CaseAction>;
 
@@ -144,12 +180,34 @@ export const caseRoutes = [
     body: CasePutRequest,
     responses: {
       200: { description: 'Receipt (also for a replay of the same body)', schema: CaseReceipt },
-      403: { description: '`device_unknown` or `device_revoked`', schema: ErrorBody },
+      403: {
+        description: '`device_unknown`, `device_revoked`, `officer_mismatch`, `not_case_officer`',
+        schema: ErrorBody,
+      },
       409: {
-        description: '`manifest_conflict`, `chain_broken`, `version_superseded`',
+        description: '`manifest_conflict`, `chain_broken`, `version_gap`, `version_superseded`',
         schema: ErrorBody,
       },
       422: { description: 'Integrity refusal (see description)', schema: ErrorBody },
+    },
+  }),
+  defineRoute({
+    id: 'cases.handover',
+    method: 'POST',
+    path: '/api/cases/:id/handover',
+    summary:
+      'Hand a case to another officer of the brigade (its officer), or take it over for one (reviewer); audited',
+    description: Object.entries(HANDOVER_REFUSALS)
+      .map(([code, what]) => `\`${code}\` ${what}`)
+      .join('; '),
+    access: ['officer', 'reviewer'],
+    scoped: true,
+    params: IdParams,
+    body: CaseHandoverRequest,
+    responses: {
+      200: { description: 'Handed over', schema: CaseHandoverResponse },
+      403: { description: '`not_case_officer`', schema: ErrorBody },
+      422: { description: '`invalid_handover`', schema: ErrorBody },
     },
   }),
   defineRoute({

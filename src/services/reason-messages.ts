@@ -23,6 +23,9 @@ const zh = {
     'device-unknown': '服务器不认识本机的登记，将重新登记',
     'device-revoked': '本机的登记已被管理员吊销，请联系大队管理员',
     'officer-mismatch': '案件属于另一位民警，只能由其本人登录后发送',
+    'not-case-officer':
+      '案件已由另一位民警负责（已移交或由中队接手），本机不能再发送；请联系事故中队',
+    'invalid-handover': '只能移交给本大队另一位在岗的民警',
     sealed: '已签名的认定内容被改动而没有重新签名：请在签名页发起更正，写明原因并由各方重新签名',
     unauthenticated: '需要重新登录',
     'bad-credentials': '用户名或密码不正确',
@@ -60,6 +63,9 @@ export const reasonMessages: MessageBundle<typeof zh> = {
       'device-revoked':
         'an administrator revoked this phone’s enrolment; contact your brigade administrator',
       'officer-mismatch': 'the case belongs to another officer; only they can send it',
+      'not-case-officer':
+        'another officer is now in charge of this case (handed over or taken over by the squad); this phone can no longer send it — contact the accident squad',
+      'invalid-handover': 'a case can be handed over only to another active officer of the brigade',
       sealed:
         'signed determination content was changed without new signatures: open a correction on the signing screen, give the reason and collect new signatures',
       unauthenticated: 'sign in again',
