@@ -66,7 +66,7 @@ export const CASE_REFUSALS = {
     '403: manifest.deviceId is no enrolled device of this officer (or another officer’s)',
   device_revoked: '403: the device was revoked',
   officer_mismatch:
-    '403: case.officer names another officer: a case goes only under the session of the officer who captured it',
+    '403: case.officer names another officer (on a case handed over to this officer: other than its captor): a case goes only under the session of the officer who captured it',
   not_case_officer:
     '403: the case belongs to another officer (the one who sent version 1, or the one it was handed over to): only he may send versions',
   photo_hash_mismatch: '422: stored bytes of a listed photo do not hash/size as the manifest says',
