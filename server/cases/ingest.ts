@@ -23,7 +23,8 @@
  *     (`chain_broken`); an older version never stored is `version_superseded`;
  *     a skipped version (n+2 …) is accepted and flagged `version_gap` (E5:
  *     accept but flag for review — the previous hash cannot be checked, and
- *     refusing would strand the device's evidence).
+ *     refusing would strand the device's evidence); once an insurer was paid,
+ *     no new version until a reviewer reopens the case (`reopen_required`).
  * "The same body" means the same canonical { case, photos, manifest }: the
  * signature is left out because ECDSA signatures differ on every signing.
  */
@@ -48,6 +49,7 @@ import type { BlobStore } from '../blobs/blob-store';
 import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
 import { sha256Hex } from '../hash';
+import { isHeldByPayment } from './claims';
 import { vehicleInsurers } from './insurers';
 import { receiptFor } from './receipts';
 
@@ -72,6 +74,7 @@ const REFUSAL_STATUS: Record<CaseRefusal, number> = {
   signed_content_changed: 422,
   amendment_mismatch: 422,
   signatures_removed: 422,
+  reopen_required: 409,
 };
 
 const SEAL_MESSAGES: Record<SealRefusal, string> = {
@@ -204,7 +207,7 @@ async function storedReceipt(
       { storedManifestHash: row.manifest_hash },
     );
   }
-  return receiptFor(deps.blobs, {
+  return receiptFor(deps, {
     manifest: JSON.parse(row.manifest) as CaseManifest,
     manifestHash: row.manifest_hash,
     receivedAt: row.received_at,
@@ -288,6 +291,16 @@ async function checkHeldPhotos(blobs: BlobStore, manifest: CaseManifest): Promis
   }
 }
 
+/** A paid claim holds the case: a new version would change what was paid for (claims.ts). */
+async function checkNotPaid(trx: Kysely<Database>, caseId: string): Promise<void> {
+  if (await isHeldByPayment(trx, caseId)) {
+    throw new Refusal(
+      'reopen_required',
+      'An insurer has paid a claim on this case: a reviewer must reopen it before a new version is accepted.',
+    );
+  }
+}
+
 /** The transactional part: chain rules, then every row of a new version. */
 async function store(
   deps: IngestDeps,
@@ -326,6 +339,7 @@ async function store(
         );
       }
     } else flags.push('version_gap');
+    await checkNotPaid(trx, caseId);
     const previous = current ? CaseRecord.safeParse(JSON.parse(current.body)) : undefined;
     const seal = checkSealedVersion(previous?.success ? previous.data : undefined, body.case, sha);
     if (!seal.ok) {

@@ -24,6 +24,7 @@ const zh = {
     'device-revoked': '本机的登记已被管理员吊销，请联系大队管理员',
     'officer-mismatch': '案件属于另一位民警，只能由其本人登录后发送',
     sealed: '已签名的认定内容被改动而没有重新签名：请在签名页发起更正，写明原因并由各方重新签名',
+    'reopen-required': '保险公司已赔付此案：需事故中队重新打开案件后才能发送新版本，打开后自动发送',
     unauthenticated: '需要重新登录',
     'bad-credentials': '用户名或密码不正确',
     'local-photo-damaged': '本机照片已损坏，请补拍',
@@ -62,6 +63,8 @@ export const reasonMessages: MessageBundle<typeof zh> = {
       'officer-mismatch': 'the case belongs to another officer; only they can send it',
       sealed:
         'signed determination content was changed without new signatures: open a correction on the signing screen, give the reason and collect new signatures',
+      'reopen-required':
+        'an insurer has paid on this case: the accident squad must reopen it before a new version can be sent; it is sent by itself once reopened',
       unauthenticated: 'sign in again',
       'bad-credentials': 'wrong username or password',
       'local-photo-damaged': 'a photo on this phone is damaged: retake it',
