@@ -11,6 +11,9 @@
  * | pay     | insurer  | assessed → paid (once per packet)                                    |
  * | reopen  | reviewer | a paid claim is marked reopened; the case goes back to the officer   |
  *
+ * An insurer that no longer covers a vehicle of an approved version keeps
+ * reading its last packet but can no longer act on it.
+ *
  * A paid, current, not reopened claim holds the case: the officer's next
  * version is refused (`reopen_required`) until a reviewer reopens it, so what
  * an insurer paid for never changes silently.
