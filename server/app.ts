@@ -70,7 +70,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     limiter: deps.loginLimiter ?? createLoginLimiter(),
   });
   void app.register(deviceRoutes, { db, auth, now });
-  void app.register(photoRoutes, { blobs, auth });
+  void app.register(photoRoutes, { db, blobs, auth, now });
   void app.register(uploadRoutes, { db, blobs, auth, now, uploadDir: config.uploadDir });
   void app.register(caseRoutes, { db, blobs, auth, now });
   void app.register(changeRoutes, { db, auth });

@@ -34,7 +34,9 @@
  *        the determination sent (`signed_content_changed`), amendments keep
  *        what they supersede (`amendment_mismatch`), and nothing signed before
  *        is gone (`signatures_removed`); a version adding an amendment is
- *        flagged `amended` for the accident squad.
+ *        flagged `amended` for the accident squad;
+ *     d. once an insurer was paid, no new version until a reviewer reopens
+ *        the case (`reopen_required`, claims.ts).
  * "The same body" means the same canonical { case, photos, manifest }: the
  * signature is left out because ECDSA signatures differ on every signing.
  */
@@ -59,6 +61,7 @@ import type { BlobStore } from '../blobs/blob-store';
 import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
 import { sha256Hex } from '../hash';
+import { isHeldByPayment } from './claims';
 import { vehicleInsurers } from './insurers';
 import { receiptFor } from './receipts';
 
@@ -85,6 +88,7 @@ const REFUSAL_STATUS: Record<CaseRefusal, number> = {
   signed_content_changed: 422,
   amendment_mismatch: 422,
   signatures_removed: 422,
+  reopen_required: 409,
 };
 
 const SEAL_MESSAGES: Record<SealRefusal, string> = {
@@ -210,7 +214,7 @@ async function storedReceipt(
       { storedManifestHash: row.manifest_hash },
     );
   }
-  return receiptFor(deps.blobs, {
+  return receiptFor(deps, {
     manifest: JSON.parse(row.manifest) as CaseManifest,
     manifestHash: row.manifest_hash,
     receivedAt: row.received_at,
@@ -294,6 +298,16 @@ async function checkHeldPhotos(blobs: BlobStore, manifest: CaseManifest): Promis
   }
 }
 
+/** A paid claim holds the case: a new version would change what was paid for (claims.ts). */
+async function checkNotPaid(trx: Kysely<Database>, caseId: string): Promise<void> {
+  if (await isHeldByPayment(trx, caseId)) {
+    throw new Refusal(
+      'reopen_required',
+      'An insurer has paid a claim on this case: a reviewer must reopen it before a new version is accepted.',
+    );
+  }
+}
+
 /** The transactional part: the case's officer and the chain, the seal, then every row of a new version. */
 async function store(
   deps: IngestDeps,
@@ -332,6 +346,7 @@ async function store(
         },
       );
     }
+    await checkNotPaid(trx, caseId);
     const previous = current ? CaseRecord.safeParse(JSON.parse(current.body)) : undefined;
     const seal = checkSealedVersion(previous?.success ? previous.data : undefined, body.case, sha);
     if (!seal.ok) {

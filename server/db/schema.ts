@@ -146,16 +146,55 @@ export interface PhotosTable {
   uploaded_at: string;
 }
 
+/**
+ * One insurer's packet of one reviewed case version and its progress on it
+ * (server/cases/claims.ts). Amounts are integer fen.
+ */
+export interface ClaimsTable {
+  id: string;
+  case_id: string;
+  insurer_id: string;
+  manifest_version: number;
+  manifest_hash: string;
+  /** delivered | assessed | paid */
+  state: string;
+  delivered_at: string;
+  assessed_at: string | null;
+  assessed_fen: number | null;
+  assessment_note: string | null;
+  paid_at: string | null;
+  paid_fen: number | null;
+  payout_note: string | null;
+  superseded_at: string | null;
+  reopened_at: string | null;
+  updated_at: string;
+}
+export type ClaimRow = Selectable<ClaimsTable>;
+
+/** A unit whose officer uploaded these bytes: only then do they count as held for its cases. */
+export interface PhotoHoldersTable {
+  sha256: string;
+  unit_id: string;
+  /** The first uploader in the unit. */
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface ChangesTable {
   id: Generated<number>;
   case_id: string;
   /** received | returned | reviewed | assessed | paid */
   kind: string;
+  /** The case's state after the change. */
   state: string;
   actor_id: string;
   actor_role: string;
   note: string | null;
   at: string;
+  /** Set when the change is a step of this insurer's claim: no other insurer sees it. */
+  insurer_id: string | null;
+  /** That claim's state after the step. */
+  claim_state: string | null;
 }
 
 export interface AuditEventsTable {
@@ -185,6 +224,8 @@ export interface Database {
   case_handovers: CaseHandoversTable;
   case_vehicles_insurers: CaseVehiclesInsurersTable;
   photos: PhotosTable;
+  photo_holders: PhotoHoldersTable;
+  claims: ClaimsTable;
   changes: ChangesTable;
   audit_events: AuditEventsTable;
 }

@@ -1,11 +1,18 @@
 import fs from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CaseDetail, CaseHandoverResponse, CaseList, CaseReceipt } from '../../src/contracts/cases';
+import {
+  CaseDetail,
+  CaseHandoverResponse,
+  CaseList,
+  CaseReceipt,
+  InsurerCaseDetail,
+} from '../../src/contracts/cases';
 import type { CasePutRequest } from '../../src/contracts/cases';
 import { ErrorBody } from '../../src/contracts/errors';
 import { insuredCase } from '../case-fixtures';
 import type { CaseFixture } from '../case-fixtures';
 import { sha256OfBytes, signedCaseBody } from '../test-device';
+import { uploadPhoto, uploadPhotos } from '../test-photos';
 import type { CaseRecord } from '../../src/domain/case/case.schema';
 import { determinationBytes, openAmendment } from '../../src/domain/case/determination';
 import { MAX_MANIFEST_VERSION } from '../../src/domain/manifest/manifest.schema';
@@ -42,9 +49,7 @@ const signed = (
 const put = (actor: Actor, body: CasePutRequest, id = c.record.id) =>
   w.call(actor, { method: 'PUT', url: `/api/cases/${id}`, payload: body });
 
-const storeAllPhotos = async () => {
-  for (const p of c.photos) await w.fx.blobs.put(p.bytes);
-};
+const storeAllPhotos = () => uploadPhotos(w, 'officerA', c.photos);
 
 const count = async (table: 'cases' | 'case_versions' | 'changes') =>
   Number(
@@ -73,7 +78,7 @@ async function expectRefused(res: Awaited<ReturnType<typeof put>>, status: numbe
 
 describe('PUT /api/cases/:id — receipts', () => {
   it('answers a receipt listing held and missing photos; complete once all are held', async () => {
-    await w.fx.blobs.put(c.photos[0]!.bytes);
+    await uploadPhoto(w, 'officerA', c.photos[0]!);
     const body = await signed();
 
     const first = CaseReceipt.parse((await put('officerA', body)).json());
@@ -87,7 +92,7 @@ describe('PUT /api/cases/:id — receipts', () => {
       complete: false,
       flags: [],
     });
-    await w.fx.blobs.put(c.photos[1]!.bytes);
+    await uploadPhoto(w, 'officerA', c.photos[1]!);
     w.clock.now = new Date('2026-11-27T10:00:00.000Z');
     const again = CaseReceipt.parse((await put('officerA', body)).json());
     expect(again).toMatchObject({
@@ -464,8 +469,9 @@ describe('reading cases by scope', () => {
     ['officerA', true],
     ['officerA2', true],
     ['reviewerA', true],
-    ['insurerX', true],
-    ['insurerY', true],
+    // Insurers only once a reviewer approved it (claims.test.ts).
+    ['insurerX', false],
+    ['insurerY', false],
     ['officerB', false],
     ['reviewerB', false],
   ] as const)('%s sees it: %s', async (actor, sees) => {
@@ -476,15 +482,25 @@ describe('reading cases by scope', () => {
     expect(one.statusCode).toBe(sees ? 200 : 404);
   });
 
-  it('gives an insurer only the vehicles it insures and their drivers', async () => {
-    const detail = CaseDetail.parse(
+  it('gives an approved case’s insurer its own drivers and the other vehicle as plate and share', async () => {
+    const review = await w.call('reviewerA', {
+      method: 'POST',
+      url: `/api/cases/${c.record.id}/actions`,
+      payload: { action: 'review' },
+    });
+    expect(review.statusCode).toBe(200);
+
+    const detail = InsurerCaseDetail.parse(
       (await w.call('insurerX', { url: `/api/cases/${c.record.id}` })).json(),
     );
 
     expect(detail.redacted).toBe(true);
-    expect(detail.case.vehicles.map((v) => v.label)).toEqual(['A']);
+    expect(detail.case.vehicles.map((v) => [v.label, v.insured])).toEqual([
+      ['A', true],
+      ['B', false],
+    ]);
     expect(detail.case.parties.map((p) => p.name)).toEqual(['张三']);
-    expect(detail.receipt.complete).toBe(true);
+    expect(detail.summary.complete).toBe(true);
   });
 
   it('gives the officer the full case, manifest, signature and receipt', async () => {
@@ -496,6 +512,7 @@ describe('reading cases by scope', () => {
       redacted: false,
       case: c.record,
       summary: { state: 'synced', complete: true },
+      claims: [],
     });
   });
 });

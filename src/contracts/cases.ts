@@ -9,6 +9,7 @@ import { CaseRecord } from '../domain/case/case.schema';
 import { CaseState } from '../domain/case/case-state';
 import { PhotoMeta, Sha256Hex } from '../domain/case/photo.schema';
 import { CaseManifest, ManifestVersion } from '../domain/manifest/manifest.schema';
+import { Claim, InsurerCaseView } from './claims';
 import { ErrorBody } from './errors';
 import { IdParams, defineRoute } from './route';
 
@@ -81,6 +82,8 @@ export const CASE_REFUSALS = {
     '422: an amendment’s superseded determination does not hash to what its signatures name',
   signatures_removed:
     '422: a signature or amendment of the stored version is missing: signed history is never rewritten',
+  reopen_required:
+    '409: an insurer has paid a claim on this case: a reviewer must reopen the case (with a reason) before a new version is accepted',
 } as const;
 export type CaseRefusal = keyof typeof CASE_REFUSALS;
 
@@ -90,7 +93,10 @@ export const CaseSummary = z.object({
   caseNumber: z.string(),
   unitId: z.uuid(),
   officerId: z.uuid(),
-  /** Server-side state (synced, returned, reviewed, assessed, paid …). */
+  /**
+   * Server-side state (synced, returned, reviewed, assessed, paid …). For an
+   * insurer: its own claim's state, and the version of its packet.
+   */
   state: CaseState,
   manifestVersion: z.number(),
   receivedAt: z.iso.datetime(),
@@ -102,15 +108,18 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 export const CaseList = z.object({ cases: z.array(CaseSummary) });
 export type CaseList = z.infer<typeof CaseList>;
 
+/** The case as officers and reviewers read it: everything, with every insurer's claims. */
 export const CaseDetail = z.object({
   summary: CaseSummary,
-  /** For an insurer, only the vehicles it insures and their drivers (`redacted: true`). */
   case: CaseRecord,
   photos: z.array(PhotoMeta),
   manifest: CaseManifest,
   signature: z.string(),
   receipt: CaseReceipt,
+  /** Always false here; an insurer gets {@link InsurerCaseDetail}. */
   redacted: z.boolean(),
+  /** Every insurer's claims on the case, oldest packet first. */
+  claims: z.optional(z.array(Claim)),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -145,23 +154,54 @@ export const HANDOVER_REFUSALS = {
 } as const;
 export type HandoverRefusal = keyof typeof HANDOVER_REFUSALS;
 
-export const CaseAction = z.enum(['return', 'review', 'assess', 'pay']);
+/** The case as an insurer reads it: its own claim and the allow-listed view of its packet. */
+export const InsurerCaseDetail = z.object({
+  summary: CaseSummary,
+  claim: Claim,
+  case: InsurerCaseView,
+  redacted: z.literal(true),
+});
+export type InsurerCaseDetail = z.infer<typeof InsurerCaseDetail>;
+
+export const CaseAction = z.enum(['return', 'review', 'reopen', 'assess', 'pay']);
 export type CaseAction = z.infer<typeof CaseAction>;
 
-export const CaseActionRequest = z.object({
-  /** return/review: reviewer; assess/pay: insurer. */
-  action: CaseAction,
-  note: z.optional(z.string().check(z.maxLength(2000))),
-  /** assess: the assessed damage; pay: the amount paid (yuan). */
-  amountYuan: z.optional(z.number().check(z.gte(0))),
-});
+/** Yuan with at most two decimals (fen), up to 100 million. */
+const Yuan = z.number().check(
+  z.gte(0),
+  z.lte(100_000_000),
+  z.refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'at most two decimals'),
+);
+
+export const CaseActionRequest = z
+  .object({
+    /** return/review/reopen: reviewer; assess/pay: insurer, on its own claim. */
+    action: CaseAction,
+    /** reopen: the reason (required). An insurer's note is seen by the police, never by another insurer. */
+    note: z.optional(z.string().check(z.maxLength(2000))),
+    /** assess: the assessed damage; pay: the amount paid (yuan; required for both). */
+    amountYuan: z.optional(Yuan),
+  })
+  .check(
+    z.refine((r) => r.action !== 'reopen' || (r.note ?? '').trim().length > 0, {
+      message: 'a reopen needs its reason',
+      path: ['note'],
+    }),
+    z.refine((r) => !['assess', 'pay'].includes(r.action) || r.amountYuan !== undefined, {
+      message: 'an assessment or payout needs its amount',
+      path: ['amountYuan'],
+    }),
+  );
 export type CaseActionRequest = z.infer<typeof CaseActionRequest>;
 
 export const CaseActionResponse = z.object({
   caseId: z.uuid(),
+  /** The case's state (reviewer), or the insurer's own claim's state. */
   state: CaseState,
   /** The change-feed entry this made. */
   cursor: z.string(),
+  /** assess/pay: the insurer's claim as it now is. */
+  claim: z.optional(Claim),
 });
 export type CaseActionResponse = z.infer<typeof CaseActionResponse>;
 
@@ -185,7 +225,8 @@ export const caseRoutes = [
         schema: ErrorBody,
       },
       409: {
-        description: '`manifest_conflict`, `chain_broken`, `version_gap`, `version_superseded`',
+        description:
+          '`manifest_conflict`, `chain_broken`, `version_gap`, `version_superseded`, `reopen_required`',
         schema: ErrorBody,
       },
       422: { description: 'Integrity refusal (see description)', schema: ErrorBody },
@@ -224,17 +265,24 @@ export const caseRoutes = [
     method: 'GET',
     path: '/api/cases/:id',
     summary: 'One case with its manifest, signature and current receipt',
+    description:
+      'An insurer reads a case only once a reviewer approved it (its claim exists), and gets `InsurerCaseDetail`: its claim and the allow-listed view of its packet.',
     access: ['officer', 'reviewer', 'insurer'],
     scoped: true,
     params: IdParams,
-    responses: { 200: { description: 'The case', schema: CaseDetail } },
+    responses: {
+      200: {
+        description: 'The case (officer, reviewer) or the insurer’s packet',
+        schema: z.union([CaseDetail, InsurerCaseDetail]),
+      },
+    },
   }),
   defineRoute({
     id: 'cases.action',
     method: 'POST',
     path: '/api/cases/:id/actions',
     summary:
-      'Return for more evidence / mark reviewed (reviewer); record assessment / payout (insurer)',
+      'Return, approve (delivers a packet to each insurer) or reopen (reviewer); assess / pay the own claim (insurer)',
     access: ['reviewer', 'insurer'],
     scoped: true,
     params: IdParams,
@@ -243,7 +291,8 @@ export const caseRoutes = [
       200: { description: 'Done', schema: CaseActionResponse },
       403: { description: '`forbidden_action`: not this role’s action', schema: ErrorBody },
       409: {
-        description: '`invalid_transition`: not from the case’s current state',
+        description:
+          '`invalid_transition`: not from the case’s (or the insurer’s claim’s) current state; `reopen_required`: a claim is paid, reopen instead of return',
         schema: ErrorBody,
       },
     },

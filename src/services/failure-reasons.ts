@@ -54,6 +54,7 @@ const WORDS: Readonly<Record<string, string>> = {
   'signed-content-changed': 'sealed',
   'signatures-removed': 'sealed',
   'amendment-mismatch': 'sealed',
+  'reopen-required': 'reopen-required',
   unauthenticated: 'unauthenticated',
   'bad-credentials': 'bad-credentials',
   'local-photo-damaged': 'local-photo-damaged',
