@@ -121,11 +121,26 @@ describe('admin CLI', () => {
 
     await sql`update audit_events set subject = 'someone else' where id = 2`.execute(fx.db);
     expect(await admin('verify-audit')).toBe(1);
-    expect(err.at(-1)).toMatch(/BROKEN at event 2 \(hash_mismatch\)/);
+    expect(err.join('\n')).toMatch(/BROKEN at event 2 \(hash_mismatch\)/);
 
+    err = [];
     await sql`delete from audit_events where id = 2`.execute(fx.db);
     expect(await admin('verify-audit')).toBe(1);
-    expect(err.at(-1)).toMatch(/BROKEN at event 2 \(missing_row\)/);
+    expect(err.join('\n')).toMatch(/BROKEN at event 2 \(missing_row\)/);
+  });
+
+  it('verify-audit prints every break, not only the first, and exits 1', async () => {
+    await seedDemo(fx.db, new Date('2026-11-27T09:00:00.000Z'), CHEAP_SCRYPT);
+    await sql`update audit_events set subject = 'someone else' where id = 2`.execute(fx.db);
+    await sql`update audit_events set action = 'user.nothing' where id = 4`.execute(fx.db);
+
+    expect(await admin('verify-audit')).toBe(1);
+
+    expect(err.filter((l) => l.startsWith('BROKEN at'))).toEqual([
+      expect.stringMatching(/^BROKEN at event 2 \(hash_mismatch\)/),
+      expect.stringMatching(/^BROKEN at event 4 \(hash_mismatch\)/),
+    ]);
+    expect(err.at(-1)).toMatch(/2 breaks/);
   });
 });
 

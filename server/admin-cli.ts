@@ -12,7 +12,7 @@
  *   reset-password  --username U --password P
  *   disable         --username U
  *   list            (users, units, insurers)
- *   verify-audit    (exit 1 and the first broken link when the chain is broken)
+ *   verify-audit    (exit 1 and every broken link when the chain is broken)
  */
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
@@ -205,8 +205,10 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
           );
           return 0;
         }
+        for (const b of verdict.breaks)
+          io.err(`BROKEN at event ${b.at} (${b.reason}): ${b.message}`);
         io.err(
-          `audit chain BROKEN at event ${verdict.brokenAt} (${verdict.reason}): ${verdict.message}; ${verdict.count} events before it verify`,
+          `audit chain BROKEN: ${plural(verdict.breaks.length, 'break')} in ${verdict.count} events`,
         );
         return 1;
       }
@@ -225,6 +227,8 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
     throw error;
   }
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 async function unitRef(db: Kysely<Database>, ref: string): Promise<string> {
   const unit = await db

@@ -7,6 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import type { ErrorBody, FieldProblem } from '../src/contracts/errors';
+import { TEXT_MESSAGES, isWellFormed } from '../src/domain/text';
 
 export type { ErrorBody, FieldProblem };
 
@@ -48,6 +49,14 @@ export function parseInput<S extends z.core.$ZodType>(
   value: unknown,
   part: 'body' | 'params' | 'querystring' | 'headers',
 ): z.core.output<S> {
+  const illFormed = illFormedPaths(value);
+  if (illFormed.length > 0) {
+    const fields = illFormed.map((at) => ({
+      path: [part, ...at].join('.'),
+      message: TEXT_MESSAGES.illFormed,
+    }));
+    throw new HttpError(400, 'validation_failed', 'The request is not valid.', fields);
+  }
   const parsed = z.safeParse(schema, value);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((issue) => ({
@@ -55,6 +64,42 @@ export function parseInput<S extends z.core.$ZodType>(
     message: issue.message,
   }));
   throw new HttpError(400, 'validation_failed', 'The request is not valid.', fields);
+}
+
+/** A place in the input, linked to its parent so a deep walk copies no paths. */
+interface At {
+  key: string;
+  parent: At | undefined;
+}
+
+const pathOf = (at: At | undefined): string[] => {
+  const path: string[] = [];
+  for (let a = at; a; a = a.parent) path.push(a.key);
+  return path.reverse();
+};
+
+/**
+ * Where a request holds a string (value or key) with no UTF-8 form: such text
+ * would be stored as other bytes than were hashed, so it is refused here, for
+ * every route, before any schema sees it. Walks without recursion: JSON may
+ * nest deeper than the stack.
+ */
+function illFormedPaths(value: unknown): string[][] {
+  const found: (At | undefined)[] = [];
+  const stack: { value: unknown; at: At | undefined }[] = [{ value, at: undefined }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value: v, at } = item;
+    if (typeof v === 'string') {
+      if (!isWellFormed(v)) found.push(at);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [key, child] of Object.entries(v)) {
+        const here = { key, parent: at };
+        if (!isWellFormed(key)) found.push(here);
+        stack.push({ value: child, at: here });
+      }
+    }
+  }
+  return found.reverse().map(pathOf);
 }
 
 interface AjvIssue {
