@@ -9,6 +9,7 @@ import { CaseRecord } from '../domain/case/case.schema';
 import { CaseState } from '../domain/case/case-state';
 import { PhotoMeta, Sha256Hex } from '../domain/case/photo.schema';
 import { CaseManifest } from '../domain/manifest/manifest.schema';
+import { TEXT_LIMITS, paragraph } from '../domain/text';
 import { ErrorBody } from './errors';
 import { IdParams, defineRoute } from './route';
 
@@ -115,7 +116,7 @@ export type CaseAction = z.infer<typeof CaseAction>;
 export const CaseActionRequest = z.object({
   /** return/review: reviewer; assess/pay: insurer. */
   action: CaseAction,
-  note: z.optional(z.string().check(z.maxLength(2000))),
+  note: z.optional(paragraph(TEXT_LIMITS.text)),
   /** assess: the assessed damage; pay: the amount paid (yuan). */
   amountYuan: z.optional(z.number().check(z.gte(0))),
 });

@@ -52,10 +52,10 @@ export const TEXT_LIMITS = {
   code: 64,
   /** A person's, a company's or a vehicle owner's name. */
   name: 100,
-  /** An address, a road, what a fixed object is, words the engine produced. */
+  /** An address, a road, what a fixed object is, an id the liability engine gave. */
   line: 500,
-  /** A written reason (override, refusal, escalation, amendment). */
-  reason: 2000,
+  /** A written reason (override, refusal, escalation), a sentence of the engine, a photo slot. */
+  text: 2000,
   /** The officer's notes on a case. */
   notes: 10_000,
 } as const;
