@@ -14,6 +14,7 @@ let err: string[];
 const admin = (...argv: string[]) =>
   runAdmin(argv, {
     db: fx.db,
+    blobs: fx.blobs,
     now: () => new Date('2026-11-27T09:30:00.000Z'),
     out: (l) => void out.push(l),
     err: (l) => void err.push(l),
@@ -119,6 +120,7 @@ describe('admin CLI', () => {
     expect(await admin('verify-audit')).toBe(0);
     expect(out.at(-1)).toMatch(/audit chain intact: 5 events; head hash [0-9a-f]{64}/);
 
+    fx.tampered();
     await sql`update audit_events set subject = 'someone else' where id = 2`.execute(fx.db);
     expect(await admin('verify-audit')).toBe(1);
     expect(err.join('\n')).toMatch(/BROKEN at event 2 \(hash_mismatch\)/);
@@ -131,6 +133,7 @@ describe('admin CLI', () => {
 
   it('verify-audit prints every break, not only the first, and exits 1', async () => {
     await seedDemo(fx.db, new Date('2026-11-27T09:00:00.000Z'), CHEAP_SCRYPT);
+    fx.tampered();
     await sql`update audit_events set subject = 'someone else' where id = 2`.execute(fx.db);
     await sql`update audit_events set action = 'user.nothing' where id = 4`.execute(fx.db);
 

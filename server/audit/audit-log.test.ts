@@ -38,6 +38,7 @@ describe('audit chain', () => {
   });
 
   it('fails at the row whose content was edited', async () => {
+    fx.tampered();
     await sql`update audit_events set details = '{"i":99}' where id = 3`.execute(fx.db);
 
     expect(await verifyAuditChain(fx.db)).toMatchObject({
@@ -48,6 +49,7 @@ describe('audit chain', () => {
   });
 
   it('fails at the row that was deleted', async () => {
+    fx.tampered();
     await sql`delete from audit_events where id = 3`.execute(fx.db);
 
     expect(await verifyAuditChain(fx.db)).toMatchObject({
@@ -57,6 +59,7 @@ describe('audit chain', () => {
   });
 
   it('fails at the next row when an edited row is re-hashed to hide the edit', async () => {
+    fx.tampered();
     const row = await fx.db
       .selectFrom('audit_events')
       .selectAll()
@@ -76,6 +79,7 @@ describe('audit chain', () => {
   });
 
   it('reports every break, not only the first, across pages', async () => {
+    fx.tampered();
     await sql`update audit_events set details = '{"i":99}' where id = 2`.execute(fx.db);
     await sql`delete from audit_events where id = 4`.execute(fx.db);
     await sql`update audit_events set subject = 'other' where id = 5`.execute(fx.db);

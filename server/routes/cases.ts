@@ -13,6 +13,7 @@ import type { CaseRecord } from '../../src/domain/case/case.schema';
 import type { CaseState } from '../../src/domain/case/case-state';
 import type { PhotoMeta } from '../../src/domain/case/photo.schema';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
+import { servedCaseProblems } from '../audit/evidence';
 import type { Authenticator } from '../auth/authenticate';
 import { caseInScopeOr404, casesInScope, scopeFor } from '../auth/policy';
 import type { BlobStore } from '../blobs/blob-store';
@@ -74,6 +75,10 @@ export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
       .where('case_id', '=', id)
       .where('version', '=', row.manifest_version)
       .executeTakeFirstOrThrow();
+    const problems = await servedCaseProblems(db, id);
+    if (problems.length > 0) {
+      request.log.error({ caseId: id, problems }, 'serving a case whose stored evidence is broken');
+    }
     const manifest = JSON.parse(row.manifest) as CaseManifest;
     let record = JSON.parse(row.body) as CaseRecord;
     if (scope.kind === 'insurer') {
@@ -98,6 +103,7 @@ export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
         flags: JSON.parse(version.flags) as ReceiptFlag[],
       }),
       redacted: scope.kind === 'insurer',
+      integrity: problems.length > 0 ? 'broken' : 'intact',
     };
   });
 

@@ -107,6 +107,12 @@ export const CaseDetail = z.object({
   signature: z.string(),
   receipt: CaseReceipt,
   redacted: z.boolean(),
+  /**
+   * `broken` when the stored case no longer matches what was received: its
+   * hashes or the device's signature disagree (the database was altered).
+   * The case is served as stored, so the damage can be seen; see verify-audit.
+   */
+  integrity: z.enum(['intact', 'broken']),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
