@@ -391,6 +391,28 @@ describe('PUT /api/cases/:id — a case belongs to its officer', () => {
   });
 });
 
+describe('PUT /api/cases/:id — text fields', () => {
+  it('refuses a NUL byte and 2 MB of notes with 400 naming each field, and stores nothing', async () => {
+    const [a, b] = c.record.parties;
+    c.record = {
+      ...c.record,
+      notes: 'x'.repeat(2 * 1024 * 1024),
+      parties: [{ ...a!, name: '张\u0000三' }, b!],
+    };
+
+    const res = await put('officerA', await signed());
+
+    expect(res.statusCode).toBe(400);
+    const error = ErrorBody.parse(res.json()).error;
+    expect(error.code).toBe('validation_failed');
+    expect(error.fields?.map((f) => f.path).sort()).toEqual([
+      'body.case.notes',
+      'body.case.parties.0.name',
+    ]);
+    expect(await count('cases')).toBe(0);
+  });
+});
+
 describe('PUT /api/cases/:id — the version chain', () => {
   it('stores version 2 on version 1; refuses a different body for a stored version and a broken chain', async () => {
     const v1 = await signed();

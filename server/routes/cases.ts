@@ -18,6 +18,7 @@ import type { CaseRecord } from '../../src/domain/case/case.schema';
 import type { CaseState } from '../../src/domain/case/case-state';
 import type { PhotoMeta } from '../../src/domain/case/photo.schema';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
+import { servedCaseProblems } from '../audit/evidence';
 import type { Authenticator } from '../auth/authenticate';
 import { caseInScopeOr404, casesInScope, scopeFor } from '../auth/policy';
 import type { BlobStore } from '../blobs/blob-store';
@@ -60,8 +61,11 @@ async function summaryOf(holdings: PhotoHoldings, row: CaseRow): Promise<CaseSum
   };
 }
 
-/** The whole case, for an officer or reviewer. */
-async function caseDetail(holdings: PhotoHoldings, row: CaseRow): Promise<CaseDetail> {
+/** The whole case, for an officer or reviewer (its integrity is checked by the route). */
+async function caseDetail(
+  holdings: PhotoHoldings,
+  row: CaseRow,
+): Promise<Omit<CaseDetail, 'integrity'>> {
   const id = row.id;
   const version = await holdings.db
     .selectFrom('case_versions')
@@ -130,7 +134,17 @@ export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
       const scope = scopeFor(session);
       const row = await caseInScopeOr404(db, scope, id);
       if (scope.kind === 'insurer') return insurerCaseDetail(holdings, row, scope.insurerId);
-      return caseDetail(holdings, row);
+      const problems = await servedCaseProblems(db, id);
+      if (problems.length > 0) {
+        request.log.error(
+          { caseId: id, problems },
+          'serving a case whose stored evidence is broken',
+        );
+      }
+      return {
+        ...(await caseDetail(holdings, row)),
+        integrity: problems.length > 0 ? 'broken' : 'intact',
+      };
     },
   );
 

@@ -10,6 +10,7 @@ import { CaseState } from '../domain/case/case-state';
 import { PhotoMeta, Sha256Hex } from '../domain/case/photo.schema';
 import { CaseManifest, ManifestVersion } from '../domain/manifest/manifest.schema';
 import { Claim, InsurerCaseView } from './claims';
+import { TEXT_LIMITS, paragraph } from '../domain/text';
 import { ErrorBody } from './errors';
 import { IdParams, defineRoute } from './route';
 
@@ -120,6 +121,12 @@ export const CaseDetail = z.object({
   redacted: z.boolean(),
   /** Every insurer's claims on the case, oldest packet first. */
   claims: z.optional(z.array(Claim)),
+  /**
+   * `broken` when the stored case no longer matches what was received: its
+   * hashes or the device's signature disagree (the database was altered).
+   * The case is served as stored, so the damage can be seen; see verify-audit.
+   */
+  integrity: z.enum(['intact', 'broken']),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -132,7 +139,7 @@ export const CaseHandoverRequest = z.object({
   /** An active officer of the case's brigade, not the case's officer already. */
   officerId: z.uuid(),
   /** Why, for the audit trail and the officers concerned. */
-  reason: z.string().check(z.minLength(1), z.maxLength(500)),
+  reason: paragraph(TEXT_LIMITS.line).check(z.minLength(1)),
 });
 export type CaseHandoverRequest = z.infer<typeof CaseHandoverRequest>;
 
@@ -178,7 +185,7 @@ export const CaseActionRequest = z
     /** return/review/reopen: reviewer; assess/pay: insurer, on its own claim. */
     action: CaseAction,
     /** reopen: the reason (required). An insurer's note is seen by the police, never by another insurer. */
-    note: z.optional(z.string().check(z.maxLength(2000))),
+    note: z.optional(paragraph(TEXT_LIMITS.text)),
     /** assess: the assessed damage; pay: the amount paid (yuan; required for both). */
     amountYuan: z.optional(Yuan),
   })

@@ -12,6 +12,7 @@
  */
 import * as z from 'zod/mini';
 import { Sha256Hex } from '../domain/case/photo.schema';
+import { TEXT_LIMITS, line } from '../domain/text';
 import { ErrorBody } from './errors';
 import { defineRoute } from './route';
 
@@ -22,7 +23,7 @@ export const UploadMetadata = z.object({
   sha256: Sha256Hex,
   caseId: z.uuid(),
   filetype: z.optional(z.literal('image/jpeg')),
-  filename: z.optional(z.string()),
+  filename: z.optional(line(TEXT_LIMITS.line)),
 });
 export type UploadMetadata = z.infer<typeof UploadMetadata>;
 

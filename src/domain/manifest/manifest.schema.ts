@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { Id, Instant } from '../ids';
 import { Sha256Hex } from '../case/photo.schema';
+import { TEXT_LIMITS, line } from '../text';
 
 export const MANIFEST_SCHEMA_VERSION = 1;
 
@@ -27,7 +28,7 @@ export const ManifestPhoto = z.object({
   /** SHA-256 of the bytes as captured, before resize/re-encode. */
   originalSha256: Sha256Hex,
   /** Evidence checklist slot it fulfils, or `extra`. */
-  slot: z.string(),
+  slot: line(TEXT_LIMITS.text),
   byteLength: z.number().check(z.int(), z.gte(1)),
 });
 export type ManifestPhoto = z.infer<typeof ManifestPhoto>;
