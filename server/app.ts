@@ -33,17 +33,21 @@ export interface AppDeps {
   now?: () => Date;
   /** Fastify logger option; default: pino at config.logLevel. Tests pass false. */
   logger?: FastifyServerOptions['logger'];
-  /** Login failure counter; default: 5 failures per 15 min per username + address. */
+  /** Login failure counter; default: per address and per account (auth/rate-limit.ts). */
   loginLimiter?: LoginLimiter;
   /** Password hashing cost for accounts made through the API (tests lower it). */
   scryptCost?: ScryptCost;
 }
 
 export type AppConfig = Pick<ServerConfig, 'staticDir' | 'logLevel' | 'uploadDir'> &
-  Partial<Pick<ServerConfig, 'sessionTtlMs'>>;
+  Partial<Pick<ServerConfig, 'sessionTtlMs' | 'trustProxy'>>;
 
 /** Case bodies carry every party, vehicle and photo's metadata: allow 4 MB of JSON. */
 const JSON_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** A number of proxies as the hop test Fastify runs (its types take no number). */
+const trustProxyOption = (trust: ServerConfig['trustProxy']) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 
 export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   const app = Fastify({
@@ -51,6 +55,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     // Photos arrive by tus (streamed, not parsed); JSON bodies stay small.
     bodyLimit: JSON_BODY_LIMIT,
     return503OnClosing: true,
+    trustProxy: trustProxyOption(config.trustProxy ?? false),
   });
   app.setErrorHandler(handleError);
   app.addHook('onSend', async (_request, reply) => {

@@ -17,7 +17,18 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sessionTtlMs: 12 * 60 * 60 * 1000,
       demo: false,
+      trustProxy: false,
     });
+  });
+
+  it('reads TRUST_PROXY as the proxies to believe, and refuses trusting everyone', () => {
+    const trust = (value: string) => loadConfig({ TRUST_PROXY: value }, opts).trustProxy;
+    expect(trust('127.0.0.1')).toEqual(['127.0.0.1']);
+    expect(trust('10.0.0.0/8, ::1,loopback')).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+    expect(trust('1')).toBe(1);
+    for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example', '127.0.0.1;rm']) {
+      expect(() => trust(bad), bad).toThrow(/TRUST_PROXY=.*never "true"/);
+    }
   });
 
   it('reads the session lifetime and the demo switch', () => {

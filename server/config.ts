@@ -7,6 +7,7 @@
  * directory (as a shell user expects); the defaults resolve against the
  * project root, so the server finds ./data and ./dist from any cwd.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
@@ -36,6 +37,12 @@ export interface ServerConfig {
   staticDir: string;
   database: DatabaseConfig;
   logLevel: LogLevel;
+  /**
+   * Which peers may tell the client's address and protocol (X-Forwarded-For,
+   * X-Forwarded-Proto): TRUST_PROXY, Fastify's `trustProxy`. Off by default,
+   * so no client can pose as another address to the login limit.
+   */
+  trustProxy: false | number | string[];
 }
 
 export const DEFAULT_PORT = 8080;
@@ -78,6 +85,16 @@ const Env = z.object({
     ),
   ),
   KUAICHU_DEMO: z.optional(z.enum(['0', '1'], 'must be 1 (seed the demo) or 0')),
+  TRUST_PROXY: z.optional(
+    z
+      .string()
+      .check(
+        z.refine(
+          isTrustedProxies,
+          'must be the proxy’s addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8, loopback) or a number of proxies; never "true": trusting every peer lets any client choose its address',
+        ),
+      ),
+  ),
 });
 
 export interface LoadConfigOptions {
@@ -119,7 +136,35 @@ export function loadConfig(
     staticDir: e.STATIC_DIR ? path.resolve(cwd, e.STATIC_DIR) : path.join(root, 'dist'),
     database: databaseFromUrl(e.DATABASE_URL, dataDir, cwd),
     logLevel: e.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxyFrom(e.TRUST_PROXY),
   };
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** A number of proxies, or addresses, CIDR networks and proxy-addr's names. */
+function isTrustedProxies(value: string): boolean {
+  if (/^\d{1,2}$/.test(value)) return true;
+  const entries = value.split(/[\s,]+/).filter(Boolean);
+  return (
+    entries.length > 0 &&
+    entries.every((entry) => {
+      if (PROXY_NAMES.includes(entry)) return true;
+      const [address = '', bits, ...rest] = entry.split('/');
+      const family = isIP(address);
+      if (family === 0 || rest.length > 0) return false;
+      return (
+        bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+      );
+    })
+  );
+}
+
+/** TRUST_PROXY: unset → trust no one; a number → that many proxies; else addresses, CIDRs or proxy-addr's names. */
+function trustProxyFrom(value: string | undefined): ServerConfig['trustProxy'] {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(/[\s,]+/).filter(Boolean);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Insurer, Unit } from '../src/contracts/auth';
 import type { Role } from '../src/contracts/route';
 import { buildApp } from './app';
-import type { AppDeps } from './app';
+import type { AppConfig, AppDeps } from './app';
 import { createBrigade, createInsurer, createUnit, createUser } from './auth/accounts';
 import { enrolDevice } from './auth/devices';
 import type { ScryptCost } from './auth/passwords';
@@ -65,7 +65,10 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function openTestWorld(deps: Partial<AppDeps> = {}): Promise<TestWorld> {
+export async function openTestWorld(
+  deps: Partial<AppDeps> = {},
+  config: Partial<AppConfig> = {},
+): Promise<TestWorld> {
   const fx = await openTempServerFixture();
   const clock = { now: new Date('2026-11-27T09:30:00.000Z') };
   const at = clock.now;
@@ -137,6 +140,7 @@ export async function openTestWorld(deps: Partial<AppDeps> = {}): Promise<TestWo
       staticDir: path.join(fx.dir, 'no-dist'),
       logLevel: 'silent',
       uploadDir: path.join(fx.dir, 'uploads'),
+      ...config,
     },
     {
       db,
