@@ -102,7 +102,7 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
         displayName: 'Bench',
         role: 'officer',
         unitId: unit.id,
-        password: 'bench password 1',
+        password: 'long enough test pw',
       },
       'bench',
       at,

@@ -1,6 +1,6 @@
 /**
- * A populated server for route tests: two brigades (A with a patrol squad
- * and an accident squad, B with a patrol squad), two insurers, and one user
+ * A populated server for route tests: two brigades (each with a patrol squad
+ * and an accident squad), two insurers, and one user
  * per role and tenant, each with a live session. Accounts use a cheap scrypt
  * cost so tests stay fast (the default cost is tested in auth/passwords.test.ts).
  */
@@ -55,7 +55,7 @@ export interface TestWorld {
   fx: TempServerFixture;
   app: FastifyInstance;
   clock: { now: Date };
-  units: { patrolA: Unit; accidentA: Unit; patrolB: Unit };
+  units: { patrolA: Unit; accidentA: Unit; patrolB: Unit; accidentB: Unit };
   insurers: { x: Insurer; y: Insurer };
   users: Record<Actor, WorldUser>;
   /** Enrolled device (and its key) of each officer. */
@@ -91,6 +91,11 @@ export async function openTestWorld(
       { brigadeId: brigadeB, name: 'Patrol B', kind: 'patrol-squad' },
       at,
     ),
+    accidentB: await createUnit(
+      db,
+      { brigadeId: brigadeB, name: 'Accident B', kind: 'accident-squad' },
+      at,
+    ),
   };
   const insurers = {
     x: await createInsurer(db, { name: 'Insurer X', code: 'INSX' }, at),
@@ -101,7 +106,7 @@ export async function openTestWorld(
     officerA2: { unitId: units.patrolA.id },
     officerB: { unitId: units.patrolB.id },
     reviewerA: { unitId: units.accidentA.id },
-    reviewerB: { unitId: units.patrolB.id },
+    reviewerB: { unitId: units.accidentB.id },
     insurerX: { insurerId: insurers.x.id },
     insurerY: { insurerId: insurers.y.id },
     admin: {},
