@@ -11,6 +11,7 @@ import { createLoginLimiter } from './auth/rate-limit';
 import type { LoginLimiter } from './auth/rate-limit';
 import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import type { BlobStore } from './blobs/blob-store';
+import { DEFAULT_TILE_HOSTS } from './config';
 import type { ServerConfig } from './config';
 import type { Db } from './db/database';
 import { handleError } from './errors';
@@ -23,6 +24,7 @@ import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
 import { registerStatic } from './routes/static';
+import { registerSecurityHeaders } from './security-headers';
 import { uploadRoutes } from './uploads/tus-uploads';
 
 export interface AppDeps {
@@ -40,7 +42,7 @@ export interface AppDeps {
 }
 
 export type AppConfig = Pick<ServerConfig, 'staticDir' | 'logLevel' | 'uploadDir'> &
-  Partial<Pick<ServerConfig, 'sessionTtlMs' | 'trustProxy'>>;
+  Partial<Pick<ServerConfig, 'sessionTtlMs' | 'trustProxy' | 'tileHosts'>>;
 
 /** Case bodies carry every party, vehicle and photo's metadata: allow 4 MB of JSON. */
 const JSON_BODY_LIMIT = 4 * 1024 * 1024;
@@ -58,9 +60,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     trustProxy: trustProxyOption(config.trustProxy ?? false),
   });
   app.setErrorHandler(handleError);
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-  });
+  registerSecurityHeaders(app, { tileHosts: config.tileHosts ?? DEFAULT_TILE_HOSTS });
 
   const { db, blobs } = deps;
   const now = deps.now ?? (() => new Date());

@@ -18,7 +18,25 @@ describe('loadConfig', () => {
       sessionTtlMs: 12 * 60 * 60 * 1000,
       demo: false,
       trustProxy: false,
+      tileHosts: [
+        'https://tile.openstreetmap.org',
+        'https://*.tile.openstreetmap.org',
+        'https://tianditu.gov.cn',
+        'https://*.tianditu.gov.cn',
+      ],
     });
+  });
+
+  it('reads TILE_HOSTS as the tile servers the map may load from', () => {
+    const hosts = (value: string) => loadConfig({ TILE_HOSTS: value }, opts).tileHosts;
+    expect(hosts('https://tiles.example.gov.cn, http://10.0.0.5:8080 *.tianditu.gov.cn')).toEqual([
+      'https://tiles.example.gov.cn',
+      'http://10.0.0.5:8080',
+      '*.tianditu.gov.cn',
+    ]);
+    for (const bad of ["'unsafe-inline'", '*', 'https:', 'https://a.example/path', 'a.example;']) {
+      expect(() => hosts(bad), bad).toThrow(/TILE_HOSTS=/);
+    }
   });
 
   it('reads TRUST_PROXY as the proxies to believe, and refuses trusting everyone', () => {
