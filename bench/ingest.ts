@@ -103,7 +103,7 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
         displayName: 'Bench',
         role: 'officer',
         unitId: unit.id,
-        password: 'bench password 1',
+        password: 'long enough test pw',
       },
       'bench',
       at,

@@ -31,20 +31,25 @@ afterEach(async () => {
   await fx.cleanup();
 });
 
+/** The brigade "County" with its patrol squad "Patrol 1". */
+async function countyPatrol() {
+  expect(await admin('create-brigade', '--name', 'County')).toBe(0);
+  expect(
+    await admin(
+      'create-unit',
+      '--brigade',
+      'County',
+      '--name',
+      'Patrol 1',
+      '--kind',
+      'patrol-squad',
+    ),
+  ).toBe(0);
+}
+
 describe('admin CLI', () => {
   it('creates a brigade, unit, insurer and users, lists, resets, disables', async () => {
-    expect(await admin('create-brigade', '--name', 'County')).toBe(0);
-    expect(
-      await admin(
-        'create-unit',
-        '--brigade',
-        'County',
-        '--name',
-        'Patrol 1',
-        '--kind',
-        'patrol-squad',
-      ),
-    ).toBe(0);
+    await countyPatrol();
     expect(await admin('create-insurer', '--name', 'PICC Property', '--code', 'PICC')).toBe(0);
     expect(
       await admin(
@@ -107,12 +112,41 @@ describe('admin CLI', () => {
     ],
     [['create-user', '--username', 'abc', '--role', 'admin', '--password', 'short'], /at least 10/],
     [['disable', '--username', 'ghost'], /no user ghost/],
+    [
+      ['create-user', '--username', 'abc', '--role', 'admin', '--password', 'abc-password'],
+      /the password contains the username/,
+    ],
+    [
+      ['create-user', '--username', 'abc', '--role', 'admin', '--password', '1111111111'],
+      /the password/,
+    ],
     [['frobnicate'], /unknown command/],
     [['list', '--bogus'], /Unknown option/],
   ])('refuses %j with a usage message and exit 2', async (argv, message) => {
     expect(await admin(...argv)).toBe(2);
     expect(err.join('\n')).toMatch(message);
     expect(err.join('\n')).toMatch(/Usage: npm run admin/);
+  });
+
+  it('refuses to disable the last admin, and a reviewer in a patrol squad', async () => {
+    await countyPatrol();
+    const user = (...more: string[]) =>
+      admin('create-user', '--password', 'long enough pw', '--username', ...more);
+    expect(await user('chief', '--role', 'admin')).toBe(0);
+    expect(await user('deputy', '--role', 'admin')).toBe(0);
+    err = [];
+
+    expect(await user('li.na', '--role', 'reviewer', '--unit', 'Patrol 1')).toBe(2);
+    expect(err.join('\n')).toMatch(/a reviewer belongs in an accident-squad, not a patrol-squad/);
+    expect(await admin('disable', '--username', 'deputy')).toBe(0);
+    expect(await admin('disable', '--username', 'chief')).toBe(2);
+    expect(err.join('\n')).toMatch(/chief is the last admin/);
+    const chief = await fx.db
+      .selectFrom('users')
+      .select('disabled_at')
+      .where('username', '=', 'chief')
+      .executeTakeFirstOrThrow();
+    expect(chief.disabled_at).toBeNull();
   });
 
   it('verify-audit passes on an intact chain and fails at an edited or deleted row', async () => {

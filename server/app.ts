@@ -11,6 +11,7 @@ import { createLoginLimiter } from './auth/rate-limit';
 import type { LoginLimiter } from './auth/rate-limit';
 import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import type { BlobStore } from './blobs/blob-store';
+import { DEFAULT_TILE_HOSTS } from './config';
 import type { ServerConfig } from './config';
 import type { Db } from './db/database';
 import { handleClientError, handleError, shuttingDown } from './errors';
@@ -23,6 +24,7 @@ import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
 import { registerStatic } from './routes/static';
+import { registerSecurityHeaders } from './security-headers';
 import { uploadRoutes } from './uploads/tus-uploads';
 
 export interface AppDeps {
@@ -33,17 +35,21 @@ export interface AppDeps {
   now?: () => Date;
   /** Fastify logger option; default: pino at config.logLevel. Tests pass false. */
   logger?: FastifyServerOptions['logger'];
-  /** Login failure counter; default: 5 failures per 15 min per username + address. */
+  /** Login failure counter; default: per address and per account (auth/rate-limit.ts). */
   loginLimiter?: LoginLimiter;
   /** Password hashing cost for accounts made through the API (tests lower it). */
   scryptCost?: ScryptCost;
 }
 
 export type AppConfig = Pick<ServerConfig, 'staticDir' | 'logLevel' | 'uploadDir'> &
-  Partial<Pick<ServerConfig, 'sessionTtlMs'>>;
+  Partial<Pick<ServerConfig, 'sessionTtlMs' | 'trustProxy' | 'tileHosts'>>;
 
 /** Case bodies carry every party, vehicle and photo's metadata: allow 4 MB of JSON. */
 const JSON_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** A number of proxies as the hop test Fastify runs (its types take no number). */
+const trustProxyOption = (trust: ServerConfig['trustProxy']) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 
 export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   const app = Fastify({
@@ -56,6 +62,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     frameworkErrors: handleError,
     clientErrorHandler: handleClientError,
     return503OnClosing: false,
+    trustProxy: trustProxyOption(config.trustProxy ?? false),
   });
   app.setErrorHandler(handleError);
   let closing = false;
@@ -65,9 +72,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   app.addHook('onRequest', async () => {
     if (closing) throw shuttingDown();
   });
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-  });
+  registerSecurityHeaders(app, { tileHosts: config.tileHosts ?? DEFAULT_TILE_HOSTS });
 
   const { db, blobs } = deps;
   const now = deps.now ?? (() => new Date());

@@ -17,7 +17,36 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sessionTtlMs: 12 * 60 * 60 * 1000,
       demo: false,
+      trustProxy: false,
+      tileHosts: [
+        'https://tile.openstreetmap.org',
+        'https://*.tile.openstreetmap.org',
+        'https://tianditu.gov.cn',
+        'https://*.tianditu.gov.cn',
+      ],
     });
+  });
+
+  it('reads TILE_HOSTS as the tile servers the map may load from', () => {
+    const hosts = (value: string) => loadConfig({ TILE_HOSTS: value }, opts).tileHosts;
+    expect(hosts('https://tiles.example.gov.cn, http://10.0.0.5:8080 *.tianditu.gov.cn')).toEqual([
+      'https://tiles.example.gov.cn',
+      'http://10.0.0.5:8080',
+      '*.tianditu.gov.cn',
+    ]);
+    for (const bad of ["'unsafe-inline'", '*', 'https:', 'https://a.example/path', 'a.example;']) {
+      expect(() => hosts(bad), bad).toThrow(/TILE_HOSTS=/);
+    }
+  });
+
+  it('reads TRUST_PROXY as the proxies to believe, and refuses trusting everyone', () => {
+    const trust = (value: string) => loadConfig({ TRUST_PROXY: value }, opts).trustProxy;
+    expect(trust('127.0.0.1')).toEqual(['127.0.0.1']);
+    expect(trust('10.0.0.0/8, ::1,loopback')).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+    expect(trust('1')).toBe(1);
+    for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example', '127.0.0.1;rm']) {
+      expect(() => trust(bad), bad).toThrow(/TRUST_PROXY=.*never "true"/);
+    }
   });
 
   it('reads the session lifetime and the demo switch', () => {

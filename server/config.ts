@@ -7,9 +7,11 @@
  * directory (as a shell user expects); the defaults resolve against the
  * project root, so the server finds ./data and ./dist from any cwd.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
+import { KNOWN_TILE_HOSTS } from '../src/contracts/tiles';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -36,12 +38,28 @@ export interface ServerConfig {
   staticDir: string;
   database: DatabaseConfig;
   logLevel: LogLevel;
+  /**
+   * Which peers may tell the client's address and protocol (X-Forwarded-For,
+   * X-Forwarded-Proto): TRUST_PROXY, Fastify's `trustProxy`. Off by default,
+   * so no client can pose as another address to the login limit.
+   */
+  trustProxy: false | number | string[];
+  /**
+   * Tile servers the map may load images from and pre-cache (TILE_HOSTS,
+   * CSP host sources); default: the known tile hosts of src/contracts/tiles.ts.
+   */
+  tileHosts: string[];
 }
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '0.0.0.0';
 export const SQLITE_FILE_NAME = 'kuaichu.sqlite';
 export const DEFAULT_SESSION_TTL_HOURS = 12;
+/** OpenStreetMap's and 天地图's tile servers, subdomains included. */
+export const DEFAULT_TILE_HOSTS: readonly string[] = KNOWN_TILE_HOSTS.flatMap((host) => [
+  `https://${host}`,
+  `https://*.${host}`,
+]);
 
 /** The project root (the folder holding package.json), one level above server/. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,6 +69,9 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   readonly reason = 'invalid_config';
 }
+
+/** A CSP host source: optional scheme, host (optionally `*.`-prefixed), optional port; no path. */
+const TILE_HOST = /^(https?:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
 
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
 
@@ -78,6 +99,28 @@ const Env = z.object({
     ),
   ),
   KUAICHU_DEMO: z.optional(z.enum(['0', '1'], 'must be 1 (seed the demo) or 0')),
+  TILE_HOSTS: z.optional(
+    z.string().check(
+      z.refine(
+        (s) =>
+          s
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .every((entry) => TILE_HOST.test(entry)),
+        'must be tile servers, e.g. https://tiles.example.gov.cn or http://10.0.0.5:8080 (no path)',
+      ),
+    ),
+  ),
+  TRUST_PROXY: z.optional(
+    z
+      .string()
+      .check(
+        z.refine(
+          isTrustedProxies,
+          'must be the proxy’s addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8, loopback) or a number of proxies; never "true": trusting every peer lets any client choose its address',
+        ),
+      ),
+  ),
 });
 
 export interface LoadConfigOptions {
@@ -119,7 +162,38 @@ export function loadConfig(
     staticDir: e.STATIC_DIR ? path.resolve(cwd, e.STATIC_DIR) : path.join(root, 'dist'),
     database: databaseFromUrl(e.DATABASE_URL, dataDir, cwd),
     logLevel: e.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxyFrom(e.TRUST_PROXY),
+    tileHosts: e.TILE_HOSTS
+      ? e.TILE_HOSTS.split(/[\s,]+/).filter(Boolean)
+      : [...DEFAULT_TILE_HOSTS],
   };
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** A number of proxies, or addresses, CIDR networks and proxy-addr's names. */
+function isTrustedProxies(value: string): boolean {
+  if (/^\d{1,2}$/.test(value)) return true;
+  const entries = value.split(/[\s,]+/).filter(Boolean);
+  return (
+    entries.length > 0 &&
+    entries.every((entry) => {
+      if (PROXY_NAMES.includes(entry)) return true;
+      const [address = '', bits, ...rest] = entry.split('/');
+      const family = isIP(address);
+      if (family === 0 || rest.length > 0) return false;
+      return (
+        bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+      );
+    })
+  );
+}
+
+/** TRUST_PROXY: unset → trust no one; a number → that many proxies; else addresses, CIDRs or proxy-addr's names. */
+function trustProxyFrom(value: string | undefined): ServerConfig['trustProxy'] {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(/[\s,]+/).filter(Boolean);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * A populated server for route tests: two brigades (A with a patrol squad
- * and an accident squad, B with a patrol squad), two insurers, and one user
+ * A populated server for route tests: two brigades (each with a patrol squad
+ * and an accident squad), two insurers, and one user
  * per role and tenant, each with a live session. Accounts use a cheap scrypt
  * cost so tests stay fast (the default cost is tested in auth/passwords.test.ts).
  */
@@ -9,7 +9,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Insurer, Unit } from '../src/contracts/auth';
 import type { Role } from '../src/contracts/route';
 import { buildApp } from './app';
-import type { AppDeps } from './app';
+import type { AppConfig, AppDeps } from './app';
 import { createBrigade, createInsurer, createUnit, createUser } from './auth/accounts';
 import { enrolDevice } from './auth/devices';
 import type { ScryptCost } from './auth/passwords';
@@ -55,7 +55,7 @@ export interface TestWorld {
   fx: TempServerFixture;
   app: FastifyInstance;
   clock: { now: Date };
-  units: { patrolA: Unit; accidentA: Unit; patrolB: Unit };
+  units: { patrolA: Unit; accidentA: Unit; patrolB: Unit; accidentB: Unit };
   insurers: { x: Insurer; y: Insurer };
   users: Record<Actor, WorldUser>;
   /** Enrolled device (and its key) of each officer. */
@@ -65,7 +65,10 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function openTestWorld(deps: Partial<AppDeps> = {}): Promise<TestWorld> {
+export async function openTestWorld(
+  deps: Partial<AppDeps> = {},
+  config: Partial<AppConfig> = {},
+): Promise<TestWorld> {
   const fx = await openTempServerFixture();
   const clock = { now: new Date('2026-11-27T09:30:00.000Z') };
   const at = clock.now;
@@ -88,6 +91,11 @@ export async function openTestWorld(deps: Partial<AppDeps> = {}): Promise<TestWo
       { brigadeId: brigadeB, name: 'Patrol B', kind: 'patrol-squad' },
       at,
     ),
+    accidentB: await createUnit(
+      db,
+      { brigadeId: brigadeB, name: 'Accident B', kind: 'accident-squad' },
+      at,
+    ),
   };
   const insurers = {
     x: await createInsurer(db, { name: 'Insurer X', code: 'INSX' }, at),
@@ -98,7 +106,7 @@ export async function openTestWorld(deps: Partial<AppDeps> = {}): Promise<TestWo
     officerA2: { unitId: units.patrolA.id },
     officerB: { unitId: units.patrolB.id },
     reviewerA: { unitId: units.accidentA.id },
-    reviewerB: { unitId: units.patrolB.id },
+    reviewerB: { unitId: units.accidentB.id },
     insurerX: { insurerId: insurers.x.id },
     insurerY: { insurerId: insurers.y.id },
     admin: {},
@@ -137,6 +145,7 @@ export async function openTestWorld(deps: Partial<AppDeps> = {}): Promise<TestWo
       staticDir: path.join(fx.dir, 'no-dist'),
       logLevel: 'silent',
       uploadDir: path.join(fx.dir, 'uploads'),
+      ...config,
     },
     {
       db,

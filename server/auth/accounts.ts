@@ -10,6 +10,7 @@ import type { Insurer, Unit, UnitKind, UserProfile } from '../../src/contracts/a
 import type { Role } from '../../src/contracts/route';
 import { appendAudit } from '../audit/audit-log';
 import type { Database, UserRow } from '../db/schema';
+import { passwordProblem } from './password-policy';
 import { hashPassword } from './passwords';
 import type { ScryptCost } from './passwords';
 import { withArticle } from '../english';
@@ -21,7 +22,11 @@ export type AccountErrorReason =
   | 'unknown_unit'
   | 'unknown_insurer'
   | 'unknown_user'
-  | 'unexpected_affiliation';
+  | 'unexpected_affiliation'
+  | 'unit_kind_mismatch'
+  | 'weak_password'
+  | 'cannot_disable_self'
+  | 'last_admin';
 
 export class AccountError extends Error {
   override readonly name = 'AccountError';
@@ -82,7 +87,21 @@ export interface NewUser {
   password: string;
 }
 
-/** Checks the role's affiliation: officers and reviewers a unit, insurers an insurer, admins neither. */
+/**
+ * The unit kinds each role works in (DOMAIN.md): a patrol officer on the road
+ * or at a rural persuasion station, a reviewer in the accident squad.
+ */
+export const UNIT_KINDS_OF_ROLE: Readonly<Partial<Record<Role, readonly UnitKind[]>>> = {
+  officer: ['patrol-squad', 'rural-station'],
+  reviewer: ['accident-squad'],
+};
+
+function checkPassword(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new AccountError('weak_password', problem);
+}
+
+/** Checks the role's affiliation: officers and reviewers a unit of their kind, insurers an insurer, admins neither. */
 async function checkAffiliation(db: Db, user: NewUser): Promise<void> {
   const needsUnit = user.role === 'officer' || user.role === 'reviewer';
   const needsInsurer = user.role === 'insurer';
@@ -96,11 +115,20 @@ async function checkAffiliation(db: Db, user: NewUser): Promise<void> {
       `${withArticle(user.role)} has no ${user.unitId ? 'unit' : 'insurer'}`,
     );
   }
-  if (
-    user.unitId &&
-    !(await db.selectFrom('units').select('id').where('id', '=', user.unitId).executeTakeFirst())
-  ) {
-    throw new AccountError('unknown_unit', `no unit ${user.unitId}`);
+  if (user.unitId) {
+    const unit = await db
+      .selectFrom('units')
+      .select('kind')
+      .where('id', '=', user.unitId)
+      .executeTakeFirst();
+    if (!unit) throw new AccountError('unknown_unit', `no unit ${user.unitId}`);
+    const kinds = UNIT_KINDS_OF_ROLE[user.role] ?? [];
+    if (!kinds.includes(unit.kind as UnitKind)) {
+      throw new AccountError(
+        'unit_kind_mismatch',
+        `${withArticle(user.role)} belongs in ${withArticle(kinds.join(' or '))}, not ${withArticle(unit.kind)}`,
+      );
+    }
   }
   if (
     user.insurerId &&
@@ -122,6 +150,7 @@ export async function createUser(
   cost?: ScryptCost,
 ): Promise<AdminUser> {
   await checkAffiliation(db, user);
+  checkPassword(user.password, user.username);
   const passwordHash = await hashPassword(user.password, cost);
   const id = randomUUID();
   const now = at.toISOString();
@@ -204,6 +233,7 @@ export async function resetPassword(
   cost?: ScryptCost,
 ): Promise<AdminUser> {
   const user = await requireUser(db, idOrUsername);
+  checkPassword(password, user.username);
   const hash = await hashPassword(password, cost);
   return db.transaction().execute(async (trx) => {
     const now = at.toISOString();
@@ -218,7 +248,11 @@ export async function resetPassword(
   });
 }
 
-/** Disables the account and revokes every session (idempotent). */
+/**
+ * Disables the account and revokes every session (idempotent). An admin may
+ * not disable himself, and nobody the last enabled admin: the brigade would
+ * be left without anyone to manage accounts but the console.
+ */
 export async function disableUser(
   db: Db,
   idOrUsername: string,
@@ -227,7 +261,23 @@ export async function disableUser(
 ): Promise<AdminUser> {
   const user = await requireUser(db, idOrUsername);
   if (user.disabled_at) return adminUserOf(user);
+  if (user.id === actor)
+    throw new AccountError('cannot_disable_self', 'an admin cannot disable his own account');
   return db.transaction().execute(async (trx) => {
+    if (user.role === 'admin') {
+      const others = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .where('id', '!=', user.id)
+        .executeTakeFirst();
+      if (!others)
+        throw new AccountError(
+          'last_admin',
+          `${user.username} is the last admin: add another first`,
+        );
+    }
     const now = at.toISOString();
     await trx
       .updateTable('users')

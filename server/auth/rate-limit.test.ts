@@ -1,37 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import { createLoginLimiter } from './rate-limit';
+import { createLoginLimiter, LOGIN_LIMITS } from './rate-limit';
 
-describe('login limiter', () => {
-  it('locks a key after 5 failures in 15 minutes, until the oldest leaves the window', () => {
+const t0 = 1_000_000;
+const attempt = (account: string, address: string) => ({ account, address });
+
+describe('login limiter, per address', () => {
+  it('stops an address after 20 failures over any accounts, until the oldest leaves the window', () => {
     const limiter = createLoginLimiter();
-    const t0 = 1_000_000;
-    for (let i = 0; i < 5; i++) {
-      expect(limiter.retryAfterSeconds('u|ip', t0 + i * 1000)).toBe(0);
-      limiter.recordFailure('u|ip', t0 + i * 1000);
+    for (let i = 0; i < 20; i++) {
+      expect(limiter.retryAfterSeconds(attempt(`user${i}`, 'ip'), t0 + i)).toBe(0);
+      limiter.recordFailure(attempt(`user${i}`, 'ip'), t0 + i);
     }
 
-    expect(limiter.retryAfterSeconds('u|ip', t0 + 5000)).toBe(15 * 60 - 5);
-    expect(limiter.retryAfterSeconds('other|ip', t0 + 5000)).toBe(0);
-    expect(limiter.retryAfterSeconds('u|ip', t0 + 15 * 60 * 1000)).toBe(0);
+    expect(limiter.retryAfterSeconds(attempt('someone-else', 'ip'), t0 + 1000)).toBe(15 * 60 - 1);
+    expect(limiter.retryAfterSeconds(attempt('someone-else', 'other-ip'), t0 + 1000)).toBe(0);
+    expect(limiter.retryAfterSeconds(attempt('someone-else', 'ip'), t0 + 15 * 60 * 1000)).toBe(0);
   });
 
-  it('forgets a key after a success', () => {
-    const limiter = createLoginLimiter(2, 60_000);
-    limiter.recordFailure('k', 0);
-    limiter.recordFailure('k', 1);
-    expect(limiter.retryAfterSeconds('k', 2)).toBeGreaterThan(0);
+  it('is not reset by a success on one account', () => {
+    const limiter = createLoginLimiter({ addressFailures: 2 });
+    limiter.recordFailure(attempt('a', 'ip'), t0);
+    limiter.recordFailure(attempt('b', 'ip'), t0);
 
-    limiter.recordSuccess('k');
+    limiter.recordSuccess(attempt('c', 'ip'));
 
-    expect(limiter.retryAfterSeconds('k', 3)).toBe(0);
+    expect(limiter.retryAfterSeconds(attempt('c', 'ip'), t0 + 1)).toBeGreaterThan(0);
+  });
+});
+
+describe('login limiter, per account', () => {
+  /** The waits an account asks for, failing from a new address each time and waiting each out. */
+  function waits(failures: number) {
+    const limiter = createLoginLimiter();
+    const seen: number[] = [];
+    let now = t0;
+    for (let i = 0; i < failures; i++) {
+      const wait = limiter.retryAfterSeconds(attempt('officer', `ip${i}`), now);
+      seen.push(wait);
+      now += wait * 1000;
+      limiter.recordFailure(attempt('officer', `ip${i}`), now);
+    }
+    return { limiter, seen, now };
+  }
+
+  it('lets 5 failures through at once, then doubles the wait from 1 s up to 5 minutes', () => {
+    const { seen } = waits(18);
+
+    expect(seen).toEqual([0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300, 300]);
   });
 
-  it('keeps memory bounded by forgetting the oldest key', () => {
-    const limiter = createLoginLimiter(1, 60_000, 2);
-    limiter.recordFailure('a', 0);
-    limiter.recordFailure('b', 0);
-    limiter.recordFailure('c', 0);
-    expect(limiter.retryAfterSeconds('a', 1)).toBe(0);
-    expect(limiter.retryAfterSeconds('c', 1)).toBeGreaterThan(0);
+  it('never locks: the owner waits at most the cap, then signs in and the failures are forgotten', () => {
+    const { limiter, now } = waits(40);
+    const owner = attempt('officer', 'owner-ip');
+
+    const wait = limiter.retryAfterSeconds(owner, now);
+    expect(wait).toBeLessThanOrEqual(LOGIN_LIMITS.accountMaxDelayMs / 1000);
+    expect(limiter.retryAfterSeconds(owner, now + wait * 1000)).toBe(0);
+    limiter.recordSuccess(owner);
+    expect(limiter.retryAfterSeconds(owner, now + wait * 1000)).toBe(0);
+    expect(limiter.retryAfterSeconds(attempt('officer', 'ip0'), now + wait * 1000)).toBe(0);
   });
+
+  it('forgets an account’s failures a day after the last one', () => {
+    const { limiter, now } = waits(10);
+    expect(limiter.retryAfterSeconds(attempt('officer', 'x'), now)).toBeGreaterThan(0);
+
+    limiter.recordFailure(attempt('officer', 'x'), now + 24 * 60 * 60 * 1000);
+
+    expect(limiter.retryAfterSeconds(attempt('officer', 'x'), now + 24 * 60 * 60 * 1000)).toBe(0);
+  });
+});
+
+it('keeps memory bounded by forgetting the oldest address and account', () => {
+  const limiter = createLoginLimiter({ addressFailures: 1, accountFreeFailures: 0, maxKeys: 2 });
+  limiter.recordFailure(attempt('a', 'a'), 0);
+  limiter.recordFailure(attempt('b', 'b'), 0);
+  limiter.recordFailure(attempt('c', 'c'), 0);
+  expect(limiter.retryAfterSeconds(attempt('a', 'a'), 1)).toBe(0);
+  expect(limiter.retryAfterSeconds(attempt('c', 'c'), 1)).toBeGreaterThan(0);
 });

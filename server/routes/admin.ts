@@ -13,6 +13,7 @@ import {
   listUsers,
   resetPassword,
 } from '../auth/accounts';
+import type { AccountErrorReason } from '../auth/accounts';
 import type { Authenticator } from '../auth/authenticate';
 import type { ScryptCost } from '../auth/passwords';
 import { notFound } from '../auth/policy';
@@ -27,10 +28,19 @@ export interface AdminRoutesOptions {
   scryptCost?: ScryptCost | undefined;
 }
 
+const CONFLICTS: readonly AccountErrorReason[] = [
+  'username_taken',
+  'cannot_disable_self',
+  'last_admin',
+];
+
 function asHttp(error: unknown): unknown {
   if (!(error instanceof AccountError)) return error;
-  const status =
-    error.reason === 'username_taken' ? 409 : error.reason === 'unknown_user' ? 404 : 400;
+  const status = CONFLICTS.includes(error.reason)
+    ? 409
+    : error.reason === 'unknown_user'
+      ? 404
+      : 400;
   return new HttpError(status, error.reason, error.message);
 }
 
@@ -72,7 +82,9 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (
     async (request, _reply, session): Promise<AdminUser> => {
       const { id } = parseInput(IdParams, request.params, 'params');
       await userById(id);
-      return disableUser(db, id, session.userId, now());
+      return disableUser(db, id, session.userId, now()).catch((error: unknown) => {
+        throw asHttp(error);
+      });
     },
   );
 
@@ -80,7 +92,11 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (
     const { id } = parseInput(IdParams, request.params, 'params');
     const { password } = parseInput(ResetPasswordRequest, request.body, 'body');
     await userById(id);
-    await resetPassword(db, id, password, session.userId, now(), scryptCost);
+    await resetPassword(db, id, password, session.userId, now(), scryptCost).catch(
+      (error: unknown) => {
+        throw asHttp(error);
+      },
+    );
     return reply.code(204).send();
   });
 

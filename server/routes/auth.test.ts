@@ -3,7 +3,7 @@ import { LoginResponse, MeResponse } from '../../src/contracts/auth';
 import { ErrorBody } from '../../src/contracts/errors';
 import { verifyAuditChain } from '../audit/audit-log';
 import { disableUser } from '../auth/accounts';
-import { openTestWorld, TEST_PASSWORD } from '../test-world';
+import { ACTORS, openTestWorld, TEST_PASSWORD } from '../test-world';
 import type { TestWorld } from '../test-world';
 
 let w: TestWorld;
@@ -80,17 +80,41 @@ describe('login, me, logout', () => {
     expect((await auditActions()).filter((a) => a === 'auth.login_failed')).toHaveLength(2);
   });
 
-  it('answers 429 with Retry-After after 5 failures for a username and address', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('officera', 'bad')).statusCode).toBe(401);
+  it('stops one address trying a password on many accounts (per-address limit)', async () => {
+    const usernames = [...Object.values(w.users).map((u) => u.username), 'nobody', 'root'];
+    const statuses: number[] = [];
+    for (let i = 0; i < 48; i++) {
+      statuses.push((await login(usernames[i % usernames.length]!, 'Password123')).statusCode);
+    }
 
+    expect(statuses.filter((s) => s === 401)).toHaveLength(20);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
     const locked = await login('officera');
     expect(locked.statusCode).toBe(429);
     expect(locked.headers['retry-after']).toBe('900');
     expect(ErrorBody.parse(locked.json()).error.code).toBe('rate_limited');
     expect((await login('officera', TEST_PASSWORD, '10.0.0.2')).statusCode).toBe(200);
+  });
 
-    w.clock.now = new Date(w.clock.now.getTime() + 15 * 60 * 1000);
-    expect((await login('officera')).statusCode).toBe(200);
+  it('slows guessing one account from many addresses, but never locks its owner out', async () => {
+    const waits: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      let res = await login('officera', 'bad', `10.1.0.${i}`);
+      if (res.statusCode === 429) {
+        waits.push(Number(res.headers['retry-after']));
+        w.clock.now = new Date(w.clock.now.getTime() + waits.at(-1)! * 1000);
+        res = await login('officera', 'bad', `10.1.0.${i}`);
+      }
+      expect(res.statusCode).toBe(401);
+    }
+    expect(waits.length).toBeGreaterThan(20);
+    expect(Math.max(...waits)).toBe(300);
+
+    const owner = await login('officera', TEST_PASSWORD, '10.2.0.1');
+    expect(owner.statusCode).toBe(429);
+    w.clock.now = new Date(w.clock.now.getTime() + Number(owner.headers['retry-after']) * 1000);
+    expect((await login('officera', TEST_PASSWORD, '10.2.0.1')).statusCode).toBe(200);
+    expect((await login('officera', TEST_PASSWORD, '10.2.0.1')).statusCode).toBe(200);
   });
 
   it('ends a session at its expiry', async () => {
@@ -146,5 +170,46 @@ describe('ill-formed text', () => {
     expect(error.code).toBe('validation_failed');
     expect(error.fields?.map((f) => f.path)).toEqual(['body.username']);
     expect(await verifyAuditChain(w.fx.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  const via = (world: TestWorld, client: string, username: string, password = TEST_PASSWORD) =>
+    world.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': client },
+    });
+  // Known usernames (cheap to check in tests), none tried often enough to slow its account.
+  const sprayed = (i: number) => ACTORS[i % ACTORS.length]!.toLowerCase();
+  const failedFrom = async (world: TestWorld) =>
+    (
+      await world.fx.db
+        .selectFrom('audit_events')
+        .select('details')
+        .where('action', '=', 'auth.login_failed')
+        .execute()
+    ).map((r) => (JSON.parse(r.details) as { ip?: string }).ip);
+
+  it('with TRUST_PROXY, counts each client apart: one client cannot shut the others out', async () => {
+    const proxied = await openTestWorld({}, { trustProxy: ['127.0.0.1'] });
+    try {
+      for (let i = 0; i < 25; i++) await via(proxied, '203.0.113.7', sprayed(i), 'bad');
+
+      expect((await via(proxied, '203.0.113.7', 'officera')).statusCode).toBe(429);
+      expect((await via(proxied, '198.51.100.9', 'officera')).statusCode).toBe(200);
+      expect(new Set(await failedFrom(proxied))).toEqual(new Set(['203.0.113.7']));
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('without TRUST_PROXY, X-Forwarded-For is not believed', async () => {
+    for (let i = 0; i < 25; i++) await via(w, `203.0.113.${i}`, sprayed(i), 'bad');
+
+    expect((await via(w, '198.51.100.9', 'officera')).statusCode).toBe(429);
+    expect(new Set(await failedFrom(w))).toEqual(new Set(['127.0.0.1']));
   });
 });

@@ -16,7 +16,7 @@ import { uploadPhoto, uploadPhotos } from '../test-photos';
 import type { CaseRecord } from '../../src/domain/case/case.schema';
 import { determinationBytes, openAmendment } from '../../src/domain/case/determination';
 import { MAX_MANIFEST_VERSION } from '../../src/domain/manifest/manifest.schema';
-import { createUser, disableUser } from '../auth/accounts';
+import { createUnit, createUser, disableUser } from '../auth/accounts';
 import { CHEAP_SCRYPT, TEST_PASSWORD, openTestWorld } from '../test-world';
 import type { Actor, TestWorld } from '../test-world';
 
@@ -335,13 +335,18 @@ describe('PUT /api/cases/:id — a case belongs to its officer', () => {
 
   it('moves the case to the new officer’s unit when he serves in another unit of the brigade', async () => {
     const v2 = await twoVersionsOfA();
+    const station = await createUnit(
+      w.fx.db,
+      { brigadeId: w.units.patrolA.brigadeId, name: 'Station A', kind: 'rural-station' },
+      w.clock.now,
+    );
     const squadOfficer = await createUser(
       w.fx.db,
       {
-        username: 'accident-officer',
+        username: 'station-officer',
         displayName: 'S',
         role: 'officer',
-        unitId: w.units.accidentA.id,
+        unitId: station.id,
         password: TEST_PASSWORD,
       },
       'test',
@@ -356,7 +361,7 @@ describe('PUT /api/cases/:id — a case belongs to its officer', () => {
 
     expect(CaseHandoverResponse.parse(res.json())).toMatchObject({
       officerId: squadOfficer.id,
-      unitId: w.units.accidentA.id,
+      unitId: station.id,
     });
     // Officer A's unit no longer holds it; officer A gets the 404 of a case outside his unit.
     expect((await w.call('officerA2', { url: `/api/cases/${c.record.id}` })).statusCode).toBe(404);

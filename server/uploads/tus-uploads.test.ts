@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import * as tus from 'tus-js-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ErrorBody } from '../../src/contracts/errors';
 import { UploadStored } from '../../src/contracts/uploads';
 import { makePhoto, sha256OfBytes } from '../test-device';
 import { openTestWorld } from '../test-world';
@@ -242,5 +243,101 @@ describe('tus uploads (protocol)', () => {
     expect(anonymous.json()).toMatchObject({ error: { code: 'unauthenticated' } });
     expect(reviewer.res.statusCode).toBe(403);
     expect(await w.fx.blobs.has(photo.meta.sha256)).toBe(false);
+  });
+});
+
+describe('tus uploads (ownership and refusals)', () => {
+  const photo = makePhoto(CASE_ID, 'owned', 'overview', 10);
+  const stillResumable = async (url: string) => {
+    const head = await w.call('officerA', { method: 'HEAD', url, headers: TUS });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['upload-offset']).toBe('5');
+  };
+  const expectErrorBody = (res: { statusCode: number; body: string }, status: number) => {
+    expect(res.statusCode).toBe(status);
+    expect(ErrorBody.safeParse(JSON.parse(res.body)).success, res.body).toBe(true);
+    expect(res.body).not.toContain(w.fx.dir);
+    return ErrorBody.parse(JSON.parse(res.body)).error;
+  };
+
+  it('refuses an id the contract does not allow before tus runs (no deleting <id>.json)', async () => {
+    const { url } = await create('officerA', 10, metadata(photo.meta.sha256));
+    await patch('officerA', url!, 0, photo.bytes.subarray(0, 5));
+
+    for (const actor of ['officerA2', 'officerA'] as const) {
+      const res = await w.call(actor, { method: 'DELETE', url: `${url!}.json`, headers: TUS });
+      expect(expectErrorBody(res, 400)).toMatchObject({
+        code: 'validation_failed',
+        fields: [{ path: 'params.id' }],
+      });
+    }
+    await stillResumable(url!);
+  });
+
+  it.each(['HEAD', 'PATCH', 'DELETE'] as const)(
+    'answers another officer’s %s like a missing upload, in the error shape',
+    async (method) => {
+      const { url } = await create('officerA', 10, metadata(photo.meta.sha256));
+      await patch('officerA', url!, 0, photo.bytes.subarray(0, 5));
+
+      const res =
+        method === 'PATCH'
+          ? await patch('officerA2', url!, 5, photo.bytes.subarray(5))
+          : await w.call('officerA2', { method, url: url!, headers: TUS });
+      const missing = await w.call('officerA2', {
+        method: 'DELETE',
+        url: '/api/uploads/0123456789abcdef0123456789abcdef',
+        headers: TUS,
+      });
+
+      expect(res.statusCode).toBe(404);
+      expect(missing.statusCode).toBe(404);
+      if (method !== 'HEAD') {
+        expect(expectErrorBody(res, 404).code).toBe('not_found');
+        expect(res.body).toBe(missing.body);
+      }
+      await stillResumable(url!);
+    },
+  );
+
+  it('answers tus’s own refusals in the documented error shape', async () => {
+    const { url } = await create('officerA', 10, metadata(photo.meta.sha256));
+    await patch('officerA', url!, 0, photo.bytes.subarray(0, 5));
+    const noVersion = await w.call('officerA', {
+      method: 'DELETE',
+      url: url!,
+      headers: {},
+    });
+    const badOffset = await w.call('officerA', {
+      method: 'PATCH',
+      url: url!,
+      headers: {
+        ...TUS,
+        'upload-offset': 'five',
+        'content-type': 'application/offset+octet-stream',
+      },
+      payload: photo.bytes.subarray(5),
+    });
+    const stale = await patch('officerA', url!, 0, photo.bytes);
+    const tooLarge = await create('officerA', 31 * 1024 * 1024, metadata(photo.meta.sha256));
+
+    expect(expectErrorBody(noVersion, 412).code).toBe('tus_version_unsupported');
+    expect(expectErrorBody(badOffset, 400).code).toBe('invalid_tus_request');
+    expect(expectErrorBody(stale, 409).code).toBe('upload_offset_conflict');
+    expect(expectErrorBody(tooLarge.res, 413).code).toBe('upload_too_large');
+    await stillResumable(url!);
+  });
+
+  it('answers a fault inside tus with a 500 that names no server path', async () => {
+    const uploads = path.join(w.fx.dir, 'uploads');
+    await fs.rm(uploads, { recursive: true, force: true });
+    await fs.writeFile(uploads, 'not a folder');
+
+    const { res } = await create('officerA', 10, metadata(photo.meta.sha256));
+
+    expect(expectErrorBody(res, 500)).toEqual({
+      code: 'internal',
+      message: 'Something went wrong on the server.',
+    });
   });
 });

@@ -8,22 +8,33 @@
  * they come — a `photos` row and an audit event are written, and the tus
  * file is deleted. A PATCH at a stale offset gets tus's 409.
  *
+ * The upload id is checked against its contract before tus sees it (tus
+ * would take `<id>.json`, the file store's own metadata file, for an id),
+ * and every method on an upload checks its owner: someone else's upload and
+ * a missing one get the same 404. tus answers its refusals in plain text,
+ * some of them (a fault inside the file store) with a server path: each is
+ * turned into the API's {@link ErrorBody}, a fault into a bare 500.
+ *
  * Unfinished uploads stay in DATA_DIR/uploads until the client finishes or
  * terminates them (the file store's expiry is off because it would stat a
  * finished upload after we moved it; sweeping stale ones is left to ops).
  *
  * Fastify must not read the body: a pass-through parser for
- * `application/offset+octet-stream`, then `reply.hijack()` hands the raw
- * request and response to tus (TOOLCHAIN.md).
+ * `application/offset+octet-stream`, then tus gets a web `Request` streaming
+ * the raw body (`handleWeb`) and its `Response` goes back through Fastify,
+ * with the headers every answer carries.
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream } from 'node:stream/web';
 import { FileStore } from '@tus/file-store';
-import { Server } from '@tus/server';
+import { ERRORS, Server } from '@tus/server';
 import type { Upload } from '@tus/utils';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_PHOTO_BYTES, UploadMetadata } from '../../src/contracts/uploads';
-import type { UploadStored } from '../../src/contracts/uploads';
+import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorBody } from '../../src/contracts/errors';
+import { MAX_PHOTO_BYTES, TusIdParams, UploadMetadata } from '../../src/contracts/uploads';
+import type { UploadRefusal, UploadStored } from '../../src/contracts/uploads';
 import { recordAudit } from '../audit/audit-log';
 import type { Authenticator } from '../auth/authenticate';
 import { canTouchUpload, scopeFor } from '../auth/policy';
@@ -32,7 +43,7 @@ import { BlobError } from '../blobs/blob-store';
 import type { BlobStore } from '../blobs/blob-store';
 import { recordPhotoHolder } from '../cases/photo-holders';
 import type { Db } from '../db/database';
-import { errorBody } from '../errors';
+import { errorBody, parseInput } from '../errors';
 
 export interface UploadRoutesOptions {
   db: Db;
@@ -44,16 +55,53 @@ export interface UploadRoutesOptions {
   maxBytes?: number;
 }
 
-/** tus's hooks get a srvx request; the Node request underneath is where our session is kept. */
-interface TusRequest {
-  runtime?: { node?: { req?: object } };
-  method: string;
+/** What a tus hook knows of the request it runs for. */
+interface TusCall {
+  session: Session;
+  log: FastifyBaseLogger;
 }
 
-/** What tus sends when the upload does not exist: used for others' uploads too. */
-const TUS_NOT_FOUND = { status_code: 404, body: 'The file for this url was not found\n' };
+/** The API's code for each refusal tus words itself (404 and 410 read as "no such upload"). */
+const TUS_REFUSAL_CODES: Record<number, UploadRefusal | 'not_found'> = {
+  400: 'invalid_tus_request',
+  403: 'invalid_tus_request',
+  404: 'not_found',
+  409: 'upload_offset_conflict',
+  410: 'not_found',
+  412: 'tus_version_unsupported',
+  413: 'upload_too_large',
+};
 
-const jsonRefusal = (status: number, code: string, message: string) => ({
+/** tus's plain-text refusal as {@link ErrorBody}; ours (already JSON) pass unchanged. */
+function refusalBody(status: number, text: string): ErrorBody {
+  if (status >= 500) return errorBody('internal', 'Something went wrong on the server.');
+  try {
+    const parsed = ErrorBody.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not JSON: tus's own words, which name headers and never a path below 500.
+  }
+  const message = text.trim() || 'The upload request was refused.';
+  return errorBody(TUS_REFUSAL_CODES[status] ?? 'invalid_tus_request', message);
+}
+
+/** The raw request as a web `Request` for tus, its body streamed, not read. */
+function webRequestOf(request: FastifyRequest): Request {
+  const headers = new Headers();
+  const raw = request.raw.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? '', raw[i + 1] ?? '');
+  const hasBody = request.method === 'POST' || request.method === 'PATCH';
+  return new Request(new URL(request.url, 'http://kuaichu.invalid'), {
+    method: request.method,
+    headers,
+    ...(hasBody && {
+      body: Readable.toWeb(request.raw) as ReadableStream<Uint8Array>,
+      duplex: 'half',
+    }),
+  });
+}
+
+const jsonRefusal = (status: number, code: UploadRefusal, message: string) => ({
   status_code: status,
   body: JSON.stringify(errorBody(code, message)),
 });
@@ -61,17 +109,17 @@ const jsonRefusal = (status: number, code: string, message: string) => ({
 export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app, opts) => {
   const { db, blobs, auth, now } = opts;
   const maxBytes = opts.maxBytes ?? MAX_PHOTO_BYTES;
-  const sessions = new WeakMap<object, Session>();
-  const sessionOf = (req: TusRequest): Session => {
-    const raw = req.runtime?.node?.req;
-    const session = raw && sessions.get(raw);
+  const calls = new WeakMap<Request, TusCall>();
+  const callOf = (req: Request): TusCall => {
+    const call = calls.get(req);
     // The Fastify handler authenticates before tus runs; reaching here without one is a bug.
-    if (!session) throw { status_code: 500, body: 'no session\n' };
-    return session;
+    if (!call) throw new Error('tus hook without a session');
+    return call;
   };
+  const sessionOf = (req: Request): Session => callOf(req).session;
   const datastore = new FileStore({ directory: opts.uploadDir });
 
-  const finish = async (req: TusRequest, upload: Upload) => {
+  const finish = async (req: Request, upload: Upload) => {
     const session = sessionOf(req);
     const meta = UploadMetadata.parse(upload.metadata);
     const file = path.join(opts.uploadDir, upload.id);
@@ -156,11 +204,17 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     async onIncomingRequest(req, id) {
       if (req.method === 'POST') return;
       const upload = await datastore.getUpload(id).catch(() => undefined);
-      if (upload && !canTouchUpload(scopeFor(sessionOf(req)), upload.metadata?.['uploaderId'])) {
-        throw TUS_NOT_FOUND;
+      if (!upload || !canTouchUpload(scopeFor(sessionOf(req)), upload.metadata?.['uploaderId'])) {
+        throw ERRORS.FILE_NOT_FOUND;
       }
     },
     onUploadFinish: finish,
+    // Only logs: the answer is mapped to the error shape once tus has returned it.
+    onResponseError(req, error) {
+      const status = 'status_code' in error ? error.status_code : 500;
+      if (status >= 500) calls.get(req)?.log.error({ err: error }, 'upload failed');
+      return undefined;
+    },
   });
 
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) =>
@@ -168,10 +222,20 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   );
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'OPTIONS')
-      sessions.set(request.raw, await auth.require(request, ['officer']));
-    reply.hijack();
-    await tus.handle(request.raw, reply.raw);
+    const req = webRequestOf(request);
+    if (request.method !== 'OPTIONS') {
+      calls.set(req, { session: await auth.require(request, ['officer']), log: request.log });
+      if (request.method !== 'POST') parseInput(TusIdParams, request.params, 'params');
+    }
+    const response = await tus.handleWeb(req);
+    if (response.status < 400) return reply.send(response);
+    for (const [name, value] of response.headers) {
+      if (name !== 'content-type' && name !== 'content-length') void reply.header(name, value);
+    }
+    return reply
+      .code(response.status)
+      .type('application/json; charset=utf-8')
+      .send(refusalBody(response.status, await response.text()));
   };
   const methods = ['POST', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'];
   app.route({ method: methods, url: '/api/uploads', handler: handle });

@@ -65,6 +65,10 @@ export const adminRoutes = [
     body: CreateUserRequest,
     responses: {
       201: { description: 'Created', schema: AdminUser },
+      400: {
+        description:
+          '`weak_password` (too few different characters, no letter, the username, a common one); `unit_kind_mismatch` (an officer belongs in a patrol squad or rural station, a reviewer in an accident squad)',
+      },
       409: { description: '`username_taken`' },
     },
   }),
@@ -76,7 +80,10 @@ export const adminRoutes = [
     access: ['admin'],
     scoped: true,
     params: IdParams,
-    responses: { 200: { description: 'Disabled', schema: AdminUser } },
+    responses: {
+      200: { description: 'Disabled', schema: AdminUser },
+      409: { description: '`cannot_disable_self`; `last_admin` (no other enabled admin)' },
+    },
   }),
   defineRoute({
     id: 'admin.users.password',
@@ -87,7 +94,7 @@ export const adminRoutes = [
     scoped: true,
     params: IdParams,
     body: ResetPasswordRequest,
-    responses: { 204: { description: 'Changed' } },
+    responses: { 204: { description: 'Changed' }, 400: { description: '`weak_password`' } },
   }),
   defineRoute({
     id: 'admin.units.list',

@@ -21,6 +21,13 @@ export const TILE_CACHE_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 /** Hosts whose every GET is a tile (subdomains included). */
 export const KNOWN_TILE_HOSTS = ['tile.openstreetmap.org', 'tianditu.gov.cn'] as const;
 
+/**
+ * The Referer a tile request carries: the app's origin only. The pages send
+ * none across origins (Referrer-Policy: same-origin), but OpenStreetMap's tile
+ * policy asks for one and a 天地图 browser key is bound to the site's domain.
+ */
+export const TILE_REFERRER_POLICY = 'strict-origin';
+
 const SLIPPY_PATH = /\/\d{1,2}\/\d{1,7}\/\d{1,7}(@2x)?\.(png|jpe?g|webp)$/i;
 
 export interface TileRequestInfo {

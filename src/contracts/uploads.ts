@@ -42,8 +42,26 @@ export const UploadStored = z.object({
 });
 export type UploadStored = z.infer<typeof UploadStored>;
 
+/**
+ * The upload routes' own refusals, by code; every one answers {@link ErrorBody}
+ * (the server words tus's plain-text refusals this way). An unknown upload id
+ * and another officer's answer the same `404 not_found`.
+ */
+export const UPLOAD_REFUSALS = {
+  invalid_upload_metadata: '400: Upload-Metadata lacks a valid `sha256` or `caseId`',
+  invalid_upload_length: '400: no `Upload-Length`, or 0 bytes',
+  invalid_tus_request:
+    '400 (403 for a missing `Upload-Offset` or `Content-Type`): a tus header is malformed',
+  tus_version_unsupported: '412: `Tus-Resumable` is missing or not 1.0.0',
+  upload_offset_conflict: '409: `Upload-Offset` is not the server’s offset: HEAD, then resume',
+  upload_too_large: '413: more than 30 MB',
+  photo_hash_mismatch: '460: the bytes do not hash to `sha256`; the upload is discarded',
+} as const;
+export type UploadRefusal = keyof typeof UPLOAD_REFUSALS;
+
 const TUS = { 'Tus-Resumable': '1.0.0' } as const;
-const TusIdParams = z.object({ id: z.string().check(z.regex(/^[0-9a-f]{32}$/)) });
+/** tus's upload ids (its default naming: 16 random bytes in hex). */
+export const TusIdParams = z.object({ id: z.string().check(z.regex(/^[0-9a-f]{32}$/)) });
 
 export const uploadRoutes = [
   defineRoute({
@@ -83,8 +101,12 @@ export const uploadRoutes = [
     headers: { ...TUS, 'Upload-Length': 'bytes', 'Upload-Metadata': 'sha256 <b64>,caseId <b64>' },
     responses: {
       201: { description: 'Created; `Location` is the upload URL' },
-      400: { description: 'Metadata missing or malformed (text body)' },
-      413: { description: 'Too large' },
+      400: {
+        description: '`invalid_upload_metadata`, `invalid_upload_length`, `invalid_tus_request`',
+        schema: ErrorBody,
+      },
+      412: { description: '`tus_version_unsupported`', schema: ErrorBody },
+      413: { description: '`upload_too_large`', schema: ErrorBody },
     },
   }),
   defineRoute({
@@ -116,7 +138,10 @@ export const uploadRoutes = [
     responses: {
       200: { description: 'Complete and stored', schema: UploadStored },
       204: { description: 'Bytes accepted; `Upload-Offset` is the new offset' },
-      409: { description: 'Stale offset: HEAD for the server’s offset, then resume' },
+      409: {
+        description: '`upload_offset_conflict`: HEAD for the server’s offset, then resume',
+        schema: ErrorBody,
+      },
       460: {
         description: '`photo_hash_mismatch`: the bytes do not hash to `sha256`',
         schema: ErrorBody,

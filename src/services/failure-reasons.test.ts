@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { CASE_REFUSALS, HANDOVER_REFUSALS } from '../contracts/cases';
 import { COMMON_ERROR_CODES } from '../contracts/errors';
+import { UPLOAD_REFUSALS } from '../contracts/uploads';
 import { classifyFailure } from '../domain/outbox';
 import { failureReason, reasonKey, reasonText } from './failure-reasons';
 import { reasonMessages } from './reason-messages';
@@ -21,6 +22,7 @@ const RECORDED = [
   ...Object.keys(COMMON_ERROR_CODES),
   ...Object.keys(CASE_REFUSALS),
   ...Object.keys(HANDOVER_REFUSALS),
+  ...Object.keys(UPLOAD_REFUSALS),
   // tus and blob-store refusals
   'invalid_upload_length',
   'invalid_upload_metadata',

@@ -3,7 +3,7 @@
  * failure (the server's `error.code`, or the runner's own: `network`,
  * `server-503`, `photo:too-large`, `pull:forbidden_role` …); a person reads a
  * sentence, never the slug. Every code the contracts name (COMMON_ERROR_CODES,
- * CASE_REFUSALS, HANDOVER_REFUSALS, the upload refusals) and every fallback of classifyFailure
+ * CASE_REFUSALS, HANDOVER_REFUSALS, UPLOAD_REFUSALS) and every fallback of classifyFailure
  * has its words; anything else falls back by its shape, still in words.
  * The sentences are in reason-messages.ts (`reasons.*`).
  */
@@ -26,6 +26,10 @@ const WORDS: Readonly<Record<string, string>> = {
   'unsupported-media-type': 'invalid',
   'invalid-upload-length': 'invalid',
   'invalid-upload-metadata': 'invalid',
+  'invalid-tus-request': 'invalid',
+  'tus-version-unsupported': 'invalid',
+  'upload-offset-conflict': 'conflict',
+  'upload-too-large': 'too-large',
   forbidden: 'forbidden',
   'forbidden-role': 'forbidden-role',
   'forbidden-action': 'forbidden-role',

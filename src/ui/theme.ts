@@ -2,14 +2,15 @@
  * Day or night colours. `auto` follows the phone's dark mode
  * (`prefers-color-scheme`); `day` and `night` are the officer's choice in
  * Settings, remembered on the device and set as `data-theme` on <html>, which
- * `styles.css` reads. index.html applies a stored choice before the first
- * paint with a few lines of inline script that must agree with this module
- * (same key, same values): a reload at night never flashes white.
+ * `styles.css` reads. `public/theme.js`, loaded first in index.html's <head>,
+ * applies a stored choice before the first paint and must agree with this
+ * module (same key, same values; theme.test.ts runs it): a reload at night
+ * never flashes white.
  */
 export const THEMES = ['auto', 'day', 'night'] as const;
 export type Theme = (typeof THEMES)[number];
 
-/** The localStorage key index.html reads too. */
+/** The localStorage key public/theme.js reads too. */
 export const THEME_KEY = 'kuaichu.theme';
 
 export function isTheme(value: unknown): value is Theme {

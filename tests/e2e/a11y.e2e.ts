@@ -366,7 +366,8 @@ describe('the night theme', () => {
       ['night', 'light', BACKGROUND.dark],
       ['day', 'dark', BACKGROUND.light],
     ] as const) {
-      // No service worker and no JavaScript files: only index.html and its stylesheet.
+      // No service worker and none of the app's scripts: only index.html, its
+      // stylesheet and the theme script it loads first.
       const context = await world.browser.newContext({
         baseURL: world.server.url,
         viewport: { width: 360, height: 740 },
@@ -375,7 +376,7 @@ describe('the night theme', () => {
       });
       await context.addInitScript((t) => localStorage.setItem('kuaichu.theme', t), stored);
       let blocked = 0;
-      await context.route(/\.js$/, (route) => {
+      await context.route(/\/assets\/.*\.js$/, (route) => {
         blocked++;
         return route.abort();
       });

@@ -1,5 +1,5 @@
 /** UI drivers: what an officer does, in the words of the screen (zh-CN). */
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 /**
  * "新建案件": types the place, picks when the accident happened if asked
@@ -227,4 +227,26 @@ export async function dragMarker(page: Page, dx: number, dy: number): Promise<vo
   await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
   await page.mouse.move(x + dx, y + dy, { steps: 5 });
   await page.mouse.up();
+}
+
+/** A 1 × 1 grey PNG: enough for an <img> to load. */
+const TILE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mN8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Fake OSM tiles; `up: false` makes the tile server unreachable. */
+export async function fakeTiles(context: BrowserContext) {
+  const state = { up: true, served: 0 };
+  await context.route('https://tile.openstreetmap.org/**', async (route) => {
+    if (!state.up) return route.abort('internetdisconnected');
+    state.served++;
+    return route.fulfill({
+      status: 200,
+      contentType: 'image/png',
+      headers: { 'access-control-allow-origin': '*' },
+      body: TILE_PNG,
+    });
+  });
+  return state;
 }

@@ -5,34 +5,12 @@
  * a fake tile server answers OpenStreetMap's URLs (`context.route`).
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openApp, useBrowserWorld } from './harness';
 import { expectNoAxeViolations } from './axe';
-import { createCase, dragMarker, mapMarker, openLocation } from './drivers';
-
-/** A 1 × 1 grey PNG: enough for an <img> to load. */
-const TILE_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mN8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { createCase, dragMarker, fakeTiles, mapMarker, openLocation } from './drivers';
 
 const world = useBrowserWorld();
-
-/** Fake OSM tiles; `up: false` makes the tile server unreachable. */
-async function fakeTiles(context: BrowserContext) {
-  const state = { up: true, served: 0 };
-  await context.route('https://tile.openstreetmap.org/**', async (route) => {
-    if (!state.up) return route.abort('internetdisconnected');
-    state.served++;
-    return route.fulfill({
-      status: 200,
-      contentType: 'image/png',
-      headers: { 'access-control-allow-origin': '*' },
-      body: TILE_PNG,
-    });
-  });
-  return state;
-}
 
 const coordinates = (page: Page) => page.getByTestId('coordinates').textContent();
 const fieldValue = (page: Page, label: string) =>

@@ -11,6 +11,7 @@ import 'leaflet/dist/leaflet.css';
 import { DomEvent, divIcon, type LeafletEventHandlerFnMap, type Marker as LMarker } from 'leaflet';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { Circle, MapContainer, Marker, TileLayer, useMap, useMapEvents } from 'react-leaflet';
+import { TILE_REFERRER_POLICY } from '../../contracts/tiles';
 
 export interface MapTiles {
   /** Leaflet URL template with any key already filled in. */
@@ -159,6 +160,7 @@ export function LeafletMap({
           attribution={tiles.attribution}
           subdomains={tiles.subdomains || 'abc'}
           maxZoom={19}
+          referrerPolicy={TILE_REFERRER_POLICY}
           {...(tiles.crossOrigin && { crossOrigin: 'anonymous' as const })}
           eventHandlers={tileEvents}
         />

@@ -78,6 +78,18 @@ describe('precacheTiles', () => {
     expect(modes).toEqual(['no-cors']);
     expect(result.done).toBe(1);
   });
+
+  it('sends the tile server the app’s origin as Referer, never the page’s path', async () => {
+    const policies: (ReferrerPolicy | undefined)[] = [];
+    await precacheTiles(urls.slice(0, 1), {
+      cache: fakeCache(),
+      fetch: (_url, init) => {
+        policies.push(init.referrerPolicy);
+        return Promise.resolve(new Response('tile'));
+      },
+    });
+    expect(policies).toEqual(['strict-origin']);
+  });
 });
 
 describe('trimCache', () => {

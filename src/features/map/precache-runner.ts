@@ -4,7 +4,7 @@
  * are skipped, so a second run after a dropped connection only fetches the rest.
  * The cache and fetch are arguments, so this is tested in Node with fakes.
  */
-import { TILE_CACHE_MAX_ENTRIES } from '../../contracts/tiles';
+import { TILE_CACHE_MAX_ENTRIES, TILE_REFERRER_POLICY } from '../../contracts/tiles';
 
 /** What the runner needs from a `Cache` (a subset, so tests can fake it). */
 export interface TileCache {
@@ -42,6 +42,7 @@ async function fetchOne(url: string, o: PrecacheOptions): Promise<boolean> {
   const response = await o.fetch(url, {
     mode: o.crossOrigin === false ? 'no-cors' : 'cors',
     credentials: 'omit',
+    referrerPolicy: TILE_REFERRER_POLICY,
     ...(o.signal && { signal: o.signal }),
   });
   if (o.signal?.aborted) return false;

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { THEME_KEY } from './theme';
+
+const root = new URL('../../', import.meta.url);
+const INDEX_HTML = readFileSync(new URL('index.html', root), 'utf8');
+const THEME_JS = readFileSync(new URL('public/theme.js', root), 'utf8');
+
+/** Runs public/theme.js as the browser would, with `stored` in localStorage. */
+function themeBefore(stored: string | null, storage = true): string | undefined {
+  const attributes = new Map<string, string>();
+  vm.runInNewContext(THEME_JS, {
+    localStorage: {
+      getItem: (key: string) => {
+        if (!storage) throw new Error('SecurityError');
+        return key === THEME_KEY ? stored : null;
+      },
+    },
+    document: {
+      documentElement: { setAttribute: (name: string, v: string) => attributes.set(name, v) },
+    },
+  });
+  return attributes.get('data-theme');
+}
+
+describe('the theme before the first paint', () => {
+  it('index.html has no inline script (the CSP forbids it) and loads theme.js first in <head>', () => {
+    const scripts = [...INDEX_HTML.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/\ssrc="/);
+      expect(body?.trim()).toBe('');
+    }
+    const head = /<head>([\s\S]*?)<\/head>/.exec(INDEX_HTML)?.[1] ?? '';
+    expect(/<script\b[^>]*>/.exec(head)?.[0]).toBe('<script src="/theme.js">');
+    expect(head.indexOf('<script')).toBeLessThan(head.indexOf('<link'));
+  });
+
+  it('applies a stored day or night choice with the key theme.ts writes, and nothing else', () => {
+    expect(themeBefore('night')).toBe('night');
+    expect(themeBefore('day')).toBe('day');
+    expect(themeBefore('auto')).toBeUndefined();
+    expect(themeBefore('<img>')).toBeUndefined();
+    expect(themeBefore(null)).toBeUndefined();
+    expect(themeBefore('night', false)).toBeUndefined();
+  });
+});
