@@ -82,6 +82,11 @@ export async function dueCaseIds(
   return [...oldest].sort((a, b) => a[1].localeCompare(b[1])).map(([id]) => id);
 }
 
+/** One entry by its key (`case:<id>`, `photo:<sha256>`). */
+export function readOutboxEntry(db: KuaichuDb, key: string): Promise<OutboxEntry | undefined> {
+  return db.outbox.get(key);
+}
+
 /** Every entry of a case. */
 export function caseEntries(db: KuaichuDb, caseId: string): Promise<OutboxEntry[]> {
   return db.outbox.where('caseId').equals(caseId).toArray();
@@ -256,20 +261,6 @@ export async function retryCase(db: KuaichuDb, caseId: string, at: Instant): Pro
         e.nextAttemptAt = at;
       }
     });
-}
-
-/** A receipt stored for a case, if any. */
-export async function readReceipt(db: KuaichuDb, caseId: string) {
-  return db.receipts.get(caseId);
-}
-
-/** A small sync setting (`pullCursor`, `device:<userId>`). */
-export async function readSyncValue(db: KuaichuDb, key: string): Promise<string | undefined> {
-  return (await db.syncState.get(key))?.value;
-}
-
-export async function writeSyncValue(db: KuaichuDb, key: string, value: string): Promise<void> {
-  await db.syncState.put({ key, value });
 }
 
 /**

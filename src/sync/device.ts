@@ -8,6 +8,7 @@ import type { Api, ApiResult } from '../api';
 import type { DeviceKeys } from '../platform/device-keys/port';
 import {
   claimUnclaimed,
+  deleteSyncValue,
   readSyncValue,
   writeSyncValue,
   type KuaichuDb,
@@ -40,7 +41,7 @@ export async function ensureDevice(
 
 /** Forgets the device id (the server no longer knows it): the next send enrols again. */
 export async function forgetDevice(db: KuaichuDb, userId: string): Promise<void> {
-  await db.syncState.delete(deviceKey(userId));
+  await deleteSyncValue(db, deviceKey(userId));
 }
 
 export type SignInResult =

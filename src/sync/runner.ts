@@ -9,19 +9,21 @@
  * hold for sign-in, reconcile, or needs-attention — never discard.
  */
 import type { Api, ApiFailure } from '../api';
-import type { CaseRecord } from '../domain';
 import { classifyFailure, nextAttemptAt } from '../domain/outbox';
 import { manifestBytes } from '../domain/manifest';
 import type { DeviceKeys } from '../platform/device-keys/port';
 import {
   caseEntries,
+  dropSubmission,
+  keepSubmission,
+  readCaseForSending,
+  readOutboxEntry,
+  readReceipt,
   dueCaseIds,
   holdQueue,
   isDue,
-  listPhotos,
   markPhotoHeld,
   nextDueAt,
-  readCase,
   readPhotoBlob,
   releaseHeld,
   sendAllNow,
@@ -258,7 +260,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
       if (result === 'offline' || result === 'held') return result;
     }
     // Read again: a save during the uploads may have pushed the case entry on.
-    const caseEntry = await db.outbox.get(`case:${caseId}`);
+    const caseEntry = await readOutboxEntry(db, `case:${caseId}`);
     if (caseEntry && !isDue(caseEntry, iso())) return 'later';
     return putCase(caseId, session, deviceId, heldByServer, true);
   }
@@ -359,8 +361,8 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     heldByServer: Set<string>,
     mayReconcile: boolean,
   ): Promise<CaseResult> {
-    const read = await readForSending(caseId);
-    if (!read.ok) return attention(await caseEntries(db, caseId), read.reason);
+    const read = await readCaseForSending(db, caseId);
+    if (!read.ok) return attention(read.entries, read.reason);
     const { record, entries } = read;
     const caseEntry = entries.find((e) => e.kind === 'case');
     const targets = caseEntry ? [caseEntry] : entries;
@@ -380,14 +382,14 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     if (retrying.length > 0) return 'later';
     const built = await submissionFor(db, {
       record,
-      photos: read.photos,
+      photos: distinctPhotos(read.photos),
       revision: caseEntry?.revision ?? 0,
       deviceId,
       signedAt: iso(),
     });
     if (!built.ok) return attention(targets, built.reason);
     const sub = built.row;
-    const last = await db.receipts.get(caseId);
+    const last = await readReceipt(db, caseId);
     const blocked = photosWaiting.find((e) => e.status === 'needs-attention');
     if (blocked && last?.receipt.manifestHash === sub.manifestHash) {
       // The server has this version and lacks a photo the officer must look at.
@@ -432,7 +434,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     const server = detail.value;
     const same = (await contentHash(server.case, server.photos)) === ownContentHash;
     if (same) {
-      await db.submissions.put({
+      await keepSubmission(db, {
         caseId,
         revision,
         contentHash: ownContentHash,
@@ -446,29 +448,8 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     }
     // Revision 0 covers no entry: the server's version is only the base of ours.
     await storeReceipt(db, server.receipt, 0, iso());
-    await db.submissions.delete(caseId);
+    await dropSubmission(db, caseId);
     return 'retry';
-  }
-
-  async function readForSending(caseId: string): Promise<
-    | {
-        ok: true;
-        record: CaseRecord;
-        photos: Awaited<ReturnType<typeof listPhotos>>;
-        entries: OutboxEntry[];
-      }
-    | { ok: false; reason: string }
-  > {
-    return db.transaction('r', db.cases, db.photos, db.outbox, async () => {
-      const found = await readCase(db, caseId);
-      if (!found.found) return { ok: false as const, reason: 'case-unreadable' };
-      return {
-        ok: true as const,
-        record: found.value,
-        photos: distinctPhotos(await listPhotos(db, caseId)),
-        entries: await caseEntries(db, caseId),
-      };
-    });
   }
 
   async function resetSending(caseId: string): Promise<void> {
