@@ -5,6 +5,8 @@
  * the database (`device:<userId>`) and named in every manifest.
  */
 import type { Api, ApiResult } from '../api';
+import type { ClockIds } from '../platform/clock-ids/port';
+import { webClockIds } from '../platform/clock-ids/web';
 import type { DeviceKeys } from '../platform/device-keys/port';
 import {
   claimUnclaimed,
@@ -63,10 +65,11 @@ export const isOfficerSession = (session: StoredSession): boolean =>
  * makes sure this phone is enrolled; the runner resumes held sending on its
  * own (it listens to the session store); claiming comes first, so those cases
  * go in that drain. A reviewer, insurer or admin neither claims nor enrols
- * (the server allows enrolment to officers only).
+ * (the server allows enrolment to officers only). The claim is stamped by
+ * `clock` (the platform's clock port; the web clock when not given).
  */
 export async function signIn(
-  deps: DeviceDeps & { session: SessionStore },
+  deps: DeviceDeps & { session: SessionStore; clock?: Pick<ClockIds, 'now'> },
   credentials: { username: string; password: string },
   label?: string,
 ): Promise<SignInResult> {
@@ -76,7 +79,8 @@ export async function signIn(
   if (user.role !== 'officer') {
     return { ok: true, session: await deps.session.signIn(login.value), deviceId: null };
   }
-  await claimUnclaimed(deps.db, { id: user.id, name: user.displayName }, new Date().toISOString());
+  const now = (deps.clock ?? webClockIds).now();
+  await claimUnclaimed(deps.db, { id: user.id, name: user.displayName }, now);
   const session = await deps.session.signIn(login.value);
   const device = await ensureDevice(deps, session, label);
   if (!device.ok) return { ok: false, stage: 'enrol', failure: device.failure };
