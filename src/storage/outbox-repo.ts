@@ -78,11 +78,6 @@ export async function dueCaseIds(
   return plan.send.map((c) => c.caseId);
 }
 
-/** One entry by its key (`case:<id>`, `photo:<sha256>`). */
-export function readOutboxEntry(db: KuaichuDb, key: string): Promise<OutboxEntry | undefined> {
-  return db.outbox.get(key);
-}
-
 /** Every entry of a case. */
 export function caseEntries(db: KuaichuDb, caseId: string): Promise<OutboxEntry[]> {
   return db.outbox.where('caseId').equals(caseId).toArray();
