@@ -88,9 +88,12 @@ export async function signIn(
 }
 
 /**
- * Signs out: tells the server (best effort — offline it simply expires) and
- * forgets the token. Cases are never deleted; the answer says how many wait,
- * so the UI warns before and after.
+ * Signs out: forgets the token, then tells the server (best effort — offline
+ * it simply expires). In that order, a request still in flight that the
+ * server answers 401 after the logout finds the phone signed out already, and
+ * is not taken for the server ending a session that is still signed in.
+ * Cases are never deleted; the answer says how many wait, so the UI warns
+ * before and after.
  */
 export async function signOut(deps: {
   db: KuaichuDb;
@@ -98,6 +101,7 @@ export async function signOut(deps: {
   session: SessionStore;
 }): Promise<{ unsentCases: number }> {
   const state = await deps.session.state();
+  const signedOut = await deps.session.signOut(deps.db);
   if (state.kind !== 'signed-out') await deps.api.logout(state.session.token);
-  return deps.session.signOut(deps.db);
+  return signedOut;
 }

@@ -32,7 +32,14 @@ import {
 import type { SyncClock } from './clock';
 import { ensureDevice, isOfficerSession } from './device';
 import { pullChanges } from './pull';
-import { fail, sendCase, type PassContext, type Recorder } from './send-case';
+import {
+  endsPass,
+  fail,
+  sendCase,
+  type CaseResult,
+  type PassContext,
+  type Recorder,
+} from './send-case';
 import { INITIAL_SYNC_STATE, type SyncState } from './state';
 
 export interface SyncDeps {
@@ -65,7 +72,8 @@ const ROUNDS_PER_PASS = 4;
 /** Passes per drain when triggers keep arriving during it. */
 const MAX_PASSES = 3;
 
-type Outcome = 'ok' | 'offline' | 'held';
+/** How a pass ended; `stopped`: its session ended on the phone while it sent. */
+type Outcome = 'ok' | 'offline' | 'held' | 'stopped';
 
 export function createSyncRunner(deps: SyncDeps): SyncRunner {
   const { db, api, clock } = deps;
@@ -79,6 +87,8 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   let cancelTimer: (() => void) | undefined;
   let unsubscribeSession: (() => void) | undefined;
   let abort = new AbortController();
+  /** The pass under way: the token it sends with, and whether that session has ended on the phone. */
+  let underWay: { token: string; stopped: boolean } | undefined;
   const background = new Set<Promise<void>>();
   const track = (task: Promise<void>) => {
     background.add(task);
@@ -103,7 +113,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   };
 
   async function drainLoop(): Promise<void> {
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    for (let i = 0; i < MAX_PASSES; i++) {
       again = false;
       await drainOnce();
       if (!again || !started) break;
@@ -148,13 +158,19 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
       return;
     }
     setState({ phase: 'sending' }, ['nextWakeAt']);
-    const sent = await sendDue(session);
-    let outcome = sent.outcome;
-    if (outcome === 'ok' && (pullWanted || sent.tried)) {
-      pullWanted = false;
-      outcome = await pull(session);
+    const pass = { token: session.token, stopped: false };
+    underWay = pass;
+    try {
+      const sent = await sendDue(session, pass);
+      let outcome = sent.outcome;
+      if (outcome === 'ok' && (pullWanted || sent.tried)) {
+        pullWanted = false;
+        outcome = await pull(session);
+      }
+      await settle(outcome, session);
+    } finally {
+      underWay = undefined;
     }
-    await settle(outcome, session);
   }
 
   /** The plan for the signed-in officer's cases now. */
@@ -164,17 +180,21 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   }
 
   /** How a pass for `session` records results: through storage, into the runner's state. */
-  const recorderFor = (session: StoredSession): Recorder => ({
+  const recorderFor = (session: StoredSession, pass: { stopped: boolean }): Recorder => ({
     db,
     now: () => iso(),
     random: deps.random,
     report: (patch) => setState(patch),
     holdForAuth: () => holdForAuth(session),
+    stopped: () => pass.stopped,
   });
 
   /** Sends every due case; `tried` says whether anything was due at all. */
-  async function sendDue(session: StoredSession): Promise<{ outcome: Outcome; tried: boolean }> {
-    const recorder = recorderFor(session);
+  async function sendDue(
+    session: StoredSession,
+    pass: { stopped: boolean },
+  ): Promise<{ outcome: Outcome; tried: boolean }> {
+    const recorder = recorderFor(session, pass);
     const device = await ensureDevice(deps, session, deps.deviceLabel);
     if (!device.ok) {
       const first = (await planNow(session)).send[0];
@@ -195,8 +215,9 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
       if (send.length === 0) return { outcome: 'ok', tried: round > 0 };
       for (const { caseId } of send) {
         if (!started) return { outcome: 'ok', tried: true };
+        if (pass.stopped) return { outcome: 'stopped', tried: true };
         const result = await sendCase(ctx, caseId);
-        if (result === 'offline' || result === 'held') return { outcome: result, tried: true };
+        if (endsPass(result)) return { outcome: result, tried: true };
       }
     }
     return { outcome: 'ok', tried: true };
@@ -212,6 +233,13 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   }
 
   async function settle(outcome: Outcome, session: StoredSession): Promise<void> {
+    if (outcome === 'stopped') {
+      // The session ended on the phone mid-pass; a sign-in since drains on its own.
+      const next = await officerSession();
+      if (next) return settle('ok', next);
+      setState({ phase: 'held-auth', lastDrainAt: iso() }, ['current', 'nextWakeAt']);
+      return;
+    }
     const now = clock.now();
     if (outcome === 'held') {
       setState({ phase: 'held-auth', lastDrainAt: iso(now) }, ['current', 'nextWakeAt']);
@@ -233,7 +261,15 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     );
   }
 
-  async function holdForAuth(session: StoredSession): Promise<'held'> {
+  /**
+   * A 401. When the session is still the one stored on the phone, the server
+   * ended it: every waiting entry is held until sign-in. When the phone has
+   * signed out or another officer signed in since, the 401 answers the old
+   * session's logout: nothing is held or marked rejected, the pass stops.
+   */
+  async function holdForAuth(session: StoredSession): Promise<'held' | 'stopped'> {
+    const stored = await deps.session.state();
+    if (stored.kind === 'signed-out' || stored.session.token !== session.token) return 'stopped';
     await holdQueue(db);
     await deps.session.reject(session.token);
     setState({ lastError: { reason: 'unauthenticated', at: iso() } });
@@ -244,6 +280,14 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     track(
       (async () => {
         const active = await officerSession();
+        if (underWay && underWay.token !== active?.token) {
+          // The session the pass sends for ended on the phone (signed out, or
+          // another officer signed in): nothing more goes under it. The upload
+          // in flight is cut off; tus resumes it for the next session.
+          underWay.stopped = true;
+          abort.abort();
+          abort = new AbortController();
+        }
         if (!active) return;
         await releaseHeld(db, iso());
         await drainNow('sign-in');
@@ -288,6 +332,6 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   };
 }
 
-function toOutcome(result: 'done' | 'later' | 'offline' | 'held'): Outcome {
-  return result === 'offline' || result === 'held' ? result : 'ok';
+function toOutcome(result: CaseResult): Outcome {
+  return endsPass(result) ? result : 'ok';
 }

@@ -18,6 +18,7 @@ import {
   planCase,
   planManifest,
   receiptPatches,
+  stoppedPatches,
   type OutboxEntry,
   type OutboxError,
 } from '../domain/outbox';
@@ -54,15 +55,31 @@ export interface PassContext {
   signal: AbortSignal;
   /** Reports progress and errors to the runner's state. */
   report: (patch: Partial<SyncState>) => void;
-  /** The server ended the session (401): the runner holds the queue. */
-  holdForAuth: () => Promise<'held'>;
+  /**
+   * A 401: the runner holds the queue when the server ended the session
+   * signed in now (`held`), or stops the pass when that session had already
+   * ended on the phone (`stopped`).
+   */
+  holdForAuth: () => Promise<'held' | 'stopped'>;
+  /** The session this pass sends for has ended on the phone: stop, recording no failure. */
+  stopped: () => boolean;
 }
 
 /** What recording a result needs (no session or device: also for a failed enrolment). */
-export type Recorder = Pick<PassContext, 'db' | 'now' | 'random' | 'report' | 'holdForAuth'>;
+export type Recorder = Pick<
+  PassContext,
+  'db' | 'now' | 'random' | 'report' | 'holdForAuth' | 'stopped'
+>;
 
-/** `later`: the case waits (its time, a person, a photo's retry); `offline`/`held` end the pass. */
-export type CaseResult = 'done' | 'later' | 'offline' | 'held';
+/**
+ * `later`: the case waits (its time, a person, a photo's retry);
+ * `offline`, `held` and `stopped` (its session ended on the phone) end the pass.
+ */
+export type CaseResult = 'done' | 'later' | 'offline' | 'held' | 'stopped';
+
+/** Whether a case's result ends the pass. */
+export const endsPass = (r: CaseResult): r is 'offline' | 'held' | 'stopped' =>
+  r === 'offline' || r === 'held' || r === 'stopped';
 
 /** Sends what of the case is due now. */
 export async function sendCase(ctx: PassContext, caseId: string): Promise<CaseResult> {
@@ -85,10 +102,12 @@ async function sendParts(
   for (const e of photos) sizes.set(e.key, (await readPhotoBlob(ctx.db, e.entityId))?.size ?? 0);
   const caseBytes = { sent: 0, total: [...sizes.values()].reduce((a, b) => a + b, 0) };
   for (const entry of photos) {
+    if (ctx.stopped()) return 'stopped';
     const result = await sendPhoto(ctx, entry, heldByServer, caseBytes);
     caseBytes.sent += sizes.get(entry.key) ?? 0;
-    if (result === 'offline' || result === 'held') return result;
+    if (endsPass(result)) return result;
   }
+  if (ctx.stopped()) return 'stopped';
   // Read again: a save during the uploads may have pushed the case entry on.
   return sendManifest(ctx, caseId, heldByServer, true);
 }
@@ -263,10 +282,17 @@ export async function fail(
   entries: OutboxEntry[],
   failure: ApiFailure,
 ): Promise<CaseResult> {
+  // Cut off by the end of its session (an aborted upload, the 401 of its
+  // logout): nothing failed; the parts wait for the session that may send them.
+  const stop = async () => {
+    await recordPatches(ctx.db, stoppedPatches(entries));
+    return 'stopped' as const;
+  };
+  if (ctx.stopped()) return stop();
   const plan = planAfterFailure(entries, failure, ctx.now(), ctx.random);
   switch (plan.then) {
     case 'hold-auth':
-      return ctx.holdForAuth();
+      return (await ctx.holdForAuth()) === 'held' ? 'held' : stop();
     case 'needs-attention':
       return attention(ctx, entries, plan.reason, plan.detail);
     case 'retry':

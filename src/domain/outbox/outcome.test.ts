@@ -8,6 +8,7 @@ import {
   parkPatches,
   planAfterFailure,
   receiptPatches,
+  stoppedPatches,
   type ReportedFailure,
 } from './outcome';
 
@@ -143,6 +144,17 @@ describe('receiptPatches', () => {
     const refused = anEntry('photo', 'c1', 'b').status('needs-attention').build();
     expect(receiptPatches([taken, refused], T0)).toEqual([
       { key: taken.key, revision: 1, patch: { status: 'pending', attempts: 0, nextAttemptAt: T0 } },
+    ]);
+  });
+});
+
+describe('stoppedPatches — a pass cut off by the end of its session', () => {
+  it('puts what it took back to waiting, untouched otherwise; leaves refused and held parts', () => {
+    const taken = anEntry('case', 'c1').status('sending').failed(1).due(at(-5)).build();
+    const refused = anEntry('photo', 'c1').status('needs-attention').build();
+    const held = anEntry('photo', 'c1', 'h').status('held').build();
+    expect(stoppedPatches([taken, refused, held])).toEqual([
+      { key: taken.key, revision: 1, patch: { status: 'pending' } },
     ]);
   });
 });

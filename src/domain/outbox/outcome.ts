@@ -143,3 +143,14 @@ export function receiptPatches(entries: readonly OutboxEntry[], at: Instant): Ke
     return patch ? [{ key: e.key, revision: e.revision, patch }] : [];
   });
 }
+
+/**
+ * A pass cut off because its session ended on the phone (signed out, another
+ * officer signed in): what it had taken was not refused and did not fail — it
+ * waits as it did, due at its time, for the session that may send it.
+ */
+export function stoppedPatches(entries: readonly OutboxEntry[]): KeyedPatch[] {
+  return entries
+    .filter((e) => e.status === 'pending' || e.status === 'sending')
+    .map((e) => ({ key: e.key, revision: e.revision, patch: { status: 'pending' } }));
+}
