@@ -5,6 +5,7 @@
  * case, its photos and its outbox entries at one moment. Sync reaches the
  * database only through these and the other repositories.
  */
+import { liveQuery } from 'dexie';
 import type { CaseRecord, PhotoMeta } from '../domain';
 import { readCase } from './cases-repo';
 import type { KuaichuDb } from './db';
@@ -112,4 +113,19 @@ export async function readUnsent(db: KuaichuDb): Promise<{
     }
     return { entries, photoBytes, caseRows };
   });
+}
+
+/**
+ * Calls `listener` whenever the outbox changes (and once at the start) with
+ * how many entries wait and the sum of their revisions, which moves on with
+ * every save. Answers a function that stops watching.
+ */
+export function watchOutbox(
+  db: KuaichuDb,
+  listener: (outbox: { entries: number; revisions: number }) => void,
+): () => void {
+  const subscription = liveQuery(() => db.outbox.toArray()).subscribe((entries) =>
+    listener({ entries: entries.length, revisions: entries.reduce((n, e) => n + e.revision, 0) }),
+  );
+  return () => subscription.unsubscribe();
 }
