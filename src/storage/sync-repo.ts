@@ -35,6 +35,14 @@ export async function dropSubmission(db: KuaichuDb, caseId: string): Promise<voi
   await db.submissions.delete(caseId);
 }
 
+/** Forgets what the server acknowledged of a case (its receipt and kept manifest): the next send is version 1. */
+export async function forgetSent(db: KuaichuDb, caseId: string): Promise<void> {
+  await db.transaction('rw', db.receipts, db.submissions, async () => {
+    await db.receipts.delete(caseId);
+    await db.submissions.delete(caseId);
+  });
+}
+
 /** A small sync setting (`pullCursor`, `device:<userId>`). */
 export async function readSyncValue(db: KuaichuDb, key: string): Promise<string | undefined> {
   return (await db.syncState.get(key))?.value;

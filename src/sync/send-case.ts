@@ -18,6 +18,7 @@ import {
   planCase,
   planManifest,
   receiptPatches,
+  serverLostCase,
   stoppedPatches,
   type OutboxEntry,
   type OutboxError,
@@ -26,6 +27,7 @@ import type { DeviceKeys } from '../platform/device-keys/port';
 import {
   caseEntries,
   dropSubmission,
+  forgetSent,
   keepSubmission,
   markPhotoHeld,
   readCaseForSending,
@@ -207,8 +209,10 @@ async function sendManifest(
     await afterReceipt(ctx, caseId);
     return 'done';
   }
-  if (firstTry && classifyFailure(put.failure).action === 'reconcile') {
-    const reconciled = await reconcile(ctx, caseId, sub.contentHash, sub.revision);
+  const action = classifyFailure(put.failure);
+  if (firstTry && action.action === 'reconcile') {
+    const own = { contentHash: sub.contentHash, revision: sub.revision };
+    const reconciled = await reconcile(ctx, caseId, own, action.reason);
     if (reconciled === 'retry') return sendManifest(ctx, caseId, heldByServer, false);
     if (reconciled !== 'failed') return reconciled;
   }
@@ -219,18 +223,25 @@ async function sendManifest(
 }
 
 /**
- * 409: the server holds another body for this version, or a later version.
- * Fetch what it holds: the same content → take its receipt; other content →
- * chain the next version onto the server's latest.
+ * 409: the server holds another body for this version, or a later version,
+ * or fewer versions than this phone's receipt says (`version_gap`: a server
+ * restored from a backup). Fetch what it holds: the same content → take its
+ * receipt; other content → chain the next version onto the server's latest;
+ * no version at all after a gap → send the content as version 1.
  */
 async function reconcile(
   ctx: PassContext,
   caseId: string,
-  ownContentHash: string,
-  revision: number,
+  own: { contentHash: string; revision: number },
+  conflict: string,
 ): Promise<CaseResult | 'retry' | 'failed'> {
   const { db } = ctx;
+  const { contentHash: ownContentHash, revision } = own;
   const detail = await ctx.api.getCase(ctx.session.token, caseId);
+  if (!detail.ok && serverLostCase(conflict, detail.failure)) {
+    await forgetSent(db, caseId);
+    return 'retry';
+  }
   if (!detail.ok) return fail(ctx, await caseEntries(db, caseId), detail.failure);
   const server = detail.value;
   const same = (await contentHash(server.case, server.photos)) === ownContentHash;
