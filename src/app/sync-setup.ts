@@ -2,11 +2,10 @@
  * The sync side, loaded after the first screen is up (it is not needed to
  * show cases, and keeps tus and the runner out of the first chunk).
  */
-import { liveQuery } from 'dexie';
 import { createApiClient } from '../api';
 import type { Services } from '../services/ServicesContext';
 import type { SyncServices } from '../services/SyncContext';
-import type { KuaichuDb } from '../storage';
+import { watchOutbox, type KuaichuDb } from '../storage';
 import { createSyncRunner, requestBackgroundSync, systemClock, wireSyncTriggers } from '../sync';
 
 export function startSync({ db, platform, session }: Services): SyncServices {
@@ -29,11 +28,10 @@ export function startSync({ db, platform, session }: Services): SyncServices {
 /** Whenever the outbox changes, try to send (and ask for a Background Sync wake-up). */
 function drainOnSave(db: KuaichuDb, runner: SyncServices['runner']): void {
   let last = -1;
-  liveQuery(() => db.outbox.toArray()).subscribe((entries) => {
-    const revision = entries.reduce((n, e) => n + e.revision, 0);
-    if (revision === last) return;
-    last = revision;
-    if (entries.length === 0) return;
+  watchOutbox(db, ({ entries, revisions }) => {
+    if (revisions === last) return;
+    last = revisions;
+    if (entries === 0) return;
     void runner.drainNow('saved');
     if ('serviceWorker' in navigator)
       void navigator.serviceWorker.ready.then(requestBackgroundSync);

@@ -1,6 +1,6 @@
 /**
  * Identifiers and time as the domain sees them. The domain never makes either
- * itself (STYLE.md rule 5): callers pass an {@link IdSource} and ISO timestamps.
+ * itself (STYLE.md rule 5): callers pass ids and ISO timestamps in as arguments.
  */
 import * as z from 'zod/mini';
 
@@ -11,11 +11,3 @@ export type Id = z.infer<typeof Id>;
 /** An instant as ISO 8601 with offset, e.g. `2026-11-27T09:30:00.000Z`. */
 export const Instant = z.iso.datetime({ offset: true });
 export type Instant = z.infer<typeof Instant>;
-
-/** Makes a fresh record id; the platform layer supplies UUIDv7. */
-export type IdSource = () => string;
-
-/** Milliseconds between two instants (b − a). */
-export function millisBetween(a: Instant, b: Instant): number {
-  return Date.parse(b) - Date.parse(a);
-}

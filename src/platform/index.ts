@@ -1,4 +1,7 @@
-/** The device capabilities the app uses, one port each (web + fake). */
+/**
+ * The device capabilities the app uses, one port each (`port.ts` + `web.ts`);
+ * a fake lives beside its port only while a test uses it (`device-keys/fake.ts`).
+ */
 import type { ClockIds } from './clock-ids/port';
 import type { DeviceKeys } from './device-keys/port';
 import type { DeviceStorage } from './device-storage/port';

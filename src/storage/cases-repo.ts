@@ -3,68 +3,17 @@
  * transaction (RELIABILITY.md rule 7); every read is parsed, and a row that
  * does not parse is reported, never dropped.
  *
- * When a saved case falls due for sending (see `caseDueAt`): a quiet period
- * after the latest save, so a case being filled goes once the officer pauses,
- * not once per keystroke — except a save that hands the case over, which is
- * due at once. Photos are always due at once.
+ * When a saved case falls due for sending is the domain's `caseDueAt`
+ * (src/domain/outbox/due.ts): a quiet period after the latest save, except a
+ * save that hands the case over. Photos are always due at once.
  */
 import { CaseRecord, type CaseState, type Instant } from '../domain';
+import { caseDueAt, enqueuedDueAt } from '../domain/outbox';
 import type { KuaichuDb } from './db';
 import type { OutboxEntry } from './records';
 
-/**
- * How long a case entry waits after the latest save before it falls due
- * (sliding: each further save pushes it again).
- *
- * Forms write every edit through at once, and each sent save became a signed
- * manifest version on the server: filling one case made about 24 versions for
- * the reviewer to wade through. Ten seconds is longer than the gaps between
- * taps and fields while the officer fills a case, and short enough that a case
- * the officer puts down is on the server moments later. Meanwhile it is saved
- * on the phone (shown as such); "Send now", the link coming back and a fresh
- * sign-in still send it at once (`sendAllNow`), and so does a hand-over.
- */
-export const CASE_QUIET_MS = 10_000;
-
-/**
- * States that hand the case over to someone else, so the save that enters one
- * is due at once instead of after the quiet period: `escalated` (the accident
- * squad takes it), `signed` (the parties signed the determination: the scene
- * work is done and no more typing follows), `submitted` (to review; also the
- * resubmission of a returned case).
- */
-export const HAND_OVER_STATES: ReadonlySet<CaseState> = new Set<CaseState>([
-  'escalated',
-  'signed',
-  'submitted',
-]);
-
-/**
- * When a case entry saved at `at` falls due:
- *  - at once when this save moves the case into a hand-over state;
- *  - at once, too, while an earlier hand-over save still waits to be taken
- *    (the case is in a hand-over state and its entry is already due): an edit
- *    right after escalating does not hold the escalation back;
- *  - otherwise `CASE_QUIET_MS` after this save — the first save of a new case
- *    included (it is saved on the phone; nothing is lost by waiting).
- */
-export function caseDueAt(
-  at: Instant,
-  before: CaseState | undefined,
-  after: CaseState,
-  existing?: Pick<OutboxEntry, 'status' | 'nextAttemptAt'>,
-): Instant {
-  if (HAND_OVER_STATES.has(after)) {
-    if (before !== after) return at;
-    if (existing?.status === 'pending' && existing.nextAttemptAt <= at) return at;
-  }
-  return afterQuiet(at);
-}
-
-/** `at` plus the quiet period. */
-export function afterQuiet(at: Instant): Instant {
-  return new Date(Date.parse(at) + CASE_QUIET_MS).toISOString();
-}
+/** When a saved case falls due is a sending rule: src/domain/outbox/due.ts. */
+export { CASE_QUIET_MS, caseDueAt } from '../domain/outbox';
 
 export interface UnreadableRow {
   id: string;
@@ -95,7 +44,7 @@ export async function enqueue(
   db: KuaichuDb,
   item: Pick<OutboxEntry, 'kind' | 'entityId' | 'caseId'>,
   at: Instant,
-  dueAt: Instant = item.kind === 'case' ? afterQuiet(at) : at,
+  dueAt: Instant = enqueuedDueAt(item.kind, at),
 ): Promise<void> {
   const key = `${item.kind}:${item.entityId}`;
   const existing = await db.outbox.get(key);

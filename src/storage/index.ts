@@ -14,5 +14,6 @@ export type {
   SyncStateRow,
 } from './records';
 export * from './outbox-repo';
+export * from './sync-repo';
 export * from './session';
 export * from './export';

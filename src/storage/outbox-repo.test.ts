@@ -16,6 +16,7 @@ import {
   updateEntry,
 } from './outbox-repo';
 import { savePhoto } from './photos-repo';
+import { watchOutbox } from './sync-repo';
 
 const T0 = '2026-11-27T02:00:00.000Z';
 const T1 = '2026-11-27T02:01:00.000Z';
@@ -206,5 +207,37 @@ describe('sendAllNow', () => {
       status: 'held',
       nextAttemptAt: later,
     });
+  });
+});
+
+describe('watchOutbox', () => {
+  it('reports the waiting entries and their revisions at the start and after each save, until stopped', async () => {
+    const seen: { entries: number; revisions: number }[] = [];
+    let next = () => undefined as void;
+    const stop = watchOutbox(db, (outbox) => {
+      seen.push(outbox);
+      next();
+    });
+    const reported = (n: number) =>
+      new Promise<void>((resolve) => {
+        next = () => seen.length >= n && resolve();
+        next();
+      });
+
+    await reported(1);
+    const c = aCase(T0).build();
+    await saveCase(db, c, T0);
+    await reported(2);
+    await updateCase(db, c.id, (r) => ({ ...r, notes: 'edited' }), T1);
+    await reported(3);
+    stop();
+    await saveCase(db, aCase(T1).build(), T1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(seen).toEqual([
+      { entries: 0, revisions: 0 },
+      { entries: 1, revisions: 1 },
+      { entries: 1, revisions: 2 },
+    ]);
   });
 });

@@ -16,22 +16,19 @@ import {
   type CaseOfficer,
   type Instant,
 } from '../domain';
+import {
+  holdForSignIn,
+  planSync,
+  releaseOnSignIn,
+  retryNow,
+  tryNow,
+  type EntryPatch,
+  type KeyedPatch,
+  type SendingFor,
+} from '../domain/outbox';
 import { enqueue } from './cases-repo';
 import type { KuaichuDb } from './db';
-import type { OutboxEntry, OutboxError } from './records';
-
-/** Entries the runner may take now: pending or left `sending` by a crash, and due. */
-export function isDue(entry: OutboxEntry, now: Instant): boolean {
-  return (entry.status === 'pending' || entry.status === 'sending') && entry.nextAttemptAt <= now;
-}
-
-/**
- * Whose entries the runner may send: on a shared phone only the signed-in
- * officer's cases and unclaimed ones (RELIABILITY.md D8). Absent: every case.
- */
-export interface SendingFor {
-  officerId: string;
-}
+import type { OutboxEntry } from './records';
 
 /** Ids among `caseIds` of cases captured by another officer than `officerId`. */
 async function othersCases(
@@ -51,64 +48,39 @@ async function othersCases(
   return others;
 }
 
-/** Entries, less those of other officers' cases when `sendingFor` is given. */
-async function sendable(
+/**
+ * The outbox as the planner reads it (src/domain/outbox/plan.ts): every
+ * entry, and the officer who captured each of their cases.
+ */
+export async function readOutboxView(
   db: KuaichuDb,
-  entries: OutboxEntry[],
-  sendingFor: SendingFor | undefined,
-): Promise<OutboxEntry[]> {
-  if (!sendingFor) return entries;
-  const others = await othersCases(
-    db,
-    entries.map((e) => e.caseId),
-    sendingFor.officerId,
-  );
-  return entries.filter((e) => !others.has(e.caseId));
+): Promise<{ entries: OutboxEntry[]; officers: Map<string, CaseOfficer> }> {
+  return db.transaction('r', db.outbox, db.cases, async () => {
+    const entries = await db.outbox.toArray();
+    const ids = [...new Set(entries.map((e) => e.caseId))];
+    const officers = new Map<string, CaseOfficer>();
+    (await db.cases.bulkGet(ids)).forEach((row, i) => {
+      const officer = (row as { officer?: CaseOfficer } | undefined)?.officer;
+      if (officer) officers.set(ids[i]!, officer);
+    });
+    return { entries, officers };
+  });
 }
 
-/** Ids of cases with an entry due at `now`, the longest-waiting first. */
+/** Ids of cases with an entry due at `now`, the longest-waiting first (the planner's order). */
 export async function dueCaseIds(
   db: KuaichuDb,
   now: Instant,
   sendingFor?: SendingFor,
 ): Promise<string[]> {
-  const entries = await sendable(db, await db.outbox.toArray(), sendingFor);
-  const oldest = new Map<string, string>();
-  for (const e of entries) {
-    if (!isDue(e, now)) continue;
-    const seen = oldest.get(e.caseId);
-    if (seen === undefined || e.enqueuedAt < seen) oldest.set(e.caseId, e.enqueuedAt);
-  }
-  return [...oldest].sort((a, b) => a[1].localeCompare(b[1])).map(([id]) => id);
+  const view = await readOutboxView(db);
+  const plan = planSync(sendingFor ? { ...view, now, sendingFor } : { ...view, now });
+  return plan.send.map((c) => c.caseId);
 }
 
 /** Every entry of a case. */
 export function caseEntries(db: KuaichuDb, caseId: string): Promise<OutboxEntry[]> {
   return db.outbox.where('caseId').equals(caseId).toArray();
-}
-
-/**
- * The earliest `nextAttemptAt` of entries waiting for their time (pending or
- * sending): a backoff, or a case entry's quiet period after the latest save.
- */
-export async function nextDueAt(
-  db: KuaichuDb,
-  sendingFor?: SendingFor,
-): Promise<Instant | undefined> {
-  const entries = await sendable(
-    db,
-    await db.outbox.where('status').anyOf('pending', 'sending').toArray(),
-    sendingFor,
-  );
-  return entries.map((e) => e.nextAttemptAt).sort()[0];
-}
-
-export interface EntryPatch {
-  status: OutboxEntry['status'];
-  attempts?: number;
-  nextAttemptAt?: Instant;
-  /** Given as `undefined`, clears the last error (the part no longer fails). */
-  lastError?: OutboxError | undefined;
 }
 
 /**
@@ -129,6 +101,11 @@ export async function updateEntry(
     if ('lastError' in patch && patch.lastError === undefined) delete next.lastError;
     await db.outbox.put(next);
   });
+}
+
+/** Records the planner's patches, each only while its entry still has the revision read. */
+export async function recordPatches(db: KuaichuDb, patches: readonly KeyedPatch[]): Promise<void> {
+  for (const p of patches) await updateEntry(db, p.key, p.revision, p.patch);
 }
 
 /** The server acknowledged storing these exact bytes: the photo is sent. */
@@ -237,12 +214,18 @@ export async function applyServerChange(
 
 /** The server ended the session: every waiting entry is held until sign-in. */
 export async function holdQueue(db: KuaichuDb): Promise<void> {
-  await db.outbox.where('status').anyOf('pending', 'sending').modify({ status: 'held' });
+  await db.outbox
+    .where('status')
+    .anyOf('pending', 'sending')
+    .modify((e) => void Object.assign(e, holdForSignIn(e)));
 }
 
 /** Signed in again: held entries are due at once. */
 export async function releaseHeld(db: KuaichuDb, at: Instant): Promise<void> {
-  await db.outbox.where('status').equals('held').modify({ status: 'pending', nextAttemptAt: at });
+  await db.outbox
+    .where('status')
+    .equals('held')
+    .modify((e) => void Object.assign(e, releaseOnSignIn(e, at)));
 }
 
 /** "Try again" on a case that needs attention: its entries become due at once. */
@@ -250,39 +233,13 @@ export async function retryCase(db: KuaichuDb, caseId: string, at: Instant): Pro
   await db.outbox
     .where('caseId')
     .equals(caseId)
-    .modify((e) => {
-      if (e.status === 'needs-attention' || e.status === 'pending') {
-        e.status = 'pending';
-        e.nextAttemptAt = at;
-      }
-    });
+    .modify((e) => void Object.assign(e, retryNow(e, at)));
 }
 
-/** A receipt stored for a case, if any. */
-export async function readReceipt(db: KuaichuDb, caseId: string) {
-  return db.receipts.get(caseId);
-}
-
-/** A small sync setting (`pullCursor`, `device:<userId>`). */
-export async function readSyncValue(db: KuaichuDb, key: string): Promise<string | undefined> {
-  return (await db.syncState.get(key))?.value;
-}
-
-export async function writeSyncValue(db: KuaichuDb, key: string, value: string): Promise<void> {
-  await db.syncState.put({ key, value });
-}
-
-/**
- * "Try now" (the link came back, "Send now", a fresh sign-in): every waiting
- * entry becomes due at once — a case's quiet period ends, a backoff starts
- * over (failures on the old link say nothing about the new one). `sending`
- * ones too: the runner calls this between drains, so those were left by a
- * closed tab or a crash. Entries that need attention wait for their own "try
- * again"; held ones wait for sign-in.
- */
+/** "Try now" (the link came back, "Send now", a fresh sign-in): the domain's `tryNow` for every waiting entry. */
 export async function sendAllNow(db: KuaichuDb, at: Instant): Promise<void> {
   await db.outbox
     .where('status')
     .anyOf('pending', 'sending')
-    .modify({ nextAttemptAt: at, attempts: 0 });
+    .modify((e) => void Object.assign(e, tryNow(e, at)));
 }

@@ -6,41 +6,8 @@ import type { CasePutRequest, CaseReceipt } from '../contracts/cases';
 import type { Change } from '../contracts/changes';
 import type { CaseRecord, PhotoMeta } from '../domain';
 
-export type OutboxKind = 'case' | 'photo';
-/**
- * - `pending`: waits to be sent (at `nextAttemptAt`);
- * - `sending`: the runner is on it (a crash leaves it so; the next drain takes it again);
- * - `needs-attention`: the server refused it (`lastError.reason` says why); kept, never dropped,
- *   sent again after a local change or "retry";
- * - `held`: the server said the session ended (401): waits for the officer to sign in again.
- */
-export type OutboxStatus = 'pending' | 'sending' | 'needs-attention' | 'held';
-
-export interface OutboxError {
-  /** A stable slug: the server's error code, or `network`, `timeout`, `not-a-receipt` … */
-  reason: string;
-  at: string;
-  /** The HTTP status, when there was one. */
-  status?: number;
-  message?: string;
-}
-
-export interface OutboxEntry {
-  /** `${kind}:${entityId}` — device-made, so enqueueing twice changes nothing. */
-  key: string;
-  kind: OutboxKind;
-  entityId: string;
-  caseId: string;
-  status: OutboxStatus;
-  /** Bumped by every local change; the sync runner sends what it read. */
-  revision: number;
-  enqueuedAt: string;
-  updatedAt: string;
-  /** Failed attempts since the last success (drives the backoff). */
-  attempts: number;
-  nextAttemptAt: string;
-  lastError?: OutboxError;
-}
+/** Outbox rows are the domain's outbox entries (src/domain/outbox/entry.ts). */
+export type { OutboxEntry, OutboxError, OutboxKind, OutboxStatus } from '../domain/outbox';
 
 export interface PhotoRow {
   /** `${sha256}|${slot}`: one image may serve two shots (e.g. both licences on one photo). */

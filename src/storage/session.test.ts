@@ -1,4 +1,4 @@
-import { createStore } from 'idb-keyval';
+import { createStore, type UseStore } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../contracts/auth';
 import { aCase } from '../../tests/builders/case.builder';
@@ -80,5 +80,30 @@ describe('session store', () => {
     expect(await s.state()).toEqual({ kind: 'signed-out' });
     expect((await listCases(db)).cases).toHaveLength(2);
     expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('stays signed out when a 401 for the token answers while the officer signs out', async () => {
+    // The rejection read the session before the sign-out deleted it, and
+    // writes after: it must not bring the signed-out session back.
+    const base = createStore('session-test', 'kv');
+    let release: () => void = () => undefined;
+    const readAnswered = new Promise<void>((resolve) => (release = resolve));
+    let holdReads = false;
+    const slowReads: UseStore = (mode, callback) =>
+      base(mode, callback).then(async (result) => {
+        if (mode === 'readonly' && holdReads) await readAnswered;
+        return result;
+      });
+    const s = createSessionStore({ now: () => now, store: slowReads });
+    await s.signIn(LOGIN);
+
+    holdReads = true;
+    const rejecting = s.reject('token-1');
+    await s.signOut(createDb());
+    holdReads = false;
+    release();
+    await rejecting;
+
+    expect(await s.state()).toEqual({ kind: 'signed-out' });
   });
 });

@@ -6,7 +6,7 @@
  * officer signs in again. Signing out forgets the token only: every unsent
  * case stays on the phone, and the count is returned so the UI can warn.
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { LoginResponse, UserProfile } from '../contracts/auth';
 import { countUnsent } from './cases-repo';
 import type { KuaichuDb } from './db';
@@ -98,10 +98,25 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       return session;
     },
     async reject(token) {
-      const session = await read();
-      if (!session || session.token !== token || session.rejectedAt) return;
-      await set(KEY, { ...session, rejectedAt: new Date(options.now()).toISOString() }, db());
-      notify();
+      const rejectedAt = new Date(options.now()).toISOString();
+      // Read and write in one transaction: a sign-out in between must not be
+      // undone by writing the session back (a 401 often answers a request
+      // the sign-out's own logout overtook).
+      const rejected = await db()(
+        'readwrite',
+        (kv) =>
+          new Promise<boolean>((resolve, reject) => {
+            const request = kv.get(KEY);
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              const session = request.result as StoredSession | undefined;
+              const ours = session?.token === token && !session.rejectedAt;
+              if (ours) kv.put({ ...session, rejectedAt }, KEY);
+              resolve(promisifyRequest(kv.transaction).then(() => ours));
+            };
+          }),
+      );
+      if (rejected) notify();
     },
     async signOut(caseDb) {
       const unsent = await countUnsent(caseDb);

@@ -5,9 +5,12 @@
  * the database (`device:<userId>`) and named in every manifest.
  */
 import type { Api, ApiResult } from '../api';
+import type { ClockIds } from '../platform/clock-ids/port';
+import { webClockIds } from '../platform/clock-ids/web';
 import type { DeviceKeys } from '../platform/device-keys/port';
 import {
   claimUnclaimed,
+  deleteSyncValue,
   readSyncValue,
   writeSyncValue,
   type KuaichuDb,
@@ -40,7 +43,7 @@ export async function ensureDevice(
 
 /** Forgets the device id (the server no longer knows it): the next send enrols again. */
 export async function forgetDevice(db: KuaichuDb, userId: string): Promise<void> {
-  await db.syncState.delete(deviceKey(userId));
+  await deleteSyncValue(db, deviceKey(userId));
 }
 
 export type SignInResult =
@@ -62,10 +65,11 @@ export const isOfficerSession = (session: StoredSession): boolean =>
  * makes sure this phone is enrolled; the runner resumes held sending on its
  * own (it listens to the session store); claiming comes first, so those cases
  * go in that drain. A reviewer, insurer or admin neither claims nor enrols
- * (the server allows enrolment to officers only).
+ * (the server allows enrolment to officers only). The claim is stamped by
+ * `clock` (the platform's clock port; the web clock when not given).
  */
 export async function signIn(
-  deps: DeviceDeps & { session: SessionStore },
+  deps: DeviceDeps & { session: SessionStore; clock?: Pick<ClockIds, 'now'> },
   credentials: { username: string; password: string },
   label?: string,
 ): Promise<SignInResult> {
@@ -75,7 +79,8 @@ export async function signIn(
   if (user.role !== 'officer') {
     return { ok: true, session: await deps.session.signIn(login.value), deviceId: null };
   }
-  await claimUnclaimed(deps.db, { id: user.id, name: user.displayName }, new Date().toISOString());
+  const now = (deps.clock ?? webClockIds).now();
+  await claimUnclaimed(deps.db, { id: user.id, name: user.displayName }, now);
   const session = await deps.session.signIn(login.value);
   const device = await ensureDevice(deps, session, label);
   if (!device.ok) return { ok: false, stage: 'enrol', failure: device.failure };
@@ -83,9 +88,12 @@ export async function signIn(
 }
 
 /**
- * Signs out: tells the server (best effort — offline it simply expires) and
- * forgets the token. Cases are never deleted; the answer says how many wait,
- * so the UI warns before and after.
+ * Signs out: forgets the token, then tells the server (best effort — offline
+ * it simply expires). In that order, a request still in flight that the
+ * server answers 401 after the logout finds the phone signed out already, and
+ * is not taken for the server ending a session that is still signed in.
+ * Cases are never deleted; the answer says how many wait, so the UI warns
+ * before and after.
  */
 export async function signOut(deps: {
   db: KuaichuDb;
@@ -93,6 +101,7 @@ export async function signOut(deps: {
   session: SessionStore;
 }): Promise<{ unsentCases: number }> {
   const state = await deps.session.state();
+  const signedOut = await deps.session.signOut(deps.db);
   if (state.kind !== 'signed-out') await deps.api.logout(state.session.token);
-  return deps.session.signOut(deps.db);
+  return signedOut;
 }

@@ -2,43 +2,45 @@
  * The outbox runner: drains the Dexie outbox to the server. See README.md for
  * the contract and the state diagram. No React; the UI subscribes.
  *
- * Per case: photos first (skipping those the server holds, by HEAD), each by
- * tus; then the signed manifest by PUT. Only the server's receipt or upload
- * acknowledgement removes anything from the outbox (src/storage/outbox-repo).
- * Failures go through the domain's `classifyFailure`: retry with backoff,
- * hold for sign-in, reconcile, or needs-attention — never discard.
+ * What to send and when is the domain's plan (src/domain/outbox/plan.ts,
+ * `planSync`); this file runs drains — one at a time, with the triggers,
+ * the timer and the session — and send-case.ts carries each case's plan out.
+ * Only the server's receipt or upload acknowledgement removes anything from
+ * the outbox (src/storage/outbox-repo).
  */
-import type { Api, ApiFailure } from '../api';
-import type { CaseRecord } from '../domain';
-import { classifyFailure, nextAttemptAt } from '../domain/outbox';
-import { manifestBytes } from '../domain/manifest';
+import type { Api } from '../api';
+import {
+  classifyFailure,
+  failureReason,
+  isConnectivityFailure,
+  isTryNowTrigger,
+  planSync,
+  wakeAt,
+  type SyncPlan,
+} from '../domain/outbox';
 import type { DeviceKeys } from '../platform/device-keys/port';
 import {
   caseEntries,
-  dueCaseIds,
   holdQueue,
-  isDue,
-  listPhotos,
-  markPhotoHeld,
-  nextDueAt,
-  readCase,
-  readPhotoBlob,
+  readOutboxView,
   releaseHeld,
   sendAllNow,
-  storeReceipt,
-  updateEntry,
-  type EntryPatch,
   type KuaichuDb,
-  type OutboxEntry,
-  type OutboxError,
   type SessionStore,
   type StoredSession,
 } from '../storage';
 import type { SyncClock } from './clock';
-import { ensureDevice, forgetDevice, isOfficerSession } from './device';
+import { ensureDevice, isOfficerSession } from './device';
 import { pullChanges } from './pull';
+import {
+  endsPass,
+  fail,
+  sendCase,
+  type CaseResult,
+  type PassContext,
+  type Recorder,
+} from './send-case';
 import { INITIAL_SYNC_STATE, type SyncState } from './state';
-import { contentHash, distinctPhotos, submissionFor } from './submission';
 
 export interface SyncDeps {
   db: KuaichuDb;
@@ -65,17 +67,13 @@ export interface SyncRunner {
   idle(): Promise<void>;
 }
 
-/** Triggers that make every waiting entry due at once. */
-const TRY_NOW: ReadonlySet<string> = new Set(['online', 'send-now', 'signed-in', 'sign-in']);
-
 /** Case rounds per pass: missing photos and edits made while sending make cases due again. */
 const ROUNDS_PER_PASS = 4;
 /** Passes per drain when triggers keep arriving during it. */
 const MAX_PASSES = 3;
-/** The soonest a timer wakes the runner again. */
-const MIN_WAKE_MS = 1_000;
 
-type Outcome = 'ok' | 'offline' | 'held';
+/** How a pass ended; `stopped`: its session ended on the phone while it sent. */
+type Outcome = 'ok' | 'offline' | 'held' | 'stopped';
 
 export function createSyncRunner(deps: SyncDeps): SyncRunner {
   const { db, api, clock } = deps;
@@ -89,6 +87,8 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   let cancelTimer: (() => void) | undefined;
   let unsubscribeSession: (() => void) | undefined;
   let abort = new AbortController();
+  /** The pass under way: the token it sends with, and whether that session has ended on the phone. */
+  let underWay: { token: string; stopped: boolean } | undefined;
   const background = new Set<Promise<void>>();
   const track = (task: Promise<void>) => {
     background.add(task);
@@ -113,7 +113,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   };
 
   async function drainLoop(): Promise<void> {
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    for (let i = 0; i < MAX_PASSES; i++) {
       again = false;
       await drainOnce();
       if (!again || !started) break;
@@ -127,7 +127,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     if (reason !== 'saved') pullWanted = true;
     // A link that just came back, the officer's "Send now" and a fresh
     // sign-in all say "try now": waiting entries stop backing off.
-    if (TRY_NOW.has(reason)) {
+    if (isTryNowTrigger(reason)) {
       // After any drain in flight, so its failures on the old link cannot
       // write a stale backoff over the reset.
       return (running ?? Promise.resolve())
@@ -158,32 +158,66 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
       return;
     }
     setState({ phase: 'sending' }, ['nextWakeAt']);
-    const sent = await sendDue(session);
-    let outcome = sent.outcome;
-    if (outcome === 'ok' && (pullWanted || sent.tried)) {
-      pullWanted = false;
-      outcome = await pull(session);
+    const pass = { token: session.token, stopped: false };
+    underWay = pass;
+    try {
+      const sent = await sendDue(session, pass);
+      let outcome = sent.outcome;
+      if (outcome === 'ok' && (pullWanted || sent.tried)) {
+        pullWanted = false;
+        outcome = await pull(session);
+      }
+      await settle(outcome, session);
+    } finally {
+      underWay = undefined;
     }
-    await settle(outcome, session);
   }
 
+  /** The plan for the signed-in officer's cases now. */
+  async function planNow(session: StoredSession): Promise<SyncPlan> {
+    const view = await readOutboxView(db);
+    return planSync({ ...view, now: iso(), sendingFor: { officerId: session.user.id } });
+  }
+
+  /** How a pass for `session` records results: through storage, into the runner's state. */
+  const recorderFor = (session: StoredSession, pass: { stopped: boolean }): Recorder => ({
+    db,
+    now: () => iso(),
+    random: deps.random,
+    report: (patch) => setState(patch),
+    holdForAuth: () => holdForAuth(session),
+    stopped: () => pass.stopped,
+  });
+
   /** Sends every due case; `tried` says whether anything was due at all. */
-  async function sendDue(session: StoredSession): Promise<{ outcome: Outcome; tried: boolean }> {
+  async function sendDue(
+    session: StoredSession,
+    pass: { stopped: boolean },
+  ): Promise<{ outcome: Outcome; tried: boolean }> {
+    const recorder = recorderFor(session, pass);
     const device = await ensureDevice(deps, session, deps.deviceLabel);
-    const mine = { officerId: session.user.id };
     if (!device.ok) {
-      const ids = await dueCaseIds(db, iso(), mine);
-      const entries = ids.length ? await caseEntries(db, ids[0]!) : [];
-      return { outcome: toOutcome(await fail(entries, device.failure, session)), tried: true };
+      const first = (await planNow(session)).send[0];
+      const entries = first ? await caseEntries(db, first.caseId) : [];
+      return { outcome: toOutcome(await fail(recorder, entries, device.failure)), tried: true };
     }
+    const ctx: PassContext = {
+      ...recorder,
+      api,
+      keys: deps.keys,
+      session,
+      deviceId: device.value,
+      signal: abort.signal,
+    };
     for (let round = 0; round < ROUNDS_PER_PASS; round++) {
       // On a shared phone, another officer's cases wait for his session (D8).
-      const ids = await dueCaseIds(db, iso(), mine);
-      if (ids.length === 0) return { outcome: 'ok', tried: round > 0 };
-      for (const caseId of ids) {
+      const { send } = await planNow(session);
+      if (send.length === 0) return { outcome: 'ok', tried: round > 0 };
+      for (const { caseId } of send) {
         if (!started) return { outcome: 'ok', tried: true };
-        const result = await sendCase(caseId, session, device.value);
-        if (result === 'offline' || result === 'held') return { outcome: result, tried: true };
+        if (pass.stopped) return { outcome: 'stopped', tried: true };
+        const result = await sendCase(ctx, caseId);
+        if (endsPass(result)) return { outcome: result, tried: true };
       }
     }
     return { outcome: 'ok', tried: true };
@@ -194,369 +228,48 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     if (pulled.ok) return 'ok';
     const action = classifyFailure(pulled.failure);
     if (action.action === 'hold-auth') return toOutcome(await holdForAuth(session));
-    setState({ lastError: { reason: `pull:${reasonOf(pulled.failure)}`, at: iso() } });
-    return isConnectivity(pulled.failure) ? 'offline' : 'ok';
+    setState({ lastError: { reason: `pull:${failureReason(pulled.failure)}`, at: iso() } });
+    return isConnectivityFailure(pulled.failure) ? 'offline' : 'ok';
   }
 
   async function settle(outcome: Outcome, session: StoredSession): Promise<void> {
+    if (outcome === 'stopped') {
+      // The session ended on the phone mid-pass; a sign-in since drains on its own.
+      const next = await officerSession();
+      if (next) return settle('ok', next);
+      setState({ phase: 'held-auth', lastDrainAt: iso() }, ['current', 'nextWakeAt']);
+      return;
+    }
     const now = clock.now();
     if (outcome === 'held') {
       setState({ phase: 'held-auth', lastDrainAt: iso(now) }, ['current', 'nextWakeAt']);
       return;
     }
-    const next = await nextDueAt(db, { officerId: session.user.id });
-    if (next === undefined) {
+    const wake = wakeAt(await planNow(session), iso(now));
+    if (wake === undefined) {
       setState({ phase: 'idle', lastDrainAt: iso(now) }, ['current', 'nextWakeAt']);
       return;
     }
-    const wakeAt = Math.max(Date.parse(next), now + MIN_WAKE_MS);
-    if (started) cancelTimer = clock.setTimer(() => void drainNow('timer'), wakeAt - now);
+    if (started) cancelTimer = clock.setTimer(() => void drainNow('timer'), wake - now);
     setState(
       {
         phase: outcome === 'offline' ? 'offline' : 'waiting',
-        nextWakeAt: iso(wakeAt),
+        nextWakeAt: iso(wake),
         lastDrainAt: iso(now),
       },
       ['current'],
     );
   }
 
-  type CaseResult = 'done' | 'later' | 'offline' | 'held';
-
-  async function sendCase(
-    caseId: string,
-    session: StoredSession,
-    deviceId: string,
-  ): Promise<CaseResult> {
-    const heldByServer = new Set<string>();
-    const result = await sendParts(caseId, session, deviceId, heldByServer);
-    if (heldByServer.size > 0) await parkHeldPhotos(caseId, heldByServer);
-    return result;
-  }
-
   /**
-   * Due photos go at once (content-addressed: sending early is good); the
-   * manifest only when the case entry is due, or, without a case entry, for
-   * the photos' receipt. A case entry waiting for its time (the quiet period
-   * after the latest save, or a backoff) keeps its manifest back, and one that
-   * needs attention or is held waits for "try again" or sign-in.
+   * A 401. When the session is still the one stored on the phone, the server
+   * ended it: every waiting entry is held until sign-in. When the phone has
+   * signed out or another officer signed in since, the 401 answers the old
+   * session's logout: nothing is held or marked rejected, the pass stops.
    */
-  async function sendParts(
-    caseId: string,
-    session: StoredSession,
-    deviceId: string,
-    heldByServer: Set<string>,
-  ): Promise<CaseResult> {
-    const now = iso();
-    const due = (await caseEntries(db, caseId)).filter((e) => e.kind === 'photo' && isDue(e, now));
-    const sizes = new Map<string, number>();
-    for (const e of due) sizes.set(e.key, (await readPhotoBlob(db, e.entityId))?.size ?? 0);
-    const caseBytes = { sent: 0, total: [...sizes.values()].reduce((a, b) => a + b, 0) };
-    for (const entry of due) {
-      const result = await sendPhoto(entry, session, heldByServer, caseBytes);
-      caseBytes.sent += sizes.get(entry.key) ?? 0;
-      if (result === 'offline' || result === 'held') return result;
-    }
-    // Read again: a save during the uploads may have pushed the case entry on.
-    const caseEntry = await db.outbox.get(`case:${caseId}`);
-    if (caseEntry && !isDue(caseEntry, iso())) return 'later';
-    return putCase(caseId, session, deviceId, heldByServer, true);
-  }
-
-  /**
-   * Photos the server already holds (skipped by HEAD) stay in the outbox until
-   * a receipt lists them. Left `sending` with a past time they would be due on
-   * every pass — a HEAD each time and a 1 s timer for ever while their case
-   * waits — so after a pass without that receipt they wait with their case:
-   * until the time the case waits for (its quiet period, a backoff, a photo's
-   * retry), or, when the case entry needs attention or is held, in that status
-   * too ("try again" and sign-in release them together).
-   */
-  async function parkHeldPhotos(caseId: string, heldByServer: Set<string>): Promise<void> {
-    const now = iso();
-    const entries = await caseEntries(db, caseId);
-    const parked = entries.filter(
-      (e) => e.kind === 'photo' && e.status === 'sending' && heldByServer.has(e.entityId),
-    );
-    if (parked.length === 0) return;
-    const caseEntry = entries.find((e) => e.kind === 'case');
-    const waitsUntil = entries
-      .filter((e) => !parked.includes(e) && e.status === 'pending' && e.nextAttemptAt > now)
-      .map((e) => e.nextAttemptAt)
-      .sort()[0];
-    for (const e of parked) {
-      let patch: EntryPatch;
-      if (caseEntry?.status === 'needs-attention' || caseEntry?.status === 'held') {
-        patch = { status: caseEntry.status };
-        if (caseEntry.lastError) patch.lastError = caseEntry.lastError;
-      } else if (waitsUntil !== undefined) {
-        // The server holds the bytes: an earlier failure of this photo is over.
-        patch = { status: 'pending', nextAttemptAt: waitsUntil, lastError: undefined };
-      } else {
-        // Nothing of the case says when: an ordinary backoff, never a busy loop.
-        const attempts = e.attempts + 1;
-        patch = {
-          status: 'pending',
-          attempts,
-          nextAttemptAt: iso(nextAttemptAt(attempts, clock.now(), deps.random())),
-          lastError: undefined,
-        };
-      }
-      await updateEntry(db, e.key, e.revision, patch);
-    }
-  }
-
-  async function sendPhoto(
-    entry: OutboxEntry,
-    session: StoredSession,
-    heldByServer: Set<string>,
-    caseBytes: { sent: number; total: number },
-  ): Promise<CaseResult> {
-    const sha256 = entry.entityId;
-    const blob = await readPhotoBlob(db, sha256);
-    if (!blob) return attention([entry], 'local-photo-damaged');
-    await updateEntry(db, entry.key, entry.revision, { status: 'sending' });
-    const current = { caseId: entry.caseId, part: 'photo' as const, sha256 };
-    const progress = (bytesSent: number, bytesTotal: number) => ({
-      current: {
-        ...current,
-        bytesSent,
-        bytesTotal,
-        caseBytesSent: caseBytes.sent + bytesSent,
-        caseBytesTotal: caseBytes.total,
-      },
-    });
-    setState(progress(0, blob.size));
-    const head = await api.headPhoto(session.token, sha256, blob.size);
-    if (head.ok && head.value) {
-      // Enough to skip the upload; only a receipt listing it as held removes the entry.
-      heldByServer.add(sha256);
-      return 'done';
-    }
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const uploaded = await api.uploadPhoto(session.token, {
-        sha256,
-        caseId: entry.caseId,
-        blob,
-        signal: abort.signal,
-        onProgress: (bytesSent, bytesTotal) => setState(progress(bytesSent, bytesTotal)),
-      });
-      if (uploaded.ok) {
-        await markPhotoHeld(db, sha256);
-        return 'done';
-      }
-      // 409 on tus: a stale offset. Once more at once: tus asks the server's offset and resumes.
-      if (attempt === 0 && classifyFailure(uploaded.failure).action === 'reconcile') continue;
-      return fail([entry], uploaded.failure, session);
-    }
-    return 'later';
-  }
-
-  async function putCase(
-    caseId: string,
-    session: StoredSession,
-    deviceId: string,
-    heldByServer: Set<string>,
-    mayReconcile: boolean,
-  ): Promise<CaseResult> {
-    const read = await readForSending(caseId);
-    if (!read.ok) return attention(await caseEntries(db, caseId), read.reason);
-    const { record, entries } = read;
-    const caseEntry = entries.find((e) => e.kind === 'case');
-    const targets = caseEntry ? [caseEntry] : entries;
-    const photosWaiting = entries.filter(
-      (e) => e.kind === 'photo' && !heldByServer.has(e.entityId),
-    );
-    const retrying = photosWaiting.filter((e) => e.status !== 'needs-attention');
-    if (retrying.length > 0 && caseEntry) {
-      // A photo waits for its retry: the case goes with it, not before.
-      const at = retrying.map((e) => e.nextAttemptAt).sort()[0]!;
-      await updateEntry(db, caseEntry.key, caseEntry.revision, {
-        status: 'pending',
-        nextAttemptAt: at > iso() ? at : iso(clock.now() + MIN_WAKE_MS),
-      });
-      return 'later';
-    }
-    if (retrying.length > 0) return 'later';
-    const built = await submissionFor(db, {
-      record,
-      photos: read.photos,
-      revision: caseEntry?.revision ?? 0,
-      deviceId,
-      signedAt: iso(),
-    });
-    if (!built.ok) return attention(targets, built.reason);
-    const sub = built.row;
-    const last = await db.receipts.get(caseId);
-    const blocked = photosWaiting.find((e) => e.status === 'needs-attention');
-    if (blocked && last?.receipt.manifestHash === sub.manifestHash) {
-      // The server has this version and lacks a photo the officer must look at.
-      return attention(targets, `photo:${blocked.lastError?.reason ?? 'needs-attention'}`);
-    }
-    for (const e of targets) await updateEntry(db, e.key, e.revision, { status: 'sending' });
-    const bytesTotal = JSON.stringify(sub.body).length;
-    setState({ current: { caseId, part: 'case', bytesSent: 0, bytesTotal } });
-    const signature = await deps.keys.sign(manifestBytes(sub.body.manifest));
-    const put = await api.putCase(session.token, caseId, { ...sub.body, signature });
-    if (put.ok) {
-      setState({ current: { caseId, part: 'case', bytesSent: bytesTotal, bytesTotal } });
-      await storeReceipt(db, put.value, sub.revision, iso());
-      await resetSending(caseId);
-      return 'done';
-    }
-    const action = classifyFailure(put.failure);
-    if (action.action === 'reconcile' && mayReconcile) {
-      const reconciled = await reconcile(
-        caseId,
-        session,
-        sub.contentHash,
-        sub.revision,
-        action.reason,
-      );
-      if (reconciled === 'retry') return putCase(caseId, session, deviceId, heldByServer, false);
-      if (reconciled !== 'failed') return reconciled;
-    }
-    if (put.failure.kind === 'http' && put.failure.code === 'device_unknown') {
-      await forgetDevice(db, session.user.id);
-    }
-    return fail(targets, put.failure, session);
-  }
-
-  /**
-   * 409: the server holds another body for this version, or a later version,
-   * or fewer versions than this phone's receipt says (`version_gap`: a server
-   * restored from a backup). Fetch what it holds: the same content → take its
-   * receipt; other content → chain the next version onto the server's latest;
-   * no version at all after a gap → send the content as version 1.
-   */
-  async function reconcile(
-    caseId: string,
-    session: StoredSession,
-    ownContentHash: string,
-    revision: number,
-    reason: string,
-  ): Promise<'done' | 'retry' | 'failed' | 'offline' | 'held' | 'later'> {
-    const detail = await api.getCase(session.token, caseId);
-    if (!detail.ok && reason === 'version_gap' && isNotFound(detail.failure)) {
-      await db.transaction('rw', db.receipts, db.submissions, async () => {
-        await db.receipts.delete(caseId);
-        await db.submissions.delete(caseId);
-      });
-      return 'retry';
-    }
-    if (!detail.ok) return fail(await caseEntries(db, caseId), detail.failure, session);
-    const server = detail.value;
-    const same = (await contentHash(server.case, server.photos)) === ownContentHash;
-    if (same) {
-      await db.submissions.put({
-        caseId,
-        revision,
-        contentHash: ownContentHash,
-        manifestHash: server.receipt.manifestHash,
-        body: { case: server.case, photos: server.photos, manifest: server.manifest },
-        builtAt: iso(),
-      });
-      await storeReceipt(db, server.receipt, revision, iso());
-      await resetSending(caseId);
-      return 'done';
-    }
-    // Revision 0 covers no entry: the server's version is only the base of ours.
-    await storeReceipt(db, server.receipt, 0, iso());
-    await db.submissions.delete(caseId);
-    return 'retry';
-  }
-
-  async function readForSending(caseId: string): Promise<
-    | {
-        ok: true;
-        record: CaseRecord;
-        photos: Awaited<ReturnType<typeof listPhotos>>;
-        entries: OutboxEntry[];
-      }
-    | { ok: false; reason: string }
-  > {
-    return db.transaction('r', db.cases, db.photos, db.outbox, async () => {
-      const found = await readCase(db, caseId);
-      if (!found.found) return { ok: false as const, reason: 'case-unreadable' };
-      return {
-        ok: true as const,
-        record: found.value,
-        photos: distinctPhotos(await listPhotos(db, caseId)),
-        entries: await caseEntries(db, caseId),
-      };
-    });
-  }
-
-  async function resetSending(caseId: string): Promise<void> {
-    for (const e of await caseEntries(db, caseId)) {
-      if (e.status === 'sending') {
-        await updateEntry(db, e.key, e.revision, {
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: iso(),
-        });
-      }
-    }
-  }
-
-  async function attention(
-    entries: OutboxEntry[],
-    reason: string,
-    extra: Omit<OutboxError, 'reason' | 'at'> = {},
-  ): Promise<CaseResult> {
-    const at = iso();
-    for (const e of entries) {
-      await updateEntry(db, e.key, e.revision, {
-        status: 'needs-attention',
-        lastError: { reason, at, ...extra },
-      });
-    }
-    setState({ lastError: { reason, at, caseId: entries[0]?.caseId } });
-    return 'later';
-  }
-
-  /** Applies the classifier's decision to the entries of a failed part. */
-  async function fail(
-    entries: OutboxEntry[],
-    failure: ApiFailure,
-    session: StoredSession,
-  ): Promise<CaseResult> {
-    const action = classifyFailure(failure);
-    const now = clock.now();
-    const lastError = {
-      reason: reasonOf(failure),
-      at: iso(now),
-      ...(failure.kind === 'http' ? { status: failure.status } : {}),
-      ...(failure.message ? { message: failure.message } : {}),
-    };
-    switch (action.action) {
-      case 'hold-auth':
-        return holdForAuth(session);
-      case 'needs-attention': {
-        const { reason: _reason, at: _at, ...extra } = lastError;
-        return attention(entries, action.reason, extra);
-      }
-      case 'retry':
-      case 'reconcile': {
-        const retryAfter = failure.kind === 'http' ? failure.retryAfter : undefined;
-        for (const e of entries) {
-          const attempts = e.attempts + 1;
-          await updateEntry(db, e.key, e.revision, {
-            status: 'pending',
-            attempts,
-            nextAttemptAt: iso(nextAttemptAt(attempts, now, deps.random(), retryAfter)),
-            lastError,
-          });
-        }
-        setState({
-          lastError: { reason: lastError.reason, at: lastError.at, caseId: entries[0]?.caseId },
-        });
-        return isConnectivity(failure) ? 'offline' : 'later';
-      }
-    }
-  }
-
-  async function holdForAuth(session: StoredSession): Promise<'held'> {
+  async function holdForAuth(session: StoredSession): Promise<'held' | 'stopped'> {
+    const stored = await deps.session.state();
+    if (stored.kind === 'signed-out' || stored.session.token !== session.token) return 'stopped';
     await holdQueue(db);
     await deps.session.reject(session.token);
     setState({ lastError: { reason: 'unauthenticated', at: iso() } });
@@ -567,6 +280,14 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     track(
       (async () => {
         const active = await officerSession();
+        if (underWay && underWay.token !== active?.token) {
+          // The session the pass sends for ended on the phone (signed out, or
+          // another officer signed in): nothing more goes under it. The upload
+          // in flight is cut off; tus resumes it for the next session.
+          underWay.stopped = true;
+          abort.abort();
+          abort = new AbortController();
+        }
         if (!active) return;
         await releaseHeld(db, iso());
         await drainNow('sign-in');
@@ -611,20 +332,6 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   };
 }
 
-function toOutcome(result: 'done' | 'later' | 'offline' | 'held'): Outcome {
-  return result === 'offline' || result === 'held' ? result : 'ok';
+function toOutcome(result: CaseResult): Outcome {
+  return endsPass(result) ? result : 'ok';
 }
-
-function isConnectivity(failure: ApiFailure): boolean {
-  return (
-    failure.kind === 'network' || failure.kind === 'timeout' || failure.kind === 'not-a-receipt'
-  );
-}
-
-function reasonOf(failure: ApiFailure): string {
-  if (failure.kind !== 'http') return failure.kind;
-  return failure.code ?? `http-${failure.status}`;
-}
-
-const isNotFound = (failure: ApiFailure): boolean =>
-  failure.kind === 'http' && failure.status === 404;

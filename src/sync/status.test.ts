@@ -10,6 +10,7 @@ import {
   type OutboxEntry,
 } from '../storage';
 import { aCase } from '../../tests/builders/case.builder';
+import { anEntry } from '../../tests/builders/outbox.builder';
 import { aPhoto } from '../../tests/builders/photo.builder';
 import { useFreshIndexedDb } from '../../tests/setup/fresh-db';
 import { deriveCaseStatus, readCaseStatus, readCaseStatuses, readOutboxTotals } from './status';
@@ -19,16 +20,7 @@ const T1 = '2026-11-27T03:00:00.000Z';
 const CASE = '0190a000-0000-7000-8000-0000000000c1';
 
 const entry = (patch: Partial<OutboxEntry> = {}): OutboxEntry => ({
-  key: `case:${CASE}`,
-  kind: 'case',
-  entityId: CASE,
-  caseId: CASE,
-  status: 'pending',
-  revision: 1,
-  enqueuedAt: T0,
-  updatedAt: T0,
-  attempts: 0,
-  nextAttemptAt: T0,
+  ...anEntry('case', CASE).build(),
   ...patch,
 });
 

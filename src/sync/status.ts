@@ -12,7 +12,15 @@
  * oldest unsent age.
  */
 import { canonicalJson, utf8Bytes } from '../domain/manifest';
-import type { KuaichuDb, OutboxEntry, OutboxError, ReceiptRow } from '../storage';
+import {
+  readCaseOutbox,
+  readOutboxOverview,
+  readUnsent,
+  type KuaichuDb,
+  type OutboxEntry,
+  type OutboxError,
+  type ReceiptRow,
+} from '../storage';
 import type { SyncProgress, SyncState } from './state';
 
 export type CaseSyncStatus =
@@ -93,10 +101,7 @@ export async function readCaseStatus(
   caseId: string,
   sync?: SyncState,
 ): Promise<CaseSyncStatus> {
-  const [entries, receipt] = await Promise.all([
-    db.outbox.where('caseId').equals(caseId).toArray(),
-    db.receipts.get(caseId),
-  ]);
+  const { entries, receipt } = await readCaseOutbox(db, caseId);
   return deriveCaseStatus({ caseId, entries, receipt, sync });
 }
 
@@ -106,17 +111,12 @@ export async function readCaseStatuses(
   sync?: SyncState,
   online?: boolean,
 ): Promise<Map<string, CaseSyncStatus>> {
-  const [ids, entries, receipts] = await Promise.all([
-    db.cases.toCollection().primaryKeys(),
-    db.outbox.toArray(),
-    db.receipts.toArray(),
-  ]);
+  const { caseIds, entries, receipts } = await readOutboxOverview(db);
   const byCase = new Map<string, OutboxEntry[]>();
   for (const e of entries) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
   const receiptOf = new Map(receipts.map((r) => [r.caseId, r]));
   return new Map(
-    ids.map((id) => {
-      const caseId = String(id);
+    caseIds.map((caseId) => {
       const input: CaseStatusInput = { caseId, entries: byCase.get(caseId) ?? [] };
       const receipt = receiptOf.get(caseId);
       if (receipt) input.receipt = receipt;
@@ -140,33 +140,23 @@ export interface OutboxTotals {
 
 /** What waits to be sent, for the status bar and the sign-out warning. */
 export async function readOutboxTotals(db: KuaichuDb, now: number): Promise<OutboxTotals> {
-  return db.transaction('r', db.outbox, db.photos, db.cases, async () => {
-    const entries = await db.outbox.toArray();
-    const cases = new Set(entries.map((e) => e.caseId));
-    const attention = new Set(
-      entries.filter((e) => e.status === 'needs-attention').map((e) => e.caseId),
-    );
-    let bytes = 0;
-    for (const e of entries) {
-      if (e.kind === 'photo') {
-        const row = await db.photos.where('sha256').equals(e.entityId).first();
-        bytes += row?.blob.size ?? 0;
-      }
-    }
-    for (const caseId of cases) {
-      const row = await db.cases.get(caseId);
-      if (row) bytes += utf8Bytes(canonicalJson(row)).byteLength;
-    }
-    const oldest = entries.map((e) => e.enqueuedAt).sort()[0];
-    const totals: OutboxTotals = {
-      unsentCases: cases.size,
-      needsAttention: attention.size,
-      unsentBytes: bytes,
-    };
-    if (oldest) {
-      totals.oldestUnsentAt = oldest;
-      totals.oldestUnsentAgeMs = Math.max(0, now - Date.parse(oldest));
-    }
-    return totals;
-  });
+  const { entries, photoBytes, caseRows } = await readUnsent(db);
+  const cases = new Set(entries.map((e) => e.caseId));
+  const attention = new Set(
+    entries.filter((e) => e.status === 'needs-attention').map((e) => e.caseId),
+  );
+  let bytes = 0;
+  for (const size of photoBytes.values()) bytes += size;
+  for (const row of caseRows) bytes += utf8Bytes(canonicalJson(row)).byteLength;
+  const oldest = entries.map((e) => e.enqueuedAt).sort()[0];
+  const totals: OutboxTotals = {
+    unsentCases: cases.size,
+    needsAttention: attention.size,
+    unsentBytes: bytes,
+  };
+  if (oldest) {
+    totals.oldestUnsentAt = oldest;
+    totals.oldestUnsentAgeMs = Math.max(0, now - Date.parse(oldest));
+  }
+  return totals;
 }

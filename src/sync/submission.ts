@@ -9,7 +9,13 @@
 import type { CaseRecord, PhotoMeta } from '../domain';
 import { buildManifest, canonicalJson, manifestHash, utf8Bytes } from '../domain/manifest';
 import { sha256Hex } from '../platform/hash/sha256';
-import type { KuaichuDb, SubmissionRow } from '../storage';
+import {
+  keepSubmission,
+  readReceipt,
+  readSubmission,
+  type KuaichuDb,
+  type SubmissionRow,
+} from '../storage';
 
 export const sha256 = (bytes: Uint8Array) => sha256Hex(bytes as Uint8Array<ArrayBuffer>);
 
@@ -48,16 +54,16 @@ export async function submissionFor(
 ): Promise<SubmissionResult> {
   const caseId = input.record.id;
   const hash = await contentHash(input.record, input.photos);
-  const kept = await db.submissions.get(caseId);
+  const kept = await readSubmission(db, caseId);
   if (kept && kept.contentHash === hash && kept.body.manifest.deviceId === input.deviceId) {
     if (kept.revision !== input.revision) {
       const row = { ...kept, revision: Math.max(kept.revision, input.revision) };
-      await db.submissions.put(row);
+      await keepSubmission(db, row);
       return { ok: true, row };
     }
     return { ok: true, row: kept };
   }
-  const last = (await db.receipts.get(caseId))?.receipt;
+  const last = (await readReceipt(db, caseId))?.receipt;
   const built = await buildManifest(
     {
       case: input.record,
@@ -78,6 +84,6 @@ export async function submissionFor(
     body: { case: input.record, photos: input.photos, manifest: built.value },
     builtAt: input.signedAt,
   };
-  await db.submissions.put(row);
+  await keepSubmission(db, row);
   return { ok: true, row };
 }

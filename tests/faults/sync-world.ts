@@ -8,6 +8,7 @@ import { createStore } from 'idb-keyval';
 import { createApiClient, memoryUrlStorage, type Api } from '../../src/api';
 import type { CaseRecord } from '../../src/domain';
 import { fakeDeviceKeys } from '../../src/platform/device-keys/fake';
+import type { DeviceKeys } from '../../src/platform/device-keys/port';
 import {
   createDb,
   createSessionStore,
@@ -32,6 +33,8 @@ export interface SyncWorld {
   clock: ManualClock;
   session: SessionStore;
   api: Api;
+  /** The phone's device keys (the runner signs with them; a sign-in enrols them). */
+  keys: DeviceKeys;
   runner: SyncRunner;
   /** Saves a new case with `photos` photos, as the capture screens do. */
   capture(photos?: number, seed?: string): Promise<{ record: CaseRecord; photos: TestPhoto[] }>;
@@ -74,6 +77,7 @@ export async function openSyncWorld(options: SyncWorldOptions = {}): Promise<Syn
     clock,
     session,
     api,
+    keys,
     runner,
     async capture(count = 0, seed = `case-${++n}`) {
       const at = new Date(clock.now()).toISOString();

@@ -118,7 +118,6 @@ export function determinationContent(
 ) {
   return version === 1 ? contentV1(c) : contentV2(c);
 }
-export type DeterminationContent = ReturnType<typeof determinationContent>;
 
 /** UTF-8 canonical JSON of {@link determinationContent}: hash these bytes (SHA-256). */
 export function determinationBytes(

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFailure, type FailureAction, type SendFailure } from './classify-failure';
+import {
+  classifyFailure,
+  serverLostCase,
+  type FailureAction,
+  type SendFailure,
+} from './classify-failure';
 
 const http = (status: number, extra: Partial<Extract<SendFailure, { kind: 'http' }>> = {}) =>
   ({ kind: 'http', status, ...extra }) as const;
@@ -87,5 +92,17 @@ describe('classifyFailure', () => {
       action: 'retry',
       reason: 'network',
     });
+  });
+});
+
+describe('serverLostCase — a version gap with no case on the server', () => {
+  it.each<[string, SendFailure, boolean]>([
+    ['version_gap', http(404), true],
+    ['version_gap', http(403), false],
+    ['version_gap', { kind: 'network' }, false],
+    ['conflict', http(404), false],
+    ['version_conflict', http(404), false],
+  ])('409 %s, then the case fetch fails with %j: %s', (conflict, fetched, lost) => {
+    expect(serverLostCase(conflict, fetched)).toBe(lost);
   });
 });

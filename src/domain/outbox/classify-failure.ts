@@ -89,3 +89,13 @@ function classifyStatus(status: number, code: string | undefined): FailureAction
   // 1xx/2xx/3xx reaching here carried no receipt: the server may never have seen it.
   return { action: 'retry', reason: `unexpected-${status}` };
 }
+
+/**
+ * A 409 `version_gap` (the server is behind this phone's receipt, e.g.
+ * restored from a backup) whose case fetch answers 404: the server holds no
+ * version at all, so the phone forgets its receipt and sends its content as
+ * version 1 instead of chaining onto a version the server no longer has.
+ */
+export function serverLostCase(conflict: string, fetched: SendFailure): boolean {
+  return conflict === 'version_gap' && fetched.kind === 'http' && fetched.status === 404;
+}

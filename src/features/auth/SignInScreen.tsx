@@ -33,7 +33,7 @@ export function SignInScreen() {
     setBusy(true);
     setError(null);
     const r = await signIn(
-      { db, api, keys: platform.deviceKeys, session },
+      { db, api, keys: platform.deviceKeys, session, clock: platform.clock },
       { username: username.trim(), password },
     );
     setBusy(false);

@@ -46,7 +46,7 @@ function reportLines(t: TFunction, r: ImportReport): string[] {
 
 export function ExportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
-  const { db, session } = useServices();
+  const { db, session, platform } = useServices();
   const [includeSent, setIncludeSent] = useState(false);
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const [note, setNote] = useState<Note>(null);
@@ -56,7 +56,7 @@ export function ExportPanel({ onImported }: { onImported: () => void }) {
     setNote(null);
     try {
       const { bundle, photoBytes, leftOut } = await exportUnsent(db, {
-        at: new Date().toISOString(),
+        at: platform.clock.now(),
         appVersion: __APP_VERSION__,
         scope: includeSent ? 'all' : 'unsent',
         onlyFor: { officerId: officerOf(await session.state())?.id },
@@ -103,7 +103,7 @@ export function ExportPanel({ onImported }: { onImported: () => void }) {
     setBusy('import');
     setNote(null);
     try {
-      const result = await importExportFile(db, await file.text(), new Date().toISOString());
+      const result = await importExportFile(db, await file.text(), platform.clock.now());
       if (result.ok) {
         const warn = result.value.skipped.length > 0 || result.value.unverified.length > 0;
         setNote({ tone: warn ? 'warn' : 'ok', lines: reportLines(t, result.value) });

@@ -24,7 +24,7 @@ export function OutboxScreen() {
 
 function Outbox({ sync }: { sync: SyncServices }) {
   const { t, i18n } = useTranslation();
-  const { db } = useServices();
+  const { db, platform } = useServices();
   const { runner, api, session } = sync;
   const state = useSyncState();
   const sessionState = useSession();
@@ -133,7 +133,7 @@ function Outbox({ sync }: { sync: SyncServices }) {
                   type="button"
                   className="button"
                   onClick={() =>
-                    void retryCase(db, c.id, new Date().toISOString()).then(() =>
+                    void retryCase(db, c.id, platform.clock.now()).then(() =>
                       runner.drainNow('retry'),
                     )
                   }
