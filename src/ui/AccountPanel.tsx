@@ -1,47 +1,46 @@
 /**
  * Who is signed in on a role home (reviewer, insurer, admin): name, unit or
- * insurer, an expired sign-in in words, and sign-out. Signing out forgets the
- * token (the server is told when it can be reached) and goes to sign-in.
+ * insurer, an expired sign-in in words, and sign-out. The view comes from
+ * `useAccountView` (src/services/useAccount.ts).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { signOut } from '../sync/device';
-import { Link, navigate } from '../ui/router';
-import { useServices } from './ServicesContext';
-import { useSync } from './SyncContext';
-import { useSession } from './useSession';
+import { Button } from './Button';
+import { Notice } from './Notice';
+import { Link } from './router';
 
-export function AccountPanel() {
+export interface AccountView {
+  name: string;
+  role: string;
+  unit?: string | undefined;
+  insurer?: string | undefined;
+  /** The sign-in has expired: signing in again is offered. */
+  expired: boolean;
+  /** Signing out is under way. */
+  busy: boolean;
+  /** Whether signing out can start (it needs the sync services, which load later). */
+  canSignOut: boolean;
+  signOut(): void;
+}
+
+export function AccountPanel({ account }: { account: AccountView }) {
   const { t } = useTranslation();
-  const { db } = useServices();
-  const sync = useSync();
-  const state = useSession();
-  const [busy, setBusy] = useState(false);
-  if (!state || state.kind === 'signed-out') return null;
-  const { user } = state.session;
-  const affiliation = user.unit
-    ? { label: t('account.unit'), name: user.unit.name }
-    : user.insurer && { label: t('account.insurer'), name: user.insurer.name };
-
-  const doSignOut = async () => {
-    if (!sync) return;
-    setBusy(true);
-    await signOut({ db, api: sync.api, session: sync.session });
-    navigate('/signin', { replace: true });
-  };
+  const affiliation = account.unit
+    ? { label: t('account.unit'), name: account.unit }
+    : account.insurer && { label: t('account.insurer'), name: account.insurer };
 
   return (
-    <div
-      className={`notice ${state.kind === 'active' ? 'ok' : 'warn'}`}
+    <Notice
+      as="div"
+      tone={account.expired ? 'warn' : 'ok'}
       role="group"
       aria-label={t('account.panel')}
       data-testid="account-panel"
     >
       <dl className="facts">
         <dt>{t('account.name')}</dt>
-        <dd data-testid="account-name">{user.displayName}</dd>
+        <dd data-testid="account-name">{account.name}</dd>
         <dt>{t('account.roleLabel')}</dt>
-        <dd>{t(`account.role.${user.role}`)}</dd>
+        <dd>{t(`account.role.${account.role}`)}</dd>
         {affiliation && (
           <>
             <dt>{affiliation.label}</dt>
@@ -49,19 +48,14 @@ export function AccountPanel() {
           </>
         )}
       </dl>
-      {state.kind === 'expired' && (
+      {account.expired && (
         <p>
           {t('account.expired')} <Link href="/signin">{t('account.signInAgain')}</Link>
         </p>
       )}
-      <button
-        type="button"
-        className="button"
-        disabled={busy || !sync}
-        onClick={() => void doSignOut()}
-      >
-        {busy ? t('account.signingOut') : t('account.signOut')}
-      </button>
-    </div>
+      <Button disabled={account.busy || !account.canSignOut} onClick={account.signOut}>
+        {account.busy ? t('account.signingOut') : t('account.signOut')}
+      </Button>
+    </Notice>
   );
 }

@@ -7,12 +7,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canAmend, openAmendment, type CaseRecord } from '../../domain';
 import { Link } from '../../ui/router';
-import { ReasonSubmit } from './ReasonField';
-import { useStep } from './shared';
+import { ReasonSubmit } from './ReasonSubmit';
+import { useCaseStep } from '../../services/useCaseStep';
 
 export function AmendForm({ c, hash }: { c: CaseRecord; hash: string | null }) {
   const { t } = useTranslation();
-  const { run, error } = useStep(c.id);
+  const { run, error } = useCaseStep(c.id);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   if (!canAmend(c)) return null;
@@ -23,9 +23,7 @@ export function AmendForm({ c, hash }: { c: CaseRecord; hash: string | null }) {
     }
     if (hash === null) return;
     setProblem(null);
-    void run((x, at) => openAmendment(x, { reason, supersededSha256: hash }, at)).catch(
-      () => undefined,
-    );
+    run((x, at) => openAmendment(x, { reason, supersededSha256: hash }, at));
   };
   return (
     <details className="dispute" id="amend" open={location.hash === '#amend'}>

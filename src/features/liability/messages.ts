@@ -43,8 +43,6 @@ const zh = {
     proposalWas: '系统建议：{{liability}}',
     toNotices: '下一步：告知与签字',
     change: '修改',
-    saved: '已保存在本机',
-    saving: '正在保存…',
     vehicleLabel: '车辆 {{label}}',
     level: {
       full: '全部责任',
@@ -276,8 +274,6 @@ export const liabilityMessages: MessageBundle<typeof zh> = {
       proposalWas: 'Proposed: {{liability}}',
       toNotices: 'Next: notices and signatures',
       change: 'Change',
-      saved: 'Saved on this phone',
-      saving: 'Saving…',
       vehicleLabel: 'Vehicle {{label}}',
       level: {
         full: 'Full liability',

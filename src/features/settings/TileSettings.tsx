@@ -1,6 +1,8 @@
 /**
  * The base-map section of Settings: where tiles come from (OpenStreetMap,
- * 天地图 with its key, or a custom template) and how many are cached.
+ * 天地图 with its key, or a custom template) and how many are cached. The
+ * settings themselves (presets, checks, storage) are src/services/tile-settings.ts,
+ * which the map draws with.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +14,15 @@ import {
   type TilePreset,
   type TileSettings as Settings,
   type TileSettingsProblem,
-} from './tile-settings';
-import { useTileSettings } from './useTileSettings';
+} from '../../services/tile-settings';
+import { useTileSettings } from '../../services/useTileSettings';
+import { Button } from '../../ui/Button';
+import { Check, TextField } from '../../ui/Field';
+import { SaveStatus } from '../../ui/SaveStatus';
 
 const PRESETS: TilePreset[] = ['osm', 'tianditu-vec', 'custom'];
+
+type ProblemField = TileSettingsProblem['field'];
 
 function useCachedTileCount(): [number | null, () => void] {
   const [count, setCount] = useState<number | null>(null);
@@ -44,46 +51,27 @@ function TileSettingsForm({ initial }: { initial: Settings }) {
   const [s, setS] = useState<Settings>(initial);
   const [problems, setProblems] = useState<TileSettingsProblem[]>([]);
   const [saved, setSaved] = useState(false);
-  const [cached, refreshCached] = useCachedTileCount();
 
   const edit = (patch: Partial<Settings>) => {
     setS((cur) => ({ ...cur, ...patch }));
     setSaved(false);
   };
-  const choosePreset = (preset: TilePreset) =>
-    edit(preset === 'custom' ? { preset } : presetSettings(preset, s.key));
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const found = await saveTileSettings(s);
     setProblems(found);
     setSaved(found.length === 0);
   };
+  const errorsOf = (field: ProblemField) =>
+    problems
+      .filter((p) => p.field === field)
+      .map((p) =>
+        t(`tileSettings.problem.${p.reason}`, {
+          field: t(`tileSettings.${p.field}`),
+          missing: 'missing' in p ? p.missing.join(' ') : '',
+        }),
+      );
 
-  const clearCache = async () => {
-    await caches.delete(TILE_CACHE_NAME);
-    refreshCached();
-  };
-
-  const problemFor = (field: TileSettingsProblem['field']) =>
-    problems.find((p) => p.field === field);
-  const describe = (p: TileSettingsProblem) =>
-    t(`map.settings.problem.${p.reason}`, {
-      field: t(`map.settings.${p.field}`),
-      missing: 'missing' in p ? p.missing.join(' ') : '',
-    });
-  const errorOf = (field: TileSettingsProblem['field']) => {
-    const p = problemFor(field);
-    return p ? (
-      <p className="notice error" id={`tile-${field}-error`}>
-        {describe(p)}
-      </p>
-    ) : null;
-  };
-  const invalid = (field: TileSettingsProblem['field']) =>
-    problemFor(field) ? { 'aria-invalid': true, 'aria-describedby': `tile-${field}-error` } : {};
-
-  const needsKey = s.template.includes('{tk}');
   return (
     <form
       onSubmit={submit}
@@ -91,109 +79,129 @@ function TileSettingsForm({ initial }: { initial: Settings }) {
       aria-labelledby="tile-settings-title"
       data-testid="tile-settings"
     >
-      <h2 id="tile-settings-title">{t('map.settings.title')}</h2>
-      <fieldset className="field">
-        <legend>{t('map.settings.preset')}</legend>
-        {PRESETS.map((p) => (
-          <label key={p} className="radio">
-            <input
-              type="radio"
-              name="tile-preset"
-              value={p}
-              checked={s.preset === p}
-              onChange={() => choosePreset(p)}
-            />
-            {t(`map.settings.presets.${p}`)}
-          </label>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="tile-template">{t('map.settings.template')}</label>
-        <input
-          id="tile-template"
-          type="url"
-          inputMode="url"
+      <h2 id="tile-settings-title">{t('tileSettings.title')}</h2>
+      <PresetChoice
+        s={s}
+        onChoose={(preset) =>
+          edit(preset === 'custom' ? { preset } : presetSettings(preset, s.key))
+        }
+      />
+      <TileSourceFields s={s} edit={edit} errorsOf={errorsOf} />
+      <Button type="submit" variant="primary" block>
+        {t('tileSettings.save')}
+      </Button>
+      <SaveStatus status={saved ? 'saved' : 'idle'} saved={t('tileSettings.saved')} />
+      <CachedTiles />
+    </form>
+  );
+}
+
+function PresetChoice({ s, onChoose }: { s: Settings; onChoose: (p: TilePreset) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="field">
+      <legend>{t('tileSettings.preset')}</legend>
+      {PRESETS.map((p) => (
+        <label key={p} className="radio">
+          <input
+            type="radio"
+            name="tile-preset"
+            value={p}
+            checked={s.preset === p}
+            onChange={() => onChoose(p)}
+          />
+          {t(`tileSettings.presets.${p}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The template, the key where the template takes one, and a custom server's details. */
+function TileSourceFields({
+  s,
+  edit,
+  errorsOf,
+}: {
+  s: Settings;
+  edit: (patch: Partial<Settings>) => void;
+  errorsOf: (field: ProblemField) => string[];
+}) {
+  const { t } = useTranslation();
+  // Typing a preset's own template keeps the preset; anything else is custom.
+  const setTemplate = (template: string) =>
+    edit({
+      template,
+      preset:
+        s.preset !== 'custom' && template === TILE_PRESETS[s.preset].template ? s.preset : 'custom',
+    });
+  return (
+    <>
+      <TextField
+        id="tile-template"
+        label={t('tileSettings.template')}
+        hint={t('tileSettings.templateHint')}
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        value={s.template}
+        errors={errorsOf('template')}
+        onValue={setTemplate}
+      />
+      {(s.template.includes('{tk}') || s.preset === 'tianditu-vec') && (
+        <TextField
+          id="tile-key"
+          label={t('tileSettings.key')}
+          hint={t('tileSettings.keyHint')}
           autoComplete="off"
           spellCheck={false}
-          value={s.template}
-          onChange={(e) =>
-            edit({
-              template: e.target.value,
-              preset:
-                s.preset !== 'custom' && e.target.value === TILE_PRESETS[s.preset].template
-                  ? s.preset
-                  : 'custom',
-            })
-          }
-          {...invalid('template')}
+          value={s.key}
+          errors={errorsOf('key')}
+          onValue={(key) => edit({ key })}
         />
-        <p className="muted">{t('map.settings.templateHint')}</p>
-        {errorOf('template')}
-      </div>
-      {(needsKey || s.preset === 'tianditu-vec') && (
-        <div className="field">
-          <label htmlFor="tile-key">{t('map.settings.key')}</label>
-          <input
-            id="tile-key"
-            autoComplete="off"
-            spellCheck={false}
-            value={s.key}
-            onChange={(e) => edit({ key: e.target.value })}
-            {...invalid('key')}
-          />
-          <p className="muted">{t('map.settings.keyHint')}</p>
-          {errorOf('key')}
-        </div>
       )}
       {s.preset === 'custom' && (
         <>
-          <div className="field">
-            <label htmlFor="tile-subdomains">{t('map.settings.subdomains')}</label>
-            <input
-              id="tile-subdomains"
-              value={s.subdomains}
-              onChange={(e) => edit({ subdomains: e.target.value })}
-              {...invalid('subdomains')}
-            />
-            {errorOf('subdomains')}
-          </div>
-          <div className="field">
-            <label htmlFor="tile-attribution">{t('map.settings.attribution')}</label>
-            <input
-              id="tile-attribution"
-              value={s.attribution}
-              onChange={(e) => edit({ attribution: e.target.value })}
-            />
-          </div>
-          <label className="radio">
-            <input
-              type="checkbox"
-              checked={s.crossOrigin}
-              onChange={(e) => edit({ crossOrigin: e.target.checked })}
-            />
-            {t('map.settings.crossOrigin')}
-          </label>
+          <TextField
+            id="tile-subdomains"
+            label={t('tileSettings.subdomains')}
+            value={s.subdomains}
+            errors={errorsOf('subdomains')}
+            onValue={(subdomains) => edit({ subdomains })}
+          />
+          <TextField
+            id="tile-attribution"
+            label={t('tileSettings.attribution')}
+            value={s.attribution}
+            onValue={(attribution) => edit({ attribution })}
+          />
+          <Check
+            className="radio"
+            label={t('tileSettings.crossOrigin')}
+            checked={s.crossOrigin}
+            onCheck={(crossOrigin) => edit({ crossOrigin })}
+          />
         </>
       )}
-      <button type="submit" className="button primary block">
-        {t('map.settings.save')}
-      </button>
-      <p role="status" aria-live="polite" className="save-status">
-        {saved && t('map.settings.saved')}
-      </p>
-      {cached !== null && (
-        <div className="row-between">
-          <p>{t('map.settings.cached', { count: cached })}</p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void clearCache()}
-            disabled={cached === 0}
-          >
-            {t('map.settings.clearCache')}
-          </button>
-        </div>
-      )}
-    </form>
+    </>
+  );
+}
+
+function CachedTiles() {
+  const { t } = useTranslation();
+  const [cached, refreshCached] = useCachedTileCount();
+  if (cached === null) return null;
+  const clearCache = async () => {
+    await caches.delete(TILE_CACHE_NAME);
+    refreshCached();
+  };
+  return (
+    <div className="row-between">
+      <p>{t('tileSettings.cached', { count: cached })}</p>
+      <Button onClick={() => void clearCache()} disabled={cached === 0}>
+        {t('tileSettings.clearCache')}
+      </Button>
+    </div>
   );
 }

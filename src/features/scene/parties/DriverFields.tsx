@@ -16,6 +16,7 @@ import {
   validateResidentId,
 } from '../../../domain';
 import { useServices } from '../../../services/ServicesContext';
+import { Check } from '../../../ui/Field';
 import { INSURERS_LIST, TextField, optional, usePartiesForm } from './form';
 
 /** No insurance is recorded until something is typed. */
@@ -85,17 +86,14 @@ export function DriverFields({ driver }: { driver: Party }) {
         }}
       />
       <IdDerived id={id('idDerived')} idNumber={driver.idNumber} />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={sameAsId}
-          onChange={(e) => {
-            setSameAsId(e.target.checked);
-            if (e.target.checked) edit({ licenceNumber: driver.idNumber });
-          }}
-        />
-        {t('parties.licenceSameAsId')}
-      </label>
+      <Check
+        label={t('parties.licenceSameAsId')}
+        checked={sameAsId}
+        onCheck={(same) => {
+          setSameAsId(same);
+          if (same) edit({ licenceNumber: driver.idNumber });
+        }}
+      />
       {!sameAsId && (
         <TextField
           id={id('licenceNumber')}
