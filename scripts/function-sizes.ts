@@ -11,7 +11,7 @@
  * inside the one around it, as a reader meets it.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 
 export interface FunctionSize {
@@ -36,15 +36,16 @@ export const LIMITS = {
   fileLines: 400,
 } as const;
 
+/** TypeScript: the files whose functions are measured. */
 const SOURCE = /\.(ts|tsx)$/;
 
-/** Every .ts/.tsx file under `dir`, tests included, sorted. */
-export function sourceFiles(dir: string): string[] {
+/** Every file under `dir` whose name matches (tests included), sorted. */
+export function sourceFiles(dir: string, pattern: RegExp = SOURCE): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (SOURCE.test(entry)) out.push(path);
+    if (statSync(path).isDirectory()) out.push(...sourceFiles(path, pattern));
+    else if (pattern.test(entry)) out.push(path);
   }
   return out;
 }
@@ -109,16 +110,19 @@ export interface Report {
   files: FileSize[];
 }
 
-/** Measures every source file under the folders (paths in the report relative to `root`). */
-export function measure(root: string, folders: readonly string[]): Report {
+/**
+ * Measures the files under the folders whose names match `pattern` (paths in
+ * the report relative to `root`); functions only in TypeScript files.
+ */
+export function measure(root: string, folders: readonly string[], pattern = SOURCE): Report {
   const functions: FunctionSize[] = [];
   const files: FileSize[] = [];
   for (const folder of folders) {
-    for (const path of sourceFiles(join(root, folder))) {
+    for (const path of sourceFiles(join(root, folder), pattern)) {
       const text = readFileSync(path, 'utf8');
-      const file = relative(root, path);
+      const file = relative(root, path).split(sep).join('/');
       files.push({ file, lines: lineCount(text) });
-      functions.push(...functionSizes(file, text));
+      if (SOURCE.test(path)) functions.push(...functionSizes(file, text));
     }
   }
   return { functions, files };
@@ -127,7 +131,8 @@ export function measure(root: string, folders: readonly string[]): Report {
 function main(args: string[]) {
   const root = join(import.meta.dirname, '..');
   const folders = args.length > 0 ? args : ['src/features'];
-  const { functions, files } = measure(root, folders);
+  const { functions } = measure(root, folders);
+  const { files } = measure(root, folders, /\.(ts|tsx|css)$/);
   const sizes = functions.map((f) => f.lines);
   const big = functions.filter((f) => f.lines >= LIMITS.p90).sort((a, b) => b.lines - a.lines);
   for (const f of big)
