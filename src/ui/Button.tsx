@@ -3,7 +3,7 @@
  * weight (`primary` for the way on, `danger` for what removes), `block` for
  * the full width of a phone.
  */
-import type { AnchorHTMLAttributes, ButtonHTMLAttributes } from 'react';
+import type { AnchorHTMLAttributes, ComponentPropsWithRef } from 'react';
 import { classNames } from './class-names';
 import { Link } from './router';
 
@@ -16,7 +16,8 @@ export interface ButtonLook {
 const lookOf = ({ variant, block }: ButtonLook, className: string | undefined) =>
   classNames('button', variant, block && 'block', className);
 
-export type ButtonProps = ButtonLook & ButtonHTMLAttributes<HTMLButtonElement>;
+/** A button's own props, `ref` included (React 19 passes it as a prop). */
+export type ButtonProps = ButtonLook & ComponentPropsWithRef<'button'>;
 
 /** A `<button>`, `type="button"` unless it submits its form. */
 export function Button({ variant, block, className, type = 'button', ...rest }: ButtonProps) {
