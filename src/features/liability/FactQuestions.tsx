@@ -14,6 +14,7 @@ import {
   type SignalFacing,
 } from '../../domain/liability';
 import { Button } from '../../ui/Button';
+import { Check } from '../../ui/Field';
 import { PictoChoice, PictoGrid } from './PictoGrid';
 import { Pictogram } from './Pictogram';
 
@@ -224,10 +225,13 @@ function ConditionsQuestion({ v, onPatch }: VehicleQuestionProps) {
         {VehicleCondition.options.map((k) => {
           const on = v.conditions?.includes(k) ?? false;
           return (
-            <label key={k} className={on ? 'chip chosen' : 'chip'}>
-              <input type="checkbox" checked={on} onChange={() => toggle(k, on)} />
-              {t(`liability.conditionKind.${k}`)}
-            </label>
+            <Check
+              key={k}
+              className={on ? 'chip chosen' : 'chip'}
+              checked={on}
+              onCheck={() => toggle(k, on)}
+              label={t(`liability.conditionKind.${k}`)}
+            />
           );
         })}
       </div>

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TILE_CACHE_NAME } from '../../contracts/tiles';
 import { Button } from '../../ui/Button';
-import { SelectField } from '../../ui/Field';
+import { Check, SelectField } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { useOnline } from '../../ui/useOnline';
@@ -137,10 +137,13 @@ function ZoomChoice({ zooms, onToggle }: { zooms: number[]; onToggle: (z: number
       <legend>{t('map.precache.zooms')}</legend>
       <div className="kc-checks">
         {ZOOMS.map((z) => (
-          <label key={z} className="radio">
-            <input type="checkbox" checked={zooms.includes(z)} onChange={() => onToggle(z)} />
-            {t('map.precache.zoom', { zoom: z })}
-          </label>
+          <Check
+            key={z}
+            className="radio"
+            checked={zooms.includes(z)}
+            onCheck={() => onToggle(z)}
+            label={t('map.precache.zoom', { zoom: z })}
+          />
         ))}
       </div>
     </fieldset>
