@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import path from 'node:path';
 
 const browserOnly = [
   'react',
@@ -20,8 +21,76 @@ const browserOnly = [
   'react-i18next',
 ];
 
+/**
+ * A folder pattern ending in `/**` forbids the folder itself too (`../storage`,
+ * its index), which the glob alone lets through. Not for `server`: it has no
+ * index, and the bare form would match `react-dom/server`.
+ * @param {string} g
+ */
+const withFolder = (g) =>
+  g.endsWith('/**') && !g.endsWith('/server/**') ? [g, g.slice(0, -3)] : [g];
+
 /** @param {string[]} groups @param {string} message */
-const forbid = (groups, message) => ({ group: groups, message, allowTypeImports: false });
+const forbid = (groups, message) => ({
+  group: groups.flatMap(withFolder),
+  message,
+  allowTypeImports: false,
+});
+
+/**
+ * Features never import each other (docs/ARCHITECTURE.md): a relative import
+ * from src/features/<a>/ that lands in src/features/<b>/, static or dynamic,
+ * is refused. A glob cannot say "another feature" at every depth, so the
+ * path is resolved.
+ * @type {import('eslint').Rule.RuleModule}
+ */
+const featureBoundaries = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      otherFeature:
+        'src/features/{{own}} may not import src/features/{{other}}: features never import each other. Move what both need to src/ui (presentational), src/services (operations and hooks) or src/domain (rules), or let src/app compose them (src/features/README.md).',
+    },
+  },
+  create(context) {
+    const inRepo = (/** @type {string} */ file) =>
+      path.relative(context.cwd, file).split(path.sep).join('/');
+    const own = /^src\/features\/([^/]+)\//.exec(inRepo(context.filename))?.[1];
+    if (!own) return {};
+    /** @param {import('estree').Node} node @param {unknown} source */
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = inRepo(path.resolve(path.dirname(context.filename), source));
+      const other = /^src\/features\/([^/.]+)(\/|$)/.exec(target)?.[1];
+      if (other && other !== own) {
+        context.report({ node, messageId: 'otherFeature', data: { own, other } });
+      }
+    };
+    return {
+      ImportDeclaration: (n) => check(n.source, n.source.value),
+      ExportNamedDeclaration: (n) => n.source && check(n.source, n.source.value),
+      ExportAllDeclaration: (n) => check(n.source, n.source.value),
+      ImportExpression: (n) => n.source.type === 'Literal' && check(n.source, n.source.value),
+    };
+  },
+};
+
+/** What a feature may not import, with why (leaflet apart: LeafletMap.tsx may). */
+const featureImports = [
+  forbid(
+    ['**/app/**', '**/server/**'],
+    'Features may not import the composition root or the server.',
+  ),
+  forbid(
+    ['**/storage/**'],
+    'Screens call named operations, never storage: use (or add) a hook or function in src/services (e.g. useCaseStep), which saves through the repositories and reports the status.',
+  ),
+  forbid(
+    ['dexie', 'dexie-react-hooks', 'idb-keyval'],
+    'Screens do not touch the device database: live queries and storage belong in src/services hooks (useCase, useCaseStatuses …), which read through src/storage.',
+  ),
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'data', 'bench/results', 'coverage'] },
@@ -168,15 +237,14 @@ export default tseslint.config(
   },
   {
     files: ['src/features/**/*.{ts,tsx}'],
+    plugins: { kuaichu: { rules: { 'feature-boundaries': featureBoundaries } } },
     rules: {
+      'kuaichu/feature-boundaries': 'error',
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            forbid(
-              ['**/app/**', '**/server/**'],
-              'Features may not import the composition root or the server.',
-            ),
+            ...featureImports,
             forbid(
               ['leaflet', 'react-leaflet'],
               'Only src/features/map/LeafletMap.tsx imports leaflet (it loads lazily).',
@@ -188,7 +256,7 @@ export default tseslint.config(
   },
   {
     files: ['src/features/map/LeafletMap.tsx'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { patterns: featureImports }] },
   },
   {
     files: ['src/ui/**/*.{ts,tsx}'],
@@ -242,8 +310,68 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/services/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              ['**/features/**', '**/app/**', '**/server/**'],
+              'src/services serves the screens: it may not import a feature, the composition root or the server.',
+            ),
+            forbid(
+              ['dexie', 'idb-keyval'],
+              'src/services reaches the device database through src/storage (repositories and device settings), never Dexie or idb-keyval directly.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['service-worker/**/*.ts'],
     languageOptions: { globals: { ...globals.serviceworker } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              [
+                'react',
+                'react-dom',
+                'react-dom/*',
+                'react-i18next',
+                'i18next',
+                'leaflet',
+                'react-leaflet',
+              ],
+              'service-worker/ has no UI: it precaches, routes and wakes the page.',
+            ),
+            forbid(
+              ['dexie', 'dexie-react-hooks', 'idb-keyval'],
+              'service-worker/ keeps no data of its own: the outbox runs in the page, the worker only wakes it (docs/ARCHITECTURE.md).',
+            ),
+            forbid(
+              [
+                '**/src/app/**',
+                '**/src/features/**',
+                '**/src/services/**',
+                '**/src/ui/**',
+                '**/src/storage/**',
+                '**/src/sync/**',
+                '**/src/api/**',
+                '**/src/platform/**',
+                '**/src/media/**',
+                '**/server/**',
+              ],
+              'service-worker/ may import workbox-*, src/contracts and src/domain only (docs/ARCHITECTURE.md).',
+            ),
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['scripts/**', 'tests/**', 'bench/**', '*.config.*', '**/*.test.{ts,tsx}'],

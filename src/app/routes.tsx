@@ -78,7 +78,7 @@ export const NewCase = screen(
 );
 export const Settings = screen(
   () => import('../features/settings/Settings').then((m) => m.Settings),
-  map,
+  () => import('../features/settings/messages').then((m) => m.settingsMessages),
 );
 
 /** Screens of one case, by the path after `/cases/:id`. */

@@ -1,7 +1,9 @@
 /** Turns a failed write into words the officer can act on. */
 import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { TEXT_MESSAGES } from '../domain/text';
 import { countUnsent, type KuaichuDb } from '../storage';
+import { useServices } from './ServicesContext';
 import { isQuotaError, markWriteFailedForSpace } from './storage-pressure';
 
 export { isQuotaError };
@@ -23,6 +25,13 @@ export async function describeSaveError(
       ? err.message
       : String(err);
   return t('errors.saveFailed', { reason });
+}
+
+/** `describeSaveError` for a screen: the failure of a write in words. */
+export function useSaveErrorText(): (err: unknown) => Promise<string> {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  return (err) => describeSaveError(err, db, t);
 }
 
 interface SchemaIssue {

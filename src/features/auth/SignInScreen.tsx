@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiFailure } from '../../api';
 import { failureReason, reasonText } from '../../services/failure-reasons';
 import { ROLE_HOMES } from '../../services/role-routes';
-import { useServices } from '../../services/ServicesContext';
-import { useSync } from '../../services/SyncContext';
-import { signIn } from '../../sync/device';
+import { useSendNow, useSignIn, type ApiFailure } from '../../services/useAccount';
+import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/Field';
+import { ErrorNotice } from '../../ui/Notice';
+import { Page } from '../../ui/Page';
 import { navigate } from '../../ui/router';
 
 export function failureKey(stage: 'login' | 'enrol', failure: ApiFailure): string {
@@ -19,8 +20,8 @@ export function failureKey(stage: 'login' | 'enrol', failure: ApiFailure): strin
 
 export function SignInScreen() {
   const { t } = useTranslation();
-  const { db, platform } = useServices();
-  const sync = useSync();
+  const signIn = useSignIn();
+  const sendNow = useSendNow();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -28,14 +29,10 @@ export function SignInScreen() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!sync) return;
-    const { api, session, runner } = sync;
+    if (!signIn) return;
     setBusy(true);
     setError(null);
-    const r = await signIn(
-      { db, api, keys: platform.deviceKeys, session, clock: platform.clock },
-      { username: username.trim(), password },
-    );
+    const r = await signIn({ username: username.trim(), password });
     setBusy(false);
     if (!r.ok) {
       // In words: never a status or a code (issue 10).
@@ -50,46 +47,37 @@ export function SignInScreen() {
       navigate(ROLE_HOMES[role], { replace: true });
       return;
     }
-    void runner.drainNow('signed-in');
+    sendNow('signed-in');
     navigate('/outbox', { replace: true });
   };
 
   return (
-    <section aria-labelledby="signin-title">
-      <h1 id="signin-title">{t('auth.title')}</h1>
+    <Page titleId="signin-title" title={t('auth.title')}>
       <p>{t('auth.intro')}</p>
       <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="username">{t('auth.username')}</label>
-          <input
-            id="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t('auth.password')}</label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </div>
-        {error && (
-          <p className="notice error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="button primary block" disabled={busy}>
+        <TextField
+          id="username"
+          label={t('auth.username')}
+          autoComplete="username"
+          autoCapitalize="none"
+          value={username}
+          onValue={setUsername}
+          required
+        />
+        <TextField
+          id="password"
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onValue={setPassword}
+          required
+        />
+        <ErrorNotice error={error} />
+        <Button type="submit" variant="primary" block disabled={busy}>
           {busy ? t('auth.submitting') : t('auth.submit')}
-        </button>
+        </Button>
       </form>
-    </section>
+    </Page>
   );
 }

@@ -5,6 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
 
 /**
  * `onShot` is called at the moment of the tap (so the shot belongs to the slot
@@ -74,23 +76,21 @@ export function Camera({
     <div className="camera" role="dialog" aria-modal="true" aria-label={t('evidence.camera')}>
       <video ref={video} playsInline muted className="camera-view" />
       {state === 'failed' && (
-        <p className="notice warn" role="alert">
+        <Notice tone="warn" role="alert">
           {t('evidence.cameraFailed')}
-        </p>
+        </Notice>
       )}
       <div className="camera-bar">
-        <button type="button" className="button" onClick={onClose}>
-          {t('evidence.done')}
-        </button>
-        <button
-          type="button"
-          className="button primary shutter"
+        <Button onClick={onClose}>{t('evidence.done')}</Button>
+        <Button
+          variant="primary"
+          className="shutter"
           onClick={capture}
           disabled={state !== 'live'}
           aria-label={t('evidence.shutter')}
         >
           {t('evidence.shutter')}
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -1,3 +1,8 @@
+/**
+ * Evidence (`/cases/:id/evidence`): the required shots one by one with the
+ * in-page camera (or the file picker), extra photos, and, once complete, the
+ * confirmation that the scene is cleared.
+ */
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,12 +16,13 @@ import {
   type PhotoMeta,
   type RequiredShot,
 } from '../../domain';
-import { useServices } from '../../services/ServicesContext';
-import { describeSaveError } from '../../services/save-error';
 import { useCase, usePhotos } from '../../services/useCase';
-import { updateCase } from '../../storage';
+import { useCaseStep } from '../../services/useCaseStep';
+import { Button, ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
-import { Link, navigate } from '../../ui/router';
+import { ErrorNotice, Notice } from '../../ui/Notice';
+import { Page } from '../../ui/Page';
+import { navigate } from '../../ui/router';
 import { Camera } from './Camera';
 import { ShotHint } from './ShotHint';
 import { Thumb } from './Thumb';
@@ -35,16 +41,39 @@ export function EvidenceScreen({ id }: { id: string }) {
   return <Evidence c={result.value} photos={photos} />;
 }
 
-function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
-  const { t, i18n } = useTranslation();
-  const { db, platform } = useServices();
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
-  const status = evidenceStatus(c, photos);
+/**
+ * The camera's slot: moves on to the next missing shot at each tap, while
+ * the photo is processed meanwhile; extra photos keep the camera on "extra".
+ */
+function useShooting(c: CaseRecord, missing: readonly RequiredShot[]) {
   const { capture, inFlight, lastError } = usePhotoCapture(c);
   const [shooting, setShooting] = useState<string | null>(null);
   // Slots shot in this visit, so the camera moves on while photos are still processing.
   const shotHere = useRef(new Set<string>());
-  const [error, setError] = useState<string | null>(null);
+  const onShot = (file: Promise<Blob>) => {
+    if (!shooting) return;
+    void capture(file, shooting);
+    shotHere.current.add(shooting);
+    const next = missing.find((s) => !shotHere.current.has(s.slot));
+    if (shooting !== EXTRA_SLOT) setShooting(next?.slot ?? null);
+  };
+  const onPick = (slot: string) => (e: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(e.target.files ?? []);
+    e.target.value = '';
+    for (const f of files) void capture(f, slot);
+  };
+  return { shooting, setShooting, onShot, onPick, inFlight, lastError };
+}
+
+function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
+  const status = evidenceStatus(c, photos);
+  const { shooting, setShooting, onShot, onPick, inFlight, lastError } = useShooting(
+    c,
+    status.missing,
+  );
+  const { run, error } = useCaseStep(c.id);
   const editable = isOnScene(c.state);
   const bySlot = new Map<string, PhotoMeta>();
   for (const p of photos) bySlot.set(p.slot, p);
@@ -52,42 +81,12 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
 
   const titleOf = (slot: string) =>
     status.required.find((s) => s.slot === slot)?.title[lang] ?? t('evidence.extraTitle');
-
-  const onShot = (file: Promise<Blob>) => {
-    if (!shooting) return;
-    void capture(file, shooting);
-    shotHere.current.add(shooting);
-    // Move on to the next missing shot; the photo is processed meanwhile.
-    const next = status.missing.find((s) => !shotHere.current.has(s.slot));
-    if (shooting !== EXTRA_SLOT) setShooting(next?.slot ?? null);
-  };
-
-  const onPick = (slot: string) => (e: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(e.target.files ?? []);
-    e.target.value = '';
-    for (const f of files) void capture(f, slot);
-  };
-
-  const confirmCleared = () => {
-    const at = platform.clock.now();
-    updateCase(
-      db,
-      c.id,
-      (x) => {
-        const r = transitionCase(x, 'scene-cleared', at);
-        if (!r.ok) throw new Error(r.reason);
-        return r.value;
-      },
-      at,
-    ).then(
-      // On to liability, which confirms the clearance at its top.
+  // On to liability, which confirms the clearance at its top.
+  const confirmCleared = () =>
+    run(
+      (x, at) => transitionCase(x, 'scene-cleared', at),
       () => navigate(`/cases/${c.id}/liability`),
-      async (err: unknown) => setError(await describeSaveError(err, db, t)),
     );
-  };
-
-  const failure = lastError;
-  const clearedAt = enteredAt(c, 'scene-cleared');
   const plateOf = (vehicleId: string | undefined) => {
     const vehicle = c.vehicles.find((v) => v.id === vehicleId);
     const plate = vehicle?.plate ?? '';
@@ -96,44 +95,25 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
   };
 
   return (
-    <section aria-labelledby="evidence-title">
-      <Link href={`/cases/${c.id}`} className="back-link">
-        ← {c.caseNumber}
-      </Link>
-      <h1 id="evidence-title">{t('evidence.title')}</h1>
+    <Page
+      titleId="evidence-title"
+      title={t('evidence.title')}
+      back={{ href: `/cases/${c.id}`, label: c.caseNumber }}
+    >
       <p role="status" data-testid="evidence-progress">
         {t('evidence.progress', { done, total: status.required.length })}
         {status.complete
           ? ` ${t('evidence.complete')}`
           : ` · ${t('evidence.missing', { count: status.missing.length })}`}
       </p>
-      {c.state === 'opened' && <p className="notice warn">{t('evidence.needTriage')}</p>}
+      {c.state === 'opened' && <Notice tone="warn">{t('evidence.needTriage')}</Notice>}
       {inFlight > 0 && (
-        <p className="notice" role="status" data-testid="processing">
+        <Notice role="status" data-testid="processing">
           {t('evidence.processing', { count: inFlight })}
-        </p>
+        </Notice>
       )}
-      {(failure ?? error) && (
-        <p className="notice error" role="alert">
-          {failure ?? error}
-        </p>
-      )}
-      {c.state === 'evidence-complete' && (
-        <div className="notice ok clear-prompt" role="alert">
-          <p>{t('evidence.clearPrompt')}</p>
-          <button type="button" className="button primary block" onClick={confirmCleared}>
-            {t('evidence.confirmCleared')}
-          </button>
-        </div>
-      )}
-      {clearedAt && (
-        <div className="notice ok" role="status" data-testid="cleared-confirmation">
-          <p>{t('evidence.clearedAt', { time: formatTime(clearedAt, i18n.language) })}</p>
-          <Link href={`/cases/${c.id}/liability`} className="button primary block">
-            {t('evidence.nextLiability')}
-          </Link>
-        </div>
-      )}
+      <ErrorNotice error={lastError ?? error} />
+      <Clearance c={c} onConfirm={confirmCleared} />
       <h2>{t('evidence.requiredShots')}</h2>
       <ul className="shot-list">
         {status.required.map((shot) => (
@@ -157,19 +137,8 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
       </div>
       {editable && (
         <div className="row">
-          <button type="button" className="button" onClick={() => setShooting(EXTRA_SLOT)}>
-            {t('evidence.extra')}
-          </button>
-          <label className="button file-button">
-            {t('evidence.pick')}
-            <input
-              type="file"
-              accept="image/*"
-              multiple
-              onChange={onPick(EXTRA_SLOT)}
-              data-slot={EXTRA_SLOT}
-            />
-          </label>
+          <Button onClick={() => setShooting(EXTRA_SLOT)}>{t('evidence.extra')}</Button>
+          <PickButton slot={EXTRA_SLOT} multiple onPick={onPick(EXTRA_SLOT)} />
         </div>
       )}
       {shooting && (
@@ -180,7 +149,52 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
           <Camera onShot={onShot} onClose={() => setShooting(null)} />
         </div>
       )}
-    </section>
+    </Page>
+  );
+}
+
+/** "Clear the scene" once the evidence is complete; when it is cleared, the way on. */
+function Clearance({ c, onConfirm }: { c: CaseRecord; onConfirm: () => void }) {
+  const { t, i18n } = useTranslation();
+  const clearedAt = enteredAt(c, 'scene-cleared');
+  return (
+    <>
+      {c.state === 'evidence-complete' && (
+        <Notice as="div" tone="ok" className="clear-prompt" role="alert">
+          <p>{t('evidence.clearPrompt')}</p>
+          <Button variant="primary" block onClick={onConfirm}>
+            {t('evidence.confirmCleared')}
+          </Button>
+        </Notice>
+      )}
+      {clearedAt && (
+        <Notice as="div" tone="ok" role="status" data-testid="cleared-confirmation">
+          <p>{t('evidence.clearedAt', { time: formatTime(clearedAt, i18n.language) })}</p>
+          <ButtonLink href={`/cases/${c.id}/liability`} variant="primary" block>
+            {t('evidence.nextLiability')}
+          </ButtonLink>
+        </Notice>
+      )}
+    </>
+  );
+}
+
+/** Photos from the phone's gallery or files, for one slot. */
+function PickButton({
+  slot,
+  multiple,
+  onPick,
+}: {
+  slot: string;
+  multiple?: boolean;
+  onPick: (e: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label className="button file-button">
+      {t('evidence.pick')}
+      <input type="file" accept="image/*" multiple={multiple} onChange={onPick} data-slot={slot} />
+    </label>
   );
 }
 
@@ -212,13 +226,10 @@ function ShotRow(props: {
       </div>
       {props.editable && (
         <div className="shot-actions">
-          <button type="button" className="button primary" onClick={props.onTake}>
+          <Button variant="primary" onClick={props.onTake}>
             {photo ? t('evidence.retake') : t('evidence.take')}
-          </button>
-          <label className="button file-button">
-            {t('evidence.pick')}
-            <input type="file" accept="image/*" onChange={props.onPick} data-slot={shot.slot} />
-          </label>
+          </Button>
+          <PickButton slot={shot.slot} onPick={props.onPick} />
         </div>
       )}
     </li>

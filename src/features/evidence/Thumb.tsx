@@ -3,29 +3,9 @@
  * opens it large in a modal dialog, to check that it is readable (plate,
  * document numbers); Escape or the close button closes it and focus returns.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../services/ServicesContext';
-import { readPhotoBlob } from '../../storage';
-
-function usePhotoUrl(sha256: string): string | null {
-  const { db } = useServices();
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let objectUrl: string | null = null;
-    let live = true;
-    void readPhotoBlob(db, sha256).then((blob) => {
-      if (!live || !blob) return;
-      objectUrl = URL.createObjectURL(blob);
-      setUrl(objectUrl);
-    });
-    return () => {
-      live = false;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [db, sha256]);
-  return url;
-}
+import { usePhotoUrl } from '../../services/usePhotoStore';
 
 export function Thumb({ sha256, alt }: { sha256: string; alt: string }) {
   const { t } = useTranslation();

@@ -3,13 +3,12 @@
  * photos may be in flight; each is saved whole (verified) or not at all.
  */
 import { useRef, useState } from 'react';
-import { advanceOnScene, type CaseRecord, type PhotoMeta } from '../../domain';
-import { createPhotoProcessor, type PhotoProcessor } from '../../media/photo-client';
 import { useTranslation } from 'react-i18next';
+import type { CaseRecord, PhotoMeta } from '../../domain';
+import { createPhotoProcessor, type PhotoProcessor } from '../../media/photo-client';
+import { isQuotaError, useSaveErrorText } from '../../services/save-error';
 import { useServices } from '../../services/ServicesContext';
-import { describeSaveError, isQuotaError } from '../../services/save-error';
-import { markWriteFailedForSpace } from '../../services/storage-pressure';
-import { savePhoto } from '../../storage';
+import { useSavePhoto } from '../../services/usePhotoStore';
 
 export function stampLines(c: CaseRecord, at: string): string[] {
   const p = c.location.point;
@@ -24,7 +23,9 @@ export function stampLines(c: CaseRecord, at: string): string[] {
 }
 
 export function usePhotoCapture(c: CaseRecord) {
-  const { db, platform } = useServices();
+  const { platform } = useServices();
+  const savePhoto = useSavePhoto();
+  const saveErrorText = useSaveErrorText();
   const processor = useRef<PhotoProcessor | null>(null);
   const [inFlight, setInFlight] = useState(0);
   const { t } = useTranslation();
@@ -49,22 +50,12 @@ export function usePhotoCapture(c: CaseRecord) {
         height: photo.height,
         mimeType: 'image/jpeg',
       };
-      const at = platform.clock.now();
-      await savePhoto(
-        db,
-        {
-          meta,
-          blob: photo.blob,
-          changeCase: (x, photos) => advanceOnScene({ ...x, updatedAt: at }, photos, at),
-        },
-        at,
-      );
+      await savePhoto(meta, photo.blob);
       setLastError(null);
-      markWriteFailedForSpace(false);
     } catch (err) {
       setLastError(
         isQuotaError(err)
-          ? await describeSaveError(err, db, t)
+          ? await saveErrorText(err)
           : t('evidence.failed', { reason: err instanceof Error ? err.message : String(err) }),
       );
     } finally {

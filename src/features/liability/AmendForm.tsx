@@ -6,13 +6,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canAmend, openAmendment, type CaseRecord } from '../../domain';
-import { Link } from '../../ui/router';
-import { ReasonSubmit } from './ReasonField';
-import { useStep } from './shared';
+import { ReasonSubmit } from './ReasonSubmit';
+import { useCaseStep } from '../../services/useCaseStep';
+import { ButtonLink } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
 
 export function AmendForm({ c, hash }: { c: CaseRecord; hash: string | null }) {
   const { t } = useTranslation();
-  const { run, error } = useStep(c.id);
+  const { run, error } = useCaseStep(c.id);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   if (!canAmend(c)) return null;
@@ -23,9 +24,7 @@ export function AmendForm({ c, hash }: { c: CaseRecord; hash: string | null }) {
     }
     if (hash === null) return;
     setProblem(null);
-    void run((x, at) => openAmendment(x, { reason, supersededSha256: hash }, at)).catch(
-      () => undefined,
-    );
+    run((x, at) => openAmendment(x, { reason, supersededSha256: hash }, at));
   };
   return (
     <details className="dispute" id="amend" open={location.hash === '#amend'}>
@@ -51,14 +50,14 @@ export function AmendmentInProgress({ c }: { c: CaseRecord }) {
   const amendment = c.liability?.amendments?.at(-1);
   if (!amendment || c.state !== 'liability-proposed' || c.liability?.signatures.length) return null;
   return (
-    <div className="notice warn" role="status" data-testid="amendment-in-progress">
+    <Notice as="div" tone="warn" role="status" data-testid="amendment-in-progress">
       <p>{t('amendment.inProgress', { reason: amendment.reason })}</p>
-      <Link href={`/cases/${c.id}/parties`} className="button block">
+      <ButtonLink href={`/cases/${c.id}/parties`} block>
         {t('amendment.toParties')}
-      </Link>
-      <Link href={`/cases/${c.id}/liability`} className="button block">
+      </ButtonLink>
+      <ButtonLink href={`/cases/${c.id}/liability`} block>
         {t('amendment.toLiability')}
-      </Link>
-    </div>
+      </ButtonLink>
+    </Notice>
   );
 }

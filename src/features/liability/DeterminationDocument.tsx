@@ -9,7 +9,10 @@ import i18next from 'i18next';
 import type { CaseRecord, PhotoMeta } from '../../domain';
 import { useCase, usePhotos } from '../../services/useCase';
 import { useSession } from '../../services/useSession';
+import { Button } from '../../ui/Button';
+import { Check } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
+import { Notice } from '../../ui/Notice';
 import { Link } from '../../ui/router';
 import {
   determinationQrText,
@@ -81,20 +84,9 @@ async function downloadPdf(
   return { size: blob.size, missing: result.missing.length };
 }
 
-function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
-  const { t } = useTranslation();
-  const [bilingual, setBilingual] = useState(false);
-  const options = useDocOptions(c, bilingual);
-  const model = useMemo(() => documentModel(c, photos, options), [c, photos, options]);
-  const labels = useMemo(() => documentLabels(options), [options]);
-  // What every signature is bound to: anyone holding the case can recompute it.
-  const determinationHash = useDeterminationHash(c);
+/** The QR code of the determination's hash (what a checker scans); null while it is drawn. */
+function useQrCode(c: CaseRecord, determinationHash: string | null): string | null {
   const [qr, setQr] = useState<string | null>(null);
-  const [pdf, setPdf] = useState<{ state: 'idle' | 'working' | 'done' | 'failed'; text?: string }>({
-    state: 'idle',
-  });
-  const [missing, setMissing] = useState(0);
-
   useEffect(() => {
     if (!determinationHash) return;
     let live = true;
@@ -111,7 +103,21 @@ function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
       live = false;
     };
   }, [determinationHash, c]);
+  return qr;
+}
 
+type PdfState = { state: 'idle' | 'working' | 'done' | 'failed'; text?: string };
+
+/** Making the PDF on the phone, and what came of it. */
+function usePdfDownload(
+  c: CaseRecord,
+  model: ReturnType<typeof documentModel>,
+  labels: DocLabels,
+  determinationHash: string | null,
+) {
+  const { t } = useTranslation();
+  const [pdf, setPdf] = useState<PdfState>({ state: 'idle' });
+  const [missing, setMissing] = useState(0);
   const download = async () => {
     if (!determinationHash) return;
     setPdf({ state: 'working' });
@@ -124,6 +130,19 @@ function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
       setPdf({ state: 'failed', text: t('document.pdfFailed', { reason }) });
     }
   };
+  return { pdf, missing, download };
+}
+
+function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
+  const { t } = useTranslation();
+  const [bilingual, setBilingual] = useState(false);
+  const options = useDocOptions(c, bilingual);
+  const model = useMemo(() => documentModel(c, photos, options), [c, photos, options]);
+  const labels = useMemo(() => documentLabels(options), [options]);
+  // What every signature is bound to: anyone holding the case can recompute it.
+  const determinationHash = useDeterminationHash(c);
+  const qr = useQrCode(c, determinationHash);
+  const { pdf, missing, download } = usePdfDownload(c, model, labels, determinationHash);
 
   return (
     <section className="determination" aria-labelledby="doc-title">
@@ -131,38 +150,33 @@ function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
         <Link href={`/cases/${c.id}`} className="back-link">
           ← {c.caseNumber}
         </Link>
-        <label className="check doc-bilingual">
-          <input
-            type="checkbox"
-            checked={bilingual}
-            onChange={(e) => setBilingual(e.target.checked)}
-          />
-          {t('document.bilingual')}
-        </label>
+        <Check
+          className="check doc-bilingual"
+          label={t('document.bilingual')}
+          checked={bilingual}
+          onCheck={setBilingual}
+        />
         <div className="row">
-          <button type="button" className="button" onClick={() => window.print()}>
-            {t('document.print')}
-          </button>
-          <button
-            type="button"
-            className="button primary"
+          <Button onClick={() => window.print()}>{t('document.print')}</Button>
+          <Button
+            variant="primary"
             disabled={!determinationHash || pdf.state === 'working'}
             onClick={() => void download()}
           >
             {pdf.state === 'working' ? t('document.pdfWorking') : t('document.pdf')}
-          </button>
+          </Button>
         </div>
         {pdf.text && (
-          <p
-            className={pdf.state === 'failed' ? 'notice error' : 'notice ok'}
+          <Notice
+            tone={pdf.state === 'failed' ? 'error' : 'ok'}
             role={pdf.state === 'failed' ? 'alert' : 'status'}
             data-testid="pdf-status"
           >
             {pdf.text}
-          </p>
+          </Notice>
         )}
         {missing > 0 && (
-          <p className="notice warn">{t('document.pdfMissingGlyphs', { count: missing })}</p>
+          <Notice tone="warn">{t('document.pdfMissingGlyphs', { count: missing })}</Notice>
         )}
       </div>
       <DocumentPage model={model} labels={labels} determinationHash={determinationHash} qr={qr} />

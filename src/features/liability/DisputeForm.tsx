@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { disputeFacts, type CaseRecord } from '../../domain';
 import { navigate } from '../../ui/router';
-import { ReasonSubmit } from './ReasonField';
-import { useStep } from './shared';
+import { ReasonSubmit } from './ReasonSubmit';
+import { useCaseStep } from '../../services/useCaseStep';
 
 export function DisputeForm({ c }: { c: CaseRecord }) {
   const { t } = useTranslation();
-  const { run, error } = useStep(c.id);
+  const { run, error } = useCaseStep(c.id);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const submit = () => {
@@ -17,9 +17,9 @@ export function DisputeForm({ c }: { c: CaseRecord }) {
       return;
     }
     setProblem(null);
-    void run((x, at) => disputeFacts(x, reason, at)).then(
+    run(
+      (x, at) => disputeFacts(x, reason, at),
       () => navigate(`/cases/${c.id}`),
-      () => undefined,
     );
   };
   return (

@@ -54,6 +54,14 @@ function Fact({
   );
 }
 
+/** A document label in the document's languages. */
+type Label = (key: string) => ReactNode;
+
+interface PartProps {
+  model: DocumentModel;
+  L: Label;
+}
+
 export function DocumentPage({
   model,
   labels,
@@ -66,9 +74,7 @@ export function DocumentPage({
   qr: string | null;
 }) {
   const langs = model.langs;
-  const L = (k: string) => <W words={labels[k] ?? [k]} langs={langs} />;
-  const fill = (k: string, reason: string) =>
-    (labels[k] ?? [k]).map((x) => x.replace('{{reason}}', reason));
+  const L: Label = (k) => <W words={labels[k] ?? [k]} langs={langs} />;
   return (
     <article className="doc-page" lang={HTML_LANG[langs[0] ?? 'zh']}>
       <h1 id="doc-title">
@@ -82,24 +88,55 @@ export function DocumentPage({
           ),
         )}
       </h1>
-      <dl className="doc-facts">
-        <Fact label={L('caseNumber')} testId="doc-case-number">
-          {model.caseNumber}
-        </Fact>
-        <Fact label={L('place')} testId="doc-place">
-          {model.place}
-        </Fact>
-        <Fact label={L('occurredAt')} testId="doc-occurred-at">
-          {model.occurredAt ?? L('notRecorded')}
-        </Fact>
-        <Fact label={L('arrivedAt')}>{model.arrivedAt}</Fact>
-        {model.officer && (
-          <Fact label={L('officer')} testId="doc-officer">
-            {[model.officer.name, model.officer.unit].filter(Boolean).join(' · ')}
-          </Fact>
+      <DocFacts model={model} L={L} />
+      <DocParties model={model} L={L} />
+      <DocLiability model={model} L={L} />
+      <DocFindings model={model} L={L} />
+      <DocPhotos model={model} L={L} />
+      <div className="doc-closing">
+        <DocSignatures model={model} L={L} labels={labels} />
+        <h2>{L('manifest')}</h2>
+        <p>
+          <code data-testid="doc-hash">{determinationHash ?? '…'}</code>
+        </p>
+        {qr && (
+          <img src={qr} alt={determinationHash ?? ''} className="doc-qr" data-testid="doc-qr" />
         )}
-      </dl>
+        {model.catalogVersion && (
+          <p className="muted">
+            {L('catalog')}: {model.catalogVersion}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}
 
+function DocFacts({ model, L }: PartProps) {
+  return (
+    <dl className="doc-facts">
+      <Fact label={L('caseNumber')} testId="doc-case-number">
+        {model.caseNumber}
+      </Fact>
+      <Fact label={L('place')} testId="doc-place">
+        {model.place}
+      </Fact>
+      <Fact label={L('occurredAt')} testId="doc-occurred-at">
+        {model.occurredAt ?? L('notRecorded')}
+      </Fact>
+      <Fact label={L('arrivedAt')}>{model.arrivedAt}</Fact>
+      {model.officer && (
+        <Fact label={L('officer')} testId="doc-officer">
+          {[model.officer.name, model.officer.unit].filter(Boolean).join(' · ')}
+        </Fact>
+      )}
+    </dl>
+  );
+}
+
+function DocParties({ model, L }: PartProps) {
+  return (
+    <>
       <h2>{L('vehicles')}</h2>
       <ul className="doc-parties" data-testid="doc-parties">
         {model.parties.map((p) => (
@@ -119,7 +156,7 @@ export function DocumentPage({
               {p.licenceNumber && <Fact label={L('licenceNumber')}>{p.licenceNumber}</Fact>}
               {p.phone && <Fact label={L('phone')}>{p.phone}</Fact>}
               {p.insurance.map((i) => (
-                <Fact key={i.kind[0]} label={<W words={i.kind} langs={langs} />}>
+                <Fact key={i.kind[0]} label={<W words={i.kind} langs={model.langs} />}>
                   {i.insurer}
                   {i.policyNumber && (
                     <>
@@ -133,7 +170,14 @@ export function DocumentPage({
           </li>
         ))}
       </ul>
+    </>
+  );
+}
 
+function DocLiability({ model, L }: PartProps) {
+  const langs = model.langs;
+  return (
+    <>
       <h2>{L('liability')}</h2>
       {model.liability.length === 0 && <p>{L('noDetermination')}</p>}
       <ul data-testid="doc-liability">
@@ -158,13 +202,23 @@ export function DocumentPage({
           )}
         </div>
       )}
+    </>
+  );
+}
 
+function DocFindings({ model, L }: PartProps) {
+  return (
+    <>
       <h2>{L('explanation')}</h2>
       <ol className="doc-findings">
         {model.findings.map((f, i) => (
           <li key={i} data-testid="doc-finding">
             {f.explanation.map((e, j) => (
-              <p key={j} lang={HTML_LANG[langs[j] ?? 'zh']} className={j > 0 ? 'en' : undefined}>
+              <p
+                key={j}
+                lang={HTML_LANG[model.langs[j] ?? 'zh']}
+                className={j > 0 ? 'en' : undefined}
+              >
                 {e}
               </p>
             ))}
@@ -177,7 +231,13 @@ export function DocumentPage({
       <p className="doc-rights" data-testid="doc-rights">
         {L('rights')}
       </p>
+    </>
+  );
+}
 
+function DocPhotos({ model, L }: PartProps) {
+  return (
+    <>
       <h2>{L('photos')}</h2>
       {model.photos.length === 0 ? (
         <p>{L('noPhotos')}</p>
@@ -185,67 +245,63 @@ export function DocumentPage({
         <ul className="doc-hashes" data-testid="doc-photos">
           {model.photos.map((p) => (
             <li key={p.sha256}>
-              <W words={p.title} langs={langs} />
+              <W words={p.title} langs={model.langs} />
               <br />
               <code>{p.sha256}</code>
             </li>
           ))}
         </ul>
       )}
+    </>
+  );
+}
 
-      <div className="doc-closing">
-        <h2>{L('signatures')}</h2>
-        <ul className="doc-signatures" data-testid="doc-signatures">
-          {model.signatures.map((s) => (
-            <li key={`${s.label}${s.name}`} data-kind={s.kind}>
-              <p>
-                <strong>{s.label}</strong> {s.name} {s.at && <span className="muted">{s.at}</span>}
+/** Each party's signature, refusal or objection, a review flag, and superseded determinations. */
+function DocSignatures({ model, L, labels }: PartProps & { labels: DocLabels }) {
+  const langs = model.langs;
+  const fill = (k: string, reason: string) =>
+    (labels[k] ?? [k]).map((x) => x.replace('{{reason}}', reason));
+  return (
+    <>
+      <h2>{L('signatures')}</h2>
+      <ul className="doc-signatures" data-testid="doc-signatures">
+        {model.signatures.map((s) => (
+          <li key={`${s.label}${s.name}`} data-kind={s.kind}>
+            <p>
+              <strong>{s.label}</strong> {s.name} {s.at && <span className="muted">{s.at}</span>}
+            </p>
+            {s.image && <img src={s.image} alt={s.name} className="signature-image" />}
+            {s.kind === 'refused' && (
+              <p className="refused" data-testid="doc-refusal">
+                <W words={fill('refusedNote', s.reason ?? '')} langs={langs} />
               </p>
-              {s.image && <img src={s.image} alt={s.name} className="signature-image" />}
-              {s.kind === 'refused' && (
-                <p className="refused" data-testid="doc-refusal">
-                  <W words={fill('refusedNote', s.reason ?? '')} langs={langs} />
-                </p>
-              )}
-              {s.kind === 'signed' && s.reason && (
-                <p>
-                  <W words={fill('objectionNote', s.reason)} langs={langs} />
-                </p>
-              )}
-              {s.kind === 'missing' && <p className="muted">{L('notSigned')}</p>}
-            </li>
-          ))}
-        </ul>
-        {model.flagged && (
-          <p className="doc-flagged" data-testid="doc-flagged">
-            {L('flagged')}: {model.flagged}
-          </p>
-        )}
-        {model.superseded.length > 0 && (
-          <section data-testid="doc-superseded" className="doc-superseded">
-            <h3>{L('superseded')}</h3>
-            <ul>
-              {model.superseded.map((a) => (
-                <li key={a.sha256}>
-                  <W words={supersededText(labels, a)} langs={langs} />
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-        <h2>{L('manifest')}</h2>
-        <p>
-          <code data-testid="doc-hash">{determinationHash ?? '…'}</code>
+            )}
+            {s.kind === 'signed' && s.reason && (
+              <p>
+                <W words={fill('objectionNote', s.reason)} langs={langs} />
+              </p>
+            )}
+            {s.kind === 'missing' && <p className="muted">{L('notSigned')}</p>}
+          </li>
+        ))}
+      </ul>
+      {model.flagged && (
+        <p className="doc-flagged" data-testid="doc-flagged">
+          {L('flagged')}: {model.flagged}
         </p>
-        {qr && (
-          <img src={qr} alt={determinationHash ?? ''} className="doc-qr" data-testid="doc-qr" />
-        )}
-        {model.catalogVersion && (
-          <p className="muted">
-            {L('catalog')}: {model.catalogVersion}
-          </p>
-        )}
-      </div>
-    </article>
+      )}
+      {model.superseded.length > 0 && (
+        <section data-testid="doc-superseded" className="doc-superseded">
+          <h3>{L('superseded')}</h3>
+          <ul>
+            {model.superseded.map((a) => (
+              <li key={a.sha256}>
+                <W words={supersededText(labels, a)} langs={langs} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }

@@ -13,6 +13,8 @@ import {
   type Heading,
   type SignalFacing,
 } from '../../domain/liability';
+import { Button } from '../../ui/Button';
+import { Check } from '../../ui/Field';
 import { PictoChoice, PictoGrid } from './PictoGrid';
 import { Pictogram } from './Pictogram';
 
@@ -102,6 +104,11 @@ export function FactQuestions({
   );
 }
 
+interface VehicleQuestionProps {
+  v: DraftVehicle;
+  onPatch: (patch: Partial<DraftVehicle>) => void;
+}
+
 /** What one vehicle was doing. */
 function VehicleQuestions({
   v,
@@ -111,103 +118,128 @@ function VehicleQuestions({
   atJunction,
   signals,
   onPatch,
-}: {
-  v: DraftVehicle;
+}: VehicleQuestionProps & {
   plate: string;
   /** The driver's name, when the vehicle has a driver. */
   driver: string | undefined;
   editable: boolean;
   atJunction: boolean;
   signals: readonly SignalFacing[] | undefined;
-  onPatch: (patch: Partial<DraftVehicle>) => void;
 }) {
   const { t } = useTranslation();
   return (
     <fieldset className="vehicle-q" disabled={!editable}>
       <legend>{t('liability.vehicle', { label: v.id, plate })}</legend>
       {driver !== undefined && <p className="muted">{t('liability.driver', { name: driver })}</p>}
-      <fieldset className="plain">
-        <legend className="q">{t('liability.action', { label: v.id })}</legend>
-        <PictoGrid
-          chosen={v.action}
-          options={VehicleAction.options.map((a) => (
-            <PictoChoice
-              key={a}
-              value={a}
-              name={`action-${v.id}`}
-              checked={v.action === a}
-              onChange={() => onPatch({ action: a })}
-              label={t(`liability.actionKind.${a}`)}
-            >
-              <Pictogram kind="action" value={a} />
-            </PictoChoice>
-          ))}
-        />
-      </fieldset>
-      {atJunction && (
-        <fieldset className="plain">
-          <legend className="q">{t('liability.heading', { label: v.id })}</legend>
-          <div className="picto-grid" role="radiogroup">
-            {HEADINGS.map((h) => (
-              <PictoChoice
-                key={h}
-                value={h}
-                name={`heading-${v.id}`}
-                checked={v.heading === h}
-                onChange={() => onPatch({ heading: h })}
-                label={t(`liability.headingKind.${h}`)}
-              >
-                <Pictogram kind="heading" value={h} />
-              </PictoChoice>
-            ))}
-          </div>
-        </fieldset>
-      )}
-      {signals && (
-        <fieldset className="plain">
-          <legend className="q">{t('liability.signal', { label: v.id })}</legend>
-          <div className="chips" role="radiogroup">
-            {signals.map((s) => (
-              <label key={s} className={v.signal === s ? 'chip chosen' : 'chip'}>
-                <input
-                  type="radio"
-                  name={`signal-${v.id}`}
-                  checked={v.signal === s}
-                  onChange={() => onPatch({ signal: s })}
-                />
-                {t(`liability.signalKind.${s}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      )}
-      <details className="more">
-        <summary>{t('liability.conditions', { label: v.id })}</summary>
-        <div className="chips">
-          {VehicleCondition.options.map((k) => {
-            const on = v.conditions?.includes(k) ?? false;
-            return (
-              <label key={k} className={on ? 'chip chosen' : 'chip'}>
-                <input
-                  type="checkbox"
-                  checked={on}
-                  onChange={() =>
-                    onPatch({
-                      conditions: on
-                        ? (v.conditions ?? []).filter((x) => x !== k)
-                        : [...(v.conditions ?? []), k],
-                    })
-                  }
-                />
-                {t(`liability.conditionKind.${k}`)}
-              </label>
-            );
-          })}
-        </div>
-      </details>
+      <ActionQuestion v={v} onPatch={onPatch} />
+      {atJunction && <HeadingQuestion v={v} onPatch={onPatch} />}
+      {signals && <SignalQuestion v={v} signals={signals} onPatch={onPatch} />}
+      <ConditionsQuestion v={v} onPatch={onPatch} />
     </fieldset>
   );
 }
+
+function ActionQuestion({ v, onPatch }: VehicleQuestionProps) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="plain">
+      <legend className="q">{t('liability.action', { label: v.id })}</legend>
+      <PictoGrid
+        chosen={v.action}
+        options={VehicleAction.options.map((a) => (
+          <PictoChoice
+            key={a}
+            value={a}
+            name={`action-${v.id}`}
+            checked={v.action === a}
+            onChange={() => onPatch({ action: a })}
+            label={t(`liability.actionKind.${a}`)}
+          >
+            <Pictogram kind="action" value={a} />
+          </PictoChoice>
+        ))}
+      />
+    </fieldset>
+  );
+}
+
+function HeadingQuestion({ v, onPatch }: VehicleQuestionProps) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="plain">
+      <legend className="q">{t('liability.heading', { label: v.id })}</legend>
+      <div className="picto-grid" role="radiogroup">
+        {HEADINGS.map((h) => (
+          <PictoChoice
+            key={h}
+            value={h}
+            name={`heading-${v.id}`}
+            checked={v.heading === h}
+            onChange={() => onPatch({ heading: h })}
+            label={t(`liability.headingKind.${h}`)}
+          >
+            <Pictogram kind="heading" value={h} />
+          </PictoChoice>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function SignalQuestion({
+  v,
+  signals,
+  onPatch,
+}: VehicleQuestionProps & { signals: readonly SignalFacing[] }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="plain">
+      <legend className="q">{t('liability.signal', { label: v.id })}</legend>
+      <div className="chips" role="radiogroup">
+        {signals.map((s) => (
+          <label key={s} className={v.signal === s ? 'chip chosen' : 'chip'}>
+            <input
+              type="radio"
+              name={`signal-${v.id}`}
+              checked={v.signal === s}
+              onChange={() => onPatch({ signal: s })}
+            />
+            {t(`liability.signalKind.${s}`)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function ConditionsQuestion({ v, onPatch }: VehicleQuestionProps) {
+  const { t } = useTranslation();
+  const toggle = (k: VehicleCondition, on: boolean) =>
+    onPatch({
+      conditions: on ? (v.conditions ?? []).filter((x) => x !== k) : [...(v.conditions ?? []), k],
+    });
+  return (
+    <details className="more">
+      <summary>{t('liability.conditions', { label: v.id })}</summary>
+      <div className="chips">
+        {VehicleCondition.options.map((k) => {
+          const on = v.conditions?.includes(k) ?? false;
+          return (
+            <Check
+              key={k}
+              className={on ? 'chip chosen' : 'chip'}
+              checked={on}
+              onCheck={() => toggle(k, on)}
+              label={t(`liability.conditionKind.${k}`)}
+            />
+          );
+        })}
+      </div>
+    </details>
+  );
+}
+
+type Impact = LiabilityDraft['impacts'][number];
 
 /** Who struck whom, once per impact; a third vehicle may add impacts. */
 function ImpactQuestions({
@@ -222,61 +254,73 @@ function ImpactQuestions({
   onChange: (next: LiabilityDraft) => void;
 }) {
   const { t } = useTranslation();
+  const setImpacts = (impacts: Impact[]) => onChange({ ...draft, impacts });
   return (
     <fieldset className="plain" disabled={!editable}>
       <legend className="q">{t('liability.impacts')}</legend>
       {draft.impacts.map((imp, i) => (
-        <fieldset key={i} className="plain impact">
-          <legend className="muted">{t('liability.impact', { n: i + 1 })}</legend>
-          <div className="chips" role="radiogroup">
-            {labels.flatMap((s) =>
-              labels
-                .filter((x) => x !== s)
-                .map((x) => {
-                  const on = imp.striking === s && imp.struck === x;
-                  return (
-                    <label key={`${s}${x}`} className={on ? 'chip chosen' : 'chip'}>
-                      <input
-                        type="radio"
-                        name={`impact-${i}`}
-                        checked={on}
-                        onChange={() =>
-                          onChange({
-                            ...draft,
-                            impacts: draft.impacts.map((o, j) =>
-                              j === i ? { ...o, striking: s, struck: x } : o,
-                            ),
-                          })
-                        }
-                      />
-                      {t('liability.strikes', { striking: s, struck: x })}
-                    </label>
-                  );
-                }),
-            )}
-          </div>
-          {draft.impacts.length > 1 && (
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                onChange({ ...draft, impacts: draft.impacts.filter((_, j) => j !== i) })
-              }
-            >
-              {t('liability.removeImpact')}
-            </button>
-          )}
-        </fieldset>
+        <ImpactQuestion
+          key={i}
+          n={i}
+          impact={imp}
+          labels={labels}
+          onChoose={(striking, struck) =>
+            setImpacts(draft.impacts.map((o, j) => (j === i ? { ...o, striking, struck } : o)))
+          }
+          onRemove={
+            draft.impacts.length > 1
+              ? () => setImpacts(draft.impacts.filter((_, j) => j !== i))
+              : undefined
+          }
+        />
       ))}
       {labels.length > 2 && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => onChange({ ...draft, impacts: [...draft.impacts, {}] })}
-        >
+        <Button onClick={() => setImpacts([...draft.impacts, {}])}>
           {t('liability.addImpact')}
-        </button>
+        </Button>
       )}
+    </fieldset>
+  );
+}
+
+/** One impact: every ordered pair of vehicles, "A strikes B". */
+function ImpactQuestion({
+  n,
+  impact,
+  labels,
+  onChoose,
+  onRemove,
+}: {
+  /** 0-based. */
+  n: number;
+  impact: Impact;
+  labels: string[];
+  onChoose: (striking: string, struck: string) => void;
+  /** Absent while it is the only impact. */
+  onRemove: (() => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const pairs = labels.flatMap((s) => labels.filter((x) => x !== s).map((x) => [s, x] as const));
+  return (
+    <fieldset className="plain impact">
+      <legend className="muted">{t('liability.impact', { n: n + 1 })}</legend>
+      <div className="chips" role="radiogroup">
+        {pairs.map(([s, x]) => {
+          const on = impact.striking === s && impact.struck === x;
+          return (
+            <label key={`${s}${x}`} className={on ? 'chip chosen' : 'chip'}>
+              <input
+                type="radio"
+                name={`impact-${n}`}
+                checked={on}
+                onChange={() => onChoose(s, x)}
+              />
+              {t('liability.strikes', { striking: s, struck: x })}
+            </label>
+          );
+        })}
+      </div>
+      {onRemove && <Button onClick={onRemove}>{t('liability.removeImpact')}</Button>}
     </fieldset>
   );
 }

@@ -23,13 +23,17 @@ import {
 } from '../../domain';
 import { evaluateLiability, loadLiabilityCatalog } from '../../domain/liability';
 import { useCase } from '../../services/useCase';
+import { useCaseStep } from '../../services/useCaseStep';
+import { ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
-import { Link, navigate } from '../../ui/router';
+import { ErrorNotice, Notice } from '../../ui/Notice';
+import { Page } from '../../ui/Page';
+import { navigate } from '../../ui/router';
 import { DisputeForm } from './DisputeForm';
 import { FactQuestions } from './FactQuestions';
 import { EscalationView, ProposalToConfirm, StoredProposal } from './Proposal';
 import { QuestionCard } from './QuestionCard';
-import { useLang, useStep } from './shared';
+import { useLang } from './shared';
 import './liability.css';
 
 const catalog = loadLiabilityCatalog();
@@ -42,120 +46,59 @@ export function LiabilityScreen({ id }: { id: string }) {
   return <Liability c={result.value} />;
 }
 
-function Liability({ c }: { c: CaseRecord }) {
-  const { t, i18n } = useTranslation();
-  const clearedAt = enteredAt(c, 'scene-cleared');
-  const lang = useLang();
-  const { run, error } = useStep(c.id);
+/** The draft on screen, the engine's decision on it, and the steps that save them. */
+function useLiabilityDraft(c: CaseRecord) {
+  const { run, error } = useCaseStep(c.id);
   const [draft, setDraft] = useState<LiabilityDraft>(() => fitLiabilityDraft(c));
-  const record = c.liability;
-  const signedAny = (record?.signatures.length ?? 0) > 0;
-  const ready = c.state === 'scene-cleared' || c.state === 'liability-proposed';
-  const editable = ready && !signedAny;
-
   const facts = useMemo(() => factsFromDraft(draft, true), [draft]);
   const decision = useMemo(
     () => (facts.ok ? evaluateLiability(catalog, facts.value) : null),
     [facts],
   );
-  const proposalCurrent = facts.ok && isProposalFor(c, facts.value);
-
   const change = (next: LiabilityDraft) => {
     setDraft(next);
-    void run((x, at) => saveLiabilityDraft(x, next, at)).catch(() => undefined);
+    run((x, at) => saveLiabilityDraft(x, next, at));
   };
-
   const propose = () => {
     if (!facts.ok) return;
-    void run((x, at) => {
-      const r = proposeLiability(x, catalog, facts.value, at);
-      return r.ok ? { ok: true, value: r.value.case } : r;
-    }).then(
+    run(
+      (x, at) => {
+        const r = proposeLiability(x, catalog, facts.value, at);
+        return r.ok ? { ok: true, value: r.value.case } : r;
+      },
       // On to the notices; the proposal (and a change of it) stays one tap back.
       (saved) =>
         navigate(saved.state === 'escalated' ? `/cases/${c.id}` : `/cases/${c.id}/notices`),
-      () => undefined,
     );
   };
+  return { draft, facts, decision, change, propose, error };
+}
 
-  const labels = c.vehicles.map((v) => v.label);
+type LiabilityDraftView = ReturnType<typeof useLiabilityDraft>;
+
+function Liability({ c }: { c: CaseRecord }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const view = useLiabilityDraft(c);
+  const { draft, facts, change, error } = view;
+  const record = c.liability;
+  const signedAny = (record?.signatures.length ?? 0) > 0;
+  const ready = c.state === 'scene-cleared' || c.state === 'liability-proposed';
+  const editable = ready && !signedAny;
+  const proposalCurrent = facts.ok && isProposalFor(c, facts.value);
 
   return (
-    <section aria-labelledby="liability-title" className="liability">
-      <Link href={`/cases/${c.id}`} className="back-link">
-        ← {c.caseNumber}
-      </Link>
-      <h1 id="liability-title">{t('liability.title')}</h1>
-      {c.state === 'scene-cleared' && clearedAt && (
-        <p className="notice ok" role="status" data-testid="cleared-confirmation">
-          {t('liability.clearedAt', { time: formatTime(clearedAt, i18n.language) })}
-        </p>
-      )}
-      {!ready && c.state !== 'escalated' && (
-        <p className="notice warn">{t('liability.notReady')}</p>
-      )}
-      {c.state === 'escalated' && (
-        <p className="notice warn" role="status" data-testid="escalated-notice">
-          {t('liability.escalated')}
-          {record?.dispute &&
-            ` ${t('liability.dispute.recorded', { reason: record.dispute.reason })}`}
-        </p>
-      )}
-      {signedAny && (
-        <div className="notice">
-          <p>{t('liability.locked')}</p>
-          {canAmend(c) && (
-            <Link href={`/cases/${c.id}/notices#amend`} className="button block">
-              {t('amendment.title')}
-            </Link>
-          )}
-        </div>
-      )}
-      {labels.length < 2 && <p className="notice warn">{t('liability.needVehicles')}</p>}
+    <Page
+      titleId="liability-title"
+      title={t('liability.title')}
+      back={{ href: `/cases/${c.id}`, label: c.caseNumber }}
+      className="liability"
+    >
+      <WhereItStands c={c} ready={ready} signedAny={signedAny} />
       <p className="muted">{t('liability.intro')}</p>
-
       <FactQuestions c={c} draft={draft} editable={editable} onChange={change} />
-
-      {error && (
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      )}
-
-      <div aria-live="polite" className="liability-outcome" data-testid="liability-outcome">
-        {!facts.ok && facts.reason === 'incomplete' && (
-          <p className="muted">
-            {t('liability.missing', { items: describeMissing(facts.detail ?? '', t) })}
-          </p>
-        )}
-        {!facts.ok && facts.reason === 'invalid-facts' && (
-          <p className="notice error">{facts.detail}</p>
-        )}
-        {decision?.outcome === 'need-more-facts' && decision.nextQuestion && (
-          <QuestionCard
-            q={decision.nextQuestion}
-            lang={lang}
-            disabled={!editable}
-            onAnswer={(value) =>
-              decision.nextQuestion &&
-              change(answerLiabilityQuestion(draft, decision.nextQuestion, value))
-            }
-          />
-        )}
-        {decision?.outcome === 'escalate' && (
-          <EscalationView decision={decision} lang={lang} canAct={editable} onEscalate={propose} />
-        )}
-        {decision?.outcome === 'liability' && !proposalCurrent && (
-          <ProposalToConfirm
-            decision={decision}
-            lang={lang}
-            canAct={editable}
-            again={c.state === 'liability-proposed'}
-            onPropose={propose}
-          />
-        )}
-      </div>
-
+      <ErrorNotice error={error} />
+      <Outcome c={c} view={view} editable={editable} proposalCurrent={proposalCurrent} />
       {c.state !== 'escalated' &&
         record?.decision &&
         record.proposal &&
@@ -169,9 +112,100 @@ function Liability({ c }: { c: CaseRecord }) {
             editable={editable}
           />
         )}
-
       {ready && <DisputeForm c={c} />}
-    </section>
+    </Page>
+  );
+}
+
+/** Cleared, not ready yet, escalated or sealed; and whether there are vehicles enough. */
+function WhereItStands({
+  c,
+  ready,
+  signedAny,
+}: {
+  c: CaseRecord;
+  ready: boolean;
+  signedAny: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const clearedAt = enteredAt(c, 'scene-cleared');
+  const dispute = c.liability?.dispute;
+  return (
+    <>
+      {c.state === 'scene-cleared' && clearedAt && (
+        <Notice tone="ok" role="status" data-testid="cleared-confirmation">
+          {t('liability.clearedAt', { time: formatTime(clearedAt, i18n.language) })}
+        </Notice>
+      )}
+      {!ready && c.state !== 'escalated' && <Notice tone="warn">{t('liability.notReady')}</Notice>}
+      {c.state === 'escalated' && (
+        <Notice tone="warn" role="status" data-testid="escalated-notice">
+          {t('liability.escalated')}
+          {dispute && ` ${t('liability.dispute.recorded', { reason: dispute.reason })}`}
+        </Notice>
+      )}
+      {signedAny && (
+        <Notice as="div">
+          <p>{t('liability.locked')}</p>
+          {canAmend(c) && (
+            <ButtonLink href={`/cases/${c.id}/notices#amend`} block>
+              {t('amendment.title')}
+            </ButtonLink>
+          )}
+        </Notice>
+      )}
+      {c.vehicles.length < 2 && <Notice tone="warn">{t('liability.needVehicles')}</Notice>}
+    </>
+  );
+}
+
+/** What the engine says of the facts so far: what is missing, its question, or its decision. */
+function Outcome({
+  c,
+  view,
+  editable,
+  proposalCurrent,
+}: {
+  c: CaseRecord;
+  view: LiabilityDraftView;
+  editable: boolean;
+  proposalCurrent: boolean;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { facts, decision, draft, change, propose } = view;
+  const question = decision?.outcome === 'need-more-facts' ? decision.nextQuestion : undefined;
+  return (
+    <div aria-live="polite" className="liability-outcome" data-testid="liability-outcome">
+      {!facts.ok && facts.reason === 'incomplete' && (
+        <p className="muted">
+          {t('liability.missing', { items: describeMissing(facts.detail ?? '', t) })}
+        </p>
+      )}
+      {!facts.ok && facts.reason === 'invalid-facts' && (
+        <Notice tone="error">{facts.detail}</Notice>
+      )}
+      {question && (
+        <QuestionCard
+          q={question}
+          lang={lang}
+          disabled={!editable}
+          onAnswer={(value) => change(answerLiabilityQuestion(draft, question, value))}
+        />
+      )}
+      {decision?.outcome === 'escalate' && (
+        <EscalationView decision={decision} lang={lang} canAct={editable} onEscalate={propose} />
+      )}
+      {decision?.outcome === 'liability' && !proposalCurrent && (
+        <ProposalToConfirm
+          decision={decision}
+          lang={lang}
+          canAct={editable}
+          again={c.state === 'liability-proposed'}
+          onPropose={propose}
+        />
+      )}
+    </div>
   );
 }
 

@@ -12,8 +12,10 @@ import {
   type LiabilityOverride,
 } from '../../domain';
 import type { LiabilityLevel } from '../../domain/liability';
-import { ReasonSubmit } from './ReasonField';
-import { LEVELS, levelsText, useStep } from './shared';
+import { ReasonSubmit } from './ReasonSubmit';
+import { useCaseStep } from '../../services/useCaseStep';
+import { SelectField } from '../../ui/Field';
+import { LEVELS, levelsText } from './shared';
 
 /** The override that stands, with its reason. */
 export function OverrideNote({ override }: { override: LiabilityOverride }) {
@@ -40,7 +42,7 @@ export function OverrideForm({
   current: LiabilityByVehicle;
 }) {
   const { t } = useTranslation();
-  const { run, error } = useStep(c.id);
+  const { run, error } = useCaseStep(c.id);
   const [levels, setLevels] = useState<Record<string, LiabilityLevel>>({ ...current });
   const [reason, setReason] = useState(c.liability?.override?.reason ?? '');
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,7 +52,7 @@ export function OverrideForm({
       return;
     }
     setProblem(null);
-    void run((x, at) => overrideLiability(x, levels, reason, at)).catch(() => undefined);
+    run((x, at) => overrideLiability(x, levels, reason, at));
   };
   return (
     <details className="override">
@@ -60,22 +62,14 @@ export function OverrideForm({
         {Object.keys(proposal)
           .sort()
           .map((label) => (
-            <div key={label} className="field">
-              <label htmlFor={`override-${label}`}>{t('liability.vehicleLabel', { label })}</label>
-              <select
-                id={`override-${label}`}
-                value={levels[label]}
-                onChange={(e) =>
-                  setLevels({ ...levels, [label]: e.target.value as LiabilityLevel })
-                }
-              >
-                {LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`liability.level.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              key={label}
+              id={`override-${label}`}
+              label={t('liability.vehicleLabel', { label })}
+              value={levels[label] ?? ''}
+              options={LEVELS.map((l) => ({ value: l, label: t(`liability.level.${l}`) }))}
+              onValue={(v) => setLevels({ ...levels, [label]: v as LiabilityLevel })}
+            />
           ))}
         <ReasonSubmit
           id="override-reason"

@@ -4,6 +4,7 @@
  */
 import { useState, type JSX, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button';
 
 /**
  * A grid of pictogram choices that folds to the chosen one once answered, so
@@ -30,11 +31,7 @@ export function PictoGrid({
       <div className="picto-grid" role="radiogroup">
         {shown}
       </div>
-      {!open && (
-        <button type="button" className="button" onClick={() => setOpen(true)}>
-          {t('liability.change')}
-        </button>
-      )}
+      {!open && <Button onClick={() => setOpen(true)}>{t('liability.change')}</Button>}
     </div>
   );
 }

@@ -13,9 +13,10 @@ import type {
 } from '../../domain';
 import type { LiabilityDecision } from '../../domain/liability';
 import { canonicalJson } from '../../domain/manifest';
-import { Link } from '../../ui/router';
 import { OverrideForm, OverrideNote } from './OverrideForm';
 import { citeBasis, levelsText, type Lang } from './shared';
+import { Button, ButtonLink } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
 
 /** Liability per vehicle, then every finding with its basis and reasoning. */
 export function ProposalView({
@@ -86,14 +87,14 @@ export function ProposalToConfirm({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="notice">
+    <Notice as="div">
       <ProposalView decision={decision} lang={lang} title={t('liability.proposalTitle')} />
       {canAct && (
-        <button type="button" className="button primary block" onClick={onPropose}>
+        <Button variant="primary" block onClick={onPropose}>
           {again ? t('liability.repropose') : t('liability.propose')}
-        </button>
+        </Button>
       )}
-    </div>
+    </Notice>
   );
 }
 
@@ -115,7 +116,7 @@ export function StoredProposal({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="notice ok" data-testid="stored-proposal">
+    <Notice as="div" tone="ok" data-testid="stored-proposal">
       <ProposalView decision={decision} lang={lang} title={t('liability.proposed')} />
       {override && <OverrideNote override={override} />}
       {editable && (
@@ -126,10 +127,10 @@ export function StoredProposal({
           current={override?.liability ?? proposal}
         />
       )}
-      <Link href={`/cases/${c.id}/notices`} className="button primary block">
+      <ButtonLink href={`/cases/${c.id}/notices`} variant="primary" block>
         {t('liability.toNotices')}
-      </Link>
-    </div>
+      </ButtonLink>
+    </Notice>
   );
 }
 
@@ -148,7 +149,7 @@ export function EscalationView({
   const { t } = useTranslation();
   const e = decision.escalation;
   return (
-    <div className="notice error" role="alert" data-rule={e?.ruleId}>
+    <Notice as="div" tone="error" role="alert" data-rule={e?.ruleId}>
       <h2>{t('liability.escalateTitle')}</h2>
       {e && <p>{e.reason[lang]}</p>}
       {e?.instruction && <p>{e.instruction[lang]}</p>}
@@ -160,10 +161,10 @@ export function EscalationView({
         </ul>
       )}
       {canAct && (
-        <button type="button" className="button primary block" onClick={onEscalate}>
+        <Button variant="primary" block onClick={onEscalate}>
           {t('liability.escalate')}
-        </button>
+        </Button>
       )}
-    </div>
+    </Notice>
   );
 }

@@ -204,34 +204,32 @@ class Writer {
   }
 }
 
-/** Builds the PDF; `fontBytes` is the subset CJK font. */
-export async function makeDeterminationPdf(
-  model: DocumentModel,
-  labels: DocLabels,
-  determinationSha256: string,
-  qrText: string,
-  fontBytes: Uint8Array,
-): Promise<PdfResult> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fixedFontkit);
-  const font = await pdf.embedFont(fontBytes, { subset: true });
-  const glyphs = fontkit.create(fontBytes as unknown as Buffer);
-  const w = new Writer(pdf, font, glyphs);
-  const L = (key: string): Words => labels[key] ?? [key];
+/** What every part of the document writes with: the writer and the labels in the document's languages. */
+interface Parts {
+  w: Writer;
+  model: DocumentModel;
+  labels: DocLabels;
+  L: (key: string) => Words;
   /** A label in every language of the document, on one line. */
+  lab: (key: string) => string;
+  /** What follows a label: a full-width colon in Chinese. */
+  colon: string;
+  /** "label: value" on one line. */
+  field: (key: string, value: string, o?: TextOptions) => void;
+}
+
+function parts(w: Writer, model: DocumentModel, labels: DocLabels): Parts {
+  const L = (key: string): Words => labels[key] ?? [key];
   const lab = (key: string) => L(key).join(' ');
   const colon = model.langs[0] === 'zh' ? '：' : ': ';
   const field = (key: string, value: string, o?: TextOptions) =>
     w.text(`${lab(key)}${colon}${value}`, o);
-  const fill = (words: Words, value: string) => words.map((x) => x.replace('{{reason}}', value));
+  return { w, model, labels, L, lab, colon, field };
+}
 
-  pdf.setTitle(`${L('title')[0]} ${model.caseNumber}`);
-  pdf.setSubject(`${L('title').join(' / ')} — ${model.caseNumber}`);
-  pdf.setKeywords([model.caseNumber, determinationSha256]);
-  pdf.setLanguage(model.langs[0] === 'zh' ? 'zh-CN' : 'en');
-  pdf.setCreator('Kuaichu 快处');
-  pdf.setProducer('Kuaichu 快处 (pdf-lib)');
+const fill = (words: Words, value: string) => words.map((x) => x.replace('{{reason}}', value));
 
+function writeHeader({ w, model, L, lab, field }: Parts) {
   L('title').forEach((t, i) =>
     w.text(t, i === 0 ? { size: 16, gap: 4 } : { size: 11, gap: 4, grey: true }),
   );
@@ -242,7 +240,9 @@ export async function makeDeterminationPdf(
   field('arrivedAt', model.arrivedAt);
   if (model.officer)
     field('officer', [model.officer.name, model.officer.unit].filter(Boolean).join(' · '));
+}
 
+function writeParties({ w, model, lab, colon, field }: Parts) {
   w.heading(lab('vehicles'));
   for (const p of model.parties) {
     w.text(`${lab('vehicle')} ${p.label}  ${p.plate}`, { size: 11 });
@@ -256,7 +256,9 @@ export async function makeDeterminationPdf(
     }
     w.space(3);
   }
+}
 
+function writeLiability({ w, model, L, lab, field }: Parts) {
   w.heading(lab('liability'));
   if (model.liability.length === 0) w.words(L('noDetermination'));
   for (const l of model.liability) w.text(`${l.label}: ${l.level.join(' / ')}`, { size: 11 });
@@ -265,7 +267,6 @@ export async function makeDeterminationPdf(
     field('overrideReason', model.override.reason);
     if (model.proposal) field('proposal', model.proposal.join(' / '), { grey: true });
   }
-
   w.heading(lab('explanation'));
   model.findings.forEach((f, i) => {
     f.explanation.forEach((e, j) =>
@@ -275,15 +276,20 @@ export async function makeDeterminationPdf(
     w.space(3);
   });
   w.words(L('rights'), { size: 9 });
+}
 
+function writePhotos({ w, model, L, lab }: Parts) {
   w.heading(lab('photos'));
   if (model.photos.length === 0) w.words(L('noPhotos'));
   for (const p of model.photos) {
     w.text(p.title.join(' / '), { size: 9, gap: 1 });
     w.text(p.sha256, { size: 7, indent: 12, gap: 2, grey: true });
   }
+}
 
-  const qr = await QRCode.toDataURL(qrText, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
+/** The signatures beside the QR code, kept together on one page with the manifest hash. */
+async function writeClosing(part: Parts, determinationSha256: string, qr: string) {
+  const { w, model, labels, L, lab, field } = part;
   await w.together(async () => {
     w.heading(lab('signatures'));
     const bottom = await w.beside(qr);
@@ -307,6 +313,36 @@ export async function makeDeterminationPdf(
     if (model.catalogVersion) field('catalog', model.catalogVersion, { size: 9 });
     w.endBeside(bottom);
   });
+}
+
+/** Builds the PDF; `fontBytes` is the subset CJK font. */
+export async function makeDeterminationPdf(
+  model: DocumentModel,
+  labels: DocLabels,
+  determinationSha256: string,
+  qrText: string,
+  fontBytes: Uint8Array,
+): Promise<PdfResult> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fixedFontkit);
+  const font = await pdf.embedFont(fontBytes, { subset: true });
+  const glyphs = fontkit.create(fontBytes as unknown as Buffer);
+  const w = new Writer(pdf, font, glyphs);
+  const part = parts(w, model, labels);
+
+  pdf.setTitle(`${part.L('title')[0]} ${model.caseNumber}`);
+  pdf.setSubject(`${part.L('title').join(' / ')} — ${model.caseNumber}`);
+  pdf.setKeywords([model.caseNumber, determinationSha256]);
+  pdf.setLanguage(model.langs[0] === 'zh' ? 'zh-CN' : 'en');
+  pdf.setCreator('Kuaichu 快处');
+  pdf.setProducer('Kuaichu 快处 (pdf-lib)');
+
+  writeHeader(part);
+  writeParties(part);
+  writeLiability(part);
+  writePhotos(part);
+  const qr = await QRCode.toDataURL(qrText, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
+  await writeClosing(part, determinationSha256, qr);
 
   const bytes = await pdf.save({ useObjectStreams: false });
   return { bytes, missing: [...w.missing] };

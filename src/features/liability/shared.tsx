@@ -1,64 +1,17 @@
-/** What the liability screens share: language, writing a step, words for levels and basis. */
+/** What the liability screens share: language, words for levels and basis, the determination's hash. */
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import {
-  determinationContent,
-  type CaseRecord,
-  type LiabilityByVehicle,
-  type Result,
-} from '../../domain';
+import { determinationContent, type CaseRecord, type LiabilityByVehicle } from '../../domain';
 import { canonicalJson, utf8Bytes } from '../../domain/manifest';
 import { sha256Hex } from '../../platform/hash/sha256';
 import type { LiabilityLevel } from '../../domain/liability';
-import { useServices } from '../../services/ServicesContext';
-import { describeSaveError } from '../../services/save-error';
-import { updateCase } from '../../storage';
 
 export type Lang = 'zh' | 'en';
 
 export function useLang(): Lang {
   const { i18n } = useTranslation();
   return i18n.language === 'en' ? 'en' : 'zh';
-}
-
-/** A domain refusal surfaced as an error the officer sees. */
-export class StepRefused extends Error {
-  constructor(
-    readonly reason: string,
-    detail?: string,
-  ) {
-    super(detail ? `${reason}: ${detail}` : reason);
-    this.name = 'StepRefused';
-  }
-}
-
-/**
- * Writes one domain step through at once. Resolves with the stored case;
- * a refusal or a failed write is shown in `error` and rejects.
- */
-export function useStep(caseId: string) {
-  const { t } = useTranslation();
-  const { db, platform } = useServices();
-  const [error, setError] = useState<string | null>(null);
-  const run = (step: (c: CaseRecord, at: string) => Result<CaseRecord, string>) => {
-    const at = platform.clock.now();
-    setError(null);
-    return updateCase(
-      db,
-      caseId,
-      (x) => {
-        const r = step(x, at);
-        if (!r.ok) throw new StepRefused(r.reason, r.detail);
-        return r.value;
-      },
-      at,
-    ).catch(async (err: unknown) => {
-      setError(await describeSaveError(err, db, t));
-      throw err;
-    });
-  };
-  return { run, error, setError };
 }
 
 export const LEVELS: readonly LiabilityLevel[] = ['full', 'primary', 'equal', 'secondary', 'none'];

@@ -5,11 +5,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TILE_CACHE_NAME } from '../../contracts/tiles';
+import { Button } from '../../ui/Button';
+import { Check, SelectField } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
+import { Notice } from '../../ui/Notice';
 import { useOnline } from '../../ui/useOnline';
 import { bboxAround, planTiles, tileUrl } from './precache-area';
 import { precacheTiles, type PrecacheProgress, type PrecacheResult } from './precache-runner';
-import { tileTemplateUrl, type TileSettings } from './tile-settings';
+import { tileTemplateUrl, type TileSettings } from '../../services/tile-settings';
 
 const RADII_KM = [0.25, 0.5, 1, 2, 5, 10] as const;
 const ZOOMS = [12, 13, 14, 15, 16, 17, 18] as const;
@@ -26,15 +29,10 @@ function isMeteredLink(): boolean {
   return type !== undefined && !['wifi', 'ethernet', 'unknown', 'none', 'other'].includes(type);
 }
 
-export function PrecacheArea({
-  center,
-  settings,
-}: {
-  center: { latitude: number; longitude: number };
-  settings: TileSettings;
-}) {
-  const { t } = useTranslation();
-  const online = useOnline();
+type Plan = ReturnType<typeof planTiles>;
+
+/** The download: its plan from the area and zooms chosen, and its run (cancelled on leaving). */
+function usePrecache(center: { latitude: number; longitude: number }, settings: TileSettings) {
   const [radiusKm, setRadiusKm] = useState<number>(1);
   const [zooms, setZooms] = useState<number[]>([15, 16]);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
@@ -45,9 +43,6 @@ export function PrecacheArea({
     () => planTiles(bboxAround(center.latitude, center.longitude, radiusKm), zooms),
     [center.latitude, center.longitude, radiusKm, zooms],
   );
-  const supported = typeof caches !== 'undefined';
-  const isOsm = settings.template.includes('tile.openstreetmap.org');
-
   const toggleZoom = (z: number) =>
     setZooms((zs) => (zs.includes(z) ? zs.filter((x) => x !== z) : [...zs, z]));
 
@@ -68,92 +63,125 @@ export function PrecacheArea({
     });
     setRun({ phase: 'done', result });
   };
+  const cancel = () => abort.current?.abort();
+  return { radiusKm, setRadiusKm, zooms, toggleZoom, plan, run, start, cancel };
+}
 
-  const running = run.phase === 'running';
+export function PrecacheArea({
+  center,
+  settings,
+}: {
+  center: { latitude: number; longitude: number };
+  settings: TileSettings;
+}) {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const precache = usePrecache(center, settings);
+  const { run, plan } = precache;
+  const supported = typeof caches !== 'undefined';
+  const isOsm = settings.template.includes('tile.openstreetmap.org');
+
   return (
     <details className="field" data-testid="precache">
       <summary className="button">{t('map.precache.title')}</summary>
       <p className="muted">{t('map.precache.intro')}</p>
-      {isOsm && <p className="notice warn">{t('map.precache.osmPolicy')}</p>}
-      {isMeteredLink() && <p className="notice warn">{t('map.precache.notWifi')}</p>}
-      {!online && <p className="notice warn">{t('map.precache.offline')}</p>}
-      {!supported && <p className="notice warn">{t('map.precache.unsupported')}</p>}
-      <fieldset disabled={running} className="plain">
-        <div className="field">
-          <label htmlFor="precache-radius">{t('map.precache.radius')}</label>
-          <select
-            id="precache-radius"
-            value={radiusKm}
-            onChange={(e) => setRadiusKm(Number(e.target.value))}
-          >
-            {RADII_KM.map((r) => (
-              <option key={r} value={r}>
-                {t('map.precache.radiusKm', { km: r })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="field">
-          <legend>{t('map.precache.zooms')}</legend>
-          <div className="kc-checks">
-            {ZOOMS.map((z) => (
-              <label key={z} className="radio">
-                <input type="checkbox" checked={zooms.includes(z)} onChange={() => toggleZoom(z)} />
-                {t('map.precache.zoom', { zoom: z })}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+      {isOsm && <Notice tone="warn">{t('map.precache.osmPolicy')}</Notice>}
+      {isMeteredLink() && <Notice tone="warn">{t('map.precache.notWifi')}</Notice>}
+      {!online && <Notice tone="warn">{t('map.precache.offline')}</Notice>}
+      {!supported && <Notice tone="warn">{t('map.precache.unsupported')}</Notice>}
+      <fieldset disabled={run.phase === 'running'} className="plain">
+        <SelectField
+          id="precache-radius"
+          label={t('map.precache.radius')}
+          value={String(precache.radiusKm)}
+          options={RADII_KM.map((r) => ({
+            value: String(r),
+            label: t('map.precache.radiusKm', { km: r }),
+          }))}
+          onValue={(v) => precache.setRadiusKm(Number(v))}
+        />
+        <ZoomChoice zooms={precache.zooms} onToggle={precache.toggleZoom} />
       </fieldset>
-      <p
-        role="status"
-        data-testid="precache-estimate"
-        className={plan.ok ? undefined : 'warn-text'}
-      >
-        {plan.ok
-          ? t('map.precache.estimate', {
-              count: plan.count,
-              size: formatBytes(plan.estimatedBytes),
-            })
-          : plan.reason === 'too-many'
-            ? t('map.precache.tooMany', { count: plan.count, max: plan.max })
-            : t('map.precache.noZoom')}
-      </p>
-      {running ? (
-        <>
-          <progress
-            className="kc-progress"
-            max={run.progress.total}
-            value={run.progress.done + run.progress.failed}
-          />
-          <p role="status" data-testid="precache-progress">
-            {t('map.precache.progress', { ...run.progress })}
-          </p>
-          <button type="button" className="button block" onClick={() => abort.current?.abort()}>
-            {t('map.precache.cancel')}
-          </button>
-        </>
+      <Estimate plan={plan} />
+      {run.phase === 'running' ? (
+        <Progress progress={run.progress} onCancel={precache.cancel} />
       ) : (
-        <button
-          type="button"
-          className="button primary block"
+        <Button
+          variant="primary"
+          block
           disabled={!plan.ok || !online || !supported}
-          onClick={() => void start()}
+          onClick={() => void precache.start()}
         >
           {t('map.precache.start')}
-        </button>
+        </Button>
       )}
       {run.phase === 'done' && (
-        <p
+        <Notice
+          tone={run.result.failed > 0 ? 'warn' : 'ok'}
           role="status"
           data-testid="precache-result"
-          className={run.result.failed > 0 ? 'notice warn' : 'notice ok'}
         >
           {run.result.cancelled
             ? t('map.precache.cancelled', { ...run.result })
             : t('map.precache.finished', { ...run.result })}
-        </p>
+        </Notice>
       )}
     </details>
+  );
+}
+
+function ZoomChoice({ zooms, onToggle }: { zooms: number[]; onToggle: (z: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="field">
+      <legend>{t('map.precache.zooms')}</legend>
+      <div className="kc-checks">
+        {ZOOMS.map((z) => (
+          <Check
+            key={z}
+            className="radio"
+            checked={zooms.includes(z)}
+            onCheck={() => onToggle(z)}
+            label={t('map.precache.zoom', { zoom: z })}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** How many tiles the area takes and about how much room, or why it cannot be downloaded. */
+function Estimate({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status" data-testid="precache-estimate" className={plan.ok ? undefined : 'warn-text'}>
+      {plan.ok
+        ? t('map.precache.estimate', {
+            count: plan.count,
+            size: formatBytes(plan.estimatedBytes),
+          })
+        : plan.reason === 'too-many'
+          ? t('map.precache.tooMany', { count: plan.count, max: plan.max })
+          : t('map.precache.noZoom')}
+    </p>
+  );
+}
+
+function Progress({ progress, onCancel }: { progress: PrecacheProgress; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <progress
+        className="kc-progress"
+        max={progress.total}
+        value={progress.done + progress.failed}
+      />
+      <p role="status" data-testid="precache-progress">
+        {t('map.precache.progress', { ...progress })}
+      </p>
+      <Button block onClick={onCancel}>
+        {t('map.precache.cancel')}
+      </Button>
+    </>
   );
 }

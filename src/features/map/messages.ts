@@ -1,4 +1,4 @@
-/** The map feature's words: the location screen, tile settings, offline map. */
+/** The map feature's words: the location screen and the offline map. */
 import type { MessageBundle } from '../../ui/i18n/setup';
 
 const zhCN = {
@@ -33,9 +33,6 @@ const zhCN = {
     tilesServerDown:
       '地图底图服务器无法访问（已联网，但图块服务没有应答；可在“设置 → 地图底图”中检查地址）。标记和坐标仍然有效。',
     mapFailed: '地图无法显示。坐标、道路和公里桩号仍可填写。',
-    saving: '正在保存…',
-    saved: '已保存在本机',
-    saveFailed: '保存失败：{{reason}}。已保存的内容没有丢失。',
     notEditable: '案件已提交，不能再修改位置。',
     notFound: '本机上没有这个案件。',
     precache: {
@@ -58,28 +55,6 @@ const zhCN = {
       osmPolicy:
         'OpenStreetMap 公共图块服务不允许批量下载：请只缓存小范围，或在设置中改用本单位的图块服务器。',
       unsupported: '本浏览器不支持缓存地图。',
-    },
-    settings: {
-      title: '地图底图',
-      preset: '底图来源',
-      presets: { osm: 'OpenStreetMap', 'tianditu-vec': '天地图（矢量）', custom: '自定义' },
-      template: '图块地址模板',
-      templateHint: '须包含 {z}、{x}、{y}，只能是 http(s) 地址；可用 {s}、{tk}。',
-      key: '天地图密钥 (tk)',
-      keyHint: '天地图须使用密钥：在 console.tianditu.gov.cn 申请“浏览器端”密钥。',
-      subdomains: '子域名 ({s})',
-      attribution: '版权说明',
-      crossOrigin: '以跨域 (CORS) 方式请求图块（缓存占用更少；服务器须支持）',
-      save: '保存底图设置',
-      saved: '底图设置已保存。',
-      cached: '本机已缓存 {{count}} 张图块。',
-      clearCache: '清除已缓存的图块',
-      problem: {
-        'missing-placeholders': '“{{field}}”缺少 {{missing}}。',
-        'not-http': '“{{field}}”只能是 http:// 或 https:// 开头的地址。',
-        'not-a-url': '“{{field}}”不是有效的网址。',
-        required: '请填写“{{field}}”。',
-      },
     },
   },
 };
@@ -118,9 +93,6 @@ const en: typeof zhCN = {
       'The base-map server does not answer (the phone is online; check its address under Settings → Base map). The marker and coordinates still hold.',
     mapFailed:
       'The map cannot be shown. Coordinates, road and kilometre post can still be entered.',
-    saving: 'Saving…',
-    saved: 'Saved on this phone',
-    saveFailed: 'Could not save: {{reason}}. Nothing saved before was lost.',
     notEditable: 'The case has been submitted; its location can no longer change.',
     notFound: 'This case is not on this phone.',
     precache: {
@@ -144,29 +116,6 @@ const en: typeof zhCN = {
       osmPolicy:
         'OpenStreetMap’s public tile servers forbid bulk downloads: cache only small areas, or switch to your unit’s tile server in Settings.',
       unsupported: 'This browser cannot cache the map.',
-    },
-    settings: {
-      title: 'Base map',
-      preset: 'Map source',
-      presets: { osm: 'OpenStreetMap', 'tianditu-vec': 'Tianditu (vector)', custom: 'Custom' },
-      template: 'Tile URL template',
-      templateHint:
-        'Must contain {z}, {x}, {y} and be an http(s) address; {s} and {tk} may be used.',
-      key: 'Tianditu key (tk)',
-      keyHint: 'Tianditu needs a key: request a “browser” key at console.tianditu.gov.cn.',
-      subdomains: 'Subdomains ({s})',
-      attribution: 'Attribution',
-      crossOrigin: 'Request tiles with CORS (smaller cache; the server must allow it)',
-      save: 'Save map settings',
-      saved: 'Map settings saved.',
-      cached: '{{count}} map tiles cached on this phone.',
-      clearCache: 'Clear cached map tiles',
-      problem: {
-        'missing-placeholders': '“{{field}}” lacks {{missing}}.',
-        'not-http': '“{{field}}” must start with http:// or https://.',
-        'not-a-url': '“{{field}}” is not a valid address.',
-        required: 'Please fill in “{{field}}”.',
-      },
     },
   },
 };

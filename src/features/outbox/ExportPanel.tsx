@@ -7,12 +7,19 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { bundleJsonParts, exportFileName, type ExportRefusal } from '../../domain';
-import { useServices } from '../../services/ServicesContext';
-import { exportUnsent, importExportFile, type ImportReport } from '../../storage';
-import { officerOf } from '../../services/useSession';
-import { describeSaveError, isQuotaError } from '../../services/save-error';
+import {
+  bundleJsonParts,
+  exportFileName,
+  type ExportBundle,
+  type ExportRefusal,
+} from '../../domain';
+import { isQuotaError, useSaveErrorText } from '../../services/save-error';
+import { useCaseExchange, type ImportReport } from '../../services/useCaseExchange';
+import { Button } from '../../ui/Button';
+import { Check } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
+import { Notice } from '../../ui/Notice';
+import { Section } from '../../ui/Page';
 
 type Note = { tone: 'ok' | 'warn' | 'error'; lines: string[] } | null;
 
@@ -44,44 +51,48 @@ function reportLines(t: TFunction, r: ImportReport): string[] {
   return lines;
 }
 
-export function ExportPanel({ onImported }: { onImported: () => void }) {
+/** Saves the bundle as a file (offline too: made in the page, saved by `<a download>`). */
+function downloadBundle(bundle: ExportBundle): { file: string; size: number } {
+  const blob = new Blob(bundleJsonParts(bundle), { type: 'application/json' });
+  const file = exportFileName(bundle);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { file, size: blob.size };
+}
+
+/** Export and import, each reporting what it did in a note. */
+function useExchange(onImported: () => void) {
   const { t } = useTranslation();
-  const { db, session, platform } = useServices();
-  const [includeSent, setIncludeSent] = useState(false);
+  const exchange = useCaseExchange();
+  const saveErrorText = useSaveErrorText();
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const [note, setNote] = useState<Note>(null);
 
-  const doExport = async () => {
+  const doExport = async (includeSent: boolean) => {
     setBusy('export');
     setNote(null);
     try {
-      const { bundle, photoBytes, leftOut } = await exportUnsent(db, {
-        at: platform.clock.now(),
-        appVersion: __APP_VERSION__,
-        scope: includeSent ? 'all' : 'unsent',
-        onlyFor: { officerId: officerOf(await session.state())?.id },
-      });
+      const { bundle, photoBytes, leftOut } = await exchange.exportCases(
+        includeSent ? 'all' : 'unsent',
+      );
       const lines: string[] = [];
       if (bundle.cases.length === 0) {
         lines.push(
           t(includeSent ? 'outbox.exchange.nothingAtAll' : 'outbox.exchange.nothingToExport'),
         );
       } else {
-        const blob = new Blob(bundleJsonParts(bundle), { type: 'application/json' });
-        const file = exportFileName(bundle);
-        const url = URL.createObjectURL(blob);
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = file;
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        const { file, size } = downloadBundle(bundle);
         lines.push(
           t('outbox.exchange.exported', {
             count: bundle.cases.length,
             photos: bundle.cases.reduce((n, c) => n + c.photos.length, 0),
-            size: formatBytes(blob.size),
+            size: formatBytes(size),
             photoSize: formatBytes(photoBytes),
             file,
           }),
@@ -96,78 +107,87 @@ export function ExportPanel({ onImported }: { onImported: () => void }) {
     }
   };
 
-  const doImport = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
+  const doImport = async (file: File) => {
     setBusy('import');
     setNote(null);
     try {
-      const result = await importExportFile(db, await file.text(), platform.clock.now());
+      const result = await exchange.importFile(await file.text());
       if (result.ok) {
         const warn = result.value.skipped.length > 0 || result.value.unverified.length > 0;
         setNote({ tone: warn ? 'warn' : 'ok', lines: reportLines(t, result.value) });
         if (result.value.imported.length > 0) onImported();
       } else {
+        const reason = refusalText(t, result);
         setNote({
           tone: 'error',
-          lines: [
-            t('outbox.exchange.refused', { file: file.name, reason: refusalText(t, result) }),
-          ],
+          lines: [t('outbox.exchange.refused', { file: file.name, reason })],
         });
       }
     } catch (err) {
       // A full phone says so in the words every other save uses (and blocks new cases).
-      const reason = isQuotaError(err) ? await describeSaveError(err, db, t) : message(err);
+      const reason = isQuotaError(err) ? await saveErrorText(err) : message(err);
       setNote({ tone: 'error', lines: [t('outbox.exchange.failed', { reason })] });
     } finally {
-      input.value = '';
       setBusy(null);
     }
   };
+  return { busy, note, doExport, doImport };
+}
+
+export function ExportPanel({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation();
+  const [includeSent, setIncludeSent] = useState(false);
+  const { busy, note, doExport, doImport } = useExchange(onImported);
+
+  const pick = (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    void doImport(file).finally(() => {
+      input.value = '';
+    });
+  };
 
   return (
-    <section className="exchange" aria-labelledby="exchange-title" data-testid="exchange">
-      <h2 id="exchange-title">{t('outbox.exchange.title')}</h2>
+    <Section
+      titleId="exchange-title"
+      title={t('outbox.exchange.title')}
+      className="exchange"
+      data-testid="exchange"
+    >
       <p className="muted">{t('outbox.exchange.hint')}</p>
-      <label className="radio">
-        <input
-          type="checkbox"
-          checked={includeSent}
-          onChange={(e) => setIncludeSent(e.currentTarget.checked)}
-        />
-        {t('outbox.exchange.includeSent')}
-      </label>
-      <button
-        type="button"
-        className="button block"
-        onClick={() => void doExport()}
-        disabled={busy !== null}
-      >
+      <Check
+        className="radio"
+        label={t('outbox.exchange.includeSent')}
+        checked={includeSent}
+        onCheck={setIncludeSent}
+      />
+      <Button block onClick={() => void doExport(includeSent)} disabled={busy !== null}>
         {busy === 'export' ? t('outbox.exchange.exporting') : t('outbox.exchange.export')}
-      </button>
+      </Button>
       <label className="button block file-button">
         {busy === 'import' ? t('outbox.exchange.importing') : t('outbox.exchange.import')}
         <input
           type="file"
           accept=".json,application/json"
-          onChange={(e) => void doImport(e)}
+          onChange={pick}
           disabled={busy !== null}
           data-testid="import-file"
         />
       </label>
       {note && (
-        <div
-          className={`notice ${note.tone}`}
+        <Notice
+          as="div"
+          tone={note.tone}
           role={note.tone === 'error' ? 'alert' : 'status'}
           data-testid="exchange-result"
         >
           {note.lines.map((line) => (
             <p key={line}>{line}</p>
           ))}
-        </div>
+        </Notice>
       )}
-    </section>
+    </Section>
   );
 }
 

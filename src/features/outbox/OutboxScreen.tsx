@@ -1,15 +1,26 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+/**
+ * Sending (`/outbox`): who is signed in and until when, what waits to be
+ * sent, where sending stands, "Send now", each case's status (with "try
+ * again" where it needs attention), and the export/import escape hatch.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../services/ServicesContext';
-import { useSync, useSyncState, type SyncServices } from '../../services/SyncContext';
-import { useSession } from '../../services/useSession';
-import { useCaseList } from '../../services/useCase';
-import { OtherOfficersNote } from '../../services/OtherOfficersNote';
 import { reasonText } from '../../services/failure-reasons';
-import { retryCase } from '../../storage';
-import { readCaseStatuses, readOutboxTotals, signOut } from '../../sync';
+import { useSendNow, useSignOut } from '../../services/useAccount';
+import { useCaseList } from '../../services/useCase';
+import { useSession } from '../../services/useSession';
+import { useSync, useSyncState } from '../../services/SyncContext';
+import {
+  useCaseStatuses,
+  useOutboxTotals,
+  useRetryCase,
+  type CaseSyncStatus,
+} from '../../services/useSyncStatus';
+import { Button, ButtonLink } from '../../ui/Button';
 import { formatBytes, formatTime } from '../../ui/format';
+import { Notice } from '../../ui/Notice';
+import { OtherOfficersNote } from '../../ui/OtherOfficersNote';
+import { Page } from '../../ui/Page';
 import { Link } from '../../ui/router';
 import { useOnline } from '../../ui/useOnline';
 import { ExportPanel } from './ExportPanel';
@@ -19,73 +30,105 @@ import './outbox.css';
 export function OutboxScreen() {
   const { t } = useTranslation();
   const sync = useSync();
-  return sync ? <Outbox sync={sync} /> : <p role="status">{t('app.loading')}</p>;
+  return sync ? <Outbox /> : <p role="status">{t('app.loading')}</p>;
 }
 
-function Outbox({ sync }: { sync: SyncServices }) {
-  const { t, i18n } = useTranslation();
-  const { db, platform } = useServices();
-  const { runner, api, session } = sync;
-  const state = useSyncState();
-  const sessionState = useSession();
+function Outbox() {
+  const { t } = useTranslation();
   const cases = useCaseList();
-  const totals = useLiveQuery(() => readOutboxTotals(db, Date.now()), [db, state]);
-  const online = useOnline();
-  const statuses = useLiveQuery(() => readCaseStatuses(db, state, online), [db, state, online]);
-  // Without a network nothing moves, whatever a drain started before says.
-  const phase = state.phase === 'sending' && !online ? 'offline' : state.phase;
-  const [confirmSignOut, setConfirmSignOut] = useState(false);
-  const [signedOutKept, setSignedOutKept] = useState<number | null>(null);
+  const statuses = useCaseStatuses();
+  const sendNow = useSendNow();
   // The warning counts this officer's unsent cases, not other officers' on a shared phone.
   const ownUnsent = cases?.cases.filter((c) => statuses?.get(c.id)?.kind !== 'sent').length ?? 0;
 
+  return (
+    <Page titleId="outbox-title" title={t('outbox.title')}>
+      <SessionControl ownUnsent={ownUnsent} />
+      <Totals />
+      {cases && <OtherOfficersNote others={cases.others} />}
+      <SyncPhase />
+      <h2>{t('outbox.cases')}</h2>
+      {cases && cases.cases.length === 0 && <p className="muted">{t('outbox.empty')}</p>}
+      <ul className="outbox-list" data-testid="outbox-list">
+        {cases?.cases.map((c) => (
+          <CaseRow key={c.id} id={c.id} caseNumber={c.caseNumber} status={statuses?.get(c.id)} />
+        ))}
+      </ul>
+      <ExportPanel onImported={() => sendNow('import')} />
+    </Page>
+  );
+}
+
+/** The session panel, and signing out (asking first while own cases are unsent). */
+function SessionControl({ ownUnsent }: { ownUnsent: number }) {
+  const { t, i18n } = useTranslation();
+  const sessionState = useSession();
+  const signOut = useSignOut();
+  const [confirmSignOut, setConfirmSignOut] = useState(false);
+  const [signedOutKept, setSignedOutKept] = useState<number | null>(null);
+
   const doSignOut = async () => {
-    const r = await signOut({ db, api, session });
+    if (!signOut) return;
+    const r = await signOut();
     setConfirmSignOut(false);
     setSignedOutKept(r.unsentCases);
   };
-
   return (
-    <section aria-labelledby="outbox-title">
-      <h1 id="outbox-title">{t('outbox.title')}</h1>
+    <>
       <SessionPanel
         state={sessionState}
         lng={i18n.language}
         onSignOut={() => (ownUnsent > 0 ? setConfirmSignOut(true) : void doSignOut())}
       />
       {confirmSignOut && (
-        <div className="notice warn" role="alertdialog" aria-labelledby="signout-warn">
+        <Notice as="div" tone="warn" role="alertdialog" aria-labelledby="signout-warn">
           <p id="signout-warn">{t('auth.signOutWarn', { count: ownUnsent })}</p>
           <div className="row">
-            <button type="button" className="button primary" onClick={() => void doSignOut()}>
+            <Button variant="primary" onClick={() => void doSignOut()}>
               {t('auth.signOutConfirm')}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirmSignOut(false)}>
-              {t('auth.cancel')}
-            </button>
+            </Button>
+            <Button onClick={() => setConfirmSignOut(false)}>{t('auth.cancel')}</Button>
           </div>
-        </div>
+        </Notice>
       )}
       {signedOutKept !== null && (
-        <p className="notice" role="status">
-          {t('auth.signedOutKept', { count: signedOutKept })}
-        </p>
+        <Notice role="status">{t('auth.signedOutKept', { count: signedOutKept })}</Notice>
       )}
-      <dl className="facts totals" data-testid="outbox-totals">
-        <dt>{t('outbox.unsentCases')}</dt>
-        <dd data-testid="unsent-cases">{totals?.unsentCases ?? 0}</dd>
-        <dt>{t('outbox.unsentBytes')}</dt>
-        <dd>{formatBytes(totals?.unsentBytes ?? 0)}</dd>
-        <dt>{t('outbox.oldest')}</dt>
-        <dd>
-          {totals?.oldestUnsentAgeMs !== undefined
-            ? age(t, totals.oldestUnsentAgeMs)
-            : t('outbox.none')}
-        </dd>
-        <dt>{t('outbox.needsAttention')}</dt>
-        <dd>{totals?.needsAttention ?? 0}</dd>
-      </dl>
-      {cases && <OtherOfficersNote others={cases.others} />}
+    </>
+  );
+}
+
+function Totals() {
+  const { t } = useTranslation();
+  const totals = useOutboxTotals();
+  return (
+    <dl className="facts totals" data-testid="outbox-totals">
+      <dt>{t('outbox.unsentCases')}</dt>
+      <dd data-testid="unsent-cases">{totals?.unsentCases ?? 0}</dd>
+      <dt>{t('outbox.unsentBytes')}</dt>
+      <dd>{formatBytes(totals?.unsentBytes ?? 0)}</dd>
+      <dt>{t('outbox.oldest')}</dt>
+      <dd>
+        {totals?.oldestUnsentAgeMs !== undefined
+          ? age(t, totals.oldestUnsentAgeMs)
+          : t('outbox.none')}
+      </dd>
+      <dt>{t('outbox.needsAttention')}</dt>
+      <dd>{totals?.needsAttention ?? 0}</dd>
+    </dl>
+  );
+}
+
+/** Where sending stands (its last failure, its next try) and "Send now". */
+function SyncPhase() {
+  const { t, i18n } = useTranslation();
+  const state = useSyncState();
+  const online = useOnline();
+  const sendNow = useSendNow();
+  // Without a network nothing moves, whatever a drain started before says.
+  const phase = state.phase === 'sending' && !online ? 'offline' : state.phase;
+  return (
+    <>
       <p
         role="status"
         aria-live="polite"
@@ -109,44 +152,39 @@ function Outbox({ sync }: { sync: SyncServices }) {
           </span>
         )}
       </p>
-      <button
-        type="button"
-        className="button primary block"
-        onClick={() => void runner.drainNow('send-now')}
+      <Button
+        variant="primary"
+        block
+        onClick={() => sendNow('send-now')}
         disabled={phase === 'sending'}
       >
         {phase === 'sending' ? t('outbox.sendingNow') : t('outbox.sendNow')}
-      </button>
-      <h2>{t('outbox.cases')}</h2>
-      {cases && cases.cases.length === 0 && <p className="muted">{t('outbox.empty')}</p>}
-      <ul className="outbox-list" data-testid="outbox-list">
-        {cases?.cases.map((c) => {
-          const s = statuses?.get(c.id);
-          return (
-            <li key={c.id} data-case={c.id} data-status={s?.kind ?? 'saved-on-phone'}>
-              <Link href={`/cases/${c.id}`}>{c.caseNumber}</Link>
-              <span className={`badge sync-${s?.kind ?? 'saved-on-phone'}`}>
-                {s ? statusText(t, s, i18n.language) : t('outbox.status.saved-on-phone')}
-              </span>
-              {s?.kind === 'needs-attention' && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() =>
-                    void retryCase(db, c.id, platform.clock.now()).then(() =>
-                      runner.drainNow('retry'),
-                    )
-                  }
-                >
-                  {t('outbox.retry')}
-                </button>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      <ExportPanel onImported={() => void runner.drainNow('import')} />
-    </section>
+      </Button>
+    </>
+  );
+}
+
+function CaseRow({
+  id,
+  caseNumber,
+  status,
+}: {
+  id: string;
+  caseNumber: string;
+  status: CaseSyncStatus | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const retry = useRetryCase();
+  return (
+    <li data-case={id} data-status={status?.kind ?? 'saved-on-phone'}>
+      <Link href={`/cases/${id}`}>{caseNumber}</Link>
+      <span className={`badge sync-${status?.kind ?? 'saved-on-phone'}`}>
+        {status ? statusText(t, status, i18n.language) : t('outbox.status.saved-on-phone')}
+      </span>
+      {status?.kind === 'needs-attention' && (
+        <Button onClick={() => void retry(id)}>{t('outbox.retry')}</Button>
+      )}
+    </li>
   );
 }
 
@@ -160,23 +198,21 @@ function SessionPanel(props: {
   if (!state) return null;
   if (state.kind === 'active') {
     return (
-      <div className="notice ok session-panel" data-testid="session-panel">
+      <Notice as="div" tone="ok" className="session-panel" data-testid="session-panel">
         <p>{t('auth.signedInAs', { name: state.session.user.displayName })}</p>
         <p className="muted">
           {t('auth.shiftEnds', { time: formatTime(state.shiftEndsAt, props.lng) })}
         </p>
-        <button type="button" className="button" onClick={props.onSignOut}>
-          {t('auth.signOut')}
-        </button>
-      </div>
+        <Button onClick={props.onSignOut}>{t('auth.signOut')}</Button>
+      </Notice>
     );
   }
   return (
-    <div className="notice warn session-panel" data-testid="session-panel">
+    <Notice as="div" tone="warn" className="session-panel" data-testid="session-panel">
       <p>{state.kind === 'expired' ? t(`auth.expired.${state.why}`) : t('auth.signedOut')}</p>
-      <Link href="/signin" className="button primary">
+      <ButtonLink href="/signin" variant="primary">
         {t('outbox.signInToSend')}
-      </Link>
-    </div>
+      </ButtonLink>
+    </Notice>
   );
 }

@@ -1,37 +1,33 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+/** The officer's cases on this phone (`/`), each with where it stands and whether it was sent. */
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../services/ServicesContext';
-import { useSyncState } from '../../services/SyncContext';
-import { readCaseStatuses } from '../../sync/status';
-import { formatTime } from '../../ui/format';
-import { Link } from '../../ui/router';
-import { useOnline } from '../../ui/useOnline';
 import { useCaseList } from '../../services/useCase';
-import { OtherOfficersNote } from '../../services/OtherOfficersNote';
+import { useCaseStatuses } from '../../services/useSyncStatus';
+import { ButtonLink } from '../../ui/Button';
+import { formatTime } from '../../ui/format';
+import { Notice } from '../../ui/Notice';
+import { OtherOfficersNote } from '../../ui/OtherOfficersNote';
+import { Link } from '../../ui/router';
 
 export function CaseList() {
   const { t, i18n } = useTranslation();
   const list = useCaseList();
-  const { db } = useServices();
-  const sync = useSyncState();
-  const online = useOnline();
-  const statuses = useLiveQuery(() => readCaseStatuses(db, sync, online), [db, sync, online]);
+  const statuses = useCaseStatuses();
   return (
     <section aria-labelledby="cases-title">
       <div className="row-between">
         <h1 id="cases-title">{t('cases.title')}</h1>
-        <Link className="button primary" href="/cases/new">
+        <ButtonLink variant="primary" href="/cases/new">
           {t('cases.new')}
-        </Link>
+        </ButtonLink>
       </div>
       {list === undefined ? (
         <p role="status">{t('app.loading')}</p>
       ) : (
         <>
           {list.unreadable.length > 0 && (
-            <p className="notice warn" role="alert">
+            <Notice tone="warn" role="alert">
               {t('cases.unreadable', { count: list.unreadable.length })}
-            </p>
+            </Notice>
           )}
           <OtherOfficersNote others={list.others} />
           {list.cases.length === 0 ? (

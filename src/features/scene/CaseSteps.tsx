@@ -1,4 +1,5 @@
 /** The on-scene steps of a case, each with where it stands, and the five-fast clock. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   caseFiveFastTimestamps,
@@ -6,21 +7,32 @@ import {
   evidenceStatus,
   fiveFast,
   type CaseRecord,
+  type EvidenceStatus,
 } from '../../domain';
 import { usePhotos } from '../../services/useCase';
+import { ButtonLink } from '../../ui/Button';
 import { Link } from '../../ui/router';
 
 const minutes = (ms: number | null) => (ms === null ? null : Math.max(0, Math.round(ms / 60_000)));
 
-export function CaseSteps({ c }: { c: CaseRecord }) {
-  const { t } = useTranslation();
-  const photos = usePhotos(c.id) ?? [];
-  const evidence = evidenceStatus(c, photos);
-  const fast = fiveFast(caseFiveFastTimestamps(c));
+interface Step {
+  key: string;
+  href: string;
+  label: string;
+  status: string;
+  done: boolean;
+}
+
+/** Triage to clearance: what the officer does at the roadside. */
+function sceneSteps(
+  c: CaseRecord,
+  evidence: EvidenceStatus<{ slot: string }>,
+  t: TFunction,
+): Step[] {
   const triaged = c.state !== 'opened';
   const cleared = enteredAt(c, 'scene-cleared') !== undefined;
-  const signedAt = enteredAt(c, 'signed');
-  const steps = [
+  const { point, kmPost } = c.location;
+  return [
     {
       key: 'triage',
       href: `/cases/${c.id}/triage`,
@@ -37,10 +49,10 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
       key: 'location',
       href: `/cases/${c.id}/location`,
       label: t('steps.location'),
-      status: c.location.point
-        ? `${c.location.point.latitude.toFixed(4)}, ${c.location.point.longitude.toFixed(4)}`
-        : (c.location.kmPost ?? t('steps.todo')),
-      done: c.location.point !== undefined || c.location.kmPost !== undefined,
+      status: point
+        ? `${point.latitude.toFixed(4)}, ${point.longitude.toFixed(4)}`
+        : (kmPost ?? t('steps.todo')),
+      done: point !== undefined || kmPost !== undefined,
     },
     {
       key: 'parties',
@@ -63,6 +75,13 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
       status: cleared ? t('steps.done') : t('steps.todo'),
       done: cleared,
     },
+  ];
+}
+
+/** Liability to the document: after the scene is cleared. */
+function signingSteps(c: CaseRecord, t: TFunction): Step[] {
+  const signedAt = enteredAt(c, 'signed');
+  return [
     {
       key: 'liability',
       href: `/cases/${c.id}/liability`,
@@ -85,15 +104,21 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
       done: signedAt !== undefined,
     },
   ];
+}
+
+export function CaseSteps({ c }: { c: CaseRecord }) {
+  const { t } = useTranslation();
+  const photos = usePhotos(c.id) ?? [];
+  const steps = [...sceneSteps(c, evidenceStatus(c, photos), t), ...signingSteps(c, t)];
   // The way on: the first step of the quick path not done yet (the map is optional).
   const next =
     c.state === 'escalated' ? undefined : steps.find((s) => s.key !== 'location' && !s.done);
   return (
     <>
       {next && (
-        <Link href={next.href} className="button primary block" data-testid="next-step">
+        <ButtonLink href={next.href} variant="primary" block data-testid="next-step">
           {t(`nextStep.${next.key}`)}
-        </Link>
+        </ButtonLink>
       )}
       <ol className="steps" aria-label={t('steps.title')}>
         {steps.map((s) => (
@@ -105,20 +130,25 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
           </li>
         ))}
       </ol>
-      <dl className="facts five-fast" data-testid="five-fast">
-        <dt>{t('steps.evidenceFast')}</dt>
-        <dd>
-          {minutes(fast.evidence) === null
-            ? '—'
-            : t('steps.minutes', { count: minutes(fast.evidence) ?? 0 })}
-        </dd>
-        <dt>{t('steps.clearanceFast')}</dt>
-        <dd data-testid="clearance-fast">
-          {minutes(fast.clearance) === null
-            ? '—'
-            : t('steps.minutes', { count: minutes(fast.clearance) ?? 0 })}
-        </dd>
-      </dl>
+      <FiveFast c={c} />
     </>
+  );
+}
+
+/** The five-fast clock: minutes to evidence and to clearance. */
+function FiveFast({ c }: { c: CaseRecord }) {
+  const { t } = useTranslation();
+  const fast = fiveFast(caseFiveFastTimestamps(c));
+  const shown = (ms: number | null) => {
+    const m = minutes(ms);
+    return m === null ? '—' : t('steps.minutes', { count: m });
+  };
+  return (
+    <dl className="facts five-fast" data-testid="five-fast">
+      <dt>{t('steps.evidenceFast')}</dt>
+      <dd>{shown(fast.evidence)}</dd>
+      <dt>{t('steps.clearanceFast')}</dt>
+      <dd data-testid="clearance-fast">{shown(fast.clearance)}</dd>
+    </dl>
   );
 }

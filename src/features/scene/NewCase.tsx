@@ -1,16 +1,26 @@
+/**
+ * A new case on arrival (`/cases/new`): arrival time (now unless corrected),
+ * when the accident happened, and where (the GPS position, asked once on
+ * arrival, or a place typed in). Refused with guidance while the phone is
+ * nearly full; saved cases stay editable.
+ */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { makeCaseNumber, openCase, type CaseLocation } from '../../domain';
+import type { CaseLocation } from '../../domain';
 import type { Position, PositionResult } from '../../platform';
+import { useSaveErrorText } from '../../services/save-error';
 import { useServices } from '../../services/ServicesContext';
-import { officerOf } from '../../services/useSession';
-import { fromLocalInput, toLocalInput } from '../../ui/format';
-import { navigate } from '../../ui/router';
-import { describeSaveError } from '../../services/save-error';
 import { useRoomForNewCase } from '../../services/storage-pressure';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { countUnsent, saveCase } from '../../storage';
+import { useOpenCase } from '../../services/useOpenCase';
+import { useUnsentCount } from '../../services/useSyncStatus';
+import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/Field';
+import { fromLocalInput, toLocalInput } from '../../ui/format';
+import { ErrorNotice, Notice } from '../../ui/Notice';
+import { Page } from '../../ui/Page';
+import { navigate } from '../../ui/router';
 import { MINUTES_BEFORE_ARRIVAL, OccurredAtChoice } from './OccurredAtChoice';
+import { PlaceFields, type Place } from './PlaceFields';
 
 /** Accuracy (metres) beyond which the officer should add road and km post. */
 const POOR_ACCURACY_M = 100;
@@ -20,29 +30,15 @@ type Locating =
   | { phase: 'located'; position: Position }
   | { phase: 'failed'; reason: 'unsupported' | 'denied' | 'unavailable' | 'timeout' };
 
-export function NewCase() {
-  const { t } = useTranslation();
-  const { db, platform, session } = useServices();
-  const [arrivedAt, setArrivedAt] = useState(() => toLocalInput(platform.clock.now()));
+/** The position: asked once on arrival; the officer can ask again. */
+function useLocating(): [Locating, () => Promise<void>] {
+  const { platform } = useServices();
   const [locating, setLocating] = useState<Locating>({ phase: 'locating' });
-  const [address, setAddress] = useState('');
-  // Minutes before arrival (follows a corrected arrival time), or an exact time.
-  const [occurred, setOccurred] = useState<number | string | undefined>(0);
-  const [road, setRoad] = useState('');
-  const [kmPost, setKmPost] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const room = useRoomForNewCase();
-  const unsent = useLiveQuery(() => countUnsent(db), [db]);
-  const blocked = room !== undefined && !room.ok;
-
   const located = useCallback(
     (r: PositionResult): Locating =>
       r.ok ? { phase: 'located', position: r.position } : { phase: 'failed', reason: r.reason },
     [],
   );
-
-  // Locate once on arrival; the officer can ask again with the button.
   useEffect(() => {
     let live = true;
     void platform.geolocation.locate().then((r) => live && setLocating(located(r)));
@@ -50,12 +46,19 @@ export function NewCase() {
       live = false;
     };
   }, [platform, located]);
-
   const locate = async () => {
     setLocating({ phase: 'locating' });
     setLocating(located(await platform.geolocation.locate()));
   };
+  return [locating, locate];
+}
 
+/**
+ * When the accident happened: minutes before arrival (so it follows a
+ * corrected arrival time), or an exact time.
+ */
+function useOccurred() {
+  const [occurred, setOccurred] = useState<number | string | undefined>(0);
   const occurredFrom = (arrival: string | undefined): string | undefined => {
     if (typeof occurred === 'string') return occurred;
     if (occurred === undefined || arrival === undefined) return undefined;
@@ -67,67 +70,69 @@ export function NewCase() {
       minutes !== undefined && MINUTES_BEFORE_ARRIVAL.some((m) => m === minutes) ? minutes : at,
     );
   };
+  return { occurredFrom, chooseOccurred };
+}
+
+function locationOf(place: Place, position: Position | undefined): CaseLocation {
+  return {
+    address: place.address.trim(),
+    ...(place.road.trim() && { road: place.road.trim() }),
+    ...(place.kmPost.trim() && { kmPost: place.kmPost.trim() }),
+    ...(position && { point: { ...position, source: 'gps' as const } }),
+  };
+}
+
+export function NewCase() {
+  const { t } = useTranslation();
+  const { platform } = useServices();
+  const openNewCase = useOpenCase();
+  const saveErrorText = useSaveErrorText();
+  const [arrivedAt, setArrivedAt] = useState(() => toLocalInput(platform.clock.now()));
+  const [locating, locate] = useLocating();
+  const { occurredFrom, chooseOccurred } = useOccurred();
+  const [place, setPlace] = useState<Place>({ address: '', road: '', kmPost: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const room = useRoomForNewCase();
+  const unsent = useUnsentCount();
+  const blocked = room !== undefined && !room.ok;
   const arrivalIso = fromLocalInput(arrivedAt);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const position = locating.phase === 'located' ? locating.position : undefined;
-    if (!position && address.trim() === '') {
+    if (!position && place.address.trim() === '') {
       setError(t('newCase.needLocation'));
       document.getElementById('address')?.focus();
       return;
     }
-    const now = platform.clock.now();
-    const id = platform.clock.newId();
-    const location: CaseLocation = {
-      address: address.trim(),
-      ...(road.trim() && { road: road.trim() }),
-      ...(kmPost.trim() && { kmPost: kmPost.trim() }),
-      ...(position && { point: { ...position, source: 'gps' as const } }),
-    };
-    const arrival = fromLocalInput(arrivedAt) ?? now;
-    const occurredAt = occurredFrom(arrival) ?? arrival;
+    const arrival = arrivalIso ?? platform.clock.now();
     setSaving(true);
     try {
-      const officer = officerOf(await session.state());
-      const c = openCase({
-        ...(officer && { officer }),
-        id,
+      const c = await openNewCase({
         arrivedAt: arrival,
-        location,
-        caseNumber: makeCaseNumber(id, arrival),
-        occurredAt,
+        occurredAt: occurredFrom(arrival) ?? arrival,
+        location: locationOf(place, position),
       });
-      await saveCase(db, c, now);
       // Straight on to the first step; the case screen is one tap back.
-      navigate(`/cases/${id}/triage`, { replace: true });
+      navigate(`/cases/${c.id}/triage`, { replace: true });
     } catch (err) {
-      setError(await describeSaveError(err, db, t));
+      setError(await saveErrorText(err));
       setSaving(false);
     }
   };
 
   return (
-    <section aria-labelledby="new-case-title">
-      <h1 id="new-case-title">{t('newCase.title')}</h1>
-      {blocked && (
-        <p className="notice error" role="alert" data-testid="storage-blocked">
-          {t(room.reason === 'write-failed' ? 'errors.storageFull' : 'errors.storageLow', {
-            cases: unsent?.cases ?? 0,
-          })}{' '}
-          {t('errors.storageHelp')}
-        </p>
-      )}
+    <Page titleId="new-case-title" title={t('newCase.title')}>
+      {blocked && <StorageBlocked reason={room.reason} unsentCases={unsent?.cases ?? 0} />}
       <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="arrivedAt">{t('newCase.arrivedAt')}</label>
-          <input
-            id="arrivedAt"
-            type="datetime-local"
-            value={arrivedAt}
-            onChange={(e) => setArrivedAt(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="arrivedAt"
+          label={t('newCase.arrivedAt')}
+          type="datetime-local"
+          value={arrivedAt}
+          onValue={setArrivedAt}
+        />
         {arrivalIso && (
           <OccurredAtChoice
             arrivedAt={arrivalIso}
@@ -135,64 +140,67 @@ export function NewCase() {
             onChange={chooseOccurred(arrivalIso)}
           />
         )}
-        <fieldset className="field">
-          <legend>{t('newCase.location')}</legend>
-          <button
-            type="button"
-            className="button"
-            onClick={locate}
-            disabled={locating.phase === 'locating'}
-          >
-            {locating.phase === 'locating' ? t('newCase.locating') : t('newCase.locate')}
-          </button>
-          <p role="status" className="muted" data-testid="position">
-            {locating.phase === 'located' && (
-              <>
-                {locating.position.latitude.toFixed(6)}, {locating.position.longitude.toFixed(6)} ·{' '}
-                {t('newCase.accuracy', { meters: Math.round(locating.position.accuracyM) })}
-                {locating.position.accuracyM > POOR_ACCURACY_M && (
-                  <span className="warn-text"> {t('newCase.poorAccuracy')}</span>
-                )}
-              </>
-            )}
-            {locating.phase === 'failed' && t(`newCase.locateFailed.${locating.reason}`)}
-          </p>
-          <label htmlFor="address">{t('newCase.address')}</label>
-          <input
-            id="address"
-            value={address}
-            onChange={(e) => setAddress(e.target.value)}
-            aria-describedby="address-hint"
-            autoComplete="off"
-          />
-          <small id="address-hint" className="muted">
-            {t('newCase.addressHint')}
-          </small>
-          <div className="two-col">
-            <div>
-              <label htmlFor="road">{t('newCase.road')}</label>
-              <input id="road" value={road} onChange={(e) => setRoad(e.target.value)} />
-            </div>
-            <div>
-              <label htmlFor="kmPost">{t('newCase.kmPost')}</label>
-              <input
-                id="kmPost"
-                value={kmPost}
-                placeholder={t('newCase.kmPostHint')}
-                onChange={(e) => setKmPost(e.target.value)}
-              />
-            </div>
-          </div>
-        </fieldset>
-        {error && (
-          <p className="notice error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="button primary block" disabled={saving || blocked}>
+        <LocationFieldset
+          locating={locating}
+          onLocate={() => void locate()}
+          place={place}
+          onPlace={setPlace}
+        />
+        <ErrorNotice error={error} />
+        <Button type="submit" variant="primary" block disabled={saving || blocked}>
           {saving ? t('newCase.creating') : t('newCase.create')}
-        </button>
+        </Button>
       </form>
-    </section>
+    </Page>
+  );
+}
+
+/** Why no new case can be opened now, and what to do. */
+function StorageBlocked({ reason, unsentCases }: { reason: string; unsentCases: number }) {
+  const { t } = useTranslation();
+  return (
+    <Notice tone="error" role="alert" data-testid="storage-blocked">
+      {t(reason === 'write-failed' ? 'errors.storageFull' : 'errors.storageLow', {
+        cases: unsentCases,
+      })}{' '}
+      {t('errors.storageHelp')}
+    </Notice>
+  );
+}
+
+/** The position (with how precise it is) and the place typed in. */
+function LocationFieldset({
+  locating,
+  onLocate,
+  place,
+  onPlace,
+}: {
+  locating: Locating;
+  onLocate: () => void;
+  place: Place;
+  onPlace: (place: Place) => void;
+}) {
+  const { t } = useTranslation();
+  const set = (name: keyof Place, value: string) => onPlace({ ...place, [name]: value });
+  return (
+    <fieldset className="field">
+      <legend>{t('newCase.location')}</legend>
+      <Button onClick={onLocate} disabled={locating.phase === 'locating'}>
+        {locating.phase === 'locating' ? t('newCase.locating') : t('newCase.locate')}
+      </Button>
+      <p role="status" className="muted" data-testid="position">
+        {locating.phase === 'located' && (
+          <>
+            {locating.position.latitude.toFixed(6)}, {locating.position.longitude.toFixed(6)} ·{' '}
+            {t('newCase.accuracy', { meters: Math.round(locating.position.accuracyM) })}
+            {locating.position.accuracyM > POOR_ACCURACY_M && (
+              <span className="warn-text"> {t('newCase.poorAccuracy')}</span>
+            )}
+          </>
+        )}
+        {locating.phase === 'failed' && t(`newCase.locateFailed.${locating.reason}`)}
+      </p>
+      <PlaceFields place={place} onChange={set} withHint />
+    </fieldset>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../ui/Field';
 import { fromLocalInput, toLocalInput } from '../../ui/format';
 
 /** The quick choices, in minutes before arrival. */
@@ -30,7 +31,8 @@ export function OccurredAtChoice({
     (m) => value !== undefined && Date.parse(value) === Date.parse(minus(arrivedAt, m)),
   );
   return (
-    <fieldset className="field occurred-at" disabled={disabled}>
+    // The hint is about the whole choice, so it describes the group.
+    <fieldset className="field occurred-at" disabled={disabled} aria-describedby={`${id}-hint`}>
       <legend>{t('accidentTime.title')}</legend>
       <p className="muted" id={`${id}-hint`}>
         {t('accidentTime.hint')}
@@ -48,13 +50,12 @@ export function OccurredAtChoice({
           </label>
         ))}
       </div>
-      <label htmlFor={`${id}-exact`}>{t('accidentTime.exact')}</label>
-      <input
+      <TextField
         id={`${id}-exact`}
+        label={t('accidentTime.exact')}
         type="datetime-local"
-        aria-describedby={`${id}-hint`}
         value={value ? toLocalInput(value) : ''}
-        onChange={(e) => onChange(fromLocalInput(e.target.value))}
+        onValue={(v) => onChange(fromLocalInput(v))}
       />
     </fieldset>
   );

@@ -23,10 +23,12 @@ import {
   type Instant,
   type PartiesResult,
 } from '../../domain';
-import { describeSaveError } from '../../services/save-error';
 import { useServices } from '../../services/ServicesContext';
-import { updateCase } from '../../storage';
-import { Link } from '../../ui/router';
+import { useCaseStep } from '../../services/useCaseStep';
+import { Button, ButtonLink } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { Page } from '../../ui/Page';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { FixedObjectCard } from './parties/FixedObjectCard';
 import {
   FIXED_OBJECTS_LIST,
@@ -36,7 +38,7 @@ import {
 } from './parties/form';
 import { COMMON_FIXED_OBJECTS, COMMON_INSURERS } from './parties/suggestions';
 import { VehicleCard } from './parties/VehicleCard';
-import { WithCase } from '../../services/WithCase';
+import { WithCase } from './WithCase';
 import { SealNotice } from './SealNotice';
 import './parties.css';
 
@@ -45,49 +47,38 @@ export function PartiesScreen({ id }: { id: string }) {
 }
 
 type CaseOp = (c: CaseRecord, at: Instant) => PartiesResult;
-type Status = 'idle' | 'saving' | 'saved' | { error: string };
 
 const keyOf = (path: readonly string[]) => path.join('/');
 
-/** The draft and its write-through: each operation runs here, then on the stored case. */
+/**
+ * The draft and its write-through: each operation runs on the draft at once
+ * (a refusal is said and nothing is written), then on the stored case at the
+ * same instant, so the stored case takes the same steps as the draft.
+ */
 function useWriteThrough(initial: CaseRecord) {
   const { t } = useTranslation();
-  const { db, platform } = useServices();
+  const { platform } = useServices();
+  const step = useCaseStep(initial.id);
   const [draft, setDraft] = useState(initial);
   const latest = useRef(initial);
-  const pending = useRef(0);
-  const [status, setStatus] = useState<Status>('idle');
+  const refused = (reason: string) => t(`parties.refused.${reason}`);
 
   const apply = (op: CaseOp): boolean => {
     const at = platform.clock.now();
     const local = op(latest.current, at);
     if (!local.ok) {
-      setStatus({ error: t(`parties.refused.${local.reason}`) });
+      step.refuse(refused(local.reason));
       return false;
     }
     latest.current = local.value;
     setDraft(local.value);
-    setStatus('saving');
-    pending.current += 1;
-    // Transactions run in the order they are made, so the stored case takes
-    // the same steps as the draft, and the last edit wins.
-    const change = (c: CaseRecord) => {
+    step.run((c) => {
       const stored = op(c, at);
-      if (!stored.ok) throw new Error(t(`parties.refused.${stored.reason}`));
-      return stored.value;
-    };
-    updateCase(db, initial.id, change, at)
-      .then(() => {
-        pending.current -= 1;
-        setStatus((s) => (pending.current === 0 && typeof s !== 'object' ? 'saved' : s));
-      })
-      .catch(async (err: unknown) => {
-        pending.current -= 1;
-        setStatus({ error: await describeSaveError(err, db, t) });
-      });
+      return stored.ok ? stored : { ok: false, reason: refused(stored.reason) };
+    });
     return true;
   };
-  return { draft, status, apply, newId: platform.clock.newId };
+  return { draft, status: step.status, apply, newId: platform.clock.newId };
 }
 
 /** Messages show once the officer has left a field, or at once for values saved before. */
@@ -138,43 +129,25 @@ function PartiesEditor({ initial }: { initial: CaseRecord }) {
     editVehicle: (vehicleId, patch) => apply((c, at) => updateVehicle(c, vehicleId, patch, at)),
     editParty: (partyId, patch) => apply((c, at) => updateParty(c, partyId, patch, at)),
   };
-  const onAddVehicle = () => {
-    const ids = { vehicleId: newId(), driverId: newId() };
-    if (apply((c, at) => addVehicle(c, ids, at))) focusNext.current = `v-${ids.vehicleId}-plate`;
-  };
-  // Most cases are two vehicles: both cards, each with its driver, in one tap.
-  const onAddTwoVehicles = () => {
-    const a = { vehicleId: newId(), driverId: newId() };
-    const b = { vehicleId: newId(), driverId: newId() };
-    const both: CaseOp = (c, at) => {
-      const first = addVehicle(c, a, at);
-      return first.ok ? addVehicle(first.value, b, at) : first;
-    };
-    if (apply(both)) focusNext.current = `v-${a.vehicleId}-plate`;
-  };
-  const onAddFixedObject = () => {
-    const partyId = newId();
-    if (apply((c, at) => addFixedObject(c, partyId, at)))
-      focusNext.current = `p-${partyId}-objectDescription`;
-  };
-  const removed = (ok: boolean) => {
-    if (ok) focusNext.current = 'parties-title';
+  // Where the focus goes once an operation has been applied.
+  const applyThenFocus = (op: CaseOp, focus: string) => {
+    if (apply(op)) focusNext.current = focus;
   };
 
   return (
-    <section aria-labelledby="parties-title" className="parties">
-      <Link href={`/cases/${initial.id}`} className="back-link">
-        ← {t('parties.backToCase')}
-      </Link>
-      <h1 id="parties-title" tabIndex={-1}>
-        {t('parties.title')}
-      </h1>
+    <Page
+      titleId="parties-title"
+      title={t('parties.title')}
+      focusableTitle
+      back={{ href: `/cases/${initial.id}`, label: t('parties.backToCase') }}
+      className="parties"
+    >
       <p className="muted">{t('parties.caseNumber', { number: initial.caseNumber })}</p>
       {editable && <p className="muted">{t('parties.intro')}</p>}
       {isSealed(draft) ? (
         <SealNotice c={draft} />
       ) : (
-        !isOnScene(draft.state) && <p className="notice">{t('parties.notEditable')}</p>
+        !isOnScene(draft.state) && <Notice>{t('parties.notEditable')}</Notice>
       )}
       {!isSealed(draft) && <SealNotice c={draft} />}
       <PartiesFormContext.Provider value={form}>
@@ -185,7 +158,9 @@ function PartiesEditor({ initial }: { initial: CaseRecord }) {
               key={v.id}
               vehicle={v}
               driver={driverOf(draft, v.id)}
-              onRemove={() => removed(apply((c, at) => removeVehicle(c, v.id, at)))}
+              onRemove={() =>
+                applyThenFocus((c, at) => removeVehicle(c, v.id, at), 'parties-title')
+              }
             />
           ))}
           {fixedObjectsOf(draft).map((p, i) => (
@@ -193,24 +168,77 @@ function PartiesEditor({ initial }: { initial: CaseRecord }) {
               key={p.id}
               party={p}
               n={i + 1}
-              onRemove={() => removed(apply((c, at) => removeParty(c, p.id, at)))}
+              onRemove={() => applyThenFocus((c, at) => removeParty(c, p.id, at), 'parties-title')}
             />
           ))}
-          <div className="parties-actions">
-            {draft.vehicles.length === 0 && (
-              <button type="button" className="button primary" onClick={onAddTwoVehicles}>
-                {t('parties.addTwoVehicles')}
-              </button>
-            )}
-            <button type="button" className="button primary" onClick={onAddVehicle}>
-              {t('parties.addVehicle')}
-            </button>
-            <button type="button" className="button" onClick={onAddFixedObject}>
-              {t('parties.addFixedObject')}
-            </button>
-          </div>
+          <AddParties
+            twoAtOnce={draft.vehicles.length === 0}
+            newId={newId}
+            apply={applyThenFocus}
+          />
         </fieldset>
       </PartiesFormContext.Provider>
+      <Suggestions />
+      <SaveStatus status={status} />
+      {draft.vehicles.length > 0 && (
+        <ButtonLink href={`/cases/${initial.id}/evidence`} variant="primary" block>
+          {t('nextStep.evidence')}
+        </ButtonLink>
+      )}
+    </Page>
+  );
+}
+
+/** Add a vehicle (or, on an empty case, the usual two at once) or a fixed object. */
+function AddParties({
+  twoAtOnce,
+  newId,
+  apply,
+}: {
+  twoAtOnce: boolean;
+  newId: () => string;
+  /** Applies the operation; `focus` is the id of the field the officer continues in. */
+  apply: (op: CaseOp, focus: string) => void;
+}) {
+  const { t } = useTranslation();
+  const newVehicle = () => ({ vehicleId: newId(), driverId: newId() });
+  const onAddVehicle = () => {
+    const ids = newVehicle();
+    apply((c, at) => addVehicle(c, ids, at), `v-${ids.vehicleId}-plate`);
+  };
+  // Most cases are two vehicles: both cards, each with its driver, in one tap.
+  const onAddTwoVehicles = () => {
+    const a = newVehicle();
+    const b = newVehicle();
+    const both: CaseOp = (c, at) => {
+      const first = addVehicle(c, a, at);
+      return first.ok ? addVehicle(first.value, b, at) : first;
+    };
+    apply(both, `v-${a.vehicleId}-plate`);
+  };
+  const onAddFixedObject = () => {
+    const partyId = newId();
+    apply((c, at) => addFixedObject(c, partyId, at), `p-${partyId}-objectDescription`);
+  };
+  return (
+    <div className="parties-actions">
+      {twoAtOnce && (
+        <Button variant="primary" onClick={onAddTwoVehicles}>
+          {t('parties.addTwoVehicles')}
+        </Button>
+      )}
+      <Button variant="primary" onClick={onAddVehicle}>
+        {t('parties.addVehicle')}
+      </Button>
+      <Button onClick={onAddFixedObject}>{t('parties.addFixedObject')}</Button>
+    </div>
+  );
+}
+
+/** What the insurer and fixed-object fields suggest while typing. */
+function Suggestions() {
+  return (
+    <>
       <datalist id={INSURERS_LIST}>
         {COMMON_INSURERS.map((name) => (
           <option key={name} value={name} />
@@ -221,20 +249,6 @@ function PartiesEditor({ initial }: { initial: CaseRecord }) {
           <option key={name} value={name} />
         ))}
       </datalist>
-      <p role="status" aria-live="polite" className="save-status" data-testid="save-status">
-        {status === 'saving' && t('parties.saving')}
-        {status === 'saved' && t('parties.saved')}
-      </p>
-      {typeof status === 'object' && (
-        <p className="notice error" role="alert">
-          {status.error}
-        </p>
-      )}
-      {draft.vehicles.length > 0 && (
-        <Link href={`/cases/${initial.id}/evidence`} className="button primary block">
-          {t('nextStep.evidence')}
-        </Link>
-      )}
-    </section>
+    </>
   );
 }

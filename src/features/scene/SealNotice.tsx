@@ -5,28 +5,29 @@
  */
 import { useTranslation } from 'react-i18next';
 import { canAmend, isSealed, returnReason, type CaseRecord } from '../../domain';
-import { Link } from '../../ui/router';
+import { ButtonLink } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
 
 export function SealNotice({ c }: { c: CaseRecord }) {
   const { t } = useTranslation();
   const amendment = c.liability?.amendments?.at(-1);
   if (isSealed(c)) {
     return (
-      <div className="notice" data-testid="seal-notice">
+      <Notice as="div" data-testid="seal-notice">
         <p>{t('seal.notice')}</p>
         {canAmend(c) && (
-          <Link href={`/cases/${c.id}/notices#amend`} className="button block">
+          <ButtonLink href={`/cases/${c.id}/notices#amend`} block>
             {t('seal.amend')}
-          </Link>
+          </ButtonLink>
         )}
-      </div>
+      </Notice>
     );
   }
   if (amendment && c.state === 'liability-proposed') {
     return (
-      <p className="notice warn" data-testid="amending-notice">
+      <Notice tone="warn" data-testid="amending-notice">
         {t('seal.amending', { reason: amendment.reason })}
-      </p>
+      </Notice>
     );
   }
   return null;
@@ -38,9 +39,9 @@ export function ReturnedNotice({ c }: { c: CaseRecord }) {
   if (c.state !== 'returned') return null;
   const reason = returnReason(c);
   return (
-    <div className="notice warn" role="status" data-testid="returned-notice">
+    <Notice as="div" tone="warn" role="status" data-testid="returned-notice">
       <h2>{t('returned.title')}</h2>
       <p>{reason ? t('returned.reason', { reason }) : t('returned.noReason')}</p>
-    </div>
+    </Notice>
   );
 }

@@ -68,8 +68,6 @@ const zhCN = {
     confirmRemoveFixedObject: '删除固定物 {{n}} 的全部信息？此操作不能撤销。',
     confirmRemove: '确认删除',
     cancel: '取消',
-    saving: '正在保存…',
-    saved: '已保存在本机',
     notEditable: '案件已离开现场处理阶段，车辆和当事人不能再修改。',
     refused: {
       'not-editable': '案件已离开现场处理阶段，不能修改。',
@@ -167,8 +165,6 @@ const en: Widen<typeof zhCN> = {
     confirmRemoveFixedObject: 'Remove fixed object {{n}}? This cannot be undone.',
     confirmRemove: 'Remove',
     cancel: 'Cancel',
-    saving: 'Saving…',
-    saved: 'Saved on this phone',
     notEditable: 'The case has left the scene: vehicles and parties can no longer be changed.',
     refused: {
       'not-editable': 'The case has left the scene and can no longer be changed.',

@@ -1,38 +1,99 @@
+/**
+ * Settings (`/settings`), for every role: language, day or night, what the
+ * phone keeps; for the patrol officer also the plate province, the unsent
+ * count and the base map.
+ */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { PLATE_PROVINCES } from '../../domain';
 import type { StorageReport } from '../../platform';
-import { countUnsent } from '../../storage';
 import { useHomeProvince } from '../../services/home-province';
+import { viewerRole } from '../../services/role-routes';
 import { useServices } from '../../services/ServicesContext';
 import { useSession } from '../../services/useSession';
-import { viewerRole } from '../../services/role-routes';
-import { PLATE_PROVINCES } from '../../domain';
+import { useUnsentCount } from '../../services/useSyncStatus';
+import { SelectField } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
 import { LanguageChoice } from '../../ui/LanguageChoice';
+import { Notice } from '../../ui/Notice';
+import { Page } from '../../ui/Page';
 import { setTheme, storedTheme, THEMES, type Theme } from '../../ui/theme';
 
-// The base-map section loads with its own chunk (idb-keyval, tile settings).
+// The base-map section loads with its own chunk (device settings, tile settings).
 const TileSettings = lazy(() =>
-  import('../map/TileSettings').then((m) => ({ default: m.TileSettings })),
+  import('./TileSettings').then((m) => ({ default: m.TileSettings })),
 );
 
 export function Settings() {
   const { t } = useTranslation();
-  const { db, platform } = useServices();
-  const [report, setReport] = useState<StorageReport | null>(null);
-  const unsent = useLiveQuery(() => countUnsent(db), [db]);
-  const [homeProvince, setHomeProvince] = useHomeProvince();
   const session = useSession();
   // Plates, unsent cases and base maps are the patrol officer's (also signed out, on scene).
   const officer = session !== undefined && viewerRole(session) === 'officer';
+  return (
+    <Page titleId="settings-title" title={t('settings.title')}>
+      <LanguageChoice />
+      <ThemeChoice />
+      {officer && <HomeProvince />}
+      <StorageFacts officer={officer} />
+      {officer && (
+        <Suspense fallback={null}>
+          <TileSettings />
+        </Suspense>
+      )}
+      <p className="muted">{t('settings.version', { version: __APP_VERSION__ })}</p>
+    </Page>
+  );
+}
 
+function ThemeChoice() {
+  const { t } = useTranslation();
   const [theme, chooseTheme] = useState<Theme>(storedTheme);
   const pickTheme = (next: Theme) => {
     setTheme(next);
     chooseTheme(next);
   };
+  return (
+    <fieldset className="field">
+      <legend>{t('settings.theme')}</legend>
+      <div className="segmented">
+        {THEMES.map((th) => (
+          <label key={th} className="radio">
+            <input
+              type="radio"
+              name="theme"
+              value={th}
+              checked={theme === th}
+              onChange={() => pickTheme(th)}
+            />
+            {t(`settings.themes.${th}`)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
 
+function HomeProvince() {
+  const { t } = useTranslation();
+  const [homeProvince, setHomeProvince] = useHomeProvince();
+  return (
+    <SelectField
+      id="home-province"
+      label={t('settings.homeProvince')}
+      hint={t('settings.homeProvinceHint')}
+      value={homeProvince}
+      options={[...PLATE_PROVINCES].map((p) => ({ value: p, label: p }))}
+      onValue={setHomeProvince}
+    />
+  );
+}
+
+/** Whether the phone keeps the data, how much room is left, and (for the officer) what is unsent. */
+function StorageFacts({ officer }: { officer: boolean }) {
+  const { t } = useTranslation();
+  const { platform } = useServices();
+  const [report, setReport] = useState<StorageReport | null>(null);
+  const unsent = useUnsentCount();
   useEffect(() => {
     void platform.storage.report().then(setReport);
   }, [platform]);
@@ -45,52 +106,12 @@ export function Settings() {
         : report.persisted
           ? t('settings.persisted')
           : t('settings.notPersisted');
-
   return (
-    <section aria-labelledby="settings-title">
-      <h1 id="settings-title">{t('settings.title')}</h1>
-      <LanguageChoice />
-      <fieldset className="field">
-        <legend>{t('settings.theme')}</legend>
-        <div className="segmented">
-          {THEMES.map((th) => (
-            <label key={th} className="radio">
-              <input
-                type="radio"
-                name="theme"
-                value={th}
-                checked={theme === th}
-                onChange={() => pickTheme(th)}
-              />
-              {t(`settings.themes.${th}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {officer && (
-        <div className="field">
-          <label htmlFor="home-province">{t('settings.homeProvince')}</label>
-          <select
-            id="home-province"
-            value={homeProvince}
-            aria-describedby="home-province-hint"
-            onChange={(e) => setHomeProvince(e.target.value)}
-          >
-            {[...PLATE_PROVINCES].map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-          <small id="home-province-hint" className="muted">
-            {t('settings.homeProvinceHint')}
-          </small>
-        </div>
-      )}
+    <>
       <h2>{t('settings.storage')}</h2>
-      <p data-testid="persist-status" className={report?.persisted ? 'notice ok' : 'notice warn'}>
+      <Notice tone={report?.persisted ? 'ok' : 'warn'} data-testid="persist-status">
         {persistText}
-      </p>
+      </Notice>
       {report?.usageBytes != null && report.quotaBytes != null && (
         <p>
           {t('settings.usage', {
@@ -100,12 +121,6 @@ export function Settings() {
         </p>
       )}
       {officer && unsent && <p>{t('settings.unsent', { cases: unsent.cases })}</p>}
-      {officer && (
-        <Suspense fallback={null}>
-          <TileSettings />
-        </Suspense>
-      )}
-      <p className="muted">{t('settings.version', { version: __APP_VERSION__ })}</p>
-    </section>
+    </>
   );
 }

@@ -15,14 +15,15 @@ import {
   triageAnswersOf,
   triageCase,
   type CaseRecord,
-  type Result,
+  type FiredRule,
   type TriageRule,
 } from '../../domain';
-import { useServices } from '../../services/ServicesContext';
-import { describeSaveError } from '../../services/save-error';
 import { useCase } from '../../services/useCase';
-import { updateCase } from '../../storage';
-import { Link, navigate } from '../../ui/router';
+import { useCaseStep, type CaseStepRunner } from '../../services/useCaseStep';
+import { Button, ButtonLink } from '../../ui/Button';
+import { ErrorNotice, Notice } from '../../ui/Notice';
+import { Page } from '../../ui/Page';
+import { navigate } from '../../ui/router';
 import { FiredRuleView } from './FiredRuleView';
 import './triage.css';
 
@@ -36,12 +37,8 @@ export function TriageScreen({ id }: { id: string }) {
   return <Triage c={result.value} />;
 }
 
-function Triage({ c }: { c: CaseRecord }) {
-  const { t, i18n } = useTranslation();
-  const { db, platform } = useServices();
-  const [error, setError] = useState<string | null>(null);
-  // Shown at once, before the database write comes back through the live query.
-  const [tapped, setTapped] = useState<Record<string, boolean>>({});
+/** Opened questions, and the focus moving to a question opened by a tap. */
+function useOpenedQuestions() {
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   // A question opened by a tap takes the focus (its button gives way to it).
   const focusRule = useRef<string | null>(null);
@@ -50,153 +47,188 @@ function Triage({ c }: { c: CaseRecord }) {
     document.querySelector<HTMLInputElement>(`input[name="${focusRule.current}"]`)?.focus();
     focusRule.current = null;
   }, [opened]);
+  const open = (ruleId: string) => {
+    setOpened((s) => new Set([...s, ruleId]));
+    focusRule.current = ruleId;
+  };
+  return { opened, open };
+}
+
+function Triage({ c }: { c: CaseRecord }) {
+  const { t, i18n } = useTranslation();
+  const { run, error } = useCaseStep(c.id);
+  // Shown at once, before the database write comes back through the live query.
+  const [tapped, setTapped] = useState<Record<string, boolean>>({});
+  const { opened, open } = useOpenedQuestions();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
   const answers = triageAnswersOf(c, TRIAGE_RULES);
   const outcome = triageCase(TRIAGE_RULES, answers);
   const editable = isOnScene(c.state);
   const answered = Object.keys(answers).length;
-  const parties = `/cases/${c.id}/parties`;
-
-  const save = (change: (x: CaseRecord, at: string) => Result<CaseRecord, string>) => {
-    const at = platform.clock.now();
-    const apply = (x: CaseRecord) => {
-      const r = change(x, at);
-      if (!r.ok) throw new Error(r.reason);
-      return r.value;
-    };
-    return updateCase(db, c.id, apply, at).catch(async (err: unknown) => {
-      setError(await describeSaveError(err, db, t));
-      throw err;
-    });
-  };
 
   const answer = (ruleId: string, value: boolean) => {
     setTapped((m) => ({ ...m, [ruleId]: value }));
-    void save((x, at) => recordTriageAnswer(x, TRIAGE_RULES, ruleId, value, at)).catch(
-      () => undefined,
-    );
+    run((x, at) => recordTriageAnswer(x, TRIAGE_RULES, ruleId, value, at));
   };
-
-  const settle = () =>
-    void save((x, at) => settleTriage(x, TRIAGE_RULES, at)).then(
-      () => navigate(`/cases/${c.id}`),
-      () => undefined,
-    );
-
-  const allNormal = () =>
-    void save((x, at) => confirmAllNormal(x, TRIAGE_RULES, at)).then(
-      () => navigate(parties),
-      () => undefined,
-    );
-
   const current = (rule: TriageRule) => tapped[rule.id] ?? answers[rule.id]?.answer;
   const anyFires = TRIAGE_RULES.rules.some((r) => current(r) === r.firesOn);
+  const firedOf = (rule: TriageRule) =>
+    outcome.outcome === 'escalate' ? outcome.fired.find((f) => f.ruleId === rule.id) : undefined;
 
   return (
-    <section aria-labelledby="triage-title">
-      <Link href={`/cases/${c.id}`} className="back-link">
-        ← {c.caseNumber}
-      </Link>
-      <h1 id="triage-title">{t('triage.title')}</h1>
+    <Page
+      titleId="triage-title"
+      title={t('triage.title')}
+      back={{ href: `/cases/${c.id}`, label: c.caseNumber }}
+    >
       <p>{t('triage.intro')}</p>
       <p className="muted" role="status" data-testid="triage-progress">
         {t('triage.progress', { answered, total: TRIAGE_RULES.rules.length })}
       </p>
-      {!editable && <p className="notice">{t('triage.notEditable')}</p>}
+      {!editable && <Notice>{t('triage.notEditable')}</Notice>}
       {c.state === 'escalated' && (
-        <p className="notice warn" role="status" data-testid="escalated-notice">
+        <Notice tone="warn" role="status" data-testid="escalated-notice">
           {t('triage.escalated')}
-        </p>
+        </Notice>
       )}
       <ol className="triage-list">
-        {TRIAGE_RULES.rules.map((rule) => {
-          const value = current(rule);
-          const fires = value !== undefined && value === rule.firesOn;
-          const firedRule =
-            outcome.outcome === 'escalate'
-              ? outcome.fired.find((f) => f.ruleId === rule.id)
-              : undefined;
-          const open = opened.has(rule.id) || value !== undefined;
-          return (
-            <li
-              key={rule.id}
-              className={fires ? 'triage-item fires' : 'triage-item'}
-              data-rule-item={rule.id}
-            >
-              {!open && (
-                <button
-                  type="button"
-                  className="triage-open"
-                  aria-expanded={false}
-                  disabled={!editable}
-                  onClick={() => {
-                    setOpened((s) => new Set([...s, rule.id]));
-                    focusRule.current = rule.id;
-                  }}
-                >
-                  {rule.question[lang]}
-                </button>
-              )}
-              {open && (
-                <fieldset className="plain" disabled={!editable}>
-                  <legend>{rule.question[lang]}</legend>
-                  <div className="yes-no" role="radiogroup">
-                    {[true, false].map((v) => (
-                      <label key={String(v)} className={value === v ? 'choice chosen' : 'choice'}>
-                        <input
-                          type="radio"
-                          name={rule.id}
-                          checked={value === v}
-                          onChange={() => answer(rule.id, v)}
-                        />
-                        {v ? t('triage.yes') : t('triage.no')}
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-              )}
-              {fires && firedRule && <FiredRuleView rule={firedRule} lang={lang} />}
-            </li>
-          );
-        })}
+        {TRIAGE_RULES.rules.map((rule) => (
+          <TriageItem
+            key={rule.id}
+            rule={rule}
+            lang={lang}
+            value={current(rule)}
+            fired={firedOf(rule)}
+            open={opened.has(rule.id)}
+            editable={editable}
+            onOpen={() => open(rule.id)}
+            onAnswer={(v) => answer(rule.id, v)}
+          />
+        ))}
       </ol>
-      {error && (
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      <div aria-live="polite" className="triage-outcome" data-testid="triage-outcome">
-        {c.state === 'opened' && editable && !anyFires && (
-          <div className="notice ok">
-            <p>{t('triage.allNormalHint')}</p>
-            <button type="button" className="button primary block" onClick={allNormal}>
-              {t('triage.allNormal')}
-            </button>
-          </div>
-        )}
-        {c.state !== 'opened' && c.state !== 'escalated' && outcome.outcome === 'quick' && (
-          <div className="notice ok">
-            <p>{t('triage.quick')}</p>
-            <Link href={parties} className="button primary block">
-              {t('triage.next')}
-            </Link>
-          </div>
-        )}
-        {outcome.outcome === 'escalate' && (
-          <div className="notice error" role="alert">
-            <p>
-              {t('triage.firedCount', { count: outcome.fired.length })}{' '}
-              {outcome.fired.map((f) => f.condition[lang]).join('；')}
-            </p>
-            {editable && c.state !== 'escalated' && (
-              <button type="button" className="button primary block" onClick={settle}>
-                {t('triage.confirmEscalate')}
-              </button>
-            )}
-          </div>
-        )}
-      </div>
+      <ErrorNotice error={error} />
+      <TriageOutcome c={c} outcome={outcome} lang={lang} anyFires={anyFires} run={run} />
       <p className="muted">{t('triage.revised')}</p>
-    </section>
+    </Page>
+  );
+}
+
+/** One situation: its question behind a button until opened or answered, then yes / no. */
+function TriageItem({
+  rule,
+  lang,
+  value,
+  fired,
+  open,
+  editable,
+  onOpen,
+  onAnswer,
+}: {
+  rule: TriageRule;
+  lang: Lang;
+  value: boolean | undefined;
+  /** Why the rule fired, when the case escalates on it. */
+  fired: FiredRule | undefined;
+  open: boolean;
+  editable: boolean;
+  onOpen: () => void;
+  onAnswer: (value: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const fires = value !== undefined && value === rule.firesOn;
+  return (
+    <li className={fires ? 'triage-item fires' : 'triage-item'} data-rule-item={rule.id}>
+      {open || value !== undefined ? (
+        <fieldset className="plain" disabled={!editable}>
+          <legend>{rule.question[lang]}</legend>
+          <div className="yes-no" role="radiogroup">
+            {[true, false].map((v) => (
+              <label key={String(v)} className={value === v ? 'choice chosen' : 'choice'}>
+                <input
+                  type="radio"
+                  name={rule.id}
+                  checked={value === v}
+                  onChange={() => onAnswer(v)}
+                />
+                {v ? t('triage.yes') : t('triage.no')}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : (
+        <button
+          type="button"
+          className="triage-open"
+          aria-expanded={false}
+          disabled={!editable}
+          onClick={onOpen}
+        >
+          {rule.question[lang]}
+        </button>
+      )}
+      {fires && fired && <FiredRuleView rule={fired} lang={lang} />}
+    </li>
+  );
+}
+
+/** None of them (on to the parties), the quick path confirmed, or the escalation to confirm. */
+function TriageOutcome({
+  c,
+  outcome,
+  lang,
+  anyFires,
+  run,
+}: {
+  c: CaseRecord;
+  outcome: ReturnType<typeof triageCase>;
+  lang: Lang;
+  anyFires: boolean;
+  run: CaseStepRunner['run'];
+}) {
+  const { t } = useTranslation();
+  const editable = isOnScene(c.state);
+  const parties = `/cases/${c.id}/parties`;
+  const settle = () =>
+    run(
+      (x, at) => settleTriage(x, TRIAGE_RULES, at),
+      () => navigate(`/cases/${c.id}`),
+    );
+  const allNormal = () =>
+    run(
+      (x, at) => confirmAllNormal(x, TRIAGE_RULES, at),
+      () => navigate(parties),
+    );
+  return (
+    <div aria-live="polite" className="triage-outcome" data-testid="triage-outcome">
+      {c.state === 'opened' && editable && !anyFires && (
+        <Notice as="div" tone="ok">
+          <p>{t('triage.allNormalHint')}</p>
+          <Button variant="primary" block onClick={allNormal}>
+            {t('triage.allNormal')}
+          </Button>
+        </Notice>
+      )}
+      {c.state !== 'opened' && c.state !== 'escalated' && outcome.outcome === 'quick' && (
+        <Notice as="div" tone="ok">
+          <p>{t('triage.quick')}</p>
+          <ButtonLink href={parties} variant="primary" block>
+            {t('triage.next')}
+          </ButtonLink>
+        </Notice>
+      )}
+      {outcome.outcome === 'escalate' && (
+        <Notice as="div" tone="error" role="alert">
+          <p>
+            {t('triage.firedCount', { count: outcome.fired.length })}{' '}
+            {outcome.fired.map((f) => f.condition[lang]).join('；')}
+          </p>
+          {editable && c.state !== 'escalated' && (
+            <Button variant="primary" block onClick={settle}>
+              {t('triage.confirmEscalate')}
+            </Button>
+          )}
+        </Notice>
+      )}
+    </div>
   );
 }

@@ -13,6 +13,8 @@ export const en: Messages = {
     offline: 'Offline: everything is saved on this phone and sent when a connection returns.',
     loading: 'Loading…',
     back: 'Back',
+    saving: 'Saving…',
+    saved: 'Saved on this phone',
   },
   cases: {
     sync: {
@@ -81,8 +83,6 @@ export const en: Messages = {
     occurredAt: 'Time of the accident',
     notes: 'Notes',
     save: 'Save',
-    saved: 'Saved on this phone',
-    saving: 'Saving…',
     elapsed: '{{minutes}} min since arrival',
     took: 'Handled on scene in {{minutes}} min (finished)',
     coordinates: 'Coordinates {{lat}}, {{lng}}',

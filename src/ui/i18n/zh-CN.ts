@@ -11,6 +11,8 @@ export const zhCN = {
     offline: '离线：所有操作都保存在本机，联网后自动发送。',
     loading: '正在加载…',
     back: '返回',
+    saving: '正在保存…',
+    saved: '已保存在本机',
   },
   cases: {
     sync: {
@@ -78,8 +80,6 @@ export const zhCN = {
     occurredAt: '事故发生时间',
     notes: '情况说明',
     save: '保存',
-    saved: '已保存在本机',
-    saving: '正在保存…',
     elapsed: '到场已 {{minutes}} 分钟',
     took: '现场处置用时 {{minutes}} 分钟（已结束）',
     coordinates: '坐标 {{lat}}, {{lng}}',

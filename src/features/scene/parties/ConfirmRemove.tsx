@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../../ui/Button';
+import { Notice } from '../../../ui/Notice';
 
 export function ConfirmRemove({
   action,
@@ -34,22 +36,28 @@ export function ConfirmRemove({
 
   if (!asking) {
     return (
-      <button type="button" className="button danger" ref={askRef} onClick={() => setAsking(true)}>
+      <Button variant="danger" ref={askRef} onClick={() => setAsking(true)}>
         {action}
-      </button>
+      </Button>
     );
   }
   return (
-    <div role="group" aria-labelledby={questionId} className="confirm-remove notice warn">
+    <Notice
+      as="div"
+      tone="warn"
+      role="group"
+      aria-labelledby={questionId}
+      className="confirm-remove"
+    >
       <p id={questionId}>{question}</p>
       <div className="row">
-        <button type="button" className="button danger-solid" onClick={onConfirm}>
+        <Button variant="danger-solid" onClick={onConfirm}>
           {t('parties.confirmRemove')}
-        </button>
-        <button type="button" className="button" ref={cancelRef} onClick={() => setAsking(false)}>
+        </Button>
+        <Button ref={cancelRef} onClick={() => setAsking(false)}>
           {t('parties.cancel')}
-        </button>
+        </Button>
       </div>
-    </div>
+    </Notice>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Check } from '../../../ui/Field';
 import {
   DamagedPart,
   PAPER_FORM_COLLISION_POINTS,
@@ -36,10 +37,13 @@ export function DamagedPartsPicker({ vehicle }: { vehicle: Vehicle }) {
   const chip = (part: string) => {
     const on = parts.includes(part);
     return (
-      <label key={part} className={on ? 'chip on' : 'chip'}>
-        <input type="checkbox" checked={on} onChange={(e) => toggle(part, e.target.checked)} />
-        <span>{damagedPartLabel(part)[form.lang]}</span>
-      </label>
+      <Check
+        key={part}
+        className={on ? 'chip on' : 'chip'}
+        checked={on}
+        onCheck={(checked) => toggle(part, checked)}
+        label={<span>{damagedPartLabel(part)[form.lang]}</span>}
+      />
     );
   };
 

@@ -16,6 +16,7 @@ import {
   validateResidentId,
 } from '../../../domain';
 import { useServices } from '../../../services/ServicesContext';
+import { Check } from '../../../ui/Field';
 import { INSURERS_LIST, TextField, optional, usePartiesForm } from './form';
 
 /** No insurance is recorded until something is typed. */
@@ -45,62 +46,87 @@ function IdDerived({ id, idNumber }: { id: string; idNumber: string | undefined 
   );
 }
 
+const fieldId = (driver: Party, field: string) => `p-${driver.id}-${field}`;
+const fieldPath = (driver: Party, field: string) => ['parties', driver.id, field];
+
 export function DriverFields({ driver }: { driver: Party }) {
   const { t } = useTranslation();
   const form = usePartiesForm();
-  const [sameAsId, setSameAsId] = useState(
-    () => (driver.licenceNumber ?? '') === (driver.idNumber ?? ''),
-  );
-  const id = (field: string) => `p-${driver.id}-${field}`;
-  const path = (field: string) => ['parties', driver.id, field];
   const edit = (patch: PartyPatch) => form.editParty(driver.id, patch);
-  const setIdNumber = (value: string) => {
-    const idNumber = optional(value);
-    edit(sameAsId ? { idNumber, licenceNumber: idNumber } : { idNumber });
-  };
-  const compulsory = driver.compulsoryInsurance;
-  const commercial = driver.commercialInsurance;
 
   return (
     <fieldset className="driver">
       <legend>{t('parties.driver')}</legend>
       <TextField
-        id={id('name')}
+        id={fieldId(driver, 'name')}
         label={t('parties.name')}
-        path={path('name')}
+        path={fieldPath(driver, 'name')}
         value={driver.name}
         onValue={(name) => edit({ name })}
       />
+      <IdentityFields driver={driver} />
       <TextField
-        id={id('idNumber')}
+        id={fieldId(driver, 'phone')}
+        label={t('parties.phone')}
+        path={fieldPath(driver, 'phone')}
+        type="tel"
+        inputMode="tel"
+        value={driver.phone ?? ''}
+        onValue={(v) => edit({ phone: optional(v) })}
+        onLeave={(v) => {
+          const phone = normalisePhone(v);
+          if (phone !== v) edit({ phone: optional(phone) });
+        }}
+      />
+      <InsuranceFields driver={driver} />
+    </fieldset>
+  );
+}
+
+/**
+ * The ID number (with what it encodes), and the licence number: the same as
+ * the ID number until the officer says otherwise.
+ */
+function IdentityFields({ driver }: { driver: Party }) {
+  const { t } = useTranslation();
+  const form = usePartiesForm();
+  const [sameAsId, setSameAsId] = useState(
+    () => (driver.licenceNumber ?? '') === (driver.idNumber ?? ''),
+  );
+  const edit = (patch: PartyPatch) => form.editParty(driver.id, patch);
+  const setIdNumber = (value: string) => {
+    const idNumber = optional(value);
+    edit(sameAsId ? { idNumber, licenceNumber: idNumber } : { idNumber });
+  };
+  return (
+    <>
+      <TextField
+        id={fieldId(driver, 'idNumber')}
         label={t('parties.idNumber')}
-        path={path('idNumber')}
+        path={fieldPath(driver, 'idNumber')}
         value={driver.idNumber ?? ''}
         autoCapitalize="characters"
         spellCheck={false}
         onValue={setIdNumber}
         onLeave={(v) => {
           if (normaliseIdNumber(v) !== v) setIdNumber(normaliseIdNumber(v));
-          if (sameAsId) form.reveal(path('licenceNumber'));
+          if (sameAsId) form.reveal(fieldPath(driver, 'licenceNumber'));
         }}
       />
-      <IdDerived id={id('idDerived')} idNumber={driver.idNumber} />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={sameAsId}
-          onChange={(e) => {
-            setSameAsId(e.target.checked);
-            if (e.target.checked) edit({ licenceNumber: driver.idNumber });
-          }}
-        />
-        {t('parties.licenceSameAsId')}
-      </label>
+      <IdDerived id={fieldId(driver, 'idDerived')} idNumber={driver.idNumber} />
+      <Check
+        label={t('parties.licenceSameAsId')}
+        checked={sameAsId}
+        onCheck={(same) => {
+          setSameAsId(same);
+          if (same) edit({ licenceNumber: driver.idNumber });
+        }}
+      />
       {!sameAsId && (
         <TextField
-          id={id('licenceNumber')}
+          id={fieldId(driver, 'licenceNumber')}
           label={t('parties.licenceNumber')}
-          path={path('licenceNumber')}
+          path={fieldPath(driver, 'licenceNumber')}
           value={driver.licenceNumber ?? ''}
           autoCapitalize="characters"
           spellCheck={false}
@@ -111,56 +137,49 @@ export function DriverFields({ driver }: { driver: Party }) {
           }}
         />
       )}
+    </>
+  );
+}
+
+/** The insurers (suggested while typing) and policy numbers of both insurances. */
+function InsuranceFields({ driver }: { driver: Party }) {
+  const { t } = useTranslation();
+  const form = usePartiesForm();
+  const edit = (patch: PartyPatch) => form.editParty(driver.id, patch);
+  const compulsory = driver.compulsoryInsurance;
+  const commercial = driver.commercialInsurance;
+  const policy = { autoCapitalize: 'characters', spellCheck: false } as const;
+  return (
+    <div className="two-col">
       <TextField
-        id={id('phone')}
-        label={t('parties.phone')}
-        path={path('phone')}
-        type="tel"
-        inputMode="tel"
-        value={driver.phone ?? ''}
-        onValue={(v) => edit({ phone: optional(v) })}
-        onLeave={(v) => {
-          const phone = normalisePhone(v);
-          if (phone !== v) edit({ phone: optional(phone) });
-        }}
+        id={fieldId(driver, 'compulsoryInsurer')}
+        label={t('parties.compulsoryInsurer')}
+        hint={t('parties.insurerHint')}
+        list={INSURERS_LIST}
+        value={compulsory?.insurer ?? ''}
+        onValue={(v) => edit({ compulsoryInsurance: insurance(v, compulsory?.policyNumber ?? '') })}
       />
-      <div className="two-col">
-        <TextField
-          id={id('compulsoryInsurer')}
-          label={t('parties.compulsoryInsurer')}
-          hint={t('parties.insurerHint')}
-          list={INSURERS_LIST}
-          value={compulsory?.insurer ?? ''}
-          onValue={(v) =>
-            edit({ compulsoryInsurance: insurance(v, compulsory?.policyNumber ?? '') })
-          }
-        />
-        <TextField
-          id={id('compulsoryPolicy')}
-          label={t('parties.compulsoryPolicy')}
-          value={compulsory?.policyNumber ?? ''}
-          autoCapitalize="characters"
-          spellCheck={false}
-          onValue={(v) => edit({ compulsoryInsurance: insurance(compulsory?.insurer ?? '', v) })}
-        />
-        <TextField
-          id={id('commercialInsurer')}
-          label={t('parties.commercialInsurer')}
-          list={INSURERS_LIST}
-          value={commercial?.insurer ?? ''}
-          onValue={(v) =>
-            edit({ commercialInsurance: insurance(v, commercial?.policyNumber ?? '') })
-          }
-        />
-        <TextField
-          id={id('commercialPolicy')}
-          label={t('parties.commercialPolicy')}
-          value={commercial?.policyNumber ?? ''}
-          autoCapitalize="characters"
-          spellCheck={false}
-          onValue={(v) => edit({ commercialInsurance: insurance(commercial?.insurer ?? '', v) })}
-        />
-      </div>
-    </fieldset>
+      <TextField
+        id={fieldId(driver, 'compulsoryPolicy')}
+        label={t('parties.compulsoryPolicy')}
+        value={compulsory?.policyNumber ?? ''}
+        {...policy}
+        onValue={(v) => edit({ compulsoryInsurance: insurance(compulsory?.insurer ?? '', v) })}
+      />
+      <TextField
+        id={fieldId(driver, 'commercialInsurer')}
+        label={t('parties.commercialInsurer')}
+        list={INSURERS_LIST}
+        value={commercial?.insurer ?? ''}
+        onValue={(v) => edit({ commercialInsurance: insurance(v, commercial?.policyNumber ?? '') })}
+      />
+      <TextField
+        id={fieldId(driver, 'commercialPolicy')}
+        label={t('parties.commercialPolicy')}
+        value={commercial?.policyNumber ?? ''}
+        {...policy}
+        onValue={(v) => edit({ commercialInsurance: insurance(commercial?.insurer ?? '', v) })}
+      />
+    </div>
   );
 }

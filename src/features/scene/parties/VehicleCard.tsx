@@ -23,7 +23,8 @@ import { useHomeProvince } from '../../../services/home-province';
 import { ConfirmRemove } from './ConfirmRemove';
 import { DamagedPartsPicker } from './DamagedPartsPicker';
 import { DriverFields } from './DriverFields';
-import { SelectField, TextField, optional, usePartiesForm } from './form';
+import { SelectField } from '../../../ui/Field';
+import { TextField, optional, usePartiesForm } from './form';
 
 /** The plate as printed when it is a valid one, else as typed. */
 function plateDisplay(plate: string, plateType: PlateType | undefined): string {
@@ -32,6 +33,7 @@ function plateDisplay(plate: string, plateType: PlateType | undefined): string {
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const asOption = (p: string) => ({ value: p, label: p });
 
 /**
  * The province is picked (the brigade's own by default, then its
@@ -71,22 +73,18 @@ function PlateField({ vehicle }: { vehicle: Vehicle }) {
 
   return (
     <div className="plate-row">
-      <div className="field plate-province">
-        <label htmlFor={`${id}-province`}>{t('parties.plateProvince')}</label>
-        <select id={`${id}-province`} value={province} onChange={(e) => pick(e.target.value)}>
-          {choices.near.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-          <option disabled>──</option>
-          {choices.others.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-province`}
+        className="plate-province"
+        label={t('parties.plateProvince')}
+        value={province}
+        options={[
+          ...choices.near.map(asOption),
+          { value: '──', label: '──', disabled: true },
+          ...choices.others.map(asOption),
+        ]}
+        onValue={pick}
+      />
       <TextField
         id={id}
         label={t('parties.plate')}

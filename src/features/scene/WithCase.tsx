@@ -5,11 +5,11 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseRecord } from '../domain';
-import { Link } from '../ui/router';
-import { useCase } from './useCase';
-import { officerOf, useSession } from './useSession';
-import { caseBelongsTo } from '../domain';
+import { caseBelongsTo, type CaseRecord } from '../../domain';
+import { useCase } from '../../services/useCase';
+import { officerOf, useSession } from '../../services/useSession';
+import { Notice } from '../../ui/Notice';
+import { Link } from '../../ui/router';
 
 export function WithCase({ id, children }: { id: string; children: (c: CaseRecord) => ReactNode }) {
   const { t } = useTranslation();
@@ -20,27 +20,29 @@ export function WithCase({ id, children }: { id: string; children: (c: CaseRecor
   }
   if (!result.found) {
     return (
-      <section>
-        <p className="notice warn" role="alert">
-          {result.problem
-            ? t('caseDetail.unreadable', { problem: result.problem })
-            : t('caseDetail.notFound')}
-        </p>
-        <Link href="/">{t('app.back')}</Link>
-      </section>
+      <Refused>
+        {result.problem
+          ? t('caseDetail.unreadable', { problem: result.problem })
+          : t('caseDetail.notFound')}
+      </Refused>
     );
   }
   const { officer } = result.value;
   if (officer && !caseBelongsTo(result.value, officerOf(session)?.id)) {
     // Another officer's case on a shared phone (RELIABILITY.md D8).
-    return (
-      <section>
-        <p className="notice warn" role="alert">
-          {t('cases.notYours', { name: officer.name })}
-        </p>
-        <Link href="/">{t('app.back')}</Link>
-      </section>
-    );
+    return <Refused>{t('cases.notYours', { name: officer.name })}</Refused>;
   }
   return <div key={result.value.id}>{children(result.value)}</div>;
+}
+
+function Refused({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <Notice tone="warn" role="alert">
+        {children}
+      </Notice>
+      <Link href="/">{t('app.back')}</Link>
+    </section>
+  );
 }

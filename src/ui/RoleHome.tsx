@@ -2,13 +2,14 @@
  * The page a reviewer, insurer or admin lands on until their own screens
  * come: what the role does in Kuaichu and what is coming, who is signed in,
  * sign-out, the language and the way to settings. The role features
- * (src/features/review, insurer, admin) give the words.
+ * (src/features/review, insurer, admin) give the words and the account
+ * (`useAccountView`).
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageChoice } from '../ui/LanguageChoice';
-import { Link } from '../ui/router';
-import { AccountPanel } from './AccountPanel';
+import { AccountPanel, type AccountView } from './AccountPanel';
+import { ButtonLink } from './Button';
+import { LanguageChoice } from './LanguageChoice';
 
 export interface RoleHomeProps {
   title: string;
@@ -19,14 +20,16 @@ export interface RoleHomeProps {
   coming: readonly string[];
   /** A closing note under "coming" (how it is done meanwhile). */
   meanwhile?: ReactNode;
+  /** Who is signed in; null while the session loads or when nobody is. */
+  account: AccountView | null;
 }
 
-export function RoleHome({ title, intro, can, coming, meanwhile }: RoleHomeProps) {
+export function RoleHome({ title, intro, can, coming, meanwhile, account }: RoleHomeProps) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="role-home-title" data-testid="role-home">
       <h1 id="role-home-title">{title}</h1>
-      <AccountPanel />
+      {account && <AccountPanel account={account} />}
       <p>{intro}</p>
       <h2>{t('account.canDo')}</h2>
       <ul>
@@ -43,9 +46,9 @@ export function RoleHome({ title, intro, can, coming, meanwhile }: RoleHomeProps
       {meanwhile && <p>{meanwhile}</p>}
       <p className="muted">{t('account.officerScreens')}</p>
       <LanguageChoice />
-      <Link href="/settings" className="button block">
+      <ButtonLink href="/settings" block>
         {t('account.settings')}
-      </Link>
+      </ButtonLink>
     </section>
   );
 }

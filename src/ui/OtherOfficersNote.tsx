@@ -1,14 +1,14 @@
 /** The one line a shared phone shows about other officers' cases (never their content). */
 import { useTranslation } from 'react-i18next';
-import type { OfficerCaseList } from './useCase';
+import { Notice } from './Notice';
 
-export function OtherOfficersNote({ others }: { others: OfficerCaseList['others'] }) {
+export function OtherOfficersNote({ others }: { others: { count: number; names: string[] } }) {
   const { t, i18n } = useTranslation();
   if (others.count === 0) return null;
   const names = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(others.names);
   return (
-    <p className="notice" data-testid="other-officers">
+    <Notice data-testid="other-officers">
       {t('cases.others', { count: others.count, names })}
-    </p>
+    </Notice>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * Where map tiles come from: a URL template kept on the device (idb-keyval),
- * validated before it is saved and parsed again when read back.
+ * Where map tiles come from: a URL template kept on the device (a device
+ * setting in src/storage), validated before it is saved and parsed again when
+ * read back. The map draws with it; Settings edits it.
  *
  * Presets: OpenStreetMap (no key; its tile policy forbids bulk downloads, so
  * pre-cache only small areas from it, or point the template at your own tile
@@ -9,8 +10,8 @@
  * URL's `{tk}`. Both use WGS-84/CGCS2000 coordinates, so raw GPS positions land
  * in the right place (高德/百度 tiles are offset and would not).
  */
-import { get, set } from 'idb-keyval';
 import * as z from 'zod/mini';
+import { readDeviceSetting, writeDeviceSetting } from '../storage/device-settings';
 
 const STORE_KEY = 'kuaichu.map.tileSettings';
 
@@ -97,7 +98,7 @@ export function tileTemplateUrl(s: Pick<TileSettings, 'template' | 'key'>): stri
 
 /** The stored settings, or the default when none are stored or they do not parse. */
 export async function loadTileSettings(): Promise<TileSettings> {
-  const stored: unknown = await get(STORE_KEY).catch(() => undefined);
+  const stored = await readDeviceSetting(STORE_KEY);
   const parsed = TileSettings.safeParse(stored);
   if (parsed.success && validateTileSettings(parsed.data).length === 0) return parsed.data;
   return DEFAULT_TILE_SETTINGS;
@@ -107,7 +108,7 @@ export async function loadTileSettings(): Promise<TileSettings> {
 export async function saveTileSettings(s: TileSettings): Promise<TileSettingsProblem[]> {
   const problems = validateTileSettings(s);
   if (problems.length === 0) {
-    await set(STORE_KEY, { ...s, template: s.template.trim(), key: s.key.trim() });
+    await writeDeviceSetting(STORE_KEY, { ...s, template: s.template.trim(), key: s.key.trim() });
   }
   return problems;
 }

@@ -1,0 +1,54 @@
+/** The settings feature's words: the base-map section (the rest of Settings is app-wide). */
+import type { MessageBundle } from '../../ui/i18n/setup';
+
+const zhCN = {
+  tileSettings: {
+    title: '地图底图',
+    preset: '底图来源',
+    presets: { osm: 'OpenStreetMap', 'tianditu-vec': '天地图（矢量）', custom: '自定义' },
+    template: '图块地址模板',
+    templateHint: '须包含 {z}、{x}、{y}，只能是 http(s) 地址；可用 {s}、{tk}。',
+    key: '天地图密钥 (tk)',
+    keyHint: '天地图须使用密钥：在 console.tianditu.gov.cn 申请“浏览器端”密钥。',
+    subdomains: '子域名 ({s})',
+    attribution: '版权说明',
+    crossOrigin: '以跨域 (CORS) 方式请求图块（缓存占用更少；服务器须支持）',
+    save: '保存底图设置',
+    saved: '底图设置已保存。',
+    cached: '本机已缓存 {{count}} 张图块。',
+    clearCache: '清除已缓存的图块',
+    problem: {
+      'missing-placeholders': '“{{field}}”缺少 {{missing}}。',
+      'not-http': '“{{field}}”只能是 http:// 或 https:// 开头的地址。',
+      'not-a-url': '“{{field}}”不是有效的网址。',
+      required: '请填写“{{field}}”。',
+    },
+  },
+};
+
+const en: typeof zhCN = {
+  tileSettings: {
+    title: 'Base map',
+    preset: 'Map source',
+    presets: { osm: 'OpenStreetMap', 'tianditu-vec': 'Tianditu (vector)', custom: 'Custom' },
+    template: 'Tile URL template',
+    templateHint: 'Must contain {z}, {x}, {y} and be an http(s) address; {s} and {tk} may be used.',
+    key: 'Tianditu key (tk)',
+    keyHint: 'Tianditu needs a key: request a “browser” key at console.tianditu.gov.cn.',
+    subdomains: 'Subdomains ({s})',
+    attribution: 'Attribution',
+    crossOrigin: 'Request tiles with CORS (smaller cache; the server must allow it)',
+    save: 'Save map settings',
+    saved: 'Map settings saved.',
+    cached: '{{count}} map tiles cached on this phone.',
+    clearCache: 'Clear cached map tiles',
+    problem: {
+      'missing-placeholders': '“{{field}}” lacks {{missing}}.',
+      'not-http': '“{{field}}” must start with http:// or https://.',
+      'not-a-url': '“{{field}}” is not a valid address.',
+      required: 'Please fill in “{{field}}”.',
+    },
+  },
+};
+
+export const settingsMessages: MessageBundle<typeof zhCN> = { 'zh-CN': zhCN, en };

@@ -1,0 +1,41 @@
+/**
+ * Opening a case on arrival: the domain's `openCase` with an id and case
+ * number made on the phone, the officer signed in as its officer, saved with
+ * its outbox entry.
+ */
+import {
+  makeCaseNumber,
+  openCase,
+  type CaseLocation,
+  type CaseRecord,
+  type Instant,
+} from '../domain';
+import { saveCase } from '../storage';
+import { useServices } from './ServicesContext';
+import { officerOf } from './useSession';
+
+export interface NewCaseFields {
+  arrivedAt: Instant;
+  occurredAt: Instant;
+  location: CaseLocation;
+}
+
+/** Opens and saves a case; rejects when the write fails (say why with `useSaveErrorText`). */
+export function useOpenCase(): (fields: NewCaseFields) => Promise<CaseRecord> {
+  const { db, platform, session } = useServices();
+  return async ({ arrivedAt, occurredAt, location }) => {
+    const now = platform.clock.now();
+    const id = platform.clock.newId();
+    const officer = officerOf(await session.state());
+    const c = openCase({
+      ...(officer && { officer }),
+      id,
+      arrivedAt,
+      location,
+      caseNumber: makeCaseNumber(id, arrivedAt),
+      occurredAt,
+    });
+    await saveCase(db, c, now);
+    return c;
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * Small settings kept on this phone beside the case database (idb-keyval's
+ * own store): read as `unknown`, so whoever reads one parses it.
+ */
+import { get, set } from 'idb-keyval';
+
+/** The stored value, or undefined when there is none or it cannot be read. */
+export function readDeviceSetting(key: string): Promise<unknown> {
+  return get<unknown>(key).catch(() => undefined);
+}
+
+export function writeDeviceSetting(key: string, value: unknown): Promise<void> {
+  return set(key, value);
+}
