@@ -20,19 +20,19 @@
  */
 import type { Page } from 'playwright-core';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../faults/fault-proxy';
-import { checkInvariants, type InvariantReport } from './invariants';
 import {
   launchOwnChromium,
-  openPhone,
-  phoneStatuses,
-  prng,
-  quickCase,
-  sleep,
-  startKillableServer,
-  until,
-  type KillableServer,
   type OwnChromium,
-} from './matrix-harness';
+  prng,
+  type RunningServer,
+  sleep,
+  startServer,
+  until,
+} from './harness';
+import { checkInvariants, type InvariantReport } from './invariants';
+import { jumpOutboxClock, phoneStatuses } from './outbox';
+import { openPhone } from './phone';
+import { quickCase } from './scene-drivers';
 
 export interface ChaosOptions {
   seed: number;
@@ -92,11 +92,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const steps: string[] = [];
   const counts: Record<string, number> = {};
 
-  let server: KillableServer | undefined;
+  let server: RunningServer | undefined;
   let proxy: FaultProxy | undefined;
   let own: OwnChromium | undefined;
   try {
-    server = await startKillableServer();
+    server = await startServer({ KUAICHU_DEMO: '1' });
     proxy = await startFaultProxy(server.url);
     const origin = proxy.url;
     own = await launchOwnChromium();
@@ -264,30 +264,4 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await proxy?.close();
     await server?.stop();
   }
-}
-
-/** Every outbox entry due now (a clock jump past the backoff; see the file comment). */
-async function jumpOutboxClock(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kuaichu');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    if (!db.objectStoreNames.contains('outbox')) return db.close();
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('outbox', 'readwrite');
-      const store = tx.objectStore('outbox');
-      const req = store.getAll();
-      const now = new Date(Date.now() - 1000).toISOString();
-      req.onsuccess = () => {
-        for (const e of req.result as { nextAttemptAt: string }[]) {
-          if (e.nextAttemptAt > now) store.put({ ...e, nextAttemptAt: now });
-        }
-      };
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  });
 }

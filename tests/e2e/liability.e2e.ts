@@ -22,8 +22,8 @@ import {
   readNoticesOut,
   sha256,
   signAs,
-  storedCase,
 } from './liability-drivers';
+import { storedCase } from './phone-db';
 
 // Demo officers: the first case is captured by a signed-in officer, whose
 // name and unit the determination prints.

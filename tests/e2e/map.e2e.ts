@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openApp, useBrowserWorld } from './harness';
+import { useBrowserWorld } from './harness';
+import { openApp } from './phone';
 import { expectNoAxeViolations } from './axe';
 import { createCase, dragMarker, mapMarker, openLocation } from './drivers';
 

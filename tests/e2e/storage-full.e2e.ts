@@ -58,24 +58,22 @@ import {
   CHROME_ARGS,
   CHROME_PATH,
   launchBrowser,
-  phoneContext,
-  startServer,
-  waitForServiceWorker,
   type RunningServer,
+  startServer,
 } from './harness';
-import { HEADROOM_BYTES } from '../../src/domain';
-import { createCase } from './drivers';
-import { checkInvariants } from './invariants';
+import { checkInvariants, photoOutboxProblems } from './invariants';
+import { syncDiagnosis, waitForStatus } from './outbox';
+import { PHONE_CONTEXT, phoneContext, signInOnPhone, waitForServiceWorker } from './phone';
+import { storedOutbox, storedPhotos } from './phone-db';
 import {
   makeDetailedJpeg,
   makeDetailedJpegInPage,
   passTriage,
-  photoOutboxProblems,
   pickPhotoAndSettle,
-  storedOutbox,
-  storedPhotos,
 } from './scene-drivers';
-import { serverCase, signInOnPhone, syncDiagnosis, waitForStatus } from './sync-drivers';
+import { serverCase } from './server';
+import { HEADROOM_BYTES } from '../../src/domain';
+import { createCase } from './drivers';
 
 const STORAGE_FULL = '手机存储已满';
 /** The guidance under the block (errors.storageHelp). */
@@ -150,16 +148,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const PHONE = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-  geolocation: { latitude: 30.6586, longitude: 104.0648, accuracy: 12 },
-  permissions: ['geolocation'],
-};
-
 async function openEvidence(page: Page, caseId: string) {
   await page.goto(`/cases/${caseId}/evidence`);
   await page.getByTestId('evidence-progress').waitFor();
@@ -232,7 +220,7 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
       executablePath: CHROME_PATH,
       args: CHROME_ARGS,
       baseURL: server.url,
-      ...PHONE,
+      ...PHONE_CONTEXT,
     });
     const page = context.pages()[0] ?? (await context.newPage());
     const consoleErrors: string[] = [];
