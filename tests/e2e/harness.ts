@@ -11,8 +11,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserServer,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import {
   PHONE_CONTEXT,
   openApp,
@@ -93,10 +99,14 @@ async function killGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<v
   await Promise.race([exited, sleep(5000)]);
 }
 
-export interface RunningServer {
+/** Where a server answers and keeps its data. */
+export interface ServerAddress {
   url: string;
-  port: number;
   dataDir: string;
+}
+
+export interface RunningServer extends ServerAddress {
+  port: number;
   pid(): number | undefined;
   /** Kills the server's process group with `signal` (SIGKILL by default); keeps the data. */
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -187,6 +197,31 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
   return chromium.launch({ executablePath: CHROME_PATH, args: [...CHROME_ARGS, ...extraArgs] });
 }
 
+/** Chromium as a Playwright browser server, for many test files to connect to (global-setup.ts). */
+export async function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROME_PATH, args: CHROME_ARGS });
+}
+
+declare module 'vitest' {
+  /** What a browser-test run shares between its files (tests/e2e/global-setup.ts). */
+  export interface ProvidedContext {
+    /** The browser server's endpoint: the one Chromium the files connect to. */
+    sharedBrowser?: string;
+    /** The one server with the demo users. */
+    sharedServer?: ServerAddress;
+  }
+}
+
+/**
+ * The run's shared Chromium when there is one (connected: `close()` only
+ * disconnects, closing this connection's contexts), else one of its own;
+ * with extra flags always one of its own. Inside a vitest run only.
+ */
+export async function testBrowser(extraArgs: string[] = []): Promise<Browser> {
+  const endpoint = extraArgs.length === 0 ? inject('sharedBrowser') : undefined;
+  return endpoint ? chromium.connect(endpoint) : launchBrowser(extraArgs);
+}
+
 /** Chromium spawned by us with a persistent profile, driven over CDP (RELIABILITY.md H4, A2). */
 export interface OwnChromium {
   browser: Browser;
@@ -257,15 +292,20 @@ export interface PhoneOptions {
 export interface WorldOptions {
   /** Start the server with the demo officers (`KUAICHU_DEMO=1`), for tests that sign in. */
   demo?: boolean;
+  /**
+   * A server of the file's own, for tests that count everything the server
+   * holds; implied by `env`.
+   */
+  ownServer?: boolean;
   /** More server environment, read when the server starts (so it may name what a hook made). */
   env?: () => Record<string, string>;
-  /** Extra Chromium flags. */
+  /** Extra Chromium flags (a browser of the file's own). */
   chromeArgs?: string[];
 }
 
-/** One server and one browser shared by the tests of a file; see {@link useBrowserWorld}. */
+/** One server and one browser used by the tests of a file; see {@link useBrowserWorld}. */
 export interface BrowserWorld {
-  readonly server: RunningServer;
+  readonly server: ServerAddress;
   readonly browser: Browser;
   /** A new phone-sized context on the world's browser (see {@link phoneContext}). */
   newPhone(options?: PhoneOptions): Promise<BrowserContext>;
@@ -276,27 +316,35 @@ export interface BrowserWorld {
 }
 
 /**
- * Registers `beforeAll` (start the server, then launch the browser) and
- * `afterAll` (close the browser, then stop the server) for the calling test
- * file, and returns the world they set up. `server` and `browser` may be read
- * inside tests and hooks only. Hooks the file registers before this call run
- * before the set-up and after the teardown (vitest runs hooks as a stack).
+ * Registers `beforeAll` (the server, then the browser) and `afterAll` (the
+ * browser let go, then the server) for the calling test file, and returns the
+ * world they set up. The run's shared server (which has the demo users) and
+ * Chromium are used when there are (tests/e2e/global-setup.ts); a file that
+ * asks for its own server (`ownServer`, `env`) or browser (`chromeArgs`)
+ * starts it. `server` and `browser` may be read inside tests and hooks only.
+ * Hooks the file registers before this call run before the set-up and after
+ * the teardown (vitest runs hooks as a stack).
  */
 export function useBrowserWorld(options: WorldOptions = {}): BrowserWorld {
-  let server: RunningServer | undefined;
+  let server: ServerAddress | undefined;
+  let ownServer: RunningServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    server = await startServer({
-      ...(options.demo ? { KUAICHU_DEMO: '1' } : {}),
-      ...options.env?.(),
-    });
-    browser = await launchBrowser(options.chromeArgs);
+    server = options.ownServer || options.env ? undefined : inject('sharedServer');
+    if (!server) {
+      ownServer = await startServer({
+        ...(options.demo ? { KUAICHU_DEMO: '1' } : {}),
+        ...options.env?.(),
+      });
+      server = ownServer;
+    }
+    browser = await testBrowser(options.chromeArgs);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await ownServer?.stop();
   });
 
   const world: BrowserWorld = {

@@ -2,7 +2,10 @@
  * The phone: a 360 px touch browser context with geolocation granted, the
  * app opened on it under its service worker, and an officer signing in.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './server';
 
 /** The phone's screen, locale and position (Chengdu, 12 m accuracy). */
@@ -119,4 +122,14 @@ export async function signInAs(
     return { error: (await page.locator('#main [role="alert"]').textContent()) ?? '' };
   }
   return { path: new URL(page.url()).pathname };
+}
+
+/**
+ * A file the phone downloaded, saved to a new temporary folder; returns its
+ * path. (`download.path()` is refused on a connected, shared browser.)
+ */
+export async function savedDownload(download: Download): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'kuaichu-download-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
 }

@@ -48,7 +48,8 @@ afterAll(() => {
   if (fixtures) rmSync(fixtures, { recursive: true, force: true });
 });
 
-const world = useBrowserWorld({ demo: true });
+// Its own server: the check at the end counts every case and blob the server holds.
+const world = useBrowserWorld({ demo: true, ownServer: true });
 
 async function openEvidence(page: Page, caseId: string) {
   await page.goto(`/cases/${caseId}/evidence`);

@@ -57,9 +57,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import {
   CHROME_ARGS,
   CHROME_PATH,
-  launchBrowser,
-  type RunningServer,
   startServer,
+  testBrowser,
+  until,
+  type RunningServer,
 } from './harness';
 import { checkInvariants, photoOutboxProblems } from './invariants';
 import { syncDiagnosis, waitForStatus } from './outbox';
@@ -95,14 +96,20 @@ function freeBytes(dir: string): number {
   return s.bavail * s.bsize;
 }
 
-/** Waits until the free space has stayed put for a second (Chromium cleans up on timers). */
+/** Waits (20 s at most) until the free space has stayed put for a second (Chromium cleans up on timers). */
 async function settled(dir: string): Promise<void> {
-  for (let i = 0, last = -1; i < 20; i++) {
-    const now = freeBytes(dir);
-    if (now === last) return;
-    last = now;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  let last = freeBytes(dir);
+  let since = Date.now();
+  await until(
+    'the free space to stay put for a second',
+    () => {
+      const now = freeBytes(dir);
+      if (now !== last) [last, since] = [now, Date.now()];
+      return Date.now() - since >= 1000;
+    },
+    20_000,
+    100,
+  ).catch(() => undefined);
 }
 
 /** Grows or shrinks the filler file so that about `target` bytes are free; returns the free bytes. */
@@ -373,7 +380,7 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
 
 describe('storage full, injected (the 3rd put into photos throws QuotaExceededError)', () => {
   it('reports it, keeps the earlier photos, and recovers', async () => {
-    const browser = await launchBrowser();
+    const browser = await testBrowser();
     try {
       const context = await phoneContext(browser, server.url);
       await context.addInitScript(() => {

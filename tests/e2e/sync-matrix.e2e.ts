@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFaultProxy, type FaultProxy } from '../faults/fault-proxy';
 import { startRecordingProxy, type RecordingProxy } from '../faults/recording-proxy';
 import {
-  launchBrowser,
+  testBrowser,
   launchOwnChromium,
   prng,
   type RunningServer,
@@ -40,7 +40,7 @@ beforeAll(async () => {
   server = await startServer({ KUAICHU_DEMO: '1' });
   proxy = await startFaultProxy(server.url);
   rec = await startRecordingProxy(proxy.url);
-  browser = await launchBrowser();
+  browser = await testBrowser();
 });
 
 afterAll(async () => {
@@ -184,7 +184,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     });
     await server.kill('SIGKILL');
     const killedUploads = partialUploads(server);
-    await sleep(1500);
+    await requestsEnded(recFrom);
     await server.restart();
     proxy.set();
     // Second kill while the case PUT is with the server (best effort: whenever it is seen).
@@ -197,7 +197,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
         if (put && !killedAtPut) {
           killedAtPut = true;
           await server.kill('SIGKILL');
-          await sleep(500);
+          await requestsEnded(putFrom);
           await server.restart();
         }
         return killedAtPut || (await phoneStatuses(page)).get(id) === 'sent';
@@ -361,6 +361,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     // Make the first case due again behind the app's back (raw IndexedDB: no Dexie change event).
     await makeDue(page, first);
     const quiet = proxy.log.length;
+    // A window to watch, not a wait for something: nothing may reach the server in it.
     await sleep(2000);
     const api = (from: number) => proxyLines(from).filter((l) => l.includes(' /api/'));
     expect(api(quiet), 'nothing drains on its own').toEqual([]);
@@ -522,6 +523,19 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     }
   });
 });
+
+/**
+ * Waits until every request that reached the recorder from index `from` on
+ * has ended: after a kill, the phone has seen the server go.
+ */
+async function requestsEnded(from: number): Promise<void> {
+  await until(
+    'the requests in flight to end',
+    () => rec.log.slice(from).every((e) => e.endedAt !== undefined),
+    10_000,
+    20,
+  );
+}
 
 /** Waits until no request has reached the proxy for `ms` (a drain in progress has finished). */
 async function quietFor(ms: number): Promise<void> {
