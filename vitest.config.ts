@@ -12,6 +12,10 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     setupFiles: ['tests/setup/vitest.setup.ts'],
+    // verify-audit on every server test database when the suite ends (server/test-support.ts).
+    globalSetup: ['server/test-global-setup.ts'],
+    // …which takes longer than Vitest's default 10 s for teardown.
+    teardownTimeout: 300_000,
     pool: 'forks',
     // The files share a worker's module cache instead of re-importing the
     // domain, zod and Dexie per file (85 s → 37 s here). A test leaves no

@@ -20,6 +20,7 @@ import { enrolDevice } from '../server/auth/devices';
 import { createSession } from '../server/auth/sessions';
 import { createFsBlobStore } from '../server/blobs/fs-blob-store';
 import { insuredCase } from '../server/case-fixtures';
+import { recordPhotoHolder } from '../server/cases/photo-holders';
 import { openDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { makeDeviceKey, makePhoto, signedCaseBody } from '../server/test-device';
@@ -129,7 +130,10 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
       const bodies: CasePutRequest[] = [];
       for (let i = 0; i < cases; i++) {
         const c = insuredCase(`bench-${i}`, 3);
-        for (const p of c.photos) await blobs.put(p.bytes);
+        for (const p of c.photos) {
+          const put = await blobs.put(p.bytes);
+          await recordPhotoHolder(db, { userId: officer.id, unitId: unit.id }, put.sha256, at);
+        }
         bodies.push(
           await signedCaseBody({
             record: c.record,

@@ -14,6 +14,7 @@ let err: string[];
 const admin = (...argv: string[]) =>
   runAdmin(argv, {
     db: fx.db,
+    blobs: fx.blobs,
     now: () => new Date('2026-11-27T09:30:00.000Z'),
     out: (l) => void out.push(l),
     err: (l) => void err.push(l),
@@ -119,13 +120,30 @@ describe('admin CLI', () => {
     expect(await admin('verify-audit')).toBe(0);
     expect(out.at(-1)).toMatch(/audit chain intact: 5 events; head hash [0-9a-f]{64}/);
 
+    fx.tampered();
     await sql`update audit_events set subject = 'someone else' where id = 2`.execute(fx.db);
     expect(await admin('verify-audit')).toBe(1);
-    expect(err.at(-1)).toMatch(/BROKEN at event 2 \(hash_mismatch\)/);
+    expect(err.join('\n')).toMatch(/BROKEN at event 2 \(hash_mismatch\)/);
 
+    err = [];
     await sql`delete from audit_events where id = 2`.execute(fx.db);
     expect(await admin('verify-audit')).toBe(1);
-    expect(err.at(-1)).toMatch(/BROKEN at event 2 \(missing_row\)/);
+    expect(err.join('\n')).toMatch(/BROKEN at event 2 \(missing_row\)/);
+  });
+
+  it('verify-audit prints every break, not only the first, and exits 1', async () => {
+    await seedDemo(fx.db, new Date('2026-11-27T09:00:00.000Z'), CHEAP_SCRYPT);
+    fx.tampered();
+    await sql`update audit_events set subject = 'someone else' where id = 2`.execute(fx.db);
+    await sql`update audit_events set action = 'user.nothing' where id = 4`.execute(fx.db);
+
+    expect(await admin('verify-audit')).toBe(1);
+
+    expect(err.filter((l) => l.startsWith('BROKEN at'))).toEqual([
+      expect.stringMatching(/^BROKEN at event 2 \(hash_mismatch\)/),
+      expect.stringMatching(/^BROKEN at event 4 \(hash_mismatch\)/),
+    ]);
+    expect(err.at(-1)).toMatch(/2 breaks/);
   });
 });
 

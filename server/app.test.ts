@@ -1,4 +1,6 @@
 import fs from 'node:fs/promises';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -265,5 +267,96 @@ describe('static PWA', () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe('every error in the one shape', () => {
+  /** The whole body is `{ error: { code, message, fields?, details? } }` and nothing else. */
+  function expectErrorShape(
+    res: { statusCode: number; headers: Record<string, unknown>; body: string },
+    status: number,
+    code: string,
+  ) {
+    expect(res.statusCode).toBe(status);
+    expect(String(res.headers['content-type'])).toMatch(/^application\/json/);
+    const body = JSON.parse(res.body) as { error: Record<string, unknown> };
+    expect(Object.keys(body)).toEqual(['error']);
+    expect(Object.keys(body.error).filter((k) => !['fields', 'details'].includes(k))).toEqual([
+      'code',
+      'message',
+    ]);
+    expect(body.error.code).toBe(code);
+    expect(res.body).not.toContain(fx.dir);
+  }
+
+  const long = 'a'.repeat(300);
+
+  it.each([
+    ['DELETE', `/api/uploads/${long}.json`, 414, 'uri_too_long'],
+    ['GET', `/api/cases/${long}`, 404, 'not_found'],
+    ['GET', `/api/%E0%A4%A`, 400, 'bad_url'],
+    ['GET', `/${long}`, 404, 'not_found'],
+    ['GET', `/assets/%00x.js`, 404, 'not_found'],
+  ] as const)('%s %s answers %i %s', async (method, url, status, code) => {
+    expectErrorShape(await app.inject({ method, url }), status, code);
+  });
+
+  it('answers a request that arrives while the server closes with 503 in the shape', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    app.get('/api/test-slow', async () => {
+      await held;
+      return { ok: true };
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const socket = net.connect(port, '127.0.0.1');
+    socket.setEncoding('utf8');
+    let raw = '';
+    socket.on('data', (chunk: string) => (raw += chunk));
+    const ended = new Promise((resolve) => socket.on('close', resolve));
+    socket.write('GET /api/test-slow HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const closing = app.close();
+    // Pipelined on the busy connection, so it reaches the server while it closes.
+    socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await closing;
+    await ended;
+
+    const second = raw.slice(raw.indexOf('HTTP/1.1', 1));
+    const [head = '', body = ''] = second.split('\r\n\r\n');
+    expectErrorShape(
+      {
+        statusCode: Number(head.split(' ')[1]),
+        headers: { 'content-type': /content-type: ([^\r]+)/i.exec(head)?.[1] },
+        body,
+      },
+      503,
+      'shutting_down',
+    );
+  });
+
+  it('answers a malformed HTTP request in the shape', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head.toLowerCase()).toContain('content-type: application/json');
+    expect(JSON.parse(body)).toEqual({
+      error: { code: 'bad_request', message: expect.any(String) as string },
+    });
   });
 });

@@ -13,7 +13,7 @@ import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import type { BlobStore } from './blobs/blob-store';
 import type { ServerConfig } from './config';
 import type { Db } from './db/database';
-import { handleError } from './errors';
+import { handleClientError, handleError, shuttingDown } from './errors';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { caseRoutes } from './routes/cases';
@@ -50,9 +50,21 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     logger: deps.logger ?? { level: config.logLevel },
     // Photos arrive by tus (streamed, not parsed); JSON bodies stay small.
     bodyLimit: JSON_BODY_LIMIT,
-    return503OnClosing: true,
+    // Every refusal, Fastify's own included, answers in the one error shape:
+    // router errors (bad percent-encoding, a too-long id), malformed HTTP, and
+    // requests that arrive while closing (Fastify's built-in 503 has its own body).
+    frameworkErrors: handleError,
+    clientErrorHandler: handleClientError,
+    return503OnClosing: false,
   });
   app.setErrorHandler(handleError);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async () => {
+    if (closing) throw shuttingDown();
+  });
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
   });
@@ -70,7 +82,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     limiter: deps.loginLimiter ?? createLoginLimiter(),
   });
   void app.register(deviceRoutes, { db, auth, now });
-  void app.register(photoRoutes, { blobs, auth });
+  void app.register(photoRoutes, { db, blobs, auth, now });
   void app.register(uploadRoutes, { db, blobs, auth, now, uploadDir: config.uploadDir });
   void app.register(caseRoutes, { db, blobs, auth, now });
   void app.register(changeRoutes, { db, auth });

@@ -4,9 +4,12 @@
  * {@link HttpError} (or let zod / Fastify validation throw); the handler maps
  * everything else to a 500 whose details go to the log, never to the client.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import type { ErrorBody, FieldProblem } from '../src/contracts/errors';
+import { TEXT_MESSAGES, isWellFormed } from '../src/domain/text';
 
 export type { ErrorBody, FieldProblem };
 
@@ -48,6 +51,14 @@ export function parseInput<S extends z.core.$ZodType>(
   value: unknown,
   part: 'body' | 'params' | 'querystring' | 'headers',
 ): z.core.output<S> {
+  const illFormed = illFormedPaths(value);
+  if (illFormed.length > 0) {
+    const fields = illFormed.map((at) => ({
+      path: [part, ...at].join('.'),
+      message: TEXT_MESSAGES.illFormed,
+    }));
+    throw new HttpError(400, 'validation_failed', 'The request is not valid.', fields);
+  }
   const parsed = z.safeParse(schema, value);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((issue) => ({
@@ -55,6 +66,42 @@ export function parseInput<S extends z.core.$ZodType>(
     message: issue.message,
   }));
   throw new HttpError(400, 'validation_failed', 'The request is not valid.', fields);
+}
+
+/** A place in the input, linked to its parent so a deep walk copies no paths. */
+interface At {
+  key: string;
+  parent: At | undefined;
+}
+
+const pathOf = (at: At | undefined): string[] => {
+  const path: string[] = [];
+  for (let a = at; a; a = a.parent) path.push(a.key);
+  return path.reverse();
+};
+
+/**
+ * Where a request holds a string (value or key) with no UTF-8 form: such text
+ * would be stored as other bytes than were hashed, so it is refused here, for
+ * every route, before any schema sees it. Walks without recursion: JSON may
+ * nest deeper than the stack.
+ */
+function illFormedPaths(value: unknown): string[][] {
+  const found: (At | undefined)[] = [];
+  const stack: { value: unknown; at: At | undefined }[] = [{ value, at: undefined }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value: v, at } = item;
+    if (typeof v === 'string') {
+      if (!isWellFormed(v)) found.push(at);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [key, child] of Object.entries(v)) {
+        const here = { key, parent: at };
+        if (!isWellFormed(key)) found.push(here);
+        stack.push({ value: child, at: here });
+      }
+    }
+  }
+  return found.reverse().map(pathOf);
 }
 
 interface AjvIssue {
@@ -91,6 +138,25 @@ interface ErrorLike {
   validationContext?: string;
 }
 
+/**
+ * Fastify's and its plugins' own refusals whose status, code or message does
+ * not say it plainly (their messages echo the path back).
+ */
+const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'uri_too_long',
+    message: 'A part of the path is longer than any id the server knows.',
+  },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'bad_url',
+    message: 'The path is not valid percent-encoded UTF-8.',
+  },
+  // @fastify/static: a path that cannot name a file (too long, a NUL byte …) is simply not there.
+  FST_STATIC_FORBIDDEN_PATH: { status: 404, code: 'not_found', message: 'No such file.' },
+};
+
 /** Classifies any thrown value into a status and a body safe to send. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof HttpError) {
@@ -113,6 +179,9 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       body: errorBody('validation_failed', 'The request is not valid.', fields),
     };
   }
+  const framework = typeof e.code === 'string' ? FRAMEWORK_ERRORS[e.code] : undefined;
+  if (framework)
+    return { status: framework.status, body: errorBody(framework.code, framework.message) };
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (status >= 400 && status < 500) {
     // Fastify's client errors (bad JSON, body too large, wrong media type) carry safe messages.
@@ -130,4 +199,30 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: body.error.code, status }, 'request refused');
   return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** The 503 for a request that arrives while the server shuts down. */
+export const shuttingDown = (): HttpError =>
+  new HttpError(503, 'shutting_down', 'The server is shutting down; try again in a moment.');
+
+/**
+ * Node's `clientError` (a request that is not HTTP, headers too large, a
+ * timeout): no request object exists, so the answer is written to the socket.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'The request took too long to arrive.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'The request headers are too large.']
+        : [400, 'bad_request', 'The request is not valid HTTP.'];
+  const body = JSON.stringify(errorBody(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -5,6 +5,7 @@
  *  - no session: 401 (public routes: their success status);
  *  - a role not in `access`: 403;
  *  - a scoped route, object of tenant A, caller outside A's scope: 404;
+ *  - a caller in scope the route refuses by its own rule (`refused`): that answer;
  *  - otherwise the route's success status.
  * Each call gets a fresh session and fresh objects, so calls do not
  * disturb each other. A route without a fixture here fails the test.
@@ -19,6 +20,7 @@ import { enrolDevice } from './auth/devices';
 import { createSession } from './auth/sessions';
 import { insuredCase } from './case-fixtures';
 import { makeDeviceKey, makePhoto, signedCaseBody } from './test-device';
+import { uploadPhoto } from './test-photos';
 import { ACTORS, CHEAP_SCRYPT, ROLE_OF, TEST_PASSWORD, openTestWorld } from './test-world';
 import type { Actor, TestWorld } from './test-world';
 
@@ -38,6 +40,8 @@ interface Fixture {
   success: number;
   /** For scoped routes: who is inside tenant A's scope for the object. */
   home?: readonly Actor[];
+  /** Callers in scope whom the route refuses by its own rule: status and error code. */
+  refused?: Partial<Record<Actor, readonly [number, string]>>;
   /** A request touching a fresh object owned by tenant A. */
   prepare(actor: Actor | undefined): Promise<InjectOptions>;
 }
@@ -46,18 +50,24 @@ const TUS = { 'tus-resumable': '1.0.0' };
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const CASE_HOME = ['officerA', 'officerA2', 'reviewerA', 'insurerX'] as const;
 
-/** A case of officer A (unit patrol A, brigade A) that only insurer X covers. */
-async function storedCase() {
-  const c = insuredCase(`matrix-${++counter}`);
+/**
+ * A case of officer A (unit patrol A, brigade A) that only insurer X covers,
+ * with one scene photo officer A uploaded; `reviewed`: approved by reviewer A,
+ * so insurer X holds a claim on it (insurer Y never does).
+ */
+async function storedCase(reviewed = false) {
+  const c = insuredCase(`matrix-${++counter}`, 0);
   const record: CaseRecord = {
     ...c.record,
     parties: c.record.parties.map((p, i) =>
       i === 1 ? { ...p, commercialInsurance: { insurer: 'Other Mutual' } } : p,
     ),
   };
+  const photo = makePhoto(record.id, `matrix-photo-${record.id}`, 'scene-behind', 32);
+  await uploadPhoto(w, 'officerA', photo);
   const body = await signedCaseBody({
     record,
-    photos: c.photos.map((p) => p.meta),
+    photos: [photo.meta],
     deviceId: w.devices.officerA.id,
     key: w.devices.officerA.key,
   });
@@ -67,7 +77,15 @@ async function storedCase() {
     payload: body,
   });
   expect(res.statusCode).toBe(200);
-  return { id: record.id, body };
+  if (reviewed) {
+    const review = await w.call('reviewerA', {
+      method: 'POST',
+      url: `/api/cases/${record.id}/actions`,
+      payload: { action: 'review' },
+    });
+    expect(review.statusCode).toBe(200);
+  }
+  return { id: record.id, body, photo: photo.meta.sha256 };
 }
 
 async function uploadOfOfficerA(): Promise<{ url: string; bytes: Buffer }> {
@@ -142,9 +160,16 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'photos.head': {
     success: 200,
+    // Held for the unit whose officer uploaded the bytes only.
+    home: ['officerA', 'officerA2'],
+    prepare: async () => ({ method: 'HEAD', url: `/api/photos/${(await storedCase()).photo}` }),
+  },
+  'photos.get': {
+    success: 200,
+    home: CASE_HOME,
     prepare: async () => {
-      const put = await w.fx.blobs.put(Buffer.from(`matrix photo ${++counter}`));
-      return { method: 'HEAD', url: `/api/photos/${put.sha256}` };
+      const { id, photo } = await storedCase(true);
+      return { url: `/api/cases/${id}/photos/${photo}` };
     },
   },
   'uploads.create': {
@@ -197,25 +222,52 @@ const FIXTURES: Record<string, Fixture> = {
   'cases.put': {
     success: 200,
     home: CASE_HOME,
-    prepare: async () => {
+    // A case belongs to the officer who sent version 1, not to his unit.
+    refused: { officerA2: [403, 'not_case_officer'] },
+    prepare: async (actor) => {
       const { id, body } = await storedCase();
-      return { method: 'PUT', url: `/api/cases/${id}`, payload: body };
+      const device = actor && actor in w.devices ? w.devices[actor as 'officerA'] : undefined;
+      if (!device) return { method: 'PUT', url: `/api/cases/${id}`, payload: body };
+      // The next version, signed by the caller's own phone.
+      const next = await signedCaseBody({
+        record: { ...body.case, notes: `version 2 by ${actor}` },
+        photos: body.photos,
+        deviceId: device.id,
+        key: device.key,
+        version: 2,
+        previousManifestHash: body.manifestHash,
+      });
+      return { method: 'PUT', url: `/api/cases/${id}`, payload: next };
     },
+  },
+  'cases.handover': {
+    success: 200,
+    home: ['officerA', 'officerA2', 'reviewerA'],
+    refused: { officerA2: [403, 'not_case_officer'] },
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/cases/${(await storedCase()).id}/handover`,
+      payload: { officerId: w.users.officerA2.id, reason: 'matrix' },
+    }),
   },
   'cases.list': { success: 200, prepare: async () => ({ url: '/api/cases' }) },
   'cases.get': {
     success: 200,
     home: CASE_HOME,
-    prepare: async () => ({ url: `/api/cases/${(await storedCase()).id}` }),
+    prepare: async () => ({ url: `/api/cases/${(await storedCase(true)).id}` }),
   },
   'cases.action': {
     success: 200,
     home: CASE_HOME,
-    prepare: async (actor) => ({
-      method: 'POST',
-      url: `/api/cases/${(await storedCase()).id}/actions`,
-      payload: { action: actor && ROLE_OF[actor] === 'insurer' ? 'assess' : 'review' },
-    }),
+    // An insurer assesses its claim on an approved case; a reviewer approves a synced one.
+    prepare: async (actor) => {
+      const insurer = actor !== undefined && ROLE_OF[actor] === 'insurer';
+      return {
+        method: 'POST',
+        url: `/api/cases/${(await storedCase(insurer)).id}/actions`,
+        payload: insurer ? { action: 'assess', amountYuan: 1200 } : { action: 'review' },
+      };
+    },
   },
   'changes.list': { success: 200, prepare: async () => ({ url: '/api/changes' }) },
   'admin.users.list': { success: 200, prepare: async () => ({ url: '/api/admin/users' }) },
@@ -259,7 +311,7 @@ function expectedStatus(route: RouteSpec, fixture: Fixture, actor: Actor | undef
   if (!actor) return 401;
   if (!route.access.includes(ROLE_OF[actor])) return 403;
   if (route.scoped && !(fixture.home ?? []).includes(actor)) return 404;
-  return fixture.success;
+  return fixture.refused?.[actor]?.[0] ?? fixture.success;
 }
 
 const ERROR_CODE: Record<number, string> = {
@@ -291,7 +343,7 @@ describe('route × role matrix', () => {
         const status = expectedStatus(route, fixture, actor);
         seen.push(`${actor ?? 'anonymous'}:${res.statusCode}`);
         wanted.push(`${actor ?? 'anonymous'}:${status}`);
-        const code = ERROR_CODE[status];
+        const code = (actor && fixture.refused?.[actor]?.[1]) ?? ERROR_CODE[status];
         const isTusRefusal = route.path.startsWith('/api/uploads') && status === 404;
         if (code && route.method !== 'HEAD' && !isTusRefusal) {
           expect(res.json(), `${route.id} as ${actor ?? 'anonymous'}`).toMatchObject({
@@ -303,4 +355,36 @@ describe('route × role matrix', () => {
       expect(seen).toEqual(wanted);
     });
   }
+});
+
+describe('insurer Y against insurer X’s claim', () => {
+  it('gets 404 for X’s case, photos and actions, leaves X’s claim as it was, and sees none of it in its feed', async () => {
+    const { id, photo } = await storedCase(true);
+    const asY = (options: InjectOptions) => w.call('insurerY', options);
+
+    const answers = [
+      await asY({ url: `/api/cases/${id}` }),
+      await asY({ url: `/api/cases/${id}/photos/${photo}` }),
+      await asY({
+        method: 'POST',
+        url: `/api/cases/${id}/actions`,
+        payload: { action: 'assess', amountYuan: 1 },
+      }),
+      await asY({
+        method: 'POST',
+        url: `/api/cases/${id}/actions`,
+        payload: { action: 'pay', amountYuan: 1 },
+      }),
+    ];
+
+    expect(
+      answers.map((a) => [a.statusCode, a.json<{ error: { code: string } }>().error.code]),
+    ).toEqual(Array.from({ length: 4 }, () => [404, 'not_found']));
+    const list = (await asY({ url: '/api/cases' })).json<{ cases: { id: string }[] }>();
+    expect(list.cases.map((c) => c.id)).not.toContain(id);
+    const feed = (await asY({ url: '/api/changes' })).json<{ changes: { caseId: string }[] }>();
+    expect(feed.changes.map((c) => c.caseId)).not.toContain(id);
+    const x = await w.call('insurerX', { url: `/api/cases/${id}` });
+    expect(x.json()).toMatchObject({ claim: { insurerId: w.insurers.x.id, state: 'delivered' } });
+  });
 });

@@ -38,27 +38,28 @@ describe('audit chain', () => {
   });
 
   it('fails at the row whose content was edited', async () => {
+    fx.tampered();
     await sql`update audit_events set details = '{"i":99}' where id = 3`.execute(fx.db);
 
     expect(await verifyAuditChain(fx.db)).toMatchObject({
       ok: false,
-      brokenAt: 3,
-      reason: 'hash_mismatch',
-      count: 2,
+      count: 5,
+      breaks: [{ at: 3, reason: 'hash_mismatch' }],
     });
   });
 
   it('fails at the row that was deleted', async () => {
+    fx.tampered();
     await sql`delete from audit_events where id = 3`.execute(fx.db);
 
     expect(await verifyAuditChain(fx.db)).toMatchObject({
       ok: false,
-      brokenAt: 3,
-      reason: 'missing_row',
+      breaks: [{ at: 3, reason: 'missing_row' }],
     });
   });
 
   it('fails at the next row when an edited row is re-hashed to hide the edit', async () => {
+    fx.tampered();
     const row = await fx.db
       .selectFrom('audit_events')
       .selectAll()
@@ -73,8 +74,40 @@ describe('audit chain', () => {
 
     expect(await verifyAuditChain(fx.db)).toMatchObject({
       ok: false,
-      brokenAt: 3,
-      reason: 'prev_hash_mismatch',
+      breaks: [{ at: 3, reason: 'prev_hash_mismatch' }],
     });
+  });
+
+  it('reports every break, not only the first, across pages', async () => {
+    fx.tampered();
+    await sql`update audit_events set details = '{"i":99}' where id = 2`.execute(fx.db);
+    await sql`delete from audit_events where id = 4`.execute(fx.db);
+    await sql`update audit_events set subject = 'other' where id = 5`.execute(fx.db);
+
+    const verdict = await verifyAuditChain(fx.db, 2);
+
+    expect(verdict.ok).toBe(false);
+    expect(verdict.ok ? [] : verdict.breaks.map((b) => [b.at, b.reason])).toEqual([
+      [2, 'hash_mismatch'],
+      [4, 'missing_row'],
+      [5, 'hash_mismatch'],
+    ]);
+  });
+
+  it('hashes exactly what it stores, so an ill-formed string cannot break the chain', async () => {
+    await recordAudit(fx.db, AT, {
+      actor: 'anonymous',
+      action: 'auth.login_failed',
+      subject: 'a\ud800b',
+      details: { note: '\udc00' },
+    });
+
+    expect(await verifyAuditChain(fx.db)).toMatchObject({ ok: true, count: 6 });
+    const row = await fx.db
+      .selectFrom('audit_events')
+      .select('subject')
+      .where('id', '=', 6)
+      .executeTakeFirstOrThrow();
+    expect(row.subject).toBe('a\ufffdb');
   });
 });

@@ -6,6 +6,8 @@
  * breaks its own hash, a deleted one leaves a gap, and a reordered one breaks
  * the link. A truncated tail is only caught against an anchor kept outside
  * the database: `verify-audit` prints the head hash to record elsewhere.
+ * Text is made well-formed before it is hashed (a lone surrogate becomes
+ * U+FFFD, as SQLite stores it), so the hash is over exactly what is kept.
  *
  * SQLite runs one writer at a time, so "read the head, insert the next" is
  * atomic inside a transaction. (A PostgreSQL dialect must lock the table in
@@ -13,6 +15,7 @@
  */
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../src/domain/manifest/canonical-json';
+import { toWellFormed } from '../../src/domain/text';
 import type { Database, AuditEventRow } from '../db/schema';
 import { sha256Hex } from '../hash';
 
@@ -69,9 +72,10 @@ export async function appendAudit(
   const row: Hashable = {
     id: (head?.id ?? 0) + 1,
     at: at.toISOString(),
-    actor: input.actor,
-    action: input.action,
-    subject: input.subject,
+    actor: toWellFormed(input.actor),
+    action: toWellFormed(input.action),
+    subject: toWellFormed(input.subject),
+    // JSON.stringify escapes a lone surrogate (`\ud800`), so details round-trip as they are.
     details: canonicalJson(input.details ?? {}),
     prev_hash: head?.hash ?? GENESIS_HASH,
   };
@@ -89,17 +93,30 @@ export async function recordAudit(
   return db.transaction().execute((trx) => appendAudit(trx, at, input));
 }
 
-export type AuditBreak = 'missing_row' | 'prev_hash_mismatch' | 'hash_mismatch';
+export type AuditBreakReason = 'missing_row' | 'prev_hash_mismatch' | 'hash_mismatch';
+
+export interface AuditBreak {
+  /** The event id at fault (the first missing one for a gap). */
+  at: number;
+  reason: AuditBreakReason;
+  message: string;
+}
 
 export type AuditVerdict =
   | { ok: true; count: number; headHash: string }
-  | { ok: false; count: number; brokenAt: number; reason: AuditBreak; message: string };
+  | { ok: false; count: number; headHash: string; breaks: AuditBreak[] };
 
-/** Walks the chain from the first event; reports the first broken link. */
+/**
+ * Walks the whole chain and reports every broken link, so a harmless break
+ * cannot hide tampering after it. After a gap the next link is not reported
+ * again (the gap already explains it); after an altered row the walk goes on
+ * from the row's stored hash, so one edit is one break.
+ */
 export async function verifyAuditChain(
   db: Kysely<Database>,
   pageSize = 1000,
 ): Promise<AuditVerdict> {
+  const breaks: AuditBreak[] = [];
   let expectedId = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
@@ -112,38 +129,37 @@ export async function verifyAuditChain(
       .limit(pageSize)
       .execute();
     for (const row of page) {
-      const broken = (reason: AuditBreak, brokenAt: number, message: string): AuditVerdict => ({
-        ok: false,
-        count,
-        brokenAt,
-        reason,
-        message,
-      });
       if (row.id !== expectedId) {
-        return broken(
-          'missing_row',
-          expectedId,
-          `event ${expectedId} is missing (next is ${row.id})`,
-        );
-      }
-      if (row.prev_hash !== prevHash) {
-        return broken(
-          'prev_hash_mismatch',
-          row.id,
-          `event ${row.id} does not link to event ${row.id - 1}`,
-        );
+        const which =
+          row.id === expectedId + 1
+            ? `event ${expectedId} is`
+            : `events ${expectedId}–${row.id - 1} are`;
+        breaks.push({
+          at: expectedId,
+          reason: 'missing_row',
+          message: `${which} missing (next is ${row.id})`,
+        });
+      } else if (row.prev_hash !== prevHash) {
+        breaks.push({
+          at: row.id,
+          reason: 'prev_hash_mismatch',
+          message: `event ${row.id} does not link to event ${row.id - 1}`,
+        });
       }
       if (auditEventHash(row) !== row.hash) {
-        return broken(
-          'hash_mismatch',
-          row.id,
-          `event ${row.id} was altered (its hash does not match its content)`,
-        );
+        breaks.push({
+          at: row.id,
+          reason: 'hash_mismatch',
+          message: `event ${row.id} was altered (its hash does not match its content)`,
+        });
       }
       prevHash = row.hash;
-      expectedId += 1;
+      expectedId = row.id + 1;
       count += 1;
     }
-    if (page.length < pageSize) return { ok: true, count, headHash: prevHash };
+    if (page.length < pageSize) break;
   }
+  return breaks.length === 0
+    ? { ok: true, count, headHash: prevHash }
+    : { ok: false, count, headHash: prevHash, breaks };
 }

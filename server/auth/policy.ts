@@ -7,7 +7,8 @@
  * | -------- | --------------------------------------------------------- |
  * | officer  | cases of his unit; his own devices and uploads            |
  * | reviewer | cases of every unit of his brigade                        |
- * | insurer  | cases with a vehicle it insures (case_vehicles_insurers)  |
+ * | insurer  | cases it holds a claim on (a reviewer approved them); in  |
+ * |          | the changes feed, only its own claims' steps              |
  * | admin    | configuration (users, units, insurers, every device); no cases |
  *
  * An object outside the scope is answered exactly like one that does not
@@ -89,9 +90,9 @@ export function whereCaseInScope<TB extends keyof Database, O>(
           'cases.id',
           'in',
           db
-            .selectFrom('case_vehicles_insurers')
-            .select('case_vehicles_insurers.case_id')
-            .where('case_vehicles_insurers.insurer_id', '=', scope.insurerId),
+            .selectFrom('claims')
+            .select('claims.case_id')
+            .where('claims.insurer_id', '=', scope.insurerId),
         );
       case 'config':
       case 'nothing':
@@ -116,6 +117,19 @@ export async function caseInScopeOr404(db: Db, scope: Scope, caseId: string) {
     .executeTakeFirst();
   if (!row) throw notFound();
   return row;
+}
+
+/**
+ * Entries of the changes feed the session may see: every entry of the cases
+ * in scope, except that an insurer sees only the steps of its own claims.
+ */
+export function changesInScope(db: Db, scope: Scope) {
+  const query = whereCaseInScope(
+    db,
+    scope,
+    db.selectFrom('changes').innerJoin('cases', 'cases.id', 'changes.case_id').selectAll('changes'),
+  );
+  return scope.kind === 'insurer' ? query.where('changes.insurer_id', '=', scope.insurerId) : query;
 }
 
 /** Devices the session may see: an officer his own, an admin all. */

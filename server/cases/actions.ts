@@ -2,16 +2,21 @@
  * What reviewers and insurers do to a submitted case, each a change in the
  * feed the officer's device pulls and an audit event:
  *
- * | action | role     | from                                  | to       |
- * | ------ | -------- | ------------------------------------- | -------- |
- * | return | reviewer | synced, reviewed                      | returned |
- * | review | reviewer | synced                                | reviewed |
- * | assess | insurer  | synced, reviewed, delivered, acknowledged | assessed |
- * | pay    | insurer  | assessed                              | paid     |
+ * | action | role     | from (case state, or the insurer's claim) | to                     |
+ * | ------ | -------- | ----------------------------------------- | ---------------------- |
+ * | return | reviewer | synced, reviewed, assessed                | returned               |
+ * | review | reviewer | synced                                    | reviewed + a delivered |
+ * |        |          |                                           | claim per insurer      |
+ * | reopen | reviewer | a paid claim holds the case               | returned               |
+ * | assess | insurer  | its own claim: delivered                  | claim assessed         |
+ * | pay    | insurer  | its own claim: assessed                   | claim paid             |
  *
- * (Insurers may assess straight from synced/reviewed until packet delivery,
- * which moves cases to delivered/acknowledged, exists.) A new manifest
- * version from the officer puts the case back to synced.
+ * Insurers act on their own claims only (claims.ts), so one insurer's step
+ * never moves another's. The case is `assessed` once every current claim is
+ * assessed and `paid` once every one is paid. A new manifest version from the
+ * officer puts the case back to synced — refused while a paid claim holds it,
+ * which only `reopen` (with its reason) releases; `return` is then refused
+ * with `reopen_required`, so the reopening is always written down.
  */
 import type { Kysely } from 'kysely';
 import type { CaseAction, CaseActionRequest, CaseActionResponse } from '../../src/contracts/cases';
@@ -23,24 +28,39 @@ import type { Session } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
 import { capitalise, withArticle } from '../english';
+import {
+  applyClaimAction,
+  deliverPackets,
+  insertChange,
+  isHeldByPayment,
+  reopenPaidClaims,
+} from './claims';
 
-interface ActionRule {
-  role: Role;
-  from: readonly CaseState[];
+type ReviewerAction = 'return' | 'review' | 'reopen';
+
+interface ReviewerRule {
+  role: 'reviewer';
+  /** Case states it applies to; `held`: while a paid claim holds the case. */
+  from: readonly CaseState[] | 'held';
   to: CaseState;
   kind: ChangeKind;
 }
 
-export const CASE_ACTIONS: Readonly<Record<CaseAction, ActionRule>> = {
-  return: { role: 'reviewer', from: ['synced', 'reviewed'], to: 'returned', kind: 'returned' },
-  review: { role: 'reviewer', from: ['synced'], to: 'reviewed', kind: 'reviewed' },
-  assess: {
-    role: 'insurer',
-    from: ['synced', 'reviewed', 'delivered', 'acknowledged'],
-    to: 'assessed',
-    kind: 'assessed',
+const REVIEWER_ACTIONS: Readonly<Record<ReviewerAction, ReviewerRule>> = {
+  return: {
+    role: 'reviewer',
+    from: ['synced', 'reviewed', 'assessed'],
+    to: 'returned',
+    kind: 'returned',
   },
-  pay: { role: 'insurer', from: ['assessed'], to: 'paid', kind: 'paid' },
+  review: { role: 'reviewer', from: ['synced'], to: 'reviewed', kind: 'reviewed' },
+  reopen: { role: 'reviewer', from: 'held', to: 'returned', kind: 'returned' },
+};
+
+export const CASE_ACTIONS: Readonly<Record<CaseAction, { role: Role }>> = {
+  ...REVIEWER_ACTIONS,
+  assess: { role: 'insurer' },
+  pay: { role: 'insurer' },
 };
 
 /** Applies an action to a case the caller has already found in scope. */
@@ -51,29 +71,42 @@ export async function applyCaseAction(
   request: CaseActionRequest,
   at: Date,
 ): Promise<CaseActionResponse> {
-  const rule = CASE_ACTIONS[request.action];
-  if (rule.role !== session.role) {
+  const { action } = request;
+  if (CASE_ACTIONS[action].role !== session.role) {
     throw new HttpError(
       403,
       'forbidden_action',
-      `Only ${withArticle(rule.role)} may ${request.action} a case.`,
+      `Only ${withArticle(CASE_ACTIONS[action].role)} may ${action} a case.`,
     );
   }
+  if (action === 'assess' || action === 'pay') {
+    return applyClaimAction(db, session, caseId, action, request, at);
+  }
+  const rule = REVIEWER_ACTIONS[action];
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('cases')
       .select(['state'])
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow();
-    if (!rule.from.includes(row.state as CaseState)) {
+    const held = await isHeldByPayment(trx, caseId);
+    if (action === 'return' && held) {
+      throw new HttpError(
+        409,
+        'reopen_required',
+        'An insurer has paid a claim on this case: reopen it, with the reason, instead.',
+      );
+    }
+    const allowed = rule.from === 'held' ? held : rule.from.includes(row.state as CaseState);
+    if (!allowed) {
       throw new HttpError(
         409,
         'invalid_transition',
-        `${capitalise(withArticle(row.state))} case cannot be ${rule.to}.`,
+        rule.from === 'held'
+          ? 'No paid claim holds this case: there is nothing to reopen.'
+          : `${capitalise(withArticle(row.state))} case cannot be ${rule.to}.`,
         undefined,
-        {
-          state: row.state,
-        },
+        { state: row.state },
       );
     }
     const now = at.toISOString();
@@ -82,30 +115,27 @@ export async function applyCaseAction(
       .set({ state: rule.to, updated_at: now })
       .where('id', '=', caseId)
       .execute();
-    const change = await trx
-      .insertInto('changes')
-      .values({
-        case_id: caseId,
-        kind: rule.kind,
-        state: rule.to,
-        actor_id: session.userId,
-        actor_role: session.role,
-        note: request.note ?? null,
-        at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const note = request.note ?? null;
+    const cursor = await insertChange(trx, {
+      caseId,
+      kind: rule.kind,
+      state: rule.to,
+      session,
+      note,
+      at: now,
+    });
+    const reopened = action === 'reopen' ? await reopenPaidClaims(trx, session, caseId, at) : [];
     await appendAudit(trx, at, {
       actor: session.userId,
-      action: `case.${rule.kind}`,
+      action: action === 'reopen' ? 'case.reopened' : `case.${rule.kind}`,
       subject: caseId,
       details: {
         from: row.state,
         to: rule.to,
-        note: request.note ?? null,
-        amountYuan: request.amountYuan ?? null,
+        ...(action === 'reopen' ? { reason: note, claims: reopened } : { note }),
       },
     });
-    return { caseId, state: rule.to, cursor: String(change.id) };
+    if (action === 'review') await deliverPackets(trx, session, caseId, at);
+    return { caseId, state: rule.to, cursor };
   });
 }

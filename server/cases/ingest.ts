@@ -4,26 +4,39 @@
  * Order of checks (each refusal is audited as `case.refused` with its reason):
  *  1. ids agree (path, case.id, manifest.caseId) — `case_id_mismatch`;
  *  2. the case is in the officer's scope (another unit's id: 404, as absent);
- *  3. the same version already stored: same body → the same receipt (no new
- *     audit or change rows); a different body → `manifest_conflict`;
- *  4. the device is an active enrolled device of this officer
+ *  3. the device is an active enrolled device of this officer
  *     (`device_unknown`, `device_revoked`) and the signature verifies over the
- *     manifest's canonical bytes (`bad_signature`);
+ *     manifest's canonical bytes (`bad_signature`) — before anything stored is
+ *     answered, so a replay with a forged signature gets no receipt;
+ *  4. the same version already stored: same body → the same receipt (no new
+ *     audit or change rows); a different body → `manifest_conflict`. The body
+ *     names the signing device, so only that device's officer gets here;
  *  5. the manifest describes exactly the case and photos sent
  *     (`case_hash_mismatch`, `manifest_mismatch`);
  *  6. every listed photo the store holds re-hashes to its name and has the
  *     listed size (`photo_hash_mismatch`); photos not yet held are listed as
  *     missing in the receipt, not refused;
- *  7. the seal (src/domain/case/determination.ts): every signature names the
- *     determination sent (`signed_content_changed`), amendments keep what
- *     they supersede (`amendment_mismatch`), and nothing signed before is
- *     gone (`signatures_removed`); a version adding an amendment is flagged
- *     `amended` for the accident squad;
- *  8. in one transaction, the version chain: n+1 must name version n's hash
- *     (`chain_broken`); an older version never stored is `version_superseded`;
- *     a skipped version (n+2 …) is accepted and flagged `version_gap` (E5:
- *     accept but flag for review — the previous hash cannot be checked, and
- *     refusing would strand the device's evidence).
+ *  7. in one transaction, against the stored current version:
+ *     a. the case's officer (custody.ts): a stored case takes versions only
+ *        from its officer (`not_case_officer`), and `case.officer` names this
+ *        officer or, on a case handed over to him, its captor
+ *        (`officer_mismatch`: on a shared phone a case goes only under its
+ *        captor's session);
+ *     b. the version chain: only n+1 is taken (a skipped version, or a first
+ *        version above 1: `version_gap` — its chain cannot be checked, and a
+ *        stored jump would leave no next version; the device answers the 409
+ *        by sending its content as n+1 on the stored version, src/sync, so
+ *        nothing is stranded); n+1 must name version n's hash
+ *        (`chain_broken`); an older version never stored is
+ *        `version_superseded` (holes exist only in chains stored before gaps
+ *        were refused);
+ *     c. the seal (src/domain/case/determination.ts): every signature names
+ *        the determination sent (`signed_content_changed`), amendments keep
+ *        what they supersede (`amendment_mismatch`), and nothing signed before
+ *        is gone (`signatures_removed`); a version adding an amendment is
+ *        flagged `amended` for the accident squad;
+ *     d. once an insurer was paid, no new version until a reviewer reopens
+ *        the case (`reopen_required`, claims.ts).
  * "The same body" means the same canonical { case, photos, manifest }: the
  * signature is left out because ECDSA signatures differ on every signing.
  */
@@ -48,6 +61,7 @@ import type { BlobStore } from '../blobs/blob-store';
 import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
 import { sha256Hex } from '../hash';
+import { isHeldByPayment } from './claims';
 import { vehicleInsurers } from './insurers';
 import { receiptFor } from './receipts';
 
@@ -65,13 +79,16 @@ const REFUSAL_STATUS: Record<CaseRefusal, number> = {
   device_unknown: 403,
   device_revoked: 403,
   officer_mismatch: 403,
+  not_case_officer: 403,
   photo_hash_mismatch: 422,
   manifest_conflict: 409,
   chain_broken: 409,
+  version_gap: 409,
   version_superseded: 409,
   signed_content_changed: 422,
   amendment_mismatch: 422,
   signatures_removed: 422,
+  reopen_required: 409,
 };
 
 const SEAL_MESSAGES: Record<SealRefusal, string> = {
@@ -158,20 +175,13 @@ async function ingest(
     });
     throw notFound();
   }
+  await checkDeviceAndSignature(db, session, manifest, body.signature);
   const bodyHash = sha256Hex(canonicalJson({ case: body.case, photos: body.photos, manifest }));
   const replay = existing
     ? await storedReceipt(deps, caseId, manifest.version, bodyHash)
     : undefined;
   if (replay) return replay;
 
-  await checkDeviceAndSignature(db, session, manifest, body.signature);
-  if (body.case.officer && body.case.officer.id !== session.userId) {
-    // A shared phone: another officer's case never goes under this session.
-    throw new Refusal(
-      'officer_mismatch',
-      'The case was captured by another officer; only that officer may send it.',
-    );
-  }
   await checkManifestDescribesBody(body);
   await checkHeldPhotos(blobs, manifest);
   const flags = await store(deps, session, body, manifestHash, bodyHash);
@@ -204,7 +214,7 @@ async function storedReceipt(
       { storedManifestHash: row.manifest_hash },
     );
   }
-  return receiptFor(deps.blobs, {
+  return receiptFor(deps, {
     manifest: JSON.parse(row.manifest) as CaseManifest,
     manifestHash: row.manifest_hash,
     receivedAt: row.received_at,
@@ -288,7 +298,17 @@ async function checkHeldPhotos(blobs: BlobStore, manifest: CaseManifest): Promis
   }
 }
 
-/** The transactional part: chain rules, then every row of a new version. */
+/** A paid claim holds the case: a new version would change what was paid for (claims.ts). */
+async function checkNotPaid(trx: Kysely<Database>, caseId: string): Promise<void> {
+  if (await isHeldByPayment(trx, caseId)) {
+    throw new Refusal(
+      'reopen_required',
+      'An insurer has paid a claim on this case: a reviewer must reopen it before a new version is accepted.',
+    );
+  }
+}
+
+/** The transactional part: the case's officer and the chain, the seal, then every row of a new version. */
 async function store(
   deps: IngestDeps,
   session: Session,
@@ -306,6 +326,7 @@ async function store(
       .select(['manifest_version', 'manifest_hash', 'unit_id', 'officer_id', 'body'])
       .where('id', '=', caseId)
       .executeTakeFirst();
+    checkCaseOfficer(session, body.case, current);
     const currentVersion = current?.manifest_version ?? 0;
     if (manifest.version <= currentVersion) {
       throw new Refusal(
@@ -315,17 +336,17 @@ async function store(
       );
     }
     const flags: ReceiptFlag[] = [];
-    if (manifest.version === currentVersion + 1) {
-      if (current && manifest.previousManifestHash !== current.manifest_hash) {
-        throw new Refusal(
-          'chain_broken',
-          `previousManifestHash is not the hash of version ${currentVersion}.`,
-          {
-            storedManifestHash: current.manifest_hash,
-          },
-        );
-      }
-    } else flags.push('version_gap');
+    checkNoGap(manifest, currentVersion, current?.manifest_hash ?? null);
+    if (current && manifest.previousManifestHash !== current.manifest_hash) {
+      throw new Refusal(
+        'chain_broken',
+        `previousManifestHash is not the hash of version ${currentVersion}.`,
+        {
+          storedManifestHash: current.manifest_hash,
+        },
+      );
+    }
+    await checkNotPaid(trx, caseId);
     const previous = current ? CaseRecord.safeParse(JSON.parse(current.body)) : undefined;
     const seal = checkSealedVersion(previous?.success ? previous.data : undefined, body.case, sha);
     if (!seal.ok) {
@@ -419,14 +440,49 @@ async function store(
         },
       });
     }
-    if (flags.includes('version_gap')) {
-      await appendAudit(trx, at, {
-        actor: session.userId,
-        action: 'case.version_gap',
-        subject: caseId,
-        details: { storedVersion: currentVersion, receivedVersion: manifest.version },
-      });
-    }
     return flags;
   });
+}
+
+/**
+ * A stored case takes versions from its officer only (custody.ts). Its
+ * `case.officer` names who captured it: this officer, or — on a case handed
+ * over to him — the captor the stored version names.
+ */
+function checkCaseOfficer(
+  session: Session,
+  record: CasePutRequest['case'],
+  current: { officer_id: string; body: string } | undefined,
+): void {
+  if (current && current.officer_id !== session.userId) {
+    throw new Refusal(
+      'not_case_officer',
+      'The case belongs to another officer; only he may send its versions, unless it is handed over.',
+      { caseOfficerId: current.officer_id },
+    );
+  }
+  const named = record.officer?.id;
+  if (named === undefined || named === session.userId) return;
+  const captor = current ? (JSON.parse(current.body) as CaseRecord).officer?.id : undefined;
+  if (named !== captor) {
+    // A shared phone: another officer's case never goes under this session.
+    throw new Refusal(
+      'officer_mismatch',
+      'The case was captured by another officer; only that officer may send it.',
+    );
+  }
+}
+
+/** Only the next version is taken: a skipped one could not be chain-checked, and would leave no room after it. */
+function checkNoGap(
+  manifest: CaseManifest,
+  storedVersion: number,
+  storedManifestHash: string | null,
+): void {
+  if (manifest.version <= storedVersion + 1) return;
+  throw new Refusal(
+    'version_gap',
+    `Version ${storedVersion} is stored; send version ${storedVersion + 1} chained to it, not version ${manifest.version}.`,
+    { storedVersion, storedManifestHash },
+  );
 }

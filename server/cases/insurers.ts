@@ -21,39 +21,33 @@ export interface VehicleInsurer {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-export function vehicleInsurers(
-  record: CaseRecord,
+/** Which of these insurers a cover's free-text insurer names, if any. */
+export function insurerMatcher(
   insurers: readonly InsurerRef[],
-): VehicleInsurer[] {
+): (cover: { insurer: string } | undefined) => string | undefined {
   const byKey = new Map<string, string>();
   for (const i of insurers) {
     byKey.set(i.id, i.id);
     byKey.set(norm(i.code), i.id);
     byKey.set(norm(i.name), i.id);
   }
+  return (cover) => cover && (byKey.get(cover.insurer) ?? byKey.get(norm(cover.insurer)));
+}
+
+export function vehicleInsurers(
+  record: CaseRecord,
+  insurers: readonly InsurerRef[],
+): VehicleInsurer[] {
+  const insurerOf = insurerMatcher(insurers);
   const vehicleIds = new Set(record.vehicles.map((v) => v.id));
   const out = new Map<string, VehicleInsurer>();
   for (const party of record.parties) {
     if (!party.vehicleId || !vehicleIds.has(party.vehicleId)) continue;
     for (const cover of [party.compulsoryInsurance, party.commercialInsurance]) {
-      const insurerId = cover && (byKey.get(cover.insurer) ?? byKey.get(norm(cover.insurer)));
+      const insurerId = insurerOf(cover);
       if (insurerId)
         out.set(`${party.vehicleId}|${insurerId}`, { vehicleId: party.vehicleId, insurerId });
     }
   }
   return [...out.values()];
-}
-
-/** The case as an insurer may see it: only the vehicles it insures and their parties. */
-export function redactForInsurer(
-  record: CaseRecord,
-  insuredVehicleIds: ReadonlySet<string>,
-): CaseRecord {
-  return {
-    ...record,
-    vehicles: record.vehicles.filter((v) => insuredVehicleIds.has(v.id)),
-    parties: record.parties.filter(
-      (p) => p.vehicleId !== undefined && insuredVehicleIds.has(p.vehicleId),
-    ),
-  };
 }

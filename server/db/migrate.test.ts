@@ -81,3 +81,152 @@ describe('migrateToLatest', () => {
     for (const name of names) expect(name).toMatch(/^\d{4}-[a-z0-9-]+$/);
   });
 });
+
+describe('0003-claims', () => {
+  it('carries existing data over: a claim per insurer of a reviewed case, insurer feed entries and photo holders', async () => {
+    // Given a database at 0002 with a case insurer X assessed and paid, which insurer Y also covers
+    const { '0003-claims': _next, '0004-case-custody': _later, ...upTo0002 } = migrations;
+    await migrateToLatest(db, upTo0002);
+    const at = '2026-11-27T09:30:00.000Z';
+    const k = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const ids = {
+      brigade: 'b0000000-0000-4000-8000-000000000001',
+      unit: 'b0000000-0000-4000-8000-000000000002',
+      x: 'b0000000-0000-4000-8000-000000000003',
+      y: 'b0000000-0000-4000-8000-000000000004',
+      officer: 'b0000000-0000-4000-8000-000000000005',
+      insurerUser: 'b0000000-0000-4000-8000-000000000006',
+      case: 'b0000000-0000-4000-8000-000000000007',
+    };
+    const user = (id: string, role: string, extra: object) => ({
+      id,
+      username: role,
+      display_name: role,
+      role,
+      password_hash: 'x',
+      created_at: at,
+      updated_at: at,
+      ...extra,
+    });
+    await k.insertInto('brigades').values({ id: ids.brigade, name: 'B', created_at: at }).execute();
+    await k
+      .insertInto('units')
+      .values({
+        id: ids.unit,
+        brigade_id: ids.brigade,
+        name: 'U',
+        kind: 'patrol-squad',
+        created_at: at,
+      })
+      .execute();
+    await k
+      .insertInto('insurers')
+      .values([
+        { id: ids.x, name: 'X', code: 'X', created_at: at },
+        { id: ids.y, name: 'Y', code: 'Y', created_at: at },
+      ])
+      .execute();
+    await k
+      .insertInto('users')
+      .values([
+        user(ids.officer, 'officer', { unit_id: ids.unit }),
+        user(ids.insurerUser, 'insurer', { insurer_id: ids.x }),
+      ])
+      .execute();
+    await k
+      .insertInto('cases')
+      .values({
+        id: ids.case,
+        unit_id: ids.unit,
+        officer_id: ids.officer,
+        case_number: 'KC1',
+        state: 'paid',
+        manifest_version: 2,
+        body: '{}',
+        photos: '[]',
+        manifest: '{}',
+        manifest_hash: 'f'.repeat(64),
+        signature: 's',
+        received_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await k
+      .insertInto('case_vehicles_insurers')
+      .values([
+        { case_id: ids.case, vehicle_id: 'va', insurer_id: ids.x },
+        { case_id: ids.case, vehicle_id: 'vb', insurer_id: ids.y },
+      ])
+      .execute();
+    for (const [id, kind, amountYuan] of [
+      [1, 'assessed', 3200],
+      [2, 'paid', 3100.5],
+    ] as const) {
+      await k
+        .insertInto('changes')
+        .values({
+          case_id: ids.case,
+          kind,
+          state: kind,
+          actor_id: ids.insurerUser,
+          actor_role: 'insurer',
+          note: null,
+          at,
+        })
+        .execute();
+      await k
+        .insertInto('audit_events')
+        .values({
+          id,
+          at,
+          actor: ids.insurerUser,
+          action: `case.${kind}`,
+          subject: ids.case,
+          details: JSON.stringify({ note: kind === 'paid' ? '已转账' : null, amountYuan }),
+          prev_hash: '0',
+          hash: '0',
+        })
+        .execute();
+    }
+    await k
+      .insertInto('photos')
+      .values({
+        sha256: 'a'.repeat(64),
+        case_id: ids.case,
+        byte_length: 1,
+        uploaded_by: ids.officer,
+        uploaded_at: at,
+      })
+      .execute();
+
+    // When 0003 runs
+    expect(
+      (await migrateToLatest(db, { ...upTo0002, '0003-claims': migrations['0003-claims']! }))
+        .applied,
+    ).toEqual(['0003-claims']);
+
+    // Then each insurer has its own claim, in the state its own steps reached
+    const claims = await db.selectFrom('claims').selectAll().orderBy('insurer_id').execute();
+    expect(
+      claims.map((c) => [
+        c.insurer_id,
+        c.state,
+        c.manifest_version,
+        c.assessed_fen,
+        c.paid_fen,
+        c.payout_note,
+      ]),
+    ).toEqual([
+      [ids.x, 'paid', 2, 320000, 310050, '已转账'],
+      [ids.y, 'delivered', 2, null, null, null],
+    ]);
+    const changes = await db.selectFrom('changes').select(['insurer_id', 'claim_state']).execute();
+    expect(changes).toEqual([
+      { insurer_id: ids.x, claim_state: 'assessed' },
+      { insurer_id: ids.x, claim_state: 'paid' },
+    ]);
+    expect(await db.selectFrom('photo_holders').select(['sha256', 'unit_id']).execute()).toEqual([
+      { sha256: 'a'.repeat(64), unit_id: ids.unit },
+    ]);
+  });
+});

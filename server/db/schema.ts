@@ -78,6 +78,7 @@ export type DeviceRow = Selectable<DevicesTable>;
 export interface CasesTable {
   id: string;
   unit_id: string;
+  /** The case's officer: who sent version 1, or whom it was last handed over to. */
   officer_id: string;
   case_number: string;
   /** Server-side state: synced, returned, reviewed, assessed, paid … */
@@ -114,6 +115,23 @@ export interface CaseVersionsTable {
 }
 export type CaseVersionRow = Selectable<CaseVersionsTable>;
 
+/** Every change of a case's officer (migration 0004); rows are only added. */
+export interface CaseHandoversTable {
+  id: Generated<number>;
+  case_id: string;
+  from_officer_id: string;
+  to_officer_id: string;
+  from_unit_id: string;
+  to_unit_id: string;
+  /** The officer himself, or a reviewer of the brigade (a take-over). */
+  by_user_id: string;
+  by_role: string;
+  reason: string;
+  /** The stored version the new officer continues from. */
+  manifest_version: number;
+  at: string;
+}
+
 export interface CaseVehiclesInsurersTable {
   case_id: string;
   vehicle_id: string;
@@ -128,16 +146,55 @@ export interface PhotosTable {
   uploaded_at: string;
 }
 
+/**
+ * One insurer's packet of one reviewed case version and its progress on it
+ * (server/cases/claims.ts). Amounts are integer fen.
+ */
+export interface ClaimsTable {
+  id: string;
+  case_id: string;
+  insurer_id: string;
+  manifest_version: number;
+  manifest_hash: string;
+  /** delivered | assessed | paid */
+  state: string;
+  delivered_at: string;
+  assessed_at: string | null;
+  assessed_fen: number | null;
+  assessment_note: string | null;
+  paid_at: string | null;
+  paid_fen: number | null;
+  payout_note: string | null;
+  superseded_at: string | null;
+  reopened_at: string | null;
+  updated_at: string;
+}
+export type ClaimRow = Selectable<ClaimsTable>;
+
+/** A unit whose officer uploaded these bytes: only then do they count as held for its cases. */
+export interface PhotoHoldersTable {
+  sha256: string;
+  unit_id: string;
+  /** The first uploader in the unit. */
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface ChangesTable {
   id: Generated<number>;
   case_id: string;
   /** received | returned | reviewed | assessed | paid */
   kind: string;
+  /** The case's state after the change. */
   state: string;
   actor_id: string;
   actor_role: string;
   note: string | null;
   at: string;
+  /** Set when the change is a step of this insurer's claim: no other insurer sees it. */
+  insurer_id: string | null;
+  /** That claim's state after the step. */
+  claim_state: string | null;
 }
 
 export interface AuditEventsTable {
@@ -164,8 +221,11 @@ export interface Database {
   devices: DevicesTable;
   cases: CasesTable;
   case_versions: CaseVersionsTable;
+  case_handovers: CaseHandoversTable;
   case_vehicles_insurers: CaseVehiclesInsurersTable;
   photos: PhotosTable;
+  photo_holders: PhotoHoldersTable;
+  claims: ClaimsTable;
   changes: ChangesTable;
   audit_events: AuditEventsTable;
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LoginResponse, MeResponse } from '../../src/contracts/auth';
 import { ErrorBody } from '../../src/contracts/errors';
+import { verifyAuditChain } from '../audit/audit-log';
 import { disableUser } from '../auth/accounts';
 import { openTestWorld, TEST_PASSWORD } from '../test-world';
 import type { TestWorld } from '../test-world';
@@ -128,5 +129,22 @@ describe('login, me, logout', () => {
     expect(res.statusCode).toBe(400);
     const fields = ErrorBody.parse(res.json()).error.fields?.map((f) => f.path);
     expect(fields).toEqual(['body.username', 'body.password']);
+  });
+});
+
+describe('ill-formed text', () => {
+  it('refuses a lone UTF-16 surrogate in the username with 400 naming the field, and the audit chain stays intact', async () => {
+    const res = await w.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":"\\ud800","password":"x"}',
+    });
+
+    expect(res.statusCode).toBe(400);
+    const error = ErrorBody.parse(res.json()).error;
+    expect(error.code).toBe('validation_failed');
+    expect(error.fields?.map((f) => f.path)).toEqual(['body.username']);
+    expect(await verifyAuditChain(w.fx.db)).toMatchObject({ ok: true });
   });
 });

@@ -1,25 +1,34 @@
-/** PUT /api/cases/:id (ingest), GET /api/cases, GET /api/cases/:id, POST /api/cases/:id/actions. */
+/**
+ * PUT /api/cases/:id (ingest), POST /api/cases/:id/handover, GET /api/cases,
+ * GET /api/cases/:id, POST /api/cases/:id/actions.
+ */
 import type { FastifyPluginAsync } from 'fastify';
-import { CaseActionRequest, CasePutRequest } from '../../src/contracts/cases';
+import { CaseActionRequest, CaseHandoverRequest, CasePutRequest } from '../../src/contracts/cases';
 import type {
   CaseActionResponse,
+  CaseHandoverResponse,
   CaseDetail,
   CaseList,
   CaseReceipt,
   CaseSummary,
+  InsurerCaseDetail,
 } from '../../src/contracts/cases';
 import { IdParams } from '../../src/contracts/route';
 import type { CaseRecord } from '../../src/domain/case/case.schema';
 import type { CaseState } from '../../src/domain/case/case-state';
 import type { PhotoMeta } from '../../src/domain/case/photo.schema';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
+import { servedCaseProblems } from '../audit/evidence';
 import type { Authenticator } from '../auth/authenticate';
 import { caseInScopeOr404, casesInScope, scopeFor } from '../auth/policy';
 import type { BlobStore } from '../blobs/blob-store';
 import { applyCaseAction } from '../cases/actions';
+import { handOverCase } from '../cases/custody';
+import { claimsOfCase } from '../cases/claims';
 import { ingestCase } from '../cases/ingest';
-import { redactForInsurer } from '../cases/insurers';
+import { insurerCaseDetail, insurerSummary } from '../cases/packets';
 import { heldAndMissing, receiptFor } from '../cases/receipts';
+import type { PhotoHoldings } from '../cases/receipts';
 import type { ReceiptFlag } from '../../src/contracts/cases';
 import type { Db } from '../db/database';
 import type { CaseRow } from '../db/schema';
@@ -33,8 +42,12 @@ export interface CaseRoutesOptions {
   now: () => Date;
 }
 
-async function summaryOf(blobs: BlobStore, row: CaseRow): Promise<CaseSummary> {
-  const { missing } = await heldAndMissing(blobs, JSON.parse(row.manifest) as CaseManifest);
+async function summaryOf(holdings: PhotoHoldings, row: CaseRow): Promise<CaseSummary> {
+  const { missing } = await heldAndMissing(
+    holdings,
+    row.unit_id,
+    JSON.parse(row.manifest) as CaseManifest,
+  );
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -48,10 +61,41 @@ async function summaryOf(blobs: BlobStore, row: CaseRow): Promise<CaseSummary> {
   };
 }
 
+/** The whole case, for an officer or reviewer (its integrity is checked by the route). */
+async function caseDetail(
+  holdings: PhotoHoldings,
+  row: CaseRow,
+): Promise<Omit<CaseDetail, 'integrity'>> {
+  const id = row.id;
+  const version = await holdings.db
+    .selectFrom('case_versions')
+    .select(['flags', 'received_at'])
+    .where('case_id', '=', id)
+    .where('version', '=', row.manifest_version)
+    .executeTakeFirstOrThrow();
+  const manifest = JSON.parse(row.manifest) as CaseManifest;
+  return {
+    summary: await summaryOf(holdings, row),
+    case: JSON.parse(row.body) as CaseRecord,
+    photos: JSON.parse(row.photos) as PhotoMeta[],
+    manifest,
+    signature: row.signature,
+    receipt: await receiptFor(holdings, {
+      manifest,
+      manifestHash: row.manifest_hash,
+      receivedAt: version.received_at,
+      flags: JSON.parse(version.flags) as ReceiptFlag[],
+    }),
+    redacted: false,
+    claims: await claimsOfCase(holdings.db, id),
+  };
+}
+
 export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
   app,
   { db, blobs, auth, now },
 ) => {
+  const holdings: PhotoHoldings = { db, blobs };
   // Case bodies with many parties are bigger than the default JSON limit.
   sessionRoute(app, auth, 'cases.put', async (request, _reply, session): Promise<CaseReceipt> => {
     const { id } = parseInput(IdParams, request.params, 'params');
@@ -59,47 +103,50 @@ export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
     return ingestCase({ db, blobs, now }, session, id, body);
   });
 
+  sessionRoute(
+    app,
+    auth,
+    'cases.handover',
+    async (request, _reply, session): Promise<CaseHandoverResponse> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const body = parseInput(CaseHandoverRequest, request.body, 'body');
+      await caseInScopeOr404(db, scopeFor(session), id);
+      return handOverCase(db, session, id, body, now());
+    },
+  );
+
   sessionRoute(app, auth, 'cases.list', async (_request, _reply, session): Promise<CaseList> => {
-    const rows = await casesInScope(db, scopeFor(session)).limit(500).execute();
-    return { cases: await Promise.all(rows.map((row) => summaryOf(blobs, row))) };
+    const scope = scopeFor(session);
+    const rows = await casesInScope(db, scope).limit(500).execute();
+    const summary = (row: CaseRow) =>
+      scope.kind === 'insurer'
+        ? insurerSummary(holdings, row, scope.insurerId)
+        : summaryOf(holdings, row);
+    return { cases: await Promise.all(rows.map(summary)) };
   });
 
-  sessionRoute(app, auth, 'cases.get', async (request, _reply, session): Promise<CaseDetail> => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    const scope = scopeFor(session);
-    const row = await caseInScopeOr404(db, scope, id);
-    const version = await db
-      .selectFrom('case_versions')
-      .select(['flags', 'received_at'])
-      .where('case_id', '=', id)
-      .where('version', '=', row.manifest_version)
-      .executeTakeFirstOrThrow();
-    const manifest = JSON.parse(row.manifest) as CaseManifest;
-    let record = JSON.parse(row.body) as CaseRecord;
-    if (scope.kind === 'insurer') {
-      const insured = await db
-        .selectFrom('case_vehicles_insurers')
-        .select('vehicle_id')
-        .where('case_id', '=', id)
-        .where('insurer_id', '=', scope.insurerId)
-        .execute();
-      record = redactForInsurer(record, new Set(insured.map((r) => r.vehicle_id)));
-    }
-    return {
-      summary: await summaryOf(blobs, row),
-      case: record,
-      photos: JSON.parse(row.photos) as PhotoMeta[],
-      manifest,
-      signature: row.signature,
-      receipt: await receiptFor(blobs, {
-        manifest,
-        manifestHash: row.manifest_hash,
-        receivedAt: version.received_at,
-        flags: JSON.parse(version.flags) as ReceiptFlag[],
-      }),
-      redacted: scope.kind === 'insurer',
-    };
-  });
+  sessionRoute(
+    app,
+    auth,
+    'cases.get',
+    async (request, _reply, session): Promise<CaseDetail | InsurerCaseDetail> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const scope = scopeFor(session);
+      const row = await caseInScopeOr404(db, scope, id);
+      if (scope.kind === 'insurer') return insurerCaseDetail(holdings, row, scope.insurerId);
+      const problems = await servedCaseProblems(db, id);
+      if (problems.length > 0) {
+        request.log.error(
+          { caseId: id, problems },
+          'serving a case whose stored evidence is broken',
+        );
+      }
+      return {
+        ...(await caseDetail(holdings, row)),
+        integrity: problems.length > 0 ? 'broken' : 'intact',
+      };
+    },
+  );
 
   sessionRoute(
     app,

@@ -78,10 +78,16 @@ describe('GET /api/changes', () => {
   });
 
   it('carries assessment and payout from the insurer to the officer, page by page', async () => {
+    expect((await act('reviewerA', 'review')).statusCode).toBe(200);
+    const reviewed = await changes('officerA');
+    // The approval, and a packet delivered to each insurer.
+    expect(reviewed.changes.map((c) => `${c.kind}:${c.claim?.insurerId ?? 'case'}`).sort()).toEqual(
+      ['case', w.insurers.x.id, w.insurers.y.id].map((who) => `reviewed:${who}`).sort(),
+    );
     expect((await act('insurerX', 'assess', { amountYuan: 3200 })).statusCode).toBe(200);
     expect((await act('insurerX', 'pay', { amountYuan: 3200 })).statusCode).toBe(200);
 
-    const first = await changes('officerA', undefined, 1);
+    const first = await changes('officerA', reviewed.nextCursor, 1);
     const second = await changes('officerA', first.nextCursor, 1);
     const third = await changes('officerA', second.nextCursor, 1);
 
@@ -93,14 +99,15 @@ describe('GET /api/changes', () => {
   });
 
   it('refuses actions out of order or of another role', async () => {
-    const early = await act('insurerX', 'pay');
-    const wrongRole = await act('insurerY', 'return');
     const outOfScope = await act('reviewerB', 'review');
+    expect((await act('reviewerA', 'review')).statusCode).toBe(200);
+    const early = await act('insurerX', 'pay', { amountYuan: 1 });
+    const wrongRole = await act('insurerY', 'return');
 
     expect(early.statusCode).toBe(409);
     expect(ErrorBody.parse(early.json()).error).toMatchObject({
       code: 'invalid_transition',
-      details: { state: 'synced' },
+      details: { state: 'delivered' },
     });
     expect(wrongRole.statusCode).toBe(403);
     expect(ErrorBody.parse(wrongRole.json()).error).toMatchObject({
@@ -111,7 +118,7 @@ describe('GET /api/changes', () => {
     // Messages built from names read as English ("an insurer", not "a insurer").
     const byOfficer = await act('officerA', 'assess');
     expect(ErrorBody.parse(byOfficer.json()).error.message).toBe('An officer may not do this.');
-    const byReviewer = await act('reviewerA', 'assess');
+    const byReviewer = await act('reviewerA', 'assess', { amountYuan: 1 });
     expect(ErrorBody.parse(byReviewer.json()).error.message).toBe(
       'Only an insurer may assess a case.',
     );

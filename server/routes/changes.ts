@@ -4,19 +4,44 @@
  * monotonic, so a device that keeps `nextCursor` never misses or repeats one.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import type { Selectable } from 'kysely';
 import { ChangesQuery } from '../../src/contracts/changes';
-import type { ChangeKind, ChangesResponse } from '../../src/contracts/changes';
+import type { Change, ChangeKind, ChangesResponse } from '../../src/contracts/changes';
+import type { ClaimState } from '../../src/contracts/claims';
 import type { Role } from '../../src/contracts/route';
 import type { CaseState } from '../../src/domain/case/case-state';
 import type { Authenticator } from '../auth/authenticate';
-import { scopeFor, whereCaseInScope } from '../auth/policy';
+import { changesInScope, scopeFor } from '../auth/policy';
 import type { Db } from '../db/database';
+import type { ChangesTable } from '../db/schema';
 import { HttpError, parseInput } from '../errors';
 import { sessionRoute } from './contract-route';
 
 export interface ChangeRoutesOptions {
   db: Db;
   auth: Authenticator;
+}
+
+/**
+ * One feed entry. An insurer reads its claim's state as `state`, and a note
+ * only when its own staff wrote it: police notes stay with the police.
+ */
+function changeOf(r: Selectable<ChangesTable>, forInsurer: boolean): Change {
+  const claim =
+    r.insurer_id === null || r.claim_state === null
+      ? undefined
+      : { insurerId: r.insurer_id, state: r.claim_state as ClaimState };
+  const note = forInsurer && r.actor_role !== 'insurer' ? null : r.note;
+  return {
+    cursor: String(r.id),
+    caseId: r.case_id,
+    kind: r.kind as ChangeKind,
+    state: (forInsurer && claim ? claim.state : r.state) as CaseState,
+    at: r.at,
+    actor: { id: r.actor_id, role: r.actor_role as Role },
+    ...(note === null ? {} : { note }),
+    ...(claim && { claim }),
+  };
 }
 
 export const changeRoutes: FastifyPluginAsync<ChangeRoutesOptions> = async (app, { db, auth }) => {
@@ -33,20 +58,8 @@ export const changeRoutes: FastifyPluginAsync<ChangeRoutesOptions> = async (app,
           { path: 'querystring.limit', message: 'must be 1–500' },
         ]);
       }
-      const base = db
-        .selectFrom('changes')
-        .innerJoin('cases', 'cases.id', 'changes.case_id')
-        .select([
-          'changes.id',
-          'changes.case_id',
-          'changes.kind',
-          'changes.state',
-          'changes.at',
-          'changes.actor_id',
-          'changes.actor_role',
-          'changes.note',
-        ]);
-      const rows = await whereCaseInScope(db, scopeFor(session), base)
+      const scope = scopeFor(session);
+      const rows = await changesInScope(db, scope)
         .where('changes.id', '>', cursor)
         .where('changes.actor_id', '!=', session.userId)
         .orderBy('changes.id')
@@ -55,15 +68,7 @@ export const changeRoutes: FastifyPluginAsync<ChangeRoutesOptions> = async (app,
       const page = rows.slice(0, limit);
       void reply.header('cache-control', 'no-store');
       return {
-        changes: page.map((r) => ({
-          cursor: String(r.id),
-          caseId: r.case_id,
-          kind: r.kind as ChangeKind,
-          state: r.state as CaseState,
-          at: r.at,
-          actor: { id: r.actor_id, role: r.actor_role as Role },
-          ...(r.note === null ? {} : { note: r.note }),
-        })),
+        changes: page.map((r) => changeOf(r, scope.kind === 'insurer')),
         nextCursor: String(page.at(-1)?.id ?? cursor),
         more: rows.length > limit,
       };

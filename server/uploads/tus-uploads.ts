@@ -30,6 +30,7 @@ import { canTouchUpload, scopeFor } from '../auth/policy';
 import type { Session } from '../auth/sessions';
 import { BlobError } from '../blobs/blob-store';
 import type { BlobStore } from '../blobs/blob-store';
+import { recordPhotoHolder } from '../cases/photo-holders';
 import type { Db } from '../db/database';
 import { errorBody } from '../errors';
 
@@ -91,6 +92,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
         })
         .onConflict((oc) => oc.columns(['sha256', 'case_id']).doNothing())
         .execute();
+      await recordPhotoHolder(db, session, put.sha256, at);
       await recordAudit(db, at, {
         actor: session.userId,
         action: 'photo.stored',

@@ -3,6 +3,7 @@
  * operations exist as `npm run admin -- …` for the console).
  */
 import * as z from 'zod/mini';
+import { line } from '../domain/text';
 import { Insurer, Unit, Username } from './auth';
 import { IdParams, Role, defineRoute } from './route';
 
@@ -24,7 +25,7 @@ export type AdminUser = z.infer<typeof AdminUser>;
 
 export const CreateUserRequest = z.object({
   username: Username,
-  displayName: z.string().check(z.minLength(1), z.maxLength(80)),
+  displayName: line(80).check(z.minLength(1)),
   role: Role,
   /** Required for officer and reviewer. */
   unitId: z.optional(z.uuid()),

@@ -4,6 +4,7 @@
  * logout revokes it. Failed logins are rate-limited per username and address.
  */
 import * as z from 'zod/mini';
+import { line } from '../domain/text';
 import { ErrorBody } from './errors';
 import { Role, defineRoute } from './route';
 
@@ -33,7 +34,7 @@ export const Username = z
   );
 
 export const LoginRequest = z.object({
-  username: z.string().check(z.minLength(1), z.maxLength(64)),
+  username: line(64).check(z.minLength(1)),
   password: z.string().check(z.minLength(1), z.maxLength(256)),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;

@@ -2,9 +2,16 @@
  * The pull feed: what others changed in the session's scope since a cursor
  * (a case received, returned for more evidence, reviewed, assessed, paid).
  * Start with no cursor; keep `nextCursor` and send it back next time.
+ *
+ * Officers and reviewers see every entry of their cases, each insurer's claim
+ * steps included (`claim`). An insurer sees only its own claim's entries:
+ * `reviewed` (its packet delivered), `assessed`, `paid`, `returned` (the case
+ * reopened after its claim was paid), with `state` its claim's state and no
+ * police notes.
  */
 import * as z from 'zod/mini';
 import { CaseState } from '../domain/case/case-state';
+import { ClaimState } from './claims';
 import { Role, defineRoute } from './route';
 
 export const ChangeKind = z.enum(['received', 'returned', 'reviewed', 'assessed', 'paid']);
@@ -23,11 +30,13 @@ export const Change = z.object({
   cursor: z.string(),
   caseId: z.uuid(),
   kind: ChangeKind,
-  /** The case's server-side state after this change. */
+  /** The case's server-side state after this change (for an insurer: its claim's state). */
   state: CaseState,
   at: z.iso.datetime(),
   actor: z.object({ id: z.uuid(), role: Role }),
   note: z.optional(z.string()),
+  /** A step of one insurer's claim: whose, and the claim's state after it. */
+  claim: z.optional(z.object({ insurerId: z.uuid(), state: ClaimState })),
 });
 export type Change = z.infer<typeof Change>;
 

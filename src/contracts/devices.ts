@@ -6,6 +6,7 @@
  * manifests must be signed by an active device of the submitting officer.
  */
 import * as z from 'zod/mini';
+import { line } from '../domain/text';
 import { IdParams, defineRoute } from './route';
 
 const B64URL_32_BYTES = /^[A-Za-z0-9_-]{43}$/;
@@ -26,7 +27,7 @@ export type P256PublicJwk = z.infer<typeof P256PublicJwk>;
 export const EnrolDeviceRequest = z.object({
   publicKeyJwk: P256PublicJwk,
   /** What the officer calls the phone, e.g. "Patrol car 3 phone". */
-  label: z.string().check(z.minLength(1), z.maxLength(80)),
+  label: line(80).check(z.minLength(1)),
 });
 export type EnrolDeviceRequest = z.infer<typeof EnrolDeviceRequest>;
 

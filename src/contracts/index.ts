@@ -5,6 +5,7 @@ export * from './health';
 export * from './auth';
 export * from './devices';
 export * from './uploads';
+export * from './claims';
 export * from './cases';
 export * from './changes';
 export * from './admin';

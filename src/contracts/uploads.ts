@@ -12,6 +12,7 @@
  */
 import * as z from 'zod/mini';
 import { Sha256Hex } from '../domain/case/photo.schema';
+import { TEXT_LIMITS, line } from '../domain/text';
 import { ErrorBody } from './errors';
 import { defineRoute } from './route';
 
@@ -22,12 +23,15 @@ export const UploadMetadata = z.object({
   sha256: Sha256Hex,
   caseId: z.uuid(),
   filetype: z.optional(z.literal('image/jpeg')),
-  filename: z.optional(z.string()),
+  filename: z.optional(line(TEXT_LIMITS.line)),
 });
 export type UploadMetadata = z.infer<typeof UploadMetadata>;
 
 export const PhotoParams = z.object({ sha256: Sha256Hex });
 export type PhotoParams = z.infer<typeof PhotoParams>;
+
+export const CasePhotoParams = z.object({ id: z.uuid(), sha256: Sha256Hex });
+export type CasePhotoParams = z.infer<typeof CasePhotoParams>;
 
 /** Body of the final PATCH's 200 (tus allows 204; the hook adds what was stored). */
 export const UploadStored = z.object({
@@ -46,11 +50,26 @@ export const uploadRoutes = [
     id: 'photos.head',
     method: 'HEAD',
     path: '/api/photos/:sha256',
-    summary: 'Whether the server holds these photo bytes (skip the upload if so)',
+    summary:
+      'Whether the server holds these photo bytes for the officer’s unit (skip the upload if so)',
+    description:
+      'Bytes count as held for a unit only once one of its officers uploaded them: a hash copied from another brigade’s case is not held.',
     access: ['officer'],
-    scoped: false,
+    scoped: true,
     params: PhotoParams,
     responses: { 200: { description: 'Held' }, 404: { description: 'Not held: upload it' } },
+  }),
+  defineRoute({
+    id: 'photos.get',
+    method: 'GET',
+    path: '/api/cases/:id/photos/:sha256',
+    summary: 'The bytes of one photo of a case (audited `photo.read`)',
+    description:
+      'Officer: his unit’s cases; reviewer: his brigade’s; insurer: only the photos of its own packet that the insurer view lists. The photo must be named by the case’s manifest and held for the case’s unit; anything else answers 404, as absent.',
+    access: ['officer', 'reviewer', 'insurer'],
+    scoped: true,
+    params: CasePhotoParams,
+    responses: { 200: { description: 'The stored JPEG bytes', mediaType: 'image/jpeg' } },
   }),
   defineRoute({
     id: 'uploads.create',

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { CASE_REFUSALS } from '../contracts/cases';
+import { CASE_REFUSALS, HANDOVER_REFUSALS } from '../contracts/cases';
 import { COMMON_ERROR_CODES } from '../contracts/errors';
 import { classifyFailure } from '../domain/outbox';
 import { failureReason, reasonKey, reasonText } from './failure-reasons';
@@ -20,6 +20,7 @@ async function translator(lng: 'zh-CN' | 'en') {
 const RECORDED = [
   ...Object.keys(COMMON_ERROR_CODES),
   ...Object.keys(CASE_REFUSALS),
+  ...Object.keys(HANDOVER_REFUSALS),
   // tus and blob-store refusals
   'invalid_upload_length',
   'invalid_upload_metadata',

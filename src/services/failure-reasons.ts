@@ -3,7 +3,7 @@
  * failure (the server's `error.code`, or the runner's own: `network`,
  * `server-503`, `photo:too-large`, `pull:forbidden_role` …); a person reads a
  * sentence, never the slug. Every code the contracts name (COMMON_ERROR_CODES,
- * CASE_REFUSALS, the upload refusals) and every fallback of classifyFailure
+ * CASE_REFUSALS, HANDOVER_REFUSALS, the upload refusals) and every fallback of classifyFailure
  * has its words; anything else falls back by its shape, still in words.
  * The sentences are in reason-messages.ts (`reasons.*`).
  */
@@ -37,6 +37,8 @@ const WORDS: Readonly<Record<string, string>> = {
   'manifest-conflict': 'conflict',
   'chain-broken': 'conflict',
   'version-superseded': 'conflict',
+  // The runner fetches the stored version and sends its content as the next one.
+  'version-gap': 'conflict',
   'invalid-transition': 'invalid-transition',
   'photo-hash-mismatch': 'photo-hash-mismatch',
   'hash-mismatch': 'photo-hash-mismatch',
@@ -47,9 +49,12 @@ const WORDS: Readonly<Record<string, string>> = {
   'device-unknown': 'device-unknown',
   'device-revoked': 'device-revoked',
   'officer-mismatch': 'officer-mismatch',
+  'not-case-officer': 'not-case-officer',
+  'invalid-handover': 'invalid-handover',
   'signed-content-changed': 'sealed',
   'signatures-removed': 'sealed',
   'amendment-mismatch': 'sealed',
+  'reopen-required': 'reopen-required',
   unauthenticated: 'unauthenticated',
   'bad-credentials': 'bad-credentials',
   'local-photo-damaged': 'local-photo-damaged',

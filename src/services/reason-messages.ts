@@ -23,7 +23,11 @@ const zh = {
     'device-unknown': '服务器不认识本机的登记，将重新登记',
     'device-revoked': '本机的登记已被管理员吊销，请联系大队管理员',
     'officer-mismatch': '案件属于另一位民警，只能由其本人登录后发送',
+    'not-case-officer':
+      '案件已由另一位民警负责（已移交或由中队接手），本机不能再发送；请联系事故中队',
+    'invalid-handover': '只能移交给本大队另一位在岗的民警',
     sealed: '已签名的认定内容被改动而没有重新签名：请在签名页发起更正，写明原因并由各方重新签名',
+    'reopen-required': '保险公司已赔付此案：需事故中队重新打开案件后才能发送新版本，打开后自动发送',
     unauthenticated: '需要重新登录',
     'bad-credentials': '用户名或密码不正确',
     'local-photo-damaged': '本机照片已损坏，请补拍',
@@ -60,8 +64,13 @@ export const reasonMessages: MessageBundle<typeof zh> = {
       'device-revoked':
         'an administrator revoked this phone’s enrolment; contact your brigade administrator',
       'officer-mismatch': 'the case belongs to another officer; only they can send it',
+      'not-case-officer':
+        'another officer is now in charge of this case (handed over or taken over by the squad); this phone can no longer send it — contact the accident squad',
+      'invalid-handover': 'a case can be handed over only to another active officer of the brigade',
       sealed:
         'signed determination content was changed without new signatures: open a correction on the signing screen, give the reason and collect new signatures',
+      'reopen-required':
+        'an insurer has paid on this case: the accident squad must reopen it before a new version can be sent; it is sent by itself once reopened',
       unauthenticated: 'sign in again',
       'bad-credentials': 'wrong username or password',
       'local-photo-damaged': 'a photo on this phone is damaged: retake it',

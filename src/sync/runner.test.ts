@@ -434,6 +434,58 @@ describe('sync runner — 409 reconcile', () => {
   });
 });
 
+describe('sync runner — a server behind the phone (restored from a backup)', () => {
+  /** The case sent once, then its content edited on the phone. */
+  async function sentThenEdited() {
+    const { record } = await w.capture(1);
+    await w.runner.drainNow('send-now');
+    return {
+      record,
+      edit: () =>
+        updateCase(
+          w.db,
+          record.id,
+          (c) => ({ ...c, notes: 'edited after the restore' }),
+          new Date(w.clock.now()).toISOString(),
+        ),
+    };
+  }
+  const puts = () => w.proxy.log.filter((r) => r.method === 'PUT').map((r) => r.status);
+
+  it('sends its content as the version after the server’s latest when its receipt is ahead', async () => {
+    w = await openSyncWorld();
+    const { record, edit } = await sentThenEdited();
+    // The phone holds the receipt of version 5; the server lost versions 2–5.
+    const kept = (await w.db.receipts.get(record.id))!;
+    await w.db.receipts.put({
+      ...kept,
+      receipt: { ...kept.receipt, manifestVersion: 5, manifestHash: 'f'.repeat(64) },
+    });
+    await edit();
+
+    await w.runner.drainNow('send-now');
+
+    await expectDelivered(w, record.id, 2);
+    expect(puts()).toEqual([200, 409, 200]);
+  });
+
+  it('sends its content as version 1 when the server holds no version of the case', async () => {
+    w = await openSyncWorld();
+    const { record, edit } = await sentThenEdited();
+    const db = w.server.world.fx.db;
+    for (const table of ['changes', 'case_vehicles_insurers', 'case_versions'] as const) {
+      await db.deleteFrom(table).where('case_id', '=', record.id).execute();
+    }
+    await db.deleteFrom('cases').where('id', '=', record.id).execute();
+    await edit();
+
+    await w.runner.drainNow('send-now');
+
+    await expectDelivered(w, record.id, 1);
+    expect(puts()).toEqual([200, 409, 200]);
+  });
+});
+
 describe('sync runner — pull', () => {
   it('applies a reviewer’s return to the local case', async () => {
     w = await openSyncWorld();

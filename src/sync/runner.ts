@@ -406,7 +406,13 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     }
     const action = classifyFailure(put.failure);
     if (action.action === 'reconcile' && mayReconcile) {
-      const reconciled = await reconcile(caseId, session, sub.contentHash, sub.revision);
+      const reconciled = await reconcile(
+        caseId,
+        session,
+        sub.contentHash,
+        sub.revision,
+        action.reason,
+      );
       if (reconciled === 'retry') return putCase(caseId, session, deviceId, heldByServer, false);
       if (reconciled !== 'failed') return reconciled;
     }
@@ -417,17 +423,27 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   }
 
   /**
-   * 409: the server holds another body for this version, or a later version.
-   * Fetch what it holds: the same content → take its receipt; other content →
-   * chain the next version onto the server's latest.
+   * 409: the server holds another body for this version, or a later version,
+   * or fewer versions than this phone's receipt says (`version_gap`: a server
+   * restored from a backup). Fetch what it holds: the same content → take its
+   * receipt; other content → chain the next version onto the server's latest;
+   * no version at all after a gap → send the content as version 1.
    */
   async function reconcile(
     caseId: string,
     session: StoredSession,
     ownContentHash: string,
     revision: number,
+    reason: string,
   ): Promise<'done' | 'retry' | 'failed' | 'offline' | 'held' | 'later'> {
     const detail = await api.getCase(session.token, caseId);
+    if (!detail.ok && reason === 'version_gap' && isNotFound(detail.failure)) {
+      await db.transaction('rw', db.receipts, db.submissions, async () => {
+        await db.receipts.delete(caseId);
+        await db.submissions.delete(caseId);
+      });
+      return 'retry';
+    }
     if (!detail.ok) return fail(await caseEntries(db, caseId), detail.failure, session);
     const server = detail.value;
     const same = (await contentHash(server.case, server.photos)) === ownContentHash;
@@ -609,3 +625,6 @@ function reasonOf(failure: ApiFailure): string {
   if (failure.kind !== 'http') return failure.kind;
   return failure.code ?? `http-${failure.status}`;
 }
+
+const isNotFound = (failure: ApiFailure): boolean =>
+  failure.kind === 'http' && failure.status === 404;

@@ -200,6 +200,16 @@ describe('vehicles and parties, offline', () => {
     await fillField(cardA, '号牌号码', 'a 12345');
     expect(await field(cardA, '号牌号码').inputValue()).toBe('A·12345');
     expect(await field(cardA, '号牌种类').inputValue()).toBe('small-blue');
+    // Six characters after the letter fit only a temporary plate: with no type chosen the
+    // field is marked (a digit typed twice?) and no type is guessed; choosing temporary clears it.
+    const cardB = vehicleCard(page, 'B');
+    await fillField(cardB, '号牌号码', 'J123456');
+    const doubled = await fieldProblem(cardB, '号牌号码');
+    expect(doubled.invalid).toBe(true);
+    expect(doubled.description).toContain('号牌号码多了一位');
+    expect(await field(cardB, '号牌种类').inputValue()).toBe('');
+    await field(cardB, '号牌种类').selectOption('temporary');
+    await expect.poll(async () => (await fieldProblem(cardB, '号牌号码')).invalid).toBe(false);
 
     const driverA = driverOfCard(cardA);
     await fillField(driverA, '身份证号码', '11010519491231002X');

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, Instant } from '../ids';
+import { TEXT_LIMITS, line, paragraph } from '../text';
 import { CaseState } from './case-state';
 import { Party } from './party.schema';
 import { Vehicle } from './vehicle.schema';
@@ -25,10 +26,10 @@ export type GeoPoint = z.infer<typeof GeoPoint>;
 export const CaseLocation = z.object({
   point: z.optional(GeoPoint),
   /** Road, junction, or place name as typed by the officer. */
-  address: z.string(),
-  road: z.optional(z.string()),
+  address: line(TEXT_LIMITS.line),
+  road: z.optional(line(TEXT_LIMITS.line)),
   /** Kilometre post, e.g. K123+400, when GPS is poor. */
-  kmPost: z.optional(z.string()),
+  kmPost: z.optional(line(TEXT_LIMITS.code)),
 });
 export type CaseLocation = z.infer<typeof CaseLocation>;
 
@@ -37,7 +38,7 @@ export const Transition = z.object({
   to: CaseState,
   /** Device clock when the transition happened. */
   at: Instant,
-  reason: z.optional(z.string()),
+  reason: z.optional(paragraph(TEXT_LIMITS.text)),
 });
 export type Transition = z.infer<typeof Transition>;
 
@@ -49,7 +50,7 @@ export type Transition = z.infer<typeof Transition>;
  */
 export const CaseOfficer = z.object({
   id: Id,
-  name: z.string(),
+  name: line(TEXT_LIMITS.name),
 });
 export type CaseOfficer = z.infer<typeof CaseOfficer>;
 
@@ -57,7 +58,7 @@ export const CaseRecord = z.object({
   schemaVersion: z.literal(CASE_SCHEMA_VERSION),
   id: Id,
   /** Human-readable number shown to parties: made on the device, unique per device. */
-  caseNumber: z.string(),
+  caseNumber: line(TEXT_LIMITS.code),
   state: CaseState,
   /** When the officer arrived on scene: the start of every five-fast clock. */
   arrivedAt: Instant,
@@ -65,7 +66,7 @@ export const CaseRecord = z.object({
   occurredAt: z.optional(Instant),
   location: CaseLocation,
   officer: z.optional(CaseOfficer),
-  notes: z.string(),
+  notes: paragraph(TEXT_LIMITS.notes),
   vehicles: z.array(Vehicle),
   parties: z.array(Party),
   transitions: z.array(Transition),

@@ -23,6 +23,7 @@ import {
   VehicleCondition,
   VehicleRef,
 } from '../liability/facts.schema';
+import { TEXT_LIMITS, line, paragraph } from '../text';
 import { Sha256Hex } from './photo.schema';
 
 export const LIABILITY_RECORD_SCHEMA_VERSION = 1;
@@ -30,7 +31,10 @@ export const LIABILITY_RECORD_SCHEMA_VERSION = 1;
 // Restated here rather than imported from catalog.schema.ts, whose other
 // schemas would then ride along into every screen that parses a case record.
 const LiabilityLevel = z.enum(['full', 'primary', 'equal', 'secondary', 'none']);
-const Bilingual = z.object({ zh: z.string(), en: z.string() });
+const Sentence = line(TEXT_LIMITS.text);
+/** An id or slug the engine or its catalog gave. */
+const Slug = line(TEXT_LIMITS.line);
+const Bilingual = z.object({ zh: Sentence, en: Sentence });
 /** Compile-time proof that the restated schemas match the catalog's. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const LIABILITY_SCHEMAS_MATCH_CATALOG: [
@@ -42,7 +46,7 @@ export const LIABILITY_SCHEMAS_MATCH_CATALOG: [
 export const LiabilityByVehicle = z.record(VehicleRef, LiabilityLevel);
 export type LiabilityByVehicle = z.infer<typeof LiabilityByVehicle>;
 
-const Basis = z.object({ law: z.string(), article: z.string() });
+const Basis = z.object({ law: Sentence, article: Sentence });
 
 /** The impact relation the officer may choose (the engine asks when it is left open). */
 export const ImpactRelation = z.enum([
@@ -78,7 +82,7 @@ export const LiabilityDraft = z.object({
   /** Answers to the engine's catalog questions (`nextQuestion`, source scenario). */
   answers: z.array(QuestionAnswer),
   /** Answers to escalation questions the engine asked (`nextQuestion`, source escalation). */
-  checkAnswers: z.record(z.string(), EscalationAnswer),
+  checkAnswers: z.record(Slug, EscalationAnswer),
 });
 export type LiabilityDraft = z.infer<typeof LiabilityDraft>;
 
@@ -90,35 +94,35 @@ export const DecisionSnapshot = z.object({
   alternatives: z.array(z.object({ liability: LiabilityByVehicle, reason: Bilingual })),
   escalation: z.optional(
     z.object({
-      ruleId: z.string(),
+      ruleId: Slug,
       action: z.enum(['escalate', 'out_of_scope']),
       reason: Bilingual,
       basis: z.array(Basis),
       instruction: z.optional(Bilingual),
     }),
   ),
-  scenarios: z.array(z.string()),
+  scenarios: z.array(Slug),
   findings: z.array(
     z.object({
-      scenarioId: z.string(),
-      vehicleIds: z.array(z.string()),
+      scenarioId: Slug,
+      vehicleIds: z.array(Slug),
       liability: LiabilityByVehicle,
       basis: z.array(Basis),
       explanation: Bilingual,
-      factsUsed: z.array(
-        z.object({ questionId: z.string(), answer: z.string(), from: z.array(z.string()) }),
-      ),
+      factsUsed: z.array(z.object({ questionId: Slug, answer: Slug, from: z.array(Slug) })),
       impact: z.number(),
-      modifierId: z.optional(z.string()),
+      modifierId: z.optional(Slug),
     }),
   ),
   liabilityHint: z.optional(LiabilityByVehicle),
-  catalogVersion: z.string(),
+  catalogVersion: Slug,
 });
 export type DecisionSnapshot = z.infer<typeof DecisionSnapshot>;
 
 /** A written reason: something other than blanks. */
-const Reason = z.string().check(z.refine((s) => s.trim().length > 0, 'a reason is required'));
+const Reason = paragraph(TEXT_LIMITS.text).check(
+  z.refine((s) => s.trim().length > 0, 'a reason is required'),
+);
 
 /** The officer's different determination, with the reason the reviewer and insurer read. */
 export const LiabilityOverride = z.object({

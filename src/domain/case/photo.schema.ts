@@ -1,6 +1,7 @@
 /** An evidence photo's metadata. The bytes live apart, keyed by their SHA-256. */
 import * as z from 'zod/mini';
 import { Id, Instant } from '../ids';
+import { TEXT_LIMITS, line } from '../text';
 
 export const Sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 export type Sha256Hex = z.infer<typeof Sha256Hex>;
@@ -13,7 +14,7 @@ export const PhotoMeta = z.object({
   originalSha256: Sha256Hex,
   caseId: Id,
   /** Which required shot it fulfils (evidence checklist slot), or `extra`. */
-  slot: z.string(),
+  slot: line(TEXT_LIMITS.text),
   takenAt: Instant,
   byteLength: z.number().check(z.int(), z.gte(1)),
   width: z.number().check(z.int(), z.gte(1)),

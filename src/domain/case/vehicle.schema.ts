@@ -1,6 +1,7 @@
 /** A vehicle involved in a case, as the officer records it on scene. */
 import * as z from 'zod/mini';
 import { Id } from '../ids';
+import { TEXT_LIMITS, line } from '../text';
 
 export const PlateType = z.enum([
   'small-blue', // 小型汽车 蓝牌
@@ -34,13 +35,13 @@ export type VehicleType = z.infer<typeof VehicleType>;
 export const Vehicle = z.object({
   id: Id,
   /** Letter shown in the UI and on the agreement: A, B, C … */
-  label: z.string(),
-  plate: z.string(),
+  label: line(TEXT_LIMITS.code),
+  plate: line(TEXT_LIMITS.code),
   plateType: z.optional(PlateType),
   vehicleType: z.optional(VehicleType),
-  vin: z.optional(z.string()),
-  owner: z.optional(z.string()),
+  vin: z.optional(line(TEXT_LIMITS.code)),
+  owner: z.optional(line(TEXT_LIMITS.name)),
   /** Damaged parts, each needs its own photo (see the evidence checklist). */
-  damagedParts: z.array(z.string()),
+  damagedParts: z.array(line(TEXT_LIMITS.name)),
 });
 export type Vehicle = z.infer<typeof Vehicle>;

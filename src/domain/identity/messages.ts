@@ -195,6 +195,10 @@ const MESSAGES: Readonly<Record<IdentityReason, Words>> = {
     zh: '号牌号码位数过多：普通号牌 7 位，新能源号牌 8 位',
     en: 'Plate number: too long (expected 7 characters, or 8 for a new-energy plate)',
   }),
+  'plate.temporary-needs-type': () => ({
+    zh: '号牌号码多了一位：普通号牌为省份简称 + 字母 + 5 位；只有临时行驶车号牌是 6 位，如是临时号牌请在号牌种类中选择“临时行驶车号牌”',
+    en: 'Plate number: one character too many (expected province + letter + 5); only a temporary plate has 6 — if this is one, choose temporary plate as the plate type',
+  }),
   'plate.bad-format': () => ({
     zh: '号牌号码格式不正确：应为省份简称 + 字母 + 5 位字母或数字（新能源 6 位），特种号牌另加“挂、学、警、领、港、澳”',
     en: 'Plate number: not a known format (expected province + letter + 5 letters or digits, 6 for new energy, or 4 plus 挂/学/警/领/港/澳)',

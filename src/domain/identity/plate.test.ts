@@ -13,7 +13,6 @@ describe('validatePlate — accepted shapes', () => {
     ['京AA12345', '京AA12345', 'new-energy-small', 'new-energy-small'], // 2022 extension letters
     ['川A12345D', '川A12345D', 'new-energy-large', 'new-energy-large'],
     ['辽D46234F', '辽D46234F', 'new-energy-large', 'new-energy-large'],
-    ['京A123456', '京A123456', 'temporary', 'temporary'],
     ['鲁B1234挂', '鲁B1234挂', 'trailer', 'trailer'],
     ['京A1234学', '京A1234学', 'coach', 'coach'],
     ['京A0001警', '京A0001警', 'police', 'police'],
@@ -94,6 +93,31 @@ describe('validatePlate — against the declared plate type', () => {
     expect(result.ok).toBe(ok);
     if (!result.ok)
       expect(result).toMatchObject({ reason: 'plate.type-mismatch', expected: declared });
+  });
+
+  it('takes a six-character serial for a temporary plate only when the type says temporary', () => {
+    // 蒙J123456 is also 蒙J12345 with a digit typed twice: without the type it is not guessed.
+    expect(validatePlate('蒙J123456')).toEqual({
+      ok: false,
+      field: 'plate',
+      reason: 'plate.temporary-needs-type',
+    });
+    expect(validatePlate('蒙J123456', 'temporary')).toEqual({
+      ok: true,
+      value: '蒙J123456',
+      format: 'temporary',
+      plateTypes: ['temporary'],
+    });
+    expect(validatePlate('京A12B456', 'temporary')).toMatchObject({
+      ok: true,
+      format: 'temporary',
+    });
+    expect(validatePlate('蒙J123456', 'small-blue')).toMatchObject({
+      ok: false,
+      reason: 'plate.type-mismatch',
+    });
+    // New-energy shapes are plates of their own; that they may be temporary too changes nothing.
+    expect(validatePlate('沪AD12345')).toMatchObject({ ok: true, format: 'new-energy-small' });
   });
 
   it('accepts any letters, digits and characters for plate type other', () => {

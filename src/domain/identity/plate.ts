@@ -12,6 +12,8 @@
  *   e.g. 川A12345D.
  * - temporary (临时行驶车号牌), 8: province + letter + 6 letters/digits. An
  *   8-character plate of the new-energy shape may also be a temporary one.
+ *   Only a plate declared temporary (or other) takes this shape: without the
+ *   type, 蒙J123456 is as likely 蒙J12345 with a digit typed twice.
  * - suffixed, 7: province + letter + 4 letters/digits + 挂 (trailer), 学
  *   (coach), 警 (police), 领 (consulate); 粤Z + 4 + 港/澳 (Hong Kong / Macao);
  *   8: province + letter + 4 + 应急 (emergency rescue).
@@ -51,6 +53,7 @@ export type PlateReason =
   | 'plate.letter-i-or-o'
   | 'plate.too-short'
   | 'plate.too-long'
+  | 'plate.temporary-needs-type'
   | 'plate.bad-format'
   | 'plate.bad-embassy'
   | 'plate.bad-hong-kong-macao'
@@ -124,6 +127,9 @@ export function validatePlate(input: string, declared?: PlateType): PlateCheck {
   const shape = recognise(value);
   if (!shape.ok) {
     return declared === 'other' ? accepted(value, 'unrecognised') : shape;
+  }
+  if (shape.format === 'temporary' && declared === undefined) {
+    return fail('plate', 'plate.temporary-needs-type');
   }
   const fits = declared === undefined || declared === 'other';
   if (!fits && !PLATE_TYPES_BY_FORMAT[shape.format].includes(declared)) {

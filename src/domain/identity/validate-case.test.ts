@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aCase, testId } from '../../../tests/builders/case.builder';
 import type { CaseRecord } from '../case/case.schema';
 import type { Party } from '../case/party.schema';
+import type { Vehicle } from '../case/vehicle.schema';
 import { validateCaseDraft, validateCaseForSubmission } from './validate-case';
 
 const ARRIVED = '2026-11-27T02:00:00.000Z';
@@ -143,6 +144,19 @@ describe('validateCaseDraft', () => {
     const issues = validateCaseDraft({ ...c, vehicles: [a, { ...b, plateType: 'small-blue' }] });
     expect(issues.map((i) => i.reason)).toEqual(['plate.type-mismatch']);
     expect(issues[0]?.message.zh).toContain('小型汽车号牌');
+  });
+
+  it('flags a six-character serial unless the plate type says temporary', () => {
+    const c = goodCase();
+    const [a, b] = c.vehicles;
+    if (a === undefined || b === undefined) throw new Error('no vehicles');
+    const typed = (plateType: Vehicle['plateType']) =>
+      validateCaseDraft({ ...c, vehicles: [{ ...a, plate: '蒙J123456', plateType }, b] });
+    expect(typed(undefined).map((i) => [i.path, i.reason])).toEqual([
+      [['vehicles', a.id, 'plate'], 'plate.temporary-needs-type'],
+    ]);
+    expect(typed(undefined)[0]?.message.zh).toContain('临时行驶车号牌');
+    expect(typed('temporary')).toEqual([]);
   });
 
   it('flags a mainland licence number that differs from the ID number', () => {

@@ -89,8 +89,9 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
   const failure = lastError;
   const clearedAt = enteredAt(c, 'scene-cleared');
   const plateOf = (vehicleId: string | undefined) => {
-    const plate = c.vehicles.find((v) => v.id === vehicleId)?.plate ?? '';
-    const check = validatePlate(plate);
+    const vehicle = c.vehicles.find((v) => v.id === vehicleId);
+    const plate = vehicle?.plate ?? '';
+    const check = validatePlate(plate, vehicle?.plateType);
     return check.ok ? formatPlate(check.value) : plate;
   };
 

@@ -132,5 +132,28 @@ export const zhCN = {
     storageHelp:
       '请联网同步已有案件，或删除手机里不需要的照片和应用。已保存的案件不会丢失，仍可继续编辑。',
     reload: '重新加载',
+    field: '{{field}}：{{problem}}',
+    tooLong: '最多 {{max}} 个字符',
+    controlCharacter: '含有不能保存的控制字符',
+    illFormed: '含有不能保存的字符',
+    invalid: '内容不符合要求',
+    /** The fields an officer types, named as the screens name them. */
+    fields: {
+      notes: '情况说明',
+      address: '地点描述',
+      road: '道路名称',
+      kmPost: '公里桩号',
+      name: '姓名',
+      idNumber: '身份证号码',
+      licenceNumber: '驾驶证号',
+      phone: '手机号码',
+      insurer: '保险公司',
+      policyNumber: '保单号',
+      objectDescription: '固定物名称',
+      plate: '号牌号码',
+      vin: '车辆识别代号（VIN）',
+      owner: '所有人',
+      reason: '理由',
+    },
   },
 } as const;

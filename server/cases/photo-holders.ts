@@ -1,0 +1,48 @@
+/**
+ * Which units hold which photo bytes. The blob store keeps each photo once,
+ * whoever sent it; but a hash counts as held for a case only when an officer
+ * of the case's unit uploaded those bytes. Otherwise a hash read from another
+ * brigade's manifest (a reviewer's screen, an insurer's packet) would pass as
+ * evidence its lister never had.
+ */
+import type { Kysely } from 'kysely';
+import type { Session } from '../auth/sessions';
+import type { Database } from '../db/schema';
+
+type Db = Kysely<Database>;
+
+/** Records that the uploader's unit holds these bytes (once per unit). */
+export async function recordPhotoHolder(
+  db: Db,
+  uploader: Pick<Session, 'userId' | 'unitId'>,
+  sha256: string,
+  at: Date,
+): Promise<void> {
+  if (!uploader.unitId) return;
+  await db
+    .insertInto('photo_holders')
+    .values({
+      sha256,
+      unit_id: uploader.unitId,
+      uploaded_by: uploader.userId,
+      uploaded_at: at.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['sha256', 'unit_id']).doNothing())
+    .execute();
+}
+
+/** Those of `hashes` that an officer of `unitId` uploaded. */
+export async function heldByUnit(
+  db: Db,
+  unitId: string | null | undefined,
+  hashes: readonly string[],
+): Promise<Set<string>> {
+  if (!unitId || hashes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('photo_holders')
+    .select('sha256')
+    .where('unit_id', '=', unitId)
+    .where('sha256', 'in', [...new Set(hashes)])
+    .execute();
+  return new Set(rows.map((r) => r.sha256));
+}

@@ -1,0 +1,43 @@
+/** Photo bytes sent as a phone sends them: a tus creation, then one PATCH with every byte. Test-only. */
+import { expect } from 'vitest';
+import type { PhotoMeta } from '../src/domain/case/photo.schema';
+import type { Actor, TestWorld } from './test-world';
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const TUS = { 'tus-resumable': '1.0.0' };
+
+export async function uploadPhoto(
+  w: TestWorld,
+  actor: Actor,
+  photo: { bytes: Buffer; meta: PhotoMeta },
+): Promise<void> {
+  const created = await w.call(actor, {
+    method: 'POST',
+    url: '/api/uploads',
+    headers: {
+      ...TUS,
+      'upload-length': String(photo.bytes.length),
+      'upload-metadata': `sha256 ${b64(photo.meta.sha256)},caseId ${b64(photo.meta.caseId)}`,
+    },
+  });
+  expect(created.statusCode).toBe(201);
+  const stored = await w.call(actor, {
+    method: 'PATCH',
+    url: created.headers['location'] as string,
+    headers: {
+      ...TUS,
+      'upload-offset': '0',
+      'content-type': 'application/offset+octet-stream',
+    },
+    payload: photo.bytes,
+  });
+  expect(stored.statusCode).toBe(200);
+}
+
+export async function uploadPhotos(
+  w: TestWorld,
+  actor: Actor,
+  photos: readonly { bytes: Buffer; meta: PhotoMeta }[],
+): Promise<void> {
+  for (const photo of photos) await uploadPhoto(w, actor, photo);
+}

@@ -1,0 +1,57 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { aCase } from '../../tests/builders/case.builder';
+import { CaseRecord } from '../domain/case/case.schema';
+import { TEXT_LIMITS } from '../domain/text';
+import type { KuaichuDb } from '../storage';
+import { en } from '../ui/i18n/en';
+import { zhCN } from '../ui/i18n/zh-CN';
+import { describeSaveError } from './save-error';
+
+async function translator(lng: 'zh-CN' | 'en') {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng,
+    resources: { [lng]: { translation: lng === 'en' ? en : zhCN } },
+    interpolation: { escapeValue: false },
+  });
+  return i18n.t;
+}
+
+/** What saving a record throws when the schema refuses it. */
+function refusalOf(record: unknown): unknown {
+  try {
+    CaseRecord.parse(record);
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the record parsed');
+}
+
+const db = {} as KuaichuDb;
+
+describe('describeSaveError for a record the schema refuses', () => {
+  const c = aCase().withVehicles(1).build();
+  const tooLong = refusalOf({ ...c, notes: 'x'.repeat(TEXT_LIMITS.notes + 1) });
+  const control = refusalOf({ ...c, vehicles: [{ ...c.vehicles[0], plate: '川A\u000012345' }] });
+
+  it('names the field and its limit, in Chinese', async () => {
+    const t = await translator('zh-CN');
+    expect(await describeSaveError(tooLong, db, t)).toBe(
+      `保存失败：情况说明：最多 ${TEXT_LIMITS.notes} 个字符。已保存的内容没有丢失。`,
+    );
+    expect(await describeSaveError(control, db, t)).toBe(
+      '保存失败：号牌号码：含有不能保存的控制字符。已保存的内容没有丢失。',
+    );
+  });
+
+  it('names the field and its limit, in English', async () => {
+    const t = await translator('en');
+    expect(await describeSaveError(tooLong, db, t)).toBe(
+      `Saving failed: Notes: at most ${TEXT_LIMITS.notes} characters. Nothing already saved was lost.`,
+    );
+    expect(await describeSaveError(control, db, t)).toBe(
+      'Saving failed: Plate number: contains a control character that cannot be saved. Nothing already saved was lost.',
+    );
+  });
+});
