@@ -2,12 +2,21 @@ import { defineConfig } from 'vitest/config';
 
 // Browser tests: playwright-core driving Debian's Chromium against the real
 // server (built app + API on one port). Run by `npm run test:e2e`.
+// One Chromium and one demo server serve every file (tests/e2e/global-setup.ts);
+// each test opens its own browser contexts, and a file that kills or counts its
+// server starts its own. Two files run at a time (most of a browser test is
+// waiting on the page or the network: 1130 s one at a time, 610 s two at a time
+// on this 2-core machine), each worker importing the harness, the drivers and
+// the domain once.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
+    globalSetup: ['tests/e2e/global-setup.ts'],
     pool: 'forks',
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
+    isolate: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -21,15 +21,16 @@
 import { performance } from 'node:perf_hooks';
 import { InteractionTally, countingPage, type InteractionKind } from '../tests/e2e/counting';
 import { addTwoVehiclesWithDrivers, nextStep, startCase, waitForSaved } from '../tests/e2e/drivers';
-import { launchBrowser, openApp, phoneContext, startServer } from '../tests/e2e/harness';
+import { launchBrowser, startServer } from '../tests/e2e/harness';
 import {
   answerRearEndHere,
   partyGroup,
   propose,
   readNoticesOut,
   signAs,
-  storedCase,
 } from '../tests/e2e/liability-drivers';
+import { openApp, phoneContext } from '../tests/e2e/phone';
+import { storedCase } from '../tests/e2e/phone-db';
 import {
   confirmAllNormal,
   confirmSceneCleared,

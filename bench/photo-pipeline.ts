@@ -22,13 +22,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCase } from '../tests/e2e/drivers';
-import { launchBrowser, phoneContext, startServer } from '../tests/e2e/harness';
-import {
-  makeDetailedJpegInPage,
-  passTriage,
-  pickPhotoAndSettle,
-  storedPhotos,
-} from '../tests/e2e/scene-drivers';
+import { launchBrowser, startServer } from '../tests/e2e/harness';
+import { phoneContext } from '../tests/e2e/phone';
+import { storedPhotos } from '../tests/e2e/phone-db';
+import { makeDetailedJpegInPage, passTriage, pickPhotoAndSettle } from '../tests/e2e/scene-drivers';
 
 export interface PhotoPipelineOptions {
   photos?: number;

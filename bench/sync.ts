@@ -43,17 +43,13 @@
 import { writeFileSync } from 'node:fs';
 import type { FaultMode, FaultRule, ProxyLogEntry } from '../tests/faults/fault-proxy';
 import { startFaultProxy } from '../tests/faults/fault-proxy';
-import { launchBrowser } from '../tests/e2e/harness';
-import { checkInvariants, readServer } from '../tests/e2e/invariants';
-import {
-  PHONE_CONTEXT,
-  openPhone,
-  phoneStatuses,
-  quickCase,
-  startKillableServer,
-  until,
-} from '../tests/e2e/matrix-harness';
-import { storedPhotos } from '../tests/e2e/scene-drivers';
+import { launchBrowser, startServer, until } from '../tests/e2e/harness';
+import { checkInvariants } from '../tests/e2e/invariants';
+import { phoneStatuses } from '../tests/e2e/outbox';
+import { openPhone, PHONE_CONTEXT } from '../tests/e2e/phone';
+import { storedPhotos } from '../tests/e2e/phone-db';
+import { quickCase } from '../tests/e2e/scene-drivers';
+import { readServer } from '../tests/e2e/server';
 
 const PHOTOS = 20;
 const BYTES_PER_SECOND = 125_000;
@@ -132,7 +128,7 @@ export function linkRules(): FaultRule[] {
 }
 
 export async function benchSync(): Promise<SyncBenchFigures> {
-  const server = await startKillableServer();
+  const server = await startServer({ KUAICHU_DEMO: '1' });
   const proxy = await startFaultProxy(server.url);
   const browser = await launchBrowser();
   try {

@@ -13,15 +13,15 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
 import { useBrowserWorld } from './harness';
-import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
+import { answerRearEndHere, choice, propose, signAs } from './liability-drivers';
+import { signInOnPhone } from './phone';
 import {
   answerTriage,
   confirmSceneCleared,
   passTriage,
   takeEveryRequiredShot,
 } from './scene-drivers';
-import { signInOnPhone } from './sync-drivers';
-import { answerRearEndHere, choice, propose, signAs } from './liability-drivers';
+import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
 
 const world = useBrowserWorld({
   demo: true,

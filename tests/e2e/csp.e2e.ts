@@ -20,7 +20,7 @@ import {
   readNoticesOut,
   signAs,
 } from './liability-drivers';
-import { signInAs } from './sync-drivers';
+import { signInAs } from './phone';
 
 const world = useBrowserWorld({
   demo: true,

@@ -11,9 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserWorld } from './harness';
+import { caseSyncStatus, waitForStatus } from './outbox';
+import { signInOnPhone } from './phone';
+import { phoneRows, storedOutbox, storedPhotos } from './phone-db';
+import { makeJpeg, passTriage, pickPhoto } from './scene-drivers';
+import { serverCase } from './server';
 import { addVehicleWithDriver, createCase, openParties } from './drivers';
-import { makeJpeg, passTriage, pickPhoto, storedOutbox, storedPhotos } from './scene-drivers';
-import { caseSyncStatus, serverCase, signInOnPhone, waitForStatus } from './sync-drivers';
 
 let dir: string;
 
@@ -122,23 +125,11 @@ describe('export and import of unsent cases', () => {
     expect(refused).toContain('本机没有写入任何内容');
     expect((await storedOutbox(b)).map((e) => e.key).sort()).toEqual(queued);
     expect(await b.locator('[data-testid="outbox-list"] li').count()).toBe(1);
-    const notesOnB = await b.evaluate(
-      async (caseId) =>
-        new Promise<string>((resolve, reject) => {
-          const open = indexedDB.open('kuaichu');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const req = open.result.transaction('cases').objectStore('cases').get(caseId);
-            req.onsuccess = () => {
-              open.result.close();
-              resolve((req.result as { notes: string }).notes);
-            };
-            req.onerror = () => reject(req.error);
-          };
-        }),
-      id,
+    const onB = (await phoneRows<{ id: string; notes: string }>(b, 'cases')).find(
+      (c) => c.id === id,
     );
-    expect(notesOnB).not.toBe('导出后改过');
+    expect(onB).toBeDefined();
+    expect(onB?.notes).not.toBe('导出后改过');
 
     // A file cut short in transfer is refused too.
     const cut = join(dir, 'cut.json');

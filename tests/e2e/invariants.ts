@@ -2,15 +2,16 @@
  * The H5 invariant checker (RELIABILITY.md harness): after a test, what the
  * server holds and what the phone holds must agree.
  *
- * Server (read straight from its data folder, never through its API, so a
- * bug in a route cannot hide a bug in storage): the SQLite file opened
- * read-only, and every blob under `blobs/sha256` hashed.
+ * Server (`readServer` of tests/e2e/server.ts, straight from its data
+ * folder, never through its API, so a bug in a route cannot hide a bug in
+ * storage): the SQLite file opened read-only, and every blob under
+ * `blobs/sha256` hashed.
  *  - one `cases` row per id, one `case_versions` row per (id, version);
  *  - one stored object per photo hash, and every blob's bytes hash to its name;
  *  - every `photos` row has its blob, of the recorded length;
  *  - the audit chain verifies.
  *
- * Phone (the page's IndexedDB: cases, photos, outbox, receipts):
+ * Phone (`readPhone` of tests/e2e/phone-db.ts: cases, photos, outbox, receipts):
  *  - every stored photo hashes to its key and belongs to a case on the phone;
  *  - every outbox entry belongs to a case on the phone (and a photo entry to a photo);
  *  - every case the phone shows as sent (no outbox entry, a complete receipt)
@@ -20,36 +21,11 @@
  *    counts them) equals the number of the phone's cases the server lacks,
  *    holds incomplete, or holds at other content than the phone's.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { GENESIS_HASH, auditEventHash } from '../../server/audit/audit-log';
 import { CaseRecord } from '../../src/domain';
 import { canonicalJson } from '../../src/domain/manifest';
-
-/** What the checker needs of a running (or stopped) server: its data folder. */
-export interface InvariantServer {
-  dataDir: string;
-}
-
-export interface ServerSnapshot {
-  cases: Map<
-    string,
-    { manifestHash: string; version: number; body: string; photos: string[]; rows: number }
-  >;
-  /** sha256 → file size, for every blob whose bytes hash to its name. */
-  blobs: Map<string, number>;
-  problems: string[];
-}
-
-export interface PhoneSnapshot {
-  cases: { id: string; row: unknown }[];
-  photos: { sha256: string; caseId: string; intact: boolean }[];
-  outbox: { key: string; kind: string; entityId: string; caseId: string; status: string }[];
-  receipts: { caseId: string; manifestHash: string; complete: boolean; version: number }[];
-}
+import { readPhone, type PhoneSnapshot, type StoredOutboxEntry } from './phone-db';
+import { readServer, type ServerData, type ServerSnapshot } from './server';
 
 export interface InvariantReport {
   problems: string[];
@@ -61,175 +37,6 @@ export interface InvariantReport {
   sent: string[];
   serverCases: number;
   serverBlobs: number;
-}
-
-const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
-  );
-}
-
-/** Reads the server's data folder: SQLite read-only and every blob hashed. */
-export function readServer(server: InvariantServer): ServerSnapshot {
-  const problems: string[] = [];
-  const blobs = new Map<string, number>();
-  for (const file of walk(join(server.dataDir, 'blobs', 'sha256'))) {
-    const name = file.split('/').pop() ?? '';
-    const bytes = readFileSync(file);
-    const actual = sha256(bytes);
-    if (actual !== name) problems.push(`server blob ${name} holds bytes hashing to ${actual}`);
-    else if (blobs.has(name)) problems.push(`server holds blob ${name} twice`);
-    else blobs.set(name, bytes.length);
-    const expected = join(name.slice(0, 2), name.slice(2, 4), name);
-    if (!file.endsWith(expected)) problems.push(`server blob ${name} stored at ${file}`);
-  }
-
-  const cases: ServerSnapshot['cases'] = new Map();
-  const sqlite = new Database(join(server.dataDir, 'kuaichu.sqlite'), {
-    readonly: true,
-    fileMustExist: true,
-  });
-  try {
-    const rows = sqlite
-      .prepare('select id, manifest_hash, manifest_version, body, photos from cases')
-      .all() as {
-      id: string;
-      manifest_hash: string;
-      manifest_version: number;
-      body: string;
-      photos: string;
-    }[];
-    for (const r of rows) {
-      const seen = cases.get(r.id);
-      if (seen) {
-        seen.rows += 1;
-        problems.push(`server holds ${seen.rows} case rows for ${r.id}`);
-        continue;
-      }
-      const photos = (JSON.parse(r.photos) as { sha256: string }[]).map((p) => p.sha256);
-      cases.set(r.id, {
-        manifestHash: r.manifest_hash,
-        version: r.manifest_version,
-        body: r.body,
-        photos: [...new Set(photos)].sort(),
-        rows: 1,
-      });
-    }
-    const versions = sqlite
-      .prepare(
-        'select case_id, version, count(*) as n from case_versions group by case_id, version having n > 1',
-      )
-      .all() as { case_id: string; version: number; n: number }[];
-    for (const v of versions) {
-      problems.push(`server holds ${v.n} versions ${v.version} of case ${v.case_id}`);
-    }
-    for (const [id, c] of cases) {
-      const latest = sqlite
-        .prepare('select max(version) as v from case_versions where case_id = ?')
-        .get(id) as { v: number | null };
-      if (latest.v !== c.version) {
-        problems.push(`case ${id}: current version ${c.version}, latest stored ${latest.v}`);
-      }
-    }
-    const photoRows = sqlite.prepare('select sha256, case_id, byte_length from photos').all() as {
-      sha256: string;
-      case_id: string;
-      byte_length: number;
-    }[];
-    for (const p of photoRows) {
-      const size = blobs.get(p.sha256);
-      if (size === undefined) problems.push(`server photo row ${p.sha256} has no (sound) blob`);
-      else if (size !== p.byte_length) {
-        problems.push(`server photo ${p.sha256}: row says ${p.byte_length} bytes, blob ${size}`);
-      }
-    }
-    const audit = sqlite
-      .prepare(
-        'select id, at, actor, action, subject, details, prev_hash, hash from audit_events order by id',
-      )
-      .all() as {
-      id: number;
-      at: string;
-      actor: string;
-      action: string;
-      subject: string;
-      details: string;
-      prev_hash: string;
-      hash: string;
-    }[];
-    let prev = GENESIS_HASH;
-    for (const [i, e] of audit.entries()) {
-      if (e.id !== i + 1 || e.prev_hash !== prev || auditEventHash(e) !== e.hash) {
-        problems.push(`audit chain broken at event ${e.id}`);
-        break;
-      }
-      prev = e.hash;
-    }
-  } finally {
-    sqlite.close();
-  }
-  return { cases, blobs, problems };
-}
-
-/** Reads the page's IndexedDB (the page must be on the app's origin). */
-export async function readPhone(page: Page): Promise<PhoneSnapshot> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kuaichu');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        if (!db.objectStoreNames.contains(store)) return resolve([]);
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result as T[]);
-        req.onerror = () => reject(req.error);
-      });
-    const cases = await all<{ id: string }>('cases');
-    const photos = await all<{ sha256: string; caseId: string; blob: Blob }>('photos');
-    const outbox = await all<{
-      key: string;
-      kind: string;
-      entityId: string;
-      caseId: string;
-      status: string;
-    }>('outbox');
-    const receipts = await all<{
-      caseId: string;
-      receipt: { manifestHash: string; complete: boolean; manifestVersion: number };
-    }>('receipts');
-    db.close();
-    const hex = (buf: ArrayBuffer) =>
-      Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
-    return {
-      cases: cases.map((row) => ({ id: row.id, row })),
-      photos: await Promise.all(
-        photos.map(async (p) => ({
-          sha256: p.sha256,
-          caseId: p.caseId,
-          intact:
-            hex(await crypto.subtle.digest('SHA-256', await p.blob.arrayBuffer())) === p.sha256,
-        })),
-      ),
-      outbox: outbox.map(({ key, kind, entityId, caseId, status }) => ({
-        key,
-        kind,
-        entityId,
-        caseId,
-        status,
-      })),
-      receipts: receipts.map((r) => ({
-        caseId: r.caseId,
-        manifestHash: r.receipt.manifestHash,
-        complete: r.receipt.complete,
-        version: r.receipt.manifestVersion,
-      })),
-    };
-  });
 }
 
 /** Compares the two sides; pure. */
@@ -316,10 +123,7 @@ export function compare(server: ServerSnapshot, phone: PhoneSnapshot): Invariant
 }
 
 /** Reads both sides and throws, listing every broken invariant, when any is. */
-export async function checkInvariants(
-  page: Page,
-  server: InvariantServer,
-): Promise<InvariantReport> {
+export async function checkInvariants(page: Page, server: ServerData): Promise<InvariantReport> {
   const phone = await readPhone(page);
   const report = compare(readServer(server), phone);
   if (report.problems.length > 0) {
@@ -328,11 +132,23 @@ export async function checkInvariants(
   return report;
 }
 
-/** Unfinished tus uploads left on the server (files under `uploads/` without `.json`). */
-export function partialUploads(server: InvariantServer): { id: string; bytes: number }[] {
-  const dir = join(server.dataDir, 'uploads');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => !f.endsWith('.json'))
-    .map((f) => ({ id: f, bytes: statSync(join(dir, f)).size }));
+/**
+ * The photo-and-outbox invariants (RELIABILITY.md rule 7): every photo row
+ * has its outbox entry and every photo entry has at least one row. Returns
+ * the problems found, none when all holds.
+ */
+export function photoOutboxProblems(
+  photos: readonly { sha256: string; intact: boolean }[],
+  outbox: readonly StoredOutboxEntry[],
+): string[] {
+  const problems: string[] = [];
+  const queued = new Set(outbox.filter((e) => e.kind === 'photo').map((e) => e.entityId));
+  const stored = new Set(photos.map((p) => p.sha256));
+  for (const p of photos) {
+    if (!p.intact) problems.push(`photo ${p.sha256} does not hash to its key`);
+    if (!queued.has(p.sha256)) problems.push(`photo ${p.sha256} has no outbox entry`);
+  }
+  for (const sha of queued)
+    if (!stored.has(sha)) problems.push(`outbox entry photo:${sha} has no photo`);
+  return problems;
 }

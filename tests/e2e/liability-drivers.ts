@@ -5,32 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { CaseRecord } from '../../src/domain';
 import type { BrowserWorld } from './harness';
-import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
 import { confirmSceneCleared, passTriage, takeEveryRequiredShot } from './scene-drivers';
+import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
 
 export const DRIVER_A = { name: '赵敏', idNumber: '11010519491231002X', phone: '13800138000' };
 export const DRIVER_B = { name: '李娜', idNumber: '110105194912310038', phone: '13900139000' };
-
-/** The case as stored in the page's IndexedDB, parsed with the domain schema. */
-export async function storedCase(page: Page, id: string): Promise<CaseRecord> {
-  const row = await page.evaluate(async (caseId) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kuaichu');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const value = await new Promise<unknown>((resolve, reject) => {
-      const req = db.transaction('cases').objectStore('cases').get(caseId);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return value;
-  }, id);
-  return CaseRecord.parse(row);
-}
 
 /**
  * A two-vehicle case with both drivers, triaged, every photo taken and the

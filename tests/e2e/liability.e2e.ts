@@ -5,7 +5,8 @@
  * with the mouse, the determination page and its PDF; a party who refuses; a
  * dispute over the facts that escalates.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { determinationBytes } from '../../src/domain';
@@ -22,8 +23,9 @@ import {
   readNoticesOut,
   sha256,
   signAs,
-  storedCase,
 } from './liability-drivers';
+import { savedDownload } from './phone';
+import { storedCase } from './phone-db';
 
 // Demo officers: the first case is captured by a signed-in officer, whose
 // name and unit the determination prints.
@@ -149,7 +151,7 @@ describe('liability on scene', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '下载 PDF' }).click(),
     ]);
-    const path = await download.path();
+    const path = await savedDownload(download);
     const bytes = new Uint8Array(readFileSync(path));
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
     expect(download.suggestedFilename()).toBe(`${signed.caseNumber}.pdf`);
@@ -161,6 +163,7 @@ describe('liability on scene', () => {
     // What a person sees in it: MuPDF and poppler draw every glyph of every
     // page as the system's Noto Sans CJK SC does, and report no font error.
     const sight = seePdf(path);
+    rmSync(dirname(path), { recursive: true, force: true });
     expect(sight.rendererErrors).toEqual([]);
     expect(sight.wrongGlyphs.map((g) => `${g.char} (${g.iou.toFixed(2)})`)).toEqual([]);
     expect(sight.popplerMisses.map((m) => `${m.char} p${m.page}`)).toEqual([]);

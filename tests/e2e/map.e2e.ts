@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, useBrowserWorld } from './harness';
+import { useBrowserWorld } from './harness';
+import { openApp } from './phone';
 import { expectNoAxeViolations } from './axe';
 import { createCase, dragMarker, fakeTiles, mapMarker, openLocation } from './drivers';
 

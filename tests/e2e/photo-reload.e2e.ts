@@ -18,21 +18,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowserWorld } from './harness';
-import { createCase } from './drivers';
-import { checkInvariants } from './invariants';
+import { prng, useBrowserWorld } from './harness';
+import { checkInvariants, photoOutboxProblems } from './invariants';
+import { waitForStatus } from './outbox';
+import { signInOnPhone } from './phone';
+import { storedOutbox, storedPhotos } from './phone-db';
 import {
   makeDetailedJpeg,
   makeJpeg,
   passTriage,
-  photoOutboxProblems,
   pickPhoto,
   pickPhotoAndSettle,
-  storedOutbox,
-  storedPhotos,
 } from './scene-drivers';
-import { serverCase, signInOnPhone, waitForStatus } from './sync-drivers';
-import { prng } from './matrix-harness';
+import { serverCase } from './server';
+import { createCase } from './drivers';
 
 const SEED = 0x5eed_a1;
 const ITERATIONS = 8;
@@ -49,7 +48,8 @@ afterAll(() => {
   if (fixtures) rmSync(fixtures, { recursive: true, force: true });
 });
 
-const world = useBrowserWorld({ demo: true });
+// Its own server: the check at the end counts every case and blob the server holds.
+const world = useBrowserWorld({ demo: true, ownServer: true });
 
 async function openEvidence(page: Page, caseId: string) {
   await page.goto(`/cases/${caseId}/evidence`);

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
 import { useBrowserWorld } from './harness';
-import { signInAs } from './sync-drivers';
+import { signInAs } from './phone';
 
 const world = useBrowserWorld({ demo: true });
 

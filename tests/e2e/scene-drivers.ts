@@ -1,6 +1,7 @@
-/** Drivers for the on-scene steps: triage, evidence, clearing the road. */
+/** Drivers for the on-scene steps: triage, evidence (photos made in the page), clearing the road. */
 import type { Page } from 'playwright-core';
 import { TRIAGE_RULES } from '../../src/domain/triage/triage-rules';
+import { createCase } from './drivers';
 
 /** Answers one triage question as worded on screen (zh-CN), opening it first if it is folded. */
 export async function answerTriage(page: Page, ruleId: string, answer: boolean): Promise<void> {
@@ -58,37 +59,6 @@ export async function makeJpeg(
     { width, height, label },
   );
   return Buffer.from(base64, 'base64');
-}
-
-/** Every photo in the page's IndexedDB, its stored size, and whether its bytes still hash to its key. */
-export async function storedPhotos(
-  page: Page,
-): Promise<{ sha256: string; slot: string; size: number; intact: boolean }[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kuaichu');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const rows = await new Promise<{ sha256: string; meta: { slot: string }; blob: Blob }[]>(
-      (resolve, reject) => {
-        const req = db.transaction('photos').objectStore('photos').getAll();
-        req.onsuccess = () => resolve(req.result as never);
-        req.onerror = () => reject(req.error);
-      },
-    );
-    db.close();
-    const hex = (buf: ArrayBuffer) =>
-      Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
-    return Promise.all(
-      rows.map(async (r) => ({
-        sha256: r.sha256,
-        slot: r.meta.slot,
-        size: r.blob.size,
-        intact: hex(await crypto.subtle.digest('SHA-256', await r.blob.arrayBuffer())) === r.sha256,
-      })),
-    );
-  });
 }
 
 /** Takes the shot in `slot` with the gallery fallback (file input). */
@@ -230,63 +200,6 @@ export async function makeDetailedJpeg(page: Page, spec: DetailedJpegSpec): Prom
   return Buffer.from(base64, 'base64');
 }
 
-/** An outbox entry as stored (only what the checks read). */
-export interface StoredOutboxEntry {
-  key: string;
-  kind: string;
-  entityId: string;
-  caseId: string;
-  status: string;
-}
-
-/** Every entry of the page's outbox store. */
-export async function storedOutbox(page: Page): Promise<StoredOutboxEntry[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kuaichu');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const rows = await new Promise<StoredOutboxEntry[]>((resolve, reject) => {
-      const req = db.transaction('outbox').objectStore('outbox').getAll();
-      req.onsuccess = () =>
-        resolve(
-          (req.result as StoredOutboxEntry[]).map(({ key, kind, entityId, caseId, status }) => ({
-            key,
-            kind,
-            entityId,
-            caseId,
-            status,
-          })),
-        );
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return rows;
-  });
-}
-
-/**
- * The photo-and-outbox invariants (RELIABILITY.md rule 7): every photo row
- * has its outbox entry and every photo entry has at least one row. Returns
- * the problems found, none when all holds.
- */
-export function photoOutboxProblems(
-  photos: readonly { sha256: string; intact: boolean }[],
-  outbox: readonly StoredOutboxEntry[],
-): string[] {
-  const problems: string[] = [];
-  const queued = new Set(outbox.filter((e) => e.kind === 'photo').map((e) => e.entityId));
-  const stored = new Set(photos.map((p) => p.sha256));
-  for (const p of photos) {
-    if (!p.intact) problems.push(`photo ${p.sha256} does not hash to its key`);
-    if (!queued.has(p.sha256)) problems.push(`photo ${p.sha256} has no outbox entry`);
-  }
-  for (const sha of queued)
-    if (!stored.has(sha)) problems.push(`outbox entry photo:${sha} has no photo`);
-  return problems;
-}
-
 /**
  * Picks one file with the gallery fallback of `slot` (a required shot or
  * `extra`) and waits until it has settled — the "processing" notice came and
@@ -368,4 +281,50 @@ export async function pickPhotoAndSettle(
   }
   const after = await page.evaluate(savedCount, slot);
   return { saved: after > before, alert };
+}
+
+/** The required shots of a case with no vehicle yet (the evidence screen's first three). */
+export const SCENE_SLOTS = ['scene-behind', 'scene-front', 'collision-point'] as const;
+
+/**
+ * A case with `photos` photos, captured on the page as it is (online or
+ * not): created, then the three scene shots and extras. `big` makes noisy,
+ * barely compressible photos (a few MB stored), `medium` photo-like ones
+ * (a few hundred KB), instead of small flat ones (~20 KB).
+ */
+export async function quickCase(
+  page: Page,
+  origin: string,
+  place: string,
+  photos: number,
+  options: { big?: boolean; medium?: boolean; seed?: number } = {},
+): Promise<string> {
+  await page.goto(`${origin}/`);
+  const id = await createCase(page, place);
+  await page.goto(`${origin}/cases/${id}/evidence`);
+  await page.getByTestId('evidence-progress').waitFor();
+  for (let i = 0; i < photos; i++) {
+    const slot = i < SCENE_SLOTS.length ? SCENE_SLOTS[i]! : 'extra';
+    const jpeg = options.big
+      ? await makeDetailedJpeg(page, {
+          width: 2048,
+          height: 1536,
+          seed: (options.seed ?? 1) * 100 + i + 1,
+          noise: 255,
+          quality: 0.95,
+        })
+      : options.medium
+        ? await makeDetailedJpeg(page, {
+            width: 1600,
+            height: 1200,
+            seed: (options.seed ?? 1) * 100 + i + 1,
+            noise: 16,
+          })
+        : await makeJpeg(page, 480, 360, `${place} ${i} ${id.slice(-6)}`);
+    if (slot === 'extra') {
+      const r = await pickPhotoAndSettle(page, 'extra', jpeg);
+      if (!r.saved) throw new Error(`extra photo ${i} not saved: ${r.alert}`);
+    } else await pickPhoto(page, slot, jpeg);
+  }
+  return id;
 }

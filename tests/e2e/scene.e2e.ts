@@ -6,15 +6,11 @@
  * every photo's hash intact.
  */
 import { describe, expect, it } from 'vitest';
-import { openApp, useBrowserWorld } from './harness';
+import { useBrowserWorld } from './harness';
+import { openApp } from './phone';
+import { storedPhotos } from './phone-db';
+import { confirmAllNormal, confirmSceneCleared, makeJpeg, pickPhoto } from './scene-drivers';
 import { addVehicleWithDriver, nextStep, openParties, startCase } from './drivers';
-import {
-  confirmAllNormal,
-  confirmSceneCleared,
-  makeJpeg,
-  pickPhoto,
-  storedPhotos,
-} from './scene-drivers';
 
 const world = useBrowserWorld({
   chromeArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],

@@ -8,7 +8,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserWorld } from './harness';
-import { vehicleCard, field, waitForSaved } from './drivers';
 import {
   answerRearEnd,
   clearedRearEndCase,
@@ -19,27 +18,20 @@ import {
   readNoticesOut,
   sha256,
   signAs,
-  storedCase,
 } from './liability-drivers';
-import { DEMO_PASSWORD, signInOnPhone, waitForStatus } from './sync-drivers';
+import { waitForStatus } from './outbox';
+import { signInOnPhone } from './phone';
+import { storedCase } from './phone-db';
+import { login } from './server';
+import { vehicleCard, field, waitForSaved } from './drivers';
 import { determinationBytes } from '../../src/domain';
 
 const world = useBrowserWorld({ demo: true });
 
-async function tokenOf(username: string): Promise<string> {
-  const res = await fetch(`${world.server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
-
 /** The server's stored receipt of a case, as its officer reads it. */
 async function serverReceipt(id: string): Promise<{ manifestVersion: number; flags: string[] }> {
   const res = await fetch(`${world.server.url}/api/cases/${id}`, {
-    headers: { authorization: `Bearer ${await tokenOf('demo-officer')}` },
+    headers: { authorization: `Bearer ${await login(world.server.url)}` },
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { receipt: { manifestVersion: number; flags: string[] } }).receipt;
@@ -75,7 +67,7 @@ describe('the signed determination is sealed', () => {
     const back = await fetch(`${world.server.url}/api/cases/${id}/actions`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${await tokenOf('demo-reviewer')}`,
+        authorization: `Bearer ${await login(world.server.url, 'demo-reviewer')}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify({ action: 'return', note: '请补拍车辆B右后方' }),

@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserWorld } from './harness';
 import { checkInvariants } from './invariants';
-import { phoneStatuses, quickCase, waitAllSent } from './matrix-harness';
-import { storedOutbox } from './scene-drivers';
-import { serverCase, signInOnPhone } from './sync-drivers';
+import { phoneStatuses, waitAllSent } from './outbox';
+import { signInOnPhone } from './phone';
+import { storedOutbox } from './phone-db';
+import { quickCase } from './scene-drivers';
+import { serverCase } from './server';
 
 const world = useBrowserWorld({ demo: true });
 

@@ -57,25 +57,24 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import {
   CHROME_ARGS,
   CHROME_PATH,
-  launchBrowser,
-  phoneContext,
   startServer,
-  waitForServiceWorker,
+  testBrowser,
+  until,
   type RunningServer,
 } from './harness';
-import { HEADROOM_BYTES } from '../../src/domain';
-import { createCase } from './drivers';
-import { checkInvariants } from './invariants';
+import { checkInvariants, photoOutboxProblems } from './invariants';
+import { syncDiagnosis, waitForStatus } from './outbox';
+import { PHONE_CONTEXT, phoneContext, signInOnPhone, waitForServiceWorker } from './phone';
+import { storedOutbox, storedPhotos } from './phone-db';
 import {
   makeDetailedJpeg,
   makeDetailedJpegInPage,
   passTriage,
-  photoOutboxProblems,
   pickPhotoAndSettle,
-  storedOutbox,
-  storedPhotos,
 } from './scene-drivers';
-import { serverCase, signInOnPhone, syncDiagnosis, waitForStatus } from './sync-drivers';
+import { serverCase } from './server';
+import { HEADROOM_BYTES } from '../../src/domain';
+import { createCase } from './drivers';
 
 const STORAGE_FULL = '手机存储已满';
 /** The guidance under the block (errors.storageHelp). */
@@ -97,14 +96,20 @@ function freeBytes(dir: string): number {
   return s.bavail * s.bsize;
 }
 
-/** Waits until the free space has stayed put for a second (Chromium cleans up on timers). */
+/** Waits (20 s at most) until the free space has stayed put for a second (Chromium cleans up on timers). */
 async function settled(dir: string): Promise<void> {
-  for (let i = 0, last = -1; i < 20; i++) {
-    const now = freeBytes(dir);
-    if (now === last) return;
-    last = now;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  let last = freeBytes(dir);
+  let since = Date.now();
+  await until(
+    'the free space to stay put for a second',
+    () => {
+      const now = freeBytes(dir);
+      if (now !== last) [last, since] = [now, Date.now()];
+      return Date.now() - since >= 1000;
+    },
+    20_000,
+    100,
+  ).catch(() => undefined);
 }
 
 /** Grows or shrinks the filler file so that about `target` bytes are free; returns the free bytes. */
@@ -149,16 +154,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-const PHONE = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-  geolocation: { latitude: 30.6586, longitude: 104.0648, accuracy: 12 },
-  permissions: ['geolocation'],
-};
 
 async function openEvidence(page: Page, caseId: string) {
   await page.goto(`/cases/${caseId}/evidence`);
@@ -232,7 +227,7 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
       executablePath: CHROME_PATH,
       args: CHROME_ARGS,
       baseURL: server.url,
-      ...PHONE,
+      ...PHONE_CONTEXT,
     });
     const page = context.pages()[0] ?? (await context.newPage());
     const consoleErrors: string[] = [];
@@ -385,7 +380,7 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
 
 describe('storage full, injected (the 3rd put into photos throws QuotaExceededError)', () => {
   it('reports it, keeps the earlier photos, and recovers', async () => {
-    const browser = await launchBrowser();
+    const browser = await testBrowser();
     try {
       const context = await phoneContext(browser, server.url);
       await context.addInitScript(() => {

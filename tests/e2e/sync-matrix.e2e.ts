@@ -8,43 +8,39 @@
  * B11 here is its 5xx half; covered elsewhere: A1 (photo-reload.e2e.ts), A3
  * (storage-full.e2e.ts), B8 and B11's 413 (sync.e2e.ts).
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFaultProxy, type FaultProxy } from '../faults/fault-proxy';
 import { startRecordingProxy, type RecordingProxy } from '../faults/recording-proxy';
-import { launchBrowser } from './harness';
-import { checkInvariants, partialUploads, readServer } from './invariants';
 import {
-  PHONE_CONTEXT,
+  testBrowser,
   launchOwnChromium,
-  openPhone,
-  phoneStatuses,
   prng,
-  quickCase,
+  type RunningServer,
   sleep,
-  startKillableServer,
+  startServer,
   until,
-  waitAllSent,
-  type KillableServer,
-} from './matrix-harness';
-import { storedOutbox, storedPhotos } from './scene-drivers';
-import { DEMO_PASSWORD, signInOnPhone } from './sync-drivers';
+} from './harness';
+import { checkInvariants } from './invariants';
+import { makeDue, outboxDueTimes, phoneStatuses, setBackoff, waitAllSent } from './outbox';
+import { openPhone, PHONE_CONTEXT, signInOnPhone } from './phone';
+import { readPhoneDb, storedOutbox, storedPhotos } from './phone-db';
+import { quickCase } from './scene-drivers';
+import { auditEventCount, DEMO_PASSWORD, login, partialUploads, readServer } from './server';
 
 const CHUNK = 512 * 1024;
 const SEED = Number(process.env.MATRIX_SEED ?? 20261127);
 
-let server: KillableServer;
+let server: RunningServer;
 let proxy: FaultProxy;
 let rec: RecordingProxy;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startKillableServer();
+  server = await startServer({ KUAICHU_DEMO: '1' });
   proxy = await startFaultProxy(server.url);
   rec = await startRecordingProxy(proxy.url);
-  browser = await launchBrowser();
+  browser = await testBrowser();
 });
 
 afterAll(async () => {
@@ -59,16 +55,6 @@ async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...PHONE_CONTEXT, baseURL: rec.url });
   const page = await openPhone(context, rec.url);
   return { context, page };
-}
-
-async function login(username = 'demo-officer'): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
 }
 
 /** Proxy log entries from index `from` on, as `METHOD path → status [fault]`. */
@@ -123,7 +109,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
   });
 
   it('B1: a PATCH replayed at a stale offset is refused with 409', async () => {
-    const token = await login();
+    const token = await login(server.url);
     const bytes = Buffer.alloc(4096, 7);
     const created = await fetch(`${server.url}/api/uploads/`, {
       method: 'POST',
@@ -198,7 +184,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     });
     await server.kill('SIGKILL');
     const killedUploads = partialUploads(server);
-    await sleep(1500);
+    await requestsEnded(recFrom);
     await server.restart();
     proxy.set();
     // Second kill while the case PUT is with the server (best effort: whenever it is seen).
@@ -211,7 +197,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
         if (put && !killedAtPut) {
           killedAtPut = true;
           await server.kill('SIGKILL');
-          await sleep(500);
+          await requestsEnded(putFrom);
           await server.restart();
         }
         return killedAtPut || (await phoneStatuses(page)).get(id) === 'sent';
@@ -279,7 +265,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     await context.setOffline(true);
     const id = await quickCase(page, rec.url, 'B10 会话过期', 2);
     // The admin resets the officer's password (to the same one): every session is revoked.
-    const admin = await login('demo-admin');
+    const admin = await login(server.url, 'demo-admin');
     const users = (await (
       await fetch(`${server.url}/api/admin/users`, {
         headers: { authorization: `Bearer ${admin}` },
@@ -327,7 +313,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     rec.capture(undefined);
     const put = rec.log.find((e) => e.method === 'PUT' && e.path === `/api/cases/${id}` && e.body);
     expect(put?.body).toBeDefined();
-    const auditBefore = readAuditCount(id);
+    const auditBefore = auditEventCount(server, id);
     const send = () =>
       fetch(`${server.url}/api/cases/${id}`, {
         method: 'PUT',
@@ -350,7 +336,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
       manifestVersion: 1,
       complete: true,
     });
-    expect(readAuditCount(id)).toBe(auditBefore);
+    expect(auditEventCount(server, id)).toBe(auditBefore);
     await page.goto(`${rec.url}/outbox`);
     await checkInvariants(page, server);
     await context.close();
@@ -375,6 +361,7 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     // Make the first case due again behind the app's back (raw IndexedDB: no Dexie change event).
     await makeDue(page, first);
     const quiet = proxy.log.length;
+    // A window to watch, not a wait for something: nothing may reach the server in it.
     await sleep(2000);
     const api = (from: number) => proxyLines(from).filter((l) => l.includes(' /api/'));
     expect(api(quiet), 'nothing drains on its own').toEqual([]);
@@ -510,28 +497,14 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
           .map((p) => p.sha256)
           .sort(),
       ).toEqual(earlierPhotos);
-      const ofCrashed = await page.evaluate(async (caseId) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open('kuaichu');
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-        const all = <T>(store: string) =>
-          new Promise<T[]>((resolve, reject) => {
-            const req = db.transaction(store).objectStore(store).getAll();
-            req.onsuccess = () => resolve(req.result as T[]);
-            req.onerror = () => reject(req.error);
-          });
-        const photos = (await all<{ caseId: string; sha256: string }>('photos')).filter(
-          (p) => p.caseId === caseId,
-        );
-        const outbox = (
-          await all<{ caseId: string; kind: string; entityId: string }>('outbox')
-        ).filter((e) => e.caseId === caseId);
-        const cases = (await all<{ id: string }>('cases')).filter((c) => c.id === caseId);
-        db.close();
-        return { photos: photos.map((p) => p.sha256), outbox, cases: cases.length };
-      }, caseId);
+      const stored = await readPhoneDb(page, ['photos', 'outbox', 'cases']);
+      const ofCrashed = {
+        photos: stored.photos.filter((p) => p.caseId === caseId).map((p) => p.sha256 as string),
+        outbox: (
+          stored.outbox as unknown as { caseId: string; kind: string; entityId: string }[]
+        ).filter((e) => e.caseId === caseId),
+        cases: stored.cases.filter((c) => c.id === caseId).length,
+      };
       expect(ofCrashed.cases).toBe(1);
       // The first photo was saved before; the killed save is all there or not at all.
       expect([1, 2]).toContain(ofCrashed.photos.length);
@@ -551,81 +524,16 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
   });
 });
 
-/** Audit events about a case (`case.*` with the case id as subject). */
-function readAuditCount(caseId: string): number {
-  const db = new Database(join(server.dataDir, 'kuaichu.sqlite'), { readonly: true });
-  try {
-    return (
-      db.prepare('select count(*) as n from audit_events where subject = ?').get(caseId) as {
-        n: number;
-      }
-    ).n;
-  } finally {
-    db.close();
-  }
-}
-
-/** `nextAttemptAt` of every outbox entry, as epoch ms. */
-async function outboxDueTimes(page: Page): Promise<number[]> {
-  const at = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kuaichu');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const rows = await new Promise<{ nextAttemptAt: string }[]>((resolve, reject) => {
-      const req = db.transaction('outbox').objectStore('outbox').getAll();
-      req.onsuccess = () => resolve(req.result as never);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return rows.map((r) => r.nextAttemptAt);
-  });
-  return at.map((t) => Date.parse(t));
-}
-
-/** Sets the case's outbox entries due now with raw IndexedDB (Dexie's live queries do not see it). */
-async function makeDue(page: Page, caseId: string): Promise<void> {
-  await setBackoff(page, caseId, Date.now() - 1000);
-}
-
 /**
- * Sets when the case's outbox entries fall due (epoch ms) and, when given, their
- * failed-attempt count, with raw IndexedDB: what a long spell of failures leaves.
+ * Waits until every request that reached the recorder from index `from` on
+ * has ended: after a kill, the phone has seen the server go.
  */
-async function setBackoff(
-  page: Page,
-  caseId: string,
-  dueAt: number,
-  attempts?: number,
-): Promise<void> {
-  await page.evaluate(
-    async ({ caseId, dueAt, attempts }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('kuaichu');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('outbox', 'readwrite');
-        const store = tx.objectStore('outbox');
-        const req = store.getAll();
-        req.onsuccess = () => {
-          for (const e of req.result as { caseId: string; attempts: number }[]) {
-            if (e.caseId !== caseId) continue;
-            store.put({
-              ...e,
-              nextAttemptAt: new Date(dueAt).toISOString(),
-              attempts: attempts ?? e.attempts,
-            });
-          }
-        };
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { caseId, dueAt, attempts },
+async function requestsEnded(from: number): Promise<void> {
+  await until(
+    'the requests in flight to end',
+    () => rec.log.slice(from).every((e) => e.endedAt !== undefined),
+    10_000,
+    20,
   );
 }
 

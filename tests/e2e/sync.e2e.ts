@@ -8,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFaultProxy, type FaultProxy } from '../faults/fault-proxy';
 import { useBrowserWorld } from './harness';
-import { addVehicleWithDriver, createCase, openParties } from './drivers';
-import { makeJpeg, passTriage, pickPhoto, storedPhotos } from './scene-drivers';
 import { checkInvariants } from './invariants';
-import { caseSyncStatus, serverCase, waitForStatus } from './sync-drivers';
+import { caseSyncStatus, waitForStatus } from './outbox';
+import { storedPhotos } from './phone-db';
+import { makeJpeg, passTriage, pickPhoto } from './scene-drivers';
+import { serverCase } from './server';
+import { addVehicleWithDriver, createCase, openParties } from './drivers';
 
 const world = useBrowserWorld({ demo: true });
 let proxy: FaultProxy;

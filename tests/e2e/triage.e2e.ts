@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { TRIAGE_RULES } from '../../src/domain';
 import { useBrowserWorld } from './harness';
-import { createCase } from './drivers';
-import { storedCase } from './liability-drivers';
+import { storedCase } from './phone-db';
 import { answerTriage, confirmAllNormal } from './scene-drivers';
+import { createCase } from './drivers';
 
 const world = useBrowserWorld();
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './axe';
-import { useBrowserWorld, waitForServiceWorker } from './harness';
+import { useBrowserWorld } from './harness';
+import { waitForServiceWorker } from './phone';
 
 let staticDir: string;
 

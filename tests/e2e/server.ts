@@ -1,0 +1,219 @@
+/**
+ * The server as the browser tests check it: through its API as a demo user
+ * (sign-in token, a case as the officer sees it), and straight from its data
+ * folder, never through its API, so a bug in a route cannot hide a bug in
+ * storage (the SQLite file opened read-only, every blob hashed, unfinished
+ * uploads, audit events).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import { GENESIS_HASH, auditEventHash } from '../../server/audit/audit-log';
+import type { AuditEventRow } from '../../server/db/schema';
+
+/** The demo users' password (`KUAICHU_DEMO=1`). */
+export const DEMO_PASSWORD = 'kuaichu-demo-2026';
+
+/** Signs a demo user in through the API; returns the bearer token. */
+export async function login(serverUrl: string, username = 'demo-officer'): Promise<string> {
+  const res = await fetch(`${serverUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** What the server holds for a case, asked as the same officer through the API. */
+export async function serverCase(
+  serverUrl: string,
+  caseId: string,
+): Promise<{ status: number; photos: string[]; complete?: boolean; version?: number }> {
+  const token = await login(serverUrl);
+  const res = await fetch(`${serverUrl}/api/cases/${caseId}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (res.status !== 200) return { status: res.status, photos: [] };
+  const body = (await res.json()) as {
+    photos: { sha256: string }[];
+    receipt: { complete: boolean; manifestVersion: number };
+  };
+  return {
+    status: 200,
+    photos: body.photos.map((p) => p.sha256).sort(),
+    complete: body.receipt.complete,
+    version: body.receipt.manifestVersion,
+  };
+}
+
+/** What the data-folder checks need of a running (or stopped) server. */
+export interface ServerData {
+  dataDir: string;
+}
+
+export interface ServerSnapshot {
+  cases: Map<
+    string,
+    { manifestHash: string; version: number; body: string; photos: string[]; rows: number }
+  >;
+  /** sha256 → file size, for every blob whose bytes hash to its name. */
+  blobs: Map<string, number>;
+  problems: string[];
+}
+
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+  );
+}
+
+/** The server's database, opened read-only for `read`. */
+function withDatabase<T>(server: ServerData, read: (db: Database.Database) => T): T {
+  const db = new Database(join(server.dataDir, 'kuaichu.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Reads the server's data folder, and lists what is wrong in it:
+ *  - one `cases` row per id, one `case_versions` row per (id, version);
+ *  - one stored object per photo hash, and every blob's bytes hash to its name;
+ *  - every `photos` row has its blob, of the recorded length;
+ *  - the audit chain verifies.
+ */
+export function readServer(server: ServerData): ServerSnapshot {
+  const problems: string[] = [];
+  const blobs = new Map<string, number>();
+  for (const file of walk(join(server.dataDir, 'blobs', 'sha256'))) {
+    const name = file.split('/').pop() ?? '';
+    const bytes = readFileSync(file);
+    const actual = sha256(bytes);
+    if (actual !== name) problems.push(`server blob ${name} holds bytes hashing to ${actual}`);
+    else if (blobs.has(name)) problems.push(`server holds blob ${name} twice`);
+    else blobs.set(name, bytes.length);
+    const expected = join(name.slice(0, 2), name.slice(2, 4), name);
+    if (!file.endsWith(expected)) problems.push(`server blob ${name} stored at ${file}`);
+  }
+  const cases = withDatabase(server, (sqlite) => {
+    const cases = readCases(sqlite, problems);
+    checkPhotoRows(sqlite, blobs, problems);
+    checkAuditChain(sqlite, problems);
+    return cases;
+  });
+  return { cases, blobs, problems };
+}
+
+function readCases(sqlite: Database.Database, problems: string[]): ServerSnapshot['cases'] {
+  const cases: ServerSnapshot['cases'] = new Map();
+  const rows = sqlite
+    .prepare('select id, manifest_hash, manifest_version, body, photos from cases')
+    .all() as {
+    id: string;
+    manifest_hash: string;
+    manifest_version: number;
+    body: string;
+    photos: string;
+  }[];
+  for (const r of rows) {
+    const seen = cases.get(r.id);
+    if (seen) {
+      seen.rows += 1;
+      problems.push(`server holds ${seen.rows} case rows for ${r.id}`);
+      continue;
+    }
+    const photos = (JSON.parse(r.photos) as { sha256: string }[]).map((p) => p.sha256);
+    cases.set(r.id, {
+      manifestHash: r.manifest_hash,
+      version: r.manifest_version,
+      body: r.body,
+      photos: [...new Set(photos)].sort(),
+      rows: 1,
+    });
+  }
+  const versions = sqlite
+    .prepare(
+      'select case_id, version, count(*) as n from case_versions group by case_id, version having n > 1',
+    )
+    .all() as { case_id: string; version: number; n: number }[];
+  for (const v of versions) {
+    problems.push(`server holds ${v.n} versions ${v.version} of case ${v.case_id}`);
+  }
+  for (const [id, c] of cases) {
+    const latest = sqlite
+      .prepare('select max(version) as v from case_versions where case_id = ?')
+      .get(id) as { v: number | null };
+    if (latest.v !== c.version) {
+      problems.push(`case ${id}: current version ${c.version}, latest stored ${latest.v}`);
+    }
+  }
+  return cases;
+}
+
+function checkPhotoRows(
+  sqlite: Database.Database,
+  blobs: ReadonlyMap<string, number>,
+  problems: string[],
+): void {
+  const photoRows = sqlite.prepare('select sha256, case_id, byte_length from photos').all() as {
+    sha256: string;
+    case_id: string;
+    byte_length: number;
+  }[];
+  for (const p of photoRows) {
+    const size = blobs.get(p.sha256);
+    if (size === undefined) problems.push(`server photo row ${p.sha256} has no (sound) blob`);
+    else if (size !== p.byte_length) {
+      problems.push(`server photo ${p.sha256}: row says ${p.byte_length} bytes, blob ${size}`);
+    }
+  }
+}
+
+function checkAuditChain(sqlite: Database.Database, problems: string[]): void {
+  const audit = sqlite
+    .prepare(
+      'select id, at, actor, action, subject, details, prev_hash, hash from audit_events order by id',
+    )
+    .all() as AuditEventRow[];
+  let prev = GENESIS_HASH;
+  for (const [i, e] of audit.entries()) {
+    if (e.id !== i + 1 || e.prev_hash !== prev || auditEventHash(e) !== e.hash) {
+      problems.push(`audit chain broken at event ${e.id}`);
+      break;
+    }
+    prev = e.hash;
+  }
+}
+
+/** Audit events about a subject (e.g. `case.*` events with the case id as subject). */
+export function auditEventCount(server: ServerData, subject: string): number {
+  return withDatabase(
+    server,
+    (db) =>
+      (
+        db.prepare('select count(*) as n from audit_events where subject = ?').get(subject) as {
+          n: number;
+        }
+      ).n,
+  );
+}
+
+/** Unfinished tus uploads left on the server (files under `uploads/` without `.json`). */
+export function partialUploads(server: ServerData): { id: string; bytes: number }[] {
+  const dir = join(server.dataDir, 'uploads');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => !f.endsWith('.json'))
+    .map((f) => ({ id: f, bytes: statSync(join(dir, f)).size }));
+}
