@@ -8,13 +8,6 @@ import { functionSizes, lineCount, LIMITS, measure, percentile } from './functio
 
 const root = join(import.meta.dirname, '..');
 
-/**
- * Files over the limit whose split is under way elsewhere: the sync runner
- * becomes a pure planner (src/domain/outbox) and an executor (issue 20).
- * Remove a line as soon as its file is within the limit; the test says when.
- */
-const PENDING_SPLIT: readonly string[] = ['src/sync/runner.ts', 'src/sync/runner.test.ts'];
-
 describe('function sizes in src/features', () => {
   const { functions } = measure(root, ['src/features']);
   const sizes = functions.map((f) => f.lines);
@@ -37,18 +30,9 @@ describe('file sizes in src', () => {
 
   it(`has no source file over ${LIMITS.fileLines} lines`, () => {
     const over = files
-      .filter((f) => f.lines > LIMITS.fileLines && !PENDING_SPLIT.includes(f.file))
+      .filter((f) => f.lines > LIMITS.fileLines)
       .map((f) => `${f.file} (${f.lines} lines)`);
     expect(over).toEqual([]);
-  });
-
-  it('lists only files still over the limit as pending their split', () => {
-    const stillOver = PENDING_SPLIT.filter((file) =>
-      files.some((f) => f.file === file && f.lines > LIMITS.fileLines),
-    );
-    expect(stillOver, 'remove the files now within the limit from PENDING_SPLIT').toEqual(
-      PENDING_SPLIT,
-    );
   });
 });
 
