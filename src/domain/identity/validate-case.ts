@@ -3,8 +3,7 @@
  *
  * A draft is never blocked: {@link validateCaseDraft} reports only what is
  * filled in and wrong, so the officer sees a message beside the field while
- * the case saves as typed. {@link validateCaseForSubmission} adds what is
- * missing; an empty list means the identity fields are ready to submit.
+ * the case saves as typed.
  *
  * Paths follow the record, with ids instead of indexes so they survive
  * reordering: `['vehicles', vehicleId, 'plate']`, `['parties', partyId, 'phone']`.
@@ -23,7 +22,7 @@ import { validateVin } from './vin';
 /** The case fields these checks cover. */
 export type CaseField = IdentityField | 'name';
 
-export type CaseIssueReason = IdentityReason | 'name.missing' | 'licence.differs-from-id';
+export type CaseIssueReason = IdentityReason | 'licence.differs-from-id';
 
 export interface FieldIssue {
   /** Where the value lives in the case record (ids, not indexes). */
@@ -46,20 +45,11 @@ export function validateCaseDraft(
   c: CaseRecord,
   options: CaseValidationOptions = {},
 ): FieldIssue[] {
-  return collect(c, options.today ?? localDateOf(c.arrivedAt), false);
-}
-
-/** Every wrong or missing field; an empty list means ready to submit. */
-export function validateCaseForSubmission(
-  c: CaseRecord,
-  options: CaseValidationOptions = {},
-): FieldIssue[] {
-  return collect(c, options.today ?? localDateOf(c.arrivedAt), true);
+  return collect(c, options.today ?? localDateOf(c.arrivedAt));
 }
 
 /** Messages for the reasons that come from the case, not from one validator. */
-const CASE_MESSAGES: Readonly<Record<'name.missing' | 'licence.differs-from-id', BilingualText>> = {
-  'name.missing': { zh: '请填写当事人姓名', en: 'Name: required' },
+const CASE_MESSAGES: Readonly<Record<'licence.differs-from-id', BilingualText>> = {
   'licence.differs-from-id': {
     zh: '驾驶证号与身份证号码不一致：内地居民的驾驶证号应与身份证号码相同',
     en: 'Driving licence number: differs from the ID number (expected the same number for a mainland licence)',
@@ -68,15 +58,15 @@ const CASE_MESSAGES: Readonly<Record<'name.missing' | 'licence.differs-from-id',
 
 /** The message for any case issue reason. */
 export function caseIssueMessage(reason: CaseIssueReason, expected?: string): BilingualText {
-  return reason === 'name.missing' || reason === 'licence.differs-from-id'
+  return reason === 'licence.differs-from-id'
     ? CASE_MESSAGES[reason]
     : identityMessage(expected === undefined ? { reason } : { reason, expected });
 }
 
-function collect(c: CaseRecord, today: CalendarDate, required: boolean): FieldIssue[] {
+function collect(c: CaseRecord, today: CalendarDate): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  for (const v of c.vehicles) issues.push(...vehicleIssues(v, required));
-  c.parties.forEach((p, i) => issues.push(...partyIssues(p, i, c.vehicles, today, required)));
+  for (const v of c.vehicles) issues.push(...vehicleIssues(v));
+  c.parties.forEach((p, i) => issues.push(...partyIssues(p, i, c.vehicles, today)));
   return issues;
 }
 
@@ -92,29 +82,27 @@ function issue(
   return { path, field, reason, subject, message: caseIssueMessage(reason, expected) };
 }
 
-/** Runs `check` on a value: skipped when empty unless `required`. */
+/** Runs `check` on a value: skipped when empty. */
 function fieldIssue(
   value: string | undefined,
-  required: boolean,
   check: (v: string) => Check,
   make: (reason: IdentityReason, expected?: string) => FieldIssue,
 ): FieldIssue[] {
-  if ((value ?? '').trim() === '' && !required) return [];
+  if ((value ?? '').trim() === '') return [];
   const result = check(value ?? '');
   return result.ok ? [] : [make(result.reason, result.expected)];
 }
 
-function vehicleIssues(v: Vehicle, required: boolean): FieldIssue[] {
+function vehicleIssues(v: Vehicle): FieldIssue[] {
   const subject = { zh: `车辆 ${v.label}`, en: `Vehicle ${v.label}` };
   const at = (key: string) => ['vehicles', v.id, key];
   return [
     ...fieldIssue(
       v.plate,
-      required,
       (x) => validatePlate(x, v.plateType),
       (r, e) => issue(at('plate'), 'plate', subject, r, e),
     ),
-    ...fieldIssue(v.vin, false, validateVin, (r, e) => issue(at('vin'), 'vin', subject, r, e)),
+    ...fieldIssue(v.vin, validateVin, (r, e) => issue(at('vin'), 'vin', subject, r, e)),
   ];
 }
 
@@ -130,26 +118,18 @@ function partyIssues(
   index: number,
   vehicles: readonly Vehicle[],
   today: CalendarDate,
-  required: boolean,
 ): FieldIssue[] {
   const subject = partySubject(p, index, vehicles);
   const at = (key: string) => ['parties', p.id, key];
-  const mustHave = required && p.kind === 'driver';
   const issues: FieldIssue[] = [];
-  if (mustHave && p.name.trim() === '')
-    issues.push(issue(at('name'), 'name', subject, 'name.missing'));
   const id = (x: string) => validateResidentId(x, today);
   const licence = (x: string) => validateLicenceNumber(x, today);
   issues.push(
-    ...fieldIssue(p.idNumber, mustHave, id, (r, e) =>
-      issue(at('idNumber'), 'id-number', subject, r, e),
-    ),
-    ...fieldIssue(p.licenceNumber, mustHave, licence, (r, e) =>
+    ...fieldIssue(p.idNumber, id, (r, e) => issue(at('idNumber'), 'id-number', subject, r, e)),
+    ...fieldIssue(p.licenceNumber, licence, (r, e) =>
       issue(at('licenceNumber'), 'licence-number', subject, r, e),
     ),
-    ...fieldIssue(p.phone, mustHave, validatePhone, (r, e) =>
-      issue(at('phone'), 'phone', subject, r, e),
-    ),
+    ...fieldIssue(p.phone, validatePhone, (r, e) => issue(at('phone'), 'phone', subject, r, e)),
   );
   // A mainland licence carries the holder's ID number: two different valid numbers is a typo.
   const idOk = id(p.idNumber ?? '');
