@@ -25,7 +25,8 @@ async function signOutOnPhone(page: Page, expectWarning: boolean): Promise<void>
     await expect.poll(() => warning.textContent()).toContain('1 个案件未发送');
     await warning.getByRole('button', { name: '确定退出' }).click();
   }
-  await page.getByRole('button', { name: '登录' }).first().waitFor();
+  // Signed out: the session panel offers signing in again.
+  await page.getByRole('link', { name: '登录以发送' }).waitFor();
 }
 
 describe('a patrol phone shared between officers', () => {

@@ -38,8 +38,13 @@ function Outbox() {
   const cases = useCaseList();
   const statuses = useCaseStatuses();
   const sendNow = useSendNow();
-  // The warning counts this officer's unsent cases, not other officers' on a shared phone.
-  const ownUnsent = cases?.cases.filter((c) => statuses?.get(c.id)?.kind !== 'sent').length ?? 0;
+  // The warning counts this officer's unsent cases, not other officers' on a shared phone;
+  // unknown (and sign-out not offered) until both the cases and their statuses are read,
+  // so a sign-out is never asked about, or let through, on half-read numbers.
+  const ownUnsent =
+    cases && statuses
+      ? cases.cases.filter((c) => statuses.get(c.id)?.kind !== 'sent').length
+      : undefined;
 
   return (
     <Page titleId="outbox-title" title={t('outbox.title')}>
@@ -60,7 +65,7 @@ function Outbox() {
 }
 
 /** The session panel, and signing out (asking first while own cases are unsent). */
-function SessionControl({ ownUnsent }: { ownUnsent: number }) {
+function SessionControl({ ownUnsent }: { ownUnsent: number | undefined }) {
   const { t, i18n } = useTranslation();
   const sessionState = useSession();
   const signOut = useSignOut();
@@ -78,11 +83,15 @@ function SessionControl({ ownUnsent }: { ownUnsent: number }) {
       <SessionPanel
         state={sessionState}
         lng={i18n.language}
-        onSignOut={() => (ownUnsent > 0 ? setConfirmSignOut(true) : void doSignOut())}
+        onSignOut={
+          ownUnsent === undefined
+            ? undefined
+            : () => (ownUnsent > 0 ? setConfirmSignOut(true) : void doSignOut())
+        }
       />
       {confirmSignOut && (
         <Notice as="div" tone="warn" role="alertdialog" aria-labelledby="signout-warn">
-          <p id="signout-warn">{t('auth.signOutWarn', { count: ownUnsent })}</p>
+          <p id="signout-warn">{t('auth.signOutWarn', { count: ownUnsent ?? 0 })}</p>
           <div className="row">
             <Button variant="primary" onClick={() => void doSignOut()}>
               {t('auth.signOutConfirm')}
@@ -191,7 +200,8 @@ function CaseRow({
 function SessionPanel(props: {
   state: ReturnType<typeof useSession>;
   lng: string;
-  onSignOut: () => void;
+  /** Absent while the unsent count is still being read: the button waits. */
+  onSignOut: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const { state } = props;
@@ -203,7 +213,9 @@ function SessionPanel(props: {
         <p className="muted">
           {t('auth.shiftEnds', { time: formatTime(state.shiftEndsAt, props.lng) })}
         </p>
-        <Button onClick={props.onSignOut}>{t('auth.signOut')}</Button>
+        <Button onClick={props.onSignOut} disabled={props.onSignOut === undefined}>
+          {t('auth.signOut')}
+        </Button>
       </Notice>
     );
   }
