@@ -2,7 +2,7 @@
  * PUT /api/cases/:id (ingest), POST /api/cases/:id/handover, GET /api/cases,
  * GET /api/cases/:id, POST /api/cases/:id/actions.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import { CaseActionRequest, CaseHandoverRequest, CasePutRequest } from '../../src/contracts/cases';
 import type {
   CaseActionResponse,
@@ -61,11 +61,15 @@ async function summaryOf(holdings: PhotoHoldings, row: CaseRow): Promise<CaseSum
   };
 }
 
-/** The whole case, for an officer or reviewer (its integrity is checked by the route). */
+/**
+ * The whole case, for an officer or reviewer, with its integrity: a case whose
+ * stored evidence no longer checks out is served as stored, flagged and logged.
+ */
 async function caseDetail(
   holdings: PhotoHoldings,
   row: CaseRow,
-): Promise<Omit<CaseDetail, 'integrity'>> {
+  log: FastifyBaseLogger,
+): Promise<CaseDetail> {
   const id = row.id;
   const version = await holdings.db
     .selectFrom('case_versions')
@@ -73,6 +77,10 @@ async function caseDetail(
     .where('case_id', '=', id)
     .where('version', '=', row.manifest_version)
     .executeTakeFirstOrThrow();
+  const problems = await servedCaseProblems(holdings.db, id);
+  if (problems.length > 0) {
+    log.error({ caseId: id, problems }, 'serving a case whose stored evidence is broken');
+  }
   const manifest = JSON.parse(row.manifest) as CaseManifest;
   return {
     summary: await summaryOf(holdings, row),
@@ -88,6 +96,7 @@ async function caseDetail(
     }),
     redacted: false,
     claims: await claimsOfCase(holdings.db, id),
+    integrity: problems.length > 0 ? 'broken' : 'intact',
   };
 }
 
@@ -134,17 +143,7 @@ export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
       const scope = scopeFor(session);
       const row = await caseInScopeOr404(db, scope, id);
       if (scope.kind === 'insurer') return insurerCaseDetail(holdings, row, scope.insurerId);
-      const problems = await servedCaseProblems(db, id);
-      if (problems.length > 0) {
-        request.log.error(
-          { caseId: id, problems },
-          'serving a case whose stored evidence is broken',
-        );
-      }
-      return {
-        ...(await caseDetail(holdings, row)),
-        integrity: problems.length > 0 ? 'broken' : 'intact',
-      };
+      return caseDetail(holdings, row, request.log);
     },
   );
 

@@ -5,17 +5,12 @@
  * JSON is text, ids are UUID text: portable to PostgreSQL as they are. The two
  * counters (changes.id) use the dialect's own auto-increment.
  */
-import { PostgresAdapter } from 'kysely';
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time, not schema.ts
-type AnyDb = Kysely<any>;
-
-const isPostgres = (db: AnyDb) => db.getExecutor().adapter instanceof PostgresAdapter;
+import type { ColumnDefinitionBuilder } from 'kysely';
+import { isPostgres, type MigrationDb } from './migration-db';
 
 const now = (col: ColumnDefinitionBuilder) => col.notNull();
 
-export async function up(db: AnyDb): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('brigades')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -150,7 +145,7 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   for (const table of [
     'audit_events',
     'changes',

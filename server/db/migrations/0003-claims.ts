@@ -13,14 +13,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time, not schema.ts
-type AnyDb = Kysely<any>;
+import type { MigrationDb } from './migration-db';
 
 const PAST_REVIEW = ['reviewed', 'delivered', 'acknowledged', 'assessed', 'paid'];
 
-export async function up(db: AnyDb): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('claims')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -98,7 +95,7 @@ interface Step {
 
 /** The insurer's latest `case.assessed` / `case.paid` audit event on a case, as a claim step. */
 async function lastStep(
-  db: AnyDb,
+  db: MigrationDb,
   caseId: string,
   insurerId: string,
   kind: 'assessed' | 'paid',
@@ -122,7 +119,7 @@ async function lastStep(
 }
 
 /** A claim per linked insurer for every case past review, at the state its own steps reached. */
-async function carryOverClaims(db: AnyDb): Promise<void> {
+async function carryOverClaims(db: MigrationDb): Promise<void> {
   const cases = await db
     .selectFrom('cases')
     .select(['id', 'manifest_version', 'manifest_hash', 'updated_at'])
@@ -161,7 +158,7 @@ async function carryOverClaims(db: AnyDb): Promise<void> {
   }
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   await db.schema.dropTable('photo_holders').execute();
   await db.schema.dropIndex('changes_by_insurer').execute();
   await db.schema.alterTable('changes').dropColumn('claim_state').execute();

@@ -4,15 +4,9 @@
  * officer — by the officer himself, or by a reviewer of the brigade taking it
  * over — with who did it and why. Rows are only ever added.
  */
-import { PostgresAdapter } from 'kysely';
-import type { Kysely } from 'kysely';
+import { isPostgres, type MigrationDb } from './migration-db';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time, not schema.ts
-type AnyDb = Kysely<any>;
-
-const isPostgres = (db: AnyDb) => db.getExecutor().adapter instanceof PostgresAdapter;
-
-export async function up(db: AnyDb): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('case_handovers')
     .addColumn('id', isPostgres(db) ? 'bigserial' : 'integer', (c) =>
@@ -36,6 +30,6 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
 }
 
-export async function down(db: AnyDb): Promise<void> {
+export async function down(db: MigrationDb): Promise<void> {
   await db.schema.dropTable('case_handovers').execute();
 }
