@@ -23,6 +23,8 @@ export interface SeedPlan {
   /** plain: no signal; populated: disputed, overridden, refused, amended; escalated. */
   variant: 'plain' | 'populated' | 'escalated';
   arrivedAt: string;
+  /** Index into the officers given (default: each in turn). */
+  officer?: number;
 }
 
 const STATES: readonly CaseState[] = ['synced', 'synced', 'synced', 'returned', 'reviewed', 'paid'];
@@ -73,7 +75,7 @@ export async function seedQueueCases(
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < count; i++) {
       const p = plan(i);
-      const officer = officers[i % officers.length]!;
+      const officer = officers[p.officer ?? i % officers.length]!;
       const id = randomUUID();
       const record = bodyOf(templates[p.variant], p, id);
       await trx

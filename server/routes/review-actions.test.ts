@@ -225,6 +225,8 @@ describe('take-over', () => {
     expect(byInsurer.statusCode).toBe(404);
     const byOfficer = await act('officerA', { action: 'take-over', note: 'x' });
     expect(byOfficer.statusCode).toBe(403);
+    const otherBrigade = await act('reviewerB', { action: 'take-over', note: 'x' });
+    expect(otherBrigade.statusCode).toBe(404);
   });
 
   it('is refused while a paid claim holds the case', async () => {

@@ -321,7 +321,7 @@ export const caseRoutes = [
     method: 'POST',
     path: '/api/cases/:id/actions',
     summary:
-      'Return, approve (delivers a packet to each insurer) or reopen (reviewer); assess / pay the own claim (insurer)',
+      'Return, approve (delivers a packet to each insurer), take over or reopen (reviewer); assess / pay the own claim (insurer)',
     access: ['reviewer', 'insurer'],
     scoped: true,
     params: IdParams,
@@ -331,7 +331,11 @@ export const caseRoutes = [
       403: { description: '`forbidden_action`: not this role’s action', schema: ErrorBody },
       409: {
         description:
-          '`invalid_transition`: not from the case’s (or the insurer’s claim’s) current state; `reopen_required`: a claim is paid, reopen instead of return',
+          '`invalid_transition`: not from the case’s (or the insurer’s claim’s) current state, or already taken over; `reopen_required`: a claim is paid, reopen instead of return; `review_conflict`: the case moved on since `expected` (details: ReviewConflict, the change that came first)',
+        schema: ErrorBody,
+      },
+      422: {
+        description: '`request_id_reused`: this requestId was used for another action',
         schema: ErrorBody,
       },
     },
