@@ -16,7 +16,7 @@ import {
   type ReviewSignal,
 } from '../../src/domain/review/signals';
 import { changesInScope, whereCaseInScope, type Scope } from '../auth/policy';
-import type { Database } from '../db/schema';
+import type { CasesTable, Database } from '../db/schema';
 import { HttpError } from '../errors';
 import { SIGNAL_COLUMN, signalsOfRow } from './review-columns';
 
@@ -91,29 +91,22 @@ async function countsOf(base: CaseQuery): Promise<QueueResponse['counts']> {
   return { buckets, signals, needsMe: Number(sums.needsMe) };
 }
 
-interface PageRow {
-  id: string;
-  case_number: string;
-  state: string;
-  bucket: string;
-  arrived_at: string;
-  received_at: string;
-  updated_at: string;
-  manifest_version: number;
-  body: string;
-  taken_over_at: string | null;
-  unit_id: string;
-  unit_name: string;
-  officer_id: string;
-  officer_name: string;
-  sig_escalated: number;
-  sig_disputed: number;
-  sig_primary_secondary: number;
-  sig_override: number;
-  sig_version_gap: number;
-  sig_refusal: number;
-  sig_amended: number;
-}
+type PageRow = Pick<
+  CasesTable,
+  | 'id'
+  | 'case_number'
+  | 'state'
+  | 'bucket'
+  | 'arrived_at'
+  | 'received_at'
+  | 'updated_at'
+  | 'manifest_version'
+  | 'body'
+  | 'taken_over_at'
+  | 'unit_id'
+  | 'officer_id'
+  | (typeof SIGNAL_COLUMN)[ReviewSignal]
+> & { unit_name: string; officer_name: string };
 
 function itemOf(row: PageRow): QueueItem {
   let address = '';

@@ -12,8 +12,8 @@ import { ErrorBody } from '../../src/contracts/errors';
 import { ReviewConflict } from '../../src/contracts/review';
 import { insuredCase } from '../case-fixtures';
 import type { CaseFixture } from '../case-fixtures';
-import { signedCaseBody } from '../test-device';
-import { uploadPhotos } from '../test-photos';
+import { submitCase } from '../test-photos';
+import { auditDetails, rowCount } from '../test-support';
 import { createUser } from '../auth/accounts';
 import { createSession } from '../auth/sessions';
 import { CHEAP_SCRYPT, TEST_PASSWORD, openTestWorld } from '../test-world';
@@ -27,19 +27,7 @@ let colleague: { id: string; token: string };
 beforeEach(async () => {
   w = await openTestWorld();
   c = insuredCase('review-actions', 1);
-  await uploadPhotos(w, 'officerA', c.photos);
-  const body = await signedCaseBody({
-    record: c.record,
-    photos: c.photos.map((p) => p.meta),
-    deviceId: w.devices.officerA.id,
-    key: w.devices.officerA.key,
-  });
-  const put = await w.call('officerA', {
-    method: 'PUT',
-    url: `/api/cases/${c.record.id}`,
-    payload: body,
-  });
-  expect(put.statusCode).toBe(200);
+  await submitCase(w, c);
   const user = await createUser(
     w.fx.db,
     {
@@ -74,24 +62,8 @@ const actAsColleague = (payload: object) =>
 const feed = async (actor: Actor) =>
   ChangesResponse.parse((await w.call(actor, { url: '/api/changes' })).json()).changes;
 
-const countRows = async (table: 'changes' | 'audit_events' | 'claims') =>
-  Number(
-    (
-      await w.fx.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
-const auditOf = async (action: string) =>
-  (
-    await w.fx.db
-      .selectFrom('audit_events')
-      .select('details')
-      .where('action', '=', action)
-      .execute()
-  ).map((r) => JSON.parse(r.details) as Record<string, unknown>);
+const countRows = (table: 'changes' | 'audit_events') => rowCount(w.fx.db, table);
+const auditOf = (action: string) => auditDetails(w.fx.db, action);
 
 const SEEN = { state: 'synced', manifestVersion: 1 } as const;
 

@@ -11,7 +11,7 @@ import { insuredCase } from '../case-fixtures';
 import type { CaseFixture } from '../case-fixtures';
 import { signedCaseBody } from '../test-device';
 import type { CasePutRequest } from '../../src/contracts/cases';
-import { uploadPhotos } from '../test-photos';
+import { submitCase } from '../test-photos';
 import { openTestWorld } from '../test-world';
 import type { Actor, TestWorld } from '../test-world';
 
@@ -22,14 +22,7 @@ let v1: CasePutRequest & { manifestHash: string };
 beforeEach(async () => {
   w = await openTestWorld();
   c = insuredCase('review-history', 2);
-  await uploadPhotos(w, 'officerA', c.photos);
-  v1 = await signedCaseBody({
-    record: c.record,
-    photos: c.photos.map((p) => p.meta),
-    deviceId: w.devices.officerA.id,
-    key: w.devices.officerA.key,
-  });
-  expect((await put(v1)).statusCode).toBe(200);
+  v1 = await submitCase(w, c);
 });
 
 afterEach(async () => {
@@ -154,7 +147,7 @@ describe('GET /api/cases/:id/verification', () => {
       ['chain', 1, true],
       ['case-hash', 1, true],
       ['manifest', 1, true],
-      ...c.photos.map((p) => ['photo', p.meta.sha256, true]),
+      ...v1.manifest.photos.map((p) => ['photo', p.sha256, true]),
     ]);
     expect((await verification('officerA')).verdict).toBe('verified');
   });

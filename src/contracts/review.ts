@@ -15,6 +15,7 @@ import { CaseRecord } from '../domain/case/case.schema';
 import { CaseState } from '../domain/case/case-state';
 import { PhotoMeta, Sha256Hex } from '../domain/case/photo.schema';
 import { ManifestVersion } from '../domain/manifest/manifest.schema';
+import { QUEUE_BUCKETS, REVIEW_SIGNALS } from '../domain/review/signals';
 import { TEXT_LIMITS, line } from '../domain/text';
 import { Role, defineRoute, IdParams } from './route';
 
@@ -24,7 +25,7 @@ import { Role, defineRoute, IdParams } from './route';
  * squad), `disputed` (the parties dispute the facts), `returned` (waiting for
  * the officer), `reviewed` (approved; insurers' claims follow).
  */
-export const QueueBucket = z.enum(['new', 'escalated', 'disputed', 'returned', 'reviewed']);
+export const QueueBucket = z.enum(QUEUE_BUCKETS);
 export type QueueBucket = z.infer<typeof QueueBucket>;
 
 /**
@@ -38,15 +39,7 @@ export type QueueBucket = z.infer<typeof QueueBucket>;
  * - `refusal`: a party refused to sign, or signed with an objection;
  * - `amended`: a signed determination was amended.
  */
-export const ReviewSignal = z.enum([
-  'escalated',
-  'disputed',
-  'primary-secondary',
-  'override',
-  'version-gap',
-  'refusal',
-  'amended',
-]);
+export const ReviewSignal = z.enum(REVIEW_SIGNALS);
 export type ReviewSignal = z.infer<typeof ReviewSignal>;
 
 const Digits = (max: number, what: string) =>
