@@ -173,7 +173,16 @@ export async function reviewQueue(db: Db, scope: Scope, query: QueueQuery): Prom
   const base = withScopeFilters(db, scope, query);
   const filtered = withListFilters(base, query);
   const direction = query.sort === 'newest' ? 'desc' : 'asc';
-  const rows = (await filtered
+  // The page's ids first, ordered over narrow index rows; then only those
+  // rows are read whole (a sort over whole rows would carry every body).
+  const pageIds = filtered
+    .select('cases.id')
+    .orderBy('cases.arrived_at', direction)
+    .orderBy('cases.id', direction)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const rows = (await db
+    .selectFrom('cases')
     .innerJoin('units', 'units.id', 'cases.unit_id')
     .innerJoin('users', 'users.id', 'cases.officer_id')
     .select([
@@ -193,10 +202,9 @@ export async function reviewQueue(db: Db, scope: Scope, query: QueueQuery): Prom
       'users.display_name as officer_name',
       ...Object.values(SIGNAL_COLUMN).map((c) => `cases.${c}` as const),
     ])
+    .where('cases.id', 'in', pageIds)
     .orderBy('cases.arrived_at', direction)
     .orderBy('cases.id', direction)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
     .execute()) as PageRow[];
   const total = await filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const cursor = await changesInScope(db, scope)

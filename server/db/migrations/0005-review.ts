@@ -15,8 +15,10 @@
  *  - `bucket`: new | escalated | disputed | returned | reviewed, from the
  *    state and the signals (src/domain/review/signals.ts);
  *  - `taken_over_by` / `_at` / `_reason`: the squad took the case over.
- * Indexes: the queue by unit, bucket and arrival; by unit and arrival (all
- * buckets, or a signal); by officer.
+ * Indexes: the queue by unit, bucket and arrival; by unit and arrival,
+ * covering the bucket, officer and every signal column, so the counts (a SUM
+ * per signal) and a signal filter read the index alone, never a row with its
+ * body; by officer.
  *
  * On `changes`: `missing` (a return's list of what to add, JSON text) and
  * `manifest_version` (the version an action was taken on).
@@ -61,7 +63,15 @@ export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createIndex('cases_queue_by_arrival')
     .on('cases')
-    .columns(['unit_id', 'arrived_at', 'id'])
+    .columns([
+      'unit_id',
+      'arrived_at',
+      'id',
+      'bucket',
+      'officer_id',
+      'sig_any',
+      ...REVIEW_SIGNALS.map(column),
+    ])
     .execute();
   await db.schema
     .createIndex('cases_by_officer')
