@@ -7,11 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseActionResponse, CaseDetail } from '../../src/contracts/cases';
+import type { CasePutRequest } from '../../src/contracts/cases';
 import { ChangesResponse } from '../../src/contracts/changes';
 import { ErrorBody } from '../../src/contracts/errors';
-import { ReviewConflict } from '../../src/contracts/review';
+import { QueueResponse, ReviewConflict } from '../../src/contracts/review';
 import { insuredCase } from '../case-fixtures';
 import type { CaseFixture } from '../case-fixtures';
+import { signedCaseBody } from '../test-device';
 import { submitCase } from '../test-photos';
 import { auditDetails, rowCount } from '../test-support';
 import { createUser } from '../auth/accounts';
@@ -21,13 +23,14 @@ import type { Actor, TestWorld } from '../test-world';
 
 let w: TestWorld;
 let c: CaseFixture;
+let v1: CasePutRequest & { manifestHash: string };
 /** A second reviewer of brigade A. */
 let colleague: { id: string; token: string };
 
 beforeEach(async () => {
   w = await openTestWorld();
   c = insuredCase('review-actions', 1);
-  await submitCase(w, c);
+  v1 = await submitCase(w, c);
   const user = await createUser(
     w.fx.db,
     {
@@ -239,5 +242,58 @@ describe('return: what is missing, item by item', () => {
       missing: [{ kind: 'shot', key: 'x' }],
     });
     expect(review.statusCode).toBe(400);
+  });
+});
+
+describe('the queue follows the case', () => {
+  const item = async () => {
+    const res = await w.call('reviewerA', { url: '/api/review/queue' });
+    expect(res.statusCode).toBe(200);
+    return QueueResponse.parse(res.json()).items.find((i) => i.id === c.record.id);
+  };
+
+  it('moves the case between buckets as it is returned, resent, reviewed, paid and taken over', async () => {
+    const seen: unknown[] = [[(await item())?.bucket, (await item())?.takenOver]];
+    await act('reviewerA', { action: 'return', note: '补拍' });
+    seen.push((await item())?.bucket);
+    const v2 = await signedCaseBody({
+      record: {
+        ...c.record,
+        liability: {
+          schemaVersion: 1,
+          signatures: [],
+          dispute: { reason: '车速有争议', at: '2026-11-27T02:20:00.000Z' },
+        },
+      },
+      photos: c.photos.map((p) => p.meta),
+      deviceId: w.devices.officerA.id,
+      key: w.devices.officerA.key,
+      version: 2,
+      previousManifestHash: v1.manifestHash,
+    });
+    const put = await w.call('officerA', {
+      method: 'PUT',
+      url: `/api/cases/${c.record.id}`,
+      payload: v2,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const resent = await item();
+    seen.push([resent?.bucket, resent?.signals, resent?.manifestVersion]);
+    await act('reviewerA', { action: 'take-over', note: '事故中队接手' });
+    await act('reviewerA', { action: 'review' });
+    seen.push([(await item())?.bucket, (await item())?.takenOver]);
+    for (const insurer of ['insurerX', 'insurerY'] as const) {
+      await act(insurer, { action: 'assess', amountYuan: 100 });
+      await act(insurer, { action: 'pay', amountYuan: 100 });
+    }
+    seen.push([(await item())?.bucket, (await item())?.state]);
+
+    expect(seen).toEqual([
+      ['new', false],
+      'returned',
+      ['disputed', ['disputed'], 2],
+      ['reviewed', true],
+      ['reviewed', 'paid'],
+    ]);
   });
 });
