@@ -130,25 +130,7 @@ async function reviewerAction(
   if (request.action === 'take-over') return takeOver(trx, session, caseId, request, at, row, held);
   const action = request.action as ReviewerAction;
   const rule = REVIEWER_ACTIONS[action];
-  if (action === 'return' && held) {
-    throw new HttpError(
-      409,
-      'reopen_required',
-      'An insurer has paid a claim on this case: reopen it, with the reason, instead.',
-    );
-  }
-  const allowed = rule.from === 'held' ? held : rule.from.includes(row.state as CaseState);
-  if (!allowed) {
-    throw new HttpError(
-      409,
-      'invalid_transition',
-      rule.from === 'held'
-        ? 'No paid claim holds this case: there is nothing to reopen.'
-        : `${capitalise(withArticle(row.state))} case cannot be ${rule.to}.`,
-      undefined,
-      { state: row.state },
-    );
-  }
+  checkAllowed(action, rule, row.state, held);
   const now = at.toISOString();
   // Only from the state and version read above: a writer in between (on a
   // database that runs transactions side by side) makes this a conflict.
@@ -182,6 +164,34 @@ async function reviewerAction(
   });
   if (action === 'review') await deliverPackets(trx, session, caseId, at);
   return { caseId, state: rule.to, cursor };
+}
+
+/** Refuses an action the case's state (or a paid claim) does not allow. */
+function checkAllowed(
+  action: ReviewerAction,
+  rule: ReviewerRule,
+  state: string,
+  held: boolean,
+): void {
+  if (action === 'return' && held) {
+    throw new HttpError(
+      409,
+      'reopen_required',
+      'An insurer has paid a claim on this case: reopen it, with the reason, instead.',
+    );
+  }
+  const allowed = rule.from === 'held' ? held : rule.from.includes(state as CaseState);
+  if (!allowed) {
+    throw new HttpError(
+      409,
+      'invalid_transition',
+      rule.from === 'held'
+        ? 'No paid claim holds this case: there is nothing to reopen.'
+        : `${capitalise(withArticle(state))} case cannot be ${rule.to}.`,
+      undefined,
+      { state },
+    );
+  }
 }
 
 const stateOf = (row: CaseNow) => ({
