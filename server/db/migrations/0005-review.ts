@@ -28,7 +28,10 @@
  * primary key makes two racing copies of one request act once.
  *
  * Existing cases are backfilled by parsing their stored body in JS, with the
- * receipt flags of all their versions. Portable: text, integer, defaults.
+ * receipt flags of all their versions, by the signal rules of
+ * src/domain/review/signals.ts as they are when this runs (a later change of
+ * those rules recomputes the columns in a migration of its own). Portable:
+ * text, integer, defaults; no JSON functions.
  */
 import { queueBucket, reviewSignals, REVIEW_SIGNALS } from '../../../src/domain/review/signals';
 import type { ReviewSignal } from '../../../src/domain/review/signals';
