@@ -51,6 +51,19 @@ console.log(
   `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s vs raw file copy ${figures.photoUpload.fileCopyMBps} MB/s`,
 );
 
+const queue = await (await import('./review-queue')).benchReviewQueue();
+record('review-queue', queue);
+console.log('review-queue');
+for (const t of queue.timings) {
+  console.log(
+    `  ${t.query} over ${queue.cases} cases: median ${t.medianMs} ms, p95 ${t.p95Ms} ms (${t.p95OverLimit} of the ${queue.limitMs} ms limit)`,
+  );
+  if (t.p95Ms > queue.limitMs) {
+    console.error('  over the review queue’s limit');
+    process.exitCode = 1;
+  }
+}
+
 const photoPipeline = (await import('./photo-pipeline')).benchPhotoPipeline;
 const photos = await photoPipeline();
 record('photo-pipeline', photos);

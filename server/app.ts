@@ -23,6 +23,7 @@ import { deviceRoutes } from './routes/devices';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
+import { reviewRoutes } from './routes/review';
 import { registerStatic } from './routes/static';
 import { registerSecurityHeaders } from './security-headers';
 import { uploadRoutes } from './uploads/tus-uploads';
@@ -91,6 +92,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   void app.register(uploadRoutes, { db, blobs, auth, now, uploadDir: config.uploadDir });
   void app.register(caseRoutes, { db, blobs, auth, now });
   void app.register(changeRoutes, { db, auth });
+  void app.register(reviewRoutes, { db, blobs, auth, now });
   void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
   registerStatic(app, { root: config.staticDir });
   return app;

@@ -270,6 +270,17 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   'changes.list': { success: 200, prepare: async () => ({ url: '/api/changes' }) },
+  'review.queue': { success: 200, prepare: async () => ({ url: '/api/review/queue' }) },
+  'review.history': {
+    success: 200,
+    home: ['officerA', 'officerA2', 'reviewerA'],
+    prepare: async () => ({ url: `/api/cases/${(await storedCase(true)).id}/history` }),
+  },
+  'review.verification': {
+    success: 200,
+    home: ['officerA', 'officerA2', 'reviewerA'],
+    prepare: async () => ({ url: `/api/cases/${(await storedCase()).id}/verification` }),
+  },
   'admin.users.list': { success: 200, prepare: async () => ({ url: '/api/admin/users' }) },
   'admin.users.create': {
     success: 201,

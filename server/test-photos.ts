@@ -1,6 +1,12 @@
-/** Photo bytes sent as a phone sends them: a tus creation, then one PATCH with every byte. Test-only. */
+/**
+ * Photo bytes sent as a phone sends them: a tus creation, then one PATCH with
+ * every byte; and a whole case sent as a phone sends it. Test-only.
+ */
 import { expect } from 'vitest';
+import type { CasePutRequest } from '../src/contracts/cases';
 import type { PhotoMeta } from '../src/domain/case/photo.schema';
+import type { CaseFixture } from './case-fixtures';
+import { signedCaseBody } from './test-device';
 import type { Actor, TestWorld } from './test-world';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -40,4 +46,26 @@ export async function uploadPhotos(
   photos: readonly { bytes: Buffer; meta: PhotoMeta }[],
 ): Promise<void> {
   for (const photo of photos) await uploadPhoto(w, actor, photo);
+}
+
+/** Uploads a fixture's photos and sends it as version 1 from the officer's phone; answers the signed body. */
+export async function submitCase(
+  w: TestWorld,
+  fixture: CaseFixture,
+  actor: 'officerA' | 'officerA2' | 'officerB' = 'officerA',
+): Promise<CasePutRequest & { manifestHash: string }> {
+  await uploadPhotos(w, actor, fixture.photos);
+  const body = await signedCaseBody({
+    record: fixture.record,
+    photos: fixture.photos.map((p) => p.meta),
+    deviceId: w.devices[actor].id,
+    key: w.devices[actor].key,
+  });
+  const res = await w.call(actor, {
+    method: 'PUT',
+    url: `/api/cases/${fixture.record.id}`,
+    payload: body,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return body;
 }

@@ -64,3 +64,23 @@ export async function openTempServerFixture(): Promise<TempServerFixture> {
     },
   };
 }
+
+/** How many rows a table holds. */
+export async function rowCount(db: Db, table: 'cases' | 'changes' | 'audit_events' | 'claims') {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The details of every audit event of this action, oldest first. */
+export async function auditDetails(db: Db, action: string): Promise<Record<string, unknown>[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select('details')
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => JSON.parse(r.details) as Record<string, unknown>);
+}

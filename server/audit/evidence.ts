@@ -52,15 +52,20 @@ export type StoredEvidence = Pick<
   'body' | 'photos' | 'manifest' | 'manifest_hash' | 'body_hash' | 'signature'
 >;
 
+/** One check on a stored version: what it checks, whether it holds, and what fails when not. */
+export interface EvidenceCheck extends EvidenceProblem {
+  ok: boolean;
+}
+
 /**
- * What no longer matches in one stored version: the hashes and the
- * signature. Empty when the version is what the device signed.
+ * Every check on one stored version, held or not: the body hash, the case
+ * hash, the manifest hash and the signature.
  */
-export async function evidenceProblems(
+export async function evidenceChecks(
   stored: StoredEvidence,
   /** The signing device's public key (JWK JSON), or undefined when the device row is gone. */
   deviceKeyJwk: string | undefined,
-): Promise<EvidenceProblem[]> {
+): Promise<EvidenceCheck[]> {
   let record: CaseRecord, photos: unknown, manifest: CaseManifest;
   try {
     record = JSON.parse(stored.body) as CaseRecord;
@@ -68,46 +73,59 @@ export async function evidenceProblems(
     manifest = JSON.parse(stored.manifest) as CaseManifest;
   } catch {
     return [
-      { reason: 'body_hash_mismatch', message: 'the stored case, photos or manifest are not JSON' },
+      {
+        ok: false,
+        reason: 'body_hash_mismatch',
+        message: 'the stored case, photos or manifest are not JSON',
+      },
     ];
   }
-  const problems: EvidenceProblem[] = [];
-  if (sha256Hex(canonicalJson({ case: record, photos, manifest })) !== stored.body_hash) {
-    problems.push({
-      reason: 'body_hash_mismatch',
-      message: 'the stored case, photos and manifest do not hash to the body hash stored with them',
-    });
-  }
-  if (sha256Hex(caseBytes(record)) !== manifest.caseSha256) {
-    problems.push({
-      reason: 'case_hash_mismatch',
-      message: 'the stored case is not the case the signed manifest names (caseSha256)',
-    });
-  }
   const bytes = manifestBytes(manifest);
-  if (sha256Hex(bytes) !== stored.manifest_hash) {
-    problems.push({
-      reason: 'manifest_hash_mismatch',
-      message: 'the stored manifest does not hash to its stored manifest hash',
-    });
-  }
   const signed =
     deviceKeyJwk !== undefined &&
     (await verifyDeviceSignature(deviceKeyJwk, bytes, stored.signature));
-  if (!signed) {
-    problems.push({
+  return [
+    {
+      ok: sha256Hex(canonicalJson({ case: record, photos, manifest })) === stored.body_hash,
+      reason: 'body_hash_mismatch',
+      message: 'the stored case, photos and manifest do not hash to the body hash stored with them',
+    },
+    {
+      ok: sha256Hex(caseBytes(record)) === manifest.caseSha256,
+      reason: 'case_hash_mismatch',
+      message: 'the stored case is not the case the signed manifest names (caseSha256)',
+    },
+    {
+      ok: sha256Hex(bytes) === stored.manifest_hash,
+      reason: 'manifest_hash_mismatch',
+      message: 'the stored manifest does not hash to its stored manifest hash',
+    },
+    {
+      ok: signed,
       reason: 'bad_signature',
       message:
         deviceKeyJwk === undefined
           ? 'the signing device is not in the database'
           : 'the signature does not verify under the device’s key',
-    });
-  }
-  return problems;
+    },
+  ];
+}
+
+/**
+ * What no longer matches in one stored version: the hashes and the
+ * signature. Empty when the version is what the device signed.
+ */
+export async function evidenceProblems(
+  stored: StoredEvidence,
+  deviceKeyJwk: string | undefined,
+): Promise<EvidenceProblem[]> {
+  return (await evidenceChecks(stored, deviceKeyJwk))
+    .filter((c) => !c.ok)
+    .map(({ reason, message }) => ({ reason, message }));
 }
 
 /** Each case row beside its current version's row (when stored) and the signing device's key. */
-const casesWithCurrentVersion = (db: Kysely<Database>) =>
+export const casesWithCurrentVersion = (db: Kysely<Database>) =>
   db
     .selectFrom('cases')
     .leftJoin('case_versions', (join) =>
@@ -249,15 +267,29 @@ async function storedPhotoHashes(db: Kysely<Database>): Promise<Set<string>> {
   return new Set([...rows.map((r) => r.sha256), ...events.map((e) => e.subject)]);
 }
 
-async function checkPhoto(
+/**
+ * A photo the manifest names: absent is a break only when the server once
+ * stored it; present, its bytes must hash to its name and (when given) have
+ * the listed size.
+ */
+export async function checkPhoto(
   blobs: BlobStore,
-  photo: { sha256: string },
+  photo: { sha256: string; byteLength?: number },
   wasStored: boolean,
 ): Promise<EvidenceProblem | undefined> {
   if (!(await blobs.has(photo.sha256))) {
     return wasStored
       ? { reason: 'photo_missing', message: `photo ${photo.sha256} was stored and is gone` }
       : undefined;
+  }
+  if (photo.byteLength !== undefined) {
+    const size = await blobs.size(photo.sha256);
+    if (size !== photo.byteLength) {
+      return {
+        reason: 'photo_hash_mismatch',
+        message: `the stored bytes of photo ${photo.sha256} are ${size} bytes; the manifest lists ${photo.byteLength}`,
+      };
+    }
   }
   return (await blobs.verify(photo.sha256))
     ? undefined

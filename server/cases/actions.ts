@@ -2,14 +2,16 @@
  * What reviewers and insurers do to a submitted case, each a change in the
  * feed the officer's device pulls and an audit event:
  *
- * | action | role     | from (case state, or the insurer's claim) | to                     |
- * | ------ | -------- | ----------------------------------------- | ---------------------- |
- * | return | reviewer | synced, reviewed, assessed                | returned               |
- * | review | reviewer | synced                                    | reviewed + a delivered |
- * |        |          |                                           | claim per insurer      |
- * | reopen | reviewer | a paid claim holds the case               | returned               |
- * | assess | insurer  | its own claim: delivered                  | claim assessed         |
- * | pay    | insurer  | its own claim: assessed                   | claim paid             |
+ * | action    | role     | from (case state, or the insurer's claim) | to                     |
+ * | --------- | -------- | ----------------------------------------- | ---------------------- |
+ * | return    | reviewer | synced, reviewed, assessed                | returned               |
+ * | review    | reviewer | synced                                    | reviewed + a delivered |
+ * |           |          |                                           | claim per insurer      |
+ * | take-over | reviewer | any, unless already taken over or a paid  | (unchanged): the squad |
+ * |           |          | claim holds the case                      | continues the case     |
+ * | reopen    | reviewer | a paid claim holds the case               | returned               |
+ * | assess    | insurer  | its own claim: delivered                  | claim assessed         |
+ * | pay       | insurer  | its own claim: assessed                   | claim paid             |
  *
  * Insurers act on their own claims only (claims.ts), so one insurer's step
  * never moves another's. The case is `assessed` once every current claim is
@@ -17,6 +19,16 @@
  * officer puts the case back to synced — refused while a paid claim holds it,
  * which only `reopen` (with its reason) releases; `return` is then refused
  * with `reopen_required`, so the reopening is always written down.
+ *
+ * A take-over marks the case as the accident squad's (who, when, why): the
+ * officer's phone is told by a `taken-over` change, and may still send
+ * versions — nothing captured is ever lost — but the case stays the squad's.
+ * It is refused on a case a paid claim holds: what was paid for is settled,
+ * and a reopen (with its reason) comes first.
+ *
+ * Every action runs in one transaction with its `requestId` claim and its
+ * `expected` check (review-requests.ts): a retry answers the first answer, and
+ * of two reviewers acting on the same case as they saw it, exactly one wins.
  */
 import type { Kysely } from 'kysely';
 import type { CaseAction, CaseActionRequest, CaseActionResponse } from '../../src/contracts/cases';
@@ -35,7 +47,16 @@ import {
   isHeldByPayment,
   reopenPaidClaims,
 } from './claims';
+import { setCaseState } from './review-columns';
+import {
+  checkExpected,
+  claimRequest,
+  reviewConflict,
+  storeResponse,
+  type CaseNow,
+} from './review-requests';
 
+type Db = Kysely<Database>;
 type ReviewerAction = 'return' | 'review' | 'reopen';
 
 interface ReviewerRule {
@@ -59,13 +80,14 @@ const REVIEWER_ACTIONS: Readonly<Record<ReviewerAction, ReviewerRule>> = {
 
 export const CASE_ACTIONS: Readonly<Record<CaseAction, { role: Role }>> = {
   ...REVIEWER_ACTIONS,
+  'take-over': { role: 'reviewer' },
   assess: { role: 'insurer' },
   pay: { role: 'insurer' },
 };
 
 /** Applies an action to a case the caller has already found in scope. */
 export async function applyCaseAction(
-  db: Kysely<Database>,
+  db: Db,
   session: Session,
   caseId: string,
   request: CaseActionRequest,
@@ -79,63 +101,151 @@ export async function applyCaseAction(
       `Only ${withArticle(CASE_ACTIONS[action].role)} may ${action} a case.`,
     );
   }
-  if (action === 'assess' || action === 'pay') {
-    return applyClaimAction(db, session, caseId, action, request, at);
-  }
-  const rule = REVIEWER_ACTIONS[action];
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('cases')
-      .select(['state'])
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow();
-    const held = await isHeldByPayment(trx, caseId);
-    if (action === 'return' && held) {
-      throw new HttpError(
-        409,
-        'reopen_required',
-        'An insurer has paid a claim on this case: reopen it, with the reason, instead.',
-      );
-    }
-    const allowed = rule.from === 'held' ? held : rule.from.includes(row.state as CaseState);
-    if (!allowed) {
-      throw new HttpError(
-        409,
-        'invalid_transition',
-        rule.from === 'held'
-          ? 'No paid claim holds this case: there is nothing to reopen.'
-          : `${capitalise(withArticle(row.state))} case cannot be ${rule.to}.`,
-        undefined,
-        { state: row.state },
-      );
-    }
-    const now = at.toISOString();
-    await trx
-      .updateTable('cases')
-      .set({ state: rule.to, updated_at: now })
-      .where('id', '=', caseId)
-      .execute();
-    const note = request.note ?? null;
-    const cursor = await insertChange(trx, {
-      caseId,
-      kind: rule.kind,
-      state: rule.to,
-      session,
-      note,
-      at: now,
-    });
-    const reopened = action === 'reopen' ? await reopenPaidClaims(trx, session, caseId, at) : [];
-    await appendAudit(trx, at, {
-      actor: session.userId,
-      action: action === 'reopen' ? 'case.reopened' : `case.${rule.kind}`,
-      subject: caseId,
-      details: {
-        from: row.state,
-        to: rule.to,
-        ...(action === 'reopen' ? { reason: note, claims: reopened } : { note }),
-      },
-    });
-    if (action === 'review') await deliverPackets(trx, session, caseId, at);
-    return { caseId, state: rule.to, cursor };
+    const replay = await claimRequest(trx, session, caseId, request, at.toISOString());
+    if (replay) return replay;
+    const response =
+      action === 'assess' || action === 'pay'
+        ? await applyClaimAction(trx, session, caseId, action, request, at)
+        : await reviewerAction(trx, session, caseId, request, at);
+    await storeResponse(trx, request, response);
+    return response;
   });
+}
+
+async function reviewerAction(
+  trx: Db,
+  session: Session,
+  caseId: string,
+  request: CaseActionRequest,
+  at: Date,
+): Promise<CaseActionResponse> {
+  const row = await trx
+    .selectFrom('cases')
+    .select(['state', 'manifest_version', 'taken_over_at'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  await checkExpected(trx, caseId, request, row);
+  const held = await isHeldByPayment(trx, caseId);
+  if (request.action === 'take-over') return takeOver(trx, session, caseId, request, at, row, held);
+  const action = request.action as ReviewerAction;
+  const rule = REVIEWER_ACTIONS[action];
+  checkAllowed(action, rule, row.state, held);
+  const now = at.toISOString();
+  // Only from the state and version read above: a writer in between (on a
+  // database that runs transactions side by side) makes this a conflict.
+  if (!(await setCaseState(trx, caseId, rule.to, now, stateOf(row)))) {
+    throw await reviewConflict(trx, caseId);
+  }
+  const note = request.note ?? null;
+  const missing = action === 'return' ? request.missing : undefined;
+  const cursor = await insertChange(trx, {
+    caseId,
+    kind: rule.kind,
+    state: rule.to,
+    session,
+    note,
+    at: now,
+    manifestVersion: row.manifest_version,
+    ...(missing && { missing }),
+  });
+  const reopened = action === 'reopen' ? await reopenPaidClaims(trx, session, caseId, at) : [];
+  await appendAudit(trx, at, {
+    actor: session.userId,
+    action: action === 'reopen' ? 'case.reopened' : `case.${rule.kind}`,
+    subject: caseId,
+    details: {
+      from: row.state,
+      to: rule.to,
+      version: row.manifest_version,
+      ...(action === 'reopen' ? { reason: note, claims: reopened } : { note }),
+      ...(missing && { missing }),
+    },
+  });
+  if (action === 'review') await deliverPackets(trx, session, caseId, at);
+  return { caseId, state: rule.to, cursor };
+}
+
+/** Refuses an action the case's state (or a paid claim) does not allow. */
+function checkAllowed(
+  action: ReviewerAction,
+  rule: ReviewerRule,
+  state: string,
+  held: boolean,
+): void {
+  if (action === 'return' && held) {
+    throw new HttpError(
+      409,
+      'reopen_required',
+      'An insurer has paid a claim on this case: reopen it, with the reason, instead.',
+    );
+  }
+  const allowed = rule.from === 'held' ? held : rule.from.includes(state as CaseState);
+  if (!allowed) {
+    throw new HttpError(
+      409,
+      'invalid_transition',
+      rule.from === 'held'
+        ? 'No paid claim holds this case: there is nothing to reopen.'
+        : `${capitalise(withArticle(state))} case cannot be ${rule.to}.`,
+      undefined,
+      { state },
+    );
+  }
+}
+
+const stateOf = (row: CaseNow) => ({
+  state: row.state,
+  manifestVersion: row.manifest_version,
+});
+
+/** The accident squad takes the case over: it keeps its state; the officer is told. */
+async function takeOver(
+  trx: Db,
+  session: Session,
+  caseId: string,
+  request: CaseActionRequest,
+  at: Date,
+  row: CaseNow & { taken_over_at: string | null },
+  held: boolean,
+): Promise<CaseActionResponse> {
+  if (row.taken_over_at !== null || held) {
+    throw new HttpError(
+      409,
+      'invalid_transition',
+      held
+        ? 'An insurer has paid a claim on this case: reopen it, with the reason, before taking it over.'
+        : `The accident squad already took this case over (at ${row.taken_over_at}).`,
+      undefined,
+      { state: row.state },
+    );
+  }
+  const now = at.toISOString();
+  const reason = request.note ?? '';
+  const taken = await trx
+    .updateTable('cases')
+    .set({ taken_over_by: session.userId, taken_over_at: now, taken_over_reason: reason })
+    .where('id', '=', caseId)
+    .where('taken_over_at', 'is', null)
+    .where('state', '=', row.state)
+    .where('manifest_version', '=', row.manifest_version)
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) !== 1) throw await reviewConflict(trx, caseId);
+  const state = row.state as CaseState;
+  const cursor = await insertChange(trx, {
+    caseId,
+    kind: 'taken-over',
+    state,
+    session,
+    note: reason,
+    at: now,
+    manifestVersion: row.manifest_version,
+  });
+  await appendAudit(trx, at, {
+    actor: session.userId,
+    action: 'case.taken-over',
+    subject: caseId,
+    details: { state, version: row.manifest_version, reason },
+  });
+  return { caseId, state, cursor };
 }

@@ -28,11 +28,13 @@ import type { Kysely } from 'kysely';
 import type { CaseActionRequest, CaseActionResponse } from '../../src/contracts/cases';
 import type { ChangeKind } from '../../src/contracts/changes';
 import type { Claim, ClaimState } from '../../src/contracts/claims';
+import type { MissingItem } from '../../src/contracts/review';
 import type { CaseState } from '../../src/domain/case/case-state';
 import { appendAudit } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { ClaimRow, Database } from '../db/schema';
 import { HttpError } from '../errors';
+import { setCaseState } from './review-columns';
 
 type Db = Kysely<Database>;
 
@@ -82,6 +84,10 @@ export interface ChangeInput {
   at: string;
   /** For a step of one insurer's claim: whose, and the claim's state after it. */
   claim?: { insurerId: string; state: ClaimState };
+  /** A return: what the officer is to add. */
+  missing?: readonly MissingItem[];
+  /** The case's manifest version the change is made on. */
+  manifestVersion?: number;
 }
 
 /** Writes one entry of the changes feed; answers its cursor. */
@@ -98,6 +104,8 @@ export async function insertChange(trx: Db, change: ChangeInput): Promise<string
       at: change.at,
       insurer_id: change.claim?.insurerId ?? null,
       claim_state: change.claim?.state ?? null,
+      missing: change.missing === undefined ? null : JSON.stringify(change.missing),
+      manifest_version: change.manifestVersion ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -203,6 +211,7 @@ export async function deliverPackets(
       note: null,
       at: now,
       claim: { insurerId: insurer_id, state: 'delivered' },
+      manifestVersion: version.manifest_version,
     });
     await appendAudit(trx, at, {
       actor: session.userId,
@@ -259,9 +268,12 @@ async function caseStateAfterClaims(trx: Db, caseId: string, state: CaseState): 
   return 'reviewed';
 }
 
-/** An insurer's assessment or payout on its own current claim of a case. */
+/**
+ * An insurer's assessment or payout on its own current claim of a case,
+ * inside the caller's transaction.
+ */
 export async function applyClaimAction(
-  db: Db,
+  trx: Db,
   session: Session,
   caseId: string,
   action: ClaimAction,
@@ -270,7 +282,7 @@ export async function applyClaimAction(
 ): Promise<CaseActionResponse> {
   const rule = CLAIM_STEPS[action];
   const insurerId = session.insurerId ?? '';
-  return db.transaction().execute(async (trx) => {
+  {
     const claim = await currentClaims(trx, caseId)
       .where('insurer_id', '=', insurerId)
       .executeTakeFirst();
@@ -302,17 +314,11 @@ export async function applyClaimAction(
       .execute();
     const current = await trx
       .selectFrom('cases')
-      .select('state')
+      .select(['state', 'manifest_version'])
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow();
     const state = await caseStateAfterClaims(trx, caseId, current.state as CaseState);
-    if (state !== current.state) {
-      await trx
-        .updateTable('cases')
-        .set({ state, updated_at: now })
-        .where('id', '=', caseId)
-        .execute();
-    }
+    if (state !== current.state) await setCaseState(trx, caseId, state, now);
     const kind = rule.to as ChangeKind;
     const cursor = await insertChange(trx, {
       caseId,
@@ -322,6 +328,7 @@ export async function applyClaimAction(
       note,
       at: now,
       claim: { insurerId, state: rule.to },
+      manifestVersion: current.manifest_version,
     });
     await appendAudit(trx, at, {
       actor: session.userId,
@@ -344,5 +351,5 @@ export async function applyClaimAction(
       .where('id', '=', claim.id)
       .executeTakeFirstOrThrow();
     return { caseId, state: rule.to, cursor, claim: claimOf(updated) };
-  });
+  }
 }

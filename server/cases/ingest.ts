@@ -64,6 +64,7 @@ import { sha256Hex } from '../hash';
 import { isHeldByPayment } from './claims';
 import { vehicleInsurers } from './insurers';
 import { receiptFor } from './receipts';
+import { reviewColumns } from './review-columns';
 
 export interface IngestDeps {
   db: Kysely<Database>;
@@ -323,7 +324,14 @@ async function store(
     if (await storedReceipt({ ...deps, db: trx }, caseId, manifest.version, bodyHash)) return [];
     const current = await trx
       .selectFrom('cases')
-      .select(['manifest_version', 'manifest_hash', 'unit_id', 'officer_id', 'body'])
+      .select([
+        'manifest_version',
+        'manifest_hash',
+        'unit_id',
+        'officer_id',
+        'body',
+        'sig_version_gap',
+      ])
       .where('id', '=', caseId)
       .executeTakeFirst();
     checkCaseOfficer(session, body.case, current);
@@ -368,6 +376,12 @@ async function store(
       signature: body.signature,
       received_at: now,
       updated_at: now,
+      // A gap once in the chain stays a signal on every later version.
+      ...reviewColumns(
+        body.case,
+        current?.sig_version_gap === 1 ? [...flags, 'version_gap'] : flags,
+        state,
+      ),
     };
     if (current) await trx.updateTable('cases').set(columns).where('id', '=', caseId).execute();
     else {
@@ -419,6 +433,7 @@ async function store(
         actor_role: session.role,
         note: null,
         at: now,
+        manifest_version: manifest.version,
       })
       .execute();
     await appendAudit(trx, at, {

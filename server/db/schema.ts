@@ -94,6 +94,24 @@ export interface CasesTable {
   /** When the current version was first stored. */
   received_at: string;
   updated_at: string;
+  /** Arrival on scene (the case's `arrivedAt`, UTC ISO): the review queue's order (migration 0005). */
+  arrived_at: string;
+  /** Review signals of the current version, 0/1 each (src/domain/review/signals.ts). */
+  sig_escalated: number;
+  sig_disputed: number;
+  sig_primary_secondary: number;
+  sig_override: number;
+  sig_version_gap: number;
+  sig_refusal: number;
+  sig_amended: number;
+  /** 1 when any signal is set. */
+  sig_any: number;
+  /** The review queue's bucket: new | escalated | disputed | returned | reviewed. */
+  bucket: string;
+  /** Set once the accident squad took the case over: who, when, why. */
+  taken_over_by: string | null;
+  taken_over_at: string | null;
+  taken_over_reason: string | null;
 }
 export type CaseRow = Selectable<CasesTable>;
 
@@ -183,7 +201,7 @@ export interface PhotoHoldersTable {
 export interface ChangesTable {
   id: Generated<number>;
   case_id: string;
-  /** received | returned | reviewed | assessed | paid */
+  /** received | returned | reviewed | taken-over | assessed | paid */
   kind: string;
   /** The case's state after the change. */
   state: string;
@@ -195,6 +213,22 @@ export interface ChangesTable {
   insurer_id: string | null;
   /** That claim's state after the step. */
   claim_state: string | null;
+  /** A return: the MissingItem[] JSON of what the officer is to add (migration 0005). */
+  missing: string | null;
+  /** The case's manifest version the change was made on. */
+  manifest_version: number | null;
+}
+
+/** A reviewer action sent with a `requestId`, and the answer it got (migration 0005). */
+export interface ReviewRequestsTable {
+  request_id: string;
+  case_id: string;
+  user_id: string;
+  /** SHA-256 of the request's canonical JSON: the same id with another body is refused. */
+  body_hash: string;
+  /** The CaseActionResponse JSON given. */
+  response: string;
+  at: string;
 }
 
 export interface AuditEventsTable {
@@ -227,5 +261,6 @@ export interface Database {
   photo_holders: PhotoHoldersTable;
   claims: ClaimsTable;
   changes: ChangesTable;
+  review_requests: ReviewRequestsTable;
   audit_events: AuditEventsTable;
 }

@@ -102,7 +102,7 @@ describe('GET /api/changes', () => {
     const outOfScope = await act('reviewerB', 'review');
     expect((await act('reviewerA', 'review')).statusCode).toBe(200);
     const early = await act('insurerX', 'pay', { amountYuan: 1 });
-    const wrongRole = await act('insurerY', 'return');
+    const wrongRole = await act('insurerY', 'return', { note: 'x' });
 
     expect(early.statusCode).toBe(409);
     expect(ErrorBody.parse(early.json()).error).toMatchObject({

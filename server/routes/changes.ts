@@ -8,6 +8,7 @@ import type { Selectable } from 'kysely';
 import { ChangesQuery } from '../../src/contracts/changes';
 import type { Change, ChangeKind, ChangesResponse } from '../../src/contracts/changes';
 import type { ClaimState } from '../../src/contracts/claims';
+import type { MissingItem } from '../../src/contracts/review';
 import type { Role } from '../../src/contracts/route';
 import type { CaseState } from '../../src/domain/case/case-state';
 import type { Authenticator } from '../auth/authenticate';
@@ -40,6 +41,7 @@ function changeOf(r: Selectable<ChangesTable>, forInsurer: boolean): Change {
     at: r.at,
     actor: { id: r.actor_id, role: r.actor_role as Role },
     ...(note === null ? {} : { note }),
+    ...(r.missing !== null && { missing: JSON.parse(r.missing) as MissingItem[] }),
     ...(claim && { claim }),
   };
 }

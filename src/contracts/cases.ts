@@ -10,6 +10,7 @@ import { CaseState } from '../domain/case/case-state';
 import { PhotoMeta, Sha256Hex } from '../domain/case/photo.schema';
 import { CaseManifest, ManifestVersion } from '../domain/manifest/manifest.schema';
 import { Claim, InsurerCaseView } from './claims';
+import { MissingItem } from './review';
 import { TEXT_LIMITS, paragraph } from '../domain/text';
 import { ErrorBody } from './errors';
 import { IdParams, defineRoute } from './route';
@@ -170,7 +171,7 @@ export const InsurerCaseDetail = z.object({
 });
 export type InsurerCaseDetail = z.infer<typeof InsurerCaseDetail>;
 
-export const CaseAction = z.enum(['return', 'review', 'reopen', 'assess', 'pay']);
+export const CaseAction = z.enum(['return', 'review', 'take-over', 'reopen', 'assess', 'pay']);
 export type CaseAction = z.infer<typeof CaseAction>;
 
 /** Yuan with at most two decimals (fen), up to 100 million. */
@@ -182,10 +183,28 @@ const Yuan = z.number().check(
 
 export const CaseActionRequest = z
   .object({
-    /** return/review/reopen: reviewer; assess/pay: insurer, on its own claim. */
+    /** return/review/take-over/reopen: reviewer; assess/pay: insurer, on its own claim. */
     action: CaseAction,
-    /** reopen: the reason (required). An insurer's note is seen by the police, never by another insurer. */
+    /**
+     * return: what the officer is to add (with `missing`, at least one of the two);
+     * take-over, reopen: the reason (required). An insurer's note is seen by the
+     * police, never by another insurer.
+     */
     note: z.optional(paragraph(TEXT_LIMITS.text)),
+    /** return: what is missing, item by item (a shot, a field, a fact). */
+    missing: z.optional(z.array(MissingItem).check(z.maxLength(50))),
+    /**
+     * Makes the action idempotent: the same id again (a retry, a second
+     * click) answers what the first did and changes nothing. Reviewer
+     * screens always send one.
+     */
+    requestId: z.optional(z.uuid()),
+    /**
+     * The case as the reviewer saw it. When its state or version has moved
+     * on since (another reviewer acted, the officer sent a version), the
+     * action is refused with `409 review_conflict` naming what came first.
+     */
+    expected: z.optional(z.object({ state: CaseState, manifestVersion: ManifestVersion })),
     /** assess: the assessed damage; pay: the amount paid (yuan; required for both). */
     amountYuan: z.optional(Yuan),
   })
@@ -193,6 +212,19 @@ export const CaseActionRequest = z
     z.refine((r) => r.action !== 'reopen' || (r.note ?? '').trim().length > 0, {
       message: 'a reopen needs its reason',
       path: ['note'],
+    }),
+    z.refine((r) => r.action !== 'take-over' || (r.note ?? '').trim().length > 0, {
+      message: 'a take-over needs its reason',
+      path: ['note'],
+    }),
+    z.refine(
+      (r) =>
+        r.action !== 'return' || (r.note ?? '').trim().length > 0 || (r.missing ?? []).length > 0,
+      { message: 'a return needs what is missing, or a note', path: ['missing'] },
+    ),
+    z.refine((r) => r.action === 'return' || r.missing === undefined, {
+      message: 'only a return lists what is missing',
+      path: ['missing'],
     }),
     z.refine((r) => !['assess', 'pay'].includes(r.action) || r.amountYuan !== undefined, {
       message: 'an assessment or payout needs its amount',
@@ -289,7 +321,7 @@ export const caseRoutes = [
     method: 'POST',
     path: '/api/cases/:id/actions',
     summary:
-      'Return, approve (delivers a packet to each insurer) or reopen (reviewer); assess / pay the own claim (insurer)',
+      'Return, approve (delivers a packet to each insurer), take over or reopen (reviewer); assess / pay the own claim (insurer)',
     access: ['reviewer', 'insurer'],
     scoped: true,
     params: IdParams,
@@ -299,7 +331,11 @@ export const caseRoutes = [
       403: { description: '`forbidden_action`: not this role’s action', schema: ErrorBody },
       409: {
         description:
-          '`invalid_transition`: not from the case’s (or the insurer’s claim’s) current state; `reopen_required`: a claim is paid, reopen instead of return',
+          '`invalid_transition`: not from the case’s (or the insurer’s claim’s) current state, or already taken over; `reopen_required`: a claim is paid, reopen instead of return; `review_conflict`: the case moved on since `expected` (details: ReviewConflict, the change that came first)',
+        schema: ErrorBody,
+      },
+      422: {
+        description: '`request_id_reused`: this requestId was used for another action',
         schema: ErrorBody,
       },
     },

@@ -12,9 +12,18 @@
 import * as z from 'zod/mini';
 import { CaseState } from '../domain/case/case-state';
 import { ClaimState } from './claims';
+import { MissingItem } from './review';
 import { Role, defineRoute } from './route';
 
-export const ChangeKind = z.enum(['received', 'returned', 'reviewed', 'assessed', 'paid']);
+/** `taken-over`: the accident squad took the case over from its officer. */
+export const ChangeKind = z.enum([
+  'received',
+  'returned',
+  'reviewed',
+  'taken-over',
+  'assessed',
+  'paid',
+]);
 export type ChangeKind = z.infer<typeof ChangeKind>;
 
 const Digits = z.string().check(z.regex(/^\d{1,15}$/, 'must be a cursor from an earlier answer'));
@@ -35,6 +44,8 @@ export const Change = z.object({
   at: z.iso.datetime(),
   actor: z.object({ id: z.uuid(), role: Role }),
   note: z.optional(z.string()),
+  /** A return: what the officer is to add, item by item. */
+  missing: z.optional(z.array(MissingItem)),
   /** A step of one insurer's claim: whose, and the claim's state after it. */
   claim: z.optional(z.object({ insurerId: z.uuid(), state: ClaimState })),
 });

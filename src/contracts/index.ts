@@ -8,5 +8,6 @@ export * from './uploads';
 export * from './claims';
 export * from './cases';
 export * from './changes';
+export * from './review';
 export * from './admin';
 export * from './routes';

@@ -5,6 +5,7 @@ import { caseRoutes } from './cases';
 import { changeRoutes } from './changes';
 import { deviceRoutes } from './devices';
 import { healthRoutes } from './health';
+import { reviewRoutes } from './review';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
 
@@ -15,6 +16,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...uploadRoutes,
   ...caseRoutes,
   ...changeRoutes,
+  ...reviewRoutes,
   ...adminRoutes,
 ];
 

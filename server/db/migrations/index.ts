@@ -8,10 +8,12 @@ import * as m0001 from './0001-server-info';
 import * as m0002 from './0002-accounts-cases-audit';
 import * as m0003 from './0003-claims';
 import * as m0004 from './0004-case-custody';
+import * as m0005 from './0005-review';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
   '0002-accounts-cases-audit': m0002,
   '0003-claims': m0003,
   '0004-case-custody': m0004,
+  '0005-review': m0005,
 };

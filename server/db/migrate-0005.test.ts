@@ -1,0 +1,196 @@
+/**
+ * Migration 0005 on a database that already holds cases: each gets its
+ * arrival, its review signals (from its body and every version's flags) and
+ * its queue bucket, and the new feed and request columns start empty.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fullyPopulatedCase, insuredCase } from '../case-fixtures';
+import { makeTempDir } from '../test-support';
+import { openDatabase } from './database';
+import type { Db } from './database';
+import { migrateToLatest } from './migrate';
+import { migrations } from './migrations';
+
+let dir: string;
+let db: Db;
+
+beforeEach(async () => {
+  dir = await makeTempDir();
+  db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'kuaichu.sqlite') });
+});
+
+afterEach(async () => {
+  await db.destroy();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const at = '2026-11-27T09:30:00.000Z';
+const ids = {
+  brigade: 'c0000000-0000-4000-8000-000000000001',
+  unit: 'c0000000-0000-4000-8000-000000000002',
+  officer: 'c0000000-0000-4000-8000-000000000003',
+  device: 'c0000000-0000-4000-8000-000000000004',
+};
+
+describe('0005-review', () => {
+  it('backfills the arrival, signals and bucket of every stored case', async () => {
+    // Given a database at 0004 with a plain synced case, a disputed, amended, overridden
+    // case already reviewed, a returned case whose first version had a gap, and a body that is not a case
+    const { '0005-review': review, ...upTo0004 } = migrations;
+    await migrateToLatest(db, upTo0004);
+    const k = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await k.insertInto('brigades').values({ id: ids.brigade, name: 'B', created_at: at }).execute();
+    await k
+      .insertInto('units')
+      .values({
+        id: ids.unit,
+        brigade_id: ids.brigade,
+        name: 'U',
+        kind: 'patrol-squad',
+        created_at: at,
+      })
+      .execute();
+    await k
+      .insertInto('users')
+      .values({
+        id: ids.officer,
+        username: 'o',
+        display_name: 'o',
+        role: 'officer',
+        unit_id: ids.unit,
+        password_hash: 'x',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await k
+      .insertInto('devices')
+      .values({
+        id: ids.device,
+        user_id: ids.officer,
+        label: 'p',
+        public_key_jwk: '{}',
+        created_at: at,
+      })
+      .execute();
+    const plain = insuredCase('plain').record;
+    const populated = fullyPopulatedCase(ids.officer).record;
+    const gapped = { ...insuredCase('gap').record, arrivedAt: '2026-11-27T10:00:00+08:00' };
+    const stored = [
+      { record: plain, state: 'synced', flags: [[]] },
+      { record: populated, state: 'reviewed', flags: [[], ['amended']] },
+      { record: gapped, state: 'returned', flags: [['version_gap'], []] },
+    ];
+    for (const s of stored)
+      await storeCase(k, s.record.id, s.state, JSON.stringify(s.record), s.flags);
+    const broken = 'c0000000-0000-4000-8000-0000000000ff';
+    await storeCase(k, broken, 'synced', '{"not":"a case"}', [[]]);
+
+    // When 0005 runs
+    expect((await migrateToLatest(db, { ...upTo0004, '0005-review': review! })).applied).toEqual([
+      '0005-review',
+    ]);
+
+    // Then each case holds its arrival (UTC), signals and bucket
+    const rows = await db
+      .selectFrom('cases')
+      .select([
+        'id',
+        'arrived_at',
+        'bucket',
+        'sig_escalated',
+        'sig_disputed',
+        'sig_primary_secondary',
+        'sig_override',
+        'sig_version_gap',
+        'sig_refusal',
+        'sig_amended',
+        'sig_any',
+        'taken_over_at',
+      ])
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const signals = (id: string) => {
+      const r = byId.get(id)!;
+      return [
+        r.sig_escalated,
+        r.sig_disputed,
+        r.sig_primary_secondary,
+        r.sig_override,
+        r.sig_version_gap,
+        r.sig_refusal,
+        r.sig_amended,
+        r.sig_any,
+      ];
+    };
+    expect(byId.get(plain.id)).toMatchObject({
+      arrived_at: '2026-11-27T02:00:00.000Z',
+      bucket: 'new',
+      taken_over_at: null,
+    });
+    expect(signals(plain.id)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(byId.get(populated.id)).toMatchObject({ bucket: 'reviewed' });
+    expect(signals(populated.id)).toEqual([0, 1, 1, 1, 0, 1, 1, 1]);
+    expect(byId.get(gapped.id)).toMatchObject({
+      arrived_at: '2026-11-27T02:00:00.000Z',
+      bucket: 'returned',
+    });
+    expect(signals(gapped.id)).toEqual([0, 0, 0, 0, 1, 0, 0, 1]);
+    expect(byId.get(broken)).toMatchObject({ arrived_at: '', bucket: 'new', sig_any: 0 });
+    const changes = await db
+      .selectFrom('changes')
+      .select(['missing', 'manifest_version'])
+      .execute();
+    expect(changes).toEqual([]);
+    expect(await db.selectFrom('review_requests').selectAll().execute()).toEqual([]);
+  });
+});
+
+async function storeCase(
+  k: Kysely<Record<string, Record<string, unknown>>>,
+  id: string,
+  state: string,
+  body: string,
+  flags: string[][],
+): Promise<void> {
+  await k
+    .insertInto('cases')
+    .values({
+      id,
+      unit_id: ids.unit,
+      officer_id: ids.officer,
+      case_number: `KC-${id.slice(-4)}`,
+      state,
+      manifest_version: flags.length,
+      body,
+      photos: '[]',
+      manifest: '{}',
+      manifest_hash: 'f'.repeat(64),
+      signature: 's',
+      received_at: at,
+      updated_at: at,
+    })
+    .execute();
+  for (const [i, f] of flags.entries()) {
+    await k
+      .insertInto('case_versions')
+      .values({
+        case_id: id,
+        version: i + 1,
+        manifest_hash: String(i).repeat(64),
+        body_hash: 'b'.repeat(64),
+        body,
+        photos: '[]',
+        manifest: '{}',
+        signature: 's',
+        device_id: ids.device,
+        officer_id: ids.officer,
+        flags: JSON.stringify(f),
+        received_at: at,
+      })
+      .execute();
+  }
+}
