@@ -13,6 +13,7 @@ import {
   CaseRecord,
   applyServerStateChange,
   caseBelongsTo,
+  recordSquadWord,
   type CaseOfficer,
   type Instant,
 } from '../domain';
@@ -181,19 +182,27 @@ export type ServerChangeOutcome = 'applied' | 'deferred' | 'unknown-case' | 'ano
  * an edit to send back. With `sendingFor`, another officer's case on a shared
  * phone is left alone (the feed excludes each officer's own changes, so that
  * officer's pull brings him the rest).
+ *
+ * The squad's word (a return with what to add, an approval, a take-over) is
+ * kept beside the case at once, deferred or not, with `receivedAt` (the
+ * device's time; the change's own time when not given): the officer sees what
+ * was asked even while his own edits wait to be sent.
  */
 export async function applyServerChange(
   db: KuaichuDb,
   change: Change,
   sendingFor?: SendingFor,
+  receivedAt: Instant = change.at,
 ): Promise<ServerChangeOutcome> {
-  return db.transaction('rw', db.cases, db.outbox, db.serverChanges, async () => {
+  return db.transaction('rw', [db.cases, db.outbox, db.serverChanges, db.reviews], async () => {
     const row = await db.cases.get(change.caseId);
     if (!row) return 'unknown-case';
     if (sendingFor && (await othersCases(db, [change.caseId], sendingFor.officerId)).size > 0) {
       // Another officer's case on a shared phone: his own pull brings him the news.
       return 'another-officer';
     }
+    const parsed = CaseRecord.safeParse(row);
+    if (parsed.success) await keepSquadWord(db, change, parsed.data, receivedAt);
     const unsent = await db.outbox.where('caseId').equals(change.caseId).count();
     if (unsent > 0) {
       await db.serverChanges.put({
@@ -204,12 +213,21 @@ export async function applyServerChange(
       });
       return 'deferred';
     }
-    const parsed = CaseRecord.safeParse(row);
     // A row that does not parse is reported elsewhere and kept as it is.
     if (!parsed.success) return 'deferred';
     await db.cases.put(applyServerStateChange(parsed.data, change));
     return 'applied';
   });
+}
+
+async function keepSquadWord(
+  db: KuaichuDb,
+  change: Change,
+  c: CaseRecord,
+  receivedAt: Instant,
+): Promise<void> {
+  const next = recordSquadWord(await db.reviews.get(change.caseId), change, c, receivedAt);
+  if (next) await db.reviews.put(next);
 }
 
 /** The server ended the session: every waiting entry is held until sign-in. */

@@ -1,0 +1,3 @@
+/** The squad's word on a case as the officer's phone keeps it, and what each item of a return is about. */
+export * from './squad-word';
+export * from './missing-target';
