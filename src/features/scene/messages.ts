@@ -96,6 +96,33 @@ const zhCN = {
     title: '事故中队退回补充',
     reason: '需要补充：{{reason}}',
     noReason: '未写明原因，请联系事故中队。',
+    items: '要求补充的项目',
+    done: '已补充',
+    todo: '未补充',
+    fix: { shot: '去补拍', field: '去填写', fact: '去回答' },
+    openItems: '还有 {{count}} 项未补充；补充后再重新提交。',
+    allDone: '要求补充的项目均已补充，可以重新提交。',
+    resubmit: '重新提交给事故中队',
+    resubmitHint:
+      '重新提交后，案件作为新版本发给事故中队；没有网络时先保存在本机，联网后自动发送。',
+    resubmitted: '已重新提交，等待事故中队审核。',
+  },
+  squad: {
+    takenOver: '事故中队已接管此案件',
+    takenOverReason: '接管原因：{{reason}}',
+    takenOverNote:
+      '案件现由事故中队负责。您仍可补充手头的材料，补充的内容照常发送给中队，不会丢失。',
+    approved: '事故中队已审核通过',
+    at: '时间：{{time}}',
+  },
+  missing: {
+    shot: '照片 {{key}}',
+    fact: '事实 {{key}}',
+    field: '{{key}}',
+    owned: '{{owner}}：{{field}}',
+    fixLabel: '{{fix}}：{{what}}',
+    driverOf: '车辆 {{label}} 驾驶人',
+    party: '当事人',
   },
 } as const;
 
@@ -194,6 +221,33 @@ const en: Widen<typeof zhCN> = {
     title: 'Returned by the accident squad',
     reason: 'To add: {{reason}}',
     noReason: 'No reason was given; contact the accident squad.',
+    items: 'What to add',
+    done: 'Added',
+    todo: 'Not yet',
+    fix: { shot: 'Take it', field: 'Fill it in', fact: 'Answer it' },
+    openItems: '{{count}} still to add; resubmit once they are.',
+    allDone: 'Everything asked for is added: you can resubmit.',
+    resubmit: 'Resubmit to the accident squad',
+    resubmitHint:
+      'Resubmitting sends the case to the accident squad as a new version; without a network it is kept on this phone and sent once the link is back.',
+    resubmitted: 'Resubmitted; awaiting the accident squad’s review.',
+  },
+  squad: {
+    takenOver: 'The accident squad has taken this case over',
+    takenOverReason: 'Why: {{reason}}',
+    takenOverNote:
+      'The case is now the accident squad’s. You can still add what you have: it is sent to the squad as before, and nothing is lost.',
+    approved: 'Approved by the accident squad',
+    at: 'At {{time}}',
+  },
+  missing: {
+    shot: 'Photo {{key}}',
+    fact: 'Fact {{key}}',
+    field: '{{key}}',
+    owned: '{{owner}}: {{field}}',
+    fixLabel: '{{fix}}: {{what}}',
+    driverOf: 'Driver of vehicle {{label}}',
+    party: 'Party',
   },
 };
 

@@ -32,6 +32,14 @@ export const en: Messages = {
     others:
       '{{count}} more cases on this phone belong to other officers ({{names}}): only they see them, and they are sent when their officer signs in (or exported for hand-over at the station).',
     notYours: 'This case is handled by {{name}}; only that officer can open it after signing in.',
+    squad: {
+      returned: 'Returned by the accident squad',
+      'taken-over': 'Taken over by the accident squad',
+      approved: 'Approved by the accident squad',
+      resubmitted: 'Resubmitted, awaiting review',
+      reason: 'Reason: {{reason}}',
+      items: '{{count}} items to add',
+    },
   },
   state: {
     opened: 'Opened',

@@ -29,6 +29,14 @@ export const zhCN = {
     others:
       '本机还有 {{count}} 起其他民警（{{names}}）的案件：只对本人显示，由本人登录后发送，也可在所内导出交接。',
     notYours: '这起案件由 {{name}} 处理，只有本人登录后才能查看。',
+    squad: {
+      returned: '事故中队退回补充',
+      'taken-over': '已由事故中队接管',
+      approved: '事故中队已审核通过',
+      resubmitted: '已重新提交，等待审核',
+      reason: '原因：{{reason}}',
+      items: '待补充 {{count}} 项',
+    },
   },
   state: {
     opened: '已立案',
