@@ -13,8 +13,8 @@ import {
   CaseRecord,
   applyServerStateChange,
   caseBelongsTo,
-  recordSquadWord,
   type CaseOfficer,
+  type CaseReview,
   type Instant,
 } from '../domain';
 import {
@@ -173,6 +173,12 @@ async function applyWaitingChanges(db: KuaichuDb, caseId: string): Promise<void>
   await db.serverChanges.bulkDelete(waiting.map((w) => w.id));
 }
 
+/**
+ * The squad's word on a case with a pulled change recorded (undefined: nothing
+ * to record), given what the phone kept before and the case as it is.
+ */
+export type KeepSquadWord = (kept: CaseReview | undefined, c: CaseRecord) => CaseReview | undefined;
+
 export type ServerChangeOutcome = 'applied' | 'deferred' | 'unknown-case' | 'another-officer';
 
 /**
@@ -183,16 +189,16 @@ export type ServerChangeOutcome = 'applied' | 'deferred' | 'unknown-case' | 'ano
  * phone is left alone (the feed excludes each officer's own changes, so that
  * officer's pull brings him the rest).
  *
- * The squad's word (a return with what to add, an approval, a take-over) is
- * kept beside the case at once, deferred or not, with `receivedAt` (the
- * device's time; the change's own time when not given): the officer sees what
- * was asked even while his own edits wait to be sent.
+ * With `keepWord` (the pull's: the domain's `recordSquadWord` at the device's
+ * time), the squad's word (a return with what to add, an approval, a
+ * take-over) is kept beside the case at once, deferred or not: the officer
+ * sees what was asked even while his own edits wait to be sent.
  */
 export async function applyServerChange(
   db: KuaichuDb,
   change: Change,
   sendingFor?: SendingFor,
-  receivedAt: Instant = change.at,
+  keepWord?: KeepSquadWord,
 ): Promise<ServerChangeOutcome> {
   return db.transaction('rw', [db.cases, db.outbox, db.serverChanges, db.reviews], async () => {
     const row = await db.cases.get(change.caseId);
@@ -202,7 +208,10 @@ export async function applyServerChange(
       return 'another-officer';
     }
     const parsed = CaseRecord.safeParse(row);
-    if (parsed.success) await keepSquadWord(db, change, parsed.data, receivedAt);
+    if (parsed.success && keepWord) {
+      const next = keepWord(await db.reviews.get(change.caseId), parsed.data);
+      if (next) await db.reviews.put(next);
+    }
     const unsent = await db.outbox.where('caseId').equals(change.caseId).count();
     if (unsent > 0) {
       await db.serverChanges.put({
@@ -218,16 +227,6 @@ export async function applyServerChange(
     await db.cases.put(applyServerStateChange(parsed.data, change));
     return 'applied';
   });
-}
-
-async function keepSquadWord(
-  db: KuaichuDb,
-  change: Change,
-  c: CaseRecord,
-  receivedAt: Instant,
-): Promise<void> {
-  const next = recordSquadWord(await db.reviews.get(change.caseId), change, c, receivedAt);
-  if (next) await db.reviews.put(next);
 }
 
 /** The server ended the session: every waiting entry is held until sign-in. */

@@ -6,13 +6,22 @@ import { aCase } from '../../tests/builders/case.builder';
 import { useFreshIndexedDb } from '../../tests/setup/fresh-db';
 import { readCase, saveCase, updateCase } from './cases-repo';
 import { createDb, type KuaichuDb } from './db';
-import { applyServerChange, storeReceipt } from './outbox-repo';
+import { recordSquadWord } from '../domain';
+import { applyServerChange as applyChange, storeReceipt } from './outbox-repo';
 import { readReview, readReviews } from './sync-repo';
 
 const T0 = '2026-11-27T02:00:00.000Z';
 const PULLED = '2026-11-27T10:05:00.000Z';
 const REVIEWER = { id: '0190a000-0000-7000-8000-0000000000b1', role: 'reviewer' } as const;
 let db: KuaichuDb;
+
+/** A pulled change applied as the pull does: the squad's word kept at `receivedAt`. */
+const applyServerChange = (
+  d: KuaichuDb,
+  change: Change,
+  sendingFor?: { officerId: string },
+  receivedAt: string = change.at,
+) => applyChange(d, change, sendingFor, (kept, c) => recordSquadWord(kept, change, c, receivedAt));
 
 beforeEach(() => {
   useFreshIndexedDb();

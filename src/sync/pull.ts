@@ -13,6 +13,7 @@ import {
   applyServerChange,
   readSyncValue,
   writeSyncValue,
+  type KeepSquadWord,
   type KuaichuDb,
   type StoredSession,
 } from '../storage';
@@ -34,12 +35,15 @@ export async function pullChanges(
   now: () => string,
 ): Promise<{ ok: true; value: PullSummary } | { ok: false; failure: ApiFailure }> {
   const summary: PullSummary = { applied: 0, deferred: 0 };
+  // Loaded with the first pull rather than the first screen, which stays light.
+  const { recordSquadWord } = await import('../domain/review/squad-word');
   let cursor = await readSyncValue(db, cursorKey(session.user.id));
   for (let page = 0; page < MAX_PAGES; page++) {
     const answer = await api.getChanges(session.token, cursor);
     if (!answer.ok) return answer;
     for (const change of answer.value.changes) {
-      const outcome = await applyServerChange(db, change, { officerId: session.user.id }, now());
+      const keepWord: KeepSquadWord = (kept, c) => recordSquadWord(kept, change, c, now());
+      const outcome = await applyServerChange(db, change, { officerId: session.user.id }, keepWord);
       if (outcome === 'applied') summary.applied += 1;
       if (outcome === 'deferred') summary.deferred += 1;
     }

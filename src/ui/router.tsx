@@ -26,22 +26,6 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
-/** `path#name=value`: an address that opens a screen on one thing (e.g. the evidence screen on a shot). */
-export function withHashParam(path: string, name: string, value: string): string {
-  return `${path}#${name}=${encodeURIComponent(value)}`;
-}
-
-/** The value of `#name=value` in `hash` (e.g. `location.hash`); null when absent or malformed. */
-export function hashParam(hash: string, name: string): string | null {
-  const prefix = `#${name}=`;
-  if (!hash.startsWith(prefix) || hash.length === prefix.length) return null;
-  try {
-    return decodeURIComponent(hash.slice(prefix.length));
-  } catch {
-    return null;
-  }
-}
-
 /** Matches `/cases/:id` style patterns; returns the params or null. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
   const p = pattern.split('/').filter(Boolean);

@@ -11,9 +11,9 @@ import type { Page } from 'playwright-core';
 import { useBrowserWorld } from './harness';
 import { waitForStatus } from './outbox';
 import { storedCase, storedPhotos } from './phone-db';
-import { makeJpeg, passTriage, pickPhoto } from './scene-drivers';
+import { fillOneVehicleCase, makeJpeg, pickPhoto } from './scene-drivers';
 import { login, serverCase } from './server';
-import { addVehicleWithDriver, createCase, openParties } from './drivers';
+import { createCase } from './drivers';
 import { plateSlot } from '../../src/domain';
 
 const world = useBrowserWorld({ demo: true });
@@ -39,17 +39,7 @@ async function captureCase(page: Page, place: string): Promise<string> {
   await page.getByRole('button', { name: '立案' }).click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/triage$/);
   const id = page.url().split('/').at(-2) ?? '';
-  await passTriage(page, id);
-  await openParties(page, id);
-  await addVehicleWithDriver(page, {
-    plate: '川A54321',
-    damagedParts: ['车尾'],
-    driver: { name: '王五', idNumber: '11010519491231002X', phone: '13700137000' },
-  });
-  await page.goto(`/cases/${id}/evidence`);
-  for (const slot of ['scene-behind', 'scene-front', 'collision-point']) {
-    await pickPhoto(page, slot, await makeJpeg(page, 1200, 900, `${place} ${slot}`));
-  }
+  await fillOneVehicleCase(page, id, place);
   return id;
 }
 

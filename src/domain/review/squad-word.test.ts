@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aCase } from '../../../tests/builders/case.builder';
 import type { CaseRecord } from '../case/case.schema';
+import { awaitsOfficer, returnedFirst, squadStanding } from './squad-standing';
 import {
-  awaitsOfficer,
   factValue,
   fieldValue,
   isAskDone,
   recordSquadWord,
-  returnedFirst,
-  squadStanding,
   type CaseReview,
   type SquadChange,
 } from './squad-word';

@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { returnedFirst, squadStanding, type CaseRecord, type CaseReview } from '../../domain';
+import { returnedFirst } from '../../domain';
 import { useCaseList, useCaseReviews } from '../../services/useCase';
 import { useCaseStatuses } from '../../services/useSyncStatus';
 import { ButtonLink } from '../../ui/Button';
@@ -16,12 +16,12 @@ import { OtherOfficersNote } from '../../ui/OtherOfficersNote';
 import { addMessages } from '../../ui/i18n/setup';
 import { Link } from '../../ui/router';
 
-// The items' words need the scene's messages (and, for facts, the liability
-// catalog): loaded only when a card shows a return, so the first screen stays light.
-const MissingLine = lazy(async () => {
-  const [line, messages] = await Promise.all([import('./MissingItems'), import('./messages')]);
+// The squad's word on a card (with the scene's messages, and for facts the
+// liability catalog) loads only when a case has one: the first screen stays light.
+const SquadLine = lazy(async () => {
+  const [line, messages] = await Promise.all([import('./SquadLine'), import('./messages')]);
   addMessages(messages.sceneMessages);
-  return { default: line.MissingLine };
+  return { default: line.SquadLine };
 });
 
 export function CaseList() {
@@ -58,7 +58,11 @@ export function CaseList() {
                     <span className="case-number">{c.caseNumber}</span>
                     <span className={`badge state-${c.state}`}>{t(`state.${c.state}`)}</span>
                     <span className="case-place">{c.location.address}</span>
-                    <SquadLine c={c} review={reviews?.get(c.id)} />
+                    {reviews.has(c.id) && (
+                      <Suspense fallback={null}>
+                        <SquadLine c={c} review={reviews.get(c.id)} />
+                      </Suspense>
+                    )}
                     <span
                       className="case-sync"
                       data-sync={statuses?.get(c.id)?.kind ?? 'saved-on-phone'}
@@ -76,32 +80,5 @@ export function CaseList() {
         </>
       )}
     </section>
-  );
-}
-
-/** Where the case stands with the accident squad, and the reason of a return or take-over. */
-export function SquadLine({ c, review }: { c: CaseRecord; review: CaseReview | undefined }) {
-  const { t } = useTranslation();
-  const standing = squadStanding(review, c);
-  if (standing === 'none') return null;
-  const word = standing === 'taken-over' ? review?.takenOver : review?.verdict;
-  const showReason = standing === 'returned' || standing === 'taken-over';
-  const asks = standing === 'returned' ? (word?.missing ?? []) : [];
-  return (
-    <span
-      className={`case-squad squad-${standing}`}
-      data-testid="case-squad"
-      data-standing={standing}
-    >
-      <strong>{t(`cases.squad.${standing}`)}</strong>
-      {showReason && word?.note && (
-        <span className="case-reason">{t('cases.squad.reason', { reason: word.note })}</span>
-      )}
-      {asks.length > 0 && (
-        <Suspense fallback={<span>{t('cases.squad.items', { count: asks.length })}</span>}>
-          <MissingLine c={c} asks={asks} />
-        </Suspense>
-      )}
-    </span>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { FieldOwner, FixScreen, MissingTarget } from '../../domain';
-import { withHashParam } from '../../ui/router';
+import { withHashParam } from '../../ui/hash-param';
 
 /** Case fields outside the vehicles and parties, by path: the key of their label. */
 const CASE_FIELDS: Readonly<Record<string, string>> = {

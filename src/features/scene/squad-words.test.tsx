@@ -15,7 +15,7 @@ import {
 } from '../../domain';
 import { en } from '../../ui/i18n/en';
 import { zhCN } from '../../ui/i18n/zh-CN';
-import { SquadLine } from './CaseList';
+import { SquadLine } from './SquadLine';
 import { MissingItems, MissingLine } from './MissingItems';
 import { sceneMessages } from './messages';
 import { fixHref, missingWords } from './missing-words';
@@ -64,13 +64,13 @@ const render = (i18n: I18n, node: React.ReactNode) =>
 const photo = (slot: string, takenAt: string) => ({ slot, takenAt }) as PhotoMeta;
 
 describe('the returned case on the list', () => {
-  it('says it was returned, with the squad’s reason, before the items’ words load', async () => {
+  it('says it was returned, with the squad’s reason and what is missing', async () => {
     const { c, review } = aReturnedCase();
     const html = render(await translator('zh-CN'), <SquadLine c={c} review={review} />);
     expect(html).toContain('data-standing="returned"');
     expect(html).toContain('事故中队退回补充');
     expect(html).toContain('原因：号牌看不清');
-    expect(html).toContain('待补充 3 项');
+    expect(html).toContain('需要补充：车辆 B 号牌；');
   });
 
   it('names every item: the shot’s title, the field with its owner, the fact’s id until the catalog is there', async () => {
