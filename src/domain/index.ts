@@ -34,3 +34,4 @@ export * from './case/determination';
 export * from './case/liability-draft';
 export * from './outbox';
 export * from './export';
+export * from './review';

@@ -1,7 +1,15 @@
 /** Live views of cases on the device, shared by every screen that shows one. */
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listCases, listPhotos, readCase, type CaseList } from '../storage';
+import type { CaseReview } from '../domain';
+import {
+  listCases,
+  listPhotos,
+  readCase,
+  readReview,
+  readReviews,
+  type CaseList,
+} from '../storage';
 import { useServices } from './ServicesContext';
 import { officerOf, splitByOfficer, useSession, type OfficerView } from './useSession';
 
@@ -34,4 +42,16 @@ export function useCase(id: string) {
 export function usePhotos(caseId: string) {
   const { db } = useServices();
   return useLiveQuery(() => listPhotos(db, caseId), [db, caseId]);
+}
+
+/** What the accident squad said about each case on the phone (read offline), by case id. */
+export function useCaseReviews(): ReadonlyMap<string, CaseReview> | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => readReviews(db), [db]);
+}
+
+/** What the accident squad said about one case: null when nothing yet, undefined while it loads. */
+export function useCaseReview(caseId: string): CaseReview | null | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => (await readReview(db, caseId)) ?? null, [db, caseId]);
 }

@@ -8,6 +8,7 @@ import type {
   OutboxEntry,
   PhotoRow,
   ReceiptRow,
+  ReviewRow,
   ScratchRow,
   ServerChangeRow,
   SubmissionRow,
@@ -26,6 +27,7 @@ export type KuaichuDb = Dexie & {
   serverChanges: EntityTable<ServerChangeRow, 'id'>;
   syncState: EntityTable<SyncStateRow, 'key'>;
   scratch: EntityTable<ScratchRow, 'key'>;
+  reviews: EntityTable<ReviewRow, 'caseId'>;
 };
 
 /** Opens (lazily) the database with every declared version up to `upTo`. */

@@ -9,6 +9,7 @@ export type {
   OutboxError,
   OutboxStatus,
   ReceiptRow,
+  ReviewRow,
   ServerChangeRow,
   SubmissionRow,
   SyncStateRow,

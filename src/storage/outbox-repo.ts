@@ -14,6 +14,7 @@ import {
   applyServerStateChange,
   caseBelongsTo,
   type CaseOfficer,
+  type CaseReview,
   type Instant,
 } from '../domain';
 import {
@@ -172,6 +173,12 @@ async function applyWaitingChanges(db: KuaichuDb, caseId: string): Promise<void>
   await db.serverChanges.bulkDelete(waiting.map((w) => w.id));
 }
 
+/**
+ * The squad's word on a case with a pulled change recorded (undefined: nothing
+ * to record), given what the phone kept before and the case as it is.
+ */
+export type KeepSquadWord = (kept: CaseReview | undefined, c: CaseRecord) => CaseReview | undefined;
+
 export type ServerChangeOutcome = 'applied' | 'deferred' | 'unknown-case' | 'another-officer';
 
 /**
@@ -181,18 +188,29 @@ export type ServerChangeOutcome = 'applied' | 'deferred' | 'unknown-case' | 'ano
  * an edit to send back. With `sendingFor`, another officer's case on a shared
  * phone is left alone (the feed excludes each officer's own changes, so that
  * officer's pull brings him the rest).
+ *
+ * With `keepWord` (the pull's: the domain's `recordSquadWord` at the device's
+ * time), the squad's word (a return with what to add, an approval, a
+ * take-over) is kept beside the case at once, deferred or not: the officer
+ * sees what was asked even while his own edits wait to be sent.
  */
 export async function applyServerChange(
   db: KuaichuDb,
   change: Change,
   sendingFor?: SendingFor,
+  keepWord?: KeepSquadWord,
 ): Promise<ServerChangeOutcome> {
-  return db.transaction('rw', db.cases, db.outbox, db.serverChanges, async () => {
+  return db.transaction('rw', [db.cases, db.outbox, db.serverChanges, db.reviews], async () => {
     const row = await db.cases.get(change.caseId);
     if (!row) return 'unknown-case';
     if (sendingFor && (await othersCases(db, [change.caseId], sendingFor.officerId)).size > 0) {
       // Another officer's case on a shared phone: his own pull brings him the news.
       return 'another-officer';
+    }
+    const parsed = CaseRecord.safeParse(row);
+    if (parsed.success && keepWord) {
+      const next = keepWord(await db.reviews.get(change.caseId), parsed.data);
+      if (next) await db.reviews.put(next);
     }
     const unsent = await db.outbox.where('caseId').equals(change.caseId).count();
     if (unsent > 0) {
@@ -204,7 +222,6 @@ export async function applyServerChange(
       });
       return 'deferred';
     }
-    const parsed = CaseRecord.safeParse(row);
     // A row that does not parse is reported elsewhere and kept as it is.
     if (!parsed.success) return 'deferred';
     await db.cases.put(applyServerStateChange(parsed.data, change));

@@ -4,7 +4,7 @@
  */
 import type { CasePutRequest, CaseReceipt } from '../contracts/cases';
 import type { Change } from '../contracts/changes';
-import type { CaseRecord, PhotoMeta } from '../domain';
+import type { CaseRecord, CaseReview, PhotoMeta } from '../domain';
 
 /** Outbox rows are the domain's outbox entries (src/domain/outbox/entry.ts). */
 export type { OutboxEntry, OutboxError, OutboxKind, OutboxStatus } from '../domain/outbox';
@@ -65,3 +65,10 @@ export interface ScratchRow {
   key: string;
   blob: Blob;
 }
+
+/**
+ * The accident squad's word on a case (returned with what to add, approved,
+ * taken over), from the pull feed: beside the case, never in the record the
+ * officer signs and sends.
+ */
+export type ReviewRow = CaseReview;

@@ -10,7 +10,7 @@ import type { CaseRecord, PhotoMeta } from '../domain';
 import { readCase } from './cases-repo';
 import type { KuaichuDb } from './db';
 import { listPhotos } from './photos-repo';
-import type { CaseRow, OutboxEntry, ReceiptRow, SubmissionRow } from './records';
+import type { CaseRow, OutboxEntry, ReceiptRow, ReviewRow, SubmissionRow } from './records';
 
 /** A receipt stored for a case, if any. */
 export async function readReceipt(db: KuaichuDb, caseId: string): Promise<ReceiptRow | undefined> {
@@ -136,4 +136,14 @@ export function watchOutbox(
     listener({ entries: entries.length, revisions: entries.reduce((n, e) => n + e.revision, 0) }),
   );
   return () => subscription.unsubscribe();
+}
+
+/** What the accident squad said about a case, if anything. */
+export async function readReview(db: KuaichuDb, caseId: string): Promise<ReviewRow | undefined> {
+  return db.reviews.get(caseId);
+}
+
+/** What the accident squad said about every case on the phone, by case id. */
+export async function readReviews(db: KuaichuDb): Promise<Map<string, ReviewRow>> {
+  return new Map((await db.reviews.toArray()).map((r) => [r.caseId, r]));
 }

@@ -4,13 +4,16 @@
  * unsent local edits keeps them, and the server's change waits until they are
  * sent (src/storage/outbox-repo `applyServerChange`); on a shared phone,
  * another officer's cases are left for his own pull. The cursor is kept per
- * officer and advanced only after the page is applied.
+ * officer and advanced only after the page is applied. What the accident
+ * squad said (a return with what to add, an approval, a take-over) is kept
+ * beside each case with the device's time it arrived (`now`).
  */
 import type { Api, ApiFailure } from '../api';
 import {
   applyServerChange,
   readSyncValue,
   writeSyncValue,
+  type KeepSquadWord,
   type KuaichuDb,
   type StoredSession,
 } from '../storage';
@@ -29,14 +32,18 @@ export async function pullChanges(
   db: KuaichuDb,
   api: Api,
   session: StoredSession,
+  now: () => string,
 ): Promise<{ ok: true; value: PullSummary } | { ok: false; failure: ApiFailure }> {
   const summary: PullSummary = { applied: 0, deferred: 0 };
+  // Loaded with the first pull rather than the first screen, which stays light.
+  const { recordSquadWord } = await import('../domain/review/squad-word');
   let cursor = await readSyncValue(db, cursorKey(session.user.id));
   for (let page = 0; page < MAX_PAGES; page++) {
     const answer = await api.getChanges(session.token, cursor);
     if (!answer.ok) return answer;
     for (const change of answer.value.changes) {
-      const outcome = await applyServerChange(db, change, { officerId: session.user.id });
+      const keepWord: KeepSquadWord = (kept, c) => recordSquadWord(kept, change, c, now());
+      const outcome = await applyServerChange(db, change, { officerId: session.user.id }, keepWord);
       if (outcome === 'applied') summary.applied += 1;
       if (outcome === 'deferred') summary.deferred += 1;
     }

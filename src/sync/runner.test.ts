@@ -4,7 +4,7 @@
  * Time is the manual clock: backoff timers fire when a test advances it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CASE_QUIET_MS, readCase, saveCase, savePhoto, updateCase } from '../storage';
+import { CASE_QUIET_MS, readCase, readReview, saveCase, savePhoto, updateCase } from '../storage';
 import { aPhoto } from '../../tests/builders/photo.builder';
 import { openSyncWorld, type SyncWorld } from '../../tests/faults/sync-world';
 
@@ -226,6 +226,15 @@ describe('sync runner — pull', () => {
       reason: 'Photograph the plate of B again',
     });
     expect(await w.db.outbox.count()).toBe(0);
+    // The squad's word is kept beside the case, stamped with the device's time of the pull.
+    expect(await readReview(w.db, record.id)).toMatchObject({
+      verdict: {
+        kind: 'returned',
+        note: 'Photograph the plate of B again',
+        receivedAt: new Date(w.clock.now()).toISOString(),
+        missing: [],
+      },
+    });
   });
 
   it('keeps an unsent local edit and applies the server’s change after it is sent', async () => {

@@ -224,7 +224,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   }
 
   async function pull(session: StoredSession): Promise<Outcome> {
-    const pulled = await pullChanges(db, api, session);
+    const pulled = await pullChanges(db, api, session, () => iso());
     if (pulled.ok) return 'ok';
     const action = classifyFailure(pulled.failure);
     if (action.action === 'hold-auth') return toOutcome(await holdForAuth(session));

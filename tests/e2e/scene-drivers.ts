@@ -1,7 +1,7 @@
 /** Drivers for the on-scene steps: triage, evidence (photos made in the page), clearing the road. */
 import type { Page } from 'playwright-core';
 import { TRIAGE_RULES } from '../../src/domain/triage/triage-rules';
-import { createCase } from './drivers';
+import { addVehicleWithDriver, createCase, openParties } from './drivers';
 
 /** Answers one triage question as worded on screen (zh-CN), opening it first if it is folded. */
 export async function answerTriage(page: Page, ruleId: string, answer: boolean): Promise<void> {
@@ -327,4 +327,23 @@ export async function quickCase(
     } else await pickPhoto(page, slot, jpeg);
   }
   return id;
+}
+
+/**
+ * On a case just opened at `place`: triage passed, one vehicle (川A54321, rear
+ * damaged) with its driver, and the three scene shots; the vehicle's own
+ * shots are left to take.
+ */
+export async function fillOneVehicleCase(page: Page, id: string, place: string): Promise<void> {
+  await passTriage(page, id);
+  await openParties(page, id);
+  await addVehicleWithDriver(page, {
+    plate: '川A54321',
+    damagedParts: ['车尾'],
+    driver: { name: '王五', idNumber: '11010519491231002X', phone: '13700137000' },
+  });
+  await page.goto(`/cases/${id}/evidence`);
+  for (const slot of ['scene-behind', 'scene-front', 'collision-point']) {
+    await pickPhoto(page, slot, await makeJpeg(page, 1200, 900, `${place} ${slot}`));
+  }
 }

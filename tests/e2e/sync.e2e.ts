@@ -11,9 +11,9 @@ import { useBrowserWorld } from './harness';
 import { checkInvariants } from './invariants';
 import { caseSyncStatus, waitForStatus } from './outbox';
 import { storedPhotos } from './phone-db';
-import { makeJpeg, passTriage, pickPhoto } from './scene-drivers';
+import { fillOneVehicleCase } from './scene-drivers';
 import { serverCase } from './server';
-import { addVehicleWithDriver, createCase, openParties } from './drivers';
+import { createCase } from './drivers';
 
 const world = useBrowserWorld({ demo: true });
 let proxy: FaultProxy;
@@ -35,17 +35,7 @@ async function phone(): Promise<Page> {
 async function captureCase(page: Page, place: string): Promise<{ id: string; hashes: string[] }> {
   await page.goto('/');
   const id = await createCase(page, place);
-  await passTriage(page, id);
-  await openParties(page, id);
-  await addVehicleWithDriver(page, {
-    plate: '川A54321',
-    damagedParts: ['车尾'],
-    driver: { name: '王五', idNumber: '11010519491231002X', phone: '13700137000' },
-  });
-  await page.goto(`/cases/${id}/evidence`);
-  for (const slot of ['scene-behind', 'scene-front', 'collision-point']) {
-    await pickPhoto(page, slot, await makeJpeg(page, 1200, 900, `${place} ${slot}`));
-  }
+  await fillOneVehicleCase(page, id, place);
   const hashes = (await storedPhotos(page)).map((p) => p.sha256).sort();
   return { id, hashes: [...new Set(hashes)] };
 }

@@ -3,9 +3,10 @@
  * in-page camera (or the file picker), extra photos, and, once complete, the
  * confirmation that the scene is cleared.
  */
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  awaitsOfficer,
   enteredAt,
   evidenceStatus,
   formatPlate,
@@ -16,12 +17,13 @@ import {
   type PhotoMeta,
   type RequiredShot,
 } from '../../domain';
-import { useCase, usePhotos } from '../../services/useCase';
+import { useCase, useCaseReview, usePhotos } from '../../services/useCase';
 import { useCaseStep } from '../../services/useCaseStep';
 import { Button, ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
+import { hashParam } from '../../ui/hash-param';
 import { navigate } from '../../ui/router';
 import { Camera } from './Camera';
 import { ShotHint } from './ShotHint';
@@ -65,6 +67,23 @@ function useShooting(c: CaseRecord, missing: readonly RequiredShot[]) {
   return { shooting, setShooting, onShot, onPick, inFlight, lastError };
 }
 
+/**
+ * The shots the accident squad asked for in its return (while it waits for
+ * the officer), and the one the screen was opened on (`#slot=`, from the
+ * return's list on the case screen).
+ */
+function useAskedShots(c: CaseRecord): { asked: ReadonlySet<string>; opened: string | null } {
+  const review = useCaseReview(c.id);
+  const [opened] = useState(() => hashParam(window.location.hash, 'slot'));
+  const verdict = review?.verdict;
+  const asked = new Set(
+    verdict && awaitsOfficer(review, c)
+      ? verdict.missing.filter((m) => m.kind === 'shot').map((m) => m.key)
+      : [],
+  );
+  return { asked, opened };
+}
+
 function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -74,6 +93,7 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
     status.missing,
   );
   const { run, error } = useCaseStep(c.id);
+  const { asked, opened } = useAskedShots(c);
   const editable = isOnScene(c.state);
   const bySlot = new Map<string, PhotoMeta>();
   for (const p of photos) bySlot.set(p.slot, p);
@@ -124,6 +144,8 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
             photo={bySlot.get(shot.slot)}
             plate={shot.hintKind === 'plate' ? plateOf(shot.vehicleId) : undefined}
             editable={editable}
+            asked={asked.has(shot.slot)}
+            opened={opened === shot.slot}
             onTake={() => setShooting(shot.slot)}
             onPick={onPick(shot.slot)}
           />
@@ -204,21 +226,35 @@ function ShotRow(props: {
   photo: PhotoMeta | undefined;
   plate: string | undefined;
   editable: boolean;
+  /** The accident squad asked for this shot. */
+  asked: boolean;
+  /** The screen was opened on this shot: it is scrolled to and its title focused. */
+  opened: boolean;
   onTake: () => void;
   onPick: (e: ChangeEvent<HTMLInputElement>) => void;
 }) {
   const { t } = useTranslation();
-  const { shot, lang, photo } = props;
+  const { shot, lang, photo, opened } = props;
   const titleId = `shot-${shot.slot}`;
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!opened) return;
+    title.current?.scrollIntoView({ block: 'center' });
+    title.current?.focus();
+  }, [opened]);
+  const classes = ['shot', photo && 'taken', props.asked && 'asked'].filter(Boolean).join(' ');
   return (
-    <li className={photo ? 'shot taken' : 'shot'} data-slot={shot.slot} aria-labelledby={titleId}>
+    <li className={classes} data-slot={shot.slot} aria-labelledby={titleId}>
       {photo ? (
         <Thumb sha256={photo.sha256} alt={shot.title[lang]} />
       ) : (
         <ShotHint kind={shot.hintKind} plate={props.plate} />
       )}
       <div className="shot-text">
-        <h3 id={titleId}>{shot.title[lang]}</h3>
+        <h3 id={titleId} ref={title} tabIndex={opened ? -1 : undefined}>
+          {shot.title[lang]}
+        </h3>
+        {props.asked && <span className="badge missing">{t('evidence.asked')}</span>}
         <p className="muted">{shot.hint[lang]}</p>
         <span className={photo ? 'badge ok' : 'badge missing'}>
           {photo ? t('evidence.taken') : t('evidence.notTaken')}

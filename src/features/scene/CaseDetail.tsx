@@ -23,7 +23,8 @@ import { SaveStatus } from '../../ui/SaveStatus';
 import { CaseSteps } from './CaseSteps';
 import { OccurredAtChoice } from './OccurredAtChoice';
 import { PlaceFields } from './PlaceFields';
-import { ReturnedNotice, SealNotice } from './SealNotice';
+import { SealNotice } from './SealNotice';
+import { SquadNotice } from './SquadNotice';
 import { useElapsedMinutes } from './useElapsedMinutes';
 
 export function CaseDetail({ id }: { id: string }) {
@@ -85,7 +86,7 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
       back={{ href: '/', label: t('app.back') }}
     >
       <CaseFacts c={initial} />
-      <ReturnedNotice c={initial} />
+      <SquadNotice c={initial} />
       <fieldset disabled={!editable || sealed} className="plain">
         <OccurredAtChoice
           arrivedAt={initial.arrivedAt}

@@ -1,17 +1,34 @@
-/** The officer's cases on this phone (`/`), each with where it stands and whether it was sent. */
+/**
+ * The officer's cases on this phone (`/`), each with where it stands and
+ * whether it was sent. Cases the accident squad returned come first, however
+ * old, with the squad's reason on the card; a case taken over or approved by
+ * the squad says so. Everything is read from the phone (offline too).
+ */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCaseList } from '../../services/useCase';
+import { returnedFirst } from '../../domain';
+import { useCaseList, useCaseReviews } from '../../services/useCase';
 import { useCaseStatuses } from '../../services/useSyncStatus';
 import { ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { OtherOfficersNote } from '../../ui/OtherOfficersNote';
+import { addMessages } from '../../ui/i18n/setup';
 import { Link } from '../../ui/router';
+
+// The squad's word on a card (with the scene's messages, and for facts the
+// liability catalog) loads only when a case has one: the first screen stays light.
+const SquadLine = lazy(async () => {
+  const [line, messages] = await Promise.all([import('./SquadLine'), import('./messages')]);
+  addMessages(messages.sceneMessages);
+  return { default: line.SquadLine };
+});
 
 export function CaseList() {
   const { t, i18n } = useTranslation();
   const list = useCaseList();
   const statuses = useCaseStatuses();
+  const reviews = useCaseReviews();
   return (
     <section aria-labelledby="cases-title">
       <div className="row-between">
@@ -20,7 +37,7 @@ export function CaseList() {
           {t('cases.new')}
         </ButtonLink>
       </div>
-      {list === undefined ? (
+      {list === undefined || reviews === undefined ? (
         <p role="status">{t('app.loading')}</p>
       ) : (
         <>
@@ -34,13 +51,18 @@ export function CaseList() {
             <p className="empty">{t('cases.empty')}</p>
           ) : (
             <ul className="case-list" data-testid="case-list">
-              {list.cases.map((c) => (
+              {returnedFirst(list.cases, reviews).map((c) => (
                 <li key={c.id}>
                   {/* Named by what it shows (number, state, place…), as a screen reader reads it. */}
                   <Link href={`/cases/${c.id}`} className="case-card">
                     <span className="case-number">{c.caseNumber}</span>
                     <span className={`badge state-${c.state}`}>{t(`state.${c.state}`)}</span>
                     <span className="case-place">{c.location.address}</span>
+                    {reviews.has(c.id) && (
+                      <Suspense fallback={null}>
+                        <SquadLine c={c} review={reviews.get(c.id)} />
+                      </Suspense>
+                    )}
                     <span
                       className="case-sync"
                       data-sync={statuses?.get(c.id)?.kind ?? 'saved-on-phone'}

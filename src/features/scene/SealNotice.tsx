@@ -4,7 +4,7 @@
  * amendment on the signing screen), or the amendment in progress.
  */
 import { useTranslation } from 'react-i18next';
-import { canAmend, isSealed, returnReason, type CaseRecord } from '../../domain';
+import { canAmend, isSealed, type CaseRecord } from '../../domain';
 import { ButtonLink } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 
@@ -31,17 +31,4 @@ export function SealNotice({ c }: { c: CaseRecord }) {
     );
   }
   return null;
-}
-
-/** The accident squad's reason for returning the case, on a returned case. */
-export function ReturnedNotice({ c }: { c: CaseRecord }) {
-  const { t } = useTranslation();
-  if (c.state !== 'returned') return null;
-  const reason = returnReason(c);
-  return (
-    <Notice as="div" tone="warn" role="status" data-testid="returned-notice">
-      <h2>{t('returned.title')}</h2>
-      <p>{reason ? t('returned.reason', { reason }) : t('returned.noReason')}</p>
-    </Notice>
-  );
 }

@@ -26,6 +26,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   // Version 3: a scratch table for the headroom probe (../headroom.ts); new and
   // empty, so no upgrade step.
   { version: 3, stores: { scratch: 'key' } },
+  // Version 4: what the accident squad said about each case (returned with what
+  // to add, approved, taken over), kept beside the signed record; new and
+  // empty, so no upgrade step.
+  { version: 4, stores: { reviews: 'caseId' } },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 0;

@@ -159,3 +159,26 @@ describe('version 2 → 3 (the headroom probe’s scratch table)', () => {
     db.close();
   });
 });
+
+describe('version 3 → 4 (the squad’s word beside each case)', () => {
+  it('adds an empty reviews table, keeping every case, its outbox entry and the sync settings', async () => {
+    const c = aCase('2026-11-27T02:00:00.000Z').withVehicles(2).build();
+    const old = createDb('upgrade-v4', 3);
+    await old.open();
+    await old.table('cases').put(c);
+    await old.table('outbox').put({ key: `case:${c.id}`, kind: 'case', caseId: c.id });
+    await old.table('syncState').put({ key: 'pullCursor:u', value: '42' });
+    old.close();
+
+    const db = createDb('upgrade-v4');
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    expect(await db.reviews.count()).toBe(0);
+    expect((await listCases(db)).cases).toEqual([c]);
+    expect(await db.outbox.get(`case:${c.id}`)).toMatchObject({ caseId: c.id });
+    expect(await db.syncState.get('pullCursor:u')).toEqual({ key: 'pullCursor:u', value: '42' });
+    await db.reviews.put({ caseId: c.id });
+    expect(await db.reviews.get(c.id)).toEqual({ caseId: c.id });
+    db.close();
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Where a case stands with the accident squad, from the word kept on the
+ * phone (squad-word.ts) and the case itself: whether a return still waits for
+ * the officer, and the case list's order (returned cases first).
+ */
+import type { CaseRecord } from '../case/case.schema';
+import type { CaseReview } from './squad-word';
+
+/**
+ * True while a return waits for the officer: the latest verdict is a return
+ * and the case has not been handed back since it arrived (resubmitted, or
+ * signed again after an amendment).
+ */
+export function awaitsOfficer(review: CaseReview | undefined, c: CaseRecord): boolean {
+  const verdict = review?.verdict;
+  if (verdict?.kind !== 'returned') return false;
+  return !c.transitions.some(
+    (t) => (t.to === 'submitted' || t.to === 'signed') && t.at >= verdict.receivedAt,
+  );
+}
+
+/** Where a case stands with the squad, for the case list and the case screen. */
+export type SquadStanding = 'returned' | 'taken-over' | 'approved' | 'resubmitted' | 'none';
+
+export function squadStanding(review: CaseReview | undefined, c: CaseRecord): SquadStanding {
+  if (awaitsOfficer(review, c)) return 'returned';
+  if (review?.takenOver) return 'taken-over';
+  if (review?.verdict?.kind === 'reviewed') return 'approved';
+  if (review?.verdict?.kind === 'returned') return 'resubmitted';
+  return 'none';
+}
+
+/**
+ * The case list's order: cases waiting for the officer after a return first
+ * (however old), the rest after them; each group keeps the order it came in.
+ */
+export function returnedFirst<C extends CaseRecord>(
+  cases: readonly C[],
+  reviews: ReadonlyMap<string, CaseReview>,
+): C[] {
+  const waiting = cases.filter((c) => awaitsOfficer(reviews.get(c.id), c));
+  return [...waiting, ...cases.filter((c) => !waiting.includes(c))];
+}

@@ -1,0 +1,159 @@
+// What the accident squad asked for, in the officer's words, rendered to HTML
+// in Node from a pulled return kept on the phone: the case list's card and
+// the case screen's list of items (each done or not, each with its way to fix).
+import i18next, { type i18n as I18n } from 'i18next';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { aCase, testId } from '../../../tests/builders/case.builder';
+import {
+  recordSquadWord,
+  type CaseRecord,
+  type CaseReview,
+  type PhotoMeta,
+  type SquadChange,
+} from '../../domain';
+import { en } from '../../ui/i18n/en';
+import { zhCN } from '../../ui/i18n/zh-CN';
+import { SquadLine } from './SquadLine';
+import { MissingItems, MissingLine } from './MissingItems';
+import { sceneMessages } from './messages';
+import { fixHref, missingWords } from './missing-words';
+import { missingTarget } from '../../domain';
+
+const RETURNED_AT = '2026-11-27T10:00:00.000Z';
+const PULLED_AT = '2026-11-27T10:05:00.000Z';
+
+async function translator(lng: 'zh-CN' | 'en'): Promise<I18n> {
+  const i18n = i18next.createInstance().use(initReactI18next);
+  const core = lng === 'en' ? en : zhCN;
+  await i18n.init({
+    lng,
+    resources: { [lng]: { translation: { ...core, ...sceneMessages[lng] } } },
+    interpolation: { escapeValue: false },
+  });
+  return i18n;
+}
+
+function aReturnedCase(): { c: CaseRecord; review: CaseReview } {
+  const base = aCase().withVehicles(2).build();
+  const c: CaseRecord = {
+    ...base,
+    state: 'returned',
+    parties: [{ id: testId(), kind: 'driver', vehicleId: base.vehicles[0]!.id, name: '赵敏' }],
+    transitions: [...base.transitions, { from: 'synced', to: 'returned', at: RETURNED_AT }],
+  };
+  const change: SquadChange = {
+    cursor: '7',
+    caseId: c.id,
+    kind: 'returned',
+    at: RETURNED_AT,
+    note: '号牌看不清',
+    missing: [
+      { kind: 'shot', key: `vehicle:${c.vehicles[1]!.id}:plate` },
+      { kind: 'field', key: 'parties.0.phone' },
+      { kind: 'fact', key: 'same_lane_same_dir' },
+    ],
+  };
+  return { c, review: recordSquadWord(undefined, change, c, PULLED_AT)! };
+}
+
+const render = (i18n: I18n, node: React.ReactNode) =>
+  renderToStaticMarkup(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
+
+const photo = (slot: string, takenAt: string) => ({ slot, takenAt }) as PhotoMeta;
+
+describe('the returned case on the list', () => {
+  it('says it was returned, with the squad’s reason and what is missing', async () => {
+    const { c, review } = aReturnedCase();
+    const html = render(await translator('zh-CN'), <SquadLine c={c} review={review} />);
+    expect(html).toContain('data-standing="returned"');
+    expect(html).toContain('事故中队退回补充');
+    expect(html).toContain('原因：号牌看不清');
+    expect(html).toContain('需要补充：车辆 B 号牌；');
+  });
+
+  it('names every item: the shot’s title, the field with its owner, the fact’s id until the catalog is there', async () => {
+    const { c, review } = aReturnedCase();
+    const zh = render(
+      await translator('zh-CN'),
+      <MissingLine c={c} asks={review.verdict!.missing} />,
+    );
+    expect(zh).toContain(
+      '需要补充：车辆 B 号牌；车辆 A 驾驶人 赵敏：手机号码；事实 same_lane_same_dir',
+    );
+    const english = render(
+      await translator('en'),
+      <MissingLine c={c} asks={review.verdict!.missing} />,
+    );
+    expect(english).toContain(
+      'To add: Vehicle B: plate; Driver of vehicle A 赵敏: Mobile number; Fact same_lane_same_dir',
+    );
+  });
+
+  it('says taken over or approved in its words', async () => {
+    const c = aCase().build();
+    const zh = await translator('zh-CN');
+    const taken = recordSquadWord(
+      undefined,
+      { cursor: '3', caseId: c.id, kind: 'taken-over', at: RETURNED_AT, note: '有人受伤' },
+      c,
+      PULLED_AT,
+    );
+    const takenHtml = render(zh, <SquadLine c={c} review={taken} />);
+    expect(takenHtml).toContain('已由事故中队接管');
+    expect(takenHtml).toContain('原因：有人受伤');
+    const approved = recordSquadWord(
+      undefined,
+      { cursor: '4', caseId: c.id, kind: 'reviewed', at: RETURNED_AT },
+      c,
+      PULLED_AT,
+    );
+    expect(render(await translator('en'), <SquadLine c={c} review={approved} />)).toContain(
+      'Approved by the accident squad',
+    );
+    expect(render(zh, <SquadLine c={c} review={undefined} />)).toBe('');
+  });
+});
+
+describe('the items on the case screen', () => {
+  it('shows each item done or not, with the way to the screen that fixes it', async () => {
+    const { c, review } = aReturnedCase();
+    const slot = `vehicle:${c.vehicles[1]!.id}:plate`;
+    const word = review.verdict!;
+    const zh = await translator('zh-CN');
+
+    const before = render(
+      zh,
+      <MissingItems c={c} word={word} photos={[photo(slot, RETURNED_AT)]} />,
+    );
+    expect(before.match(/data-done="false"/g)).toHaveLength(3);
+    expect(before).toContain(`href="/cases/${c.id}/evidence#slot=${encodeURIComponent(slot)}"`);
+    expect(before).toContain(`href="/cases/${c.id}/parties"`);
+    expect(before).toContain(`href="/cases/${c.id}/liability"`);
+    expect(before).toContain('aria-label="去补拍：车辆 B 号牌"');
+
+    const after = render(
+      zh,
+      <MissingItems c={c} word={word} photos={[photo(slot, '2026-11-27T10:20:00.000Z')]} />,
+    );
+    expect(after).toMatch(new RegExp(`data-key="${slot}" data-done="true">.*?已补充`));
+    expect(after.match(/data-done="false"/g)).toHaveLength(2);
+  });
+
+  it('names a fact by its question once the catalog is loaded', async () => {
+    const { c } = aReturnedCase();
+    const { loadLiabilityCatalog } = await import('../../domain/liability');
+    const target = missingTarget(
+      c,
+      { kind: 'fact', key: 'same_lane_same_dir' },
+      loadLiabilityCatalog(),
+    );
+    const zh = await translator('zh-CN');
+    expect(missingWords(target, zh.t, 'zh-CN')).toBe('两车是否同车道同向行驶？');
+    expect(fixHref(c.id, target)).toBe(`/cases/${c.id}/liability`);
+    const field = missingTarget(c, { kind: 'field', key: 'occurredAt' });
+    expect(missingWords(field, zh.t, 'zh-CN')).toBe('事故发生时间');
+    expect(fixHref(c.id, field)).toBe(`/cases/${c.id}`);
+  });
+});
