@@ -97,6 +97,7 @@ describe('the review loop on the officer’s phone', () => {
     const card = page.locator(`a[href="/cases/${id}"] [data-testid="case-squad"]`);
     expect(await card.textContent()).toContain('事故中队退回补充');
     expect(await card.textContent()).toContain('原因：请补拍车辆A号牌，号牌须清晰');
+    expect(await card.textContent()).toContain('需要补充：车辆 A 号牌');
 
     // Offline, the officer reads the reason on the case and takes the photo.
     await context.setOffline(true);
@@ -104,11 +105,16 @@ describe('the review loop on the officer’s phone', () => {
     const notice = page.getByTestId('returned-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('需要补充：请补拍车辆A号牌，号牌须清晰');
-    await page.goto(`/cases/${id}/evidence#slot=${encodeURIComponent(slot)}`);
+    const item = notice.locator(`li[data-key="${slot}"]`);
+    expect(await item.getAttribute('data-done')).toBe('false');
+    await notice.getByRole('link', { name: '去补拍：车辆 A 号牌' }).click();
     await page.getByTestId('evidence-progress').waitFor();
     await pickPhoto(page, slot, await makeJpeg(page, 1200, 900, '补拍 号牌'));
     const plate = (await storedPhotos(page)).find((p) => p.slot === slot);
     expect(plate?.intact).toBe(true);
+    await page.goto(`/cases/${id}`);
+    await item.and(page.locator('[data-done="true"]')).waitFor();
+    await page.getByTestId('missing-progress').getByText('要求补充的项目均已补充').waitFor();
 
     // One button resubmits; the case is no longer waiting for the officer.
     await page.goto(`/cases/${id}`);
