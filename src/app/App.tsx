@@ -14,6 +14,7 @@ import {
   OfficerOnly,
   OutboxScreen,
   ROLE_HOME_SCREENS,
+  ReviewCase,
   Settings,
   SignInScreen,
 } from './routes';
@@ -64,6 +65,8 @@ function Screen({ path, role }: { path: string; role: Role }) {
       const Home = ROLE_HOME_SCREENS[route.role];
       return <Home />;
     }
+    case 'review-case':
+      return <ReviewCase id={route.id} />;
     case 'show':
       return <OfficerScreen path={path} />;
   }

@@ -1,0 +1,171 @@
+/**
+ * The reviewer's actions on the case as shown: approve, return to the
+ * officer (what is missing, and a note), take over (with the reason). Each
+ * is sent once (the button waits while it goes) with the state and version
+ * on screen; when another reviewer acted first the panel says who did what
+ * and when, the case is read again, and nothing typed is lost.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../contracts/cases';
+import type { ReviewConflict } from '../../contracts/review';
+import { useReviewAction, type ReviewActionOutcome } from '../../services/useReviewAction';
+import { Button } from '../../ui/Button';
+import { TextArea } from '../../ui/Field';
+import { formatTime } from '../../ui/format';
+import { Notice } from '../../ui/Notice';
+import { returnProblem } from './return-items';
+import { missingOf, ReturnForm, type ReturnDraft } from './ReturnForm';
+
+type Mode = 'choose' | 'return' | 'take-over';
+type Said = { tone: 'ok' | 'error'; text: string } | null;
+
+/** Which actions the case's state allows (the server checks again). */
+export function allowedActions(state: CaseDetail['summary']['state'], takenOver: boolean) {
+  return {
+    review: state === 'synced',
+    return: state === 'synced' || state === 'reviewed',
+    takeOver: !takenOver && !['closed', 'paid', 'assessed', 'acknowledged'].includes(state),
+  };
+}
+
+function useConflictText() {
+  const { t, i18n } = useTranslation();
+  return (c: ReviewConflict) =>
+    t('review.actions.conflict', {
+      name: c.by.name,
+      time: formatTime(c.at, i18n.language),
+      kind: t(`review.history.kind.${c.kind}`, c.kind),
+      state: t(`state.${c.state}`),
+      version: c.manifestVersion,
+    });
+}
+
+export function ActionsPanel({
+  detail,
+  takenOver,
+  onChanged,
+}: {
+  detail: CaseDetail;
+  takenOver: boolean;
+  onChanged(): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const { sending, send } = useReviewAction(detail.summary.id);
+  const [mode, setMode] = useState<Mode>('choose');
+  const [draft, setDraft] = useState<ReturnDraft>({ ticked: new Set(), note: '' });
+  const [reason, setReason] = useState('');
+  const [formError, setFormError] = useState<string | null>(null);
+  const [said, setSaid] = useState<Said>(null);
+  const conflictText = useConflictText();
+  const { state, manifestVersion } = detail.summary;
+  const allowed = allowedActions(state, takenOver);
+  const expected = { state, manifestVersion };
+
+  const settle = async (action: 'review' | 'return' | 'take-over', o: ReviewActionOutcome) => {
+    if (o.kind === 'done') {
+      setSaid({ tone: 'ok', text: t(`review.actions.done.${action}`) });
+      setMode('choose');
+      setDraft({ ticked: new Set(), note: '' });
+      setReason('');
+    } else if (o.kind === 'conflict') {
+      setSaid({ tone: 'error', text: conflictText(o.conflict) });
+    } else setSaid({ tone: 'error', text: t(`review.failure.${o.failure}`) });
+    if (o.kind !== 'failed') await onChanged();
+  };
+
+  const approve = async () => settle('review', await send({ action: 'review', expected }));
+  const submitReturn = async (e: FormEvent) => {
+    e.preventDefault();
+    const missing = missingOf(detail.case, draft.ticked);
+    if (returnProblem(missing, draft.note)) return setFormError(t('review.actions.returnNeeds'));
+    setFormError(null);
+    const note = draft.note.trim();
+    await settle(
+      'return',
+      await send({ action: 'return', expected, missing, ...(note ? { note } : {}) }),
+    );
+  };
+  const submitTakeOver = async (e: FormEvent) => {
+    e.preventDefault();
+    if (reason.trim() === '') return setFormError(t('review.actions.reasonNeeded'));
+    setFormError(null);
+    await settle('take-over', await send({ action: 'take-over', expected, note: reason.trim() }));
+  };
+  const choose = (m: Mode) => {
+    setFormError(null);
+    setMode(m);
+  };
+
+  return (
+    <section
+      aria-labelledby="review-actions-title"
+      className="review-actions"
+      data-testid="review-actions"
+    >
+      <h2 id="review-actions-title">{t('review.actions.title')}</h2>
+      <p className="muted">
+        {t('review.actions.asSeen', { version: manifestVersion, state: t(`state.${state}`) })}
+      </p>
+      <div aria-live="polite" data-testid="action-result">
+        {said && (
+          <Notice tone={said.tone} role={said.tone === 'error' ? 'alert' : undefined}>
+            {said.text}
+          </Notice>
+        )}
+      </div>
+      {!allowed.review && !allowed.return && !allowed.takeOver && (
+        <p>{t('review.actions.notActionable', { state: t(`state.${state}`) })}</p>
+      )}
+      {mode === 'choose' && (
+        <div className="review-action-buttons">
+          {allowed.review && (
+            <Button variant="primary" disabled={sending} onClick={() => void approve()}>
+              {sending ? t('review.actions.sending') : t('review.actions.approve')}
+            </Button>
+          )}
+          {allowed.return && (
+            <Button disabled={sending} onClick={() => choose('return')}>
+              {t('review.actions.return')}
+            </Button>
+          )}
+          {allowed.takeOver && (
+            <Button disabled={sending} onClick={() => choose('take-over')}>
+              {t('review.actions.takeOver')}
+            </Button>
+          )}
+        </div>
+      )}
+      {mode === 'return' && (
+        <form onSubmit={(e) => void submitReturn(e)} noValidate>
+          <ReturnForm record={detail.case} draft={draft} onDraft={setDraft} error={formError} />
+          <div className="review-action-buttons">
+            <Button type="submit" variant="primary" disabled={sending}>
+              {sending ? t('review.actions.sending') : t('review.actions.return')}
+            </Button>
+            <Button onClick={() => choose('choose')}>{t('review.actions.cancel')}</Button>
+          </div>
+        </form>
+      )}
+      {mode === 'take-over' && (
+        <form onSubmit={(e) => void submitTakeOver(e)} noValidate>
+          <TextArea
+            id="review-takeover-reason"
+            label={t('review.actions.reason')}
+            value={reason}
+            onValue={setReason}
+            errors={formError}
+            urgent
+            required
+          />
+          <div className="review-action-buttons">
+            <Button type="submit" variant="primary" disabled={sending}>
+              {sending ? t('review.actions.sending') : t('review.actions.confirmTakeOver')}
+            </Button>
+            <Button onClick={() => choose('choose')}>{t('review.actions.cancel')}</Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
