@@ -28,7 +28,9 @@ export type ReviewActionInput = Omit<CaseActionRequest, 'requestId' | 'amountYua
 export type ReviewActionOutcome =
   | { kind: 'done'; response: CaseActionResponse }
   | { kind: 'conflict'; conflict: ReviewConflict }
-  | { kind: 'failed'; failure: ReviewFailure };
+  | { kind: 'failed'; failure: ReviewFailure }
+  /** Another action of this screen is still on its way: this one was not sent. */
+  | { kind: 'busy' };
 
 /**
  * Keeps one request id per submission: the same input again while the last
@@ -56,7 +58,7 @@ export async function sendReviewAction(
   caseId: string,
   input: ReviewActionInput,
   requestId: string,
-): Promise<ReviewActionOutcome & { answered: boolean }> {
+): Promise<Exclude<ReviewActionOutcome, { kind: 'busy' }> & { answered: boolean }> {
   const body: CaseActionRequest = { ...input, requestId };
   const r = await withToken(session, (t) => reviewApi().postCaseAction(t, caseId, body));
   if (r.ok) return { kind: 'done', response: r.value, answered: true };
@@ -85,7 +87,7 @@ export function useReviewAction(
   const send = useCallback(
     async (input: ReviewActionInput): Promise<ReviewActionOutcome> => {
       const keeper = ids.current ?? requestIds(newId);
-      if (busy.current) return { kind: 'failed', failure: 'invalid-transition' };
+      if (busy.current) return { kind: 'busy' };
       busy.current = true;
       setSending(true);
       try {

@@ -63,6 +63,7 @@ export function ActionsPanel({
   const expected = { state, manifestVersion };
 
   const settle = async (action: 'review' | 'return' | 'take-over', o: ReviewActionOutcome) => {
+    if (o.kind === 'busy') return;
     if (o.kind === 'done') {
       setSaid({ tone: 'ok', text: t(`review.actions.done.${action}`) });
       setMode('choose');
