@@ -4,7 +4,9 @@
  * hook, and a page of the queue in the contract's shape.
  */
 import { createElement, type ReactNode } from 'react';
+import type { CaseDetail } from '../../src/contracts/cases';
 import type { QueueResponse } from '../../src/contracts/review';
+import type { CaseRecord, CaseState, PhotoMeta } from '../../src/domain';
 import { ServicesProvider, type Services } from '../../src/services/ServicesContext';
 import type { SessionStore, StoredSession } from '../../src/storage';
 
@@ -26,12 +28,15 @@ export function reviewerSession(token = TOKEN) {
   };
   const rejected: string[] = [];
   const store = {
+    state: () =>
+      Promise.resolve({ kind: 'active', session, shiftEndsAt: '2099-01-01T00:00:00.000Z' }),
+    subscribe: () => () => undefined,
     active: () => Promise.resolve(session),
     reject: (t: string) => {
       rejected.push(t);
       return Promise.resolve();
     },
-  } as Pick<SessionStore, 'active' | 'reject'> as SessionStore;
+  } as Pick<SessionStore, 'state' | 'subscribe' | 'active' | 'reject'> as SessionStore;
   return { store, rejected };
 }
 
@@ -86,5 +91,57 @@ export function queuePage(cursor = '10', total = 1): QueueResponse {
     units: [{ id: UNIT, name: '一中队' }],
     officers: [{ id: OFFICER, name: '王伟', unitId: UNIT }],
     feedCursor: cursor,
+  };
+}
+
+/** The server's answer for a case (hashes and signature are placeholders: the screens do not check them). */
+export function caseDetailOf(
+  record: CaseRecord,
+  photos: PhotoMeta[],
+  version = 1,
+  state: CaseState = 'synced',
+): CaseDetail {
+  const hash = 'a'.repeat(64);
+  return {
+    summary: {
+      id: record.id,
+      caseNumber: record.caseNumber,
+      unitId: '0190a000-0000-7000-8000-0000000000a1',
+      officerId: '0190a000-0000-7000-8000-0000000000b1',
+      state,
+      manifestVersion: version,
+      receivedAt: '2026-11-27T02:40:00.000Z',
+      updatedAt: '2026-11-27T02:40:00.000Z',
+      complete: true,
+    },
+    case: record,
+    photos,
+    manifest: {
+      schemaVersion: 1,
+      caseId: record.id,
+      version,
+      caseSha256: hash,
+      photos: photos.map(({ sha256, originalSha256, slot, byteLength }) => ({
+        sha256,
+        originalSha256,
+        slot,
+        byteLength,
+      })),
+      previousManifestHash: version === 1 ? null : hash,
+      deviceId: '0190a000-0000-7000-8000-0000000000d9',
+      signedAt: '2026-11-27T02:39:00.000Z',
+    },
+    signature: 'A'.repeat(86),
+    receipt: {
+      caseId: record.id,
+      manifestVersion: version,
+      manifestHash: hash,
+      receivedAt: '2026-11-27T02:40:00.000Z',
+      photos: { held: photos.map((p) => p.sha256), missing: [] },
+      complete: true,
+      flags: [],
+    },
+    redacted: false,
+    integrity: 'intact',
   };
 }

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountView } from '../../services/useAccount';
+import type { ReviewFailure } from '../../services/review-client';
 import { useReviewQueue } from '../../services/useReview';
 import { AccountPanel } from '../../ui/AccountPanel';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -47,6 +48,9 @@ function AccountPart() {
   );
 }
 
+/** The queue's failure in words: its address not found is the server's fault, not a case missing. */
+const queueFailure = (f: ReviewFailure) => `review.failure.${f === 'not-found' ? 'server' : f}`;
+
 export function QueueScreen() {
   const { t } = useTranslation();
   const search = useSearch();
@@ -73,13 +77,13 @@ export function QueueScreen() {
           {refreshing && <p className="muted">{t('review.queue.refreshing')}</p>}
           {staleBecause && data && (
             <Notice tone="warn" role="alert">
-              {t('review.queue.stale', { reason: t(`review.failure.${staleBecause}`) })}
+              {t('review.queue.stale', { reason: t(queueFailure(staleBecause)) })}
             </Notice>
           )}
           {page.status === 'loading' && <p role="status">{t('review.loading')}</p>}
           {page.status === 'failed' && (
             <Notice tone="error" as="div" role="alert">
-              <p>{t(`review.failure.${page.failure}`)}</p>
+              <p>{t(queueFailure(page.failure))}</p>
               <Button onClick={reload}>{t('review.retry')}</Button>
             </Notice>
           )}
