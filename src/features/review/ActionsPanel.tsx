@@ -41,15 +41,14 @@ function useConflictText() {
     });
 }
 
-export function ActionsPanel({
-  detail,
-  takenOver,
-  onChanged,
-}: {
+interface PanelProps {
   detail: CaseDetail;
   takenOver: boolean;
   onChanged(): Promise<void>;
-}) {
+}
+
+/** The panel's state and its three submissions. */
+function usePanel({ detail, onChanged }: PanelProps) {
   const { t } = useTranslation();
   const { sending, send } = useReviewAction(detail.summary.id);
   const [mode, setMode] = useState<Mode>('choose');
@@ -59,7 +58,6 @@ export function ActionsPanel({
   const [said, setSaid] = useState<Said>(null);
   const conflictText = useConflictText();
   const { state, manifestVersion } = detail.summary;
-  const allowed = allowedActions(state, takenOver);
   const expected = { state, manifestVersion };
 
   const settle = async (action: 'review' | 'return' | 'take-over', o: ReviewActionOutcome) => {
@@ -97,7 +95,64 @@ export function ActionsPanel({
     setFormError(null);
     setMode(m);
   };
+  return {
+    sending,
+    mode,
+    draft,
+    setDraft,
+    reason,
+    setReason,
+    formError,
+    said,
+    approve,
+    submitReturn,
+    submitTakeOver,
+    choose,
+  };
+}
 
+type Panel = ReturnType<typeof usePanel>;
+
+function FormButtons({ panel, label }: { panel: Panel; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="review-action-buttons">
+      <Button type="submit" variant="primary" disabled={panel.sending}>
+        {panel.sending ? t('review.actions.sending') : label}
+      </Button>
+      <Button onClick={() => panel.choose('choose')}>{t('review.actions.cancel')}</Button>
+    </div>
+  );
+}
+
+function Choices({ panel, allowed }: { panel: Panel; allowed: ReturnType<typeof allowedActions> }) {
+  const { t } = useTranslation();
+  return (
+    <div className="review-action-buttons">
+      {allowed.review && (
+        <Button variant="primary" disabled={panel.sending} onClick={() => void panel.approve()}>
+          {panel.sending ? t('review.actions.sending') : t('review.actions.approve')}
+        </Button>
+      )}
+      {allowed.return && (
+        <Button disabled={panel.sending} onClick={() => panel.choose('return')}>
+          {t('review.actions.return')}
+        </Button>
+      )}
+      {allowed.takeOver && (
+        <Button disabled={panel.sending} onClick={() => panel.choose('take-over')}>
+          {t('review.actions.takeOver')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+export function ActionsPanel(props: PanelProps) {
+  const { t } = useTranslation();
+  const panel = usePanel(props);
+  const { state, manifestVersion } = props.detail.summary;
+  const allowed = allowedActions(state, props.takenOver);
   return (
     <section
       aria-labelledby="review-actions-title"
@@ -109,62 +164,39 @@ export function ActionsPanel({
         {t('review.actions.asSeen', { version: manifestVersion, state: t(`state.${state}`) })}
       </p>
       <div aria-live="polite" data-testid="action-result">
-        {said && (
-          <Notice tone={said.tone} role={said.tone === 'error' ? 'alert' : undefined}>
-            {said.text}
+        {panel.said && (
+          <Notice tone={panel.said.tone} role={panel.said.tone === 'error' ? 'alert' : undefined}>
+            {panel.said.text}
           </Notice>
         )}
       </div>
       {!allowed.review && !allowed.return && !allowed.takeOver && (
         <p>{t('review.actions.notActionable', { state: t(`state.${state}`) })}</p>
       )}
-      {mode === 'choose' && (
-        <div className="review-action-buttons">
-          {allowed.review && (
-            <Button variant="primary" disabled={sending} onClick={() => void approve()}>
-              {sending ? t('review.actions.sending') : t('review.actions.approve')}
-            </Button>
-          )}
-          {allowed.return && (
-            <Button disabled={sending} onClick={() => choose('return')}>
-              {t('review.actions.return')}
-            </Button>
-          )}
-          {allowed.takeOver && (
-            <Button disabled={sending} onClick={() => choose('take-over')}>
-              {t('review.actions.takeOver')}
-            </Button>
-          )}
-        </div>
-      )}
-      {mode === 'return' && (
-        <form onSubmit={(e) => void submitReturn(e)} noValidate>
-          <ReturnForm record={detail.case} draft={draft} onDraft={setDraft} error={formError} />
-          <div className="review-action-buttons">
-            <Button type="submit" variant="primary" disabled={sending}>
-              {sending ? t('review.actions.sending') : t('review.actions.return')}
-            </Button>
-            <Button onClick={() => choose('choose')}>{t('review.actions.cancel')}</Button>
-          </div>
+      {panel.mode === 'choose' && <Choices panel={panel} allowed={allowed} />}
+      {panel.mode === 'return' && (
+        <form onSubmit={(e) => void panel.submitReturn(e)} noValidate>
+          <ReturnForm
+            record={props.detail.case}
+            draft={panel.draft}
+            onDraft={panel.setDraft}
+            error={panel.formError}
+          />
+          <FormButtons panel={panel} label={t('review.actions.return')} />
         </form>
       )}
-      {mode === 'take-over' && (
-        <form onSubmit={(e) => void submitTakeOver(e)} noValidate>
+      {panel.mode === 'take-over' && (
+        <form onSubmit={(e) => void panel.submitTakeOver(e)} noValidate>
           <TextArea
             id="review-takeover-reason"
             label={t('review.actions.reason')}
-            value={reason}
-            onValue={setReason}
-            errors={formError}
+            value={panel.reason}
+            onValue={panel.setReason}
+            errors={panel.formError}
             urgent
             required
           />
-          <div className="review-action-buttons">
-            <Button type="submit" variant="primary" disabled={sending}>
-              {sending ? t('review.actions.sending') : t('review.actions.confirmTakeOver')}
-            </Button>
-            <Button onClick={() => choose('choose')}>{t('review.actions.cancel')}</Button>
-          </div>
+          <FormButtons panel={panel} label={t('review.actions.confirmTakeOver')} />
         </form>
       )}
     </section>
