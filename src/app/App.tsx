@@ -14,7 +14,6 @@ import {
   OfficerOnly,
   OutboxScreen,
   ROLE_HOME_SCREENS,
-  ReviewCase,
   Settings,
   SignInScreen,
 } from './routes';
@@ -65,8 +64,6 @@ function Screen({ path, role }: { path: string; role: Role }) {
       const Home = ROLE_HOME_SCREENS[route.role];
       return <Home />;
     }
-    case 'review-case':
-      return <ReviewCase id={route.id} />;
     case 'show':
       return <OfficerScreen path={path} />;
   }

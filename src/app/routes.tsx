@@ -47,14 +47,12 @@ export const OutboxScreen = screen(
 const account: Messages = () =>
   import('../services/account-messages').then((m) => m.accountMessages);
 
-const review: Messages = () => import('../features/review/messages').then((m) => m.reviewMessages);
-
 /** The home of each role other than the officer (whose home is the case list). */
 export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<ComponentType>>> = {
   reviewer: screen(
-    () => import('../features/review/QueueScreen').then((m) => m.QueueScreen),
+    () => import('../features/review/ReviewScreens').then((m) => m.ReviewScreens),
     account,
-    review,
+    () => import('../features/review/messages').then((m) => m.reviewMessages),
   ),
   insurer: screen(
     () => import('../features/insurer/InsurerHome').then((m) => m.InsurerHome),
@@ -67,12 +65,6 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     () => import('../features/admin/messages').then((m) => m.adminMessages),
   ),
 };
-
-/** The accident squad reviewer's view of one case, with the review actions. */
-export const ReviewCase = screen(
-  () => import('../features/review/CaseReview').then((m) => m.CaseReview),
-  review,
-);
 
 /** What another role sees at an officer-only address. */
 export const OfficerOnly = screen(

@@ -65,11 +65,11 @@ describe('routeFor', () => {
     ['/', 'admin', { kind: 'redirect', to: '/admin' }],
     ['/insurer', 'reviewer', { kind: 'redirect', to: '/review' }],
     ['/review', 'admin', { kind: 'redirect', to: '/admin' }],
-    // The reviewer's case view is his alone; anyone else goes to his own home.
+    // The reviewer's case view is under his home, his alone; anyone else goes to his own home.
     [
       '/review/0190a0b0-0000-7000-8000-000000000001',
       'reviewer',
-      { kind: 'review-case', id: '0190a0b0-0000-7000-8000-000000000001' },
+      { kind: 'home', role: 'reviewer' },
     ],
     ['/review/0190a0b0-0000-7000-8000-000000000001', 'officer', { kind: 'redirect', to: '/' }],
     [

@@ -33,23 +33,15 @@ export function viewerRole(state: SessionState): Role {
 export type RouteDecision =
   | { kind: 'show' }
   | { kind: 'home'; role: OtherRole }
-  /** The reviewer's view of one case (`/review/:id`). */
-  | { kind: 'review-case'; id: string }
   | { kind: 'redirect'; to: string }
   | { kind: 'officer-only'; role: OtherRole };
 
 /** What `path` shows to `role`. */
 export function routeFor(path: string, role: Role): RouteDecision {
   if (SHARED_PATHS.has(path)) return { kind: 'show' };
-  const reviewCase = /^\/review\/([^/]+)$/.exec(path)?.[1];
-  if (reviewCase !== undefined) {
-    // A reviewer's case address opened by anyone else: their own home.
-    return role === 'reviewer'
-      ? { kind: 'review-case', id: decodeURIComponent(reviewCase) }
-      : { kind: 'redirect', to: ROLE_HOMES[role] };
-  }
   const homeOf = (Object.entries(ROLE_HOMES) as [Role, string][]).find(
-    ([r, home]) => r !== 'officer' && home === path,
+    // A role's home and the paths under it (the reviewer's `/review/:id`) are its screens.
+    ([r, home]) => r !== 'officer' && (path === home || path.startsWith(`${home}/`)),
   )?.[0];
   if (role === 'officer') {
     // Another role's home on an officer's phone: his case list.

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '../contracts/cases';
 import type { CaseHistory, CaseVerification, QueueQuery, QueueResponse } from '../contracts/review';
+import { sha256Hex } from '../platform/hash/sha256';
 import { readFeed, reviewApi, reviewCall, type ReviewFailure } from './review-client';
 import { useServices } from './ServicesContext';
 
@@ -131,14 +132,18 @@ export function useReviewCase(id: string): ReviewCaseView {
   return { detail, history, verification, reload };
 }
 
+const blobHash = async (blob: Blob) => sha256Hex(new Uint8Array(await blob.arrayBuffer()));
+
 function loaded<T>(r: { ok: true; value: T } | { ok: false; failure: ReviewFailure }): Loaded<T> {
   return r.ok ? { status: 'ready', value: r.value } : { status: 'failed', failure: r.failure };
 }
 
 /**
  * A photo of a case as an object URL (the API needs the bearer token, so an
- * `<img>` cannot fetch it itself); 'failed' when it cannot be had. The URL
- * is revoked when the screen lets the photo go.
+ * `<img>` cannot fetch it itself); 'failed' when it cannot be had, or when
+ * its bytes do not hash to the SHA-256 the case names (the reviewer never
+ * sees other bytes than those the officer's device signed for). The URL is
+ * revoked when the screen lets the photo go.
  */
 export function useServerPhoto(
   caseId: string,
@@ -150,13 +155,15 @@ export function useServerPhoto(
     if (sha256 === undefined) return;
     let live = true;
     let made: string | undefined;
-    void reviewCall(session, (t) => reviewApi().getCasePhoto(t, caseId, sha256)).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        made = URL.createObjectURL(r.value);
-        setUrl(made);
-      } else setUrl('failed');
-    });
+    void reviewCall(session, (t) => reviewApi().getCasePhoto(t, caseId, sha256))
+      .then(async (r) => (r.ok && (await blobHash(r.value)) === sha256 ? r.value : undefined))
+      .then((blob) => {
+        if (!live) return;
+        if (blob) {
+          made = URL.createObjectURL(blob);
+          setUrl(made);
+        } else setUrl('failed');
+      });
     return () => {
       live = false;
       if (made) URL.revokeObjectURL(made);

@@ -26,11 +26,6 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
-/** The query string (`?bucket=new&page=2`), following navigation and back/forward. */
-export function useSearch(): string {
-  return useSyncExternalStore(subscribe, () => window.location.search);
-}
-
 /** Matches `/cases/:id` style patterns; returns the params or null. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
   const p = pattern.split('/').filter(Boolean);

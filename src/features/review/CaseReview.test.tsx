@@ -29,7 +29,8 @@ const record: CaseRecord = (() => {
 })();
 const PHOTO: PhotoMeta = {
   schemaVersion: 1,
-  sha256: 'c'.repeat(64),
+  // SHA-256 of the bytes 1 2 3 4, which the server below answers.
+  sha256: '9f64a747e1b97f131fabb6b447296c9b6f0201e79fb3c5356e6c77e89b6a806a',
   originalSha256: 'd'.repeat(64),
   caseId: record.id,
   slot: 'scene-behind',
@@ -191,6 +192,22 @@ describe('CaseReview', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '关闭' })));
     expect(screen.queryByTestId('photo-dialog')).toBeNull();
     expect(document.activeElement).toBe(thumb);
+  });
+});
+
+describe('a photo whose bytes are not the ones signed', () => {
+  it('is not shown, and says so', async () => {
+    serve(() => HttpResponse.json({}));
+    server.use(
+      http.get(api('/photos/:sha'), () =>
+        HttpResponse.arrayBuffer(new Uint8Array([9, 9, 9, 9]).buffer, {
+          headers: { 'content-type': 'image/jpeg' },
+        }),
+      ),
+    );
+    show();
+    await screen.findByText('现场全景（后方）：照片无法加载或与签名时的内容不符');
+    expect(screen.queryByRole('button', { name: '放大查看：现场全景（后方）' })).toBeNull();
   });
 });
 

@@ -101,7 +101,7 @@ function Thumb({
   const { t } = useTranslation();
   const url = useServerPhoto(caseId, photo.sha256);
   if (url === 'failed')
-    return <p className="notice error">{`${title}: ${t('review.case.photoFailed')}`}</p>;
+    return <p className="notice error">{t('review.case.photoFailed', { slot: title })}</p>;
   return (
     <button
       type="button"

@@ -3,6 +3,7 @@
  * an address), "needs me", a signal, unit, officer, arrival dates and order.
  * Every change goes into the address; the page follows it.
  */
+import type { AnchorHTMLAttributes, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueueBucket, ReviewSignal, type QueueResponse } from '../../contracts/review';
 import { Button } from '../../ui/Button';
@@ -18,39 +19,59 @@ export interface QueueFiltersProps {
 
 const href = (f: QueueFilters) => `/review${searchFromFilters(f)}`;
 
-function BucketLinks({ filters, data }: Omit<QueueFiltersProps, 'onChange'>) {
+/** A link to the queue under other filters (it goes through `onGo`, which keeps the address). */
+function FilterLink({
+  to,
+  onGo,
+  ...rest
+}: { to: QueueFilters; onGo(next: QueueFilters): void } & Omit<
+  AnchorHTMLAttributes<HTMLAnchorElement>,
+  'href' | 'onClick'
+>) {
+  const follow = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+    e.preventDefault();
+    onGo(to);
+  };
+  return <Link href={href(to)} onClick={follow} {...rest} />;
+}
+
+function BucketLinks({ filters, data, onChange }: QueueFiltersProps) {
   const { t } = useTranslation();
   const counted = (label: string, count: number | undefined) =>
     count === undefined ? label : t('review.queue.withCount', { label, count });
   const needsMe = filters.signal === 'any';
   return (
     <nav aria-label={t('review.queue.buckets')} className="review-buckets">
-      <Link
-        href={href(withFilter(filters, { bucket: undefined }))}
+      <FilterLink
+        onGo={onChange}
+        to={withFilter(filters, { bucket: undefined })}
         aria-current={filters.bucket === undefined ? 'page' : undefined}
         className="review-bucket"
       >
         {t('review.queue.all')}
-      </Link>
+      </FilterLink>
       {QueueBucket.options.map((b) => (
-        <Link
+        <FilterLink
           key={b}
-          href={href(withFilter(filters, { bucket: b }))}
+          onGo={onChange}
+          to={withFilter(filters, { bucket: b })}
           aria-current={filters.bucket === b ? 'page' : undefined}
           className="review-bucket"
           data-testid={`bucket-${b}`}
         >
           {counted(t(`review.bucket.${b}`), data?.counts.buckets[b])}
-        </Link>
+        </FilterLink>
       ))}
-      <Link
-        href={href(withFilter(filters, { signal: needsMe ? undefined : 'any' }))}
+      <FilterLink
+        onGo={onChange}
+        to={withFilter(filters, { signal: needsMe ? undefined : 'any' })}
         aria-current={needsMe ? 'page' : undefined}
         className="review-bucket needs-me"
         data-testid="needs-me"
       >
         {counted(t('review.queue.needsMe'), data?.counts.needsMe)}
-      </Link>
+      </FilterLink>
     </nav>
   );
 }
@@ -64,7 +85,7 @@ export function QueueFiltersPanel({ filters, data, onChange }: QueueFiltersProps
   return (
     <section aria-labelledby="review-filters-title" className="review-filters">
       <h2 id="review-filters-title">{t('review.queue.filters')}</h2>
-      <BucketLinks filters={filters} data={data} />
+      <BucketLinks filters={filters} data={data} onChange={onChange} />
       <SelectField
         id="review-signal"
         label={t('review.queue.signal')}

@@ -4,7 +4,7 @@
  * address, and news from the changes feed announced without a reload. Who is
  * signed in, the language and the settings are at the end.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountView } from '../../services/useAccount';
 import type { ReviewFailure } from '../../services/review-client';
@@ -13,7 +13,7 @@ import { AccountPanel } from '../../ui/AccountPanel';
 import { Button, ButtonLink } from '../../ui/Button';
 import { LanguageChoice } from '../../ui/LanguageChoice';
 import { Notice } from '../../ui/Notice';
-import { navigate, useSearch } from '../../ui/router';
+import { navigate } from '../../ui/router';
 import {
   filtersFromSearch,
   queueQueryOf,
@@ -35,6 +35,24 @@ function useMinuteClock(): number {
   return now;
 }
 
+/**
+ * The address's query string, read again after this screen navigates and on
+ * back/forward (the router follows the path only).
+ */
+function useAddressSearch(): [search: string, go: (search: string) => void] {
+  const [search, setSearch] = useState(() => window.location.search);
+  useEffect(() => {
+    const read = () => setSearch(window.location.search);
+    window.addEventListener('popstate', read);
+    return () => window.removeEventListener('popstate', read);
+  }, []);
+  const go = useCallback((next: string) => {
+    navigate(`/review${next}`);
+    setSearch(window.location.search);
+  }, []);
+  return [search, go];
+}
+
 function AccountPart() {
   const { t } = useTranslation();
   const account = useAccountView();
@@ -53,12 +71,12 @@ const queueFailure = (f: ReviewFailure) => `review.failure.${f === 'not-found' ?
 
 export function QueueScreen() {
   const { t } = useTranslation();
-  const search = useSearch();
+  const [search, goTo] = useAddressSearch();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const query = useMemo(() => queueQueryOf(filters), [filters]);
   const { page, refreshing, staleBecause, arrived, reload } = useReviewQueue(query);
   const now = useMinuteClock();
-  const go = (f: QueueFilters) => navigate(`/review${searchFromFilters(f)}`);
+  const go = (f: QueueFilters) => goTo(searchFromFilters(f));
   const data = page.value;
   return (
     <section

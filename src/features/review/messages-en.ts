@@ -130,7 +130,7 @@ export const reviewEn: ReviewMessages = {
       photosNone: 'No photos.',
       extraPhoto: 'Other photo',
       photoOpen: 'Enlarge: {{slot}}',
-      photoFailed: 'The photo cannot be loaded',
+      photoFailed: '{{slot}}: the photo cannot be loaded, or is not the one signed',
       fiveFast: 'Five-fast times',
       notYet: 'Not yet',
       minutes: '{{count}} min',

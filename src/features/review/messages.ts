@@ -129,7 +129,7 @@ const zh = {
       photosNone: '没有照片。',
       extraPhoto: '其他照片',
       photoOpen: '放大查看：{{slot}}',
-      photoFailed: '照片无法加载',
+      photoFailed: '{{slot}}：照片无法加载或与签名时的内容不符',
       fiveFast: '五快用时',
       notYet: '尚未完成',
       minutes: '{{count}} 分钟',
