@@ -5,7 +5,7 @@
  * on screen; when another reviewer acted first the panel says who did what
  * and when, the case is read again, and nothing typed is lost.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../contracts/cases';
 import type { ReviewConflict } from '../../contracts/review';
@@ -48,7 +48,7 @@ interface PanelProps {
 }
 
 /** The panel's state and its three submissions. */
-function usePanel({ detail, onChanged }: PanelProps) {
+function usePanel({ detail, onChanged }: PanelProps, answer: RefObject<HTMLDivElement | null>) {
   const { t } = useTranslation();
   const { sending, send } = useReviewAction(detail.summary.id);
   const [mode, setMode] = useState<Mode>('choose');
@@ -70,6 +70,7 @@ function usePanel({ detail, onChanged }: PanelProps) {
     } else if (o.kind === 'conflict') {
       setSaid({ tone: 'error', text: conflictText(o.conflict) });
     } else setSaid({ tone: 'error', text: t(`review.failure.${o.failure}`) });
+    answer.current?.focus();
     if (o.kind !== 'failed') await onChanged();
   };
 
@@ -150,7 +151,9 @@ function Choices({ panel, allowed }: { panel: Panel; allowed: ReturnType<typeof 
 
 export function ActionsPanel(props: PanelProps) {
   const { t } = useTranslation();
-  const panel = usePanel(props);
+  // The answer takes the focus: the button that was pressed may be gone with the new state.
+  const answer = useRef<HTMLDivElement>(null);
+  const panel = usePanel(props, answer);
   const { state, manifestVersion } = props.detail.summary;
   const allowed = allowedActions(state, props.takenOver);
   return (
@@ -163,7 +166,7 @@ export function ActionsPanel(props: PanelProps) {
       <p className="muted">
         {t('review.actions.asSeen', { version: manifestVersion, state: t(`state.${state}`) })}
       </p>
-      <div aria-live="polite" data-testid="action-result">
+      <div aria-live="polite" data-testid="action-result" ref={answer} tabIndex={-1}>
         {panel.said && (
           <Notice tone={panel.said.tone} role={panel.said.tone === 'error' ? 'alert' : undefined}>
             {panel.said.text}

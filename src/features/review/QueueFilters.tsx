@@ -91,14 +91,23 @@ export function QueueFiltersPanel({ filters, data, onChange }: QueueFiltersProps
         label={t('review.queue.signal')}
         value={filters.signal ?? ''}
         none={t('review.queue.anySignal')}
-        options={ReviewSignal.options.map((s) => ({
-          value: s,
-          label: t('review.queue.withCount', {
-            label: t(`review.signal.${s}`),
-            count: data?.counts.signals[s] ?? 0,
-          }),
-        }))}
-        onValue={(v) => set({ signal: v === '' ? undefined : (v as ReviewSignal) })}
+        options={[
+          {
+            value: 'any',
+            label: t('review.queue.withCount', {
+              label: t('review.queue.needsMe'),
+              count: data?.counts.needsMe ?? 0,
+            }),
+          },
+          ...ReviewSignal.options.map((s) => ({
+            value: s,
+            label: t('review.queue.withCount', {
+              label: t(`review.signal.${s}`),
+              count: data?.counts.signals[s] ?? 0,
+            }),
+          })),
+        ]}
+        onValue={(v) => set({ signal: v === '' ? undefined : (v as ReviewSignal | 'any') })}
       />
       <SelectField
         id="review-unit"

@@ -48,7 +48,7 @@ export const reviewEn: ReviewMessages = {
       oldest: 'Longest waiting first',
       newest: 'Newest first',
       clear: 'Clear filters',
-      results: 'Cases',
+      results: 'Results',
       caption: 'Cases, {{total}} in all',
       empty: 'No case matches these filters.',
       column: {

@@ -49,7 +49,7 @@ const zh = {
       oldest: '等待最久的在前',
       newest: '最新的在前',
       clear: '清除筛选',
-      results: '案件',
+      results: '查询结果',
       caption: '案件列表，共 {{total}} 起',
       empty: '没有符合条件的案件。',
       column: {
