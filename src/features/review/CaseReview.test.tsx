@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolationsIn } from '../../../tests/setup/axe-jsdom';
 import { aCase, testId } from '../../../tests/builders/case.builder';
 import {
   caseDetailOf,
@@ -119,6 +120,8 @@ describe('CaseReview', () => {
     expect(mark.textContent).toContain('第 2 版的设备签名无法验证');
     expect(mark.textContent).toContain('照片“现场全景（后方）”的内容与其校验值不符或已丢失');
     expect(mark.textContent).not.toContain('第 2 版与上一版的版本链断开');
+    await screen.findByRole('button', { name: '放大查看：现场全景（后方）' });
+    expect(await axeViolationsIn(document.body)).toEqual([]);
   });
 
   it('refuses an empty return in words, sending nothing', async () => {

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolationsIn } from '../../../tests/setup/axe-jsdom';
 import { queuePage, reviewerSession, servicesWith } from '../../../tests/builders/review.builder';
 import { accountMessages } from '../../services/account-messages';
 import { setupI18n } from '../../ui/i18n/setup';
@@ -59,6 +60,7 @@ describe('QueueScreen', () => {
     const table = screen.getByRole('table', { name: '案件列表，共 60 起' });
     expect(within(table).getByRole('rowheader', { name: 'KC20261127-000001' })).toBeTruthy();
     expect(within(table).getByText('民警变更了认定')).toBeTruthy();
+    expect(await axeViolationsIn(document.body)).toEqual([]);
   });
 
   it('keeps a filter change in the address, back at page 1', async () => {
