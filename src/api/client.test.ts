@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseReceipt } from '../contracts/cases';
 import { classifyFailure } from '../domain/outbox/classify-failure';
-import { createApiClient } from './client';
+import { createApiClient, createReviewApiClient } from './client';
 
 const BASE = 'http://kuaichu.test';
 const api = createApiClient({ baseUrl: BASE });
@@ -207,5 +207,48 @@ describe('login, enrolDevice, getChanges', () => {
       publicKeyJwk: { kty: 'EC', crv: 'P-256', x: 'x'.repeat(43), y: 'y'.repeat(43) },
     });
     expect(enrol).toMatchObject({ ok: false, failure: { kind: 'not-a-receipt' } });
+  });
+});
+
+describe('the reviewer’s calls', () => {
+  const review = createReviewApiClient({ baseUrl: BASE });
+
+  it('asks for the queue with only the filters given', async () => {
+    let url = '';
+    server.use(
+      http.get(`${BASE}/api/review/queue`, ({ request }) => {
+        url = request.url;
+        return HttpResponse.json({ not: 'a queue' });
+      }),
+    );
+    const result = await review.getReviewQueue('tok', { bucket: 'new', page: '2' });
+    expect(url).toBe(`${BASE}/api/review/queue?bucket=new&page=2`);
+    // An answer that is not the contract's queue is no answer.
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'not-a-receipt' } });
+  });
+
+  it('reads a photo’s bytes with the token, and a refusal as a failure', async () => {
+    let auth: string | null = null;
+    server.use(
+      http.get(`${BASE}/api/cases/:id/photos/:sha`, ({ request, params }) => {
+        auth = request.headers.get('authorization');
+        if (params.sha !== SHA) {
+          return HttpResponse.json(
+            { error: { code: 'not_found', message: 'no' } },
+            { status: 404 },
+          );
+        }
+        return HttpResponse.arrayBuffer(new Uint8Array([1, 2, 3]).buffer, {
+          headers: { 'content-type': 'image/jpeg' },
+        });
+      }),
+    );
+    const got = await review.getCasePhoto('tok', CASE_ID, SHA);
+    expect(auth).toBe('Bearer tok');
+    expect(got.ok && got.value.size).toBe(3);
+    expect(await review.getCasePhoto('tok', CASE_ID, 'b'.repeat(64))).toMatchObject({
+      ok: false,
+      failure: { kind: 'http', status: 404, code: 'not_found' },
+    });
   });
 });

@@ -6,11 +6,18 @@
  * session a 401 refused.
  */
 import { LoginResponse, type LoginRequest } from '../contracts/auth';
-import { CaseDetail, CaseReceipt, type CasePutRequest } from '../contracts/cases';
+import {
+  CaseActionResponse,
+  CaseDetail,
+  CaseReceipt,
+  type CaseActionRequest,
+  type CasePutRequest,
+} from '../contracts/cases';
 import { ChangesResponse } from '../contracts/changes';
 import { EnrolDeviceResponse, type EnrolDeviceRequest } from '../contracts/devices';
+import { CaseHistory, CaseVerification, QueueResponse, type QueueQuery } from '../contracts/review';
 import type { UploadStored } from '../contracts/uploads';
-import { httpFailure, request, send, type HttpConfig } from './http';
+import { getBlob, httpFailure, request, send, type HttpConfig } from './http';
 import { failed, success, type ApiResult } from './result';
 import { uploadPhoto, type TusConfig, type UploadPhotoInput } from './tus-upload';
 
@@ -26,6 +33,24 @@ export interface Api {
   putCase(token: string, caseId: string, body: CasePutRequest): Promise<ApiResult<CaseReceipt>>;
   getCase(token: string, caseId: string): Promise<ApiResult<CaseDetail>>;
   getChanges(token: string, cursor?: string): Promise<ApiResult<ChangesResponse>>;
+}
+
+/** The accident squad's calls (the reviewer's screens; the officer's sync never makes them). */
+export interface ReviewApi {
+  getChanges: Api['getChanges'];
+  getCase: Api['getCase'];
+  /** The accident squad's queue: one page, with the counts and the filters' choices. */
+  getReviewQueue(token: string, query: QueueQuery): Promise<ApiResult<QueueResponse>>;
+  getCaseHistory(token: string, caseId: string): Promise<ApiResult<CaseHistory>>;
+  getCaseVerification(token: string, caseId: string): Promise<ApiResult<CaseVerification>>;
+  /** A reviewer's (or insurer's) action on a case; a 409 `review_conflict` names what came first. */
+  postCaseAction(
+    token: string,
+    caseId: string,
+    body: CaseActionRequest,
+  ): Promise<ApiResult<CaseActionResponse>>;
+  /** The bytes of one photo of a case. */
+  getCasePhoto(token: string, caseId: string, sha256: string): Promise<ApiResult<Blob>>;
 }
 
 const PAGE = 100;
@@ -70,17 +95,66 @@ export function createApiClient(config: ApiConfig): Api {
         body,
         schema: CaseReceipt,
       }),
-    getCase: (token, caseId) =>
-      request(config, { method: 'GET', path: `/api/cases/${caseId}`, token, schema: CaseDetail }),
-    getChanges(token, cursor) {
-      const query = new URLSearchParams({ limit: String(PAGE) });
-      if (cursor !== undefined) query.set('cursor', cursor);
+    getCase: (token, caseId) => getCase(config, token, caseId),
+    getChanges: (token, cursor) => getChanges(config, token, cursor),
+  };
+}
+
+const getCase = (config: HttpConfig, token: string, caseId: string) =>
+  request(config, { method: 'GET', path: `/api/cases/${caseId}`, token, schema: CaseDetail });
+
+function getChanges(config: HttpConfig, token: string, cursor: string | undefined) {
+  const query = new URLSearchParams({ limit: String(PAGE) });
+  if (cursor !== undefined) query.set('cursor', cursor);
+  return request(config, {
+    method: 'GET',
+    path: `/api/changes?${query.toString()}`,
+    token,
+    schema: ChangesResponse,
+  });
+}
+
+/** The client of the reviewer's screens: the case, the changes feed and the review routes. */
+export function createReviewApiClient(config: HttpConfig): ReviewApi {
+  return {
+    getCase: (token, caseId) => getCase(config, token, caseId),
+    getChanges: (token, cursor) => getChanges(config, token, cursor),
+    getReviewQueue(token, query) {
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) {
+        if (typeof value === 'string' && value !== '') search.set(key, value);
+      }
+      const q = search.toString();
       return request(config, {
         method: 'GET',
-        path: `/api/changes?${query.toString()}`,
+        path: `/api/review/queue${q === '' ? '' : `?${q}`}`,
         token,
-        schema: ChangesResponse,
+        schema: QueueResponse,
       });
     },
+    getCaseHistory: (token, caseId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/cases/${caseId}/history`,
+        token,
+        schema: CaseHistory,
+      }),
+    getCaseVerification: (token, caseId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/cases/${caseId}/verification`,
+        token,
+        schema: CaseVerification,
+      }),
+    postCaseAction: (token, caseId, body) =>
+      request(config, {
+        method: 'POST',
+        path: `/api/cases/${caseId}/actions`,
+        token,
+        body,
+        schema: CaseActionResponse,
+      }),
+    getCasePhoto: (token, caseId, sha256) =>
+      getBlob(config, { path: `/api/cases/${caseId}/photos/${sha256}`, token }),
   };
 }

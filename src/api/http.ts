@@ -57,11 +57,49 @@ export async function request<S extends z.ZodMiniType>(
 }
 
 /** Sends and answers the raw response (status not yet judged), or a network failure. */
-export async function send(
+export function send(
   config: HttpConfig,
   spec: Pick<RequestSpec<z.ZodMiniType>, 'method' | 'path' | 'token' | 'body'>,
 ): Promise<ApiResult<Received>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  return fetchWithin(config, spec, async (response) => ({
+    status: response.status,
+    headers: response.headers,
+    // Read the body inside the timeout too: a stalled body is a stalled answer.
+    text: spec.method === 'HEAD' ? '' : await response.text(),
+  }));
+}
+
+/** GETs bytes (a photo): the blob on 200, else the failure the status means. */
+export async function getBlob(
+  config: HttpConfig,
+  spec: { path: string; token: string },
+): Promise<ApiResult<Blob>> {
+  const got = await fetchWithin(
+    config,
+    { method: 'GET', accept: 'image/jpeg', ...spec },
+    async (response): Promise<ApiResult<Blob>> =>
+      response.status === 200
+        ? success(await response.blob())
+        : failed(
+            httpFailure({
+              status: response.status,
+              headers: response.headers,
+              text: await response.text(),
+            }),
+          ),
+  );
+  return got.ok ? got.value : got;
+}
+
+/** One fetch under the timeout, its answer read by `read` (also under the timeout). */
+async function fetchWithin<T>(
+  config: HttpConfig,
+  spec: Pick<RequestSpec<z.ZodMiniType>, 'method' | 'path' | 'token' | 'body'> & {
+    accept?: string;
+  },
+  read: (response: Response) => Promise<T>,
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { accept: spec.accept ?? 'application/json' };
   if (spec.token) headers['authorization'] = `Bearer ${spec.token}`;
   if (spec.body !== undefined) headers['content-type'] = 'application/json';
   const controller = new AbortController();
@@ -79,9 +117,7 @@ export async function send(
       cache: 'no-store',
       credentials: 'omit',
     });
-    // Read the body inside the timeout too: a stalled body is a stalled answer.
-    const text = spec.method === 'HEAD' ? '' : await response.text();
-    return success({ status: response.status, headers: response.headers, text });
+    return success(await read(response));
   } catch (error) {
     return failed({
       kind: timedOut ? 'timeout' : 'network',

@@ -1,4 +1,10 @@
-export { createApiClient, type Api, type ApiConfig } from './client';
+export {
+  createApiClient,
+  createReviewApiClient,
+  type Api,
+  type ApiConfig,
+  type ReviewApi,
+} from './client';
 export type { ApiFailure, ApiResult } from './result';
 export { photoFingerprint, type UploadPhotoInput } from './tus-upload';
 export { memoryUrlStorage } from './url-storage';

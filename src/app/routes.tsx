@@ -50,7 +50,7 @@ const account: Messages = () =>
 /** The home of each role other than the officer (whose home is the case list). */
 export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<ComponentType>>> = {
   reviewer: screen(
-    () => import('../features/review/ReviewHome').then((m) => m.ReviewHome),
+    () => import('../features/review/ReviewScreens').then((m) => m.ReviewScreens),
     account,
     () => import('../features/review/messages').then((m) => m.reviewMessages),
   ),

@@ -65,6 +65,18 @@ describe('routeFor', () => {
     ['/', 'admin', { kind: 'redirect', to: '/admin' }],
     ['/insurer', 'reviewer', { kind: 'redirect', to: '/review' }],
     ['/review', 'admin', { kind: 'redirect', to: '/admin' }],
+    // The reviewer's case view is under his home, his alone; anyone else goes to his own home.
+    [
+      '/review/0190a0b0-0000-7000-8000-000000000001',
+      'reviewer',
+      { kind: 'home', role: 'reviewer' },
+    ],
+    ['/review/0190a0b0-0000-7000-8000-000000000001', 'officer', { kind: 'redirect', to: '/' }],
+    [
+      '/review/0190a0b0-0000-7000-8000-000000000001',
+      'insurer',
+      { kind: 'redirect', to: '/insurer' },
+    ],
     // Shared screens.
     ['/settings', 'insurer', { kind: 'show' }],
     ['/signin', 'admin', { kind: 'show' }],

@@ -40,7 +40,8 @@ export type RouteDecision =
 export function routeFor(path: string, role: Role): RouteDecision {
   if (SHARED_PATHS.has(path)) return { kind: 'show' };
   const homeOf = (Object.entries(ROLE_HOMES) as [Role, string][]).find(
-    ([r, home]) => r !== 'officer' && home === path,
+    // A role's home and the paths under it (the reviewer's `/review/:id`) are its screens.
+    ([r, home]) => r !== 'officer' && (path === home || path.startsWith(`${home}/`)),
   )?.[0];
   if (role === 'officer') {
     // Another role's home on an officer's phone: his case list.

@@ -1,0 +1,177 @@
+/**
+ * Liability as the officer settled it: the facts given to the engine, the
+ * engine's decision with the law and article of each finding, the officer's
+ * override and its reason, when the notices were read, each signature (its
+ * image) or refusal with its reason, and any amendment.
+ */
+import { useTranslation } from 'react-i18next';
+import type { CaseRecord, LiabilityByVehicle, SignatureEntry } from '../../domain';
+import { formatTime } from '../../ui/format';
+import { Section } from '../../ui/Page';
+import { Facts } from './CaseFacts';
+import { inLanguage } from './review-format';
+
+/** Every recorded fact as `path: value` lines, e.g. `vehicles.A.action: turning-left`. */
+export function factLines(value: unknown, path = ''): [string, string][] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v !== 'object')) return [[path, value.join(', ')]];
+    return value.flatMap((v: unknown, i) => {
+      const id = typeof v === 'object' && v !== null && 'id' in v ? String(v.id) : String(i + 1);
+      return factLines(v, path ? `${path}.${id}` : id);
+    });
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) =>
+      k === 'schemaVersion' || k === 'id' ? [] : factLines(v, path ? `${path}.${k}` : k),
+    );
+  }
+  return [[path, String(value)]];
+}
+
+function Levels({ liability }: { liability: LiabilityByVehicle | undefined }) {
+  const { t } = useTranslation();
+  if (!liability) return null;
+  return (
+    <ul>
+      {Object.entries(liability).map(([vehicle, level]) => (
+        <li key={vehicle}>
+          {t('review.liability.byVehicle', {
+            vehicle,
+            level: t(`review.liability.level.${level}`),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Decision({ record }: { record: NonNullable<CaseRecord['liability']> }) {
+  const { t, i18n } = useTranslation();
+  const d = record.decision;
+  if (!d) return null;
+  return (
+    <>
+      <h3>{t('review.liability.decision')}</h3>
+      <p>{t(`review.liability.outcome.${d.outcome}`)}</p>
+      <Levels liability={d.liability} />
+      {d.escalation && <p>{inLanguage(d.escalation.reason, i18n.language)}</p>}
+      {d.findings.length > 0 && <h4>{t('review.liability.finding')}</h4>}
+      <ul>
+        {d.findings.map((f, i) => (
+          <li key={`${f.scenarioId}-${i}`}>
+            {inLanguage(f.explanation, i18n.language)}
+            <ul>
+              {f.basis.map((b) => (
+                <li key={`${b.law}${b.article}`}>{t('review.liability.basis', b)}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Signature({ entry, name }: { entry: SignatureEntry; name: string }) {
+  const { t, i18n } = useTranslation();
+  const time = formatTime(entry.at, i18n.language);
+  if (entry.kind === 'refused') {
+    return <li>{t('review.liability.refused', { name, time, reason: entry.reason })}</li>;
+  }
+  return (
+    <li>
+      {t('review.liability.signed', { name, time })}
+      {entry.reason && <p>{t('review.liability.objection', { reason: entry.reason })}</p>}
+      {entry.image && (
+        <img
+          className="review-signature"
+          src={entry.image}
+          alt={t('review.liability.signatureOf', { name })}
+        />
+      )}
+    </li>
+  );
+}
+
+function Signatures({ record }: { record: CaseRecord }) {
+  const { t } = useTranslation();
+  const l = record.liability;
+  if (!l || l.signatures.length === 0) return null;
+  const nameOf = (id: string) => record.parties.find((p) => p.id === id)?.name ?? '?';
+  return (
+    <>
+      <h3>{t('review.liability.signatures')}</h3>
+      <ul>
+        {l.signatures.map((s) => (
+          <Signature key={`${s.partyId}-${s.at}`} entry={s} name={nameOf(s.partyId)} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Amendments({ record }: { record: NonNullable<CaseRecord['liability']> }) {
+  const { t, i18n } = useTranslation();
+  if (!record.amendments?.length) return null;
+  return (
+    <>
+      <h3>{t('review.liability.amendments')}</h3>
+      <ul>
+        {record.amendments.map((a) => (
+          <li key={a.at}>
+            {t('review.liability.amendment', {
+              time: formatTime(a.at, i18n.language),
+              reason: a.reason,
+              count: a.signatures.length,
+            })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function LiabilityPart({ record }: { record: CaseRecord }) {
+  const { t, i18n } = useTranslation();
+  const l = record.liability;
+  return (
+    <Section titleId="review-liability" title={t('review.liability.title')}>
+      {!l ? (
+        <p>{t('review.liability.none')}</p>
+      ) : (
+        <>
+          {l.dispute && <p>{t('review.liability.dispute', { reason: l.dispute.reason })}</p>}
+          {l.flaggedForReview && (
+            <p>{t('review.liability.flagged', { reason: l.flaggedForReview.reason })}</p>
+          )}
+          {l.facts && (
+            <>
+              <h3>{t('review.liability.facts')}</h3>
+              <Facts rows={factLines(l.facts)} />
+            </>
+          )}
+          <Decision record={l} />
+          {l.proposal && <h3>{t('review.liability.proposal')}</h3>}
+          <Levels liability={l.proposal} />
+          {l.override && (
+            <>
+              <h3>{t('review.liability.override')}</h3>
+              <Levels liability={l.override.liability} />
+              <p>{t('review.liability.overrideReason', { reason: l.override.reason })}</p>
+            </>
+          )}
+          {l.noticesReadAt && (
+            <Facts
+              rows={[
+                [t('review.liability.noticesRead'), formatTime(l.noticesReadAt, i18n.language)],
+              ]}
+            />
+          )}
+          <Signatures record={record} />
+          <Amendments record={l} />
+        </>
+      )}
+    </Section>
+  );
+}
