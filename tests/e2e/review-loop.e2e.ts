@@ -1,10 +1,12 @@
 /**
- * The loop between the officer's phone and the accident squad: a case
- * captured offline is sent; the squad returns it with what to add; the phone
+ * The loop between the officer's phone and the accident squad's reviewer (a
+ * second browser, at a desk): a case captured offline is sent; the reviewer
+ * returns it from the workspace with what to add; the phone
  * pulls the return and puts the case at the top of the list with the reason;
  * offline, the officer takes the photo asked for and resubmits with one
  * button; once the link is back the server holds version 2 with that photo;
- * the squad approves and the phone says so.
+ * the reviewer sees version 2 with the photo added, approves, and the phone
+ * says so. The audit chain verifies at the end.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,8 +14,16 @@ import { useBrowserWorld } from './harness';
 import { waitForStatus } from './outbox';
 import { storedCase, storedPhotos } from './phone-db';
 import { fillOneVehicleCase, makeJpeg, pickPhoto } from './scene-drivers';
-import { login, serverCase } from './server';
+import { readServer, serverCase } from './server';
 import { createCase } from './drivers';
+import {
+  approve,
+  caseState,
+  historyText,
+  openFromQueue,
+  openReviewer,
+  returnCase,
+} from './review-drivers';
 import { plateSlot } from '../../src/domain';
 
 const world = useBrowserWorld({ demo: true });
@@ -41,19 +51,6 @@ async function captureCase(page: Page, place: string): Promise<string> {
   const id = page.url().split('/').at(-2) ?? '';
   await fillOneVehicleCase(page, id, place);
   return id;
-}
-
-/** A reviewer's action on the case through the API. */
-async function review(id: string, body: object): Promise<void> {
-  const res = await fetch(`${world.server.url}/api/cases/${id}/actions`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${await login(world.server.url, 'demo-reviewer')}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
 }
 
 /** The case list after a reload (which pulls what changed), once the first card says `standing`. */
@@ -84,12 +81,16 @@ describe('the review loop on the officer’s phone', () => {
     await page.goto('/');
     const newer = await createCase(page, '后来路 K2');
 
-    // The squad returns it, naming the shot it wants.
-    await review(id, {
-      action: 'return',
-      note: '请补拍车辆A号牌，号牌须清晰',
-      missing: [{ kind: 'shot', key: slot }],
-    });
+    // The reviewer finds it in the queue and returns it, naming the shot he wants.
+    const desk = await openReviewer(world.browser, world.server.url);
+    await openFromQueue(desk.page, id);
+    expect(await desk.page.getByTestId('verification').getAttribute('data-verdict')).toBe(
+      'verified',
+    );
+    expect(await returnCase(desk.page, ['车辆 A 号牌'], '请补拍车辆A号牌，号牌须清晰')).toContain(
+      '退回',
+    );
+    await desk.page.getByTestId('case-state').getByText('退回补充').waitFor();
 
     // The phone pulls it: the older, returned case is listed first, with the reason.
     await listShowing(page, 'returned', id);
@@ -134,8 +135,18 @@ describe('the review loop on the officer’s phone', () => {
     expect(held).toMatchObject({ status: 200, version: 2, complete: true });
     expect(held.photos).toContain(plate?.sha256);
 
-    // The squad approves; the phone says so on the list and on the case.
-    await review(id, { action: 'review' });
+    // The reviewer sees version 2 with the photo added, and approves.
+    await openFromQueue(desk.page, id);
+    const history = await historyText(desk.page);
+    expect(history).toContain('第 2 版');
+    expect(history).toContain('新增照片：车辆 A 号牌');
+    expect(history).toContain('需要补充：车辆 A 号牌');
+    await approve(desk.page);
+    await desk.page.getByTestId('case-state').getByText('已审核').waitFor();
+    expect(await caseState(desk.page)).toBe('已审核');
+    await desk.context.close();
+
+    // The phone says so on the list and on the case.
     await listShowing(page, 'approved', id);
     expect(
       await page.locator(`a[href="/cases/${id}"] [data-testid="case-squad"]`).textContent(),
@@ -143,5 +154,6 @@ describe('the review loop on the officer’s phone', () => {
     await page.goto(`/cases/${id}`);
     await page.getByTestId('approved-notice').waitFor();
     await context.close();
+    expect(readServer(world.server).problems).toEqual([]);
   });
 });

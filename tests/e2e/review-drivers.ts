@@ -1,0 +1,81 @@
+/**
+ * The accident squad's reviewer at a desk: a 1280 px browser context signed
+ * in as the demo reviewer, the queue, one case, and the actions taken through
+ * the workspace as a person takes them.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PHONE_CONTEXT, shimEsbuildNames, signInAs } from './phone';
+
+/** The reviewer's desk: a wide screen, no touch. */
+export const DESK = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' };
+
+/** A desk context with the reviewer signed in, on the queue. */
+export async function openReviewer(
+  browser: Browser,
+  baseURL: string,
+  options: { narrow?: boolean; username?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    ...(options.narrow ? PHONE_CONTEXT : DESK),
+    baseURL,
+  });
+  await shimEsbuildNames(context);
+  const page = await context.newPage();
+  await page.goto('/');
+  const signedIn = await signInAs(page, options.username ?? 'demo-reviewer');
+  if (!('path' in signedIn) || signedIn.path !== '/review') {
+    throw new Error(`the reviewer did not land on the queue: ${JSON.stringify(signedIn)}`);
+  }
+  await page.getByTestId('review-queue').waitFor();
+  return { context, page };
+}
+
+/** Opens the case from the queue (reloaded, so it shows what arrived since). */
+export async function openFromQueue(page: Page, caseId: string): Promise<void> {
+  await page.goto('/review?sort=newest');
+  await page.getByTestId('review-queue').locator(`a[href="/review/${caseId}"]`).first().click();
+  await page.getByTestId('review-case').waitFor();
+  await page.getByTestId('verification').waitFor({ timeout: 30_000 });
+}
+
+/** The case view's state as the reviewer reads it. */
+export const caseState = async (page: Page) =>
+  (await page.getByTestId('case-state').textContent())?.trim() ?? '';
+
+/** The answer the actions panel gave, once it gave one. */
+export async function actionAnswer(page: Page): Promise<string> {
+  const answer = page.getByTestId('action-result').locator('.notice, [role="alert"]');
+  await answer.first().waitFor({ timeout: 30_000 });
+  return (await page.getByTestId('action-result').textContent()) ?? '';
+}
+
+/** Returns the case naming the shots to add (by their labels) and a note. */
+export async function returnCase(page: Page, shots: readonly string[], note: string) {
+  const panel = page.getByTestId('review-actions');
+  await panel.getByRole('button', { name: '退回补充' }).click();
+  const photos = panel.getByRole('group', { name: '照片' });
+  for (const shot of shots) await photos.getByRole('checkbox', { name: shot }).check();
+  await panel.getByLabel('说明（给民警）').fill(note);
+  await panel.getByRole('button', { name: '退回补充' }).click();
+  return actionAnswer(page);
+}
+
+export async function approve(page: Page): Promise<string> {
+  await page.getByTestId('review-actions').getByRole('button', { name: '审核通过' }).click();
+  return actionAnswer(page);
+}
+
+export async function takeOver(page: Page, reason: string): Promise<string> {
+  const panel = page.getByTestId('review-actions');
+  await panel.getByRole('button', { name: '中队接手' }).click();
+  await panel.getByLabel('接手理由').fill(reason);
+  await panel.getByRole('button', { name: '确认接手' }).click();
+  return actionAnswer(page);
+}
+
+/** The history section's text (versions with their differences, and the review actions). */
+export async function historyText(page: Page): Promise<string> {
+  const history = page.getByRole('region', { name: '版本与审核记录' });
+  await history.waitFor();
+  return (await history.textContent()) ?? '';
+}
