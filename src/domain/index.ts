@@ -32,5 +32,6 @@ export * from './case/liability-record.schema';
 export * from './case/liability-step';
 export * from './case/determination';
 export * from './case/liability-draft';
+export * from './review/squad-amendment';
 export * from './outbox';
 export * from './export';
