@@ -2,7 +2,7 @@
 import type { CaseRecord } from '../src/domain/case/case.schema';
 import type { PhotoMeta } from '../src/domain/case/photo.schema';
 import { randomUUID } from 'node:crypto';
-import { openCase } from '../src/domain/case/case';
+import { openCase, transitionCase } from '../src/domain/case/case';
 import { determinationBytes, openAmendment } from '../src/domain/case/determination';
 import {
   emptyDraft,
@@ -74,6 +74,65 @@ const SIGNATURE_PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const SIGNATURE_PNG_2 =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/**
+ * The notices read at `at.read`; the first driver signs at `at.signed` (with
+ * an objection, when given), the second refuses at `at.refused`: the case is
+ * `signed`, every entry naming the hash of the content shown.
+ */
+export function signAndRefuse(
+  c: CaseRecord,
+  at: { read: string; signed: string; refused: string },
+  image: string = SIGNATURE_PNG,
+  words: { objection?: string; refusal: string } = { refusal: '不同意' },
+): CaseRecord {
+  const [first, second] = c.parties.filter((p) => p.kind === 'driver');
+  if (!first || !second) throw new Error('two drivers are needed');
+  let next = must(markNoticesRead(c, at.read));
+  const contentSha256 = sha256OfBytes(determinationBytes(next));
+  next = must(
+    recordSignature(
+      next,
+      {
+        partyId: first.id,
+        contentSha256,
+        image,
+        ...(words.objection && { objection: words.objection }),
+      },
+      at.signed,
+    ),
+  );
+  return must(
+    recordRefusal(next, { partyId: second.id, contentSha256, reason: words.refusal }, at.refused),
+  );
+}
+
+/**
+ * {@link insuredCase} with its liability determined and signed: B, going
+ * straight, ran into the back of A (B full, A none); A's driver signed, B's
+ * refused. The case is `signed`, as a phone sends it.
+ */
+export function signedInsuredCase(seed = 'signed', photoCount = 1): CaseFixture {
+  const fixture = insuredCase(seed, photoCount);
+  const at = (m: number) => `2026-11-27T02:${String(m).padStart(2, '0')}:00.000Z`;
+  let record: CaseRecord = fixture.record;
+  for (const to of ['triaged', 'evidence-complete', 'scene-cleared'] as const) {
+    record = must(transitionCase(record, to, at(5)));
+  }
+  const draft = {
+    ...emptyDraft(record),
+    placeKind: 'road-section' as const,
+    vehicles: [
+      { id: 'A', action: 'slowing' as const },
+      { id: 'B', action: 'going-straight' as const },
+    ],
+    impacts: [{ striking: 'B', struck: 'A', relation: 'same-lane' as const }],
+  };
+  const facts = must(factsFromDraft(draft, true));
+  record = must(proposeLiability(record, loadLiabilityCatalog(), facts, at(10))).case;
+  record = signAndRefuse(record, { read: at(11), signed: at(12), refused: at(13) });
+  return { record, photos: fixture.photos };
+}
 
 /**
  * A case with every optional field filled, signed, amended and signed again:
@@ -187,24 +246,9 @@ export function fullyPopulatedCase(officerId: string = randomUUID()): PopulatedC
       at(11),
     ),
   );
-  const signAll = (c: CaseRecord, m: number, image: string): CaseRecord => {
-    let next = must(markNoticesRead(c, at(m)));
-    const contentSha256 = sha(determinationBytes(next));
-    next = must(
-      recordSignature(
-        next,
-        { partyId: partyA, contentSha256, image, objection: '张三保留意见' },
-        at(m + 1),
-      ),
-    );
-    return must(
-      recordRefusal(
-        next,
-        { partyId: partyB, contentSha256, reason: '李四拒签，王五可作证' },
-        at(m + 2),
-      ),
-    );
-  };
+  const words = { objection: '张三保留意见', refusal: '李四拒签，王五可作证' };
+  const signAll = (c: CaseRecord, m: number, image: string) =>
+    signAndRefuse(c, { read: at(m), signed: at(m + 1), refused: at(m + 2) }, image, words);
   record = signAll(record, 12, SIGNATURE_PNG);
   record = must(
     openAmendment(

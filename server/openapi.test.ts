@@ -40,6 +40,12 @@ describe('OpenAPI', () => {
     }
     const put = doc.paths['/api/cases/{id}']?.['put'];
     expect(JSON.stringify(put?.requestBody)).toContain('previousManifestHash');
+    const action = JSON.stringify(doc.paths['/api/cases/{id}/actions']?.['post']?.requestBody);
+    expect(action).toContain('"amend"');
+    expect(action).toContain('"amendment"');
+    const changes = JSON.stringify(doc.paths['/api/changes']?.['get']?.responses);
+    expect(changes).toContain('"amended"');
+    expect(changes).toContain('"amendment"');
   });
 
   it('has a handler for every contract route', () => {

@@ -10,6 +10,8 @@
  * | take-over | reviewer | any, unless already taken over or a paid  | (unchanged): the squad |
  * |           |          | claim holds the case                      | continues the case     |
  * | reopen    | reviewer | a paid claim holds the case               | returned               |
+ * | amend     | reviewer | synced, returned, reviewed                | returned, with the     |
+ * |           |          |                                           | squad's determination  |
  * | assess    | insurer  | its own claim: delivered                  | claim assessed         |
  * | pay       | insurer  | its own claim: assessed                   | claim paid             |
  *
@@ -17,8 +19,14 @@
  * never moves another's. The case is `assessed` once every current claim is
  * assessed and `paid` once every one is paid. A new manifest version from the
  * officer puts the case back to synced — refused while a paid claim holds it,
- * which only `reopen` (with its reason) releases; `return` is then refused
- * with `reopen_required`, so the reopening is always written down.
+ * which only `reopen` (with its reason) releases; `return` and `amend` are
+ * then refused with `reopen_required`, so the reopening is always written down.
+ *
+ * `amend` (squad-amendment.ts): the squad's own determination of liability,
+ * with its reason, on facts it corrected (the engine re-run) or by override.
+ * The case goes back to its officer, whose phone takes the determination
+ * (an amendment of the signed one), has the parties told and sign again, and
+ * sends it as a new version.
  *
  * A take-over marks the case as the accident squad's (who, when, why): the
  * officer's phone is told by a `taken-over` change, and may still send
@@ -47,7 +55,9 @@ import {
   isHeldByPayment,
   reopenPaidClaims,
 } from './claims';
+import type { SquadDetermination } from '../../src/domain/review/squad-amendment';
 import { setCaseState } from './review-columns';
+import { recordSquadDetermination, squadDetermination } from './squad-amendment';
 import {
   checkExpected,
   claimRequest,
@@ -57,7 +67,7 @@ import {
 } from './review-requests';
 
 type Db = Kysely<Database>;
-type ReviewerAction = 'return' | 'review' | 'reopen';
+type ReviewerAction = 'return' | 'review' | 'reopen' | 'amend';
 
 interface ReviewerRule {
   role: 'reviewer';
@@ -76,6 +86,12 @@ const REVIEWER_ACTIONS: Readonly<Record<ReviewerAction, ReviewerRule>> = {
   },
   review: { role: 'reviewer', from: ['synced'], to: 'reviewed', kind: 'reviewed' },
   reopen: { role: 'reviewer', from: 'held', to: 'returned', kind: 'returned' },
+  amend: {
+    role: 'reviewer',
+    from: ['synced', 'returned', 'reviewed'],
+    to: 'returned',
+    kind: 'amended',
+  },
 };
 
 export const CASE_ACTIONS: Readonly<Record<CaseAction, { role: Role }>> = {
@@ -131,6 +147,7 @@ async function reviewerAction(
   const action = request.action as ReviewerAction;
   const rule = REVIEWER_ACTIONS[action];
   checkAllowed(action, rule, row.state, held);
+  const amendment = action === 'amend' ? await squadDetermination(trx, caseId, request) : undefined;
   const now = at.toISOString();
   // Only from the state and version read above: a writer in between (on a
   // database that runs transactions side by side) makes this a conflict.
@@ -148,18 +165,22 @@ async function reviewerAction(
     at: now,
     manifestVersion: row.manifest_version,
     ...(missing && { missing }),
+    ...(amendment && { amendment }),
   });
+  if (amendment) {
+    const by = { caseId, version: row.manifest_version, userId: session.userId };
+    await recordSquadDetermination(trx, by, amendment, now);
+  }
   const reopened = action === 'reopen' ? await reopenPaidClaims(trx, session, caseId, at) : [];
   await appendAudit(trx, at, {
     actor: session.userId,
-    action: action === 'reopen' ? 'case.reopened' : `case.${rule.kind}`,
+    action: AUDIT_ACTION[action],
     subject: caseId,
     details: {
       from: row.state,
       to: rule.to,
       version: row.manifest_version,
-      ...(action === 'reopen' ? { reason: note, claims: reopened } : { note }),
-      ...(missing && { missing }),
+      ...actionDetails(action, note, { missing, amendment, reopened }),
     },
   });
   if (action === 'review') await deliverPackets(trx, session, caseId, at);
@@ -173,11 +194,11 @@ function checkAllowed(
   state: string,
   held: boolean,
 ): void {
-  if (action === 'return' && held) {
+  if ((action === 'return' || action === 'amend') && held) {
     throw new HttpError(
       409,
       'reopen_required',
-      'An insurer has paid a claim on this case: reopen it, with the reason, instead.',
+      'An insurer has paid a claim on this case: reopen it, with the reason, first.',
     );
   }
   const allowed = rule.from === 'held' ? held : rule.from.includes(state as CaseState);
@@ -192,6 +213,42 @@ function checkAllowed(
       { state },
     );
   }
+}
+
+/**
+ * The audit event of each reviewer action. The squad's amendment is
+ * `case.squad-amended`: `case.amended` is the officer's amended version.
+ */
+const AUDIT_ACTION: Readonly<Record<ReviewerAction, string>> = {
+  return: 'case.returned',
+  review: 'case.reviewed',
+  reopen: 'case.reopened',
+  amend: 'case.squad-amended',
+};
+
+/**
+ * What the audit trail keeps of an action besides the move: a reopen's
+ * reason and claims; an amendment's reason and determination, with the
+ * engine's liability and the facts when it ran; a return's note and missing.
+ */
+function actionDetails(
+  action: ReviewerAction,
+  note: string | null,
+  extra: { missing?: unknown; amendment?: SquadDetermination; reopened: readonly string[] },
+): Record<string, unknown> {
+  if (action === 'reopen') return { reason: note, claims: extra.reopened };
+  const a = extra.amendment;
+  if (a) {
+    return {
+      reason: a.reason,
+      liability: a.liability,
+      ...(a.decision && {
+        engine: { liability: a.decision.liability, catalogVersion: a.decision.catalogVersion },
+        facts: a.facts,
+      }),
+    };
+  }
+  return { note, ...(extra.missing !== undefined && { missing: extra.missing }) };
 }
 
 const stateOf = (row: CaseNow) => ({

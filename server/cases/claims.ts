@@ -30,6 +30,7 @@ import type { ChangeKind } from '../../src/contracts/changes';
 import type { Claim, ClaimState } from '../../src/contracts/claims';
 import type { MissingItem } from '../../src/contracts/review';
 import type { CaseState } from '../../src/domain/case/case-state';
+import type { SquadDetermination } from '../../src/domain/review/squad-amendment';
 import { appendAudit } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { ClaimRow, Database } from '../db/schema';
@@ -88,6 +89,8 @@ export interface ChangeInput {
   missing?: readonly MissingItem[];
   /** The case's manifest version the change is made on. */
   manifestVersion?: number;
+  /** An amendment: the accident squad's determination. */
+  amendment?: SquadDetermination;
 }
 
 /** Writes one entry of the changes feed; answers its cursor. */
@@ -106,6 +109,7 @@ export async function insertChange(trx: Db, change: ChangeInput): Promise<string
       claim_state: change.claim?.state ?? null,
       missing: change.missing === undefined ? null : JSON.stringify(change.missing),
       manifest_version: change.manifestVersion ?? null,
+      amendment: change.amendment === undefined ? null : JSON.stringify(change.amendment),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

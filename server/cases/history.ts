@@ -1,9 +1,10 @@
 /**
  * `GET /api/cases/:id/history`: every manifest version of a case as the
  * server received it (with the officer who sent it), every review action on
- * it (the changes feed's returns, approvals, take-overs and reopens, not the
- * insurers' claim steps) and every hand-over, oldest first, each with who
- * did it by name; and the take-over, when the squad took the case over.
+ * it (the changes feed's returns, approvals, take-overs, reopens and the
+ * squad's amendments with their determination, not the insurers' claim
+ * steps) and every hand-over, oldest first, each with who did it by name;
+ * and the take-over, when the squad took the case over.
  */
 import type { Kysely } from 'kysely';
 import type {
@@ -16,6 +17,7 @@ import type { Role } from '../../src/contracts/route';
 import type { CaseRecord } from '../../src/domain/case/case.schema';
 import type { CaseState } from '../../src/domain/case/case-state';
 import type { PhotoMeta } from '../../src/domain/case/photo.schema';
+import type { SquadDetermination } from '../../src/domain/review/squad-amendment';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -75,6 +77,7 @@ async function actionsOf(db: Db, caseId: string): Promise<Timed[]> {
       'changes.missing',
       'changes.manifest_version',
       'changes.insurer_id',
+      'changes.amendment',
       'users.display_name',
     ])
     .where('changes.case_id', '=', caseId)
@@ -96,6 +99,9 @@ async function actionsOf(db: Db, caseId: string): Promise<Timed[]> {
         by: { id: r.actor_id, name: r.display_name, role: r.actor_role as Role },
         ...(r.note !== null && { note: r.note }),
         ...(r.missing !== null && { missing: JSON.parse(r.missing) as MissingItem[] }),
+        ...(r.amendment !== null && {
+          amendment: JSON.parse(r.amendment) as SquadDetermination,
+        }),
         ...(r.manifest_version !== null && { manifestVersion: r.manifest_version }),
       },
     }));

@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fullyPopulatedCase, insuredCase } from '../case-fixtures';
 import { makeTempDir } from '../test-support';
+import { ids, seedOfficer, storeCase, type OldDb } from './migration-fixtures';
 import { openDatabase } from './database';
 import type { Db } from './database';
 import { migrateToLatest } from './migrate';
@@ -27,55 +27,14 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-const at = '2026-11-27T09:30:00.000Z';
-const ids = {
-  brigade: 'c0000000-0000-4000-8000-000000000001',
-  unit: 'c0000000-0000-4000-8000-000000000002',
-  officer: 'c0000000-0000-4000-8000-000000000003',
-  device: 'c0000000-0000-4000-8000-000000000004',
-};
-
 describe('0005-review', () => {
   it('backfills the arrival, signals and bucket of every stored case', async () => {
     // Given a database at 0004 with a plain synced case, a disputed, amended, overridden
     // case already reviewed, a returned case whose first version had a gap, and a body that is not a case
-    const { '0005-review': review, ...upTo0004 } = migrations;
+    const { '0005-review': review, '0006-squad-amendments': _next, ...upTo0004 } = migrations;
     await migrateToLatest(db, upTo0004);
-    const k = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-    await k.insertInto('brigades').values({ id: ids.brigade, name: 'B', created_at: at }).execute();
-    await k
-      .insertInto('units')
-      .values({
-        id: ids.unit,
-        brigade_id: ids.brigade,
-        name: 'U',
-        kind: 'patrol-squad',
-        created_at: at,
-      })
-      .execute();
-    await k
-      .insertInto('users')
-      .values({
-        id: ids.officer,
-        username: 'o',
-        display_name: 'o',
-        role: 'officer',
-        unit_id: ids.unit,
-        password_hash: 'x',
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await k
-      .insertInto('devices')
-      .values({
-        id: ids.device,
-        user_id: ids.officer,
-        label: 'p',
-        public_key_jwk: '{}',
-        created_at: at,
-      })
-      .execute();
+    const k = db as unknown as OldDb;
+    await seedOfficer(k);
     const plain = insuredCase('plain').record;
     const populated = fullyPopulatedCase(ids.officer).record;
     const gapped = { ...insuredCase('gap').record, arrivedAt: '2026-11-27T10:00:00+08:00' };
@@ -148,49 +107,3 @@ describe('0005-review', () => {
     expect(await db.selectFrom('review_requests').selectAll().execute()).toEqual([]);
   });
 });
-
-async function storeCase(
-  k: Kysely<Record<string, Record<string, unknown>>>,
-  id: string,
-  state: string,
-  body: string,
-  flags: string[][],
-): Promise<void> {
-  await k
-    .insertInto('cases')
-    .values({
-      id,
-      unit_id: ids.unit,
-      officer_id: ids.officer,
-      case_number: `KC-${id.slice(-4)}`,
-      state,
-      manifest_version: flags.length,
-      body,
-      photos: '[]',
-      manifest: '{}',
-      manifest_hash: 'f'.repeat(64),
-      signature: 's',
-      received_at: at,
-      updated_at: at,
-    })
-    .execute();
-  for (const [i, f] of flags.entries()) {
-    await k
-      .insertInto('case_versions')
-      .values({
-        case_id: id,
-        version: i + 1,
-        manifest_hash: String(i).repeat(64),
-        body_hash: 'b'.repeat(64),
-        body,
-        photos: '[]',
-        manifest: '{}',
-        signature: 's',
-        device_id: ids.device,
-        officer_id: ids.officer,
-        flags: JSON.stringify(f),
-        received_at: at,
-      })
-      .execute();
-  }
-}

@@ -88,7 +88,8 @@ describe('0003-claims', () => {
     const {
       '0003-claims': _next,
       '0004-case-custody': _later,
-      '0005-review': _last,
+      '0005-review': _after,
+      '0006-squad-amendments': _last,
       ...upTo0002
     } = migrations;
     await migrateToLatest(db, upTo0002);

@@ -201,7 +201,7 @@ export interface PhotoHoldersTable {
 export interface ChangesTable {
   id: Generated<number>;
   case_id: string;
-  /** received | returned | reviewed | taken-over | assessed | paid */
+  /** received | returned | reviewed | taken-over | amended | assessed | paid */
   kind: string;
   /** The case's state after the change. */
   state: string;
@@ -217,6 +217,25 @@ export interface ChangesTable {
   missing: string | null;
   /** The case's manifest version the change was made on. */
   manifest_version: number | null;
+  /** `amended`: the SquadDetermination JSON (migration 0006). */
+  amendment: string | null;
+}
+
+/** The accident squad's amended liability of a case, one row per amendment (migration 0006). */
+export interface SquadDeterminationsTable {
+  id: Generated<number>;
+  case_id: string;
+  /** The case's manifest version the squad amended. */
+  based_on_version: number;
+  by_user_id: string;
+  reason: string;
+  /** LiabilityByVehicle JSON: the squad's determination. */
+  liability: string;
+  /** LiabilityFacts JSON: the corrected facts, when the squad gave them. */
+  facts: string | null;
+  /** DecisionSnapshot JSON: the engine's decision on those facts. */
+  decision: string | null;
+  at: string;
 }
 
 /** A reviewer action sent with a `requestId`, and the answer it got (migration 0005). */
@@ -262,5 +281,6 @@ export interface Database {
   claims: ClaimsTable;
   changes: ChangesTable;
   review_requests: ReviewRequestsTable;
+  squad_determinations: SquadDeterminationsTable;
   audit_events: AuditEventsTable;
 }

@@ -11,6 +11,7 @@ import type { ClaimState } from '../../src/contracts/claims';
 import type { MissingItem } from '../../src/contracts/review';
 import type { Role } from '../../src/contracts/route';
 import type { CaseState } from '../../src/domain/case/case-state';
+import type { SquadDetermination } from '../../src/domain/review/squad-amendment';
 import type { Authenticator } from '../auth/authenticate';
 import { changesInScope, scopeFor } from '../auth/policy';
 import type { Db } from '../db/database';
@@ -42,6 +43,8 @@ function changeOf(r: Selectable<ChangesTable>, forInsurer: boolean): Change {
     actor: { id: r.actor_id, role: r.actor_role as Role },
     ...(note === null ? {} : { note }),
     ...(r.missing !== null && { missing: JSON.parse(r.missing) as MissingItem[] }),
+    ...(r.amendment !== null &&
+      !forInsurer && { amendment: JSON.parse(r.amendment) as SquadDetermination }),
     ...(claim && { claim }),
   };
 }

@@ -7,6 +7,8 @@
 import * as z from 'zod/mini';
 import { CaseRecord } from '../domain/case/case.schema';
 import { CaseState } from '../domain/case/case-state';
+import { LiabilityByVehicle } from '../domain/case/liability-record.schema';
+import { LiabilityFacts } from '../domain/liability/facts.schema';
 import { PhotoMeta, Sha256Hex } from '../domain/case/photo.schema';
 import { CaseManifest, ManifestVersion } from '../domain/manifest/manifest.schema';
 import { Claim, InsurerCaseView } from './claims';
@@ -171,8 +173,30 @@ export const InsurerCaseDetail = z.object({
 });
 export type InsurerCaseDetail = z.infer<typeof InsurerCaseDetail>;
 
-export const CaseAction = z.enum(['return', 'review', 'take-over', 'reopen', 'assess', 'pay']);
+export const CaseAction = z.enum([
+  'return',
+  'review',
+  'take-over',
+  'reopen',
+  'amend',
+  'assess',
+  'pay',
+]);
 export type CaseAction = z.infer<typeof CaseAction>;
+
+/**
+ * The accident squad's amended liability. With `facts` (corrected), the server
+ * re-runs the liability engine on them: it must reach a liability (an
+ * escalation or a missing fact is refused, naming the rule or question);
+ * `liability` is the squad's determination — where it differs from the
+ * engine's, the squad overrides the engine, for the reason given in `note`.
+ * `liability` (and the facts' vehicles) name exactly the case's vehicle labels.
+ */
+export const CaseAmendment = z.object({
+  liability: LiabilityByVehicle,
+  facts: z.optional(LiabilityFacts),
+});
+export type CaseAmendment = z.infer<typeof CaseAmendment>;
 
 /** Yuan with at most two decimals (fen), up to 100 million. */
 const Yuan = z.number().check(
@@ -183,16 +207,18 @@ const Yuan = z.number().check(
 
 export const CaseActionRequest = z
   .object({
-    /** return/review/take-over/reopen: reviewer; assess/pay: insurer, on its own claim. */
+    /** return/review/take-over/reopen/amend: reviewer; assess/pay: insurer, on its own claim. */
     action: CaseAction,
     /**
      * return: what the officer is to add (with `missing`, at least one of the two);
-     * take-over, reopen: the reason (required). An insurer's note is seen by the
+     * take-over, reopen, amend: the reason (required). An insurer's note is seen by the
      * police, never by another insurer.
      */
     note: z.optional(paragraph(TEXT_LIMITS.text)),
     /** return: what is missing, item by item (a shot, a field, a fact). */
     missing: z.optional(z.array(MissingItem).check(z.maxLength(50))),
+    /** amend: the squad's determination (required, and only there). */
+    amendment: z.optional(CaseAmendment),
     /**
      * Makes the action idempotent: the same id again (a retry, a second
      * click) answers what the first did and changes nothing. Reviewer
@@ -225,6 +251,18 @@ export const CaseActionRequest = z
     z.refine((r) => r.action === 'return' || r.missing === undefined, {
       message: 'only a return lists what is missing',
       path: ['missing'],
+    }),
+    z.refine((r) => r.action !== 'amend' || (r.note ?? '').trim().length > 0, {
+      message: 'an amendment needs its reason',
+      path: ['note'],
+    }),
+    z.refine((r) => r.action !== 'amend' || r.amendment !== undefined, {
+      message: 'an amendment needs the squad’s determination',
+      path: ['amendment'],
+    }),
+    z.refine((r) => r.action === 'amend' || r.amendment === undefined, {
+      message: 'only an amendment carries a determination',
+      path: ['amendment'],
     }),
     z.refine((r) => !['assess', 'pay'].includes(r.action) || r.amountYuan !== undefined, {
       message: 'an assessment or payout needs its amount',
@@ -321,7 +359,7 @@ export const caseRoutes = [
     method: 'POST',
     path: '/api/cases/:id/actions',
     summary:
-      'Return, approve (delivers a packet to each insurer), take over or reopen (reviewer); assess / pay the own claim (insurer)',
+      'Return, approve (delivers a packet to each insurer), take over, reopen or amend the liability (reviewer); assess / pay the own claim (insurer)',
     access: ['reviewer', 'insurer'],
     scoped: true,
     params: IdParams,
@@ -331,11 +369,12 @@ export const caseRoutes = [
       403: { description: '`forbidden_action`: not this role’s action', schema: ErrorBody },
       409: {
         description:
-          '`invalid_transition`: not from the case’s (or the insurer’s claim’s) current state, or already taken over; `reopen_required`: a claim is paid, reopen instead of return; `review_conflict`: the case moved on since `expected` (details: ReviewConflict, the change that came first)',
+          '`invalid_transition`: not from the case’s (or the insurer’s claim’s) current state, or already taken over; `reopen_required`: a claim is paid, reopen instead of return or amend; `review_conflict`: the case moved on since `expected` (details: ReviewConflict, the change that came first)',
         schema: ErrorBody,
       },
       422: {
-        description: '`request_id_reused`: this requestId was used for another action',
+        description:
+          '`request_id_reused`: this requestId was used for another action; `invalid_amendment`: the amendment’s liability or facts do not name exactly the case’s vehicles (`fields` names which; details: {vehicles}); `liability_undecided`: on the facts given the engine escalates or needs another fact (details: {outcome, ruleId?, questionId?})',
         schema: ErrorBody,
       },
     },

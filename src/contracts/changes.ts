@@ -1,6 +1,7 @@
 /**
  * The pull feed: what others changed in the session's scope since a cursor
- * (a case received, returned for more evidence, reviewed, assessed, paid).
+ * (a case received, returned for more evidence, reviewed, taken over, its
+ * liability amended by the accident squad, assessed, paid).
  * Start with no cursor; keep `nextCursor` and send it back next time.
  *
  * Officers and reviewers see every entry of their cases, each insurer's claim
@@ -11,16 +12,23 @@
  */
 import * as z from 'zod/mini';
 import { CaseState } from '../domain/case/case-state';
+import { SquadDetermination } from '../domain/review/squad-amendment';
 import { ClaimState } from './claims';
 import { MissingItem } from './review';
 import { Role, defineRoute } from './route';
 
-/** `taken-over`: the accident squad took the case over from its officer. */
+/**
+ * `taken-over`: the accident squad took the case over from its officer;
+ * `amended`: the accident squad amended the liability (the case is returned
+ * to its officer, the squad's determination in `amendment`: the parties are
+ * to be told and sign again).
+ */
 export const ChangeKind = z.enum([
   'received',
   'returned',
   'reviewed',
   'taken-over',
+  'amended',
   'assessed',
   'paid',
 ]);
@@ -46,6 +54,12 @@ export const Change = z.object({
   note: z.optional(z.string()),
   /** A return: what the officer is to add, item by item. */
   missing: z.optional(z.array(MissingItem)),
+  /**
+   * `amended`: the squad's determination — its liability, the reason, and the
+   * corrected facts with the engine's decision on them when it gave facts.
+   * The officer's phone applies it (src/domain/review/squad-amendment.ts).
+   */
+  amendment: z.optional(SquadDetermination),
   /** A step of one insurer's claim: whose, and the claim's state after it. */
   claim: z.optional(z.object({ insurerId: z.uuid(), state: ClaimState })),
 });

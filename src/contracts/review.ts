@@ -16,6 +16,7 @@ import { CaseState } from '../domain/case/case-state';
 import { PhotoMeta, Sha256Hex } from '../domain/case/photo.schema';
 import { ManifestVersion } from '../domain/manifest/manifest.schema';
 import { QUEUE_BUCKETS, REVIEW_SIGNALS } from '../domain/review/signals';
+import { SquadDetermination } from '../domain/review/squad-amendment';
 import { TEXT_LIMITS, line } from '../domain/text';
 import { Role, defineRoute, IdParams } from './route';
 
@@ -142,13 +143,15 @@ export type CaseVersion = z.infer<typeof CaseVersion>;
 /** A review action or hand-over on the case, oldest first. */
 export const ReviewEntry = z.object({
   cursor: z.string(),
-  /** `returned`, `reviewed`, `taken-over`, `handed-over`, `reopened` … */
+  /** `returned`, `reviewed`, `taken-over`, `amended`, `handed-over`, `reopened` … */
   kind: z.string(),
   state: CaseState,
   at: z.iso.datetime(),
   by: Actor,
   note: z.optional(z.string()),
   missing: z.optional(z.array(MissingItem)),
+  /** `amended`: the squad's determination (liability, reason, facts and the engine's decision). */
+  amendment: z.optional(SquadDetermination),
   /** The manifest version the action was taken on. */
   manifestVersion: z.optional(ManifestVersion),
 });

@@ -32,6 +32,7 @@ export * from './case/liability-record.schema';
 export * from './case/liability-step';
 export * from './case/determination';
 export * from './case/liability-draft';
+export * from './review/squad-amendment';
 export * from './outbox';
 export * from './export';
 export * from './review';
