@@ -11,7 +11,12 @@ import {
 import { transitionCase } from '../case/case';
 import type { CaseRecord } from '../case/case.schema';
 import type { CaseState } from '../case/case-state';
-import { checkSealedVersion, determinationBytes, effectiveLiability } from '../case/determination';
+import {
+  checkSealedVersion,
+  determinationBytes,
+  effectiveLiability,
+  openAmendment,
+} from '../case/determination';
 import {
   disputeFacts,
   factsFromDraft,
@@ -22,7 +27,12 @@ import {
 } from '../case/liability-step';
 import { loadLiabilityCatalog } from '../liability/catalog';
 import { evaluateLiability } from '../liability/evaluate';
-import { applySquadAmendment, type SquadDetermination } from './squad-amendment';
+import {
+  applySquadAmendment,
+  squadAmendmentAppliedAt,
+  squadReasonInForce,
+  type SquadDetermination,
+} from './squad-amendment';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 const T4 = '2026-11-27T03:00:00.000Z';
@@ -228,5 +238,42 @@ describe('applySquadAmendment refuses', () => {
   ] as const)('%s', (_what, build, amendment, input, reason) => {
     const result = applySquadAmendment(build(), amendment as SquadDetermination, input, T4);
     expect(result.ok ? 'accepted' : result.reason).toBe(reason);
+  });
+});
+
+describe('the squad’s amendment once applied', () => {
+  const RECEIVED = '2026-11-27T02:55:00.000Z';
+
+  it('is found on a signed case by its transition, and is in force until the officer amends again', () => {
+    const c = signedReturned();
+    expect(squadAmendmentAppliedAt(c, { reason: REASON }, RECEIVED)).toBeUndefined();
+    expect(squadReasonInForce(c)).toBeUndefined();
+
+    const next = must(
+      applySquadAmendment(
+        c,
+        squad({ A: 'primary', B: 'secondary' }),
+        { supersededSha256: sha(determinationBytes(c)) },
+        T4,
+      ),
+    );
+
+    expect(squadAmendmentAppliedAt(next, { reason: ` ${REASON} ` }, RECEIVED)).toBe(T4);
+    // Applied before this word arrived: an earlier amendment, not this one.
+    expect(squadAmendmentAppliedAt(next, { reason: REASON }, T5)).toBeUndefined();
+    expect(squadAmendmentAppliedAt(next, { reason: '另一个原因' }, RECEIVED)).toBeUndefined();
+    expect(squadReasonInForce(next)).toBe(REASON);
+    const resigned = signAll(must(markNoticesRead(next, T5)), T5);
+    expect(squadReasonInForce(resigned)).toBe(REASON);
+    const own = must(
+      openAmendment(resigned, { reason: '号牌录入错误', supersededSha256: 'b'.repeat(64) }, T5),
+    );
+    expect(squadReasonInForce(own)).toBeUndefined();
+  });
+
+  it('is found on a case already awaiting signatures by the squad’s override', () => {
+    const next = must(applySquadAmendment(noticed(), squad({ A: 'equal', B: 'equal' }), {}, T4));
+    expect(next.transitions).toEqual(noticed().transitions);
+    expect(squadAmendmentAppliedAt(next, { reason: REASON }, RECEIVED)).toBe(T4);
   });
 });

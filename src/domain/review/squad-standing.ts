@@ -1,32 +1,36 @@
 /**
  * Where a case stands with the accident squad, from the word kept on the
- * phone (squad-word.ts) and the case itself: whether a return still waits for
- * the officer, and the case list's order (returned cases first).
+ * phone (squad-word.ts) and the case itself: whether a return (or the squad's
+ * amended liability) still waits for the officer, and the case list's order
+ * (those cases first).
  */
 import type { CaseRecord } from '../case/case.schema';
 import type { CaseReview } from './squad-word';
 
 /**
  * True while a return waits for the officer: the latest verdict is a return
- * and the case has not been handed back since it arrived (resubmitted, or
- * signed again after an amendment).
+ * (or the squad's amendment of the liability) and the case has not been
+ * handed back since it arrived (resubmitted, or signed again after an
+ * amendment).
  */
 export function awaitsOfficer(review: CaseReview | undefined, c: CaseRecord): boolean {
   const verdict = review?.verdict;
-  if (verdict?.kind !== 'returned') return false;
+  if (verdict?.kind !== 'returned' && verdict?.kind !== 'amended') return false;
   return !c.transitions.some(
     (t) => (t.to === 'submitted' || t.to === 'signed') && t.at >= verdict.receivedAt,
   );
 }
 
 /** Where a case stands with the squad, for the case list and the case screen. */
-export type SquadStanding = 'returned' | 'taken-over' | 'approved' | 'resubmitted' | 'none';
+export type SquadStanding =
+  'returned' | 'amended' | 'taken-over' | 'approved' | 'resubmitted' | 'none';
 
 export function squadStanding(review: CaseReview | undefined, c: CaseRecord): SquadStanding {
-  if (awaitsOfficer(review, c)) return 'returned';
+  const kind = review?.verdict?.kind;
+  if (awaitsOfficer(review, c)) return kind === 'amended' ? 'amended' : 'returned';
   if (review?.takenOver) return 'taken-over';
-  if (review?.verdict?.kind === 'reviewed') return 'approved';
-  if (review?.verdict?.kind === 'returned') return 'resubmitted';
+  if (kind === 'reviewed') return 'approved';
+  if (kind === 'returned' || kind === 'amended') return 'resubmitted';
   return 'none';
 }
 

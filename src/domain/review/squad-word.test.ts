@@ -176,6 +176,59 @@ describe('where the case stands with the squad', () => {
     expect(squadStanding(review, resubmitted)).toBe('resubmitted');
   });
 
+  it('an amendment of the liability waits for the officer until the parties sign again, and comes first', () => {
+    const c = asReturned(aCase().withVehicles(2).build());
+    const amendment = { liability: { A: 'none', B: 'full' }, reason: '复核监控：B车追尾' } as const;
+    const review = recordSquadWord(
+      undefined,
+      {
+        cursor: '9',
+        caseId: c.id,
+        kind: 'amended',
+        at: RETURNED_AT,
+        note: ' 复核监控：B车追尾 ',
+        amendment,
+      },
+      c,
+      PULLED_AT,
+    ) as CaseReview;
+    expect(review.verdict).toEqual({
+      kind: 'amended',
+      cursor: '9',
+      at: RETURNED_AT,
+      receivedAt: PULLED_AT,
+      note: '复核监控：B车追尾',
+      missing: [],
+      amendment,
+    });
+    expect(awaitsOfficer(review, c)).toBe(true);
+    expect(squadStanding(review, c)).toBe('amended');
+    const other = aCase().build();
+    expect(returnedFirst([other, c], new Map([[c.id, review]])).map((x) => x.id)).toEqual([
+      c.id,
+      other.id,
+    ]);
+    const applied: CaseRecord = {
+      ...c,
+      state: 'liability-proposed',
+      transitions: [
+        ...c.transitions,
+        { from: 'returned', to: 'liability-proposed', at: '2026-11-27T10:20:00.000Z' },
+      ],
+    };
+    expect(squadStanding(review, applied)).toBe('amended');
+    const signed: CaseRecord = {
+      ...applied,
+      state: 'signed',
+      transitions: [
+        ...applied.transitions,
+        { from: 'liability-proposed', to: 'signed', at: '2026-11-27T10:30:00.000Z' },
+      ],
+    };
+    expect(awaitsOfficer(review, signed)).toBe(false);
+    expect(squadStanding(review, signed)).toBe('resubmitted');
+  });
+
   it('taken over, approved, or nothing said', () => {
     const c = aCase().build();
     const taken = recordSquadWord(
