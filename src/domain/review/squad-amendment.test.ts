@@ -6,6 +6,7 @@ import {
   noticed,
   proposed,
   sha256HexSync as sha,
+  signedByBoth,
   T3,
 } from '../../../tests/builders/liability.builder';
 import { transitionCase } from '../case/case';
@@ -21,8 +22,6 @@ import {
   disputeFacts,
   factsFromDraft,
   markNoticesRead,
-  recordRefusal,
-  recordSignature,
   snapshotDecision,
 } from '../case/liability-step';
 import { loadLiabilityCatalog } from '../liability/catalog';
@@ -34,7 +33,6 @@ import {
   type SquadDetermination,
 } from './squad-amendment';
 
-const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 const T4 = '2026-11-27T03:00:00.000Z';
 const T5 = '2026-11-27T03:10:00.000Z';
 const REASON = '复核监控：A车未保持安全距离';
@@ -42,13 +40,7 @@ const REASON = '复核监控：A车未保持安全距离';
 const move = (c: CaseRecord, ...states: CaseState[]): CaseRecord =>
   states.reduce((x, to) => must(transitionCase(x, to, T3)), c);
 
-/** Driver A signs, driver B refuses: the determination is sealed. */
-function signAll(c: CaseRecord, at = T3): CaseRecord {
-  const [a, b] = c.parties;
-  const contentSha256 = sha(determinationBytes(c));
-  const one = must(recordSignature(c, { partyId: a!.id, contentSha256, image: PNG }, at));
-  return must(recordRefusal(one, { partyId: b!.id, contentSha256, reason: '不同意' }, at));
-}
+const signAll = signedByBoth;
 
 /** A signed rear-end case (B full), sent and returned to the officer by the squad's amendment. */
 const signedReturned = () => move(signAll(noticed()), 'submitted', 'synced', 'returned');

@@ -23,7 +23,8 @@ import { Page } from '../../ui/Page';
 import { AmendForm, AmendmentInProgress } from './AmendForm';
 import { DisputeForm } from './DisputeForm';
 import { PartySigning } from './PartySigning';
-import { citeBasis, useDeterminationHash, useLang } from './shared';
+import { useDeterminationHash } from '../../services/useDeterminationHash';
+import { citeBasis, useLang } from './shared';
 import './liability.css';
 
 export function NoticesScreen({ id }: { id: string }) {
