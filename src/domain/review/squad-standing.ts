@@ -1,8 +1,8 @@
 /**
- * Where a case stands with the accident squad, from the word kept on the
- * phone (squad-word.ts) and the case itself: whether a return (or the squad's
- * amended liability) still waits for the officer, and the case list's order
- * (those cases first).
+ * Whether the accident squad's word kept on the phone (squad-word.ts) still
+ * waits for the officer — a return, or the squad's amended liability — and
+ * the case list's order (those cases first). Where a case stands in words is
+ * squad-word.ts `squadStanding`, loaded with the screens that show it.
  */
 import type { CaseRecord } from '../case/case.schema';
 import type { CaseReview } from './squad-word';
@@ -19,19 +19,6 @@ export function awaitsOfficer(review: CaseReview | undefined, c: CaseRecord): bo
   return !c.transitions.some(
     (t) => (t.to === 'submitted' || t.to === 'signed') && t.at >= verdict.receivedAt,
   );
-}
-
-/** Where a case stands with the squad, for the case list and the case screen. */
-export type SquadStanding =
-  'returned' | 'amended' | 'taken-over' | 'approved' | 'resubmitted' | 'none';
-
-export function squadStanding(review: CaseReview | undefined, c: CaseRecord): SquadStanding {
-  const kind = review?.verdict?.kind;
-  if (awaitsOfficer(review, c)) return kind === 'amended' ? 'amended' : 'returned';
-  if (review?.takenOver) return 'taken-over';
-  if (kind === 'reviewed') return 'approved';
-  if (kind === 'returned' || kind === 'amended') return 'resubmitted';
-  return 'none';
 }
 
 /**

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aCase } from '../../../tests/builders/case.builder';
 import type { CaseRecord } from '../case/case.schema';
-import { awaitsOfficer, returnedFirst, squadStanding } from './squad-standing';
+import { awaitsOfficer, returnedFirst } from './squad-standing';
 import {
   factValue,
   fieldValue,
   isAskDone,
   recordSquadWord,
+  squadStanding,
   type CaseReview,
   type SquadChange,
 } from './squad-word';

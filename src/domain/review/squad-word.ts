@@ -13,6 +13,7 @@
 import type { CaseRecord } from '../case/case.schema';
 import type { Instant } from '../ids';
 import type { SquadDetermination } from './squad-amendment';
+import { awaitsOfficer } from './squad-standing';
 
 export type MissingKind = 'shot' | 'field' | 'fact';
 
@@ -159,4 +160,17 @@ export function isAskDone(
   }
   const now = askValue(c, ask);
   return now !== undefined && now !== ask.before;
+}
+
+/** Where a case stands with the squad, for the case list and the case screen. */
+export type SquadStanding =
+  'returned' | 'amended' | 'taken-over' | 'approved' | 'resubmitted' | 'none';
+
+export function squadStanding(review: CaseReview | undefined, c: CaseRecord): SquadStanding {
+  const kind = review?.verdict?.kind;
+  if (awaitsOfficer(review, c)) return kind === 'amended' ? 'amended' : 'returned';
+  if (review?.takenOver) return 'taken-over';
+  if (kind === 'reviewed') return 'approved';
+  if (kind === 'returned' || kind === 'amended') return 'resubmitted';
+  return 'none';
 }

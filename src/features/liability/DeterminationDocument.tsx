@@ -23,7 +23,7 @@ import {
   type DocOptions,
 } from './document-model';
 import { DocumentPage } from './DocumentPage';
-import { useDeterminationHash } from '../../services/useDeterminationHash';
+import { useDeterminationHash } from './shared';
 import './liability.css';
 import './document.css';
 

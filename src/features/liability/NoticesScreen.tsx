@@ -23,8 +23,7 @@ import { Page } from '../../ui/Page';
 import { AmendForm, AmendmentInProgress } from './AmendForm';
 import { DisputeForm } from './DisputeForm';
 import { PartySigning } from './PartySigning';
-import { useDeterminationHash } from '../../services/useDeterminationHash';
-import { citeBasis, useLang } from './shared';
+import { citeBasis, useDeterminationHash, useLang } from './shared';
 import './liability.css';
 
 export function NoticesScreen({ id }: { id: string }) {

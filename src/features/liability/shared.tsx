@@ -1,7 +1,10 @@
-/** What the liability screens share: language, words for levels and basis. */
+/** What the liability screens share: language, words for levels and basis, the determination's hash. */
+import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { LiabilityByVehicle } from '../../domain';
+import { determinationContent, type CaseRecord, type LiabilityByVehicle } from '../../domain';
+import { canonicalJson, utf8Bytes } from '../../domain/manifest';
+import { sha256Hex } from '../../platform/hash/sha256';
 import type { LiabilityLevel } from '../../domain/liability';
 
 export type Lang = 'zh' | 'en';
@@ -24,4 +27,23 @@ export function levelsText(m: LiabilityByVehicle, t: TFunction): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([label, level]) => `${label} ${t(`liability.level.${level}`)}`)
     .join('，');
+}
+
+/**
+ * SHA-256 of the determination content (what the parties are shown and sign,
+ * `determinationContent`), recomputed when it changes; null while computing.
+ */
+export function useDeterminationHash(c: CaseRecord): string | null {
+  const [hash, setHash] = useState<{ of: string; hex: string } | null>(null);
+  const text = canonicalJson(determinationContent(c));
+  useEffect(() => {
+    let live = true;
+    void sha256Hex(utf8Bytes(text) as Uint8Array<ArrayBuffer>).then(
+      (hex) => live && setHash({ of: text, hex }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [text]);
+  return hash?.of === text ? hash.hex : null;
 }

@@ -10,14 +10,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   applySquadAmendment,
+  determinationBytes,
   isSealed,
   squadAmendmentAppliedAt,
   type CaseRecord,
   type SquadDetermination,
   type SquadWord,
 } from '../../domain';
+import { sha256Hex } from '../../platform/hash/sha256';
 import { useCaseStep } from '../../services/useCaseStep';
-import { useDeterminationHash } from '../../services/useDeterminationHash';
 import { Button, ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
 import { ErrorNotice, Notice } from '../../ui/Notice';
@@ -107,28 +108,25 @@ function SquadLiability({ c, amendment }: { c: CaseRecord; amendment: SquadDeter
 
 /**
  * The one button: the squad's determination becomes the case's (a signed
- * one superseded, bound to its hash), then on to the notices.
+ * one superseded, bound to the SHA-256 of the determination shown), then on
+ * to the notices.
  */
 function Adopt({ c, amendment }: { c: CaseRecord; amendment: SquadDetermination }) {
   const { t } = useTranslation();
   const { run, error } = useCaseStep(c.id);
-  const hash = useDeterminationHash(c);
-  const sealed = isSealed(c);
-  const adopt = () =>
+  const adopt = async () => {
+    const supersededSha256 = isSealed(c)
+      ? await sha256Hex(determinationBytes(c) as Uint8Array<ArrayBuffer>)
+      : undefined;
     run(
       (x, at) =>
-        applySquadAmendment(x, amendment, hash === null ? {} : { supersededSha256: hash }, at),
+        applySquadAmendment(x, amendment, supersededSha256 ? { supersededSha256 } : {}, at),
       () => navigate(`/cases/${c.id}/notices`),
     );
+  };
   return (
     <>
-      <Button
-        variant="primary"
-        block
-        aria-describedby="amend-resign"
-        disabled={sealed && hash === null}
-        onClick={adopt}
-      >
+      <Button variant="primary" block aria-describedby="amend-resign" onClick={() => void adopt()}>
         {t('squad.amended.apply')}
       </Button>
       <ErrorNotice error={error} />
