@@ -11,19 +11,15 @@
  * verifies.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
 import { useBrowserWorld } from './harness';
 import {
   answerRearEnd,
   clearedRearEndCase,
-  DRIVER_A,
-  DRIVER_B,
-  partyGroup,
   propose,
   readNoticesOut,
   sha256,
-  signAs,
+  signBoth,
 } from './liability-drivers';
 import { waitForStatus } from './outbox';
 import { signInOnPhone } from './phone';
@@ -34,12 +30,6 @@ import type { CaseHistory } from '../../src/contracts/review';
 
 const world = useBrowserWorld({ demo: true });
 const REASON = '复核路口监控：A车未保持安全距离，负主要责任';
-
-async function signBoth(page: Page): Promise<void> {
-  await signAs(page, partyGroup(page, DRIVER_A.name, 'A'), 'A');
-  await signAs(page, partyGroup(page, DRIVER_B.name, 'B'), 'B');
-  await page.getByTestId('all-signed').waitFor();
-}
 
 /** A GET of the server's API as the demo reviewer. */
 async function asReviewer<T>(path: string): Promise<T> {
