@@ -190,9 +190,10 @@ export type ServerChangeOutcome = 'applied' | 'deferred' | 'unknown-case' | 'ano
  * officer's pull brings him the rest).
  *
  * With `keepWord` (the pull's: the domain's `recordSquadWord` at the device's
- * time), the squad's word (a return with what to add, an approval, a
- * take-over) is kept beside the case at once, deferred or not: the officer
- * sees what was asked even while his own edits wait to be sent.
+ * time), the squad's word (a return with what to add, an amended liability,
+ * an approval, a take-over) is kept beside the case at once, deferred or
+ * not: the officer sees what was asked even while his own edits wait to be
+ * sent.
  */
 export async function applyServerChange(
   db: KuaichuDb,

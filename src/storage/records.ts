@@ -67,8 +67,8 @@ export interface ScratchRow {
 }
 
 /**
- * The accident squad's word on a case (returned with what to add, approved,
- * taken over), from the pull feed: beside the case, never in the record the
- * officer signs and sends.
+ * The accident squad's word on a case (returned with what to add, its
+ * liability amended, approved, taken over), from the pull feed: beside the
+ * case, never in the record the officer signs and sends.
  */
 export type ReviewRow = CaseReview;

@@ -84,6 +84,30 @@ describe('the squad’s word on a case', () => {
     expect(JSON.stringify(stored)).not.toContain('vehicles.0.plate');
   });
 
+  it('keeps the squad’s amended determination with its reason, and the case is returned', async () => {
+    const c = await aSentCase();
+    const amendment = { liability: { A: 'full' as const }, reason: '复核监控：A车全责' };
+    const amended = change(c.id, {
+      cursor: '11',
+      kind: 'amended',
+      note: amendment.reason,
+      missing: undefined,
+      amendment,
+    });
+    expect(await applyServerChange(db, amended, undefined, PULLED)).toBe('applied');
+
+    expect((await readReviews(db)).get(c.id)?.verdict).toEqual({
+      kind: 'amended',
+      cursor: '11',
+      at: '2026-11-27T10:00:00.000Z',
+      receivedAt: PULLED,
+      note: '复核监控：A车全责',
+      missing: [],
+      amendment,
+    });
+    expect(await readCase(db, c.id)).toMatchObject({ value: { state: 'returned' } });
+  });
+
   it('keeps the word at once even while local edits wait to be sent', async () => {
     const c = await aSentCase();
     await updateCase(db, c.id, (x) => ({ ...x, notes: 'local edit' }), T0);

@@ -5,8 +5,9 @@
  * sent (src/storage/outbox-repo `applyServerChange`); on a shared phone,
  * another officer's cases are left for his own pull. The cursor is kept per
  * officer and advanced only after the page is applied. What the accident
- * squad said (a return with what to add, an approval, a take-over) is kept
- * beside each case with the device's time it arrived (`now`).
+ * squad said (a return with what to add, its amended liability, an approval,
+ * a take-over) is kept beside each case with the device's time it arrived
+ * (`now`).
  */
 import type { Api, ApiFailure } from '../api';
 import {

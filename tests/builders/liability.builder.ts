@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 /** Liability test data: the officer's answers for the cases the tests tell. */
 import {
+  determinationBytes,
   emptyDraft,
   factsFromDraft,
   markNoticesRead,
   overrideLiability,
   proposeLiability,
+  recordRefusal,
+  recordSignature,
   type CaseRecord,
   type LiabilityDraft,
 } from '../../src/domain';
@@ -83,3 +86,13 @@ export function overriddenProposal(): CaseRecord {
 /** SHA-256 hex of bytes, synchronously (node:crypto), as the server hashes. */
 export const sha256HexSync = (bytes: Uint8Array): string =>
   createHash('sha256').update(bytes).digest('hex');
+
+/** Driver A signs, driver B refuses (at `at`): the determination as it stands is sealed. */
+export function signedByBoth(c: CaseRecord, at: string = T3): CaseRecord {
+  const [a, b] = c.parties;
+  if (!a || !b) throw new Error('two parties needed');
+  const contentSha256 = sha256HexSync(determinationBytes(c));
+  const image = 'data:image/png;base64,iVBORw0KGgo=';
+  const one = must(recordSignature(c, { partyId: a.id, contentSha256, image }, at));
+  return must(recordRefusal(one, { partyId: b.id, contentSha256, reason: '不同意' }, at));
+}

@@ -105,6 +105,13 @@ export async function signAs(page: Page, party: Locator, label: string): Promise
   await page.getByTestId(`signed-${label}`).waitFor();
 }
 
+/** Both drivers sign the determination shown (the notices read already); all signed. */
+export async function signBoth(page: Page): Promise<void> {
+  await signAs(page, partyGroup(page, DRIVER_A.name, 'A'), 'A');
+  await signAs(page, partyGroup(page, DRIVER_B.name, 'B'), 'B');
+  await page.getByTestId('all-signed').waitFor();
+}
+
 export function partyGroup(page: Page, name: string, label: string): Locator {
   return page.getByRole('group', { name: `当事人 ${name}（车辆 ${label}）`, exact: true });
 }

@@ -6,7 +6,6 @@
  * and new signatures), which the server accepts flagged for review.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useBrowserWorld } from './harness';
 import {
   answerRearEnd,
@@ -18,6 +17,7 @@ import {
   readNoticesOut,
   sha256,
   signAs,
+  signBoth,
 } from './liability-drivers';
 import { waitForStatus } from './outbox';
 import { signInOnPhone } from './phone';
@@ -35,12 +35,6 @@ async function serverReceipt(id: string): Promise<{ manifestVersion: number; fla
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { receipt: { manifestVersion: number; flags: string[] } }).receipt;
-}
-
-async function signBoth(page: Page): Promise<void> {
-  await signAs(page, partyGroup(page, DRIVER_A.name, 'A'), 'A');
-  await signAs(page, partyGroup(page, DRIVER_B.name, 'B'), 'B');
-  await page.getByTestId('all-signed').waitFor();
 }
 
 describe('the signed determination is sealed', () => {

@@ -6,25 +6,33 @@ import {
   noticed,
   proposed,
   sha256HexSync as sha,
+  signedByBoth,
   T3,
 } from '../../../tests/builders/liability.builder';
 import { transitionCase } from '../case/case';
 import type { CaseRecord } from '../case/case.schema';
 import type { CaseState } from '../case/case-state';
-import { checkSealedVersion, determinationBytes, effectiveLiability } from '../case/determination';
+import {
+  checkSealedVersion,
+  determinationBytes,
+  effectiveLiability,
+  openAmendment,
+} from '../case/determination';
 import {
   disputeFacts,
   factsFromDraft,
   markNoticesRead,
-  recordRefusal,
-  recordSignature,
   snapshotDecision,
 } from '../case/liability-step';
 import { loadLiabilityCatalog } from '../liability/catalog';
 import { evaluateLiability } from '../liability/evaluate';
-import { applySquadAmendment, type SquadDetermination } from './squad-amendment';
+import {
+  applySquadAmendment,
+  squadAmendmentAppliedAt,
+  squadReasonInForce,
+  type SquadDetermination,
+} from './squad-amendment';
 
-const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 const T4 = '2026-11-27T03:00:00.000Z';
 const T5 = '2026-11-27T03:10:00.000Z';
 const REASON = '复核监控：A车未保持安全距离';
@@ -32,13 +40,7 @@ const REASON = '复核监控：A车未保持安全距离';
 const move = (c: CaseRecord, ...states: CaseState[]): CaseRecord =>
   states.reduce((x, to) => must(transitionCase(x, to, T3)), c);
 
-/** Driver A signs, driver B refuses: the determination is sealed. */
-function signAll(c: CaseRecord, at = T3): CaseRecord {
-  const [a, b] = c.parties;
-  const contentSha256 = sha(determinationBytes(c));
-  const one = must(recordSignature(c, { partyId: a!.id, contentSha256, image: PNG }, at));
-  return must(recordRefusal(one, { partyId: b!.id, contentSha256, reason: '不同意' }, at));
-}
+const signAll = signedByBoth;
 
 /** A signed rear-end case (B full), sent and returned to the officer by the squad's amendment. */
 const signedReturned = () => move(signAll(noticed()), 'submitted', 'synced', 'returned');
@@ -228,5 +230,42 @@ describe('applySquadAmendment refuses', () => {
   ] as const)('%s', (_what, build, amendment, input, reason) => {
     const result = applySquadAmendment(build(), amendment as SquadDetermination, input, T4);
     expect(result.ok ? 'accepted' : result.reason).toBe(reason);
+  });
+});
+
+describe('the squad’s amendment once applied', () => {
+  const RECEIVED = '2026-11-27T02:55:00.000Z';
+
+  it('is found on a signed case by its transition, and is in force until the officer amends again', () => {
+    const c = signedReturned();
+    expect(squadAmendmentAppliedAt(c, { reason: REASON }, RECEIVED)).toBeUndefined();
+    expect(squadReasonInForce(c)).toBeUndefined();
+
+    const next = must(
+      applySquadAmendment(
+        c,
+        squad({ A: 'primary', B: 'secondary' }),
+        { supersededSha256: sha(determinationBytes(c)) },
+        T4,
+      ),
+    );
+
+    expect(squadAmendmentAppliedAt(next, { reason: ` ${REASON} ` }, RECEIVED)).toBe(T4);
+    // Applied before this word arrived: an earlier amendment, not this one.
+    expect(squadAmendmentAppliedAt(next, { reason: REASON }, T5)).toBeUndefined();
+    expect(squadAmendmentAppliedAt(next, { reason: '另一个原因' }, RECEIVED)).toBeUndefined();
+    expect(squadReasonInForce(next)).toBe(REASON);
+    const resigned = signAll(must(markNoticesRead(next, T5)), T5);
+    expect(squadReasonInForce(resigned)).toBe(REASON);
+    const own = must(
+      openAmendment(resigned, { reason: '号牌录入错误', supersededSha256: 'b'.repeat(64) }, T5),
+    );
+    expect(squadReasonInForce(own)).toBeUndefined();
+  });
+
+  it('is found on a case already awaiting signatures by the squad’s override', () => {
+    const next = must(applySquadAmendment(noticed(), squad({ A: 'equal', B: 'equal' }), {}, T4));
+    expect(next.transitions).toEqual(noticed().transitions);
+    expect(squadAmendmentAppliedAt(next, { reason: REASON }, RECEIVED)).toBe(T4);
   });
 });

@@ -135,3 +135,41 @@ function renameLastTransition(before: CaseRecord, after: CaseRecord, reason: str
   if (!last) return after;
   return { ...after, transitions: [...after.transitions.slice(0, -1), { ...last, reason }] };
 }
+
+const TRANSITION_PREFIX = `${SQUAD_AMENDMENT_TRANSITION}: `;
+
+/**
+ * When the officer applied the squad's determination on the phone, at or
+ * after `since` (the device time the squad's word arrived); undefined while
+ * it waits. Read from the case itself: the transition that names the squad's
+ * amendment, the superseded determination kept for it, or the squad's
+ * override in force.
+ */
+export function squadAmendmentAppliedAt(
+  c: CaseRecord,
+  amendment: Pick<SquadDetermination, 'reason'>,
+  since: Instant,
+): Instant | undefined {
+  const reason = amendment.reason.trim();
+  const moved = c.transitions.find((t) => t.reason === TRANSITION_PREFIX + reason && t.at >= since);
+  if (moved) return moved.at;
+  const record = c.liability;
+  const kept = record?.amendments?.find((a) => a.reason === reason && a.at >= since);
+  if (kept) return kept.at;
+  const override = record?.override;
+  return override?.reason === reason && override.at >= since ? override.at : undefined;
+}
+
+/**
+ * The squad's reason while its determination is the one in force: the case
+ * last came to `liability-proposed` by the squad's amendment (an officer's
+ * own amendment after it ends that). The liability screen then shows the
+ * squad's determination and does not re-run the engine on the officer's
+ * earlier answers.
+ */
+export function squadReasonInForce(c: CaseRecord): string | undefined {
+  const last = c.transitions.findLast((t) => t.to === 'liability-proposed');
+  return last?.reason?.startsWith(TRANSITION_PREFIX)
+    ? last.reason.slice(TRANSITION_PREFIX.length)
+    : undefined;
+}

@@ -1,33 +1,24 @@
 /**
- * Where a case stands with the accident squad, from the word kept on the
- * phone (squad-word.ts) and the case itself: whether a return still waits for
- * the officer, and the case list's order (returned cases first).
+ * Whether the accident squad's word kept on the phone (squad-word.ts) still
+ * waits for the officer — a return, or the squad's amended liability — and
+ * the case list's order (those cases first). Where a case stands in words is
+ * squad-word.ts `squadStanding`, loaded with the screens that show it.
  */
 import type { CaseRecord } from '../case/case.schema';
 import type { CaseReview } from './squad-word';
 
 /**
  * True while a return waits for the officer: the latest verdict is a return
- * and the case has not been handed back since it arrived (resubmitted, or
- * signed again after an amendment).
+ * (or the squad's amendment of the liability) and the case has not been
+ * handed back since it arrived (resubmitted, or signed again after an
+ * amendment).
  */
 export function awaitsOfficer(review: CaseReview | undefined, c: CaseRecord): boolean {
   const verdict = review?.verdict;
-  if (verdict?.kind !== 'returned') return false;
+  if (verdict?.kind !== 'returned' && verdict?.kind !== 'amended') return false;
   return !c.transitions.some(
     (t) => (t.to === 'submitted' || t.to === 'signed') && t.at >= verdict.receivedAt,
   );
-}
-
-/** Where a case stands with the squad, for the case list and the case screen. */
-export type SquadStanding = 'returned' | 'taken-over' | 'approved' | 'resubmitted' | 'none';
-
-export function squadStanding(review: CaseReview | undefined, c: CaseRecord): SquadStanding {
-  if (awaitsOfficer(review, c)) return 'returned';
-  if (review?.takenOver) return 'taken-over';
-  if (review?.verdict?.kind === 'reviewed') return 'approved';
-  if (review?.verdict?.kind === 'returned') return 'resubmitted';
-  return 'none';
 }
 
 /**

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aCase } from '../../../tests/builders/case.builder';
 import type { CaseRecord } from '../case/case.schema';
-import { awaitsOfficer, returnedFirst, squadStanding } from './squad-standing';
+import { awaitsOfficer, returnedFirst } from './squad-standing';
 import {
   factValue,
   fieldValue,
   isAskDone,
   recordSquadWord,
+  squadStanding,
   type CaseReview,
   type SquadChange,
 } from './squad-word';
@@ -174,6 +175,59 @@ describe('where the case stands with the squad', () => {
     };
     expect(awaitsOfficer(review, resubmitted)).toBe(false);
     expect(squadStanding(review, resubmitted)).toBe('resubmitted');
+  });
+
+  it('an amendment of the liability waits for the officer until the parties sign again, and comes first', () => {
+    const c = asReturned(aCase().withVehicles(2).build());
+    const amendment = { liability: { A: 'none', B: 'full' }, reason: '复核监控：B车追尾' } as const;
+    const review = recordSquadWord(
+      undefined,
+      {
+        cursor: '9',
+        caseId: c.id,
+        kind: 'amended',
+        at: RETURNED_AT,
+        note: ' 复核监控：B车追尾 ',
+        amendment,
+      },
+      c,
+      PULLED_AT,
+    ) as CaseReview;
+    expect(review.verdict).toEqual({
+      kind: 'amended',
+      cursor: '9',
+      at: RETURNED_AT,
+      receivedAt: PULLED_AT,
+      note: '复核监控：B车追尾',
+      missing: [],
+      amendment,
+    });
+    expect(awaitsOfficer(review, c)).toBe(true);
+    expect(squadStanding(review, c)).toBe('amended');
+    const other = aCase().build();
+    expect(returnedFirst([other, c], new Map([[c.id, review]])).map((x) => x.id)).toEqual([
+      c.id,
+      other.id,
+    ]);
+    const applied: CaseRecord = {
+      ...c,
+      state: 'liability-proposed',
+      transitions: [
+        ...c.transitions,
+        { from: 'returned', to: 'liability-proposed', at: '2026-11-27T10:20:00.000Z' },
+      ],
+    };
+    expect(squadStanding(review, applied)).toBe('amended');
+    const signed: CaseRecord = {
+      ...applied,
+      state: 'signed',
+      transitions: [
+        ...applied.transitions,
+        { from: 'liability-proposed', to: 'signed', at: '2026-11-27T10:30:00.000Z' },
+      ],
+    };
+    expect(awaitsOfficer(review, signed)).toBe(false);
+    expect(squadStanding(review, signed)).toBe('resubmitted');
   });
 
   it('taken over, approved, or nothing said', () => {

@@ -1,7 +1,7 @@
 /**
  * What the accident squad said about a case, as the officer's phone keeps it:
- * the latest verdict (returned for more, or approved) and whether the squad
- * took the case over. Kept beside the case, never inside the record the
+ * the latest verdict (returned for more, its liability amended, or approved)
+ * and whether the squad took the case over. Kept beside the case, never inside the record the
  * officer signs and sends: it is the squad's word, not the officer's.
  *
  * A return lists what the officer is to add, item by item: a shot of the
@@ -12,6 +12,8 @@
  */
 import type { CaseRecord } from '../case/case.schema';
 import type { Instant } from '../ids';
+import type { SquadDetermination } from './squad-amendment';
+import { awaitsOfficer } from './squad-standing';
 
 export type MissingKind = 'shot' | 'field' | 'fact';
 
@@ -23,7 +25,12 @@ export interface MissingAsk {
   before?: string;
 }
 
-export type SquadWordKind = 'returned' | 'reviewed' | 'taken-over';
+/**
+ * `amended`: the squad amended the liability and returned the case; the
+ * officer applies its determination (squad-amendment.ts), reads the notices
+ * again and the parties sign again.
+ */
+export type SquadWordKind = 'returned' | 'reviewed' | 'taken-over' | 'amended';
 
 export interface SquadWord {
   kind: SquadWordKind;
@@ -37,12 +44,14 @@ export interface SquadWord {
   note?: string;
   /** A return: what is missing, item by item. */
   missing: MissingAsk[];
+  /** An amendment: the squad's determination (its liability, reason, corrected facts). */
+  amendment?: SquadDetermination;
 }
 
 /** The squad's word on one case, as stored on the phone. */
 export interface CaseReview {
   caseId: string;
-  /** The latest return or approval. */
+  /** The latest return, amendment or approval. */
   verdict?: SquadWord;
   /** Set once the squad took the case over. */
   takenOver?: SquadWord;
@@ -56,12 +65,14 @@ export interface SquadChange {
   at: Instant;
   note?: string;
   missing?: readonly { kind: MissingKind; key: string }[];
+  amendment?: SquadDetermination;
 }
 
 const WORD_KINDS: ReadonlySet<string> = new Set<SquadWordKind>([
   'returned',
   'reviewed',
   'taken-over',
+  'amended',
 ]);
 
 /** True when the feed's change is something the squad said to the officer. */
@@ -94,6 +105,7 @@ export function recordSquadWord(
   };
   const note = change.note?.trim();
   if (note) word.note = note;
+  if (change.kind === 'amended' && change.amendment) word.amendment = change.amendment;
   return { ...prev, caseId: change.caseId, [slot]: word };
 }
 
@@ -148,4 +160,17 @@ export function isAskDone(
   }
   const now = askValue(c, ask);
   return now !== undefined && now !== ask.before;
+}
+
+/** Where a case stands with the squad, for the case list and the case screen. */
+export type SquadStanding =
+  'returned' | 'amended' | 'taken-over' | 'approved' | 'resubmitted' | 'none';
+
+export function squadStanding(review: CaseReview | undefined, c: CaseRecord): SquadStanding {
+  const kind = review?.verdict?.kind;
+  if (awaitsOfficer(review, c)) return kind === 'amended' ? 'amended' : 'returned';
+  if (review?.takenOver) return 'taken-over';
+  if (kind === 'reviewed') return 'approved';
+  if (kind === 'returned' || kind === 'amended') return 'resubmitted';
+  return 'none';
 }

@@ -3,6 +3,9 @@
  * (with pictograms), the signal or sign where it matters, who struck whom,
  * then only the engine's own follow-up questions. Shows the proposal with its
  * basis and reasoning; the officer may change it with a written reason.
+ * Once the accident squad's amendment is adopted, its determination is the
+ * one in force: shown as it stands, the questions and the engine's re-run on
+ * the officer's earlier answers withheld until an explicit amendment.
  * This file holds the draft and composes the parts: FactQuestions,
  * QuestionCard, Proposal (with EscalationView) and OverrideForm.
  */
@@ -12,12 +15,14 @@ import { useTranslation } from 'react-i18next';
 import {
   canAmend,
   answerLiabilityQuestion,
+  effectiveLiability,
   enteredAt,
   factsFromDraft,
   fitLiabilityDraft,
   isProposalFor,
   proposeLiability,
   saveLiabilityDraft,
+  squadReasonInForce,
   type CaseRecord,
   type LiabilityDraft,
 } from '../../domain';
@@ -33,7 +38,7 @@ import { DisputeForm } from './DisputeForm';
 import { FactQuestions } from './FactQuestions';
 import { EscalationView, ProposalToConfirm, StoredProposal } from './Proposal';
 import { QuestionCard } from './QuestionCard';
-import { useLang } from './shared';
+import { levelsText, useLang } from './shared';
 import './liability.css';
 
 const catalog = loadLiabilityCatalog();
@@ -76,7 +81,7 @@ function useLiabilityDraft(c: CaseRecord) {
 
 type LiabilityDraftView = ReturnType<typeof useLiabilityDraft>;
 
-function Liability({ c }: { c: CaseRecord }) {
+export function Liability({ c }: { c: CaseRecord }) {
   const { t } = useTranslation();
   const lang = useLang();
   const view = useLiabilityDraft(c);
@@ -84,7 +89,8 @@ function Liability({ c }: { c: CaseRecord }) {
   const record = c.liability;
   const signedAny = (record?.signatures.length ?? 0) > 0;
   const ready = c.state === 'scene-cleared' || c.state === 'liability-proposed';
-  const editable = ready && !signedAny;
+  const squadReason = squadReasonInForce(c);
+  const editable = ready && !signedAny && squadReason === undefined;
   const proposalCurrent = facts.ok && isProposalFor(c, facts.value);
 
   return (
@@ -95,10 +101,16 @@ function Liability({ c }: { c: CaseRecord }) {
       className="liability"
     >
       <WhereItStands c={c} ready={ready} signedAny={signedAny} />
-      <p className="muted">{t('liability.intro')}</p>
-      <FactQuestions c={c} draft={draft} editable={editable} onChange={change} />
-      <ErrorNotice error={error} />
-      <Outcome c={c} view={view} editable={editable} proposalCurrent={proposalCurrent} />
+      {squadReason === undefined ? (
+        <>
+          <p className="muted">{t('liability.intro')}</p>
+          <FactQuestions c={c} draft={draft} editable={editable} onChange={change} />
+          <ErrorNotice error={error} />
+          <Outcome c={c} view={view} editable={editable} proposalCurrent={proposalCurrent} />
+        </>
+      ) : (
+        <SquadInForce c={c} reason={squadReason} />
+      )}
       {c.state !== 'escalated' &&
         record?.decision &&
         record.proposal &&
@@ -114,6 +126,19 @@ function Liability({ c }: { c: CaseRecord }) {
         )}
       {ready && <DisputeForm c={c} />}
     </Page>
+  );
+}
+
+/** The accident squad's determination, in force since the officer adopted it. */
+function SquadInForce({ c, reason }: { c: CaseRecord; reason: string }) {
+  const { t } = useTranslation();
+  const liability = effectiveLiability(c);
+  return (
+    <Notice as="div" tone="warn" data-testid="squad-in-force">
+      <h2>{t('liability.squadTitle')}</h2>
+      {liability && <p data-testid="squad-in-force-levels">{levelsText(liability, t)}</p>}
+      <p>{t('liability.squadInForce', { reason })}</p>
+    </Notice>
   );
 }
 

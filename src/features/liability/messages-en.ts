@@ -10,6 +10,9 @@ export const liabilityEn: LiabilityMessages = {
     clearedAt: '✓ Scene cleared, confirmed at {{time}}; traffic restored. Now determine liability.',
     locked:
       'Parties have started signing: the determination is sealed. To correct it, open a correction and collect new signatures.',
+    squadTitle: 'The accident squad’s determination',
+    squadInForce:
+      'The determination in force is the accident squad’s amendment (why: {{reason}}); it is not recomputed from the earlier answers. To correct it again, open an amendment once the parties have signed.',
     needVehicles: 'Record at least two vehicles under "Vehicles and parties" first.',
     place: 'Where did it happen?',
     vehicle: 'Vehicle {{label}} ({{plate}})',

@@ -1,7 +1,7 @@
 /**
  * The accident squad's word on a case card of the list: returned (with the
- * reason and what is missing, in words), taken over (with why), approved, or
- * resubmitted and awaiting review. Loaded with the first card that has one.
+ * reason and what is missing, in words), its liability amended (with why),
+ * taken over (with why), approved, or resubmitted and awaiting review. Loaded with the first card that has one.
  */
 import { useTranslation } from 'react-i18next';
 import { squadStanding, type CaseRecord, type CaseReview } from '../../domain';
@@ -12,7 +12,7 @@ export function SquadLine({ c, review }: { c: CaseRecord; review: CaseReview | u
   const standing = squadStanding(review, c);
   if (standing === 'none') return null;
   const word = standing === 'taken-over' ? review?.takenOver : review?.verdict;
-  const showReason = standing === 'returned' || standing === 'taken-over';
+  const showReason = standing !== 'approved' && standing !== 'resubmitted';
   const asks = standing === 'returned' ? (word?.missing ?? []) : [];
   return (
     <span

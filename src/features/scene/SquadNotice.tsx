@@ -22,6 +22,7 @@ import { useCaseStep } from '../../services/useCaseStep';
 import { Button } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
 import { ErrorNotice, Notice } from '../../ui/Notice';
+import { AmendedNotice } from './AmendedNotice';
 import { MissingItems } from './MissingItems';
 
 export function SquadNotice({ c }: { c: CaseRecord }) {
@@ -33,6 +34,7 @@ export function SquadNotice({ c }: { c: CaseRecord }) {
   return (
     <>
       {standing === 'returned' && <ReturnedNotice c={c} word={review?.verdict} photos={photos} />}
+      {standing === 'amended' && review?.verdict && <AmendedNotice c={c} word={review.verdict} />}
       {review?.takenOver && <TakenOverNotice word={review.takenOver} />}
       {standing === 'approved' && <ApprovedNotice review={review} />}
       {standing === 'resubmitted' && <ResubmittedNotice />}

@@ -150,6 +150,7 @@ const zhCN = {
   },
   caseSquad: {
     returned: '事故中队退回补充',
+    amended: '事故中队改判',
     'taken-over': '已由事故中队接管',
     approved: '事故中队已审核通过',
     resubmitted: '已重新提交，等待审核',
@@ -162,6 +163,25 @@ const zhCN = {
       '案件现由事故中队负责。您仍可补充手头的材料，补充的内容照常发送给中队，不会丢失。',
     approved: '事故中队已审核通过',
     at: '时间：{{time}}',
+    amended: {
+      title: '事故中队改判',
+      reason: '改判原因：{{reason}}',
+      determination: '中队的认定',
+      line: '车辆 {{label}}（{{plate}}）：{{level}}',
+      level: {
+        full: '全部责任',
+        primary: '主要责任',
+        equal: '同等责任',
+        secondary: '次要责任',
+        none: '无责任',
+      },
+      resign:
+        '须按中队的认定重新告知当事人，由各方重新签名后再提交；原认定及签名作为被更正的认定保留。',
+      apply: '采用中队改判，重新告知当事人',
+      applied: '已采用中队改判（{{time}}）。请宣读告知，由各方重新签名。',
+      toNotices: '去告知与签字',
+      noDetermination: '未收到中队的认定内容，请联系事故中队。',
+    },
   },
   missing: {
     shot: '照片 {{key}}',
@@ -323,6 +343,7 @@ const en: Widen<typeof zhCN> = {
   },
   caseSquad: {
     returned: 'Returned by the accident squad',
+    amended: 'Liability amended by the accident squad',
     'taken-over': 'Taken over by the accident squad',
     approved: 'Approved by the accident squad',
     resubmitted: 'Resubmitted, awaiting review',
@@ -335,6 +356,26 @@ const en: Widen<typeof zhCN> = {
       'The case is now the accident squad’s. You can still add what you have: it is sent to the squad as before, and nothing is lost.',
     approved: 'Approved by the accident squad',
     at: 'At {{time}}',
+    amended: {
+      title: 'Liability amended by the accident squad',
+      reason: 'Why: {{reason}}',
+      determination: 'The squad’s determination',
+      line: 'Vehicle {{label}} ({{plate}}): {{level}}',
+      level: {
+        full: 'Full liability',
+        primary: 'Primary liability',
+        equal: 'Equal liability',
+        secondary: 'Secondary liability',
+        none: 'No liability',
+      },
+      resign:
+        'Notify the parties of the squad’s determination again and collect new signatures from every party before submitting; the earlier determination and its signatures are kept as superseded.',
+      apply: 'Adopt the squad’s determination and notify the parties again',
+      applied:
+        'The squad’s determination was adopted ({{time}}). Read the notices and collect new signatures from every party.',
+      toNotices: 'Notices and signatures',
+      noDetermination: 'The squad’s determination did not arrive; contact the accident squad.',
+    },
   },
   missing: {
     shot: 'Photo {{key}}',

@@ -1,13 +1,23 @@
 // What the accident squad asked for, in the officer's words, rendered to HTML
 // in Node from a pulled return kept on the phone: the case list's card and
-// the case screen's list of items (each done or not, each with its way to fix).
+// the case screen's list of items (each done or not, each with its way to fix);
+// the squad's amended liability, waiting for the officer and once adopted.
 import i18next, { type i18n as I18n } from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { aCase, testId } from '../../../tests/builders/case.builder';
 import {
+  must,
+  noticed,
+  sha256HexSync as sha,
+  signedByBoth,
+} from '../../../tests/builders/liability.builder';
+import {
+  applySquadAmendment,
+  determinationBytes,
   recordSquadWord,
+  squadStanding,
   type CaseRecord,
   type CaseReview,
   type PhotoMeta,
@@ -15,6 +25,8 @@ import {
 } from '../../domain';
 import { en } from '../../ui/i18n/en';
 import { zhCN } from '../../ui/i18n/zh-CN';
+import { ServicesProvider, type Services } from '../../services/ServicesContext';
+import { AmendedNotice } from './AmendedNotice';
 import { SquadLine } from './SquadLine';
 import { MissingItems, MissingLine } from './MissingItems';
 import { sceneMessages } from './messages';
@@ -155,5 +167,88 @@ describe('the items on the case screen', () => {
     const field = missingTarget(c, { kind: 'field', key: 'occurredAt' });
     expect(missingWords(field, zh.t, 'zh-CN')).toBe('事故发生时间');
     expect(fixHref(c.id, field)).toBe(`/cases/${c.id}`);
+  });
+});
+
+describe('the squad’s amended liability', () => {
+  const REASON = '复核监控：A车未保持安全距离';
+  const amendment = { liability: { A: 'primary', B: 'secondary' }, reason: REASON } as const;
+
+  /** A signed rear-end case (B full), returned by the squad's amendment and pulled. */
+  function anAmendedCase(): { c: CaseRecord; review: CaseReview } {
+    const signed = signedByBoth(noticed(), RETURNED_AT);
+    const c: CaseRecord = {
+      ...signed,
+      state: 'returned',
+      transitions: [
+        ...signed.transitions,
+        { from: 'signed', to: 'submitted', at: RETURNED_AT },
+        { from: 'submitted', to: 'synced', at: RETURNED_AT },
+        { from: 'synced', to: 'returned', at: RETURNED_AT, reason: REASON },
+      ],
+    };
+    const change: SquadChange = {
+      cursor: '12',
+      caseId: c.id,
+      kind: 'amended',
+      at: RETURNED_AT,
+      note: REASON,
+      amendment,
+    };
+    return { c, review: recordSquadWord(undefined, change, c, PULLED_AT)! };
+  }
+
+  const withServices = (node: React.ReactNode) => (
+    <ServicesProvider services={{} as Services}>{node}</ServicesProvider>
+  );
+
+  it('is first on the list with the squad’s reason', async () => {
+    const { c, review } = anAmendedCase();
+    const html = render(await translator('zh-CN'), <SquadLine c={c} review={review} />);
+    expect(html).toContain('data-standing="amended"');
+    expect(html).toContain('事故中队改判');
+    expect(html).toContain(`原因：${REASON}`);
+  });
+
+  it('shows the squad’s determination per vehicle, the reason, new signatures, and the one button', async () => {
+    const { c, review } = anAmendedCase();
+    const zh = render(
+      await translator('zh-CN'),
+      withServices(<AmendedNotice c={c} word={review.verdict!} />),
+    );
+    expect(zh).toContain('data-applied="false"');
+    expect(zh).toContain(`改判原因：${REASON}`);
+    expect(zh).toContain('车辆 A（川A12340）：主要责任');
+    expect(zh).toContain('车辆 B（川A12341）：次要责任');
+    expect(zh).toContain('重新签名');
+    expect(zh).toContain('采用中队改判，重新告知当事人');
+    const english = render(
+      await translator('en'),
+      withServices(<AmendedNotice c={c} word={review.verdict!} />),
+    );
+    expect(english).toContain('Vehicle A (川A12340): Primary liability');
+    expect(english).toContain('Adopt the squad’s determination and notify the parties again');
+  });
+
+  it('once adopted, says so and leads to the notices instead of offering it again', async () => {
+    const { c, review } = anAmendedCase();
+    const adoptedAt = '2026-11-27T10:20:00.000Z';
+    const adopted = must(
+      applySquadAmendment(
+        c,
+        amendment,
+        { supersededSha256: sha(determinationBytes(c)) },
+        adoptedAt,
+      ),
+    );
+    expect(squadStanding(review, adopted)).toBe('amended');
+    const html = render(
+      await translator('zh-CN'),
+      <AmendedNotice c={adopted} word={review.verdict!} />,
+    );
+    expect(html).toContain('data-applied="true"');
+    expect(html).toContain('已采用中队改判');
+    expect(html).toContain(`href="/cases/${c.id}/notices"`);
+    expect(html).not.toContain('采用中队改判，重新告知当事人');
   });
 });
