@@ -12,16 +12,27 @@ import {
   type DiffValue,
   type FieldChange,
 } from '../../domain/review/diff';
+import { factValueWords } from '../../domain/liability/fact-words';
 import { DataTable } from '../../ui/DataTable';
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
 import { labelOfMissing, returnChoices } from './return-items';
 import { inLanguage, labelText } from './review-format';
 
+const LEVEL_PATH = /^liability\.(proposal|override\.liability|decision\.liability)\.[^.]+$/;
+const FACT_PATH = /^liability\.facts\./;
+
+/** A value in words: liability levels and the engine's facts by their names, others as they are. */
 function useValueText() {
-  const { t } = useTranslation();
-  return (v: DiffValue | undefined) =>
-    v === undefined || v === null || v === '' ? t('review.history.empty') : String(v);
+  const { t, i18n } = useTranslation();
+  return (path: string, v: DiffValue | undefined) => {
+    if (v === undefined || v === null || v === '') return t('review.history.empty');
+    if (LEVEL_PATH.test(path)) return t(`review.liability.level.${String(v)}`, String(v));
+    if (FACT_PATH.test(path)) {
+      return inLanguage(factValueWords(path.split('.').at(-1) ?? '', v), i18n.language);
+    }
+    return String(v);
+  };
 }
 
 function Changes({ changes, caption }: { changes: FieldChange[]; caption: string }) {
@@ -41,8 +52,12 @@ function Changes({ changes, caption }: { changes: FieldChange[]; caption: string
             rowHeader: true,
             cell: (c) => (c.label ? inLanguage(c.label, i18n.language) : c.path),
           },
-          { key: 'before', header: t('review.history.before'), cell: (c) => text(c.before) },
-          { key: 'after', header: t('review.history.after'), cell: (c) => text(c.after) },
+          {
+            key: 'before',
+            header: t('review.history.before'),
+            cell: (c) => text(c.path, c.before),
+          },
+          { key: 'after', header: t('review.history.after'), cell: (c) => text(c.path, c.after) },
         ]}
       />
     </div>
@@ -100,6 +115,33 @@ function Version({
   );
 }
 
+/** The squad's amendment: its determination per vehicle, the reason, the engine's decision on its facts. */
+function Amended({ entry }: { entry: ReviewEntry }) {
+  const { t } = useTranslation();
+  const a = entry.amendment;
+  if (!a) return null;
+  const levels = (l: Readonly<Record<string, string>>) =>
+    Object.entries(l)
+      .map(([vehicle, level]) =>
+        t('review.liability.byVehicle', { vehicle, level: t(`review.liability.level.${level}`) }),
+      )
+      .join('；');
+  return (
+    <div className="review-amended" data-testid="history-amended">
+      <p>{t('review.history.amended', { liability: levels(a.liability) })}</p>
+      <p>{t('review.history.amendedReason', { reason: a.reason })}</p>
+      {a.decision?.liability && (
+        <p>{t('review.history.amendedEngine', { liability: levels(a.decision.liability) })}</p>
+      )}
+      {entry.manifestVersion !== undefined && (
+        <p className="muted">
+          {t('review.history.superseded', { version: entry.manifestVersion })}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Action({ entry, history }: { entry: ReviewEntry; history: CaseHistory }) {
   const { t, i18n } = useTranslation();
   const latest = history.versions[history.versions.length - 1];
@@ -111,7 +153,10 @@ function Action({ entry, history }: { entry: ReviewEntry; history: CaseHistory }
         name: entry.by.name,
         kind: t(`review.history.kind.${entry.kind}`, entry.kind),
       })}
-      {entry.note && <p>{t('review.history.note', { note: entry.note })}</p>}
+      {entry.note && entry.note !== entry.amendment?.reason && (
+        <p>{t('review.history.note', { note: entry.note })}</p>
+      )}
+      <Amended entry={entry} />
       {entry.missing && entry.missing.length > 0 && (
         <p>
           {t('review.history.missing', {

@@ -6,28 +6,11 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord, LiabilityByVehicle, SignatureEntry } from '../../domain';
+import { factRows } from '../../domain/liability/fact-words';
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
 import { Facts } from './CaseFacts';
 import { inLanguage } from './review-format';
-
-/** Every recorded fact as `path: value` lines, e.g. `vehicles.A.action: turning-left`. */
-export function factLines(value: unknown, path = ''): [string, string][] {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) {
-    if (value.every((v) => typeof v !== 'object')) return [[path, value.join(', ')]];
-    return value.flatMap((v: unknown, i) => {
-      const id = typeof v === 'object' && v !== null && 'id' in v ? String(v.id) : String(i + 1);
-      return factLines(v, path ? `${path}.${id}` : id);
-    });
-  }
-  if (typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) =>
-      k === 'schemaVersion' || k === 'id' ? [] : factLines(v, path ? `${path}.${k}` : k),
-    );
-  }
-  return [[path, String(value)]];
-}
 
 function Levels({ liability }: { liability: LiabilityByVehicle | undefined }) {
   const { t } = useTranslation();
@@ -148,7 +131,12 @@ export function LiabilityPart({ record }: { record: CaseRecord }) {
           {l.facts && (
             <>
               <h3>{t('review.liability.facts')}</h3>
-              <Facts rows={factLines(l.facts)} />
+              <Facts
+                rows={factRows(l.facts).map((r) => [
+                  inLanguage(r.label, i18n.language),
+                  inLanguage(r.value, i18n.language),
+                ])}
+              />
             </>
           )}
           <Decision record={l} />

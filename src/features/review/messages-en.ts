@@ -193,9 +193,14 @@ export const reviewEn: ReviewMessages = {
         'taken-over': 'taken over by the squad',
         'handed-over': 'handed to an officer',
         reopened: 'reopened',
+        amended: 'amended the liability (accident squad)',
       },
       note: 'Note: {{note}}',
       missing: 'To add: {{items}}',
+      amended: 'The squad’s determination: {{liability}}',
+      amendedReason: 'Reason: {{reason}}',
+      amendedEngine: 'On the corrected facts the engine decided: {{liability}}',
+      superseded: 'The determination before (version {{version}}) is superseded.',
     },
     actions: {
       title: 'Review',
@@ -223,6 +228,45 @@ export const reviewEn: ReviewMessages = {
       confirmTakeOver: 'Confirm take-over',
       cancel: 'Cancel',
       notActionable: 'The case is “{{state}}”: there is nothing to review.',
+    },
+    amend: {
+      open: 'Amend liability',
+      title: 'The accident squad amends liability',
+      intro:
+        'Choose each vehicle’s liability and give the reason. The case goes back to the officer: the notices are read again and the parties sign again.',
+      levels: 'Liability of vehicle {{label}} ({{plate}})',
+      reason: 'Reason for the amendment (required)',
+      reasonNeeded: 'Fill in “Reason for the amendment”.',
+      levelNeeded: 'Choose the liability of vehicle {{label}}.',
+      useFacts: 'Re-run the liability engine with corrected facts',
+      noFacts: 'The case has no facts given to the engine: the squad decides the liability itself.',
+      factsTitle: 'Corrected facts',
+      place: 'Kind of place',
+      action: 'What vehicle {{label}} was doing',
+      signal: 'Signal facing vehicle {{label}}',
+      notRecorded: 'Not recorded',
+      loading: 'Loading the liability engine…',
+      loadFailed:
+        'The liability engine could not be loaded: the squad’s liability is sent without the facts.',
+      factsInvalid:
+        'These facts are incomplete and the engine cannot decide: the squad’s liability is sent without the facts.',
+      decides: 'On these facts the engine decides: {{liability}}',
+      follows:
+        'Each vehicle’s liability follows the engine; where you change it, it is the squad’s override, for the reason above.',
+      escalates:
+        'On these facts the engine hands the case over ({{reason}}). The squad’s liability is sent without the facts; or correct the facts further.',
+      asks: 'The engine needs another answer: {{question}} The squad’s liability is sent without the facts; or correct the facts further.',
+      overridden:
+        'Vehicle {{vehicles}}: liability differs from the engine’s, sent as the squad’s override.',
+      withFacts: 'Sent with the corrected facts: the server re-runs the engine on them.',
+      submit: 'Confirm amendment',
+      done: 'Liability amended: the case is back with the officer for the notices and new signatures.',
+      invalidAmendment: '“Liability” must name exactly the case’s vehicles {{vehicles}}.',
+      undecidedEscalate:
+        'On these facts the server’s liability engine hands the case over (rule {{rule}}): correct the facts further, or send the squad’s liability without the facts.',
+      undecidedQuestion:
+        'On these facts the server’s liability engine needs an answer to question {{question}}: correct the facts further, or send the squad’s liability without the facts.',
+      reopenRequired: 'A claim is paid: reopen the case first, then amend.',
     },
     field: {
       'location.address': 'Address',
