@@ -13,10 +13,8 @@ export type EngineState =
   { status: 'idle' | 'loading' } | { status: 'ready'; evaluate: Evaluate } | { status: 'failed' };
 
 async function loadEngine(): Promise<Evaluate> {
-  const [{ loadLiabilityCatalog }, { evaluateLiability }] = await Promise.all([
-    import('../domain/liability/catalog'),
-    import('../domain/liability/evaluate'),
-  ]);
+  // The engine's public module, as the officer's screens load it (one chunk for both).
+  const { loadLiabilityCatalog, evaluateLiability } = await import('../domain/liability');
   const catalog = loadLiabilityCatalog();
   return (facts) => evaluateLiability(catalog, facts);
 }

@@ -6,7 +6,6 @@
  */
 import type { CaseRecord } from '../case/case.schema';
 import type { BilingualText } from '../identity/check-result';
-import { factPathLabel } from '../liability/fact-words';
 
 const t = (zh: string, en: string): BilingualText => ({ zh, en });
 
@@ -107,13 +106,10 @@ export function pathLabel(
     const fieldName = PARTY_FIELDS[field];
     return fieldName && join(name, fieldName);
   }
-  return liabilityLabel(path, records);
+  return liabilityLabel(path);
 }
 
-function liabilityLabel(
-  path: string,
-  records: readonly (CaseRecord | undefined)[],
-): BilingualText | undefined {
+function liabilityLabel(path: string): BilingualText | undefined {
   const proposal = /^liability\.(proposal|override\.liability)\.([^.]+)$/.exec(path);
   if (proposal) {
     const which =
@@ -131,10 +127,6 @@ function liabilityLabel(
   if (/^triage\.history\.\d+\./.test(path)) return t('分流问答', 'Triage answer');
   if (/^transitions\.\d+\./.test(path)) return t('状态变化', 'State change');
   if (/^liability\.amendments\./.test(path)) return t('更正', 'Amendment');
-  const fact = /^liability\.facts\.(.+)$/.exec(path);
-  const facts = records.map((r) => r?.liability?.facts).find((f) => f !== undefined);
-  const factLabel = fact?.[1] === undefined ? undefined : factPathLabel(fact[1], facts);
-  if (factLabel) return t(`责任事实：${factLabel.zh}`, `Liability fact: ${factLabel.en}`);
   if (/^liability\.(facts|decision)\./.test(path))
     return t('责任认定事实或结论', 'Liability facts or decision');
   if (/^liability\.draft\./.test(path)) return t('责任认定草稿', 'Liability draft');

@@ -108,8 +108,6 @@ describe('pathLabel', () => {
     ['liability.signatures.0.reason', '第 1 个签字 理由'],
     ['vehicles.0', '车辆 A'],
     ['location.kmPost', '公里桩'],
-    ['liability.facts.vehicles.1.action', '责任事实：车辆 2 行为'],
-    ['liability.facts.place.kind', '责任事实：事故地点类型'],
   ])('words %s', (path, zh) => {
     expect(pathLabel(path, c)?.zh).toBe(zh);
   });

@@ -1,13 +1,6 @@
 /** The liability feature's words in English (zh-CN, the source of keys, is in messages.ts). */
 import type { LiabilityMessages } from './messages';
-import {
-  ACTION_WORDS,
-  CONDITION_WORDS,
-  HEADING_WORDS,
-  PLACE_KIND_WORDS,
-  SIGNAL_WORDS,
-  wordsIn,
-} from '../../domain/liability/fact-words';
+import { factWordsOf } from '../../domain/liability/fact-words';
 
 export const liabilityEn: LiabilityMessages = {
   liability: {
@@ -64,11 +57,7 @@ export const liabilityEn: LiabilityMessages = {
       secondary: 'Secondary liability',
       none: 'No liability',
     },
-    placeKind: wordsIn(PLACE_KIND_WORDS, 'en'),
-    actionKind: wordsIn(ACTION_WORDS, 'en'),
-    headingKind: wordsIn(HEADING_WORDS, 'en'),
-    signalKind: wordsIn(SIGNAL_WORDS, 'en'),
-    conditionKind: wordsIn(CONDITION_WORDS, 'en'),
+    ...factWordsOf('en'),
     dispute: {
       title: 'The facts are disputed',
       intro:

@@ -1,13 +1,6 @@
 import type { MessageBundle } from '../../ui/i18n/setup';
 import { liabilityEn } from './messages-en';
-import {
-  ACTION_WORDS,
-  CONDITION_WORDS,
-  HEADING_WORDS,
-  PLACE_KIND_WORDS,
-  SIGNAL_WORDS,
-  wordsIn,
-} from '../../domain/liability/fact-words';
+import { factWordsOf } from '../../domain/liability/fact-words';
 
 const zh = {
   liability: {
@@ -60,11 +53,7 @@ const zh = {
       secondary: '次要责任',
       none: '无责任',
     },
-    placeKind: wordsIn(PLACE_KIND_WORDS, 'zh'),
-    actionKind: wordsIn(ACTION_WORDS, 'zh'),
-    headingKind: wordsIn(HEADING_WORDS, 'zh'),
-    signalKind: wordsIn(SIGNAL_WORDS, 'zh'),
-    conditionKind: wordsIn(CONDITION_WORDS, 'zh'),
+    ...factWordsOf('zh'),
     dispute: {
       title: '事实有争议',
       intro: '当事人对事故事实本身有争议、现场无法查清时，案件移交事故中队按一般程序处理。',

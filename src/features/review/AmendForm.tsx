@@ -10,7 +10,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../domain';
-import { ACTION_WORDS, PLACE_KIND_WORDS, SIGNAL_WORDS } from '../../domain/liability/fact-words';
 import type { LiabilityDecision } from '../../domain/liability/decision';
 import {
   PlaceKind,
@@ -90,8 +89,8 @@ function Levels({ record, view }: { record: CaseRecord; view: AmendView }) {
 }
 
 function FactFields({ edits, onEdits }: { edits: FactEdits; onEdits(e: FactEdits): void }) {
-  const { t, i18n } = useTranslation();
-  const words = (w: { zh: string; en: string }) => inLanguage(w, i18n.language);
+  // The words of the liability bundle (src/domain/liability/fact-words.ts), loaded with these screens.
+  const { t } = useTranslation();
   const vehicle = (id: string, change: Partial<FactEdits['vehicles'][string]>) => {
     const was = edits.vehicles[id];
     if (was) onEdits({ ...edits, vehicles: { ...edits.vehicles, [id]: { ...was, ...change } } });
@@ -103,7 +102,7 @@ function FactFields({ edits, onEdits }: { edits: FactEdits; onEdits(e: FactEdits
         id="review-amend-place"
         label={t('review.amend.place')}
         value={edits.placeKind}
-        options={PlaceKind.options.map((k) => ({ value: k, label: words(PLACE_KIND_WORDS[k]) }))}
+        options={PlaceKind.options.map((k) => ({ value: k, label: t(`liability.placeKind.${k}`) }))}
         onValue={(v) => onEdits({ ...edits, placeKind: v as PlaceKind })}
       />
       {Object.entries(edits.vehicles).map(([id, v]) => (
@@ -114,7 +113,7 @@ function FactFields({ edits, onEdits }: { edits: FactEdits; onEdits(e: FactEdits
             value={v.action}
             options={VehicleAction.options.map((a) => ({
               value: a,
-              label: words(ACTION_WORDS[a]),
+              label: t(`liability.actionKind.${a}`),
             }))}
             onValue={(a) => vehicle(id, { action: a as VehicleAction })}
           />
@@ -123,7 +122,10 @@ function FactFields({ edits, onEdits }: { edits: FactEdits; onEdits(e: FactEdits
             label={t('review.amend.signal', { label: id })}
             value={v.signal}
             none={t('review.amend.notRecorded')}
-            options={SignalFacing.options.map((s) => ({ value: s, label: words(SIGNAL_WORDS[s]) }))}
+            options={SignalFacing.options.map((s) => ({
+              value: s,
+              label: t(`liability.signalKind.${s}`),
+            }))}
             onValue={(s) => vehicle(id, { signal: s as SignalFacing | '' })}
           />
         </div>

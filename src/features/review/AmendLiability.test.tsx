@@ -21,6 +21,7 @@ import {
 import type { CaseActionRequest } from '../../contracts/cases';
 import type { CaseHistory, CaseVerification } from '../../contracts/review';
 import type { CaseRecord } from '../../domain';
+import { factWordsOf } from '../../domain/liability/fact-words';
 import { setupI18n } from '../../ui/i18n/setup';
 import { CaseReview } from './CaseReview';
 import { reviewMessages } from './messages';
@@ -32,7 +33,12 @@ const REVIEWER = { id: '0190a000-0000-7000-8000-0000000000e1', name: '赵敏', r
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
-  await setupI18n([reviewMessages], 'zh-CN');
+  // The facts' words come with the liability bundle, which the reviewer's route loads too.
+  const factWords = {
+    'zh-CN': { liability: factWordsOf('zh') },
+    en: { liability: factWordsOf('en') },
+  };
+  await setupI18n([reviewMessages, factWords], 'zh-CN');
 });
 afterEach(() => {
   cleanup();
@@ -279,6 +285,8 @@ describe('the history and the facts in words', () => {
     const liability = await screen.findByRole('region', { name: '责任认定' });
     expect(liability.textContent).toContain('车辆 A 行为倒车');
     expect(liability.textContent).toContain('事故地点类型路段');
+    expect(liability.textContent).toContain('第 1 次碰撞 相对关系同一车道');
+    expect(liability.textContent).toContain('分流排除项均已确认是');
     expect(liability.textContent).not.toContain('vehicles.');
     const row = await screen.findByRole('rowheader', { name: '责任事实：车辆 A 行为' });
     expect(row.parentElement?.textContent).toBe('责任事实：车辆 A 行为减速倒车');

@@ -6,38 +6,61 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseHistory, CaseVersion, ReviewEntry } from '../../contracts/review';
 import { requiredShots, type PhotoMeta } from '../../domain';
+import type { LiabilityFacts } from '../../domain/liability/facts.schema';
 import {
   diffFromNothing,
   diffVersions,
   type DiffValue,
   type FieldChange,
 } from '../../domain/review/diff';
-import { factValueWords } from '../../domain/liability/fact-words';
 import { DataTable } from '../../ui/DataTable';
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
+import { factPathText, factValueText } from './fact-rows';
 import { labelOfMissing, returnChoices } from './return-items';
 import { inLanguage, labelText } from './review-format';
 
 const LEVEL_PATH = /^liability\.(proposal|override\.liability|decision\.liability)\.[^.]+$/;
 const FACT_PATH = /^liability\.facts\./;
 
+/** A changed field's words: the engine's facts by the review's fact words, the rest by the diff's. */
+function useFieldText(facts: LiabilityFacts | undefined) {
+  const { t, i18n } = useTranslation();
+  return (c: FieldChange) => {
+    if (FACT_PATH.test(c.path)) {
+      const label = factPathText(t, c.path.slice('liability.facts.'.length), facts);
+      return t('review.factField.inFacts', { label });
+    }
+    return c.label ? inLanguage(c.label, i18n.language) : c.path;
+  };
+}
+
 /** A value in words: liability levels and the engine's facts by their names, others as they are. */
 function useValueText() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (path: string, v: DiffValue | undefined) => {
     if (v === undefined || v === null || v === '') return t('review.history.empty');
     if (LEVEL_PATH.test(path)) return t(`review.liability.level.${String(v)}`, String(v));
     if (FACT_PATH.test(path)) {
-      return inLanguage(factValueWords(path.split('.').at(-1) ?? '', v), i18n.language);
+      const parts = path.split('.');
+      return factValueText(t, parts.at(-1) ?? '', v, parts[2] === 'place');
     }
     return String(v);
   };
 }
 
-function Changes({ changes, caption }: { changes: FieldChange[]; caption: string }) {
-  const { t, i18n } = useTranslation();
+function Changes({
+  changes,
+  caption,
+  facts,
+}: {
+  changes: FieldChange[];
+  caption: string;
+  facts: LiabilityFacts | undefined;
+}) {
+  const { t } = useTranslation();
   const text = useValueText();
+  const fieldText = useFieldText(facts);
   return (
     <div className="review-diff">
       <DataTable
@@ -50,7 +73,7 @@ function Changes({ changes, caption }: { changes: FieldChange[]; caption: string
             key: 'field',
             header: t('review.history.field'),
             rowHeader: true,
-            cell: (c) => (c.label ? inLanguage(c.label, i18n.language) : c.path),
+            cell: fieldText,
           },
           {
             key: 'before',
@@ -99,6 +122,7 @@ function Version({
       )}
       {previous ? (
         <Changes
+          facts={version.case.liability?.facts ?? previous.case.liability?.facts}
           changes={diff.changes}
           caption={t('review.history.changes', { count: diff.changes.length })}
         />

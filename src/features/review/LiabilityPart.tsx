@@ -6,10 +6,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord, LiabilityByVehicle, SignatureEntry } from '../../domain';
-import { factRows } from '../../domain/liability/fact-words';
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
 import { Facts } from './CaseFacts';
+import { factRows } from './fact-rows';
 import { inLanguage } from './review-format';
 
 function Levels({ liability }: { liability: LiabilityByVehicle | undefined }) {
@@ -131,12 +131,7 @@ export function LiabilityPart({ record }: { record: CaseRecord }) {
           {l.facts && (
             <>
               <h3>{t('review.liability.facts')}</h3>
-              <Facts
-                rows={factRows(l.facts).map((r) => [
-                  inLanguage(r.label, i18n.language),
-                  inLanguage(r.value, i18n.language),
-                ])}
-              />
+              <Facts rows={factRows(t, l.facts)} />
             </>
           )}
           <Decision record={l} />
