@@ -53,6 +53,8 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     () => import('../features/review/ReviewScreens').then((m) => m.ReviewScreens),
     account,
     () => import('../features/review/messages').then((m) => m.reviewMessages),
+    // The facts' words (place kinds, actions, signals) the reviewer reads and corrects.
+    liability,
   ),
   insurer: screen(
     () => import('../features/insurer/InsurerHome').then((m) => m.InsurerHome),

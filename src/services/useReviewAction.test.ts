@@ -123,7 +123,7 @@ describe('useReviewAction', () => {
     expect(outcome).toEqual({ kind: 'conflict', conflict: CONFLICT });
   });
 
-  it('words any other refusal, never its code', async () => {
+  it('names any other refusal in the reviewer’s terms, with the server’s code beside it', async () => {
     record(() =>
       HttpResponse.json({ error: { code: 'invalid_transition', message: 'no' } }, { status: 409 }),
     );
@@ -132,6 +132,10 @@ describe('useReviewAction', () => {
     await act(async () => {
       outcome = await result.current.send(APPROVE);
     });
-    expect(outcome).toEqual({ kind: 'failed', failure: 'invalid-transition' });
+    expect(outcome).toEqual({
+      kind: 'failed',
+      failure: 'invalid-transition',
+      code: 'invalid_transition',
+    });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A reviewer's action on a case (approve, return, take over), sent once: the
+ * A reviewer's action on a case (approve, return, take over, amend), sent once: the
  * submission carries a `requestId` made when it starts and kept while its
  * outcome is unknown (no answer, a timeout), so sending it again — a retry, a
  * second click — is the same request, done once by the server. It carries
@@ -21,14 +21,15 @@ import type { SessionStore } from '../storage';
 
 /** What the reviewer asks for: the action, the case as seen, and the words. */
 export type ReviewActionInput = Omit<CaseActionRequest, 'requestId' | 'amountYuan'> & {
-  action: 'review' | 'return' | 'take-over';
+  action: 'review' | 'return' | 'take-over' | 'amend';
   expected: NonNullable<CaseActionRequest['expected']>;
 };
 
 export type ReviewActionOutcome =
   | { kind: 'done'; response: CaseActionResponse }
   | { kind: 'conflict'; conflict: ReviewConflict }
-  | { kind: 'failed'; failure: ReviewFailure }
+  /** `code` and `details`: the server's refusal (e.g. `liability_undecided`), when it gave one. */
+  | { kind: 'failed'; failure: ReviewFailure; code?: string; details?: Record<string, unknown> }
   /** Another action of this screen is still on its way: this one was not sent. */
   | { kind: 'busy' };
 
@@ -65,7 +66,11 @@ export async function sendReviewAction(
   const conflict = conflictOf(r.failure);
   if (conflict) return { kind: 'conflict', conflict, answered: true };
   const unknown = ['network', 'timeout', 'not-a-receipt'].includes(r.failure.kind);
-  return { kind: 'failed', failure: reviewFailure(r.failure), answered: !unknown };
+  const said =
+    r.failure.kind === 'http' && r.failure.code !== undefined
+      ? { code: r.failure.code, ...(r.failure.details && { details: r.failure.details }) }
+      : {};
+  return { kind: 'failed', failure: reviewFailure(r.failure), ...said, answered: !unknown };
 }
 
 export interface ReviewActionView {

@@ -1,5 +1,6 @@
 /** The liability feature's words in English (zh-CN, the source of keys, is in messages.ts). */
 import type { LiabilityMessages } from './messages';
+import { factWordsOf } from '../../domain/liability/fact-words';
 
 export const liabilityEn: LiabilityMessages = {
   liability: {
@@ -59,70 +60,7 @@ export const liabilityEn: LiabilityMessages = {
       secondary: 'Secondary liability',
       none: 'No liability',
     },
-    placeKind: {
-      'road-section': 'Road section',
-      'signalised-junction': 'Junction with signals',
-      'officer-controlled-junction': 'Junction directed by an officer',
-      'priority-sign-junction': 'Junction with give-way signs',
-      'unmarked-junction': 'Junction without signals or signs',
-      roundabout: 'Roundabout',
-      'narrow-road': 'Narrow road (no centre line)',
-      'car-park': 'Car park',
-      expressway: 'Expressway',
-      'expressway-ramp': 'Expressway ramp',
-      'slip-road': 'Slip road joining a main road',
-      'lane-reduction': 'Lane reduction',
-    },
-    actionKind: {
-      'going-straight': 'Going straight',
-      slowing: 'Slowing down',
-      'stopped-in-traffic': 'Stopped in traffic',
-      'stopped-broken-down': 'Broken down in lane',
-      parked: 'Parked',
-      'opening-door': 'Opening a door',
-      'changing-lanes': 'Changing lanes',
-      'cutting-in': 'Cutting into a queue',
-      merging: 'Merging',
-      overtaking: 'Overtaking',
-      reversing: 'Reversing',
-      'rolling-back': 'Rolling back',
-      'turning-left': 'Turning left',
-      'turning-right': 'Turning right',
-      'u-turn': 'U-turn',
-      'entering-from-kerb': 'Pulling away from the kerb',
-      'entering-from-premises': 'Leaving premises',
-      'entering-from-non-motor-lane': 'Entering from the non-motor lane',
-      'entering-roundabout': 'Entering the roundabout',
-      'circulating-roundabout': 'Circulating in the roundabout',
-    },
-    headingKind: {
-      N: 'Northbound',
-      E: 'Eastbound',
-      S: 'Southbound',
-      W: 'Westbound',
-    },
-    signalKind: {
-      green: 'Green light',
-      'green-arrow': 'Green arrow',
-      amber: 'Amber light',
-      red: 'Red light',
-      'red-arrow': 'Red arrow',
-      'officer-go': 'Officer signalled go',
-      'officer-stop': 'Officer signalled stop',
-      'give-way': 'Stop or give-way sign',
-      priority: 'On the priority road',
-      none: 'None',
-    },
-    conditionKind: {
-      speeding: 'Clearly speeding',
-      'wrong-way': 'Against the traffic',
-      'crossed-solid-line': 'Crossed a solid line',
-      'in-restricted-lane': 'In a lane it may not use',
-      'rear-lights-off': 'No rear lights at night',
-      'following-too-closely': 'Following too closely',
-      'out-of-turn': 'Broke the alternate order',
-      'clearing-junction': 'Still clearing the junction',
-    },
+    ...factWordsOf('en'),
     dispute: {
       title: 'The facts are disputed',
       intro:

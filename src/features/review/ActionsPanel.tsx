@@ -1,6 +1,8 @@
 /**
  * The reviewer's actions on the case as shown: approve, return to the
- * officer (what is missing, and a note), take over (with the reason). Each
+ * officer (what is missing, and a note), take over (with the reason), amend
+ * the liability (per vehicle, with the reason, optionally on facts corrected
+ * and re-run through the engine). Each
  * is sent once (the button waits while it goes) with the state and version
  * on screen; when another reviewer acted first the panel says who did what
  * and when, the case is read again, and nothing typed is lost.
@@ -14,10 +16,13 @@ import { Button } from '../../ui/Button';
 import { TextArea } from '../../ui/Field';
 import { formatTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
+import { AmendForm, EMPTY_AMEND, useAmend } from './AmendForm';
+import { amendmentOf, type AmendProblem } from './amend-model';
 import { returnProblem } from './return-items';
 import { missingOf, ReturnForm, type ReturnDraft } from './ReturnForm';
 
-type Mode = 'choose' | 'return' | 'take-over';
+type Mode = 'choose' | 'return' | 'take-over' | 'amend';
+type Action = 'review' | 'return' | 'take-over' | 'amend';
 type Said = { tone: 'ok' | 'error'; text: string } | null;
 
 /** Which actions the case's state allows (the server checks again). */
@@ -26,6 +31,7 @@ export function allowedActions(state: CaseDetail['summary']['state'], takenOver:
     review: state === 'synced',
     return: state === 'synced' || state === 'reviewed',
     takeOver: !takenOver && !['closed', 'paid', 'assessed', 'acknowledged'].includes(state),
+    amend: state === 'synced' || state === 'returned' || state === 'reviewed',
   };
 }
 
@@ -39,6 +45,25 @@ function useConflictText() {
       state: t(`state.${c.state}`),
       version: c.manifestVersion,
     });
+}
+
+/** A refusal in words: the amendment's own (naming the field or the engine's rule), else the failure's. */
+function useFailureText() {
+  const { t } = useTranslation();
+  return (o: Extract<ReviewActionOutcome, { kind: 'failed' }>) => {
+    const d = o.details ?? {};
+    const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : '');
+    if (o.code === 'invalid_amendment') {
+      return t('review.amend.invalidAmendment', { vehicles: list(d['vehicles']) });
+    }
+    if (o.code === 'liability_undecided') {
+      return d['outcome'] === 'escalate'
+        ? t('review.amend.undecidedEscalate', { rule: String(d['ruleId'] ?? '?') })
+        : t('review.amend.undecidedQuestion', { question: String(d['questionId'] ?? '?') });
+    }
+    if (o.code === 'reopen_required') return t('review.amend.reopenRequired');
+    return t(`review.failure.${o.failure}`);
+  };
 }
 
 interface PanelProps {
@@ -56,20 +81,25 @@ function usePanel({ detail, onChanged }: PanelProps, answer: RefObject<HTMLDivEl
   const [reason, setReason] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
   const [said, setSaid] = useState<Said>(null);
+  const amend = useAmend(detail.case);
+  const [amendProblem, setAmendProblem] = useState<AmendProblem | null>(null);
   const conflictText = useConflictText();
+  const failureText = useFailureText();
   const { state, manifestVersion } = detail.summary;
   const expected = { state, manifestVersion };
 
-  const settle = async (action: 'review' | 'return' | 'take-over', o: ReviewActionOutcome) => {
+  const settle = async (action: Action, o: ReviewActionOutcome) => {
     if (o.kind === 'busy') return;
     if (o.kind === 'done') {
-      setSaid({ tone: 'ok', text: t(`review.actions.done.${action}`) });
+      const done = action === 'amend' ? 'review.amend.done' : `review.actions.done.${action}`;
+      setSaid({ tone: 'ok', text: t(done) });
       setMode('choose');
       setDraft({ ticked: new Set(), note: '' });
       setReason('');
+      amend.setDraft(EMPTY_AMEND);
     } else if (o.kind === 'conflict') {
       setSaid({ tone: 'error', text: conflictText(o.conflict) });
-    } else setSaid({ tone: 'error', text: t(`review.failure.${o.failure}`) });
+    } else setSaid({ tone: 'error', text: failureText(o) });
     answer.current?.focus();
     if (o.kind !== 'failed') await onChanged();
   };
@@ -92,8 +122,17 @@ function usePanel({ detail, onChanged }: PanelProps, answer: RefObject<HTMLDivEl
     setFormError(null);
     await settle('take-over', await send({ action: 'take-over', expected, note: reason.trim() }));
   };
+  const submitAmend = async (e: FormEvent) => {
+    e.preventDefault();
+    const made = amendmentOf(detail.case, amend.draft, amend.facts, amend.decision);
+    if (!made.ok) return setAmendProblem(made.problem);
+    setAmendProblem(null);
+    const { note, amendment } = made;
+    await settle('amend', await send({ action: 'amend', expected, note, amendment }));
+  };
   const choose = (m: Mode) => {
     setFormError(null);
+    setAmendProblem(null);
     setMode(m);
   };
   return {
@@ -108,6 +147,9 @@ function usePanel({ detail, onChanged }: PanelProps, answer: RefObject<HTMLDivEl
     approve,
     submitReturn,
     submitTakeOver,
+    amend,
+    amendProblem,
+    submitAmend,
     choose,
   };
 }
@@ -138,6 +180,11 @@ function Choices({ panel, allowed }: { panel: Panel; allowed: ReturnType<typeof 
       {allowed.return && (
         <Button disabled={panel.sending} onClick={() => panel.choose('return')}>
           {t('review.actions.return')}
+        </Button>
+      )}
+      {allowed.amend && (
+        <Button disabled={panel.sending} onClick={() => panel.choose('amend')}>
+          {t('review.amend.open')}
         </Button>
       )}
       {allowed.takeOver && (
@@ -173,7 +220,7 @@ export function ActionsPanel(props: PanelProps) {
           </Notice>
         )}
       </div>
-      {!allowed.review && !allowed.return && !allowed.takeOver && (
+      {!allowed.review && !allowed.return && !allowed.takeOver && !allowed.amend && (
         <p>{t('review.actions.notActionable', { state: t(`state.${state}`) })}</p>
       )}
       {panel.mode === 'choose' && <Choices panel={panel} allowed={allowed} />}
@@ -200,6 +247,12 @@ export function ActionsPanel(props: PanelProps) {
             required
           />
           <FormButtons panel={panel} label={t('review.actions.confirmTakeOver')} />
+        </form>
+      )}
+      {panel.mode === 'amend' && (
+        <form onSubmit={(e) => void panel.submitAmend(e)} noValidate>
+          <AmendForm record={props.detail.case} view={panel.amend} problem={panel.amendProblem} />
+          <FormButtons panel={panel} label={t('review.amend.submit')} />
         </form>
       )}
     </section>

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseHistory, CaseVersion, ReviewEntry } from '../../contracts/review';
 import { requiredShots, type PhotoMeta } from '../../domain';
+import type { LiabilityFacts } from '../../domain/liability/facts.schema';
 import {
   diffFromNothing,
   diffVersions,
@@ -15,18 +16,51 @@ import {
 import { DataTable } from '../../ui/DataTable';
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
+import { factPathText, factValueText } from './fact-rows';
 import { labelOfMissing, returnChoices } from './return-items';
 import { inLanguage, labelText } from './review-format';
 
-function useValueText() {
-  const { t } = useTranslation();
-  return (v: DiffValue | undefined) =>
-    v === undefined || v === null || v === '' ? t('review.history.empty') : String(v);
+const LEVEL_PATH = /^liability\.(proposal|override\.liability|decision\.liability)\.[^.]+$/;
+const FACT_PATH = /^liability\.facts\./;
+
+/** A changed field's words: the engine's facts by the review's fact words, the rest by the diff's. */
+function useFieldText(facts: LiabilityFacts | undefined) {
+  const { t, i18n } = useTranslation();
+  return (c: FieldChange) => {
+    if (FACT_PATH.test(c.path)) {
+      const label = factPathText(t, c.path.slice('liability.facts.'.length), facts);
+      return t('review.factField.inFacts', { label });
+    }
+    return c.label ? inLanguage(c.label, i18n.language) : c.path;
+  };
 }
 
-function Changes({ changes, caption }: { changes: FieldChange[]; caption: string }) {
-  const { t, i18n } = useTranslation();
+/** A value in words: liability levels and the engine's facts by their names, others as they are. */
+function useValueText() {
+  const { t } = useTranslation();
+  return (path: string, v: DiffValue | undefined) => {
+    if (v === undefined || v === null || v === '') return t('review.history.empty');
+    if (LEVEL_PATH.test(path)) return t(`review.liability.level.${String(v)}`, String(v));
+    if (FACT_PATH.test(path)) {
+      const parts = path.split('.');
+      return factValueText(t, parts.at(-1) ?? '', v, parts[2] === 'place');
+    }
+    return String(v);
+  };
+}
+
+function Changes({
+  changes,
+  caption,
+  facts,
+}: {
+  changes: FieldChange[];
+  caption: string;
+  facts: LiabilityFacts | undefined;
+}) {
+  const { t } = useTranslation();
   const text = useValueText();
+  const fieldText = useFieldText(facts);
   return (
     <div className="review-diff">
       <DataTable
@@ -39,10 +73,14 @@ function Changes({ changes, caption }: { changes: FieldChange[]; caption: string
             key: 'field',
             header: t('review.history.field'),
             rowHeader: true,
-            cell: (c) => (c.label ? inLanguage(c.label, i18n.language) : c.path),
+            cell: fieldText,
           },
-          { key: 'before', header: t('review.history.before'), cell: (c) => text(c.before) },
-          { key: 'after', header: t('review.history.after'), cell: (c) => text(c.after) },
+          {
+            key: 'before',
+            header: t('review.history.before'),
+            cell: (c) => text(c.path, c.before),
+          },
+          { key: 'after', header: t('review.history.after'), cell: (c) => text(c.path, c.after) },
         ]}
       />
     </div>
@@ -84,6 +122,7 @@ function Version({
       )}
       {previous ? (
         <Changes
+          facts={version.case.liability?.facts ?? previous.case.liability?.facts}
           changes={diff.changes}
           caption={t('review.history.changes', { count: diff.changes.length })}
         />
@@ -100,6 +139,33 @@ function Version({
   );
 }
 
+/** The squad's amendment: its determination per vehicle, the reason, the engine's decision on its facts. */
+function Amended({ entry }: { entry: ReviewEntry }) {
+  const { t } = useTranslation();
+  const a = entry.amendment;
+  if (!a) return null;
+  const levels = (l: Readonly<Record<string, string>>) =>
+    Object.entries(l)
+      .map(([vehicle, level]) =>
+        t('review.liability.byVehicle', { vehicle, level: t(`review.liability.level.${level}`) }),
+      )
+      .join('；');
+  return (
+    <div className="review-amended" data-testid="history-amended">
+      <p>{t('review.history.amended', { liability: levels(a.liability) })}</p>
+      <p>{t('review.history.amendedReason', { reason: a.reason })}</p>
+      {a.decision?.liability && (
+        <p>{t('review.history.amendedEngine', { liability: levels(a.decision.liability) })}</p>
+      )}
+      {entry.manifestVersion !== undefined && (
+        <p className="muted">
+          {t('review.history.superseded', { version: entry.manifestVersion })}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Action({ entry, history }: { entry: ReviewEntry; history: CaseHistory }) {
   const { t, i18n } = useTranslation();
   const latest = history.versions[history.versions.length - 1];
@@ -111,7 +177,10 @@ function Action({ entry, history }: { entry: ReviewEntry; history: CaseHistory }
         name: entry.by.name,
         kind: t(`review.history.kind.${entry.kind}`, entry.kind),
       })}
-      {entry.note && <p>{t('review.history.note', { note: entry.note })}</p>}
+      {entry.note && entry.note !== entry.amendment?.reason && (
+        <p>{t('review.history.note', { note: entry.note })}</p>
+      )}
+      <Amended entry={entry} />
       {entry.missing && entry.missing.length > 0 && (
         <p>
           {t('review.history.missing', {

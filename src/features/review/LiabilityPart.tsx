@@ -9,25 +9,8 @@ import type { CaseRecord, LiabilityByVehicle, SignatureEntry } from '../../domai
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
 import { Facts } from './CaseFacts';
+import { factRows } from './fact-rows';
 import { inLanguage } from './review-format';
-
-/** Every recorded fact as `path: value` lines, e.g. `vehicles.A.action: turning-left`. */
-export function factLines(value: unknown, path = ''): [string, string][] {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) {
-    if (value.every((v) => typeof v !== 'object')) return [[path, value.join(', ')]];
-    return value.flatMap((v: unknown, i) => {
-      const id = typeof v === 'object' && v !== null && 'id' in v ? String(v.id) : String(i + 1);
-      return factLines(v, path ? `${path}.${id}` : id);
-    });
-  }
-  if (typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) =>
-      k === 'schemaVersion' || k === 'id' ? [] : factLines(v, path ? `${path}.${k}` : k),
-    );
-  }
-  return [[path, String(value)]];
-}
 
 function Levels({ liability }: { liability: LiabilityByVehicle | undefined }) {
   const { t } = useTranslation();
@@ -148,7 +131,7 @@ export function LiabilityPart({ record }: { record: CaseRecord }) {
           {l.facts && (
             <>
               <h3>{t('review.liability.facts')}</h3>
-              <Facts rows={factLines(l.facts)} />
+              <Facts rows={factRows(t, l.facts)} />
             </>
           )}
           <Decision record={l} />
