@@ -11,9 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
-import { createCase } from './drivers';
 import { useBrowserWorld } from './harness';
-import { waitForStatus } from './outbox';
 import {
   actionAnswer,
   approve,
@@ -22,10 +20,10 @@ import {
   openFromQueue,
   openReviewer,
   returnCase,
+  sendNewCase,
   takeOver,
 } from './review-drivers';
-import { fillOneVehicleCase } from './scene-drivers';
-import { readServer } from './server';
+import { login, readServer } from './server';
 
 const world = useBrowserWorld({ demo: true });
 
@@ -35,27 +33,31 @@ let phone: { context: BrowserContext; page: Page };
 let looked: string;
 /** A case two reviewers act on at once. */
 let contested: string;
-
 /**
- * Captures a case offline (one vehicle, the three scene shots), then lets the
- * phone send it: the server holds it as version 1.
+ * The queue's filters that show this file's cases: the phone's officer's,
+ * newest first (other files send theirs to the same server as another officer).
  */
-async function sendNewCase(place: string): Promise<string> {
-  const { context, page } = phone;
-  await context.setOffline(true);
-  await page.goto('/');
-  const id = await createCase(page, place);
-  await fillOneVehicleCase(page, id, place);
-  await context.setOffline(false);
-  await page.goto('/outbox');
-  await waitForStatus(page, id, 'sent');
-  return id;
+let mine: string;
+
+/** The demo officer whose cases this file sends (his id, for the queue's officer filter). */
+const OFFICER = { username: 'demo-officer2', name: '王强' };
+
+async function officerId(serverUrl: string): Promise<string> {
+  const token = await login(serverUrl, 'demo-reviewer');
+  const res = await fetch(`${serverUrl}/api/review/queue`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const queue = (await res.json()) as { officers: { id: string; name: string }[] };
+  const officer = queue.officers.find((o) => o.name === OFFICER.name);
+  if (!officer) throw new Error(`the brigade has no officer ${OFFICER.name}`);
+  return officer.id;
 }
 
 beforeAll(async () => {
-  phone = await world.openPhone({ signIn: true });
-  looked = await sendNewCase('工作台路 K1');
-  contested = await sendNewCase('两人路 K2');
+  mine = `?officer=${await officerId(world.server.url)}&sort=newest`;
+  phone = await world.openPhone({ signIn: OFFICER.username });
+  looked = await sendNewCase(phone, '工作台路 K1');
+  contested = await sendNewCase(phone, '两人路 K2');
 }, 120_000);
 
 afterAll(async () => {
@@ -100,7 +102,7 @@ async function checkScreen(page: Page, screen: string, narrow: boolean): Promise
 
 /** Chooses the language on the queue and waits for the screen to speak it. */
 async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  await page.goto('/review?sort=newest');
+  await page.goto(`/review${mine}`);
   await page.getByRole('radio', { name: WORDS[language].language }).check();
   await page
     .getByRole('heading', { level: 1 })
@@ -173,7 +175,7 @@ describe('the reviewer’s workspace', () => {
 
   it('with the keyboard alone: from the queue to the case, a photo full size and back, approved', async () => {
     const { context, page } = await openReviewer(world.browser, world.server.url);
-    await page.goto('/review?sort=newest');
+    await page.goto(`/review${mine}`);
     const link = page.getByRole('link').and(page.locator(`[href="/review/${looked}"]`));
     await link.waitFor();
 
@@ -205,10 +207,10 @@ describe('the reviewer’s workspace', () => {
   });
 
   it('a take-over with its reason reaches the officer’s phone and the history', async () => {
-    const id = await sendNewCase('接手路 K3');
+    const id = await sendNewCase(phone, '接手路 K3');
     const reason = '涉及人员受伤可能，由中队处理';
     const desk = await openReviewer(world.browser, world.server.url);
-    await openFromQueue(desk.page, id);
+    await openFromQueue(desk.page, id, mine);
     expect(await takeOver(desk.page, reason)).toContain('事故中队已接手此案');
 
     // The phone pulls on opening the case and says the squad took it over, and why.
@@ -230,8 +232,8 @@ describe('the reviewer’s workspace', () => {
   it('two reviewers on one case: the second is told who approved it first, keeps his note, and one action is recorded', async () => {
     const first = await openReviewer(world.browser, world.server.url);
     const second = await openReviewer(world.browser, world.server.url);
-    await openFromQueue(first.page, contested);
-    await openFromQueue(second.page, contested);
+    await openFromQueue(first.page, contested, mine);
+    await openFromQueue(second.page, contested, mine);
 
     await approve(first.page);
     await first.page.getByTestId('case-state').getByText('已审核').waitFor();
@@ -262,21 +264,22 @@ describe('the reviewer’s workspace', () => {
     { timeout: 180_000 },
     async () => {
       const { context, page } = await openReviewer(world.browser, world.server.url);
-      await page.goto('/review?sort=newest');
+      await page.goto(`/review${mine}`);
       await page.getByRole('table').waitFor();
       await page.evaluate(() => {
         (window as unknown as { queueMarker: string }).queueMarker = 'still here';
       });
       expect(await page.getByTestId('queue-news').textContent()).toBe('');
 
-      const id = await sendNewCase('新到路 K4');
-      const news = page.getByTestId('queue-news');
-      await expect.poll(() => news.textContent(), { timeout: 65_000 }).toMatch(/有 \d+ 起案件新到/);
+      const id = await sendNewCase(phone, '新到路 K4');
+      // The screen polls the changes feed every 30 s: within two polls it lists and announces it.
       await page
         .getByTestId('review-queue')
-        .locator(`a[href="/review/${id}"]`)
-        .first()
-        .waitFor({ timeout: 10_000 });
+        .locator(`a[href="/review/${id}"]:visible`)
+        .waitFor({ timeout: 65_000 });
+      expect(await page.getByTestId('queue-news').textContent()).toMatch(
+        /^有 \d+ 起案件新到或有新版本，列表已更新。$/,
+      );
       expect(
         await page.evaluate(() => (window as unknown as { queueMarker?: string }).queueMarker),
       ).toBe('still here');
