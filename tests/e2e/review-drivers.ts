@@ -63,7 +63,7 @@ export async function openFromQueue(
   search = '?sort=newest',
 ): Promise<void> {
   await page.goto(`/review${search}`);
-  await page.getByTestId('review-queue').locator(`a[href="/review/${caseId}"]`).first().click();
+  await page.getByTestId('review-queue').locator(`a[href="/review/${caseId}"]:visible`).click();
   await page.getByTestId('review-case').waitFor();
   await page.getByTestId('verification').waitFor({ timeout: 30_000 });
 }

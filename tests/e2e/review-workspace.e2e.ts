@@ -73,6 +73,7 @@ const WORDS = {
     cancel: '取消',
     close: '关闭',
     enlarge: /^放大查看：/,
+    rear: '车尾',
   },
   en: {
     language: 'English',
@@ -81,6 +82,7 @@ const WORDS = {
     cancel: 'Cancel',
     close: 'Close',
     enlarge: /^Enlarge: /,
+    rear: 'rear',
   },
 } as const;
 type Language = keyof typeof WORDS;
@@ -123,6 +125,8 @@ async function checkWorkspace(page: Page, language: Language, narrow: boolean): 
   const enlarge = page.getByRole('button', { name: words.enlarge }).first();
   await expect.poll(() => enlarge.isEnabled(), { timeout: 30_000 }).toBe(true);
   await checkScreen(page, `the case at ${where}`, narrow);
+  // The damaged parts are stored as ids: the reviewer reads them in words.
+  expect(await page.locator('.review-dl-row:has(dt) dd').allTextContents()).toContain(words.rear);
 
   const panel = page.getByTestId('review-actions');
   await panel.getByRole('button', { name: words.return }).click();
