@@ -4,10 +4,33 @@
  * the workspace as a person takes them.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createCase } from './drivers';
+import { waitForStatus } from './outbox';
 import { PHONE_CONTEXT, shimEsbuildNames, signInAs } from './phone';
+import { fillOneVehicleCase } from './scene-drivers';
 
 /** The reviewer's desk: a wide screen, no touch. */
 export const DESK = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' };
+
+/**
+ * A case for the squad, from the officer's phone (signed in): captured
+ * offline (one vehicle, the three scene shots), then sent; the server holds
+ * it as version 1.
+ */
+export async function sendNewCase(
+  phone: { context: BrowserContext; page: Page },
+  place: string,
+): Promise<string> {
+  const { context, page } = phone;
+  await context.setOffline(true);
+  await page.goto('/');
+  const id = await createCase(page, place);
+  await fillOneVehicleCase(page, id, place);
+  await context.setOffline(false);
+  await page.goto('/outbox');
+  await waitForStatus(page, id, 'sent');
+  return id;
+}
 
 /** A desk context with the reviewer signed in, on the queue. */
 export async function openReviewer(
@@ -30,10 +53,17 @@ export async function openReviewer(
   return { context, page };
 }
 
-/** Opens the case from the queue (reloaded, so it shows what arrived since). */
-export async function openFromQueue(page: Page, caseId: string): Promise<void> {
-  await page.goto('/review?sort=newest');
-  await page.getByTestId('review-queue').locator(`a[href="/review/${caseId}"]`).first().click();
+/**
+ * Opens the case from the queue (reloaded, so it shows what arrived since),
+ * newest first unless other filters are given (`search`, e.g. one officer's).
+ */
+export async function openFromQueue(
+  page: Page,
+  caseId: string,
+  search = '?sort=newest',
+): Promise<void> {
+  await page.goto(`/review${search}`);
+  await page.getByTestId('review-queue').locator(`a[href="/review/${caseId}"]:visible`).click();
   await page.getByTestId('review-case').waitFor();
   await page.getByTestId('verification').waitFor({ timeout: 30_000 });
 }

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   caseFiveFastTimestamps,
+  damagedPartLabel,
   FIVE_FAST_LABELS,
   FIVE_FASTS,
   fiveFast,
@@ -61,7 +62,11 @@ export function TriagePart({ record }: { record: CaseRecord }) {
 }
 
 function VehicleFacts({ vehicle }: { vehicle: Vehicle }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Stored as the vocabulary's ids (free text from older records as typed): shown in words.
+  const damage = vehicle.damagedParts
+    .map((p) => inLanguage(damagedPartLabel(p), i18n.language))
+    .join(i18n.language === 'en' ? ', ' : '、');
   return (
     <>
       <h3>{t('review.case.vehicle', { label: vehicle.label })}</h3>
@@ -71,7 +76,7 @@ function VehicleFacts({ vehicle }: { vehicle: Vehicle }) {
           [t('review.case.vehicleType'), vehicle.vehicleType],
           [t('review.case.vin'), vehicle.vin],
           [t('review.case.owner'), vehicle.owner],
-          [t('review.case.damage'), vehicle.damagedParts.join('、')],
+          [t('review.case.damage'), damage],
         ]}
       />
     </>

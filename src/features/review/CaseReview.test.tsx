@@ -25,6 +25,8 @@ const record: CaseRecord = (() => {
   const c = aCase().withVehicles(1).build();
   return {
     ...c,
+    // A part of the vocabulary (stored as its id) and free text from an older record.
+    vehicles: [{ ...c.vehicles[0]!, damagedParts: ['rear', '后杠划痕'] }],
     parties: [{ id: testId(), kind: 'driver', vehicleId: c.vehicles[0]!.id, name: '张三' }],
   };
 })();
@@ -122,6 +124,13 @@ describe('CaseReview', () => {
     expect(mark.textContent).not.toContain('第 2 版与上一版的版本链断开');
     await screen.findByRole('button', { name: '放大查看：现场全景（后方）' });
     expect(await axeViolationsIn(document.body)).toEqual([]);
+  });
+
+  it('shows the damaged parts in words, free text as typed', async () => {
+    serve(() => HttpResponse.json({}));
+    show();
+    const label = await screen.findByText('受损部位');
+    expect(label.nextElementSibling?.textContent).toBe('车尾、后杠划痕');
   });
 
   it('refuses an empty return in words, sending nothing', async () => {
