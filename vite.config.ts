@@ -18,6 +18,11 @@ export default defineConfig({
     sourcemap: true,
     // bench/ reads the manifest to weigh the initial route.
     manifest: true,
+    rollupOptions: {
+      // Lazy chunks by hash alone: the first chunk lists every lazy chunk's file
+      // for preloading, and names there are bytes on the first screen.
+      output: { chunkFileNames: 'assets/c-[hash].js' },
+    },
   },
   plugins: [
     react(),
