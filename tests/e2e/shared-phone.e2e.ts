@@ -34,8 +34,22 @@ describe('a patrol phone shared between officers', () => {
     // Officer 1 signs in, captures a case offline and signs out at the end of his shift.
     const { context, page } = await world.openPhone({ signIn: 'demo-officer', offline: true });
     const first = await quickCase(page, world.server.url, '共用手机 一号民警', 2);
+    // The link returns for the sign-out, but the server takes no case until he
+    // has signed out: otherwise a send already on its way may land first (as it
+    // would, rightly, under his own session), and there is no unsent case to test.
+    const casePut = /\/api\/cases\/[0-9a-f-]{36}$/;
+    await context.route(casePut, (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'unavailable', message: 'try later' } }),
+          })
+        : route.fallback(),
+    );
     await context.setOffline(false);
     await signOutOnPhone(page, true);
+    await context.unroute(casePut);
     expect((await phoneStatuses(page)).get(first)).toBe('unsent');
 
     // Officer 2 signs in on the same phone: the case is neither shown nor sent.
