@@ -112,32 +112,10 @@ function KeyboardNudge({ marker, onMove }: { marker: RefObject<LMarker | null>; 
   return null;
 }
 
-export function LeafletMap({
-  position,
-  accuracyM,
-  draggable,
-  tiles,
-  label,
-  markerTitle,
-  className,
-  zoom = DETAIL_ZOOM,
-  onMove = stay,
-  onTileStatus,
-}: LeafletMapProps) {
-  const marker = useRef<LMarker | null>(null);
+/** Tile events that tell the screen whether any tile came (or only failures). */
+function useTileEvents(onTileStatus: LeafletMapProps['onTileStatus']) {
   const counts = useRef({ loaded: 0, failed: 0 });
-
-  const markerEvents = useMemo<LeafletEventHandlerFnMap>(
-    () => ({
-      dragend: (e) => {
-        const at = (e.target as LMarker).getLatLng();
-        onMove(at.lat, at.lng);
-      },
-    }),
-    [onMove],
-  );
-
-  const tileEvents = useMemo<LeafletEventHandlerFnMap>(() => {
+  return useMemo<LeafletEventHandlerFnMap>(() => {
     const report = () =>
       onTileStatus?.(
         counts.current.loaded > 0 ? 'loaded' : counts.current.failed > 0 ? 'failed' : 'pending',
@@ -153,6 +131,32 @@ export function LeafletMap({
       },
     };
   }, [onTileStatus]);
+}
+
+export function LeafletMap({
+  position,
+  accuracyM,
+  draggable,
+  tiles,
+  label,
+  markerTitle,
+  className,
+  zoom = DETAIL_ZOOM,
+  onMove = stay,
+  onTileStatus,
+}: LeafletMapProps) {
+  const marker = useRef<LMarker | null>(null);
+  const markerEvents = useMemo<LeafletEventHandlerFnMap>(
+    () => ({
+      dragend: (e) => {
+        const at = (e.target as LMarker).getLatLng();
+        onMove(at.lat, at.lng);
+      },
+    }),
+    [onMove],
+  );
+
+  const tileEvents = useTileEvents(onTileStatus);
 
   const center: [number, number] = position
     ? [position.latitude, position.longitude]
