@@ -76,7 +76,7 @@ const featureBoundaries = {
   },
 };
 
-/** What a feature may not import, with why (leaflet apart: LeafletMap.tsx may). */
+/** What a feature may not import, with why. */
 const featureImports = [
   forbid(
     ['**/app/**', '**/server/**'],
@@ -91,6 +91,17 @@ const featureImports = [
     'Screens do not touch the device database: live queries and storage belong in src/services hooks (useCase, useCaseStatuses …), which read through src/storage.',
   ),
 ];
+
+/** What src/ui may not import (leaflet apart: src/ui/map/LeafletMap.tsx may). */
+const uiImports = [
+  forbid(
+    ['**/features/**', '**/app/**', '**/storage/**', '**/sync/**', '**/api/**', '**/server/**'],
+    'src/ui is presentational: it takes data by props.',
+  ),
+];
+
+const leafletOnce =
+  'Only src/ui/map/LeafletMap.tsx imports leaflet: draw a map with it, loaded with React.lazy so the library never weighs on a first screen.';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'data', 'bench/results', 'coverage'] },
@@ -243,43 +254,23 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            ...featureImports,
-            forbid(
-              ['leaflet', 'react-leaflet'],
-              'Only src/features/map/LeafletMap.tsx imports leaflet (it loads lazily).',
-            ),
-          ],
+          patterns: [...featureImports, forbid(['leaflet', 'react-leaflet'], leafletOnce)],
         },
       ],
     },
-  },
-  {
-    files: ['src/features/map/LeafletMap.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: featureImports }] },
   },
   {
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            forbid(
-              [
-                '**/features/**',
-                '**/app/**',
-                '**/storage/**',
-                '**/sync/**',
-                '**/api/**',
-                '**/server/**',
-              ],
-              'src/ui is presentational: it takes data by props.',
-            ),
-          ],
-        },
+        { patterns: [...uiImports, forbid(['leaflet', 'react-leaflet'], leafletOnce)] },
       ],
     },
+  },
+  {
+    files: ['src/ui/map/LeafletMap.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: uiImports }] },
   },
   {
     files: ['server/**/*.ts'],

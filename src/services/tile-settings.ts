@@ -96,6 +96,16 @@ export function tileTemplateUrl(s: Pick<TileSettings, 'template' | 'key'>): stri
   return s.template.trim().replaceAll('{tk}', encodeURIComponent(s.key.trim()));
 }
 
+/** What a map draws its tiles with (`MapTiles` of src/ui/map/LeafletMap.tsx). */
+export function mapTiles(s: TileSettings) {
+  return {
+    url: tileTemplateUrl(s),
+    attribution: s.attribution,
+    subdomains: s.subdomains,
+    crossOrigin: s.crossOrigin,
+  };
+}
+
 /** The stored settings, or the default when none are stored or they do not parse. */
 export async function loadTileSettings(): Promise<TileSettings> {
   const stored = await readDeviceSetting(STORE_KEY);

@@ -74,6 +74,7 @@ const WORDS = {
     close: '关闭',
     enlarge: /^放大查看：/,
     rear: '车尾',
+    map: '事故位置地图',
   },
   en: {
     language: 'English',
@@ -83,6 +84,7 @@ const WORDS = {
     close: 'Close',
     enlarge: /^Enlarge: /,
     rear: 'rear',
+    map: 'Accident location map',
   },
 } as const;
 type Language = keyof typeof WORDS;
@@ -124,6 +126,8 @@ async function checkWorkspace(page: Page, language: Language, narrow: boolean): 
   await page.getByTestId('verification').waitFor({ timeout: 30_000 });
   const enlarge = page.getByRole('button', { name: words.enlarge }).first();
   await expect.poll(() => enlarge.isEnabled(), { timeout: 30_000 }).toBe(true);
+  // The phone's GPS point, on the read-only map (lazy: axe looks once it is drawn).
+  await page.getByRole('region', { name: words.map }).locator('.kc-marker').waitFor();
   await checkScreen(page, `the case at ${where}`, narrow);
   // The damaged parts are stored as ids: the reviewer reads them in words.
   expect(await page.locator('.review-dl-row:has(dt) dd').allTextContents()).toContain(words.rear);
@@ -187,6 +191,8 @@ describe('the reviewer’s workspace', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('verification').waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).pathname).toBe(`/review/${looked}`);
+    // The place's map is drawn before the photos: the keyboard passes it on its way.
+    await page.getByRole('region', { name: '事故位置地图' }).locator('.kc-marker').waitFor();
 
     const thumb = page.getByRole('button', { name: /^放大查看：/ }).first();
     await expect.poll(() => thumb.isEnabled(), { timeout: 30_000 }).toBe(true);

@@ -119,6 +119,29 @@ describe('service-worker/', () => {
   });
 });
 
+describe('leaflet', () => {
+  const importLeaflet = `import { divIcon } from 'leaflet';${use('divIcon')}`;
+
+  it.each(['src/features/map/Probe.tsx', 'src/features/review/Probe.tsx', 'src/ui/Probe.tsx'])(
+    'is refused in %s, which is told to use src/ui/map/LeafletMap.tsx',
+    async (file) => {
+      const messages = await lint(file, importLeaflet);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toContain('Only src/ui/map/LeafletMap.tsx imports leaflet');
+    },
+  );
+
+  it('is imported by src/ui/map/LeafletMap.tsx alone, which keeps the rules of src/ui', async () => {
+    expect(await lint('src/ui/map/LeafletMap.tsx', importLeaflet)).toEqual([]);
+    const messages = await lint(
+      'src/ui/map/LeafletMap.tsx',
+      `import { updateCase } from '../../storage';${use('updateCase')}`,
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('src/ui is presentational');
+  });
+});
+
 describe('src/ui', () => {
   it('may not import storage, also by its folder', async () => {
     const messages = await lint(

@@ -8,7 +8,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOnScene, type CaseRecord, type GeoPoint } from '../../domain';
 import type { TileSettings } from '../../services/tile-settings';
-import { tileTemplateUrl } from '../../services/tile-settings';
+import { mapTiles } from '../../services/tile-settings';
 import { useCase } from '../../services/useCase';
 import { useTileSettings } from '../../services/useTileSettings';
 import { ButtonLink } from '../../ui/Button';
@@ -16,16 +16,18 @@ import { Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { Link } from '../../ui/router';
 import { SaveStatus } from '../../ui/SaveStatus';
+import type { TileStatus } from '../../ui/map/LeafletMap';
+import { MapBoundary } from '../../ui/map/MapBoundary';
 import { useOnline } from '../../ui/useOnline';
-import type { TileStatus } from './LeafletMap';
 import { LocationFields } from './LocationFields';
-import { MapBoundary } from './MapBoundary';
 import { PrecacheArea } from './PrecacheArea';
 import { tileNotice } from './tile-notice';
 import { POOR_ACCURACY_M, useLocationEdit } from './useLocationEdit';
 import './map.css';
 
-const LeafletMap = lazy(() => import('./LeafletMap').then((m) => ({ default: m.LeafletMap })));
+const LeafletMap = lazy(() =>
+  import('../../ui/map/LeafletMap').then((m) => ({ default: m.LeafletMap })),
+);
 
 export function CaseLocationScreen({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -123,12 +125,8 @@ function MapPanel({
             position={point ?? null}
             accuracyM={point?.accuracyM}
             draggable={editable}
-            tiles={{
-              url: tileTemplateUrl(settings),
-              attribution: settings.attribution,
-              subdomains: settings.subdomains,
-              crossOrigin: settings.crossOrigin,
-            }}
+            className="kc-map"
+            tiles={mapTiles(settings)}
             label={t('map.mapLabel')}
             markerTitle={t('map.markerTitle')}
             onMove={onMove}

@@ -4,7 +4,7 @@
  * or a wrong address in Settings): saying "offline" then sends the officer
  * looking for a network problem that is not there.
  */
-import type { TileStatus } from './LeafletMap';
+import type { TileStatus } from '../../ui/map/LeafletMap';
 
 export type TileNotice = 'offline-uncached' | 'server-unreachable';
 

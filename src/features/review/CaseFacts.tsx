@@ -1,7 +1,7 @@
 /**
  * What the officer recorded, for the reviewer to read: the triage answers
- * with their times, the vehicles and parties, the place, and the five-fast
- * times of the case.
+ * with their times, the vehicles and parties, and the five-fast times of the
+ * case (the place is LocationPart.tsx).
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,45 +123,6 @@ export function PartiesPart({ record }: { record: CaseRecord }) {
       {record.parties.map((p) => (
         <PartyFacts key={p.id} party={p} vehicles={record.vehicles} />
       ))}
-    </Section>
-  );
-}
-
-export function LocationPart({ record }: { record: CaseRecord }) {
-  const { t, i18n } = useTranslation();
-  const { location: l } = record;
-  const point = l.point;
-  const coords = point && (
-    <>
-      {t('review.case.coordinatesValue', {
-        lat: point.latitude.toFixed(6),
-        lng: point.longitude.toFixed(6),
-        acc: point.accuracyM === undefined ? '?' : Math.round(point.accuracyM),
-      })}{' '}
-      <a
-        href={`https://www.openstreetmap.org/?mlat=${point.latitude}&mlon=${point.longitude}#map=18/${point.latitude}/${point.longitude}`}
-        target="_blank"
-        rel="noreferrer noopener"
-      >
-        {t('review.case.openMap')}
-      </a>
-    </>
-  );
-  return (
-    <Section titleId="review-location" title={t('review.case.location')}>
-      <Facts
-        rows={[
-          [t('review.case.address'), l.address],
-          [t('review.case.road'), l.road],
-          [t('review.case.kmPost'), l.kmPost],
-          [t('review.case.coordinates'), coords],
-          [t('review.case.arrivedAt'), formatTime(record.arrivedAt, i18n.language)],
-          [
-            t('review.case.occurredAt'),
-            record.occurredAt && formatTime(record.occurredAt, i18n.language),
-          ],
-        ]}
-      />
     </Section>
   );
 }

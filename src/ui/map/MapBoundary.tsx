@@ -1,6 +1,7 @@
 /**
- * Keeps the location form usable when the map cannot render (its chunk failed
- * to load, or Leaflet threw): the fields are the map's equal, not its child.
+ * Keeps a screen usable when its map cannot render (the chunk failed to load,
+ * or Leaflet threw): the fields or words beside a map are its equal, not its
+ * child, and stay.
  */
 import { Component, type ReactNode } from 'react';
 

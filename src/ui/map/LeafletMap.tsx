@@ -1,17 +1,22 @@
 /**
- * The one file that imports Leaflet (ESLint enforces it). Loaded with
- * React.lazy, so the map library is a chunk of its own and never weighs on the
- * first screen. Shows a draggable marker with the GPS accuracy circle and
- * reports where the officer put it; the screen around it owns the data.
+ * The one file that imports Leaflet (ESLint enforces it). Screens load it with
+ * React.lazy, so the map library is a chunk of its own and never weighs on a
+ * first screen. Shows the accident's marker with the GPS accuracy circle:
+ * draggable on the officer's location screen, which learns where the officer
+ * put it; fixed (no focus stop, no tap to place) where the place is only read,
+ * as on the reviewer's case view. The screen around it owns the data and
+ * sizes the frame through `className`.
  *
  * The marker is an inline-SVG DivIcon: Leaflet's default icon finds its PNGs
  * by a CSS path that Vite's hashed assets break, and an SVG needs no file.
  */
 import 'leaflet/dist/leaflet.css';
+import './leaflet-map.css';
 import { DomEvent, divIcon, type LeafletEventHandlerFnMap, type Marker as LMarker } from 'leaflet';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { Circle, MapContainer, Marker, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { TILE_REFERRER_POLICY } from '../../contracts/tiles';
+import { classNames } from '../class-names';
 
 export interface MapTiles {
   /** Leaflet URL template with any key already filled in. */
@@ -26,14 +31,23 @@ export type TileStatus = 'pending' | 'loaded' | 'failed';
 export interface LeafletMapProps {
   position: { latitude: number; longitude: number } | null;
   accuracyM?: number | undefined;
+  /** The marker can be dragged, nudged with the arrow keys, or placed by a tap. */
   draggable: boolean;
   tiles: MapTiles;
+  /** The accessible name of the map's region. */
   label: string;
   markerTitle: string;
+  /** The frame's class: the screen decides its height. */
+  className?: string | undefined;
+  /** Zoom when there is a position (17 unless given). */
+  zoom?: number | undefined;
   /** The officer dragged the marker, nudged it with the keyboard, or tapped the map. */
-  onMove: (latitude: number, longitude: number) => void;
-  onTileStatus?: (status: TileStatus) => void;
+  onMove?: ((latitude: number, longitude: number) => void) | undefined;
+  onTileStatus?: ((status: TileStatus) => void) | undefined;
 }
+
+type OnMove = (latitude: number, longitude: number) => void;
+const stay: OnMove = () => {};
 
 const MARKER_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 44" width="32" height="44" aria-hidden="true">' +
@@ -68,7 +82,7 @@ function FollowPosition({ lat, lng }: { lat: number; lng: number }) {
   return null;
 }
 
-function TapToPlace({ enabled, onMove }: { enabled: boolean; onMove: LeafletMapProps['onMove'] }) {
+function TapToPlace({ enabled, onMove }: { enabled: boolean; onMove: OnMove }) {
   useMapEvents({
     click(e) {
       if (enabled) onMove(e.latlng.lat, e.latlng.lng);
@@ -78,13 +92,7 @@ function TapToPlace({ enabled, onMove }: { enabled: boolean; onMove: LeafletMapP
 }
 
 /** Arrow keys move the focused marker a few pixels: the map without a pointer. */
-function KeyboardNudge({
-  marker,
-  onMove,
-}: {
-  marker: RefObject<LMarker | null>;
-  onMove: LeafletMapProps['onMove'];
-}) {
+function KeyboardNudge({ marker, onMove }: { marker: RefObject<LMarker | null>; onMove: OnMove }) {
   const map = useMap();
   useEffect(() => {
     const m = marker.current;
@@ -104,30 +112,10 @@ function KeyboardNudge({
   return null;
 }
 
-export function LeafletMap({
-  position,
-  accuracyM,
-  draggable,
-  tiles,
-  label,
-  markerTitle,
-  onMove,
-  onTileStatus,
-}: LeafletMapProps) {
-  const marker = useRef<LMarker | null>(null);
+/** Tile events that tell the screen whether any tile came (or only failures). */
+function useTileEvents(onTileStatus: LeafletMapProps['onTileStatus']) {
   const counts = useRef({ loaded: 0, failed: 0 });
-
-  const markerEvents = useMemo<LeafletEventHandlerFnMap>(
-    () => ({
-      dragend: (e) => {
-        const at = (e.target as LMarker).getLatLng();
-        onMove(at.lat, at.lng);
-      },
-    }),
-    [onMove],
-  );
-
-  const tileEvents = useMemo<LeafletEventHandlerFnMap>(() => {
+  return useMemo<LeafletEventHandlerFnMap>(() => {
     const report = () =>
       onTileStatus?.(
         counts.current.loaded > 0 ? 'loaded' : counts.current.failed > 0 ? 'failed' : 'pending',
@@ -143,15 +131,48 @@ export function LeafletMap({
       },
     };
   }, [onTileStatus]);
+}
+
+export function LeafletMap({
+  position,
+  accuracyM,
+  draggable,
+  tiles,
+  label,
+  markerTitle,
+  className,
+  zoom = DETAIL_ZOOM,
+  onMove = stay,
+  onTileStatus,
+}: LeafletMapProps) {
+  const marker = useRef<LMarker | null>(null);
+  const markerEvents = useMemo<LeafletEventHandlerFnMap>(
+    () => ({
+      dragend: (e) => {
+        const at = (e.target as LMarker).getLatLng();
+        onMove(at.lat, at.lng);
+      },
+    }),
+    [onMove],
+  );
+
+  const tileEvents = useTileEvents(onTileStatus);
 
   const center: [number, number] = position
     ? [position.latitude, position.longitude]
     : OVERVIEW.center;
   return (
-    <div className="kc-map" role="region" aria-label={label} data-testid="map">
+    <div
+      className={classNames('kc-leaflet', className)}
+      role="region"
+      aria-label={label}
+      data-testid="map"
+    >
       <MapContainer
         center={center}
-        zoom={position ? DETAIL_ZOOM : OVERVIEW.zoom}
+        zoom={position ? zoom : OVERVIEW.zoom}
+        // A map only read keeps the wheel for the page around it; its buttons zoom.
+        scrollWheelZoom={draggable}
         className="kc-map-canvas"
       >
         <TileLayer
@@ -181,7 +202,8 @@ export function LeafletMap({
               position={center}
               icon={ICON}
               draggable={draggable}
-              keyboard
+              interactive={draggable}
+              keyboard={draggable}
               title={markerTitle}
               autoPan
               eventHandlers={markerEvents}
