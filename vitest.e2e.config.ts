@@ -18,6 +18,12 @@ export default defineConfig({
     maxWorkers: 2,
     isolate: false,
     testTimeout: 120_000,
+    // CI (.ci/run) retries a failed browser test once: two files share two
+    // cores, and a timing-sensitive test can lose a race to the other file.
+    // A test that needed its retry is marked "(retry x1)" in the verbose report;
+    // locally none is retried.
+    retry: Number(process.env.E2E_RETRY ?? 0),
+    reporters: ['verbose'],
     hookTimeout: 120_000,
   },
 });

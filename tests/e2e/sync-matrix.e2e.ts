@@ -57,15 +57,27 @@ async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
+/**
+ * A photo seed of its own for each attempt: a retried test (CI retries a
+ * browser test once) must not find its photo already held by the server.
+ */
+const attemptSeed = (seed: number, task: { result?: { retryCount?: number } }) =>
+  seed + 1000 * (task.result?.retryCount ?? 0);
+
 /** Proxy log entries from index `from` on, as `METHOD path → status [fault]`. */
 const proxyLines = (from = 0) =>
   proxy.log.slice(from).map((e) => `${e.method} ${e.path} → ${e.status ?? '-'} [${e.fault}]`);
 
 describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
-  it('B1: a cut at 50 % of a large photo resumes from the server offset; one blob, hash matching', async () => {
+  it('B1: a cut at 50 % of a large photo resumes from the server offset; one blob, hash matching', async ({
+    task,
+  }) => {
     const { context, page } = await newPhone();
     await context.setOffline(true);
-    const id = await quickCase(page, rec.url, 'B1 断网续传', 1, { big: true, seed: SEED });
+    const id = await quickCase(page, rec.url, 'B1 断网续传', 1, {
+      big: true,
+      seed: attemptSeed(SEED, task),
+    });
     const [photo] = await storedPhotos(page);
     expect(photo).toBeDefined();
     const { sha256, size } = photo!;
@@ -166,10 +178,15 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     await checkInvariants(page, server);
     await context.close();
   });
-  it('B7: the server SIGKILLed mid-upload (and again mid-PUT) and restarted: the phone backs off and completes', async () => {
+  it('B7: the server SIGKILLed mid-upload (and again mid-PUT) and restarted: the phone backs off and completes', async ({
+    task,
+  }) => {
     const { context, page } = await newPhone();
     await context.setOffline(true);
-    const id = await quickCase(page, rec.url, 'B7 服务重启', 2, { big: true, seed: SEED + 7 });
+    const id = await quickCase(page, rec.url, 'B7 服务重启', 2, {
+      big: true,
+      seed: attemptSeed(SEED + 7, task),
+    });
     const from = proxy.log.length;
     const recFrom = rec.log.length;
     // A slow link, so the kill lands in the middle of the upload.
