@@ -52,7 +52,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import {
   CHROME_ARGS,
@@ -197,7 +197,10 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
   let mounted = false;
   let context: BrowserContext | undefined;
 
-  beforeAll(() => {
+  // Each attempt (CI retries a failed test once) gets a fresh tmpfs and
+  // profile: a retry must not meet the earlier Chromium's profile lock.
+  beforeEach(() => {
+    mounted = false;
     mountPoint = mkdtempSync('/tmp/kc-storage-full-');
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mountPoint], {
@@ -214,10 +217,12 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
     }
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await context?.close().catch(() => undefined);
+    context = undefined;
     if (mounted && mountPoint) execFileSync('umount', [mountPoint]);
     if (mountPoint) rmSync(mountPoint, { recursive: true, force: true });
+    mountPoint = undefined;
   });
 
   it('refuses the photo that would fill the disk, keeps every earlier one, blocks a new case, and delivers', async () => {
@@ -288,7 +293,18 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
       .toEqual({ saved: false, alert: expect.stringContaining(STORAGE_FULL) });
 
     // Nothing earlier is lost, and the refused photo is in neither store.
-    const kept = (await storedPhotos(page)).map((p) => p.sha256).sort();
+    const kept = (
+      await storedPhotos(page).catch((err: unknown) => {
+        throw new Error(
+          `IndexedDB unreadable after the near-fill photo (${nearFillFree} bytes free before, ` +
+            `${freeAfterNearFill} after, outcome ${JSON.stringify(nearFillOutcome)}); ` +
+            `console errors: ${consoleErrors.join(' | ')}`,
+          { cause: err },
+        );
+      })
+    )
+      .map((p) => p.sha256)
+      .sort();
     if (!nearFillOutcome.saved) expect(kept).toEqual(before);
     for (const sha of before) expect(kept).toContain(sha);
     const photos = await storedPhotos(page);
