@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fullyPopulatedCase, insuredCase } from '../case-fixtures';
 import { makeTempDir } from '../test-support';
-import { ids, seedOfficer, storeCase, type OldDb } from './migration-fixtures';
+import { ids, migrationsBefore, seedOfficer, storeCase, type OldDb } from './migration-fixtures';
 import { openDatabase } from './database';
 import type { Db } from './database';
 import { migrateToLatest } from './migrate';
@@ -31,7 +31,8 @@ describe('0005-review', () => {
   it('backfills the arrival, signals and bucket of every stored case', async () => {
     // Given a database at 0004 with a plain synced case, a disputed, amended, overridden
     // case already reviewed, a returned case whose first version had a gap, and a body that is not a case
-    const { '0005-review': review, '0006-squad-amendments': _next, ...upTo0004 } = migrations;
+    const review = migrations['0005-review'];
+    const upTo0004 = migrationsBefore('0005-review');
     await migrateToLatest(db, upTo0004);
     const k = db as unknown as OldDb;
     await seedOfficer(k);

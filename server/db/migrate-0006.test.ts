@@ -8,7 +8,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insuredCase } from '../case-fixtures';
 import { makeTempDir } from '../test-support';
-import { at, ids, seedOfficer, storeCase, type OldDb } from './migration-fixtures';
+import {
+  at,
+  ids,
+  migrationsBefore,
+  seedOfficer,
+  storeCase,
+  type OldDb,
+} from './migration-fixtures';
 import { openDatabase } from './database';
 import type { Db } from './database';
 import { migrateToLatest } from './migrate';
@@ -30,7 +37,8 @@ afterEach(async () => {
 describe('0006-squad-amendments', () => {
   it('keeps every feed entry as it was, and records the squad’s determinations from then on', async () => {
     // Given a database at 0005 with a case the squad returned, item by item
-    const { '0006-squad-amendments': amendments, ...upTo0005 } = migrations;
+    const amendments = migrations['0006-squad-amendments'];
+    const upTo0005 = migrationsBefore('0006-squad-amendments');
     await migrateToLatest(db, upTo0005);
     const k = db as unknown as OldDb;
     await seedOfficer(k);

@@ -8,6 +8,7 @@ import { openDatabase } from './database';
 import type { Db } from './database';
 import { MigrationError, migrateToLatest } from './migrate';
 import { migrations } from './migrations';
+import { migrationsBefore } from './migration-fixtures';
 
 let dir: string;
 let db: Db;
@@ -85,13 +86,7 @@ describe('migrateToLatest', () => {
 describe('0003-claims', () => {
   it('carries existing data over: a claim per insurer of a reviewed case, insurer feed entries and photo holders', async () => {
     // Given a database at 0002 with a case insurer X assessed and paid, which insurer Y also covers
-    const {
-      '0003-claims': _next,
-      '0004-case-custody': _later,
-      '0005-review': _after,
-      '0006-squad-amendments': _last,
-      ...upTo0002
-    } = migrations;
+    const upTo0002 = migrationsBefore('0003-claims');
     await migrateToLatest(db, upTo0002);
     const at = '2026-11-27T09:30:00.000Z';
     const k = db as unknown as Kysely<Record<string, Record<string, unknown>>>;

@@ -2,12 +2,19 @@
  * Rows a migration test stores in a database of an earlier schema: a brigade,
  * unit, officer and device, and cases with their versions. Test-only.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { migrations } from './migrations';
 
 /** A database of an earlier schema, typed loosely (schema.ts describes today's). */
 export type OldDb = Kysely<Record<string, Record<string, unknown>>>;
 
 export const at = '2026-11-27T09:30:00.000Z';
+
+/** Every migration that runs before `name` (the schema a migration test starts from). */
+export function migrationsBefore(name: string): Record<string, Migration> {
+  if (!(name in migrations)) throw new Error(`no migration ${name}`);
+  return Object.fromEntries(Object.entries(migrations).filter(([n]) => n < name));
+}
 export const ids = {
   brigade: 'c0000000-0000-4000-8000-000000000001',
   unit: 'c0000000-0000-4000-8000-000000000002',

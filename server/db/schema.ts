@@ -20,6 +20,10 @@ export interface BrigadesTable {
   id: string;
   name: string;
   created_at: string;
+  /** Target minutes from a packet's delivery to the insurer's acknowledgement (migration 0007). */
+  callback_minutes: Generated<number>;
+  /** `review`: packets once a reviewer approves; `signed`: once the signed version arrives. */
+  packets_on: Generated<string>;
 }
 
 export interface UnitsTable {
@@ -186,6 +190,13 @@ export interface ClaimsTable {
   superseded_at: string | null;
   reopened_at: string | null;
   updated_at: string;
+  /** The insurer's call-back (migration 0007): when, and by whom. */
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  /** ClaimAssessment JSON: per-vehicle amounts and the assessor. */
+  assessment: string | null;
+  /** ClaimPayout JSON: paid on, reference. */
+  payout: string | null;
 }
 export type ClaimRow = Selectable<ClaimsTable>;
 
@@ -263,6 +274,70 @@ export interface AuditEventsTable {
 }
 export type AuditEventRow = Selectable<AuditEventsTable>;
 
+/** An insurer's webhook receiver (migration 0007). */
+export interface WebhookEndpointsTable {
+  id: string;
+  insurer_id: string;
+  url: string;
+  description: string | null;
+  /** `whsec_…` (Standard Webhooks): signs every delivery. */
+  secret: string;
+  /** The secret before the last rotation: deliveries carry both signatures until `previous_secret_until`. */
+  previous_secret: string | null;
+  previous_secret_until: string | null;
+  /** 1: the brigade allows a loopback or private address for this endpoint. */
+  allow_private: Generated<number>;
+  disabled_at: string | null;
+  /** `gone` (the receiver answered 410) or `admin`. */
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+
+/** One event for one insurer; `id` is the stable `webhook-id` (msg_…). */
+export interface WebhookMessagesTable {
+  id: string;
+  insurer_id: string;
+  /** packet.created | packet.updated | case.returned */
+  event_type: string;
+  case_id: string;
+  claim_id: string | null;
+  /** The event's JSON body, fixed when the event happened. */
+  payload: string;
+  created_at: string;
+}
+export type WebhookMessageRow = Selectable<WebhookMessagesTable>;
+
+/** The dispatcher's durable outbox: one row per message and endpoint. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  message_id: string;
+  endpoint_id: string;
+  /** pending | delivered | failed (gave up) | disabled (the endpoint was disabled) */
+  state: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** A dispatcher holds the row until then (a crashed one's lease runs out). */
+  lease_until: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  attempt: number;
+  started_at: string;
+  duration_ms: number;
+  status: number | null;
+  error: string | null;
+}
+
 /** Every table the server knows. */
 export interface Database {
   server_info: ServerInfoTable;
@@ -283,4 +358,8 @@ export interface Database {
   review_requests: ReviewRequestsTable;
   squad_determinations: SquadDeterminationsTable;
   audit_events: AuditEventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_messages: WebhookMessagesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

@@ -10,6 +10,7 @@ import * as m0003 from './0003-claims';
 import * as m0004 from './0004-case-custody';
 import * as m0005 from './0005-review';
 import * as m0006 from './0006-squad-amendments';
+import * as m0007 from './0007-insurer-delivery';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
@@ -18,4 +19,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-case-custody': m0004,
   '0005-review': m0005,
   '0006-squad-amendments': m0006,
+  '0007-insurer-delivery': m0007,
 };
