@@ -22,6 +22,7 @@ import { changeRoutes } from './routes/changes';
 import { deviceRoutes } from './routes/devices';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
+import { packetRoutes } from './routes/packets';
 import { photoRoutes } from './routes/photos';
 import { reviewRoutes } from './routes/review';
 import { registerStatic } from './routes/static';
@@ -93,6 +94,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   void app.register(caseRoutes, { db, blobs, auth, now });
   void app.register(changeRoutes, { db, auth });
   void app.register(reviewRoutes, { db, blobs, auth, now });
+  void app.register(packetRoutes, { db, blobs, auth, now });
   void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
   registerStatic(app, { root: config.staticDir });
   return app;

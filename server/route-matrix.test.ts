@@ -88,6 +88,31 @@ async function storedCase(reviewed = false) {
   return { id: record.id, body, photo: photo.meta.sha256 };
 }
 
+/** Insurer X's packet of a fresh approved case: its id and the vehicle it covers. */
+async function packetOfX(): Promise<{ id: string; vehicleId: string }> {
+  const { id: caseId } = await storedCase(true);
+  const packet = await w.fx.db
+    .selectFrom('claims')
+    .innerJoin('case_vehicles_insurers as v', (j) =>
+      j.onRef('v.case_id', '=', 'claims.case_id').onRef('v.insurer_id', '=', 'claims.insurer_id'),
+    )
+    .select(['claims.id', 'v.vehicle_id'])
+    .where('claims.case_id', '=', caseId)
+    .where('claims.insurer_id', '=', w.insurers.x.id)
+    .executeTakeFirstOrThrow();
+  return { id: packet.id, vehicleId: packet.vehicle_id };
+}
+
+const PACKET_HOME = ['insurerX'] as const;
+const packetPost = async (path: string, payload: (p: { vehicleId: string }) => object) => {
+  const packet = await packetOfX();
+  return {
+    method: 'POST' as const,
+    url: `/api/packets/${packet.id}/${path}`,
+    payload: payload(packet),
+  };
+};
+
 async function uploadOfOfficerA(): Promise<{ url: string; bytes: Buffer }> {
   const photo = makePhoto(
     '0190a000-0000-7000-8000-00000000beef',
@@ -280,6 +305,55 @@ const FIXTURES: Record<string, Fixture> = {
     success: 200,
     home: ['officerA', 'officerA2', 'reviewerA'],
     prepare: async () => ({ url: `/api/cases/${(await storedCase()).id}/verification` }),
+  },
+  'packets.list': { success: 200, prepare: async () => ({ url: '/api/packets' }) },
+  'packets.get': {
+    success: 200,
+    home: PACKET_HOME,
+    prepare: async () => ({ url: `/api/packets/${(await packetOfX()).id}` }),
+  },
+  'packets.acknowledge': {
+    success: 200,
+    home: PACKET_HOME,
+    prepare: () => packetPost('acknowledge', () => ({})),
+  },
+  'packets.assessment': {
+    success: 200,
+    home: PACKET_HOME,
+    prepare: () =>
+      packetPost('assessment', ({ vehicleId }) => ({
+        vehicles: [{ vehicleId, amountYuan: 1200 }],
+        assessor: 'Matrix',
+      })),
+  },
+  'packets.payout': {
+    success: 200,
+    home: PACKET_HOME,
+    prepare: async () => {
+      const { id, vehicleId } = await packetOfX();
+      const assessed = await w.call('insurerX', {
+        method: 'POST',
+        url: `/api/packets/${id}/assessment`,
+        payload: { vehicles: [{ vehicleId, amountYuan: 900 }], assessor: 'Matrix' },
+      });
+      expect(assessed.statusCode).toBe(200);
+      return {
+        method: 'POST',
+        url: `/api/packets/${id}/payout`,
+        payload: { amountYuan: 900, paidOn: '2026-12-06', reference: 'M-1' },
+      };
+    },
+  },
+  'packets.photo': {
+    success: 200,
+    // Public: the signed link is the key, whoever follows it.
+    prepare: async () => {
+      const packet = await w.call('insurerX', { url: `/api/packets/${(await packetOfX()).id}` });
+      expect(packet.statusCode).toBe(200);
+      return {
+        url: (packet.json() as { photos: { download: { url: string } }[] }).photos[0]!.download.url,
+      };
+    },
   },
   'admin.users.list': { success: 200, prepare: async () => ({ url: '/api/admin/users' }) },
   'admin.users.create': {

@@ -27,7 +27,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CaseActionRequest, CaseActionResponse } from '../../src/contracts/cases';
 import type { ChangeKind } from '../../src/contracts/changes';
-import type { Claim, ClaimState } from '../../src/contracts/claims';
+import type { Claim, ClaimState, ClaimStep } from '../../src/contracts/claims';
 import type { MissingItem } from '../../src/contracts/review';
 import type { CaseState } from '../../src/domain/case/case-state';
 import type { SquadDetermination } from '../../src/domain/review/squad-amendment';
@@ -59,6 +59,10 @@ function step(at: string, fen: number | null, note: string | null) {
   };
 }
 
+/** The portal's details of a step (claims.assessment / claims.payout JSON), when recorded there. */
+const details = (json: string | null): Partial<ClaimStep> =>
+  json === null ? {} : (JSON.parse(json) as Partial<ClaimStep>);
+
 export function claimOf(row: ClaimRow): Claim {
   return {
     id: row.id,
@@ -67,10 +71,16 @@ export function claimOf(row: ClaimRow): Claim {
     state: row.state as ClaimState,
     packet: { manifestVersion: row.manifest_version, manifestHash: row.manifest_hash },
     deliveredAt: row.delivered_at,
+    ...(row.acknowledged_at !== null && { acknowledgedAt: row.acknowledged_at }),
     ...(row.assessed_at !== null && {
-      assessment: step(row.assessed_at, row.assessed_fen, row.assessment_note),
+      assessment: {
+        ...step(row.assessed_at, row.assessed_fen, row.assessment_note),
+        ...details(row.assessment),
+      },
     }),
-    ...(row.paid_at !== null && { payout: step(row.paid_at, row.paid_fen, row.payout_note) }),
+    ...(row.paid_at !== null && {
+      payout: { ...step(row.paid_at, row.paid_fen, row.payout_note), ...details(row.payout) },
+    }),
     ...(row.superseded_at !== null && { supersededAt: row.superseded_at }),
     ...(row.reopened_at !== null && { reopenedAt: row.reopened_at }),
   };

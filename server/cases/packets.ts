@@ -14,14 +14,18 @@ import { caseToInsurerView } from './insurer-view';
 import { heldAndMissing } from './receipts';
 import type { PhotoHoldings } from './receipts';
 
-interface PacketVersion {
+export interface PacketVersion {
   body: string;
   photos: string;
   manifest: string;
   received_at: string;
 }
 
-async function packetVersion(holdings: PhotoHoldings, claim: ClaimRow): Promise<PacketVersion> {
+/** The case version a claim's packet was built from. */
+export async function packetVersion(
+  holdings: PhotoHoldings,
+  claim: ClaimRow,
+): Promise<PacketVersion> {
   return holdings.db
     .selectFrom('case_versions')
     .select(['body', 'photos', 'manifest', 'received_at'])
@@ -67,7 +71,8 @@ export async function insurerSummary(
   return summaryOfPacket(holdings, row, claim, await packetVersion(holdings, claim));
 }
 
-async function viewOf(holdings: PhotoHoldings, claim: ClaimRow, version: PacketVersion) {
+/** The allow-listed view (insurer-view.ts) of a claim's case version. */
+export async function viewOf(holdings: PhotoHoldings, claim: ClaimRow, version: PacketVersion) {
   const insurer = await holdings.db
     .selectFrom('insurers')
     .select(['id', 'name', 'code'])

@@ -30,13 +30,13 @@ const PENDING = '';
  * Claims the request's id for this action, or answers the response stored for
  * it. Call inside the action's transaction, before acting.
  */
-export async function claimRequest(
+export async function claimRequest<R = CaseActionResponse>(
   trx: Db,
   session: Session,
   caseId: string,
-  request: CaseActionRequest,
+  request: { requestId?: string | undefined },
   now: string,
-): Promise<CaseActionResponse | undefined> {
+): Promise<R | undefined> {
   const { requestId, ...rest } = request;
   if (requestId === undefined) return undefined;
   const bodyHash = sha256Hex(canonicalJson({ caseId, ...rest }));
@@ -69,14 +69,14 @@ export async function claimRequest(
   if (stored.response === PENDING) {
     throw new Error(`request ${requestId} has no stored answer inside its own transaction`);
   }
-  return JSON.parse(stored.response) as CaseActionResponse;
+  return JSON.parse(stored.response) as R;
 }
 
 /** Writes the answer of the action that claimed the request's id. */
 export async function storeResponse(
   trx: Db,
-  request: CaseActionRequest,
-  response: CaseActionResponse,
+  request: { requestId?: string | undefined },
+  response: unknown,
 ): Promise<void> {
   if (request.requestId === undefined) return;
   await trx

@@ -8,7 +8,7 @@
  * be named by a stored version of the case and held for the case's unit;
  * anything else is 404, as absent. Every read is audited (`photo.read`).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { CasePhotoParams, PhotoParams } from '../../src/contracts/uploads';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
 import { recordAudit } from '../audit/audit-log';
@@ -71,11 +71,15 @@ export const photoRoutes: FastifyPluginAsync<PhotoRoutesOptions> = async (
       subject: sha256,
       details: { caseId: id, role: session.role },
     });
-    return reply
-      .code(200)
-      .header('content-type', 'image/jpeg')
-      .header('content-length', String(size))
-      .header('cache-control', 'private, no-store')
-      .send(bytes);
+    return sendPhoto(reply, bytes, size);
   });
 };
+
+/** A photo's bytes, never cached by a shared cache. */
+export const sendPhoto = (reply: FastifyReply, bytes: unknown, size: number) =>
+  reply
+    .code(200)
+    .header('content-type', 'image/jpeg')
+    .header('content-length', String(size))
+    .header('cache-control', 'private, no-store')
+    .send(bytes);

@@ -29,6 +29,7 @@ export const ChangeKind = z.enum([
   'reviewed',
   'taken-over',
   'amended',
+  'acknowledged',
   'assessed',
   'paid',
 ]);

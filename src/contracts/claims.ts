@@ -22,6 +22,13 @@ export const ClaimStep = z.object({
   /** Absent only on steps recorded before claims existed without an amount. */
   amountYuan: z.optional(z.number()),
   note: z.optional(z.string()),
+  /** An assessment recorded in the portal: the amount per insured vehicle. */
+  vehicles: z.optional(z.array(z.object({ vehicleId: z.uuid(), amountYuan: z.number() }))),
+  /** An assessment: who assessed the damage. */
+  assessor: z.optional(z.string()),
+  /** A payout: the day the money was paid and the payment's reference. */
+  paidOn: z.optional(z.string()),
+  reference: z.optional(z.string()),
 });
 export type ClaimStep = z.infer<typeof ClaimStep>;
 
@@ -37,6 +44,8 @@ export const Claim = z.object({
   }),
   /** When the packet became readable by the insurer (the reviewer's approval). */
   deliveredAt: Instant,
+  /** The insurer called back (the call-back clock stops). */
+  acknowledgedAt: z.optional(Instant),
   assessment: z.optional(ClaimStep),
   payout: z.optional(ClaimStep),
   /** A later packet replaced this one (a new version was reviewed). */

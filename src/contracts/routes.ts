@@ -5,6 +5,7 @@ import { caseRoutes } from './cases';
 import { changeRoutes } from './changes';
 import { deviceRoutes } from './devices';
 import { healthRoutes } from './health';
+import { packetRoutes } from './packets';
 import { reviewRoutes } from './review';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
@@ -17,6 +18,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...caseRoutes,
   ...changeRoutes,
   ...reviewRoutes,
+  ...packetRoutes,
   ...adminRoutes,
 ];
 
