@@ -8,6 +8,7 @@ import { healthRoutes } from './health';
 import { reviewRoutes } from './review';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
+import { webhookRoutes } from './webhooks';
 
 export const API_ROUTES: readonly RouteSpec[] = [
   ...healthRoutes,
@@ -18,6 +19,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...changeRoutes,
   ...reviewRoutes,
   ...adminRoutes,
+  ...webhookRoutes,
 ];
 
 /** The contract of a route by id; throws for an unknown id (a programming error). */
