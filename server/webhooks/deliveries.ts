@@ -49,50 +49,24 @@ async function dueIds(db: Db, at: string, limit: number) {
     .execute();
 }
 
-async function claimOne(
+/** The claimed delivery with its message and endpoint. */
+async function claimedDelivery(
   trx: Kysely<Database>,
-  row: { id: number; attempts: number },
-  at: string,
+  id: number,
+  attempt: number,
   leaseUntil: string,
-): Promise<ClaimedDelivery | undefined> {
-  const taken = await trx
-    .updateTable('webhook_deliveries')
-    .set({ lease_until: leaseUntil, attempts: row.attempts + 1, updated_at: at })
-    .where('id', '=', row.id)
-    .where('state', '=', 'pending')
-    .where('attempts', '=', row.attempts)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', at)]))
-    .executeTakeFirst();
-  if (Number(taken.numUpdatedRows) !== 1) return undefined;
-  await trx
-    .updateTable('webhook_attempts')
-    .set({ error: ABANDONED })
-    .where('delivery_id', '=', row.id)
-    .where('error', '=', IN_FLIGHT)
-    .execute();
-  const attempt = row.attempts + 1;
-  await trx
-    .insertInto('webhook_attempts')
-    .values({
-      delivery_id: row.id,
-      attempt,
-      started_at: at,
-      duration_ms: 0,
-      status: null,
-      error: IN_FLIGHT,
-    })
-    .execute();
+): Promise<ClaimedDelivery> {
   const joined = await trx
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_messages as m', 'm.id', 'd.message_id')
     .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
     .selectAll('e')
     .select(['m.id as message_id', 'm.payload', 'd.created_at as delivery_created_at'])
-    .where('d.id', '=', row.id)
+    .where('d.id', '=', id)
     .executeTakeFirstOrThrow();
   const { message_id, payload, delivery_created_at, ...endpoint } = joined;
   return {
-    id: row.id,
+    id,
     attempt,
     leaseUntil,
     messageId: message_id,
@@ -100,6 +74,52 @@ async function claimOne(
     createdAt: delivery_created_at,
     endpoint,
   };
+}
+
+/** Writes the attempt's row (outcome unknown yet); an earlier attempt left in flight is abandoned. */
+async function startAttempt(
+  trx: Kysely<Database>,
+  deliveryId: number,
+  attempt: number,
+  at: string,
+) {
+  await trx
+    .updateTable('webhook_attempts')
+    .set({ error: ABANDONED })
+    .where('delivery_id', '=', deliveryId)
+    .where('error', '=', IN_FLIGHT)
+    .execute();
+  await trx
+    .insertInto('webhook_attempts')
+    .values({
+      delivery_id: deliveryId,
+      attempt,
+      started_at: at,
+      duration_ms: 0,
+      status: null,
+      error: IN_FLIGHT,
+    })
+    .execute();
+}
+
+async function claimOne(
+  trx: Kysely<Database>,
+  row: { id: number; attempts: number },
+  at: string,
+  leaseUntil: string,
+): Promise<ClaimedDelivery | undefined> {
+  const attempt = row.attempts + 1;
+  const taken = await trx
+    .updateTable('webhook_deliveries')
+    .set({ lease_until: leaseUntil, attempts: attempt, updated_at: at })
+    .where('id', '=', row.id)
+    .where('state', '=', 'pending')
+    .where('attempts', '=', row.attempts)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', at)]))
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) !== 1) return undefined;
+  await startAttempt(trx, row.id, attempt, at);
+  return claimedDelivery(trx, row.id, attempt, leaseUntil);
 }
 
 /** Takes up to `limit` due deliveries for `leaseMs`, each with its attempt row written. */

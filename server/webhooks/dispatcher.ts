@@ -60,127 +60,167 @@ export interface Dispatcher {
   runOnce(): Promise<number>;
 }
 
-const errorText = (error: unknown): string => {
+/** Why an attempt was not made: the endpoint's address is refused now. */
+class EndpointRefused extends Error {}
+
+const errorText = (error: unknown, stopped: boolean): string => {
+  if (stopped) return 'stopped';
+  if (error instanceof EndpointRefused) return `endpoint_refused: ${error.message}`;
   if (error instanceof Error && error.name === 'TimeoutError') return 'timeout';
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   const detail = cause?.code ?? cause?.message ?? (error as Error | null)?.message;
   return `network: ${String(detail ?? error)}`;
 };
 
-export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const { db } = options;
-  const now = options.now ?? (() => new Date());
-  const random = options.random ?? Math.random;
-  const fetchFn: Fetch = options.fetch ?? ((url, init) => fetch(url, init));
-  const resolve = options.resolve ?? systemResolver;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
-  const pollMs = options.pollMs ?? DEFAULT_WEBHOOK_POLL_MS;
-  const leaseMs = options.leaseMs ?? timeoutMs + 30_000;
-  let stopping = new AbortController();
+interface Ports {
+  now: () => Date;
+  random: () => number;
+  fetch: Fetch;
+  resolve: Resolver;
+  timeoutMs: number;
+}
 
-  /** Sends one claimed delivery; answers its status, or throws. */
-  async function post(claim: ClaimedDelivery): Promise<number> {
-    const { endpoint } = claim;
-    const verdict = await checkEndpointUrl(endpoint.url, endpoint.allow_private === 1, resolve);
-    if (!verdict.ok) throw new Error(`endpoint_refused: ${verdict.message}`);
-    const res = await fetchFn(endpoint.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Kuaichu-Webhooks/1',
-        ...webhookHeaders(endpoint, claim.messageId, now(), claim.payload),
-      },
-      body: claim.payload,
-      redirect: 'manual',
-      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stopping.signal]),
-    });
-    await res.body?.cancel().catch(() => undefined);
-    return res.status;
+/** Checks the address again, then POSTs the payload signed; answers the HTTP status. */
+async function post(ports: Ports, claim: ClaimedDelivery, stop: AbortSignal): Promise<number> {
+  const { endpoint } = claim;
+  const verdict = await checkEndpointUrl(endpoint.url, endpoint.allow_private === 1, ports.resolve);
+  if (!verdict.ok) throw new EndpointRefused(verdict.message);
+  const res = await ports.fetch(endpoint.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Kuaichu-Webhooks/1',
+      ...webhookHeaders(endpoint, claim.messageId, ports.now(), claim.payload),
+    },
+    body: claim.payload,
+    // A redirect could lead past the address check: never followed, counted as a failure.
+    redirect: 'manual',
+    signal: AbortSignal.any([AbortSignal.timeout(ports.timeoutMs), stop]),
+  });
+  await res.body?.cancel().catch(() => undefined);
+  return res.status;
+}
+
+/** What the delivery does after an attempt answered `status` (null: no answer). */
+function nextStep(
+  ports: Ports,
+  claim: ClaimedDelivery,
+  status: number | null,
+  stopped: boolean,
+): AttemptOutcome['next'] {
+  if (status !== null && status >= 200 && status < 300) return { kind: 'delivered' };
+  if (status === 410) return { kind: 'gone' };
+  const at = ports.now();
+  // Cut short by stop(): tried again as soon as a dispatcher runs.
+  if (stopped) return { kind: 'retry', at };
+  const next = nextRetryAt(new Date(claim.createdAt), at, claim.attempt, ports.random());
+  return next ? { kind: 'retry', at: next } : { kind: 'failed' };
+}
+
+/** Makes one claimed attempt and records it. */
+async function attempt(db: Db, ports: Ports, claim: ClaimedDelivery, stop: AbortSignal) {
+  const started = performance.now();
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    status = await post(ports, claim, stop);
+    if (status < 200 || status >= 300) error = `HTTP ${status}`;
+  } catch (e) {
+    error = errorText(e, stop.aborted);
   }
+  const outcome: AttemptOutcome = {
+    status,
+    error,
+    durationMs: Math.round(performance.now() - started),
+    next: nextStep(ports, claim, status, stop.aborted),
+  };
+  await finishAttempt(db, claim, outcome, ports.now());
+}
 
-  function decide(claim: ClaimedDelivery, status: number | null, stopped: boolean) {
-    if (status !== null && status >= 200 && status < 300) return { kind: 'delivered' } as const;
-    if (status === 410) return { kind: 'gone' } as const;
-    const at = now();
-    // Cut short by stop(): tried again as soon as a dispatcher runs.
-    if (stopped) return { kind: 'retry', at } as const;
-    const next = nextRetryAt(new Date(claim.createdAt), at, claim.attempt, random());
-    return next ? ({ kind: 'retry', at: next } as const) : ({ kind: 'failed' } as const);
-  }
-
-  async function attempt(claim: ClaimedDelivery): Promise<void> {
-    const started = performance.now();
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      status = await post(claim);
-      if (status < 200 || status >= 300) error = `HTTP ${status}`;
-    } catch (e) {
-      error = stopping.signal.aborted ? 'stopped' : errorText(e);
-      if (e instanceof Error && e.message.startsWith('endpoint_refused')) error = e.message;
-    }
-    const outcome: AttemptOutcome = {
-      status,
-      error,
-      durationMs: Math.round(performance.now() - started),
-      next: decide(claim, status, stopping.signal.aborted),
-    };
-    await finishAttempt(db, claim, outcome, now());
-  }
-
-  async function runOnce(): Promise<number> {
-    const claims = await claimDue(db, now(), leaseMs, BATCH);
-    await Promise.all(claims.map(attempt));
-    return claims.length;
-  }
-
+/**
+ * Runs `pass` every `pollMs` between start and stop, at once on `kick`, and
+ * again straight away while a pass finds a full batch.
+ */
+function pollLoop(
+  pass: () => Promise<boolean>,
+  pollMs: number,
+): { start(): void; stop(): Promise<void>; kick(): void } {
+  let started = false;
   let running = false;
   let again = false;
-  let started = false;
   let timer: NodeJS.Timeout | undefined;
-  let pass: Promise<void> = Promise.resolve();
-
+  let current: Promise<void> = Promise.resolve();
   const schedule = (ms: number) => {
     clearTimeout(timer);
-    if (started) timer = setTimeout(loop, ms);
+    if (started) timer = setTimeout(tick, ms).unref();
   };
-
-  function loop(): void {
+  function tick(): void {
     if (running) {
       again = true;
       return;
     }
     running = true;
-    pass = (async () => {
-      do {
-        again = false;
-        const claimed = await runOnce().catch((e: unknown) => {
-          options.onError?.(e);
-          return 0;
-        });
-        if (claimed === BATCH) again = true;
-      } while (again && started);
+    current = (async () => {
+      do again = await pass();
+      while (again && started);
       running = false;
       schedule(pollMs);
     })();
   }
-
   return {
     start() {
       if (started) return;
       started = true;
-      stopping = new AbortController();
       schedule(0);
     },
     async stop() {
       started = false;
       clearTimeout(timer);
+      await current;
+    },
+    kick: () => schedule(0),
+  };
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { db } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
+  const leaseMs = options.leaseMs ?? timeoutMs + 30_000;
+  const ports: Ports = {
+    now: options.now ?? (() => new Date()),
+    random: options.random ?? Math.random,
+    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    resolve: options.resolve ?? systemResolver,
+    timeoutMs,
+  };
+  let stopping = new AbortController();
+
+  async function runOnce(): Promise<number> {
+    const claims = await claimDue(db, ports.now(), leaseMs, BATCH);
+    const stop = stopping.signal;
+    await Promise.all(claims.map((claim) => attempt(db, ports, claim, stop)));
+    return claims.length;
+  }
+
+  const loop = pollLoop(async () => {
+    try {
+      return (await runOnce()) === BATCH;
+    } catch (error) {
+      options.onError?.(error);
+      return false;
+    }
+  }, options.pollMs ?? DEFAULT_WEBHOOK_POLL_MS);
+
+  return {
+    start() {
+      if (stopping.signal.aborted) stopping = new AbortController();
+      loop.start();
+    },
+    async stop() {
       stopping.abort();
-      await pass;
+      await loop.stop();
     },
-    kick() {
-      if (started) schedule(0);
-    },
+    kick: () => loop.kick(),
     runOnce,
   };
 }
