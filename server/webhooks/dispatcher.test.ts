@@ -213,6 +213,18 @@ describe('webhook dispatcher', () => {
     expect(delivery?.last_error).toMatch(/^endpoint_refused: .*10\.0\.0\.5/);
   });
 
+  it('counts a name lookup that never answers against the attempt’s timeout', async () => {
+    await ww.register('https://claims.insurer-x.example/hook', {});
+    await ww.event();
+    const hanging: Resolver = () => new Promise(() => undefined);
+    const fetch = vi.fn<Fetch>();
+
+    await ww.dispatcher({ fetch, resolve: hanging, timeoutMs: 100 }).runOnce();
+
+    expect(fetch).not.toHaveBeenCalled();
+    expect((await ww.deliveries())[0]).toMatchObject({ state: 'pending', last_error: 'timeout' });
+  });
+
   it('sends nothing to a loopback address the brigade did not allow, even if stored', async () => {
     const { id } = await ww.register();
     await ww.w.fx.db

@@ -80,10 +80,27 @@ interface Ports {
   timeoutMs: number;
 }
 
-/** Checks the address again, then POSTs the payload signed; answers the HTTP status. */
+/** `promise`, or the signal's reason once it aborts (a DNS lookup cannot be cancelled, only left). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason as Error);
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/**
+ * Checks the address again, then POSTs the payload signed; answers the HTTP
+ * status. The timeout covers the name lookup and the request together.
+ */
 async function post(ports: Ports, claim: ClaimedDelivery, stop: AbortSignal): Promise<number> {
   const { endpoint } = claim;
-  const verdict = await checkEndpointUrl(endpoint.url, endpoint.allow_private === 1, ports.resolve);
+  const signal = AbortSignal.any([AbortSignal.timeout(ports.timeoutMs), stop]);
+  const verdict = await untilAborted(
+    checkEndpointUrl(endpoint.url, endpoint.allow_private === 1, ports.resolve),
+    signal,
+  );
   if (!verdict.ok) throw new EndpointRefused(verdict.message);
   const res = await ports.fetch(endpoint.url, {
     method: 'POST',
@@ -95,7 +112,7 @@ async function post(ports: Ports, claim: ClaimedDelivery, stop: AbortSignal): Pr
     body: claim.payload,
     // A redirect could lead past the address check: never followed, counted as a failure.
     redirect: 'manual',
-    signal: AbortSignal.any([AbortSignal.timeout(ports.timeoutMs), stop]),
+    signal,
   });
   await res.body?.cancel().catch(() => undefined);
   return res.status;
