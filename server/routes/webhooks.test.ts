@@ -9,6 +9,8 @@ import { openWebhookWorld } from '../webhooks/test-webhooks';
 import type { WebhookWorld } from '../webhooks/test-webhooks';
 
 let ww: WebhookWorld;
+/** How long to wait for what the receiver sees (generous: the machine may be busy). */
+const WAIT = { timeout: 15_000 };
 const resolve: Resolver = async (host) =>
   host === 'inside.insurer-x.example'
     ? [{ address: '10.1.2.3', family: 4 }]
@@ -195,7 +197,7 @@ describe('webhook endpoints (admin)', () => {
       messageId: first,
       state: 'pending',
     });
-    await vi.waitFor(() => expect(ww.receiver.requests).toHaveLength(5));
+    await vi.waitFor(() => expect(ww.receiver.requests).toHaveLength(5), WAIT);
     await ww.w.app.webhooks.stop();
 
     expect(ww.receiver.requests.at(-1)).toMatchObject({ webhookId: first, answered: 200 });

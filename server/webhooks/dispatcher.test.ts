@@ -9,6 +9,8 @@ import { openWebhookWorld } from './test-webhooks';
 import type { WebhookWorld } from './test-webhooks';
 
 let ww: WebhookWorld;
+/** How long to wait for what the receiver sees (generous: the machine may be busy). */
+const WAIT = { timeout: 15_000 };
 let answers: Record<string, string[]>;
 /** A resolver the tests change: the insurer's name resolves to a public address at first. */
 const resolve: Resolver = async (host) =>
@@ -93,12 +95,12 @@ describe('webhook dispatcher', () => {
   it('retries 5xx answers and timeouts with growing delays, then gives up after three days', async () => {
     await ww.register();
     await ww.event();
-    const dispatcher = ww.dispatcher({ timeoutMs: 200 });
+    const dispatcher = ww.dispatcher();
     ww.receiver.answer = 500;
     await dispatcher.runOnce();
     ww.receiver.answer = 'hold';
     ww.setTime((await ww.deliveries())[0]?.next_attempt_at ?? '');
-    await dispatcher.runOnce();
+    await ww.dispatcher({ timeoutMs: 200 }).runOnce();
     ww.receiver.release(500);
     ww.receiver.answer = 502;
     await runUntilSettled(() => dispatcher.runOnce());
@@ -156,7 +158,7 @@ describe('webhook dispatcher', () => {
     ww.receiver.answer = 'hold';
     const dead = ww.dispatcher({ timeoutMs: 60_000, leaseMs: 90_000 });
     const abandoned = dead.runOnce();
-    await vi.waitFor(() => expect(ww.receiver.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(ww.receiver.requests).toHaveLength(1), WAIT);
     const [leased] = await ww.deliveries();
     expect(leased?.lease_until).toBe(new Date(ww.w.clock.now.getTime() + 90_000).toISOString());
     expect(await ww.attempts(leased?.id ?? 0)).toMatchObject([{ status: null, error: IN_FLIGHT }]);
@@ -186,7 +188,7 @@ describe('webhook dispatcher', () => {
     await ww.event();
     ww.receiver.answer = 'hold';
     const dead = ww.dispatcher({ timeoutMs: 60_000, leaseMs: 90_000 }).runOnce();
-    await vi.waitFor(() => expect(ww.receiver.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(ww.receiver.requests).toHaveLength(1), WAIT);
     ww.advance(90_000);
     ww.receiver.answer = 200;
     await ww.dispatcher().runOnce();
@@ -261,12 +263,12 @@ describe('webhook dispatcher', () => {
     dispatcher.start();
     await ww.event();
     dispatcher.kick();
-    await vi.waitFor(() => expect(ww.receiver.processed.size).toBe(1));
+    await vi.waitFor(() => expect(ww.receiver.processed.size).toBe(1), WAIT);
 
     ww.receiver.answer = 'hold';
     await ww.event();
     dispatcher.kick();
-    await vi.waitFor(() => expect(ww.receiver.requests).toHaveLength(2));
+    await vi.waitFor(() => expect(ww.receiver.requests).toHaveLength(2), WAIT);
     await dispatcher.stop();
 
     const second = (await ww.deliveries())[1];
@@ -279,7 +281,7 @@ describe('webhook dispatcher', () => {
     ww.w.app.webhooks.start();
     await ww.event();
     ww.w.app.webhooks.kick();
-    await vi.waitFor(() => expect(ww.receiver.processed.size).toBe(1));
+    await vi.waitFor(() => expect(ww.receiver.processed.size).toBe(1), WAIT);
     await ww.w.app.close();
     await ww.event();
     ww.w.app.webhooks.kick();

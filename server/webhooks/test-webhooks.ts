@@ -31,7 +31,7 @@ export interface WebhookWorld {
   register(url?: string, body?: Record<string, unknown>): Promise<{ id: string; secret: string }>;
   /** Queues a `case.returned` event for insurer X now; answers its message id. */
   event(reason?: string): Promise<string>;
-  /** A dispatcher on the world's database and clock (random 0.5, 1 s timeout unless given). */
+  /** A dispatcher on the world's database and clock (random 0.5, 10 s timeout unless given). */
   dispatcher(options?: Partial<DispatcherOptions>): Dispatcher;
   /** Every delivery, oldest first. */
   deliveries(): Promise<WebhookDeliveryRow[]>;
@@ -105,7 +105,7 @@ export async function openWebhookWorld(
         db,
         now: () => w.clock.now,
         random: () => 0.5,
-        timeoutMs: 1000,
+        timeoutMs: 10_000,
         ...options,
       }),
     deliveries: () => db.selectFrom('webhook_deliveries').selectAll().orderBy('id').execute(),
