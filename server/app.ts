@@ -25,9 +25,12 @@ import { healthRoutes } from './routes/health';
 import { packetRoutes } from './routes/packets';
 import { photoRoutes } from './routes/photos';
 import { reviewRoutes } from './routes/review';
+import { webhookRoutes } from './routes/webhooks';
 import { registerStatic } from './routes/static';
 import { registerSecurityHeaders } from './security-headers';
 import { uploadRoutes } from './uploads/tus-uploads';
+import { createDispatcher } from './webhooks/dispatcher';
+import type { Dispatcher, DispatcherOptions } from './webhooks/dispatcher';
 
 export interface AppDeps {
   db: Db;
@@ -41,10 +44,27 @@ export interface AppDeps {
   loginLimiter?: LoginLimiter;
   /** Password hashing cost for accounts made through the API (tests lower it). */
   scryptCost?: ScryptCost;
+  /** The webhook dispatcher's ports (fetch, resolver, random) and timings; tests pass fakes. */
+  webhooks?: Omit<DispatcherOptions, 'db' | 'now'>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * The webhook dispatcher (webhooks/dispatcher.ts): made here, started by
+     * main.ts (`start()`), stopped by `close()`; `kick()` after committing an event.
+     */
+    webhooks: Dispatcher;
+  }
 }
 
 export type AppConfig = Pick<ServerConfig, 'staticDir' | 'logLevel' | 'uploadDir'> &
-  Partial<Pick<ServerConfig, 'sessionTtlMs' | 'trustProxy' | 'tileHosts'>>;
+  Partial<
+    Pick<
+      ServerConfig,
+      'sessionTtlMs' | 'trustProxy' | 'tileHosts' | 'webhookTimeoutMs' | 'webhookPollMs'
+    >
+  >;
 
 /** Case bodies carry every party, vehicle and photo's metadata: allow 4 MB of JSON. */
 const JSON_BODY_LIMIT = 4 * 1024 * 1024;
@@ -96,6 +116,23 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   void app.register(reviewRoutes, { db, blobs, auth, now });
   void app.register(packetRoutes, { db, blobs, auth, now });
   void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
+  const webhooks = createDispatcher({
+    db,
+    now,
+    timeoutMs: config.webhookTimeoutMs,
+    pollMs: config.webhookPollMs,
+    onError: (error) => app.log.error({ err: error }, 'webhook dispatch failed'),
+    ...deps.webhooks,
+  });
+  app.decorate('webhooks', webhooks);
+  app.addHook('onClose', () => webhooks.stop());
+  void app.register(webhookRoutes, {
+    db,
+    auth,
+    now,
+    kick: () => webhooks.kick(),
+    resolve: deps.webhooks?.resolve,
+  });
   registerStatic(app, { root: config.staticDir });
   return app;
 }

@@ -24,7 +24,14 @@ describe('loadConfig', () => {
         'https://tianditu.gov.cn',
         'https://*.tianditu.gov.cn',
       ],
+      webhookTimeoutMs: 10_000,
+      webhookPollMs: 1_000,
     });
+  });
+
+  it('reads the webhook dispatcher’s timeout and poll interval in seconds', () => {
+    const config = loadConfig({ WEBHOOK_TIMEOUT_SECONDS: '2.5', WEBHOOK_POLL_SECONDS: '30' }, opts);
+    expect([config.webhookTimeoutMs, config.webhookPollMs]).toEqual([2500, 30_000]);
   });
 
   it('reads TILE_HOSTS as the tile servers the map may load from', () => {
@@ -105,6 +112,9 @@ describe('loadConfig', () => {
     [{ HOST: 'my host' }, /HOST="my host": must be a host name/],
     [{ DATABASE_URL: 'postgres://kc@db/kc' }, /DATABASE_URL: PostgreSQL is not supported yet/],
     [{ DATABASE_URL: 'mysql://kc@db/kc' }, /DATABASE_URL="mysql:\/\/kc@db\/kc": unsupported/],
+    [{ WEBHOOK_TIMEOUT_SECONDS: '0' }, /WEBHOOK_TIMEOUT_SECONDS="0": must be more than 0/],
+    [{ WEBHOOK_TIMEOUT_SECONDS: 'ten' }, /WEBHOOK_TIMEOUT_SECONDS="ten": must be a number/],
+    [{ WEBHOOK_POLL_SECONDS: '-1' }, /WEBHOOK_POLL_SECONDS="-1"/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env, opts)).toThrow(ConfigError);
     expect(() => loadConfig(env, opts)).toThrow(message);

@@ -49,12 +49,18 @@ export interface ServerConfig {
    * CSP host sources); default: the known tile hosts of src/contracts/tiles.ts.
    */
   tileHosts: string[];
+  /** Each webhook delivery attempt is cut off after this long (WEBHOOK_TIMEOUT_SECONDS, default 10). */
+  webhookTimeoutMs: number;
+  /** How often the webhook dispatcher looks for due deliveries (WEBHOOK_POLL_SECONDS, default 1). */
+  webhookPollMs: number;
 }
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '0.0.0.0';
 export const SQLITE_FILE_NAME = 'kuaichu.sqlite';
 export const DEFAULT_SESSION_TTL_HOURS = 12;
+export const DEFAULT_WEBHOOK_TIMEOUT_SECONDS = 10;
+export const DEFAULT_WEBHOOK_POLL_SECONDS = 1;
 /** OpenStreetMap's and 天地图's tile servers, subdomains included. */
 export const DEFAULT_TILE_HOSTS: readonly string[] = KNOWN_TILE_HOSTS.flatMap((host) => [
   `https://${host}`,
@@ -74,6 +80,13 @@ export class ConfigError extends Error {
 const TILE_HOST = /^(https?:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
 
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
+
+/** A number of seconds in (0, max], e.g. 10 or 0.5. */
+const seconds = (max: number) =>
+  z.string().check(
+    z.regex(/^\d{1,6}(\.\d+)?$/, 'must be a number of seconds, e.g. 10'),
+    z.refine((s) => Number(s) > 0 && Number(s) <= max, `must be more than 0 and at most ${max}`),
+  );
 
 const Env = z.object({
   HOST: z.optional(
@@ -98,6 +111,8 @@ const Env = z.object({
       z.refine((s) => Number(s) > 0, 'must be more than 0'),
     ),
   ),
+  WEBHOOK_TIMEOUT_SECONDS: z.optional(seconds(120)),
+  WEBHOOK_POLL_SECONDS: z.optional(seconds(3600)),
   KUAICHU_DEMO: z.optional(z.enum(['0', '1'], 'must be 1 (seed the demo) or 0')),
   TILE_HOSTS: z.optional(
     z.string().check(
@@ -166,6 +181,8 @@ export function loadConfig(
     tileHosts: e.TILE_HOSTS
       ? e.TILE_HOSTS.split(/[\s,]+/).filter(Boolean)
       : [...DEFAULT_TILE_HOSTS],
+    webhookTimeoutMs: Number(e.WEBHOOK_TIMEOUT_SECONDS ?? DEFAULT_WEBHOOK_TIMEOUT_SECONDS) * 1000,
+    webhookPollMs: Number(e.WEBHOOK_POLL_SECONDS ?? DEFAULT_WEBHOOK_POLL_SECONDS) * 1000,
   };
 }
 

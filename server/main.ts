@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const address = app.server.address();
+  app.webhooks.start();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   console.log(startupMessage(config, port, lanAddresses()));
   if (demoSeed) console.log(demoMessage(demoSeed));

@@ -48,6 +48,26 @@ describe('OpenAPI', () => {
     expect(changes).toContain('"amendment"');
   });
 
+  it('describes what an insurer’s endpoint receives, one webhook per event type', async () => {
+    const doc = (await w.app.inject({ url: '/api/openapi.json' })).json<{
+      webhooks: Record<string, { post: { parameters: { name: string }[]; requestBody: unknown } }>;
+    }>();
+
+    expect(Object.keys(doc.webhooks)).toEqual([
+      'packet.created',
+      'packet.updated',
+      'case.returned',
+    ]);
+    const created = doc.webhooks['packet.created']?.post;
+    expect(created?.parameters.map((p) => p.name)).toEqual([
+      'webhook-id',
+      'webhook-timestamp',
+      'webhook-signature',
+    ]);
+    expect(JSON.stringify(created?.requestBody)).toContain('packetVersion');
+    expect(JSON.stringify(doc.webhooks['case.returned']?.post.requestBody)).toContain('packetId');
+  });
+
   it('has a handler for every contract route', () => {
     for (const route of API_ROUTES) {
       expect(
@@ -63,6 +83,7 @@ describe('OpenAPI', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('PUT /api/cases/{id}');
+    expect(res.body).toContain('WEBHOOK packet.created');
     expect(res.body).not.toMatch(/<script/i);
   });
 });

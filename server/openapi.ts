@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { COMMON_ERROR_CODES, ErrorBody } from '../src/contracts/errors';
 import { ROLES } from '../src/contracts/route';
 import type { RouteSpec, Schema } from '../src/contracts/route';
+import { CaseReturnedEvent, PacketEvent } from '../src/contracts/webhooks';
 
 type Json = Record<string, unknown>;
 
@@ -102,6 +103,57 @@ function operation(route: RouteSpec): Json {
   return op;
 }
 
+/**
+ * OpenAPI 3.1 `webhooks`: what Kuaichu POSTs to an insurer's endpoint, one
+ * entry per event type, with the Standard Webhooks headers (docs/insurers.md).
+ */
+function webhookOperations(): Record<string, Json> {
+  const events: readonly [string, Schema, string][] = [
+    ['packet.created', PacketEvent, 'A claim packet for a determined case'],
+    ['packet.updated', PacketEvent, 'A packet replacing an earlier one (`data.supersedes`)'],
+    [
+      'case.returned',
+      CaseReturnedEvent,
+      'The case went back to the police; the packet no longer holds',
+    ],
+  ];
+  const header = (name: string, description: string) => ({
+    name,
+    in: 'header',
+    required: true,
+    description,
+    schema: { type: 'string' },
+  });
+  return Object.fromEntries(
+    events.map(([type, schema, summary]) => [
+      type,
+      {
+        post: {
+          operationId: `webhook.${type}`,
+          summary,
+          parameters: [
+            header('webhook-id', 'The message id: the same on every retry and replay; dedup by it'),
+            header('webhook-timestamp', 'Seconds since the epoch, when this attempt was signed'),
+            header(
+              'webhook-signature',
+              '`v1,<base64>`, space-separated (two during a secret rotation)',
+            ),
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(schema, 'output') } },
+          },
+          responses: {
+            '2XX': { description: 'Taken (answer within the timeout; work afterwards)' },
+            '410': { description: 'Gone: the endpoint is disabled and nothing more is sent' },
+            default: { description: 'Anything else is retried with backoff for three days' },
+          },
+        },
+      },
+    ]),
+  );
+}
+
 /** The whole document for `routes`. */
 export function buildOpenApi(routes: readonly RouteSpec[], version: string): Json {
   const paths: Record<string, Json> = {};
@@ -122,6 +174,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string): Jso
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
+    webhooks: webhookOperations(),
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/auth/login' },
@@ -136,13 +189,20 @@ const escapeHtml = (text: string): string =>
 
 /** A self-contained HTML page of the document (no scripts, works offline). */
 export function openApiHtml(doc: Json): string {
+  const section = (entries: Record<string, Record<string, Json>>, label?: string) =>
+    Object.entries(entries).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => {
+        const detail = escapeHtml(JSON.stringify(op, null, 2));
+        return `<details><summary><code>${label ?? method.toUpperCase()} ${escapeHtml(path)}</code> — ${escapeHtml(String(op['summary']))}</summary><pre>${detail}</pre></details>`;
+      }),
+    );
   const paths = doc['paths'] as Record<string, Record<string, Json>>;
-  const sections = Object.entries(paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => {
-      const detail = escapeHtml(JSON.stringify(op, null, 2));
-      return `<details><summary><code>${method.toUpperCase()} ${escapeHtml(path)}</code> — ${escapeHtml(String(op['summary']))}</summary><pre>${detail}</pre></details>`;
-    }),
-  );
+  const webhooks = (doc['webhooks'] ?? {}) as Record<string, Record<string, Json>>;
+  const sections = [
+    ...section(paths),
+    '<h2>Webhooks (POSTed to an insurer’s endpoint)</h2>',
+    ...section(webhooks, 'WEBHOOK'),
+  ];
   const info = doc['info'] as Json;
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Kuaichu API</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}summary{cursor:pointer;padding:.3rem 0}pre{background:#f4f4f4;padding:.75rem;overflow:auto;font-size:12px}</style>

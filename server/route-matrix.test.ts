@@ -23,6 +23,8 @@ import { makeDeviceKey, makePhoto, signedCaseBody } from './test-device';
 import { uploadPhoto } from './test-photos';
 import { ACTORS, CHEAP_SCRYPT, ROLE_OF, TEST_PASSWORD, openTestWorld } from './test-world';
 import type { Actor, TestWorld } from './test-world';
+import { createEndpoint } from './webhooks/endpoints';
+import { enqueueEvent } from './webhooks/outbox';
 
 let w: TestWorld;
 let counter = 0;
@@ -142,6 +144,39 @@ async function freshUserId(): Promise<string> {
     CHEAP_SCRYPT,
   );
   return user.id;
+}
+
+/** A fresh endpoint of insurer X (a loopback URL the brigade allowed: nothing is resolved). */
+async function endpointOfX(): Promise<string> {
+  const { endpoint } = await createEndpoint(
+    w.fx.db,
+    w.insurers.x.id,
+    { url: `http://127.0.0.1:9/matrix-${++counter}`, allowPrivate: true },
+    { actor: 'test', now: w.clock.now },
+  );
+  return endpoint.id;
+}
+
+/** A delivery of a `case.returned` event to a fresh endpoint of insurer X. */
+async function deliveryToX(): Promise<number> {
+  const endpointId = await endpointOfX();
+  const { id: caseId } = await storedCase();
+  await w.fx.db.transaction().execute((trx) =>
+    enqueueEvent(trx, {
+      insurerId: w.insurers.x.id,
+      type: 'case.returned',
+      caseId,
+      claimId: null,
+      body: { type: 'case.returned', timestamp: w.clock.now.toISOString(), data: {} },
+      at: w.clock.now,
+    }),
+  );
+  const row = await w.fx.db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('endpoint_id', '=', endpointId)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 const FIXTURES: Record<string, Fixture> = {
@@ -389,6 +424,51 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'admin.units.list': { success: 200, prepare: async () => ({ url: '/api/admin/units' }) },
   'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
+  'webhooks.endpoints.list': {
+    success: 200,
+    home: ['admin'],
+    prepare: async () => ({ url: `/api/admin/insurers/${w.insurers.x.id}/endpoints` }),
+  },
+  'webhooks.endpoints.create': {
+    success: 201,
+    home: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/admin/insurers/${w.insurers.x.id}/endpoints`,
+      payload: { url: `http://127.0.0.1:9/made-${++counter}`, allowPrivate: true },
+    }),
+  },
+  'webhooks.endpoints.rotate': {
+    success: 200,
+    home: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/admin/endpoints/${await endpointOfX()}/rotate`,
+      payload: { overlapHours: 1 },
+    }),
+  },
+  'webhooks.endpoints.enabled': {
+    success: 200,
+    home: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/admin/endpoints/${await endpointOfX()}/enabled`,
+      payload: { enabled: false },
+    }),
+  },
+  'webhooks.deliveries.list': {
+    success: 200,
+    home: ['admin'],
+    prepare: async () => ({ url: `/api/admin/endpoints/${await endpointOfX()}/deliveries` }),
+  },
+  'webhooks.deliveries.replay': {
+    success: 200,
+    home: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/admin/deliveries/${await deliveryToX()}/replay`,
+    }),
+  },
 };
 
 function expectedStatus(route: RouteSpec, fixture: Fixture, actor: Actor | undefined): number {

@@ -9,6 +9,7 @@ import { packetRoutes } from './packets';
 import { reviewRoutes } from './review';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
+import { webhookRoutes } from './webhooks';
 
 export const API_ROUTES: readonly RouteSpec[] = [
   ...healthRoutes,
@@ -20,6 +21,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...reviewRoutes,
   ...packetRoutes,
   ...adminRoutes,
+  ...webhookRoutes,
 ];
 
 /** The contract of a route by id; throws for an unknown id (a programming error). */
