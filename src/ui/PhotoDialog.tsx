@@ -1,10 +1,13 @@
 /**
- * A photo full size in a modal dialog with zoom (buttons, or + − 0 on the
- * keyboard). Esc closes it and the focus goes back to the control that
- * opened it. The words come by props (each feature has its own).
+ * A photo as a thumbnail that opens it (PhotoThumb), and full size in a
+ * modal dialog with zoom (buttons, or + − 0 on the keyboard). Esc closes it
+ * and the focus goes back to the control that opened it. The words come by
+ * props (each feature has its own).
  */
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from './Button';
+import { classNames } from './class-names';
 
 export const ZOOM_STEPS = [1, 1.5, 2, 3, 4] as const;
 
@@ -27,6 +30,28 @@ export interface PhotoDialogWords {
   close: string;
   /** The zoom now, in words ("150%"). */
   zoom(percent: number): string;
+}
+
+/**
+ * The dialog's words from a feature's messages under `prefix`: `dialog`
+ * (with `slot`), `keys`, `zoomIn`, `zoomOut`, `reset`, `close`, `zoom`
+ * (with `percent`); `extra` is said after the keys.
+ */
+export function photoDialogWords(
+  t: TFunction,
+  prefix: string,
+  slot: string,
+  extra = '',
+): PhotoDialogWords {
+  return {
+    title: t(`${prefix}.dialog`, { slot }),
+    description: `${t(`${prefix}.keys`)}${extra === '' ? '' : ` ${extra}`}`,
+    zoomIn: t(`${prefix}.zoomIn`),
+    zoomOut: t(`${prefix}.zoomOut`),
+    reset: t(`${prefix}.reset`),
+    close: t(`${prefix}.close`),
+    zoom: (percent) => t(`${prefix}.zoom`, { percent }),
+  };
 }
 
 export interface PhotoDialogProps {
@@ -92,5 +117,40 @@ export function PhotoDialog({ name, url, opener, words, onClose }: PhotoDialogPr
         <img src={url} alt={name} style={{ width: `${zoom * 100}%` }} />
       </div>
     </dialog>
+  );
+}
+
+export interface PhotoThumbProps {
+  /** The photo's object URL; undefined while it loads, 'failed' when it cannot be had. */
+  url: string | 'failed' | undefined;
+  title: string;
+  /** The button's name ("open full size: …"). */
+  openLabel: string;
+  /** What a photo that cannot be had says instead. */
+  failedText: string;
+  onOpen(url: string, opener: HTMLButtonElement): void;
+  className?: string | undefined;
+}
+
+export function PhotoThumb({
+  url,
+  title,
+  openLabel,
+  failedText,
+  onOpen,
+  className,
+}: PhotoThumbProps) {
+  if (url === 'failed') return <p className="notice error">{failedText}</p>;
+  return (
+    <button
+      type="button"
+      className={classNames('photo-thumb', className)}
+      aria-label={openLabel}
+      disabled={url === undefined}
+      onClick={(e) => url && onOpen(url, e.currentTarget)}
+    >
+      {url && <img src={url} alt="" />}
+      <span>{title}</span>
+    </button>
   );
 }

@@ -9,7 +9,7 @@ import { requiredShots, type CaseRecord, type PhotoMeta } from '../../domain';
 import { useServerPhoto } from '../../services/useReview';
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
-import { PhotoDialog } from '../../ui/PhotoDialog';
+import { PhotoDialog, photoDialogWords, PhotoThumb } from '../../ui/PhotoDialog';
 import { inLanguage } from './review-format';
 
 interface Open {
@@ -28,15 +28,7 @@ function ReviewPhotoDialog({ open, onClose }: { open: Open; onClose(): void }) {
       url={open.url}
       opener={open.opener}
       onClose={onClose}
-      words={{
-        title: t('review.photo.dialog', { slot: open.title }),
-        description: `${t('review.photo.keys')} ${taken}`,
-        zoomIn: t('review.photo.zoomIn'),
-        zoomOut: t('review.photo.zoomOut'),
-        reset: t('review.photo.reset'),
-        close: t('review.photo.close'),
-        zoom: (percent) => t('review.photo.zoom', { percent }),
-      }}
+      words={photoDialogWords(t, 'review.photo', open.title, taken)}
     />
   );
 }
@@ -54,19 +46,15 @@ function Thumb({
 }) {
   const { t } = useTranslation();
   const url = useServerPhoto(caseId, photo.sha256);
-  if (url === 'failed')
-    return <p className="notice error">{t('review.case.photoFailed', { slot: title })}</p>;
   return (
-    <button
-      type="button"
+    <PhotoThumb
+      url={url}
+      title={title}
       className="review-photo-button"
-      aria-label={t('review.case.photoOpen', { slot: title })}
-      disabled={url === undefined}
-      onClick={(e) => url && onOpen({ photo, title, url, opener: e.currentTarget })}
-    >
-      {url && <img src={url} alt="" />}
-      <span>{title}</span>
-    </button>
+      openLabel={t('review.case.photoOpen', { slot: title })}
+      failedText={t('review.case.photoFailed', { slot: title })}
+      onOpen={(u, opener) => onOpen({ photo, title, url: u, opener })}
+    />
   );
 }
 
@@ -94,7 +82,7 @@ export function PhotoPart({
   return (
     <Section titleId="review-photos" title={t('review.case.photos', { count: photos.length })}>
       {photos.length === 0 && <p>{t('review.case.photosNone')}</p>}
-      <ul className="review-photos">
+      <ul className="photo-thumbs">
         {sorted.map((p) => (
           <li key={p.sha256}>
             <Thumb caseId={caseId} photo={p} title={titleOf(p)} onOpen={setOpen} />
