@@ -62,6 +62,8 @@ function show(search = '') {
 }
 
 describe('PacketListScreen', () => {
+  // jsdom lays nothing out: the table (desk) and the cards (phone) are both in the markup,
+  // and axe checks both; the browser tests see the width pick one.
   it.each([360, 1280])(
     'shows the packets, their counts and clocks, axe-clean (%i px)',
     async (width) => {
