@@ -8,3 +8,9 @@ export {
 export type { ApiFailure, ApiResult } from './result';
 export { photoFingerprint, type UploadPhotoInput } from './tus-upload';
 export { memoryUrlStorage } from './url-storage';
+export {
+  createPacketApiClient,
+  type PacketActionBodies,
+  type PacketActionKind,
+  type PacketApi,
+} from './packets-client';

@@ -57,7 +57,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     liability,
   ),
   insurer: screen(
-    () => import('../features/insurer/InsurerHome').then((m) => m.InsurerHome),
+    () => import('../features/insurer/InsurerScreens').then((m) => m.InsurerScreens),
     account,
     () => import('../features/insurer/messages').then((m) => m.insurerMessages),
   ),

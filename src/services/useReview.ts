@@ -7,14 +7,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '../contracts/cases';
 import type { CaseHistory, CaseVerification, QueueQuery, QueueResponse } from '../contracts/review';
-import { sha256Hex } from '../platform/hash/sha256';
 import { readFeed, reviewApi, reviewCall, type ReviewFailure } from './review-client';
+import { loadedOf, useVerifiedBlob, useVisiblePolling, type ServerLoaded } from './server-read';
 import { useServices } from './ServicesContext';
 
-export type Loaded<T> =
-  | { status: 'loading'; value?: undefined; failure?: undefined }
-  | { status: 'ready'; value: T; failure?: undefined }
-  | { status: 'failed'; value?: undefined; failure: ReviewFailure };
+export type Loaded<T> = ServerLoaded<T, ReviewFailure>;
 
 /** How often the queue asks the changes feed for news while visible. */
 export const QUEUE_POLL_MS = 30_000;
@@ -74,17 +71,8 @@ export function useReviewQueue(query: QueueQuery): QueueView {
     if (news.value.changed) setRound((n) => n + 1);
   }, [session]);
 
-  useEffect(() => {
-    const timer = setInterval(() => void poll(), QUEUE_POLL_MS);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void poll();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [poll]);
+  const tick = useCallback(() => void poll(), [poll]);
+  useVisiblePolling(tick, QUEUE_POLL_MS);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
   return { page, refreshing: answered !== `${key}#${round}`, staleBecause, arrived, reload };
@@ -116,9 +104,9 @@ export function useReviewCase(id: string): ReviewCaseView {
       reviewCall(session, (t) => api.getCaseVerification(t, id)),
     ]);
     if (!live.current) return;
-    setDetail(loaded(d));
-    setHistory(loaded(h));
-    setVerification(loaded(v));
+    setDetail(loadedOf(d));
+    setHistory(loadedOf(h));
+    setVerification(loadedOf(v));
   }, [id, session]);
 
   useEffect(() => {
@@ -130,12 +118,6 @@ export function useReviewCase(id: string): ReviewCaseView {
   }, [reload]);
 
   return { detail, history, verification, reload };
-}
-
-const blobHash = async (blob: Blob) => sha256Hex(new Uint8Array(await blob.arrayBuffer()));
-
-function loaded<T>(r: { ok: true; value: T } | { ok: false; failure: ReviewFailure }): Loaded<T> {
-  return r.ok ? { status: 'ready', value: r.value } : { status: 'failed', failure: r.failure };
 }
 
 /**
@@ -150,25 +132,14 @@ export function useServerPhoto(
   sha256: string | undefined,
 ): string | 'failed' | undefined {
   const { session } = useServices();
-  const [url, setUrl] = useState<string | 'failed'>();
-  useEffect(() => {
-    if (sha256 === undefined) return;
-    let live = true;
-    let made: string | undefined;
-    void reviewCall(session, (t) => reviewApi().getCasePhoto(t, caseId, sha256))
-      .then(async (r) => (r.ok && (await blobHash(r.value)) === sha256 ? r.value : undefined))
-      .then((blob) => {
-        if (!live) return;
-        if (blob) {
-          made = URL.createObjectURL(blob);
-          setUrl(made);
-        } else setUrl('failed');
-      });
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-      setUrl(undefined);
-    };
-  }, [caseId, sha256, session]);
-  return url;
+  const fetchBlob = useCallback(
+    () =>
+      sha256 === undefined
+        ? Promise.resolve(undefined)
+        : reviewCall(session, (t) => reviewApi().getCasePhoto(t, caseId, sha256)).then((r) =>
+            r.ok ? r.value : undefined,
+          ),
+    [caseId, sha256, session],
+  );
+  return useVerifiedBlob(sha256, fetchBlob);
 }

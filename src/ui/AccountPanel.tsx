@@ -4,7 +4,8 @@
  * `useAccountView` (src/services/useAccount.ts).
  */
 import { useTranslation } from 'react-i18next';
-import { Button } from './Button';
+import { Button, ButtonLink } from './Button';
+import { LanguageChoice } from './LanguageChoice';
 import { Notice } from './Notice';
 import { Link } from './router';
 
@@ -57,5 +58,26 @@ export function AccountPanel({ account }: { account: AccountView }) {
         {account.busy ? t('account.signingOut') : t('account.signOut')}
       </Button>
     </Notice>
+  );
+}
+
+/** The end of a desk home: who is signed in, the language and the settings, under a heading. */
+export function AccountSection({
+  titleId,
+  title,
+  account,
+}: {
+  titleId: string;
+  title: string;
+  account: AccountView | null | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={titleId} className="account-part">
+      <h2 id={titleId}>{title}</h2>
+      {account && <AccountPanel account={account} />}
+      <LanguageChoice />
+      <ButtonLink href="/settings">{t('account.settings')}</ButtonLink>
+    </section>
   );
 }

@@ -2,7 +2,14 @@
  * A tiny history-API router: the app has a handful of screens, and the
  * service worker's navigation fallback serves index.html for every path.
  */
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+} from 'react';
 
 const listeners = new Set<() => void>();
 
@@ -53,4 +60,26 @@ export function Link({
     navigate(href);
   };
   return <a href={href} onClick={handle} {...rest} />;
+}
+
+/**
+ * The address's query string under `base` (a screen's filters), read again
+ * after the screen navigates and on back/forward (the router follows the
+ * path only); `go` navigates to `base` with a new query string.
+ */
+export function useAddressSearch(base: string): [search: string, go: (search: string) => void] {
+  const [search, setSearch] = useState(() => window.location.search);
+  useEffect(() => {
+    const read = () => setSearch(window.location.search);
+    window.addEventListener('popstate', read);
+    return () => window.removeEventListener('popstate', read);
+  }, []);
+  const go = useCallback(
+    (next: string) => {
+      navigate(`${base}${next}`);
+      setSearch(window.location.search);
+    },
+    [base],
+  );
+  return [search, go];
 }

@@ -14,9 +14,9 @@ import type { CaseActionRequest } from '../../contracts/cases';
 import type { CaseHistory, CaseVerification, ReviewConflict } from '../../contracts/review';
 import type { CaseRecord, PhotoMeta } from '../../domain';
 import { setupI18n } from '../../ui/i18n/setup';
+import { zoomForKey } from '../../ui/PhotoDialog';
 import { CaseReview } from './CaseReview';
 import { reviewMessages } from './messages';
-import { zoomForKey } from './PhotoPart';
 
 const server = setupServer();
 const api = (path: string) => `${location.origin}/api/cases/:id${path}`;

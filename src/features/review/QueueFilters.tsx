@@ -42,12 +42,12 @@ function BucketLinks({ filters, data, onChange }: QueueFiltersProps) {
     count === undefined ? label : t('review.queue.withCount', { label, count });
   const needsMe = filters.signal === 'any';
   return (
-    <nav aria-label={t('review.queue.buckets')} className="review-buckets">
+    <nav aria-label={t('review.queue.buckets')} className="filter-links">
       <FilterLink
         onGo={onChange}
         to={withFilter(filters, { bucket: undefined })}
         aria-current={filters.bucket === undefined ? 'page' : undefined}
-        className="review-bucket"
+        className="filter-link"
       >
         {t('review.queue.all')}
       </FilterLink>
@@ -57,7 +57,7 @@ function BucketLinks({ filters, data, onChange }: QueueFiltersProps) {
           onGo={onChange}
           to={withFilter(filters, { bucket: b })}
           aria-current={filters.bucket === b ? 'page' : undefined}
-          className="review-bucket"
+          className="filter-link"
           data-testid={`bucket-${b}`}
         >
           {counted(t(`review.bucket.${b}`), data?.counts.buckets[b])}
@@ -67,7 +67,7 @@ function BucketLinks({ filters, data, onChange }: QueueFiltersProps) {
         onGo={onChange}
         to={withFilter(filters, { signal: needsMe ? undefined : 'any' })}
         aria-current={needsMe ? 'page' : undefined}
-        className="review-bucket needs-me"
+        className="filter-link needs-me"
         data-testid="needs-me"
       >
         {counted(t('review.queue.needsMe'), data?.counts.needsMe)}

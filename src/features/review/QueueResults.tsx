@@ -57,10 +57,10 @@ function useColumns(now: number): Column<QueueItem>[] {
 function Cards({ items, now }: { items: readonly QueueItem[]; now: number }) {
   const { t } = useTranslation();
   return (
-    <ul className="review-cards" aria-label={t('review.queue.results')}>
+    <ul className="record-cards" aria-label={t('review.queue.results')}>
       {items.map((c) => (
         <li key={c.id}>
-          <Link href={caseHref(c)} className="review-card">
+          <Link href={caseHref(c)} className="record-card">
             <span className="case-number">{c.caseNumber}</span>
             <span className="badge">{t(`state.${c.state}`)}</span>
             <span className="case-place">{c.address}</span>
@@ -88,7 +88,7 @@ export function QueueResults({ data, now, onPage }: QueueResultsProps) {
   const pages = pageCount(data.total, data.pageSize);
   return (
     <>
-      <div className="review-table">
+      <div className="desk-only">
         <DataTable
           caption={t('review.queue.caption', { total: data.total })}
           columns={columns}
@@ -97,7 +97,7 @@ export function QueueResults({ data, now, onPage }: QueueResultsProps) {
           empty={t('review.queue.empty')}
         />
       </div>
-      <div className="review-cards-wrap">
+      <div className="phone-only">
         {data.items.length === 0 ? <p>{t('review.queue.empty')}</p> : null}
         <Cards items={data.items} now={now} />
       </div>

@@ -4,16 +4,15 @@
  * address, and news from the changes feed announced without a reload. Who is
  * signed in, the language and the settings are at the end.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountView } from '../../services/useAccount';
 import type { ReviewFailure } from '../../services/review-client';
 import { useReviewQueue } from '../../services/useReview';
-import { AccountPanel } from '../../ui/AccountPanel';
-import { Button, ButtonLink } from '../../ui/Button';
-import { LanguageChoice } from '../../ui/LanguageChoice';
+import { AccountSection } from '../../ui/AccountPanel';
+import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
-import { navigate } from '../../ui/router';
+import { useAddressSearch } from '../../ui/router';
 import {
   filtersFromSearch,
   queueQueryOf,
@@ -35,43 +34,13 @@ function useMinuteClock(): number {
   return now;
 }
 
-/**
- * The address's query string, read again after this screen navigates and on
- * back/forward (the router follows the path only).
- */
-function useAddressSearch(): [search: string, go: (search: string) => void] {
-  const [search, setSearch] = useState(() => window.location.search);
-  useEffect(() => {
-    const read = () => setSearch(window.location.search);
-    window.addEventListener('popstate', read);
-    return () => window.removeEventListener('popstate', read);
-  }, []);
-  const go = useCallback((next: string) => {
-    navigate(`/review${next}`);
-    setSearch(window.location.search);
-  }, []);
-  return [search, go];
-}
-
-function AccountPart() {
-  const { t } = useTranslation();
-  const account = useAccountView();
-  return (
-    <section aria-labelledby="review-account-title" className="review-account">
-      <h2 id="review-account-title">{t('review.queue.account')}</h2>
-      {account && <AccountPanel account={account} />}
-      <LanguageChoice />
-      <ButtonLink href="/settings">{t('account.settings')}</ButtonLink>
-    </section>
-  );
-}
-
 /** The queue's failure in words: its address not found is the server's fault, not a case missing. */
 const queueFailure = (f: ReviewFailure) => `review.failure.${f === 'not-found' ? 'server' : f}`;
 
 export function QueueScreen() {
   const { t } = useTranslation();
-  const [search, goTo] = useAddressSearch();
+  const [search, goTo] = useAddressSearch('/review');
+  const account = useAccountView();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const query = useMemo(() => queueQueryOf(filters), [filters]);
   const { page, refreshing, staleBecause, arrived, reload } = useReviewQueue(query);
@@ -114,7 +83,11 @@ export function QueueScreen() {
           )}
         </section>
       </div>
-      <AccountPart />
+      <AccountSection
+        titleId="review-account-title"
+        title={t('review.queue.account')}
+        account={account}
+      />
     </section>
   );
 }
