@@ -3,7 +3,9 @@
  * session, insurers, endpoints and deliveries in the contracts' shapes, and
  * msw handlers answering the routes of src/contracts/webhooks.ts.
  */
+import { render } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { createElement, Suspense, type ComponentType } from 'react';
 import type { InsurerList } from '../../src/contracts/admin';
 import type {
   EndpointWithSecret,
@@ -11,6 +13,7 @@ import type {
   WebhookEndpoint,
 } from '../../src/contracts/webhooks';
 import type { SessionStore, StoredSession } from '../../src/storage';
+import { servicesWith } from './review.builder';
 
 export const ADMIN_TOKEN = 'admin-token';
 export const PICC = '0190a000-0000-7000-8000-0000000000d1';
@@ -118,3 +121,22 @@ export const adminPath = api;
 /** The server's error body. */
 export const errorBody = (status: number, code: string) =>
   HttpResponse.json({ error: { code, message: code } }, { status });
+
+/** The page's width, as the app's CSS reads it (jsdom lays nothing out: the markup is the same). */
+export function atWidth(px: number) {
+  Object.defineProperty(window, 'innerWidth', { configurable: true, value: px });
+  window.dispatchEvent(new Event('resize'));
+}
+
+/** The admin's screens (`Screens`, lazily loading its parts) at `path`, for a signed-in admin. */
+export function renderAdminAt(path: string, Screens: ComponentType): void {
+  history.replaceState(null, '', path);
+  const Wrapper = servicesWith(adminSession());
+  render(
+    createElement(
+      Wrapper,
+      null,
+      createElement(Suspense, { fallback: null }, createElement(Screens)),
+    ),
+  );
+}

@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { Suspense } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolationsIn } from '../../../tests/setup/axe-jsdom';
-import { servicesWith } from '../../../tests/builders/review.builder';
 import {
   adminPath,
-  adminSession,
+  atWidth,
+  renderAdminAt,
   CPIC,
   endpoint,
   goneEndpoint,
@@ -38,22 +37,8 @@ afterEach(async () => {
 });
 afterAll(() => server.close());
 
-/** The page's width, as the app's CSS reads it (jsdom lays nothing out: the markup is the same). */
-function atWidth(px: number) {
-  Object.defineProperty(window, 'innerWidth', { configurable: true, value: px });
-  window.dispatchEvent(new Event('resize'));
-}
-
 function show() {
-  history.replaceState(null, '', '/admin');
-  const Wrapper = servicesWith(adminSession());
-  render(
-    <Wrapper>
-      <Suspense fallback={null}>
-        <AdminScreens />
-      </Suspense>
-    </Wrapper>,
-  );
+  renderAdminAt('/admin', AdminScreens);
 }
 
 const overlapEnd = '2026-12-07T02:00:00.000Z';

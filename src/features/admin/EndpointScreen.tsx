@@ -101,7 +101,7 @@ function RotatePart({ endpoint, onEndpoint }: PartProps) {
           <Notice tone="ok" role="status">
             {t('admin.rotate.done')}
           </Notice>
-          <SecretOnce secret={secret} id="rotated-secret" />
+          <SecretOnce secret={secret} id="rotated-secret" level={3} />
         </>
       )}
     </Section>

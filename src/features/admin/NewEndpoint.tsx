@@ -32,7 +32,7 @@ function Registered({ created }: { created: EndpointWithSecret }) {
       <Notice tone="ok" role="status">
         {t('admin.form.done', { url: created.endpoint.url })}
       </Notice>
-      <SecretOnce secret={created.secret} id="new-endpoint-secret" />
+      <SecretOnce secret={created.secret} id="new-endpoint-secret" level={2} />
       <ButtonLink href={endpointHref(created.endpoint)} block>
         {t('admin.form.view')}
       </ButtonLink>

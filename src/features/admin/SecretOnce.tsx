@@ -21,8 +21,17 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function SecretOnce({ secret, id }: { secret: string; id: string }) {
+export interface SecretOnceProps {
+  secret: string;
+  /** The field's id; the heading's is `<id>-title`. */
+  id: string;
+  /** The heading's level where it stands (2 under the page's title, 3 in a section). */
+  level: 2 | 3;
+}
+
+export function SecretOnce({ secret, id, level }: SecretOnceProps) {
   const { t } = useTranslation();
+  const Heading = level === 2 ? 'h2' : 'h3';
   const [copy, setCopy] = useState<Copy>();
   return (
     <Notice
@@ -33,7 +42,7 @@ export function SecretOnce({ secret, id }: { secret: string; id: string }) {
       className="admin-secret"
       data-testid="secret-once"
     >
-      <h3 id={`${id}-title`}>{t('admin.secret.title')}</h3>
+      <Heading id={`${id}-title`}>{t('admin.secret.title')}</Heading>
       <p id={`${id}-once`}>
         <strong>{t('admin.secret.once')}</strong>
       </p>
