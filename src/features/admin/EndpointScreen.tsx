@@ -3,6 +3,7 @@
  * what it is and its state, rotating its secret (the new one shown this
  * once), disabling or enabling it, and its deliveries.
  */
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebhookEndpoint } from '../../contracts/webhooks';
@@ -24,30 +25,36 @@ import { SecretOnce } from './SecretOnce';
 import { LoadFailure, Loading } from './shared';
 import './admin.css';
 
-function Summary({ of: { insurer, endpoint: e } }: { of: EndpointOf }) {
-  const { t, i18n } = useTranslation();
-  const time = (iso: string) => formatTime(iso, i18n.language);
-  const rows: [string, string][] = [
-    ...(insurer ? [[t('admin.endpoint.insurer'), insurer.name] as [string, string]] : []),
-    [t('admin.endpoint.url'), e.url],
+type Row = readonly [label: string, value: string, className?: string];
+
+function summaryRows(t: TFunction, lng: string, { insurer, endpoint: e }: EndpointOf): Row[] {
+  const rows: (Row | false)[] = [
+    insurer !== undefined && [t('admin.endpoint.insurer'), insurer.name],
+    [t('admin.endpoint.url'), e.url, 'admin-url'],
     [t('admin.endpoint.description'), e.description ?? t('admin.delivery.noDescription')],
-    [t('admin.endpoint.state'), endpointStateText(t, i18n.language, e)],
+    [t('admin.endpoint.state'), endpointStateText(t, lng, e)],
     [
       t('admin.endpoint.private'),
       t(e.allowPrivate ? 'admin.endpoint.privateYes' : 'admin.endpoint.privateNo'),
     ],
-    [t('admin.endpoint.created'), time(e.createdAt)],
+    [t('admin.endpoint.created'), formatTime(e.createdAt, lng)],
     [t('admin.endpoint.counts'), countsText(t, e)],
-    ...(e.previousSecretUntil
-      ? [[t('admin.endpoint.overlap'), time(e.previousSecretUntil)] as [string, string]]
-      : []),
+    e.previousSecretUntil !== undefined && [
+      t('admin.endpoint.overlap'),
+      formatTime(e.previousSecretUntil, lng),
+    ],
   ];
+  return rows.filter((r): r is Row => r !== false);
+}
+
+function Summary({ of }: { of: EndpointOf }) {
+  const { t, i18n } = useTranslation();
   return (
     <dl className="facts admin-facts" data-testid="endpoint-summary">
-      {rows.map(([label, value]) => (
+      {summaryRows(t, i18n.language, of).map(([label, value, className]) => (
         <div key={label}>
           <dt>{label}</dt>
-          <dd className={label === t('admin.endpoint.url') ? 'admin-url' : undefined}>{value}</dd>
+          <dd className={className}>{value}</dd>
         </div>
       ))}
     </dl>

@@ -103,6 +103,55 @@ describe('registering an endpoint', () => {
     expect(bodies).toEqual([]);
   });
 
+  it('words the server’s endpoint_refused under the URL field', async () => {
+    show(() => errorBody(400, 'endpoint_refused'));
+    await screen.findByText('保险公司：中国人民财产保险');
+    fill('推送地址（URL）', 'https://intranet.example/hook');
+    submit();
+    await waitFor(() => expect(bodies).toHaveLength(1));
+    const error = await screen.findByRole('alert');
+    expect(error.textContent).toContain('推送地址：服务器拒绝了这个地址');
+    expect(error.closest('.field')?.querySelector('input')).toBe(urlField());
+    expect(urlField().getAttribute('aria-invalid')).toBe('true');
+    expect(document.body.textContent).not.toMatch(/endpoint_refused|400/);
+    expect(screen.queryByTestId('secret-once')).toBeNull();
+  });
+
+  it('words other failures as an alert and keeps what was typed', async () => {
+    show(() => errorBody(403, 'forbidden_role'));
+    await screen.findByText('保险公司：中国人民财产保险');
+    fill('推送地址（URL）', 'https://claims.picc.example/kuaichu');
+    submit();
+    expect((await screen.findByRole('alert')).textContent).toBe('这个账号没有权限。');
+    expect(urlField().value).toBe('https://claims.picc.example/kuaichu');
+  });
+
+  it('names the field in English too', async () => {
+    const { default: i18n } = await import('i18next');
+    await i18n.changeLanguage('en');
+    try {
+      show(() => errorBody(400, 'endpoint_refused'));
+      await screen.findByText('Insurer: 中国人民财产保险');
+      fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+      expect((await screen.findByRole('alert')).textContent).toBe(
+        'Delivery address: enter the address the insurer gave.',
+      );
+      fireEvent.change(screen.getByLabelText('Delivery address (URL)'), {
+        target: { value: 'https://intranet.example/hook' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+      await waitFor(() => expect(bodies).toHaveLength(1));
+      expect((await screen.findByRole('alert')).textContent).toMatch(
+        /^Delivery address: the server refused it/,
+      );
+      expect(screen.getByRole('checkbox', { name: 'Allow a private address' })).toBeTruthy();
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+});
+
+describe('the secret, shown once', () => {
   it('sends the registration, then shows the secret once with a copy button', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
@@ -144,28 +193,5 @@ describe('registering an endpoint', () => {
     submit();
     fireEvent.click(await screen.findByRole('button', { name: '复制密钥' }));
     expect(await screen.findByText('无法自动复制，请选中上面的密钥手动复制。')).toBeTruthy();
-  });
-
-  it('words the server’s endpoint_refused under the URL field', async () => {
-    show(() => errorBody(400, 'endpoint_refused'));
-    await screen.findByText('保险公司：中国人民财产保险');
-    fill('推送地址（URL）', 'https://intranet.example/hook');
-    submit();
-    await waitFor(() => expect(bodies).toHaveLength(1));
-    const error = await screen.findByRole('alert');
-    expect(error.textContent).toContain('推送地址：服务器拒绝了这个地址');
-    expect(error.closest('.field')?.querySelector('input')).toBe(urlField());
-    expect(urlField().getAttribute('aria-invalid')).toBe('true');
-    expect(document.body.textContent).not.toMatch(/endpoint_refused|400/);
-    expect(screen.queryByTestId('secret-once')).toBeNull();
-  });
-
-  it('words other failures as an alert and keeps what was typed', async () => {
-    show(() => errorBody(403, 'forbidden_role'));
-    await screen.findByText('保险公司：中国人民财产保险');
-    fill('推送地址（URL）', 'https://claims.picc.example/kuaichu');
-    submit();
-    expect((await screen.findByRole('alert')).textContent).toBe('这个账号没有权限。');
-    expect(urlField().value).toBe('https://claims.picc.example/kuaichu');
   });
 });
