@@ -6,8 +6,7 @@
  * creation or rotation) is handed to the screen and kept nowhere else.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiResult } from '../api';
-import type { AdminApi } from '../api';
+import type { AdminApi, ApiResult } from '../api';
 import type { Insurer } from '../contracts/auth';
 import type {
   CreateEndpointRequest,
