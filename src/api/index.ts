@@ -5,6 +5,7 @@ export {
   type ApiConfig,
   type ReviewApi,
 } from './client';
+export { createAdminApiClient, type AdminApi } from './admin-client';
 export type { ApiFailure, ApiResult } from './result';
 export { photoFingerprint, type UploadPhotoInput } from './tus-upload';
 export { memoryUrlStorage } from './url-storage';

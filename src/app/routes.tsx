@@ -62,7 +62,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     () => import('../features/insurer/messages').then((m) => m.insurerMessages),
   ),
   admin: screen(
-    () => import('../features/admin/AdminHome').then((m) => m.AdminHome),
+    () => import('../features/admin/AdminScreens').then((m) => m.AdminScreens),
     account,
     () => import('../features/admin/messages').then((m) => m.adminMessages),
   ),

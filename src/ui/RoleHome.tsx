@@ -1,7 +1,7 @@
 /**
- * The page a reviewer, insurer or admin lands on until their own screens
- * come: what the role does in Kuaichu and what is coming, who is signed in,
- * sign-out, the language and the way to settings. The role features
+ * The page a reviewer, insurer or admin lands on: what the role does in
+ * Kuaichu and what is coming, the screens that have come (`children`), who
+ * is signed in, sign-out, the language and the way to settings. The role features
  * (src/features/review, insurer, admin) give the words and the account
  * (`useAccountView`).
  */
@@ -22,15 +22,26 @@ export interface RoleHomeProps {
   meanwhile?: ReactNode;
   /** Who is signed in; null while the session loads or when nobody is. */
   account: AccountView | null;
+  /** The role's screens that have come (sections with their `h2`), after the intro. */
+  children?: ReactNode;
 }
 
-export function RoleHome({ title, intro, can, coming, meanwhile, account }: RoleHomeProps) {
+export function RoleHome({
+  title,
+  intro,
+  can,
+  coming,
+  meanwhile,
+  account,
+  children,
+}: RoleHomeProps) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="role-home-title" data-testid="role-home">
       <h1 id="role-home-title">{title}</h1>
       {account && <AccountPanel account={account} />}
       <p>{intro}</p>
+      {children}
       <h2>{t('account.canDo')}</h2>
       <ul>
         {can.map((line) => (

@@ -1,4 +1,6 @@
+/** The brigade administrator's words in zh-CN (the source of keys; English in messages-en.ts). */
 import type { MessageBundle } from '../../ui/i18n/setup';
+import { adminEn } from './messages-en';
 
 const zh = {
   admin: {
@@ -7,34 +9,156 @@ const zh = {
       accounts: '新建民警、审核员和保险公司人员的账号，停用账号，重设密码。',
       devices: '查看民警手机的登记；手机丢失时，吊销它的登记。',
       units: '查看各中队、劝导站和保险公司。',
+      delivery: '为每家保险公司登记接收理赔资料的推送地址和签名密钥，查看推送记录并手动重发。',
     },
     coming: {
       screens: '手机上的账号与设备管理页面。',
       dashboard: '大队数据看板：案件数量和“五快”用时。',
     },
     meanwhile:
-      '这些页面将在后续版本中提供。在此之前，请在服务器上用管理命令（npm run admin）或管理接口完成这些操作。',
-  },
-};
-
-export const adminMessages: MessageBundle<typeof zh> = {
-  'zh-CN': zh,
-  en: {
-    admin: {
+      '账号和设备的页面将在后续版本中提供。在此之前，请在服务器上用管理命令（npm run admin）或管理接口完成这些操作。',
+    failure: {
+      'signed-out': '登录已过期，请重新登录后再试。',
+      offline: '连接不到服务器，请检查网络后重试。',
+      forbidden: '这个账号没有权限。',
+      'not-found': '服务器上没有找到它，可能已被删除。',
+      refused: '服务器拒绝了这个地址。',
+      'endpoint-disabled': '这个推送地址已停用，请先重新启用，再重发。',
+      conflict: '服务器上的情况已经变了，请刷新后再试。',
+      busy: '上一项操作还在进行中，请稍候。',
+      invalid: '服务器认为填写的内容有误。',
+      server: '服务器出错，请稍后重试。',
+    },
+    retry: '重试',
+    loading: '正在加载…',
+    back: '大队管理',
+    delivery: {
+      title: '保险公司推送',
       intro:
-        'The brigade administrator keeps the accounts and settings the brigade needs for Kuaichu.',
-      can: {
-        accounts:
-          'Create accounts for officers, reviewers and insurer staff, disable accounts, set new passwords.',
-        devices: 'See the officers’ enrolled phones, and revoke a lost phone’s enrolment.',
-        units: 'See the squads, rural stations and insurers.',
+        '案件审核通过后，快处把理赔资料推送到保险公司登记的地址，每次推送都用该地址的密钥签名。',
+      insurerCode: '代码 {{code}}',
+      none: '还没有保险公司。',
+      noEndpoints: '尚未登记推送地址。',
+      endpointsFailed: '推送地址读取失败：{{reason}}',
+      register: '登记推送地址',
+      registerFor: '为{{insurer}}登记推送地址',
+      endpoints: '{{insurer}}的推送地址',
+      open: '查看推送记录',
+      counts: '待发送 {{pending}} · 已送达 {{delivered}} · 失败 {{failed}}',
+      overlapUntil: '更换密钥过渡期至 {{time}}，期间旧密钥仍同时签名',
+      noDescription: '（无说明）',
+    },
+    state: {
+      enabled: '启用中',
+      gone: '已停用：接收方答复 410，表示这个地址已不存在',
+      admin: '已停用：由管理员停用',
+      since: '（{{time}}起）',
+    },
+    form: {
+      title: '登记推送地址',
+      insurer: '保险公司：{{name}}',
+      url: '推送地址（URL）',
+      urlHint: '保险公司提供的接收地址，以 https:// 开头，例如 https://claims.example.com/kuaichu',
+      description: '说明（可不填）',
+      descriptionHint: '例如：生产环境、测试环境，最多 200 字。',
+      allowPrivate: '允许内网地址',
+      privateWarning:
+        '风险提示：勾选后，服务器会向内网、本机或链路本地地址发送理赔资料（也允许 http://）。如果地址填错，案件资料可能被送到大队网络中的其他系统。只在保险公司确需通过专线或内网接收时勾选，并核对地址。',
+      submit: '登记',
+      submitting: '正在登记…',
+      error: {
+        urlRequired: '推送地址：请填写保险公司提供的地址。',
+        urlInvalid:
+          '推送地址：不是有效的网址，应以 https:// 开头，例如 https://claims.example.com/kuaichu。',
+        urlTooLong: '推送地址：太长，最多 2000 个字符。',
+        urlHttps: '推送地址：须以 https:// 开头；http:// 只在允许内网地址时可用。',
+        urlRefused:
+          '推送地址：服务器拒绝了这个地址——它指向内网、本机或链路本地地址而未勾选“允许内网地址”，或者无法解析。请核对地址。',
+        descriptionTooLong: '说明：太长，最多 200 个字。',
+        descriptionInvalid: '说明：含有不能使用的字符。',
       },
-      coming: {
-        screens: 'Account and device screens on this phone.',
-        dashboard: 'A brigade dashboard: case numbers and the “five fast” times.',
-      },
-      meanwhile:
-        'These screens come in a later version. Until then, use the admin command on the server (npm run admin) or the admin interface.',
+      done: '已登记 {{url}}。',
+      view: '查看这个推送地址',
+    },
+    secret: {
+      title: '签名密钥',
+      label: '密钥',
+      once: '这个密钥只显示这一次，离开本页后不会再显示，服务器也无法再次查看。请现在复制，通过安全渠道交给保险公司，用于核验推送的签名。',
+      copy: '复制密钥',
+      copied: '已复制到剪贴板。',
+      copyFailed: '无法自动复制，请选中上面的密钥手动复制。',
+    },
+    endpoint: {
+      title: '推送地址',
+      insurer: '保险公司',
+      url: '地址',
+      description: '说明',
+      state: '状态',
+      private: '内网地址',
+      privateYes: '允许',
+      privateNo: '不允许',
+      created: '登记时间',
+      counts: '推送',
+      overlap: '旧密钥签名至',
+    },
+    rotate: {
+      title: '更换签名密钥',
+      intro: '更换后，新密钥立即开始签名；过渡期内旧密钥也同时签名，让保险公司有时间换上新密钥。',
+      hours: '过渡期（小时）',
+      hoursHint: '0 到 168 小时（7 天），默认 24。',
+      hoursError: '过渡期：请填写 0 到 168 之间的整数小时。',
+      submit: '更换密钥',
+      submitting: '正在更换…',
+      done: '已更换密钥。',
+    },
+    enable: {
+      title: '启用与停用',
+      enabledNote: '停用后，新的推送不再发往这个地址。',
+      disabledNote:
+        '重新启用后，新的推送会发往这个地址；已失败的推送不会自动重发，可在下面逐条重发。',
+      disable: '停用这个地址',
+      enable: '重新启用',
+      disabled: '已停用这个地址。',
+      enabled: '已重新启用这个地址。',
+    },
+    deliveries: {
+      title: '推送记录',
+      filter: '状态',
+      all: '全部',
+      none: '没有符合条件的推送。',
+      list: '推送记录，最新的在前',
+      heading: '{{event}} · {{caseNumber}}',
+      webhookId: 'webhook-id',
+      created: '产生时间',
+      deliveredAt: '送达时间',
+      next: '下次尝试',
+      caption: '尝试记录（共 {{count}} 次）',
+      noAttempts: '尚未尝试发送。',
+      attempt: '次序',
+      time: '时间',
+      result: '结果',
+      duration: '用时',
+      ms: '{{ms}} 毫秒',
+      status: 'HTTP {{status}}',
+      noAnswer: '无答复',
+      replay: '重新发送',
+      replayFor: '重新发送 {{caseNumber}} 的推送',
+      replayed: '已重新排队，将以相同的 webhook-id 发送。',
+    },
+    deliveryState: {
+      pending: '待发送',
+      delivered: '已送达',
+      failed: '失败',
+      disabled: '地址停用',
+    },
+    event: {
+      packetCreated: '理赔资料',
+      packetUpdated: '理赔资料更新',
+      caseReturned: '案件退回',
     },
   },
 };
+
+export type AdminMessages = typeof zh;
+
+export const adminMessages: MessageBundle<AdminMessages> = { 'zh-CN': zh, en: adminEn };

@@ -1,0 +1,105 @@
+/**
+ * The brigade administrator's calls for insurers' webhook endpoints
+ * (src/contracts/webhooks.ts, admin.ts): every answer parsed with its
+ * route's schema, every failure a classified `ApiFailure` (with the server's
+ * code, e.g. `endpoint_refused`, when it said one).
+ */
+import type * as z from 'zod/mini';
+import { InsurerList } from '../contracts/admin';
+import {
+  DeliveryList,
+  EndpointList,
+  EndpointWithSecret,
+  WebhookDelivery,
+  WebhookEndpoint,
+  type CreateEndpointRequest,
+  type DeliveryState,
+  type RotateSecretRequest,
+} from '../contracts/webhooks';
+import { request, type HttpConfig } from './http';
+import type { ApiResult } from './result';
+
+export interface AdminApi {
+  listInsurers(token: string): Promise<ApiResult<InsurerList>>;
+  listEndpoints(token: string, insurerId: string): Promise<ApiResult<z.infer<typeof EndpointList>>>;
+  /** Registers an endpoint; the answer holds its secret, this once. */
+  createEndpoint(
+    token: string,
+    insurerId: string,
+    body: CreateEndpointRequest,
+  ): Promise<ApiResult<EndpointWithSecret>>;
+  /** A new secret, answered this once; the previous one signs until the overlap ends. */
+  rotateSecret(
+    token: string,
+    endpointId: string,
+    body: RotateSecretRequest,
+  ): Promise<ApiResult<EndpointWithSecret>>;
+  setEndpointEnabled(
+    token: string,
+    endpointId: string,
+    enabled: boolean,
+  ): Promise<ApiResult<WebhookEndpoint>>;
+  /** An endpoint's deliveries, newest first; only those in `state` when given. */
+  listDeliveries(
+    token: string,
+    endpointId: string,
+    state?: DeliveryState,
+  ): Promise<ApiResult<z.infer<typeof DeliveryList>>>;
+  /** Sends a delivery again with the same webhook-id; 409 `endpoint_disabled` while disabled. */
+  replayDelivery(token: string, deliveryId: number): Promise<ApiResult<WebhookDelivery>>;
+}
+
+const seg = encodeURIComponent;
+
+export function createAdminApiClient(config: HttpConfig): AdminApi {
+  return {
+    listInsurers: (token) =>
+      request(config, { method: 'GET', path: '/api/admin/insurers', token, schema: InsurerList }),
+    listEndpoints: (token, insurerId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/admin/insurers/${seg(insurerId)}/endpoints`,
+        token,
+        schema: EndpointList,
+      }),
+    createEndpoint: (token, insurerId, body) =>
+      request(config, {
+        method: 'POST',
+        path: `/api/admin/insurers/${seg(insurerId)}/endpoints`,
+        token,
+        body,
+        schema: EndpointWithSecret,
+        ok: [201],
+      }),
+    rotateSecret: (token, endpointId, body) =>
+      request(config, {
+        method: 'POST',
+        path: `/api/admin/endpoints/${seg(endpointId)}/rotate`,
+        token,
+        body,
+        schema: EndpointWithSecret,
+      }),
+    setEndpointEnabled: (token, endpointId, enabled) =>
+      request(config, {
+        method: 'POST',
+        path: `/api/admin/endpoints/${seg(endpointId)}/enabled`,
+        token,
+        body: { enabled },
+        schema: WebhookEndpoint,
+      }),
+    listDeliveries: (token, endpointId, state) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/admin/endpoints/${seg(endpointId)}/deliveries${state ? `?state=${state}` : ''}`,
+        token,
+        schema: DeliveryList,
+      }),
+    replayDelivery: (token, deliveryId) =>
+      request(config, {
+        method: 'POST',
+        path: `/api/admin/deliveries/${deliveryId}/replay`,
+        token,
+        schema: WebhookDelivery,
+      }),
+  };
+}

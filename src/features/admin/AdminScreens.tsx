@@ -1,0 +1,28 @@
+/**
+ * The brigade administrator's screens under his home: the home at `/admin`,
+ * registering an insurer's endpoint at `/admin/insurers/:id/endpoints/new`,
+ * one endpoint at `/admin/insurers/:insurerId/endpoints/:endpointId`. Each
+ * loads when first opened (this module stays small: it is what the app's
+ * routes name for the admin).
+ */
+import { lazy } from 'react';
+import { matchPath, usePath } from '../../ui/router';
+
+const AdminHome = lazy(() => import('./AdminHome').then((m) => ({ default: m.AdminHome })));
+const NewEndpoint = lazy(() => import('./NewEndpoint').then((m) => ({ default: m.NewEndpoint })));
+const EndpointScreen = lazy(() =>
+  import('./EndpointScreen').then((m) => ({ default: m.EndpointScreen })),
+);
+
+export function AdminScreens() {
+  const path = usePath();
+  const registering = matchPath('/admin/insurers/:id/endpoints/new', path);
+  if (registering?.id) return <NewEndpoint key={path} insurerId={registering.id} />;
+  const endpoint = matchPath('/admin/insurers/:insurerId/endpoints/:endpointId', path);
+  if (endpoint?.insurerId && endpoint.endpointId) {
+    return (
+      <EndpointScreen key={path} insurerId={endpoint.insurerId} endpointId={endpoint.endpointId} />
+    );
+  }
+  return <AdminHome />;
+}
