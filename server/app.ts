@@ -108,14 +108,6 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     sessionTtlMs: config.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     limiter: deps.loginLimiter ?? createLoginLimiter(),
   });
-  void app.register(deviceRoutes, { db, auth, now });
-  void app.register(photoRoutes, { db, blobs, auth, now });
-  void app.register(uploadRoutes, { db, blobs, auth, now, uploadDir: config.uploadDir });
-  void app.register(caseRoutes, { db, blobs, auth, now });
-  void app.register(changeRoutes, { db, auth });
-  void app.register(reviewRoutes, { db, blobs, auth, now });
-  void app.register(packetRoutes, { db, blobs, auth, now });
-  void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
   const webhooks = createDispatcher({
     db,
     now,
@@ -126,6 +118,14 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   });
   app.decorate('webhooks', webhooks);
   app.addHook('onClose', () => webhooks.stop());
+  void app.register(deviceRoutes, { db, auth, now });
+  void app.register(photoRoutes, { db, blobs, auth, now });
+  void app.register(uploadRoutes, { db, blobs, auth, now, uploadDir: config.uploadDir });
+  void app.register(caseRoutes, { db, blobs, auth, now, kick: () => webhooks.kick() });
+  void app.register(changeRoutes, { db, auth });
+  void app.register(reviewRoutes, { db, blobs, auth, now });
+  void app.register(packetRoutes, { db, blobs, auth, now });
+  void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
   void app.register(webhookRoutes, {
     db,
     auth,

@@ -47,6 +47,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
+import { queueCaseReturned } from '../packets/events';
 import { capitalise, withArticle } from '../english';
 import {
   applyClaimAction,
@@ -171,6 +172,8 @@ async function reviewerAction(
     const by = { caseId, version: row.manifest_version, userId: session.userId };
     await recordSquadDetermination(trx, by, amendment, now);
   }
+  // Insurers holding a current packet are told before a reopen marks theirs.
+  if (action !== 'review') await queueCaseReturned(trx, caseId, note, at);
   const reopened = action === 'reopen' ? await reopenPaidClaims(trx, session, caseId, at) : [];
   await appendAudit(trx, at, {
     actor: session.userId,

@@ -35,6 +35,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { ClaimRow, Database } from '../db/schema';
 import { HttpError } from '../errors';
+import { queuePacketEvent } from '../packets/events';
 import { setCaseState } from './review-columns';
 
 type Db = Kysely<Database>;
@@ -217,6 +218,12 @@ export async function deliverPackets(
       .returning('id')
       .executeTakeFirst();
     if (!inserted) continue;
+    const claim = await trx
+      .selectFrom('claims')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    await queuePacketEvent(trx, claim, at);
     await insertChange(trx, {
       caseId,
       kind: 'reviewed',

@@ -23,7 +23,7 @@ export interface PacketVersion {
 
 /** The case version a claim's packet was built from. */
 export async function packetVersion(
-  holdings: PhotoHoldings,
+  holdings: Pick<PhotoHoldings, 'db'>,
   claim: ClaimRow,
 ): Promise<PacketVersion> {
   return holdings.db
@@ -72,7 +72,11 @@ export async function insurerSummary(
 }
 
 /** The allow-listed view (insurer-view.ts) of a claim's case version. */
-export async function viewOf(holdings: PhotoHoldings, claim: ClaimRow, version: PacketVersion) {
+export async function viewOf(
+  holdings: Pick<PhotoHoldings, 'db'>,
+  claim: ClaimRow,
+  version: PacketVersion,
+) {
   const insurer = await holdings.db
     .selectFrom('insurers')
     .select(['id', 'name', 'code'])

@@ -67,7 +67,7 @@ export interface BuildOptions {
 
 /** The packet of `claim`, its links signed from `now`. */
 export async function buildPacket(
-  holdings: PhotoHoldings,
+  holdings: Pick<PhotoHoldings, 'db'>,
   claim: ClaimRow,
   { now, baseUrl = '' }: BuildOptions,
 ): Promise<ClaimPacket> {

@@ -40,6 +40,8 @@ export interface CaseRoutesOptions {
   blobs: BlobStore;
   auth: Authenticator;
   now: () => Date;
+  /** Runs the webhook dispatcher at once (after an action queued events). */
+  kick?: () => void;
 }
 
 async function summaryOf(holdings: PhotoHoldings, row: CaseRow): Promise<CaseSummary> {
@@ -102,7 +104,7 @@ async function caseDetail(
 
 export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
   app,
-  { db, blobs, auth, now },
+  { db, blobs, auth, now, kick },
 ) => {
   const holdings: PhotoHoldings = { db, blobs };
   // Case bodies with many parties are bigger than the default JSON limit.
@@ -155,7 +157,10 @@ export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
       const { id } = parseInput(IdParams, request.params, 'params');
       const body = parseInput(CaseActionRequest, request.body, 'body');
       await caseInScopeOr404(db, scopeFor(session), id);
-      return applyCaseAction(db, session, id, body, now());
+      const answer = await applyCaseAction(db, session, id, body, now());
+      // Packets and returns queued by the action go out now, not at the next poll.
+      kick?.();
+      return answer;
     },
   );
 };

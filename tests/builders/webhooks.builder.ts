@@ -124,7 +124,7 @@ export const errorBody = (status: number, code: string) =>
 
 /** The page's width, as the app's CSS reads it (jsdom lays nothing out: the markup is the same). */
 export function atWidth(px: number) {
-  Object.defineProperty(window, 'innerWidth', { configurable: true, value: px });
+  Object.defineProperty(window, 'innerWidth', { configurable: true, writable: true, value: px });
   window.dispatchEvent(new Event('resize'));
 }
 
