@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { CasePutRequest } from '../src/contracts/cases';
+import type { CaseRecord } from '../src/domain/case/case.schema';
 import type { PhotoMeta } from '../src/domain/case/photo.schema';
 import type { CaseFixture } from './case-fixtures';
 import { signedCaseBody } from './test-device';
@@ -68,4 +69,28 @@ export async function submitCase(
   });
   expect(res.statusCode, res.body).toBe(200);
   return body;
+}
+
+/**
+ * The officer's next version of a case, signed by his phone and sent: `record`
+ * as it now is, on top of the version whose manifest hash is `previous`.
+ * Answers the server's reply and the body sent.
+ */
+export async function sendNextVersion(
+  w: TestWorld,
+  record: CaseRecord,
+  photos: readonly PhotoMeta[],
+  previous: { version: number; manifestHash: string },
+  actor: 'officerA' | 'officerA2' | 'officerB' = 'officerA',
+) {
+  const body = await signedCaseBody({
+    record,
+    photos: [...photos],
+    deviceId: w.devices[actor].id,
+    key: w.devices[actor].key,
+    version: previous.version + 1,
+    previousManifestHash: previous.manifestHash,
+  });
+  const res = await w.call(actor, { method: 'PUT', url: `/api/cases/${record.id}`, payload: body });
+  return { res, body };
 }

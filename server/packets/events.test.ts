@@ -8,8 +8,7 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { CaseReturnedEvent, PacketEvent } from '../../src/contracts/webhooks';
 import { insuredCase } from '../case-fixtures';
-import { signedCaseBody } from '../test-device';
-import { submitCase } from '../test-photos';
+import { sendNextVersion, submitCase } from '../test-photos';
 import { openTestWorld } from '../test-world';
 import type { TestWorld } from '../test-world';
 import { createDispatcher } from '../webhooks/dispatcher';
@@ -65,18 +64,9 @@ it('sends packet.created on approval, case.returned on a return, packet.updated 
   const returned = CaseReturnedEvent.parse([...receiver.processed.values()][1]);
   expect(returned.data).toMatchObject({ packetId: first!.data.id, reason: '补拍车牌' });
 
-  const v2 = await signedCaseBody({
-    record: { ...c.record, notes: 'version 2' },
-    photos: v1.photos,
-    deviceId: w.devices.officerA.id,
-    key: w.devices.officerA.key,
-    version: 2,
-    previousManifestHash: v1.manifestHash,
-  });
-  const put = await w.call('officerA', {
-    method: 'PUT',
-    url: `/api/cases/${c.record.id}`,
-    payload: v2,
+  const { res: put } = await sendNextVersion(w, { ...c.record, notes: 'version 2' }, v1.photos, {
+    version: 1,
+    manifestHash: v1.manifestHash,
   });
   expect(put.statusCode, put.body).toBe(200);
   await act('review');

@@ -13,8 +13,7 @@ import { ErrorBody } from '../../src/contracts/errors';
 import { QueueResponse, ReviewConflict } from '../../src/contracts/review';
 import { insuredCase } from '../case-fixtures';
 import type { CaseFixture } from '../case-fixtures';
-import { signedCaseBody } from '../test-device';
-import { submitCase } from '../test-photos';
+import { sendNextVersion, submitCase } from '../test-photos';
 import { auditDetails, rowCount } from '../test-support';
 import { createUser } from '../auth/accounts';
 import { createSession } from '../auth/sessions';
@@ -256,8 +255,9 @@ describe('the queue follows the case', () => {
     const seen: unknown[] = [[(await item())?.bucket, (await item())?.takenOver]];
     await act('reviewerA', { action: 'return', note: '补拍' });
     seen.push((await item())?.bucket);
-    const v2 = await signedCaseBody({
-      record: {
+    const { res: put } = await sendNextVersion(
+      w,
+      {
         ...c.record,
         liability: {
           schemaVersion: 1,
@@ -265,17 +265,9 @@ describe('the queue follows the case', () => {
           dispute: { reason: '车速有争议', at: '2026-11-27T02:20:00.000Z' },
         },
       },
-      photos: c.photos.map((p) => p.meta),
-      deviceId: w.devices.officerA.id,
-      key: w.devices.officerA.key,
-      version: 2,
-      previousManifestHash: v1.manifestHash,
-    });
-    const put = await w.call('officerA', {
-      method: 'PUT',
-      url: `/api/cases/${c.record.id}`,
-      payload: v2,
-    });
+      c.photos.map((p) => p.meta),
+      { version: 1, manifestHash: v1.manifestHash },
+    );
     expect(put.statusCode, put.body).toBe(200);
     const resent = await item();
     seen.push([resent?.bucket, resent?.signals, resent?.manifestVersion]);

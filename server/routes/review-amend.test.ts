@@ -20,8 +20,8 @@ import { applyServerStateChange } from '../../src/domain/outbox/server-change';
 import { applySquadAmendment } from '../../src/domain/review/squad-amendment';
 import { signAndRefuse, signedInsuredCase } from '../case-fixtures';
 import type { CaseFixture } from '../case-fixtures';
-import { sha256OfBytes, signedCaseBody } from '../test-device';
-import { submitCase } from '../test-photos';
+import { sha256OfBytes } from '../test-device';
+import { sendNextVersion, submitCase } from '../test-photos';
 import { auditDetails, rowCount } from '../test-support';
 import { openTestWorld } from '../test-world';
 import type { Actor, TestWorld } from '../test-world';
@@ -284,21 +284,12 @@ describe('the officer’s next version', () => {
       signed: '2026-11-27T04:02:00.000Z',
       refused: '2026-11-27T04:03:00.000Z',
     });
-    const v2 = await signedCaseBody({
-      record: must(transitionCase(resigned, 'submitted', '2026-11-27T04:04:00.000Z')),
-      photos: c.photos.map((p) => p.meta),
-      deviceId: w.devices.officerA.id,
-      key: w.devices.officerA.key,
-      version: 2,
-      previousManifestHash: v1.manifestHash,
-    });
-
-    const put = await w.call('officerA', {
-      method: 'PUT',
-      url: `/api/cases/${c.record.id}`,
-      payload: v2,
-    });
-
+    const { res: put } = await sendNextVersion(
+      w,
+      must(transitionCase(resigned, 'submitted', '2026-11-27T04:04:00.000Z')),
+      c.photos.map((p) => p.meta),
+      { version: 1, manifestHash: v1.manifestHash },
+    );
     expect(put.statusCode, put.body).toBe(200);
     expect(CaseReceipt.parse(put.json()).flags).toEqual(['amended']);
     const queue = QueueResponse.parse(
