@@ -58,7 +58,8 @@ interface Timed {
 }
 
 /**
- * The review actions of the changes feed. A reopen is stored as a return
+ * The review actions of the changes feed, and the insurers' steps
+ * (acknowledged, assessed, paid). A reopen is stored as a return
  * followed, in the same instant, by the reopened claims' own entries: that
  * is how it is told apart.
  */
@@ -81,14 +82,16 @@ async function actionsOf(db: Db, caseId: string): Promise<Timed[]> {
       'users.display_name',
     ])
     .where('changes.case_id', '=', caseId)
-    .where('changes.actor_role', '=', 'reviewer')
+    .where('changes.actor_role', 'in', ['reviewer', 'insurer'])
     .orderBy('changes.id')
     .execute();
   const reopenedAt = new Set(
     rows.filter((r) => r.insurer_id !== null && r.kind === 'returned').map((r) => r.at),
   );
+  // The reviewer's own entries, and each insurer's steps (the approval's
+  // per-insurer deliveries and a reopen's per-claim entries are not steps).
   return rows
-    .filter((r) => r.insurer_id === null)
+    .filter((r) => r.insurer_id === null || r.actor_role === 'insurer')
     .map((r) => ({
       at: r.at,
       entry: {

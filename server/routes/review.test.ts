@@ -107,7 +107,7 @@ describe('GET /api/cases/:id/history', () => {
     expect((await history('officerA2')).versions).toHaveLength(2);
   });
 
-  it('names a reopen as such', async () => {
+  it('names a reopen as such, and lists the insurers’ steps', async () => {
     await act('reviewerA', { action: 'review' });
     for (const insurer of ['insurerX', 'insurerY'] as const) {
       await act(insurer, { action: 'assess', amountYuan: 100 });
@@ -117,8 +117,13 @@ describe('GET /api/cases/:id/history', () => {
 
     const kinds = (await history('officerA')).actions.map((a) => [a.kind, a.note]);
 
+    // Each insurer's steps are in the history too, between the approval and the reopen.
     expect(kinds).toEqual([
       ['reviewed', undefined],
+      ...Array.from({ length: 2 }, () => [
+        ['assessed', undefined],
+        ['paid', undefined],
+      ]).flat(),
       ['reopened', '车损金额有误'],
     ]);
   });

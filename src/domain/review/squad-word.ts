@@ -12,6 +12,7 @@
  */
 import type { CaseRecord } from '../case/case.schema';
 import type { Instant } from '../ids';
+import { recordInsurerStep, type InsurerProgress } from './insurer-progress';
 import type { SquadDetermination } from './squad-amendment';
 import { awaitsOfficer } from './squad-standing';
 
@@ -55,6 +56,8 @@ export interface CaseReview {
   verdict?: SquadWord;
   /** Set once the squad took the case over. */
   takenOver?: SquadWord;
+  /** Each insurer's packet and steps, by insurer id (insurer-progress.ts). */
+  insurers?: Record<string, InsurerProgress>;
 }
 
 /** A change of the pull feed, as far as the squad's word needs it. */
@@ -66,6 +69,8 @@ export interface SquadChange {
   note?: string;
   missing?: readonly { kind: MissingKind; key: string }[];
   amendment?: SquadDetermination;
+  /** A step of one insurer's claim. */
+  claim?: { insurerId: string; state: string };
 }
 
 const WORD_KINDS: ReadonlySet<string> = new Set<SquadWordKind>([
@@ -93,6 +98,11 @@ export function recordSquadWord(
   c: CaseRecord,
   receivedAt: Instant,
 ): CaseReview | undefined {
+  if (change.claim) {
+    // One insurer's step: never the squad's verdict.
+    const insurers = recordInsurerStep(prev?.insurers, change);
+    return insurers ? { ...prev, caseId: change.caseId, insurers } : undefined;
+  }
   if (!isSquadWord(change.kind)) return undefined;
   const slot = change.kind === 'taken-over' ? 'takenOver' : 'verdict';
   if (!after(change.cursor, prev?.[slot]?.cursor)) return undefined;

@@ -1,17 +1,21 @@
 /** The on-scene steps of a case, each with where it stands, and the five-fast clock. */
 import type { TFunction } from 'i18next';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   caseFiveFastTimestamps,
   enteredAt,
   evidenceStatus,
   fiveFast,
+  insurerTimes,
   type CaseRecord,
+  type CaseReview,
   type EvidenceStatus,
 } from '../../domain';
-import { usePhotos } from '../../services/useCase';
+import { useCaseReview, usePhotos } from '../../services/useCase';
 import { ButtonLink } from '../../ui/Button';
 import { Link } from '../../ui/router';
+import { InsurerSteps } from './InsurerSteps';
 
 const minutes = (ms: number | null) => (ms === null ? null : Math.max(0, Math.round(ms / 60_000)));
 
@@ -109,6 +113,7 @@ function signingSteps(c: CaseRecord, t: TFunction): Step[] {
 export function CaseSteps({ c }: { c: CaseRecord }) {
   const { t } = useTranslation();
   const photos = usePhotos(c.id) ?? [];
+  const review = useCaseReview(c.id);
   const steps = [...sceneSteps(c, evidenceStatus(c, photos), t), ...signingSteps(c, t)];
   // The way on: the first step of the quick path not done yet (the map is optional).
   const next =
@@ -130,25 +135,35 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
           </li>
         ))}
       </ol>
-      <FiveFast c={c} />
+      <InsurerSteps review={review} />
+      <FiveFast c={c} review={review} />
     </>
   );
 }
 
-/** The five-fast clock: minutes to evidence and to clearance. */
-function FiveFast({ c }: { c: CaseRecord }) {
+/** The five-fast record: minutes to evidence, clearance and liability, then the insurers' assessment and payout. */
+function FiveFast({ c, review }: { c: CaseRecord; review: CaseReview | null | undefined }) {
   const { t } = useTranslation();
-  const fast = fiveFast(caseFiveFastTimestamps(c));
+  const fast = fiveFast({ ...caseFiveFastTimestamps(c), ...insurerTimes(review?.insurers) });
   const shown = (ms: number | null) => {
     const m = minutes(ms);
     return m === null ? '—' : t('steps.minutes', { count: m });
   };
+  const rows = [
+    ['evidence', t('steps.evidenceFast')],
+    ['clearance', t('steps.clearanceFast')],
+    ['liability', t('insurerSteps.liabilityFast')],
+    ['assessment', t('insurerSteps.assessmentFast')],
+    ['payout', t('insurerSteps.payoutFast')],
+  ] as const;
   return (
     <dl className="facts five-fast" data-testid="five-fast">
-      <dt>{t('steps.evidenceFast')}</dt>
-      <dd>{shown(fast.evidence)}</dd>
-      <dt>{t('steps.clearanceFast')}</dt>
-      <dd data-testid="clearance-fast">{shown(fast.clearance)}</dd>
+      {rows.map(([key, label]) => (
+        <Fragment key={key}>
+          <dt>{label}</dt>
+          <dd data-testid={`${key}-fast`}>{shown(fast[key])}</dd>
+        </Fragment>
+      ))}
     </dl>
   );
 }

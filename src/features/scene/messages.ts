@@ -4,6 +4,7 @@
  * of keys; English is typed against it.
  */
 import type { MessageBundle } from '../../ui/i18n/setup';
+import { insurerStepsEn, insurerStepsZh } from './messages-insurers';
 
 const zhCN = {
   newCase: {
@@ -389,4 +390,7 @@ const en: Widen<typeof zhCN> = {
 };
 
 /** The scene feature's bundle, registered in `src/app/messages.ts`. */
-export const sceneMessages: MessageBundle<Widen<typeof zhCN>> = { 'zh-CN': zhCN, en };
+export const sceneMessages: MessageBundle<Widen<typeof zhCN & typeof insurerStepsZh>> = {
+  'zh-CN': { ...zhCN, ...insurerStepsZh },
+  en: { ...en, ...insurerStepsEn },
+};
