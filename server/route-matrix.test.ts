@@ -423,6 +423,23 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   },
   'admin.units.list': { success: 200, prepare: async () => ({ url: '/api/admin/units' }) },
+  'admin.brigades.list': { success: 200, prepare: async () => ({ url: '/api/admin/brigades' }) },
+  'admin.brigades.settings': {
+    success: 200,
+    home: ['admin'],
+    prepare: async () => {
+      const { id } = await w.fx.db
+        .selectFrom('brigades')
+        .select('id')
+        .where('name', '=', 'Brigade B')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'PATCH',
+        url: `/api/admin/brigades/${id}`,
+        payload: { callbackMinutes: 15 },
+      };
+    },
+  },
   'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
   'webhooks.endpoints.list': {
     success: 200,

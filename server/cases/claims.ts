@@ -171,8 +171,10 @@ export async function isHeldByPayment(db: Db, caseId: string): Promise<boolean> 
 }
 
 /**
- * The reviewer approved the case's current version: a delivered claim for
- * every insurer covering one of its vehicles; earlier packets are superseded.
+ * The case's current version is determined — the reviewer approved it, or
+ * (a brigade sending packets on signature, packets/on-signed.ts) it arrived
+ * signed: a delivered claim for every insurer covering one of its vehicles,
+ * each with its webhook event; earlier packets are superseded.
  */
 export async function deliverPackets(
   trx: Db,
@@ -183,7 +185,7 @@ export async function deliverPackets(
   const now = at.toISOString();
   const version = await trx
     .selectFrom('cases')
-    .select(['manifest_version', 'manifest_hash'])
+    .select(['manifest_version', 'manifest_hash', 'state'])
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   const insurers = await trx
@@ -224,10 +226,12 @@ export async function deliverPackets(
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     await queuePacketEvent(trx, claim, at);
+    // `reviewed` names the delivery; the case keeps its own state (a brigade
+    // that sends packets on signature delivers before any review).
     await insertChange(trx, {
       caseId,
       kind: 'reviewed',
-      state: 'reviewed',
+      state: version.state as CaseState,
       session,
       note: null,
       at: now,

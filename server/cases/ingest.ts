@@ -54,6 +54,7 @@ import { canonicalJson } from '../../src/domain/manifest/canonical-json';
 import { buildManifest, caseBytes, manifestBytes } from '../../src/domain/manifest/manifest';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
 import { appendAudit, recordAudit } from '../audit/audit-log';
+import { deliverIfSigned } from '../packets/on-signed';
 import { verifyDeviceSignature } from '../auth/devices';
 import { notFound } from '../auth/policy';
 import type { Session } from '../auth/sessions';
@@ -455,6 +456,7 @@ async function store(
         },
       });
     }
+    await deliverIfSigned(trx, session, body.case, at);
     return flags;
   });
 }

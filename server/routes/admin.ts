@@ -1,7 +1,19 @@
 /** /api/admin/*: accounts and configuration, for the admin role only. */
 import type { FastifyPluginAsync } from 'fastify';
-import { CreateUserRequest, ResetPasswordRequest } from '../../src/contracts/admin';
-import type { AdminUser, InsurerList, UnitList, UserList } from '../../src/contracts/admin';
+import {
+  BrigadeSettingsRequest,
+  CreateUserRequest,
+  ResetPasswordRequest,
+} from '../../src/contracts/admin';
+import type {
+  AdminUser,
+  BrigadeList,
+  BrigadeSettings,
+  InsurerList,
+  UnitList,
+  UserList,
+} from '../../src/contracts/admin';
+import { listBrigades, updateBrigade } from '../brigade-settings';
 import { IdParams } from '../../src/contracts/route';
 import {
   AccountError,
@@ -106,4 +118,19 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (
   sessionRoute(app, auth, 'admin.insurers.list', async (): Promise<InsurerList> => ({
     insurers: await listInsurers(db),
   }));
+
+  sessionRoute(app, auth, 'admin.brigades.list', async (): Promise<BrigadeList> => ({
+    brigades: await listBrigades(db),
+  }));
+
+  sessionRoute(
+    app,
+    auth,
+    'admin.brigades.settings',
+    async (request, _reply, session): Promise<BrigadeSettings> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const body = parseInput(BrigadeSettingsRequest, request.body, 'body');
+      return updateBrigade(db, session.userId, id, body, now());
+    },
+  );
 };

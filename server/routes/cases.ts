@@ -111,7 +111,10 @@ export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
   sessionRoute(app, auth, 'cases.put', async (request, _reply, session): Promise<CaseReceipt> => {
     const { id } = parseInput(IdParams, request.params, 'params');
     const body = parseInput(CasePutRequest, request.body, 'body');
-    return ingestCase({ db, blobs, now }, session, id, body);
+    const receipt = await ingestCase({ db, blobs, now }, session, id, body);
+    // A brigade that sends packets on signature has queued them with the version.
+    kick?.();
+    return receipt;
   });
 
   sessionRoute(

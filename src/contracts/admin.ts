@@ -45,6 +45,32 @@ export type UnitList = z.infer<typeof UnitList>;
 export const InsurerList = z.object({ insurers: z.array(Insurer) });
 export type InsurerList = z.infer<typeof InsurerList>;
 
+/** How a brigade works with insurers: the call-back target and when packets go out. */
+export const BrigadeSettings = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** Minutes from a packet's delivery to the insurer's acknowledgement (the call-back target). */
+  callbackMinutes: z.number(),
+  /** `review`: a packet once the accident squad approved the case; `signed`: once the parties signed. */
+  packetsOn: z.enum(['review', 'signed']),
+});
+export type BrigadeSettings = z.infer<typeof BrigadeSettings>;
+export const BrigadeList = z.object({ brigades: z.array(BrigadeSettings) });
+export type BrigadeList = z.infer<typeof BrigadeList>;
+export const BrigadeSettingsRequest = z.object({
+  callbackMinutes: z.optional(
+    z
+      .number()
+      .check(
+        z.int('whole minutes'),
+        z.gte(1, 'at least 1 minute'),
+        z.lte(1440, 'at most 1440 minutes (a day)'),
+      ),
+  ),
+  packetsOn: z.optional(z.enum(['review', 'signed'], 'review or signed')),
+});
+export type BrigadeSettingsRequest = z.infer<typeof BrigadeSettingsRequest>;
+
 export const adminRoutes = [
   defineRoute({
     id: 'admin.users.list',
@@ -113,5 +139,25 @@ export const adminRoutes = [
     access: ['admin'],
     scoped: false,
     responses: { 200: { description: 'Insurers', schema: InsurerList } },
+  }),
+  defineRoute({
+    id: 'admin.brigades.list',
+    method: 'GET',
+    path: '/api/admin/brigades',
+    summary: 'Brigades with their settings for insurers (call-back target, when packets go out)',
+    access: ['admin'],
+    scoped: false,
+    responses: { 200: { description: 'Brigades', schema: BrigadeList } },
+  }),
+  defineRoute({
+    id: 'admin.brigades.settings',
+    method: 'PATCH',
+    path: '/api/admin/brigades/:id',
+    summary: 'Change a brigade’s call-back target or when its packets go out',
+    access: ['admin'],
+    scoped: true,
+    params: IdParams,
+    body: BrigadeSettingsRequest,
+    responses: { 200: { description: 'The brigade', schema: BrigadeSettings } },
   }),
 ] as const;

@@ -1,0 +1,59 @@
+/** An admin sets a brigade's call-back target and when its packets go out; bad values are refused by name. */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { BrigadeList, BrigadeSettings } from '../src/contracts/admin';
+import { ErrorBody } from '../src/contracts/errors';
+import { openTestWorld } from './test-world';
+import type { TestWorld } from './test-world';
+
+let w: TestWorld;
+
+beforeEach(async () => {
+  w = await openTestWorld();
+});
+
+afterEach(async () => {
+  await w.close();
+});
+
+it('lists brigades with their settings and changes one, audited', async () => {
+  const list = BrigadeList.parse((await w.call('admin', { url: '/api/admin/brigades' })).json());
+  const a = list.brigades.find((b) => b.name === 'Brigade A')!;
+  expect(a).toMatchObject({ callbackMinutes: 10, packetsOn: 'review' });
+  const res = await w.call('admin', {
+    method: 'PATCH',
+    url: `/api/admin/brigades/${a.id}`,
+    payload: { callbackMinutes: 15, packetsOn: 'signed' },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  expect(BrigadeSettings.parse(res.json())).toMatchObject({
+    callbackMinutes: 15,
+    packetsOn: 'signed',
+  });
+  const audit = await w.fx.db
+    .selectFrom('audit_events')
+    .select('details')
+    .where('action', '=', 'brigade.settings')
+    .executeTakeFirstOrThrow();
+  expect(JSON.parse(audit.details)).toMatchObject({
+    before: { callbackMinutes: 10 },
+    after: { packetsOn: 'signed' },
+  });
+});
+
+it('refuses a target of no minutes or an unknown mode, naming the field', async () => {
+  const [a] = BrigadeList.parse(
+    (await w.call('admin', { url: '/api/admin/brigades' })).json(),
+  ).brigades;
+  for (const [payload, field] of [
+    [{ callbackMinutes: 0 }, 'callbackMinutes'],
+    [{ packetsOn: 'never' }, 'packetsOn'],
+  ] as const) {
+    const res = await w.call('admin', {
+      method: 'PATCH',
+      url: `/api/admin/brigades/${a!.id}`,
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(ErrorBody.parse(res.json()).error)).toContain(field);
+  }
+});
