@@ -14,20 +14,24 @@ export const DRIVER_B = { name: '李娜', idNumber: '110105194912310038', phone:
 
 /**
  * A two-vehicle case with both drivers, triaged, every photo taken and the
- * scene cleared — all through the screens, with the network off.
+ * scene cleared — all through the screens, with the network off. `insurers`
+ * names each driver's compulsory insurer (A's, B's) as the officer types it.
  */
 export async function clearedRearEndCase(
   world: BrowserWorld,
   address: string,
   signIn = false,
+  insurers: { A?: string; B?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; id: string }> {
   const { context, page } = await world.openPhone({ offline: true, signIn });
   if (signIn) await page.goto('/'); // signing in ends on the outbox
   const id = await createCase(page, address);
   await passTriage(page, id);
   await openParties(page, id);
-  await addVehicleWithDriver(page, { plate: '川A12345', damagedParts: ['车尾'], driver: DRIVER_A });
-  await addVehicleWithDriver(page, { plate: '川B67890', damagedParts: ['车头'], driver: DRIVER_B });
+  const driverA = { ...DRIVER_A, compulsoryInsurer: insurers.A };
+  const driverB = { ...DRIVER_B, compulsoryInsurer: insurers.B };
+  await addVehicleWithDriver(page, { plate: '川A12345', damagedParts: ['车尾'], driver: driverA });
+  await addVehicleWithDriver(page, { plate: '川B67890', damagedParts: ['车头'], driver: driverB });
   await waitForSaved(page);
   await takeEveryRequiredShot(page, id);
   await confirmSceneCleared(page);

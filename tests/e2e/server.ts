@@ -49,6 +49,51 @@ export async function serverCase(
   };
 }
 
+/** A JSON call of the server's API with a bearer token; answers the status and the body. */
+async function callApi(
+  serverUrl: string,
+  token: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${serverUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/**
+ * The user name of a staff member of the insurer with `code` (e.g. PINGAN,
+ * which has no demo account): made once by the demo admin through the admin
+ * API, with the demo password, and found again by a later call.
+ */
+export async function insurerUser(serverUrl: string, code: string): Promise<string> {
+  const username = `e2e-insurer-${code.toLowerCase()}`;
+  const admin = await login(serverUrl, 'demo-admin');
+  const users = await callApi(serverUrl, admin, '/api/admin/users');
+  const known = (users.body as { users: { username: string }[] }).users;
+  if (known.some((u) => u.username === username)) return username;
+  const insurers = await callApi(serverUrl, admin, '/api/admin/insurers');
+  const insurer = (insurers.body as { insurers: { id: string; code: string }[] }).insurers.find(
+    (i) => i.code === code,
+  );
+  if (!insurer) throw new Error(`no insurer ${code} on the server`);
+  const created = await callApi(serverUrl, admin, '/api/admin/users', {
+    username,
+    displayName: `${code} 理赔员`,
+    role: 'insurer',
+    insurerId: insurer.id,
+    password: DEMO_PASSWORD,
+  });
+  expect(created.status).toBe(201);
+  return username;
+}
+
 /** What the data-folder checks need of a running (or stopped) server. */
 export interface ServerData {
   dataDir: string;
