@@ -64,6 +64,9 @@ describe('claim packets reach each insurer and come back to the police', () => {
   it('delivered to A’s receiver and portal only, acknowledged, assessed and paid; the phone and the reviewer see it', async () => {
     // The admin registers PICC's receiver on the admin screen; the secret goes to the receiver.
     receiver = await startInsurerReceiver();
+    // Ping An has no demo account: one of its staff gets one (the server works on it meanwhile).
+    const pinganUser = insurerUser(world.server.url, 'PINGAN');
+    pinganUser.catch(() => undefined); // its failure is thrown where it is awaited
     const admin = await openDesk(world.browser, world.server.url, 'demo-admin', '/admin');
     await expectNoAxeViolations(admin.page, 'the admin home');
     const secret = await registerEndpoint(
@@ -103,12 +106,7 @@ describe('claim packets reach each insurer and come back to the police', () => {
     expect(forA.every((r) => r.verifiedWith === 0)).toBe(true);
 
     // Ping An lists its own packet of the case, not A's; A's address says not found.
-    const pingan = await openDesk(
-      world.browser,
-      world.server.url,
-      await insurerUser(world.server.url, 'PINGAN'),
-      '/insurer',
-    );
+    const pingan = await openDesk(world.browser, world.server.url, await pinganUser, '/insurer');
     const bListed = await listedPackets(pingan.page, '?status=new');
     const bPacket = bListed.find((p) => p.text.includes(caseNumber));
     expect(bPacket?.text).toContain('川B67890');
@@ -130,7 +128,6 @@ describe('claim packets reach each insurer and come back to the police', () => {
     expect(await openPacket(picc.page, aPacket)).toEqual({ photos: event.data.photos.length });
     await expectNoAxeViolations(picc.page, 'the insurer’s packet');
     await settle(picc.page, '川A12345', '3200');
-    await expectNoAxeViolations(picc.page, 'the insurer’s paid packet');
 
     // The phone, after a pull: PICC paid, Ping An's packet sent; assessment and payout wait for both.
     const midway = await phoneInsurerSteps(page, id, ['paid', 'delivered']);
