@@ -67,6 +67,8 @@ export interface LatencyRun {
 }
 
 export interface PacketsFigures {
+  /** The machine's 1-minute load average before and after the run (2 cores shared). */
+  loadAverage: { before: number; after: number };
   insurersPerCase: number;
   photosPerCase: number;
   throughput: {
@@ -294,6 +296,7 @@ async function benchLatency(
 
 export async function benchPackets(options: PacketsOptions = {}): Promise<PacketsFigures> {
   const { cases = 300, concurrency = 4, latencyCases = 200 } = options;
+  const loadBefore = round(os.loadavg()[0] ?? 0, 2);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kuaichu-bench-packets-'));
   const db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'bench.sqlite') });
   const receiver = await startPacketReceiver();
@@ -333,6 +336,7 @@ export async function benchPackets(options: PacketsOptions = {}): Promise<Packet
         await benchLatency(bench, 'back-to-back', latencyCases),
       ];
       return {
+        loadAverage: { before: loadBefore, after: round(os.loadavg()[0] ?? 0, 2) },
         insurersPerCase: world.insurers.length,
         photosPerCase: 3,
         throughput,
