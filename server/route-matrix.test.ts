@@ -21,10 +21,9 @@ import { createSession } from './auth/sessions';
 import { insuredCase } from './case-fixtures';
 import { makeDeviceKey, makePhoto, signedCaseBody } from './test-device';
 import { uploadPhoto } from './test-photos';
+import { insurerFixtures, type Fixture } from './route-matrix-insurers';
 import { ACTORS, CHEAP_SCRYPT, ROLE_OF, TEST_PASSWORD, openTestWorld } from './test-world';
 import type { Actor, TestWorld } from './test-world';
-import { createEndpoint } from './webhooks/endpoints';
-import { enqueueEvent } from './webhooks/outbox';
 
 let w: TestWorld;
 let counter = 0;
@@ -36,17 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await w.close();
 });
-
-interface Fixture {
-  /** Status of a successful call. */
-  success: number;
-  /** For scoped routes: who is inside tenant A's scope for the object. */
-  home?: readonly Actor[];
-  /** Callers in scope whom the route refuses by its own rule: status and error code. */
-  refused?: Partial<Record<Actor, readonly [number, string]>>;
-  /** A request touching a fresh object owned by tenant A. */
-  prepare(actor: Actor | undefined): Promise<InjectOptions>;
-}
 
 const TUS = { 'tus-resumable': '1.0.0' };
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -90,31 +78,6 @@ async function storedCase(reviewed = false) {
   return { id: record.id, body, photo: photo.meta.sha256 };
 }
 
-/** Insurer X's packet of a fresh approved case: its id and the vehicle it covers. */
-async function packetOfX(): Promise<{ id: string; vehicleId: string }> {
-  const { id: caseId } = await storedCase(true);
-  const packet = await w.fx.db
-    .selectFrom('claims')
-    .innerJoin('case_vehicles_insurers as v', (j) =>
-      j.onRef('v.case_id', '=', 'claims.case_id').onRef('v.insurer_id', '=', 'claims.insurer_id'),
-    )
-    .select(['claims.id', 'v.vehicle_id'])
-    .where('claims.case_id', '=', caseId)
-    .where('claims.insurer_id', '=', w.insurers.x.id)
-    .executeTakeFirstOrThrow();
-  return { id: packet.id, vehicleId: packet.vehicle_id };
-}
-
-const PACKET_HOME = ['insurerX'] as const;
-const packetPost = async (path: string, payload: (p: { vehicleId: string }) => object) => {
-  const packet = await packetOfX();
-  return {
-    method: 'POST' as const,
-    url: `/api/packets/${packet.id}/${path}`,
-    payload: payload(packet),
-  };
-};
-
 async function uploadOfOfficerA(): Promise<{ url: string; bytes: Buffer }> {
   const photo = makePhoto(
     '0190a000-0000-7000-8000-00000000beef',
@@ -147,38 +110,6 @@ async function freshUserId(): Promise<string> {
 }
 
 /** A fresh endpoint of insurer X (a loopback URL the brigade allowed: nothing is resolved). */
-async function endpointOfX(): Promise<string> {
-  const { endpoint } = await createEndpoint(
-    w.fx.db,
-    w.insurers.x.id,
-    { url: `http://127.0.0.1:9/matrix-${++counter}`, allowPrivate: true },
-    { actor: 'test', now: w.clock.now },
-  );
-  return endpoint.id;
-}
-
-/** A delivery of a `case.returned` event to a fresh endpoint of insurer X. */
-async function deliveryToX(): Promise<number> {
-  const endpointId = await endpointOfX();
-  const { id: caseId } = await storedCase();
-  await w.fx.db.transaction().execute((trx) =>
-    enqueueEvent(trx, {
-      insurerId: w.insurers.x.id,
-      type: 'case.returned',
-      caseId,
-      claimId: null,
-      body: { type: 'case.returned', timestamp: w.clock.now.toISOString(), data: {} },
-      at: w.clock.now,
-    }),
-  );
-  const row = await w.fx.db
-    .selectFrom('webhook_deliveries')
-    .select('id')
-    .where('endpoint_id', '=', endpointId)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 const FIXTURES: Record<string, Fixture> = {
   'health.get': { success: 200, prepare: async () => ({ url: '/api/health' }) },
   'docs.openapi': { success: 200, prepare: async () => ({ url: '/api/openapi.json' }) },
@@ -341,55 +272,6 @@ const FIXTURES: Record<string, Fixture> = {
     home: ['officerA', 'officerA2', 'reviewerA'],
     prepare: async () => ({ url: `/api/cases/${(await storedCase()).id}/verification` }),
   },
-  'packets.list': { success: 200, prepare: async () => ({ url: '/api/packets' }) },
-  'packets.get': {
-    success: 200,
-    home: PACKET_HOME,
-    prepare: async () => ({ url: `/api/packets/${(await packetOfX()).id}` }),
-  },
-  'packets.acknowledge': {
-    success: 200,
-    home: PACKET_HOME,
-    prepare: () => packetPost('acknowledge', () => ({})),
-  },
-  'packets.assessment': {
-    success: 200,
-    home: PACKET_HOME,
-    prepare: () =>
-      packetPost('assessment', ({ vehicleId }) => ({
-        vehicles: [{ vehicleId, amountYuan: 1200 }],
-        assessor: 'Matrix',
-      })),
-  },
-  'packets.payout': {
-    success: 200,
-    home: PACKET_HOME,
-    prepare: async () => {
-      const { id, vehicleId } = await packetOfX();
-      const assessed = await w.call('insurerX', {
-        method: 'POST',
-        url: `/api/packets/${id}/assessment`,
-        payload: { vehicles: [{ vehicleId, amountYuan: 900 }], assessor: 'Matrix' },
-      });
-      expect(assessed.statusCode).toBe(200);
-      return {
-        method: 'POST',
-        url: `/api/packets/${id}/payout`,
-        payload: { amountYuan: 900, paidOn: '2026-12-06', reference: 'M-1' },
-      };
-    },
-  },
-  'packets.photo': {
-    success: 200,
-    // Public: the signed link is the key, whoever follows it.
-    prepare: async () => {
-      const packet = await w.call('insurerX', { url: `/api/packets/${(await packetOfX()).id}` });
-      expect(packet.statusCode).toBe(200);
-      return {
-        url: (packet.json() as { photos: { download: { url: string } }[] }).photos[0]!.download.url,
-      };
-    },
-  },
   'admin.users.list': { success: 200, prepare: async () => ({ url: '/api/admin/users' }) },
   'admin.users.create': {
     success: 201,
@@ -423,69 +305,8 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   },
   'admin.units.list': { success: 200, prepare: async () => ({ url: '/api/admin/units' }) },
-  'admin.brigades.list': { success: 200, prepare: async () => ({ url: '/api/admin/brigades' }) },
-  'admin.brigades.settings': {
-    success: 200,
-    home: ['admin'],
-    prepare: async () => {
-      const { id } = await w.fx.db
-        .selectFrom('brigades')
-        .select('id')
-        .where('name', '=', 'Brigade B')
-        .executeTakeFirstOrThrow();
-      return {
-        method: 'PATCH',
-        url: `/api/admin/brigades/${id}`,
-        payload: { callbackMinutes: 15 },
-      };
-    },
-  },
   'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
-  'webhooks.endpoints.list': {
-    success: 200,
-    home: ['admin'],
-    prepare: async () => ({ url: `/api/admin/insurers/${w.insurers.x.id}/endpoints` }),
-  },
-  'webhooks.endpoints.create': {
-    success: 201,
-    home: ['admin'],
-    prepare: async () => ({
-      method: 'POST',
-      url: `/api/admin/insurers/${w.insurers.x.id}/endpoints`,
-      payload: { url: `http://127.0.0.1:9/made-${++counter}`, allowPrivate: true },
-    }),
-  },
-  'webhooks.endpoints.rotate': {
-    success: 200,
-    home: ['admin'],
-    prepare: async () => ({
-      method: 'POST',
-      url: `/api/admin/endpoints/${await endpointOfX()}/rotate`,
-      payload: { overlapHours: 1 },
-    }),
-  },
-  'webhooks.endpoints.enabled': {
-    success: 200,
-    home: ['admin'],
-    prepare: async () => ({
-      method: 'POST',
-      url: `/api/admin/endpoints/${await endpointOfX()}/enabled`,
-      payload: { enabled: false },
-    }),
-  },
-  'webhooks.deliveries.list': {
-    success: 200,
-    home: ['admin'],
-    prepare: async () => ({ url: `/api/admin/endpoints/${await endpointOfX()}/deliveries` }),
-  },
-  'webhooks.deliveries.replay': {
-    success: 200,
-    home: ['admin'],
-    prepare: async () => ({
-      method: 'POST',
-      url: `/api/admin/deliveries/${await deliveryToX()}/replay`,
-    }),
-  },
+  ...insurerFixtures({ world: () => w, storedCase, next: () => ++counter }),
 };
 
 function expectedStatus(route: RouteSpec, fixture: Fixture, actor: Actor | undefined): number {

@@ -127,16 +127,29 @@ export async function insertChange(trx: Db, change: ChangeInput): Promise<string
   return String(row.id);
 }
 
+/** Claims with their case and the case's brigade (its call-back target). */
+export const claimsWithBrigade = (db: Db) =>
+  db
+    .selectFrom('claims')
+    .innerJoin('cases', 'cases.id', 'claims.case_id')
+    .innerJoin('units', 'units.id', 'cases.unit_id')
+    .innerJoin('brigades', 'brigades.id', 'units.brigade_id');
+
 /** Every claim on a case, oldest packet first (officers and reviewers). */
 export async function claimsOfCase(db: Db, caseId: string): Promise<Claim[]> {
-  const rows = await db
-    .selectFrom('claims')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('manifest_version')
-    .orderBy('insurer_id')
+  const rows = await claimsWithBrigade(db)
+    .innerJoin('insurers', 'insurers.id', 'claims.insurer_id')
+    .selectAll('claims')
+    .select(['insurers.name as insurer_name', 'brigades.callback_minutes'])
+    .where('claims.case_id', '=', caseId)
+    .orderBy('claims.manifest_version')
+    .orderBy('claims.insurer_id')
     .execute();
-  return rows.map(claimOf);
+  return rows.map((r) => ({
+    ...claimOf(r),
+    insurerName: r.insurer_name,
+    callbackDueAt: new Date(Date.parse(r.delivered_at) + r.callback_minutes * 60_000).toISOString(),
+  }));
 }
 
 /** The insurer's latest claim on a case (its packet to read), if it has any. */

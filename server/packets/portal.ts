@@ -14,6 +14,7 @@ import type {
   PacketSummary,
 } from '../../src/contracts/packets';
 import type { ClaimRow, Database } from '../db/schema';
+import { claimsWithBrigade } from '../cases/claims';
 import { packetVersion, viewOf } from '../cases/packets';
 import type { PhotoHoldings } from '../cases/receipts';
 import { dueAt } from './build';
@@ -35,11 +36,7 @@ export const isOverdue = (claim: StatusFields, due: string, now: Date): boolean 
   packetStatus(claim) === 'new' && Date.parse(due) < now.getTime();
 
 async function claimsWithTargets(db: Db, insurerId: string) {
-  return db
-    .selectFrom('claims')
-    .innerJoin('cases', 'cases.id', 'claims.case_id')
-    .innerJoin('units', 'units.id', 'cases.unit_id')
-    .innerJoin('brigades', 'brigades.id', 'units.brigade_id')
+  return claimsWithBrigade(db)
     .selectAll('claims')
     .select(['cases.case_number', 'brigades.callback_minutes'])
     .where('claims.insurer_id', '=', insurerId)

@@ -276,6 +276,28 @@ describe('webhook dispatcher', () => {
     expect(second?.next_attempt_at).toBe(ww.w.clock.now.toISOString());
   });
 
+  it('runs again after a pass when kicked during it, not at the next poll', async () => {
+    await ww.register();
+    const dispatcher = ww.dispatcher({ pollMs: 3_600_000, timeoutMs: 60_000 });
+    dispatcher.start();
+    ww.receiver.answer = 'hold';
+    await ww.event();
+    dispatcher.kick();
+    await vi.waitFor(() => expect(ww.receiver.requests).toHaveLength(1), WAIT);
+
+    // Queued after the pass under way looked for due deliveries.
+    await ww.event();
+    dispatcher.kick();
+    ww.receiver.answer = 200;
+    ww.receiver.release(200);
+
+    await vi.waitFor(async () => {
+      expect((await ww.deliveries()).map((d) => d.state)).toEqual(['delivered', 'delivered']);
+    }, WAIT);
+    expect(ww.receiver.requests.map((r) => r.answered)).toEqual(['held', 200]);
+    await dispatcher.stop();
+  });
+
   it('is stopped by the app’s close()', async () => {
     await ww.register();
     ww.w.app.webhooks.start();

@@ -156,7 +156,9 @@ async function attempt(db: Db, ports: Ports, claim: ClaimedDelivery, stop: Abort
 
 /**
  * Runs `pass` every `pollMs` between start and stop, at once on `kick`, and
- * again straight away while a pass finds a full batch.
+ * again straight away while a pass finds a full batch or was kicked while it
+ * ran (an event committed after the pass looked for due deliveries must not
+ * wait for the next poll).
  */
 function pollLoop(
   pass: () => Promise<boolean>,
@@ -178,8 +180,11 @@ function pollLoop(
     }
     running = true;
     current = (async () => {
-      do again = await pass();
-      while (again && started);
+      do {
+        again = false;
+        const full = await pass();
+        again ||= full;
+      } while (again && started);
       running = false;
       schedule(pollMs);
     })();

@@ -46,6 +46,9 @@ export const Claim = z.object({
   deliveredAt: Instant,
   /** The insurer called back (the call-back clock stops). */
   acknowledgedAt: z.optional(Instant),
+  /** For officers and reviewers: the insurer's name and the call-back target (the brigade's). */
+  insurerName: z.optional(z.string()),
+  callbackDueAt: z.optional(Instant),
   assessment: z.optional(ClaimStep),
   payout: z.optional(ClaimStep),
   /** A later packet replaced this one (a new version was reviewed). */

@@ -11,12 +11,15 @@ import {
   FIVE_FAST_LABELS,
   FIVE_FASTS,
   fiveFast,
+  insurerTimes,
   TRIAGE_RULES,
   type CaseRecord,
   type Party,
   type Vehicle,
 } from '../../domain';
+import type { Claim } from '../../contracts/claims';
 import { Section } from '../../ui/Page';
+import { claimsProgress } from './ClaimsPart';
 import { formatTime } from '../../ui/format';
 import { inLanguage } from './review-format';
 
@@ -127,9 +130,12 @@ export function PartiesPart({ record }: { record: CaseRecord }) {
   );
 }
 
-export function FiveFastPart({ record }: { record: CaseRecord }) {
+export function FiveFastPart({ record, claims }: { record: CaseRecord; claims: readonly Claim[] }) {
   const { t, i18n } = useTranslation();
-  const times = fiveFast(caseFiveFastTimestamps(record));
+  const times = fiveFast({
+    ...caseFiveFastTimestamps(record),
+    ...insurerTimes(claimsProgress(claims)),
+  });
   return (
     <Section titleId="review-five-fast" title={t('review.case.fiveFast')}>
       <Facts

@@ -14,6 +14,8 @@ import { Notice } from '../../ui/Notice';
 import { Link } from '../../ui/router';
 import { ActionsPanel } from './ActionsPanel';
 import { FiveFastPart, PartiesPart, TriagePart } from './CaseFacts';
+import { useClock } from '../../ui/useClock';
+import { ClaimsPart } from './ClaimsPart';
 import { HistoryPart } from './HistoryPart';
 import { LiabilityPart } from './LiabilityPart';
 import { LocationPart } from './LocationPart';
@@ -80,6 +82,7 @@ function VerificationMark({
 
 function Loaded({ view, id }: { view: ReviewCaseView; id: string }) {
   const { t, i18n } = useTranslation();
+  const now = useClock();
   const detail = view.detail.value;
   if (!detail) return null;
   const { case: record, summary, photos } = detail;
@@ -118,7 +121,8 @@ function Loaded({ view, id }: { view: ReviewCaseView; id: string }) {
           <LocationPart record={record} />
           <PhotoPart caseId={id} record={record} photos={photos} />
           <LiabilityPart record={record} />
-          <FiveFastPart record={record} />
+          <ClaimsPart claims={detail.claims ?? []} now={now} />
+          <FiveFastPart record={record} claims={detail.claims ?? []} />
           {history && <HistoryPart history={history} />}
           {view.history.status === 'failed' && (
             <Notice tone="warn">{t(`review.failure.${view.history.failure}`)}</Notice>

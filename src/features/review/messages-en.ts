@@ -173,6 +173,22 @@ export const reviewEn: ReviewMessages = {
       amendment:
         'Amended {{time}}, reason: {{reason}} ({{count}} earlier signature(s) superseded and kept)',
     },
+    claims: {
+      title: 'Insurers’ claims',
+      status: 'Progress',
+      delivered: 'Packet sent',
+      callback: 'Call-back',
+      due: 'due by {{time}}',
+      overdue: 'Overdue: due by {{time}}',
+      assessed: 'Assessed (yuan)',
+      paid: 'Paid (yuan)',
+      step: {
+        delivered: 'packet sent',
+        acknowledged: 'called back',
+        assessed: 'assessed',
+        paid: 'paid',
+      },
+    },
     history: {
       title: 'Versions and reviews',
       none: 'No history.',

@@ -171,6 +171,17 @@ const zh = {
       amendments: '更正',
       amendment: '{{time}} 更正，理由：{{reason}}（原签字 {{count}} 份作废保留）',
     },
+    claims: {
+      title: '保险公司理赔',
+      status: '进度',
+      delivered: '推送时间',
+      callback: '回访',
+      due: '应于 {{time}} 前回访',
+      overdue: '已超时：应于 {{time}} 前回访',
+      assessed: '定损金额（元）',
+      paid: '赔付金额（元）',
+      step: { delivered: '已推送', acknowledged: '已回访', assessed: '已定损', paid: '已赔付' },
+    },
     history: {
       title: '版本与审核记录',
       none: '没有历史记录。',
