@@ -38,7 +38,14 @@ import {
   signBoth,
 } from './liability-drivers';
 import { waitForStatus } from './outbox';
-import { approve, historyText, openFromQueue, openReviewer } from './review-drivers';
+import {
+  approve,
+  claimsShown,
+  fiveFastText,
+  historyText,
+  openFromQueue,
+  openReviewer,
+} from './review-drivers';
 import { insurerUser, readServer } from './server';
 
 const world = useBrowserWorld({ demo: true });
@@ -154,12 +161,18 @@ describe('claim packets reach each insurer and come back to the police', () => {
     ]);
     for (const [key, words] of Object.entries(fast)) expect(words, key).toMatch(/^\d+ 分钟$/);
 
-    // The reviewer's history lists each insurer's call-back, assessment and payout.
+    // The reviewer's case view: each insurer's steps in the history, both claims paid, the five fasts.
     await desk.page.goto(`/review/${id}`);
     const history = await historyText(desk.page);
     for (const step of ['保险公司已回访', '保险公司已定损', '保险公司已赔付']) {
       expect(history.split(step), step).toHaveLength(3);
     }
+    const claims = await claimsShown(desk.page);
+    expect(claims.map((c) => c.step)).toEqual(['paid', 'paid']);
+    expect(claims.map((c) => c.text).join()).toContain(PICC);
+    expect(claims.map((c) => c.text).join()).toContain(PINGAN);
+    expect(claims.map((c) => c.text).join()).toMatch(/3200\.00[^]*1800\.00|1800\.00[^]*3200\.00/);
+    expect(await fiveFastText(desk.page)).not.toContain('尚未完成');
 
     for (const c of [desk.context, pingan.context, picc.context, context]) await c.close();
     expect(readServer(world.server).problems).toEqual([]);

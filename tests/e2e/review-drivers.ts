@@ -109,3 +109,19 @@ export async function historyText(page: Page): Promise<string> {
   await history.waitFor();
   return (await history.textContent()) ?? '';
 }
+
+/** The case view's insurers' claims: each one's step (`data-step`) and its words (name, times, amounts). */
+export async function claimsShown(page: Page): Promise<{ step: string; text: string }[]> {
+  const claims = page.getByTestId('claim');
+  await claims.first().waitFor();
+  return claims.evaluateAll((lis) =>
+    lis.map((li) => ({ step: li.getAttribute('data-step') ?? '', text: li.textContent ?? '' })),
+  );
+}
+
+/** The case view's five-fast section, in words. */
+export async function fiveFastText(page: Page): Promise<string> {
+  const section = page.getByRole('region', { name: '五快用时' });
+  await section.waitFor();
+  return (await section.textContent()) ?? '';
+}
