@@ -3,12 +3,14 @@
  * call-back clock, one packet with freshly signed links, the call-back,
  * assessment and payout; and a packet's photo through its signed link, which
  * needs no session (a claims system follows it) but is bound to the packet
- * and the photo, and expires.
+ * and the photo, and expires. Also a photo of an insurer's assessment, for
+ * that insurer, the brigade's reviewers and the case's officer.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Claim } from '../../src/contracts/claims';
 import {
   AcknowledgeRequest,
+  AssessmentPhotoParams,
   AssessmentRequest,
   LinkQuery,
   PacketListQuery,
@@ -25,6 +27,7 @@ import { heldByUnit } from '../cases/photo-holders';
 import type { Db } from '../db/database';
 import { parseInput } from '../errors';
 import { applyPacketAction, ownPacket, type PacketAction } from '../packets/actions';
+import { readAssessmentPhoto } from '../packets/assessment-photos';
 import { buildPacket } from '../packets/build';
 import { linkKey, linkValid } from '../packets/links';
 import { listPackets } from '../packets/portal';
@@ -75,6 +78,12 @@ export const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (
     kind: 'payout',
     body: parseInput(PayoutRequest, body, 'body'),
   }));
+
+  sessionRoute(app, auth, 'claims.assessmentPhoto', async (request, reply, session) => {
+    const { id, sha256 } = parseInput(AssessmentPhotoParams, request.params, 'params');
+    const photo = await readAssessmentPhoto(holdings, session, id, sha256, now());
+    return sendPhoto(reply, photo.bytes, photo.size, photo.mediaType);
+  });
 
   publicRoute(app, 'packets.photo', async (request, reply) => {
     const { id, sha256 } = parseInput(PhotoLinkParams, request.params, 'params');

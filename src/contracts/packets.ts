@@ -102,6 +102,9 @@ export const PacketList = z.object({
 });
 export type PacketList = z.infer<typeof PacketList>;
 
+/** At most this many photos on one assessment. */
+export const MAX_ASSESSMENT_PHOTOS = 12;
+
 const Yuan = z.number().check(z.gte(0), z.lte(100_000_000));
 /** Retries of one action answer the first's result. */
 const RequestId = z.optional(z.uuid());
@@ -120,6 +123,11 @@ export const AssessmentRequest = z.object({
     .check(z.minLength(1, 'give the amount for each insured vehicle')),
   assessor: line(80).check(z.minLength(1, 'name the assessor')),
   note: z.optional(paragraph(1000)),
+  /**
+   * The assessment's photos: each one this insurer finished uploading for this
+   * packet (tus, `claimId` in the metadata), at most {@link MAX_ASSESSMENT_PHOTOS}.
+   */
+  photos: z.optional(z.array(Sha256Hex).check(z.maxLength(100))),
 });
 export type AssessmentRequest = z.infer<typeof AssessmentRequest>;
 
@@ -133,6 +141,7 @@ export const PayoutRequest = z.object({
 export type PayoutRequest = z.infer<typeof PayoutRequest>;
 
 export const PhotoLinkParams = z.object({ id: z.uuid(), sha256: Sha256Hex });
+export const AssessmentPhotoParams = z.object({ id: z.uuid(), sha256: Sha256Hex });
 export const LinkQuery = z.object({
   expires: z.string().check(z.regex(/^\d{1,12}$/)),
   sig: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
@@ -143,7 +152,10 @@ const actionErrors = {
     description:
       '`invalid_transition`: the packet is not in a state that allows it (details: its status); `withdrawn`: a later packet replaced it',
   },
-  422: { description: '`request_id_reused`; `unknown_vehicle`: not a vehicle this insurer covers' },
+  422: {
+    description:
+      '`request_id_reused`; `unknown_vehicle`: not a vehicle this insurer covers; `unknown_photo`: a photo this insurer did not finish uploading for this packet; `too_many_photos`: more than 12',
+  },
 } as const;
 
 export const packetRoutes = [
@@ -182,7 +194,8 @@ export const packetRoutes = [
     id: 'packets.assessment',
     method: 'POST',
     path: '/api/packets/:id/assessment',
-    summary: 'Record the damage assessment (定损): amount per insured vehicle, assessor',
+    summary:
+      'Record the damage assessment (定损): amount per insured vehicle, assessor, optional photos',
     access: ['insurer'],
     scoped: true,
     params: IdParams,
@@ -212,5 +225,19 @@ export const packetRoutes = [
     params: PhotoLinkParams,
     query: LinkQuery,
     responses: { 200: { description: 'The JPEG', mediaType: 'image/jpeg' } },
+  }),
+  defineRoute({
+    id: 'claims.assessmentPhoto',
+    method: 'GET',
+    path: '/api/claims/:id/assessment-photos/:sha256',
+    summary: 'A photo of an insurer’s assessment (audited `assessment-photo.read`)',
+    description:
+      'Insurer: its own claims only; reviewer: his brigade’s cases; officer: the cases he sent (the case’s officer). The photo must be one the claim’s recorded assessment names; anything else answers 404, as absent.',
+    access: ['officer', 'reviewer', 'insurer'],
+    scoped: true,
+    params: AssessmentPhotoParams,
+    responses: {
+      200: { description: 'The stored bytes (JPEG, PNG or WebP)', mediaType: 'image/jpeg' },
+    },
   }),
 ] as const;

@@ -40,6 +40,7 @@ import {
 import { waitForStatus } from './outbox';
 import {
   approve,
+  claimPhotosShown,
   claimsShown,
   fiveFastText,
   historyText,
@@ -58,11 +59,12 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-/** An insurer's staff member settles the packet: call-back, assessment for its plate, payout. */
-async function settle(page: Page, plate: string, amount: string) {
+/** An insurer's staff member settles the packet: call-back, assessment for its plate (with `photos`), payout. */
+async function settle(page: Page, plate: string, amount: string, photos = 0) {
   await packetStatusShows(page, '新到');
   expect(await acknowledge(page, '已电话联系当事人')).toContain('回访已登记');
-  expect(await assess(page, { [plate]: amount }, '周定损')).toContain('定损已登记');
+  const axe = () => expectNoAxeViolations(page, 'the assessment form with its photos');
+  expect(await assess(page, { [plate]: amount }, '周定损', photos, axe)).toContain('定损已登记');
   expect(await payOut(page, amount, `PAY-${plate}`)).toContain('赔付已登记');
   await packetStatusShows(page, '已赔付');
 }
@@ -134,7 +136,7 @@ describe('claim packets reach each insurer and come back to the police', () => {
     await expectNoAxeViolations(picc.page, 'the insurer’s packet list');
     expect(await openPacket(picc.page, aPacket)).toEqual({ photos: event.data.photos.length });
     await expectNoAxeViolations(picc.page, 'the insurer’s packet');
-    await settle(picc.page, '川A12345', '3200');
+    await settle(picc.page, '川A12345', '3200', 1);
 
     // The phone, after a pull: PICC paid, Ping An's packet sent; assessment and payout wait for both.
     const midway = await phoneInsurerSteps(page, id, ['paid', 'delivered']);
@@ -173,6 +175,7 @@ describe('claim packets reach each insurer and come back to the police', () => {
     expect(claims.map((c) => c.text).join()).toContain(PINGAN);
     expect(claims.map((c) => c.text).join()).toMatch(/3200\.00[^]*1800\.00|1800\.00[^]*3200\.00/);
     expect(await fiveFastText(desk.page)).not.toContain('尚未完成');
+    expect((await claimPhotosShown(desk.page, 1)).sort()).toEqual([0, 1]);
 
     for (const c of [desk.context, pingan.context, picc.context, context]) await c.close();
     expect(readServer(world.server).problems).toEqual([]);

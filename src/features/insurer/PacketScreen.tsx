@@ -1,7 +1,7 @@
 /**
  * One packet (`/insurer/packets/:id`): its case as the insurer sees it,
  * every photo, the manifest it was built from, the claim's progress with the
- * call-back clock, and the step to record next — beside the case on a desk,
+ * call-back clock, the assessment's photos once recorded, and the step to record next — beside the case on a desk,
  * below it on a phone. The status comes from the list's summary of this
  * packet (it alone knows the call-back), else from the claim.
  */
@@ -11,6 +11,7 @@ import { usePacket, usePacketList } from '../../services/usePackets';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { Link } from '../../ui/router';
+import { AssessmentPhotos } from './AssessmentPhotos';
 import { PacketActions } from './PacketActions';
 import { PacketFacts } from './PacketFacts';
 import { failureKey, useClock } from './insurer-time';
@@ -41,6 +42,7 @@ function Loaded({ packet, reload }: { packet: ClaimPacket; reload(): Promise<voi
       <div className="insurer-packet-layout">
         <div>
           <PacketProgress packet={packet} status={status} summary={summary} now={now} />
+          <AssessmentPhotos claim={packet.claim} />
           <PacketFacts packet={packet} />
           <PacketPhotos photos={packet.photos} view={packet.case} onRefresh={() => void reload()} />
         </div>
