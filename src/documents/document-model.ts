@@ -105,7 +105,9 @@ export const labelWords = (langs: readonly DocLang[], key: LabelKey): Words =>
   langs.map((l) => documentWords[l][key]);
 
 /** The place once: a road or kilometre post already in the address is not repeated. */
-export function placeText(location: CaseRecord['location']): string {
+export function placeText(
+  location: Pick<CaseRecord['location'], 'address' | 'road' | 'kmPost'>,
+): string {
   let text = '';
   for (const part of [location.address, location.road, location.kmPost]) {
     const p = part?.trim() ?? '';
