@@ -32,7 +32,7 @@ beforeEach(async () => {
     payload: { action: 'review' },
   });
   expect(review.statusCode, review.body).toBe(200);
-});
+}, 30_000); // eleven photos uploaded, a case sent and approved
 
 afterEach(async () => {
   await w.close();

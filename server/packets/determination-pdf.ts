@@ -46,8 +46,10 @@ let font: Promise<Font> | undefined;
 
 /** The CJK font (read once). */
 function readFont(): Promise<Font> {
-  font ??= readFile(FONT_FILE).then((b) => ({ bytes: new Uint8Array(b), sha256: sha256Hex(b) }));
-  font.catch(() => (font = undefined));
+  if (!font) {
+    font = readFile(FONT_FILE).then((b) => ({ bytes: new Uint8Array(b), sha256: sha256Hex(b) }));
+    font.catch(() => (font = undefined)); // a failed read is tried again on the next request
+  }
   return font;
 }
 
@@ -93,11 +95,16 @@ async function inputOf(holdings: { db: Db }, claim: ClaimRow): Promise<InsurerPd
 
 const rendering = new Map<string, Promise<string>>();
 
-async function renderAndStore(db: Db, blobs: BlobStore, key: string, input: InsurerPdfInput) {
+async function renderAndStore(
+  { db, blobs }: { db: Db; blobs: BlobStore },
+  key: string,
+  input: InsurerPdfInput,
+  now: Date,
+) {
   const { sha256 } = await blobs.put(await renderInsurerPdf(input));
   await db
     .insertInto('server_info')
-    .values({ key, value: sha256, updated_at: new Date().toISOString() })
+    .values({ key, value: sha256, updated_at: now.toISOString() })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: sha256 }))
     .execute();
   return sha256;
@@ -113,6 +120,7 @@ export interface StoredPdf {
 export async function determinationPdf(
   holdings: { db: Db; blobs: BlobStore },
   claim: ClaimRow,
+  now: Date,
 ): Promise<StoredPdf> {
   const { db, blobs } = holdings;
   const input = await inputOf(holdings, claim);
@@ -127,7 +135,7 @@ export async function determinationPdf(
   if (sha256 === undefined) {
     let pending = rendering.get(key);
     if (!pending) {
-      pending = renderAndStore(db, blobs, key, input).finally(() => rendering.delete(key));
+      pending = renderAndStore(holdings, key, input, now).finally(() => rendering.delete(key));
       rendering.set(key, pending);
     }
     sha256 = await pending;

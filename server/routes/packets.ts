@@ -85,7 +85,7 @@ export const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (
     if (!linkValid(await linkKey(db), id, DETERMINATION_PDF, link, at)) throw notFound('document');
     const claim = await db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
     if (!claim) throw notFound('document');
-    const pdf = await determinationPdf(holdings, claim);
+    const pdf = await determinationPdf(holdings, claim, at);
     const bytes = await blobs.get(pdf.sha256);
     if (!bytes) throw notFound('document');
     await recordAudit(db, at, {
