@@ -13,6 +13,7 @@ import { citeBasis } from '../../src/documents/document-model';
 import { pdfText } from '../../tests/pdf/see-pdf';
 import { fullyPopulatedCase, type PopulatedCase } from '../case-fixtures';
 import { sha256Hex } from '../hash';
+import { renderInsurerPdf } from './determination-pdf';
 import { submitCase } from '../test-photos';
 import { openTestWorld, type Actor, type TestWorld } from '../test-world';
 
@@ -101,6 +102,16 @@ describe('the determination PDF of a packet', () => {
     const first = await w.app.inject({ url: pdfLink(packet) });
     const again = await w.app.inject({ url: pdfLink(await packetOf('insurerX')) });
     expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+    // rendered afresh from what the packet says, twice: the very bytes served
+    const input = {
+      view: packet.case,
+      insurerName: packet.insurer.name,
+      manifestHash: packet.manifest.hash,
+      deliveredAt: packet.claim.deliveredAt,
+    };
+    for (let i = 0; i < 2; i++) {
+      expect(Buffer.from(await renderInsurerPdf(input)).equals(first.rawPayload)).toBe(true);
+    }
 
     const sha256 = sha256Hex(first.rawPayload);
     expect(await w.fx.blobs.has(sha256)).toBe(true);
