@@ -3,8 +3,9 @@
  * the allow-listed view of the case version the claim covers
  * (server/cases/insurer-view.ts), the chain of manifest hashes up to that
  * version, every photo and the determination PDF with a signed link bound to
- * this packet (the PDF is made when first fetched: determination-pdf.ts), the claim's
- * progress and the call-back due time (the brigade's target after delivery).
+ * this packet (the PDF is made when first fetched: determination-pdf.ts), the
+ * claim's progress and the call-back due time (the brigade's target after
+ * delivery).
  */
 import type { Kysely } from 'kysely';
 import { DETERMINATION_PDF, PACKET_VERSION, type ClaimPacket } from '../../src/contracts/packets';
