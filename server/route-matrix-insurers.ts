@@ -85,6 +85,16 @@ export function insurerFixtures({
     };
   };
 
+  let pdfLink: { world: TestWorld; url: string } | undefined;
+  async function pdfLinkOfX(): Promise<string> {
+    const packet = await world().call('insurerX', {
+      url: `/api/packets/${(await packetOfX()).id}`,
+    });
+    expect(packet.statusCode).toBe(200);
+    const body = packet.json() as { determinationPdf: { download: { url: string } } };
+    return body.determinationPdf.download.url;
+  }
+
   async function endpointOfX(): Promise<string> {
     const { endpoint } = await createEndpoint(
       world().fx.db,
@@ -212,6 +222,16 @@ export function insurerFixtures({
         });
         expect(assessed.statusCode).toBe(200);
         return { url: `/api/claims/${id}/assessment-photos/${sha}` };
+      },
+    },
+    'packets.determinationPdf': {
+      success: 200,
+      // Public like the photos: the signed link is the key, whoever follows it.
+      // One packet for every caller: a GET changes nothing, and each new
+      // packet's PDF would be rendered afresh (about a second each).
+      prepare: async () => {
+        if (pdfLink?.world !== world()) pdfLink = { world: world(), url: await pdfLinkOfX() };
+        return { url: pdfLink.url };
       },
     },
     'webhooks.endpoints.list': {

@@ -44,6 +44,20 @@ export const PacketPhoto = z.object({
 });
 export type PacketPhoto = z.infer<typeof PacketPhoto>;
 
+/** The object a packet's determination PDF link is bound to (beside the photos' SHA-256). */
+export const DETERMINATION_PDF = 'determination.pdf';
+
+/**
+ * The determination (认定书) as a PDF, made from this insurer's redacted view
+ * of the case (other drivers withheld, no reason texts), dated by the
+ * delivery: the same bytes on every request.
+ */
+export const PacketDocument = z.object({
+  mediaType: z.literal('application/pdf'),
+  download: SignedLink,
+});
+export type PacketDocument = z.infer<typeof PacketDocument>;
+
 export const ClaimPacket = z.object({
   packetVersion: z.literal(PACKET_VERSION),
   /** The packet's (and its claim's) id. */
@@ -59,6 +73,8 @@ export const ClaimPacket = z.object({
     chain: z.array(ChainLink),
   }),
   photos: z.array(PacketPhoto),
+  /** The determination PDF (absent from packets delivered before it was offered). */
+  determinationPdf: z.optional(PacketDocument),
   claim: Claim,
   /** The brigade's target for the call-back: acknowledge by then. */
   callbackDueAt: Instant,
@@ -239,5 +255,18 @@ export const packetRoutes = [
     responses: {
       200: { description: 'The stored bytes (JPEG, PNG or WebP)', mediaType: 'image/jpeg' },
     },
+  }),
+  defineRoute({
+    id: 'packets.determinationPdf',
+    method: 'GET',
+    path: '/api/packets/:id/determination.pdf',
+    summary: 'A packet’s determination (认定书) as a PDF, through its signed link (no session)',
+    description:
+      'Made from the insurer’s redacted view of the packet’s case version, the same bytes every time. The link is bound to the packet and expires; a wrong, expired or foreign link answers 404 with no case data. Audited as a document read.',
+    access: 'public',
+    scoped: true,
+    params: IdParams,
+    query: LinkQuery,
+    responses: { 200: { description: 'The PDF', mediaType: 'application/pdf' } },
   }),
 ] as const;

@@ -12,6 +12,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
+import { determinationWords, packetPdf } from './pdf-drivers';
 import { useBrowserWorld } from './harness';
 import {
   acknowledge,
@@ -136,6 +137,10 @@ describe('claim packets reach each insurer and come back to the police', () => {
     await expectNoAxeViolations(picc.page, 'the insurer’s packet list');
     expect(await openPacket(picc.page, aPacket)).toEqual({ photos: event.data.photos.length });
     await expectNoAxeViolations(picc.page, 'the insurer’s packet');
+    // Its determination PDF, PICC's copy: the liability with law and article, B's driver withheld.
+    const pdf = await packetPdf(picc.page);
+    expect(pdf).toMatchObject({ status: 200, contentType: 'application/pdf' });
+    for (const words of determinationWords(event.data.case)) expect(pdf.text).toContain(words);
     await settle(picc.page, '川A12345', '3200', 1);
 
     // The phone, after a pull: PICC paid, Ping An's packet sent; assessment and payout wait for both.

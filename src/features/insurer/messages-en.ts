@@ -125,6 +125,12 @@ export const insurerEn: InsurerMessages = {
       object: 'Damaged object',
       extra: 'Extra photo',
     },
+    document: {
+      title: 'Accident determination',
+      open: 'Open the determination (PDF)',
+      hint: 'Made from what your company may see: the other parties’ details are withheld. The link works until {{time}}; open this page again for a fresh one.',
+      none: 'This version of the packet has no determination PDF.',
+    },
     photos: {
       title: 'Scene photos ({{count}})',
       none: 'No photos.',

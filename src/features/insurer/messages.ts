@@ -121,6 +121,12 @@ const zh = {
       object: '受损物体',
       extra: '补充照片',
     },
+    document: {
+      title: '事故认定书',
+      open: '打开认定书 PDF',
+      hint: '按本公司可见范围制作，他方当事人信息已隐去。链接有效至 {{time}}，过期后重新打开本页即可。',
+      none: '这个版本的理赔案件没有附认定书 PDF。',
+    },
     photos: {
       title: '现场照片（{{count}} 张）',
       none: '没有照片。',
