@@ -77,6 +77,19 @@ export const isJunction = (p: Place): boolean =>
 export const isRed = (v: Vehicle): boolean => v.signal === 'red' || v.signal === 'red-arrow';
 export const isGreen = (v: Vehicle): boolean => v.signal === 'green' || v.signal === 'green-arrow';
 
+/**
+ * Whether `v` moved past the stop line on the signal facing it: as recorded;
+ * otherwise a moving vehicle that met crossing or oncoming traffic was inside
+ * the junction; a stationary vehicle, or one in a same-lane or adjacent-lane
+ * impact, may never have passed it (unknown).
+ */
+export function passedStopLine(c: PairContext, v: Vehicle): boolean | undefined {
+  if (v.passedStopLine !== undefined) return v.passedStopLine;
+  if (isStationary(v)) return undefined;
+  const relation = relationOf(c);
+  return relation === 'crossing' || relation === 'opposite-directions' ? true : undefined;
+}
+
 const HEADING_DEGREES = { N: 0, E: 90, S: 180, W: 270 } as const;
 
 /** Angle of b's heading relative to a's, in degrees 0–359, or undefined. */
