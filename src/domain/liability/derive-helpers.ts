@@ -148,8 +148,10 @@ export function frontHasRearEndCondition(c: PairContext): Derived {
     if (f.stopped?.hazardLights === false || f.stopped?.warningSign === false) return 'yes';
     return undefined;
   }
-  if (f.load?.projecting === true && f.load.marked !== true && c.impact.contact === 'load')
-    return 'yes';
+  if (f.load?.projecting === true && f.load.marked !== true) {
+    if (c.impact.contact === 'load') return 'yes';
+    if (c.impact.contact === undefined) return undefined; // load or body: not recorded
+  }
   if (has(f, 'rear-lights-off')) {
     const light = c.place.light;
     return light === undefined ? undefined : light === 'day' ? 'no' : 'yes';
