@@ -124,7 +124,7 @@ function evaluateImpact(catalog: LiabilityCatalog, facts: LiabilityFacts, i: num
   }
   const a = vehicleById(facts, imp.striking);
   const b = vehicleById(facts, imp.struck);
-  const combined = combineImpact(findings, a, b, catalog.overlay.contributingViolations);
+  const combined = combineImpact(findings, a, b, catalog.overlay);
   const result: ImpactResult = {
     ...base,
     outcome: 'liability',
