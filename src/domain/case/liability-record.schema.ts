@@ -115,6 +115,7 @@ export const DecisionSnapshot = z.object({
     }),
   ),
   liabilityHint: z.optional(LiabilityByVehicle),
+  liabilityHintWithheld: z.optional(Bilingual),
   catalogVersion: Slug,
 });
 export type DecisionSnapshot = z.infer<typeof DecisionSnapshot>;

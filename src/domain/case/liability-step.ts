@@ -201,6 +201,7 @@ export function snapshotDecision(d: LiabilityDecision): DecisionSnapshot {
       ...(f.modifierId !== undefined && { modifierId: f.modifierId }),
     })),
     ...(d.liabilityHint && { liabilityHint: { ...d.liabilityHint } }),
+    ...(d.liabilityHintWithheld && { liabilityHintWithheld: d.liabilityHintWithheld }),
     catalogVersion: d.catalogVersion,
   };
 }

@@ -26,7 +26,7 @@ interface DefectFixture {
   issue: number;
   description: string;
   facts: unknown;
-  expected: Expected & { absentScenarios?: string[] };
+  expected: Expected & { absentScenarios?: string[]; hintWithheld?: boolean };
 }
 interface ExampleFixture {
   caseId: string;
@@ -114,6 +114,10 @@ describe('defect fixtures (named after the defect they pin down)', () => {
     const e = fixture.expected;
     expectOutcome(d, e);
     for (const id of e.absentScenarios ?? []) expect(d.scenarios).not.toContain(id);
+    if (e.hintWithheld === true) {
+      expect(d.liabilityHint).toBeUndefined();
+      expect(d.liabilityHintWithheld?.en).toMatch(/cannot be derived/);
+    }
   });
 });
 
