@@ -120,7 +120,7 @@ export function comesFromRightOf(a: Vehicle, b: Vehicle): boolean | undefined {
 /**
  * In a same-lane impact, which of the pair was behind: the striking vehicle,
  * unless it moved backwards into the one behind it. A load that fell or swept
- * into the other vehicle is not a rear-end at all ('none').
+ * into the other vehicle, or an open door, is not a rear-end at all ('none').
  */
 export function rearOf(c: PairContext): 'x' | 'y' | 'none' | undefined {
   const relation = relationOf(c);
@@ -129,6 +129,8 @@ export function rearOf(c: PairContext): 'x' | 'y' | 'none' | undefined {
   const xStrikes = c.impact.striking === c.xId;
   const striker = xStrikes ? c.x : c.y;
   if (c.impact.contact === 'load' && striker.load !== undefined) return 'none';
+  // Running into a door opened into the lane is a door strike, not a rear-end.
+  if (c.impact.contact === 'open-door') return 'none';
   const backwards = striker.action === 'reversing' || striker.action === 'rolling-back';
   return xStrikes !== backwards ? 'x' : 'y';
 }
