@@ -68,7 +68,10 @@ export const LiabilityDraft = z.object({
       id: VehicleRef,
       action: z.optional(VehicleAction),
       heading: z.optional(Heading),
-      signal: z.optional(SignalFacing),
+      /** The signal facing it; 'unknown' when the officer cannot tell (left out of the facts). */
+      signal: z.optional(z.union([SignalFacing, z.literal('unknown')])),
+      /** Did it move past the stop line on that signal ('unknown': left out of the facts). */
+      passedStopLine: z.optional(z.enum(['yes', 'no', 'unknown'])),
       conditions: z.optional(z.array(VehicleCondition)),
     }),
   ),
@@ -115,6 +118,7 @@ export const DecisionSnapshot = z.object({
     }),
   ),
   liabilityHint: z.optional(LiabilityByVehicle),
+  liabilityHintWithheld: z.optional(Bilingual),
   catalogVersion: Slug,
 });
 export type DecisionSnapshot = z.infer<typeof DecisionSnapshot>;

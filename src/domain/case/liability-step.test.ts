@@ -12,6 +12,7 @@ import {
 } from '../../../tests/builders/liability.builder';
 import { loadLiabilityCatalog } from '../liability/catalog';
 import type { CaseRecord } from './case.schema';
+import type { LiabilityDraft } from './liability-record.schema';
 import { CaseRecord as CaseRecordSchema } from './case.schema';
 import { effectiveLiability } from './determination';
 import {
@@ -47,6 +48,26 @@ describe('the facts from the officer’s answers', () => {
     expect(facts.impacts).toEqual([{ striking: 'B', struck: 'A', relation: 'same-lane' }]);
     const saved = must(saveLiabilityDraft(c, aRearEndDraft(c), T1));
     expect(CaseRecordSchema.parse(saved).liability?.draft?.placeKind).toBe('road-section');
+  });
+
+  it('keeps the signal facing a vehicle apart from whether it entered on it; unknown is left out', () => {
+    const c = clearedCase();
+    const draft: LiabilityDraft = {
+      ...aRearEndDraft(c),
+      placeKind: 'signalised-junction',
+      vehicles: [
+        { id: 'A', action: 'stopped-in-traffic', signal: 'red', passedStopLine: 'no' },
+        { id: 'B', action: 'going-straight', signal: 'unknown', passedStopLine: 'unknown' },
+      ],
+    };
+    const facts = must(factsFromDraft(draft, true));
+    expect(facts.vehicles).toEqual([
+      { id: 'A', action: 'stopped-in-traffic', signal: 'red', passedStopLine: false },
+      { id: 'B', action: 'going-straight' },
+    ]);
+    // the queued front vehicle ran no red light: B alone is at fault
+    const d = proposeLiability(c, catalog, facts, T1);
+    expect(must(d).decision.liability).toEqual({ A: 'none', B: 'full' });
   });
 
   it('refuses facts that do not hold together', () => {

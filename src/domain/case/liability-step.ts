@@ -133,7 +133,9 @@ export function factsFromDraft(
       id: v.id,
       action: v.action,
       ...(v.heading && { heading: v.heading }),
-      ...(v.signal && { signal: v.signal }),
+      ...(v.signal && v.signal !== 'unknown' && { signal: v.signal }),
+      ...(v.passedStopLine &&
+        v.passedStopLine !== 'unknown' && { passedStopLine: v.passedStopLine === 'yes' }),
       ...(v.conditions && v.conditions.length > 0 && { conditions: v.conditions }),
     });
   }
@@ -201,6 +203,7 @@ export function snapshotDecision(d: LiabilityDecision): DecisionSnapshot {
       ...(f.modifierId !== undefined && { modifierId: f.modifierId }),
     })),
     ...(d.liabilityHint && { liabilityHint: { ...d.liabilityHint } }),
+    ...(d.liabilityHintWithheld && { liabilityHintWithheld: d.liabilityHintWithheld }),
     catalogVersion: d.catalogVersion,
   };
 }

@@ -117,6 +117,12 @@ export const Overlay = z.object({
   modifiers: z.array(Modifier),
   /** Vehicle conditions that are violations but not listed faults (NOTES §3 step 5). */
   contributingViolations: z.array(z.string()),
+  /**
+   * Scenarios whose fault is where the vehicle was (a lane or road it may not
+   * use), not the act that made the contact: in combining they weigh as a
+   * lesser cause (README, "Combining faults").
+   */
+  conditionFaults: z.array(z.string()),
 });
 export type Overlay = z.infer<typeof Overlay>;
 

@@ -46,6 +46,8 @@ function crossCheck(catalog: LiabilityCatalog): string[] {
     if (m.effect.kind === 'swap-to' && !scenarioIds.has(m.effect.scenarioId))
       problems.push(`modifier ${m.id}: unknown scenario ${m.effect.scenarioId}`);
   }
+  for (const id of catalog.overlay.conditionFaults)
+    if (!scenarioIds.has(id)) problems.push(`conditionFaults: unknown scenario ${id}`);
   for (const s of catalog.scenarios.filter((x) => x.escalate)) {
     const target = catalog.overlay.scenarioEscalations[s.id];
     if (target === undefined || (!ruleIds.has(target) && !engineIds.has(target)))

@@ -1,11 +1,16 @@
 /**
- * Combining faults (道路交通事故处理程序规定 第60条, NOTES.md §3): per impact,
- * one party with a listed fault → full/none; every party with a listed fault
- * → equal (the quick-list method), which the officer may change to
- * primary/secondary; primary/secondary is only ever proposed for the officer
- * to confirm. Chains are decided per impact, then per vehicle.
+ * Combining faults (道路交通事故处理程序规定 第60条, 实施条例 第91条: by the
+ * part each party's act played in causing the crash and the seriousness of
+ * its fault; NOTES.md §3). Per impact the findings are weighed, not added:
+ * each party's fault counts once, as a main cause (the act that made the
+ * contact, at full/primary/equal) or a lesser one (secondary, or only being
+ * where it should not be — `overlay.conditionFaults`). One party at fault →
+ * full/none; a main cause against a lesser one → primary/secondary, proposed
+ * for the officer to confirm; two main causes (or two lesser) → equal (the
+ * quick-list method), which the officer may change. Chains are decided per
+ * impact, then per vehicle. The rule and its basis: README "Combining faults".
  */
-import type { Bilingual, LiabilityLevel } from './catalog.schema';
+import type { Bilingual, LiabilityLevel, Overlay } from './catalog.schema';
 import type { Alternative, Finding, LiabilityMap } from './decision';
 import type { Vehicle } from './facts.schema';
 
@@ -29,6 +34,10 @@ const HOW = {
   proposal: {
     zh: '双方过错轻重不同：建议主要/次要责任，须民警依第60条确认。',
     en: 'The two faults differ in weight: primary/secondary is proposed and must be confirmed by the officer under 第60条.',
+  },
+  weighed: {
+    zh: '一方的行为直接造成碰撞（主要原因），另一方的过错仅在于所处位置不当（次要原因），同一过错不重复计算：建议主要/次要责任，须民警依第60条确认。',
+    en: "One party's act made the contact (the main cause); the other's fault is only where it was (a lesser cause), and one fault is not counted twice: primary/secondary is proposed for the officer to confirm under 第60条.",
   },
   contributing: {
     zh: '一方有所列过错，另一方另有与事故有关的违法行为（如超速）：建议主要/次要责任，须民警确认；来源不一，亦可认定全部/无责任。',
@@ -63,44 +72,43 @@ function equalResult(a: string, b: string): Combined {
   };
 }
 
+const ALT_EQUAL: Bilingual = {
+  zh: '如民警认定双方行为对事故所起作用相当（第60条）。',
+  en: "If the officer judges under 第60条 that both parties' acts played an equal part.",
+};
+
 function proposal(primary: string, other: string, how: Bilingual): Combined {
+  const alternatives = [{ liability: two(primary, 'full', other, 'none'), reason: ALT_FULL }];
+  if (how === HOW.weighed)
+    alternatives.push({ liability: two(primary, 'equal', other, 'equal'), reason: ALT_EQUAL });
   return {
     liability: two(primary, 'primary', other, 'secondary'),
     how,
-    alternatives: [{ liability: two(primary, 'full', other, 'none'), reason: ALT_FULL }],
+    alternatives,
     officerMustConfirm: true,
   };
 }
 
-/**
- * Combines the findings of one impact between vehicles `a` and `b`.
- * `contributing` lists vehicle conditions that are causal but unlisted violations.
- */
-export function combineImpact(
-  findings: readonly Finding[],
-  a: Vehicle,
-  b: Vehicle,
+/** How one party's faults in one impact weigh: 2 a main cause, 1 a lesser one, 0 none. */
+function weight(findings: readonly Finding[], id: string, conditionFaults: readonly string[]) {
+  let rank = 0;
+  let condition = false;
+  for (const f of findings) {
+    const level = f.liability[id] ?? 'none';
+    if (level === 'none') continue;
+    const lesser = level === 'secondary' || conditionFaults.includes(f.scenarioId);
+    condition ||= conditionFaults.includes(f.scenarioId);
+    rank = Math.max(rank, lesser ? 1 : 2);
+  }
+  return { rank, condition };
+}
+
+/** Only one party at fault: full/none, or a proposal when the other had a causal unlisted violation. */
+function singleFault(
+  atFault: string,
+  innocent: Vehicle,
   contributing: readonly string[],
 ): Combined {
-  const faulted = new Set<string>();
-  const primaries = new Set<string>();
-  for (const f of findings)
-    for (const [id, level] of Object.entries(f.liability)) {
-      if (level === 'primary') primaries.add(id);
-      if (level === 'full' || level === 'equal') faulted.add(id);
-    }
-  const other = (id: string): string => (id === a.id ? b.id : a.id);
-  const [onlyPrimary] = [...primaries];
-  if (onlyPrimary !== undefined) {
-    const consistent = primaries.size === 1 && [...faulted].every((id) => id === onlyPrimary);
-    return consistent
-      ? proposal(onlyPrimary, other(onlyPrimary), HOW.proposal)
-      : equalResult(a.id, b.id);
-  }
-  if (faulted.size >= 2) return equalResult(a.id, b.id);
-  const [atFault] = [...faulted];
-  const innocent = atFault === undefined ? undefined : [a, b].find((v) => v.id !== atFault);
-  if (atFault === undefined || innocent === undefined) return equalResult(a.id, b.id);
   if (innocent.conditions?.some((c) => contributing.includes(c)) === true)
     return proposal(atFault, innocent.id, HOW.contributing);
   return {
@@ -109,6 +117,24 @@ export function combineImpact(
     alternatives: [],
     officerMustConfirm: false,
   };
+}
+
+/**
+ * Combines the findings of one impact between vehicles `a` and `b`, weighing
+ * each party's fault once (see the file comment).
+ */
+export function combineImpact(
+  findings: readonly Finding[],
+  a: Vehicle,
+  b: Vehicle,
+  rules: Pick<Overlay, 'contributingViolations' | 'conditionFaults'>,
+): Combined {
+  const wa = weight(findings, a.id, rules.conditionFaults);
+  const wb = weight(findings, b.id, rules.conditionFaults);
+  if (wa.rank === wb.rank) return equalResult(a.id, b.id);
+  const [main, other, otherWeight] = wa.rank > wb.rank ? [a, b, wb] : [b, a, wa];
+  if (otherWeight.rank === 0) return singleFault(main.id, other, rules.contributingViolations);
+  return proposal(main.id, other.id, otherWeight.condition ? HOW.weighed : HOW.proposal);
 }
 
 const RANK: Record<LiabilityLevel, number> = {

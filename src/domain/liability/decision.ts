@@ -90,5 +90,7 @@ export interface LiabilityDecision {
   readonly impacts: readonly ImpactResult[];
   /** On escalation: what the facts would give if investigated, when they decide it. */
   readonly liabilityHint?: LiabilityMap;
+  /** On escalation: why no hint can be given (the order of impacts is disputed). */
+  readonly liabilityHintWithheld?: Bilingual;
   readonly catalogVersion: string;
 }

@@ -77,6 +77,19 @@ export const isJunction = (p: Place): boolean =>
 export const isRed = (v: Vehicle): boolean => v.signal === 'red' || v.signal === 'red-arrow';
 export const isGreen = (v: Vehicle): boolean => v.signal === 'green' || v.signal === 'green-arrow';
 
+/**
+ * Whether `v` moved past the stop line on the signal facing it: as recorded;
+ * otherwise a moving vehicle that met crossing or oncoming traffic was inside
+ * the junction; a stationary vehicle, or one in a same-lane or adjacent-lane
+ * impact, may never have passed it (unknown).
+ */
+export function passedStopLine(c: PairContext, v: Vehicle): boolean | undefined {
+  if (v.passedStopLine !== undefined) return v.passedStopLine;
+  if (isStationary(v)) return undefined;
+  const relation = relationOf(c);
+  return relation === 'crossing' || relation === 'opposite-directions' ? true : undefined;
+}
+
 const HEADING_DEGREES = { N: 0, E: 90, S: 180, W: 270 } as const;
 
 /** Angle of b's heading relative to a's, in degrees 0–359, or undefined. */
@@ -107,7 +120,7 @@ export function comesFromRightOf(a: Vehicle, b: Vehicle): boolean | undefined {
 /**
  * In a same-lane impact, which of the pair was behind: the striking vehicle,
  * unless it moved backwards into the one behind it. A load that fell or swept
- * into the other vehicle is not a rear-end at all ('none').
+ * into the other vehicle, or an open door, is not a rear-end at all ('none').
  */
 export function rearOf(c: PairContext): 'x' | 'y' | 'none' | undefined {
   const relation = relationOf(c);
@@ -116,6 +129,8 @@ export function rearOf(c: PairContext): 'x' | 'y' | 'none' | undefined {
   const xStrikes = c.impact.striking === c.xId;
   const striker = xStrikes ? c.x : c.y;
   if (c.impact.contact === 'load' && striker.load !== undefined) return 'none';
+  // Running into a door opened into the lane is a door strike, not a rear-end.
+  if (c.impact.contact === 'open-door') return 'none';
   const backwards = striker.action === 'reversing' || striker.action === 'rolling-back';
   return xStrikes !== backwards ? 'x' : 'y';
 }
@@ -135,8 +150,10 @@ export function frontHasRearEndCondition(c: PairContext): Derived {
     if (f.stopped?.hazardLights === false || f.stopped?.warningSign === false) return 'yes';
     return undefined;
   }
-  if (f.load?.projecting === true && f.load.marked !== true && c.impact.contact === 'load')
-    return 'yes';
+  if (f.load?.projecting === true && f.load.marked !== true) {
+    if (c.impact.contact === 'load') return 'yes';
+    if (c.impact.contact === undefined) return undefined; // load or body: not recorded
+  }
   if (has(f, 'rear-lights-off')) {
     const light = c.place.light;
     return light === undefined ? undefined : light === 'day' ? 'no' : 'yes';

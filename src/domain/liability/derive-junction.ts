@@ -15,6 +15,7 @@ import {
   isStraight,
   isTurning,
   movementOf,
+  passedStopLine,
   relationOf,
   yn,
 } from './derive-helpers';
@@ -32,24 +33,32 @@ const permittedRightOnRed = (c: PairContext, v: PairContext['x']): boolean =>
 const exempt = (v: PairContext['x']): boolean =>
   v.emergency?.onMission === true && v.emergency.sirenAndLights === true;
 
-const redEntry = (c: PairContext, v: PairContext['x']): Derived => {
-  if (!signalised(c) || exempt(v)) return 'no';
+/**
+ * Entered against `stop` (a red, an officer's stop, a give-way line): the
+ * signal faced it and it moved past the stop line on it. Facing a red while
+ * queueing behind the line is no fault.
+ */
+const enteredAgainst = (c: PairContext, v: PairContext['x'], stop: boolean): Derived => {
   if (v.signal === undefined) return undefined;
-  return yn(isRed(v) && !permittedRightOnRed(c, v));
+  if (!stop) return 'no';
+  const passed = passedStopLine(c, v);
+  return passed === undefined ? undefined : yn(passed);
 };
+
+/** Entered the junction on red (an exempt emergency vehicle never does). */
+const enteredOnRed = (c: PairContext, v: PairContext['x']): Derived =>
+  !signalised(c) || exempt(v) ? 'no' : enteredAgainst(c, v, isRed(v));
+
+const redEntry = (c: PairContext, v: PairContext['x']): Derived =>
+  permittedRightOnRed(c, v) ? 'no' : enteredOnRed(c, v);
 
 export const junctionDerivations: Record<string, Derivation> = {
   // signals and officers
-  entered_on_red: pair((c) => {
-    if (!signalised(c) || exempt(c.x)) return 'no';
-    return c.x.signal === undefined ? undefined : yn(isRed(c.x));
-  }),
+  entered_on_red: pair((c) => enteredOnRed(c, c.x)),
   right_turn_exception: pair((c) => yn(signalised(c) && permittedRightOnRed(c, c.x))),
   other_also_entered_on_red: pair((c) => redEntry(c, c.y)),
   officer_directing: kase((c) => yn(c.place.kind === 'officer-controlled-junction')),
-  one_disobeyed: pair((c) =>
-    c.x.signal === undefined ? undefined : yn(c.x.signal === 'officer-stop'),
-  ),
+  one_disobeyed: pair((c) => enteredAgainst(c, c.x, c.x.signal === 'officer-stop')),
   signalised: pair((c) => {
     if (!signalised(c)) return 'no';
     if (c.x.signal === undefined || c.y.signal === undefined) return undefined;

@@ -56,7 +56,9 @@ export const roadDerivations: Record<string, Derivation> = {
   load_projects: pair((c) => yn(c.y.load?.projecting === true)),
   marking_present: pair((c) => yn(c.y.load?.marked)),
   impact_on_load: pair((c) => {
-    if (c.impact.contact !== 'load') return 'no';
+    const contact = c.impact.contact;
+    if (contact === undefined && c.y.load?.projecting === true) return undefined;
+    if (contact !== 'load') return 'no';
     if (c.impact.striking !== c.xId) return null;
     return yn(c.y.load !== undefined);
   }),
@@ -72,9 +74,12 @@ export const roadDerivations: Record<string, Derivation> = {
   }),
   // doors
   door_open_contact: pair((c) => {
-    const doorContact = c.impact.contact === 'open-door';
-    if (doorContact && c.y.action === 'opening-door' && c.x.action !== 'opening-door') return null;
-    return yn(doorContact && c.x.action === 'opening-door');
+    const contact = c.impact.contact;
+    if (contact === 'open-door' && c.y.action === 'opening-door' && c.x.action !== 'opening-door')
+      return null;
+    if (c.x.action !== 'opening-door') return 'no';
+    // What made contact is not recorded: ask, never read it as "not the door".
+    return contact === undefined ? undefined : yn(contact === 'open-door');
   }),
   passing_vehicle_lawful: pair((c) => yn(!isOutOfPlace(c.y))),
   // lane changes and queues
@@ -162,7 +167,10 @@ export const roadDerivations: Record<string, Derivation> = {
   // loads
   load_caused: pair((c) => {
     if (c.x.load?.fell === true) return 'yes';
-    return yn(c.impact.contact === 'load' && c.impact.striking === c.xId && c.x.load !== undefined);
+    const striking = c.impact.striking === c.xId;
+    const contact = c.impact.contact;
+    if (contact === undefined && striking && c.x.load?.projecting === true) return undefined;
+    return yn(contact === 'load' && striking && c.x.load !== undefined);
   }),
   victim_safe_distance: pair((c) => yn(!has(c.y, 'following-too-closely'))),
   // narrow roads without centre line

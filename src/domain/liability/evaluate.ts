@@ -124,7 +124,7 @@ function evaluateImpact(catalog: LiabilityCatalog, facts: LiabilityFacts, i: num
   }
   const a = vehicleById(facts, imp.striking);
   const b = vehicleById(facts, imp.struck);
-  const combined = combineImpact(findings, a, b, catalog.overlay.contributingViolations);
+  const combined = combineImpact(findings, a, b, catalog.overlay);
   const result: ImpactResult = {
     ...base,
     outcome: 'liability',
@@ -256,6 +256,9 @@ function ordered(d: LiabilityDecision): LiabilityDecision {
     findings: d.findings,
     impacts: d.impacts,
     ...(d.liabilityHint === undefined ? {} : { liabilityHint: d.liabilityHint }),
+    ...(d.liabilityHintWithheld === undefined
+      ? {}
+      : { liabilityHintWithheld: d.liabilityHintWithheld }),
     catalogVersion: d.catalogVersion,
   };
 }
@@ -272,12 +275,27 @@ export function evaluateLiability(
   return ordered(decide(catalog, facts));
 }
 
+const HINT_WITHHELD: Bilingual = {
+  zh: '碰撞先后顺序有争议：无法据此推定责任，须经调查查明碰撞经过后认定。',
+  en: 'The order of the impacts is disputed: liability cannot be derived from these facts; it is decided once an investigation has settled how the impacts happened.',
+};
+
+/** What an escalated decision says about the underlying liability. */
+function escalationHint(
+  facts: LiabilityFacts,
+  underlying: LiabilityDecision,
+): Pick<LiabilityDecision, 'liabilityHint' | 'liabilityHintWithheld'> {
+  if (facts.impacts.some((i) => i.sequenceDisputed === true))
+    return { liabilityHintWithheld: HINT_WITHHELD };
+  return underlying.outcome === 'liability' ? { liabilityHint: underlying.liability } : {};
+}
+
 function decide(catalog: LiabilityCatalog, facts: LiabilityFacts): LiabilityDecision {
   const answers = escalationAnswersFromFacts(catalog.escalationRules, facts);
   const check = evaluateEscalation(catalog.escalationRules, answers);
   const underlying = evaluateScenarios(catalog, facts);
   if (check.status === 'escalate') {
-    const hint = underlying.outcome === 'liability' ? { liabilityHint: underlying.liability } : {};
+    const hint = escalationHint(facts, underlying);
     const { liability: _dropped, nextQuestion: _ignored, ...rest } = underlying;
     return {
       ...rest,

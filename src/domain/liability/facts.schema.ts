@@ -46,7 +46,11 @@ export const VehicleAction = z.enum([
 ]);
 export type VehicleAction = z.infer<typeof VehicleAction>;
 
-/** The signal, officer's direction or sign facing the vehicle as it entered. */
+/**
+ * The signal, officer's direction or sign facing the vehicle (as it entered the
+ * junction, or as it waited at the stop line). Facing a red is not running it:
+ * whether it moved past the stop line on that signal is `Vehicle.passedStopLine`.
+ */
 export const SignalFacing = z.enum([
   'green', // circular green, no own arrow
   'green-arrow', // own green arrow for its movement
@@ -129,6 +133,13 @@ export const Vehicle = z.strictObject({
   /** Direction of travel as it approached (before any turn). */
   heading: z.optional(Heading),
   signal: z.optional(SignalFacing),
+  /**
+   * It moved past the stop line into the junction while `signal` faced it;
+   * false when it stayed at or behind the stop line. Not recorded: the engine
+   * asks, except that a moving vehicle meeting crossing or oncoming traffic was
+   * inside the junction.
+   */
+  passedStopLine: z.optional(z.boolean()),
   /** Movements its lane's arrows allow. */
   laneArrows: z.optional(z.array(z.enum(['left', 'straight', 'right', 'u-turn']))),
   conditions: z.optional(z.array(VehicleCondition)),

@@ -1,5 +1,6 @@
 // Every catalog scenario has a facts fixture that fires it and a near miss
-// that does not; all 14 worked examples land on their expected outcome.
+// that does not; all 14 worked examples land on their expected outcome; each
+// defect fixed in the engine has a fixture named after it.
 import { describe, expect, it } from 'vitest';
 import sharedExamples from '../../../tests/fixtures/liability/examples.source.json';
 import type { LiabilityDecision, LiabilityMap } from './decision';
@@ -20,6 +21,12 @@ interface ScenarioFixture {
   description: string;
   facts: unknown;
   expected: Expected;
+}
+interface DefectFixture {
+  issue: number;
+  description: string;
+  facts: unknown;
+  expected: Expected & { absentScenarios?: string[]; hintWithheld?: boolean };
 }
 interface ExampleFixture {
   caseId: string;
@@ -51,6 +58,13 @@ const exampleFixtures = byName<ExampleFixture>(
   }),
 );
 
+const defectFixtures = byName<DefectFixture>(
+  import.meta.glob('../../../tests/fixtures/liability/defects/*.json', {
+    eager: true,
+    import: 'default',
+  }),
+);
+
 const catalog = loadLiabilityCatalog();
 
 function decide(facts: unknown): LiabilityDecision {
@@ -58,6 +72,15 @@ function decide(facts: unknown): LiabilityDecision {
   if (!result.ok) throw new Error(`fixture facts invalid: ${result.detail ?? ''}`);
   if (Array.isArray(result.value)) throw new Error('one record expected');
   return result.value;
+}
+
+function expectOutcome(d: LiabilityDecision, e: Expected): void {
+  expect(d.outcome).toBe(e.outcome);
+  if (e.liability !== undefined) expect(d.liability).toEqual(e.liability);
+  if (e.scenarios !== undefined) expect(d.scenarios).toEqual(e.scenarios);
+  if (e.escalationRuleId !== undefined) expect(d.escalation?.ruleId).toBe(e.escalationRuleId);
+  if (e.nextQuestionId !== undefined) expect(d.nextQuestion?.id).toBe(e.nextQuestionId);
+  expect(d.officerMustConfirm).toBe(e.officerMustConfirm ?? false);
 }
 
 describe('catalog coverage', () => {
@@ -81,13 +104,20 @@ describe('scenario fixtures', () => {
     // then it fires the scenario (or, for a near miss, does not) with the recorded outcome
     if (fixture.kind === 'fires') expect(d.scenarios).toContain(fixture.scenarioId);
     else expect(d.scenarios).not.toContain(fixture.scenarioId);
+    expectOutcome(d, fixture.expected);
+  });
+});
+
+describe('defect fixtures (named after the defect they pin down)', () => {
+  it.each(defectFixtures)('%s', (_name, fixture) => {
+    const d = decide(fixture.facts);
     const e = fixture.expected;
-    expect(d.outcome).toBe(e.outcome);
-    if (e.liability !== undefined) expect(d.liability).toEqual(e.liability);
-    if (e.scenarios !== undefined) expect(d.scenarios).toEqual(e.scenarios);
-    if (e.escalationRuleId !== undefined) expect(d.escalation?.ruleId).toBe(e.escalationRuleId);
-    if (e.nextQuestionId !== undefined) expect(d.nextQuestion?.id).toBe(e.nextQuestionId);
-    expect(d.officerMustConfirm).toBe(e.officerMustConfirm ?? false);
+    expectOutcome(d, e);
+    for (const id of e.absentScenarios ?? []) expect(d.scenarios).not.toContain(id);
+    if (e.hintWithheld === true) {
+      expect(d.liabilityHint).toBeUndefined();
+      expect(d.liabilityHintWithheld?.en).toMatch(/cannot be derived/);
+    }
   });
 });
 

@@ -67,7 +67,11 @@ function answerAll(
   return { ...out, impossible };
 }
 
-/** The first modifier whose conditions all hold and which covers every differing answer. */
+/**
+ * The first modifier whose conditions all hold and which covers every
+ * differing answer; `open` when one would apply but a question it does not
+ * cover is still unanswered (ask it rather than treat the scenario as missed).
+ */
 function applicableModifier(
   facts: LiabilityFacts,
   modifiers: readonly Modifier[],
@@ -75,11 +79,11 @@ function applicableModifier(
   impact: number,
   x: Vehicle,
   y: Vehicle,
-): { modifier: Modifier; used: UsedFact[] } | undefined {
+): { modifier: Modifier; used: UsedFact[] } | 'open' | undefined {
+  let open = false;
   for (const m of modifiers) {
     const keys = Object.keys(m.when);
     if (![...a.differing].every((id) => keys.includes(id))) continue;
-    if (a.unknown.some((q) => !keys.includes(q.id))) continue;
     const used: UsedFact[] = [];
     const holds = keys.every((k) => {
       if (a.values.has(k)) return a.values.get(k) === m.when[k];
@@ -87,9 +91,11 @@ function applicableModifier(
       if (r.used !== undefined) used.push(r.used);
       return r.value === m.when[k];
     });
-    if (holds) return { modifier: m, used };
+    if (!holds) continue;
+    if (a.unknown.some((q) => !keys.includes(q.id))) open = true;
+    else return { modifier: m, used };
   }
-  return undefined;
+  return open ? 'open' : undefined;
 }
 
 /** Matches `scenario` with `x` in the first role and `y` in the second, for impact `impact`. */
@@ -105,6 +111,7 @@ export function matchScenario(
   if (a.impossible) return { status: 'mismatch' };
   const own = modifiers.filter((m) => m.scenarioId === scenario.id);
   const mod = applicableModifier(facts, own, a, impact, x, y);
+  if (mod === 'open') return { status: 'open', scenario, x, y, unknown: a.unknown };
   if (mod !== undefined)
     return {
       status: 'fired',

@@ -32,6 +32,9 @@ const SIGNALS_AT: Partial<Record<PlaceKind, readonly SignalFacing[]>> = {
   'priority-sign-junction': ['give-way', 'priority', 'none'],
 };
 
+/** Places where facing a stop signal and entering on it are asked separately. */
+const STOP_LINE_AT: readonly PlaceKind[] = ['signalised-junction', 'officer-controlled-junction'];
+
 const HEADINGS: readonly Heading[] = ['N', 'E', 'S', 'W'];
 
 type DraftVehicle = LiabilityDraft['vehicles'][number];
@@ -90,6 +93,7 @@ export function FactQuestions({
           editable={editable}
           atJunction={atJunction}
           signals={signals}
+          stopLine={draft.placeKind !== undefined && STOP_LINE_AT.includes(draft.placeKind)}
           onPatch={(patch) => setVehicle(v.id, patch)}
         />
       ))}
@@ -117,6 +121,7 @@ function VehicleQuestions({
   editable,
   atJunction,
   signals,
+  stopLine,
   onPatch,
 }: VehicleQuestionProps & {
   plate: string;
@@ -125,6 +130,8 @@ function VehicleQuestions({
   editable: boolean;
   atJunction: boolean;
   signals: readonly SignalFacing[] | undefined;
+  /** Signals or an officer control the junction: ask whether it passed the stop line. */
+  stopLine: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -134,6 +141,7 @@ function VehicleQuestions({
       <ActionQuestion v={v} onPatch={onPatch} />
       {atJunction && <HeadingQuestion v={v} onPatch={onPatch} />}
       {signals && <SignalQuestion v={v} signals={signals} onPatch={onPatch} />}
+      {signals && stopLine && <StopLineQuestion v={v} onPatch={onPatch} />}
       <ConditionsQuestion v={v} onPatch={onPatch} />
     </fieldset>
   );
@@ -186,6 +194,27 @@ function HeadingQuestion({ v, onPatch }: VehicleQuestionProps) {
   );
 }
 
+/** One radio chip of a per-vehicle question. */
+function Chip({
+  name,
+  checked,
+  onChange,
+  label,
+}: {
+  name: string;
+  checked: boolean;
+  onChange: () => void;
+  label: string;
+}) {
+  return (
+    <label className={checked ? 'chip chosen' : 'chip'}>
+      <input type="radio" name={name} checked={checked} onChange={onChange} />
+      {label}
+    </label>
+  );
+}
+
+/** The signal facing it — which is not the same as entering on it (StopLineQuestion). */
 function SignalQuestion({
   v,
   signals,
@@ -197,15 +226,42 @@ function SignalQuestion({
       <legend className="q">{t('liability.signal', { label: v.id })}</legend>
       <div className="chips" role="radiogroup">
         {signals.map((s) => (
-          <label key={s} className={v.signal === s ? 'chip chosen' : 'chip'}>
-            <input
-              type="radio"
-              name={`signal-${v.id}`}
-              checked={v.signal === s}
-              onChange={() => onPatch({ signal: s })}
-            />
-            {t(`liability.signalKind.${s}`)}
-          </label>
+          <Chip
+            key={s}
+            name={`signal-${v.id}`}
+            checked={v.signal === s}
+            onChange={() => onPatch({ signal: s })}
+            label={t(`liability.signalKind.${s}`)}
+          />
+        ))}
+        <Chip
+          name={`signal-${v.id}`}
+          checked={v.signal === 'unknown'}
+          onChange={() => onPatch({ signal: 'unknown' })}
+          label={t('liability.unknown')}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+const STOP_LINE_ANSWERS = ['yes', 'no', 'unknown'] as const;
+
+/** Did it move past the stop line on that signal: a queued vehicle facing red ran nothing. */
+function StopLineQuestion({ v, onPatch }: VehicleQuestionProps) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="plain">
+      <legend className="q">{t('liability.passedStopLine', { label: v.id })}</legend>
+      <div className="chips" role="radiogroup">
+        {STOP_LINE_ANSWERS.map((a) => (
+          <Chip
+            key={a}
+            name={`stop-line-${v.id}`}
+            checked={v.passedStopLine === a}
+            onChange={() => onPatch({ passedStopLine: a })}
+            label={t(`liability.stopLine.${a}`)}
+          />
         ))}
       </div>
     </fieldset>

@@ -21,7 +21,15 @@ export const liabilityEn: LiabilityMessages = {
     driver: 'Driver: {{name}}',
     action: 'What was vehicle {{label}} doing?',
     heading: 'Which way was vehicle {{label}} travelling?',
-    signal: 'Signal or sign facing vehicle {{label}}',
+    signal: 'Signal or sign facing vehicle {{label}} (as it reached the stop line)',
+    passedStopLine:
+      'Did vehicle {{label}} move past the stop line into the junction on that signal?',
+    stopLine: {
+      yes: 'Passed the stop line into the junction',
+      no: 'Stayed at or behind the stop line',
+      unknown: 'Cannot tell',
+    },
+    unknown: 'Cannot tell',
     conditions: 'Other violations by vehicle {{label}} (if any)',
     impacts: 'Which vehicle struck which?',
     impact: 'Impact {{n}}',
