@@ -7,7 +7,8 @@ export {
 } from './client';
 export { createAdminApiClient, type AdminApi } from './admin-client';
 export type { ApiFailure, ApiResult } from './result';
-export { photoFingerprint, type UploadPhotoInput } from './tus-upload';
+export { photoFingerprint } from './photo-fingerprint';
+export type { UploadPhotoInput } from './tus-upload';
 export { memoryUrlStorage } from './url-storage';
 export {
   createPacketApiClient,

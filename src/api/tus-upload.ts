@@ -14,6 +14,7 @@ import { ErrorBody } from '../contracts/errors';
 import { UploadStored } from '../contracts/uploads';
 import type { ApiFailure, ApiResult } from './result';
 import { failed, success } from './result';
+import { photoFingerprint } from './photo-fingerprint';
 
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 /** Abort an upload that made no progress for this long (a dead link can hang a socket). */
@@ -35,8 +36,6 @@ export interface TusConfig {
   chunkSize?: number;
   stallMs?: number;
 }
-
-export const photoFingerprint = (sha256: string) => `kuaichu-photo-${sha256}`;
 
 /** tus-js-client file reader over a Blob, answering Uint8Array slices. */
 const blobReader: tus.UploadOptions['fileReader'] = {
