@@ -1,15 +1,17 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseList } from '../features/scene/CaseList';
 import type { Role } from '../contracts/route';
-import { useServices } from '../services/ServicesContext';
+import { CaseListFrame } from '../features/scene/CaseListFrame';
+import { useShell } from '../services/ServicesContext';
 import { ROLE_HOMES, routeFor, viewerRole } from '../services/role-routes';
 import { useSession } from '../services/useSession';
 import { Link, matchPath, navigate, usePath } from '../ui/router';
 import { useOnline } from '../ui/useOnline';
+import { WithData } from './data-gate';
 import { ErrorBoundary } from './ErrorBoundary';
 import {
   CASE_SCREENS,
+  CaseList,
   NewCase,
   OfficerOnly,
   OutboxScreen,
@@ -17,8 +19,10 @@ import {
   Settings,
   SignInScreen,
 } from './routes';
-import { SyncChip } from './SyncChip';
 import { UpdateBanner } from './UpdateBanner';
+
+// It counts what waits in the database: it comes with the database's code.
+const SyncChip = lazy(() => import('./SyncChip').then((m) => ({ default: m.SyncChip })));
 
 function OfficerScreen({ path }: { path: string }) {
   if (path === '/cases/new') return <NewCase />;
@@ -37,7 +41,7 @@ function OfficerScreen({ path }: { path: string }) {
  */
 function Redirect({ path }: { path: string }) {
   const { t } = useTranslation();
-  const { session } = useServices();
+  const { session } = useShell();
   useEffect(() => {
     let live = true;
     void session.state().then((state) => {
@@ -48,6 +52,13 @@ function Redirect({ path }: { path: string }) {
       live = false;
     };
   }, [path, session]);
+  return <p role="status">{t('app.loading')}</p>;
+}
+
+/** What shows while a screen (and the database) loads: the case list's frame at `/`. */
+function ScreenFrame({ path, role }: { path: string; role: Role | undefined }) {
+  const { t } = useTranslation();
+  if (path === '/' && role === 'officer') return <CaseListFrame />;
   return <p role="status">{t('app.loading')}</p>;
 }
 
@@ -92,7 +103,11 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
               <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
                 {t('app.nav.cases')}
               </Link>
-              <SyncChip current={path === '/outbox'} />
+              <Suspense fallback={<span className="sync-chip" aria-hidden="true" />}>
+                <WithData>
+                  <SyncChip current={path === '/outbox'} />
+                </WithData>
+              </Suspense>
             </>
           )}
           {role && role !== 'officer' && (
@@ -113,10 +128,12 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
       )}
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>
-          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <Suspense fallback={<ScreenFrame path={path} role={role} />}>
             {/* A new path is a new screen: nothing of the last one (a form's state) carries over. */}
             {role ? (
-              <Screen key={path} path={path} role={role} />
+              <WithData>
+                <Screen key={path} path={path} role={role} />
+              </WithData>
             ) : (
               <p role="status">{t('app.loading')}</p>
             )}

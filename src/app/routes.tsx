@@ -1,7 +1,7 @@
 /**
- * The screens and their paths. Only the case list is in the first chunk;
- * every other screen loads on demand together with its feature's messages
- * (and is precached by the service worker, so it still opens offline).
+ * The screens and their paths. Every screen loads on demand together with its
+ * feature's messages (and is precached by the service worker, so it still
+ * opens offline); of the case list only the frame is in the first chunk.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { OtherRole } from '../services/role-routes';
@@ -73,6 +73,9 @@ export const OfficerOnly = screen(
   () => import('./OfficerOnly').then((m) => m.OfficerOnly),
   account,
 );
+
+/** The officer's home: it reads the database, so it loads with it (its frame paints first). */
+export const CaseList = screen(() => import('../features/scene/CaseList').then((m) => m.CaseList));
 
 export const NewCase = screen(
   () => import('../features/scene/NewCase').then((m) => m.NewCase),
