@@ -1,14 +1,15 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Role } from '../contracts/route';
 import { CaseListFrame } from '../features/scene/CaseListFrame';
 import { useShell } from '../services/ServicesContext';
 import { ROLE_HOMES, routeFor, viewerRole } from '../services/role-routes';
 import { useSession } from '../services/useSession';
 import { Link, matchPath, navigate, usePath } from '../ui/router';
+import { useShellT } from '../ui/i18n/shell-words';
 import { useOnline } from '../ui/useOnline';
 import { WithData } from './data-gate';
 import { ErrorBoundary } from './ErrorBoundary';
+import { loadI18n } from './i18n-gate';
 import {
   CASE_SCREENS,
   CaseList,
@@ -21,8 +22,11 @@ import {
 } from './routes';
 import { UpdateBanner } from './UpdateBanner';
 
-// It counts what waits in the database: it comes with the database's code.
-const SyncChip = lazy(() => import('./SyncChip').then((m) => ({ default: m.SyncChip })));
+// It counts what waits in the database: it comes with the database's code (and i18next).
+const SyncChip = lazy(async () => {
+  const [chip] = await Promise.all([import('./SyncChip'), loadI18n()]);
+  return { default: chip.SyncChip };
+});
 
 function OfficerScreen({ path }: { path: string }) {
   if (path === '/cases/new') return <NewCase />;
@@ -40,7 +44,7 @@ function OfficerScreen({ path }: { path: string }) {
  * sent back by the old one.
  */
 function Redirect({ path }: { path: string }) {
-  const { t } = useTranslation();
+  const { t } = useShellT();
   const { session } = useShell();
   useEffect(() => {
     let live = true;
@@ -57,7 +61,7 @@ function Redirect({ path }: { path: string }) {
 
 /** What shows while a screen (and the database) loads: the case list's frame at `/`. */
 function ScreenFrame({ path, role }: { path: string; role: Role | undefined }) {
-  const { t } = useTranslation();
+  const { t } = useShellT();
   if (path === '/' && role === 'officer') return <CaseListFrame />;
   return <p role="status">{t('app.loading')}</p>;
 }
@@ -81,7 +85,7 @@ function Screen({ path, role }: { path: string; role: Role }) {
 }
 
 export function App({ updateReady }: { updateReady: (() => void) | null }) {
-  const { t } = useTranslation();
+  const { t } = useShellT();
   const path = usePath();
   const online = useOnline();
   const session = useSession();

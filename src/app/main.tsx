@@ -1,6 +1,6 @@
 /**
- * The composition root: the shell's services, i18n, the service worker, the
- * database and the outbox runner (both loaded after the first paint), render.
+ * The composition root: the shell's services and words, the service worker;
+ * the database, i18next and the outbox runner load after the first paint.
  */
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -8,10 +8,12 @@ import { webPlatform } from '../platform/web';
 import { ShellProvider, type ShellServices } from '../services/ServicesContext';
 import { SyncProvider, type SyncServices } from '../services/SyncContext';
 import { createSessionStore } from '../storage/session';
-import { setupI18n } from '../ui/i18n/setup';
+import { storedLanguage } from '../ui/i18n/language';
+import { setShellWords } from '../ui/i18n/shell-words';
 import '../ui/styles.css';
 import { App } from './App';
 import { loadServices } from './data-gate';
+import { loadI18n } from './i18n-gate';
 
 function Root({ shell }: { shell: ShellServices }) {
   const [updateReady, setUpdateReady] = useState<(() => void) | null>(null);
@@ -43,9 +45,13 @@ async function start() {
     platform: webPlatform,
     session: createSessionStore({ now: () => Date.now() }),
   };
-  // The database's code loads while i18n starts and the shell paints.
+  // The database's code and i18next load while the shell paints.
   void loadServices(shell);
-  await setupI18n();
+  void loadI18n();
+  const lng = storedLanguage();
+  // The shell's words in English are the app-wide English messages (a precached chunk).
+  if (lng === 'en') setShellWords(lng, (await import('../ui/i18n/en')).en);
+  document.documentElement.lang = lng;
   const container = document.getElementById('root');
   if (!container) throw new Error('#root missing from index.html');
   createRoot(container).render(

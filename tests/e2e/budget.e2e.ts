@@ -9,11 +9,12 @@ describe('bundle budget', () => {
     expect(initialJsGzipBytes).toBeLessThanOrEqual(INITIAL_JS_BUDGET_BYTES);
   });
 
-  it('paints before the database: no Dexie or zod in the first route, no tus right after it', () => {
+  it('paints before the database: no Dexie, zod or i18next in the first route, no tus right after it', () => {
     const { initialPackages, afterStartPackages } = measureBundle(process.env.STATIC_DIR ?? 'dist');
     expect(initialPackages).toContain('react-dom');
     expect(initialPackages).not.toContain('dexie');
     expect(initialPackages).not.toContain('zod');
+    expect(initialPackages).not.toContain('i18next');
     // Uploads load tus with the first photo sent, not at start.
     expect(afterStartPackages).toContain('dexie');
     expect(afterStartPackages).not.toContain('tus-js-client');

@@ -1,14 +1,15 @@
 /**
  * The case list's frame: its title and the "new case" button, with the list
  * (or, while the phone's cases load, a loading line as tall as the empty
- * list's) below. It is in the first chunk, so it paints before the database.
+ * list's) below. It is in the first chunk, so it paints before the database
+ * and i18next (its words are the shell's).
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../ui/Button';
+import { useShellT } from '../../ui/i18n/shell-words';
 
 export function CaseListFrame({ children }: { children?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useShellT();
   return (
     <section aria-labelledby="cases-title">
       <div className="row-between">
