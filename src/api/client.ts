@@ -19,7 +19,7 @@ import { CaseHistory, CaseVerification, QueueResponse, type QueueQuery } from '.
 import type { UploadStored } from '../contracts/uploads';
 import { getBlob, httpFailure, request, send, type HttpConfig } from './http';
 import { failed, success, type ApiResult } from './result';
-import { uploadPhoto, type TusConfig, type UploadPhotoInput } from './tus-upload';
+import type { TusConfig, UploadPhotoInput } from './tus-upload';
 
 export type ApiConfig = HttpConfig & Omit<TusConfig, 'baseUrl'>;
 
@@ -86,7 +86,9 @@ export function createApiClient(config: ApiConfig): Api {
       }
       return success(true);
     },
-    uploadPhoto: (token, input) => uploadPhoto(config, token, input),
+    // tus-js-client loads with the first upload, not at start.
+    uploadPhoto: async (token, input) =>
+      (await import('./tus-upload')).uploadPhoto(config, token, input),
     putCase: (token, caseId, body) =>
       request(config, {
         method: 'PUT',

@@ -7,12 +7,8 @@ export {
 } from './client';
 export { createAdminApiClient, type AdminApi } from './admin-client';
 export type { ApiFailure, ApiResult } from './result';
-export {
-  assessmentFingerprint,
-  photoFingerprint,
-  type UploadAssessmentPhotoInput,
-  type UploadPhotoInput,
-} from './tus-upload';
+export { assessmentFingerprint, photoFingerprint } from './photo-fingerprint';
+export type { UploadAssessmentPhotoInput, UploadPhotoInput } from './tus-upload';
 export { memoryUrlStorage } from './url-storage';
 export {
   createPacketApiClient,

@@ -18,7 +18,7 @@ import {
 import type { UploadStored } from '../contracts/uploads';
 import { getBlob, request, type HttpConfig } from './http';
 import type { ApiResult } from './result';
-import { uploadAssessmentPhoto, type UploadAssessmentPhotoInput } from './tus-upload';
+import type { UploadAssessmentPhotoInput } from './tus-upload';
 
 /** The three things an insurer records on a packet, by the last part of their path. */
 export interface PacketActionBodies {
@@ -73,7 +73,9 @@ export function createPacketApiClient(config: HttpConfig): PacketApi {
         body,
         schema: Claim,
       }),
-    uploadAssessmentPhoto: (token, input) => uploadAssessmentPhoto(config, token, input),
+    // tus-js-client loads with the first upload, never with the app's start.
+    uploadAssessmentPhoto: async (token, input) =>
+      (await import('./tus-upload')).uploadAssessmentPhoto(config, token, input),
     getAssessmentPhoto: (token, claimId, sha256) =>
       getBlob(config, { path: `/api/claims/${claimId}/assessment-photos/${sha256}`, token }),
     getSignedPhoto(url) {

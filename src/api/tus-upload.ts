@@ -15,6 +15,7 @@ import { ErrorBody } from '../contracts/errors';
 import { UploadStored } from '../contracts/uploads';
 import type { ApiFailure, ApiResult } from './result';
 import { failed, success } from './result';
+import { assessmentFingerprint, photoFingerprint } from './photo-fingerprint';
 
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 /** Abort an upload that made no progress for this long (a dead link can hang a socket). */
@@ -56,10 +57,6 @@ export interface TusConfig {
   chunkSize?: number;
   stallMs?: number;
 }
-
-export const photoFingerprint = (sha256: string) => `kuaichu-photo-${sha256}`;
-export const assessmentFingerprint = (claimId: string, sha256: string) =>
-  `kuaichu-assessment-${claimId}-${sha256}`;
 
 /** tus-js-client file reader over a Blob, answering Uint8Array slices. */
 const blobReader: tus.UploadOptions['fileReader'] = {

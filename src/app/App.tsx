@@ -1,15 +1,18 @@
-import { Suspense, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { CaseList } from '../features/scene/CaseList';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Role } from '../contracts/route';
-import { useServices } from '../services/ServicesContext';
+import { CaseListFrame } from '../features/scene/CaseListFrame';
+import { useShell } from '../services/ServicesContext';
 import { ROLE_HOMES, routeFor, viewerRole } from '../services/role-routes';
 import { useSession } from '../services/useSession';
 import { Link, matchPath, navigate, usePath } from '../ui/router';
+import { useShellT } from '../ui/i18n/shell-words';
 import { useOnline } from '../ui/useOnline';
+import { WithData } from './data-gate';
 import { ErrorBoundary } from './ErrorBoundary';
+import { loadI18n } from './i18n-gate';
 import {
   CASE_SCREENS,
+  CaseList,
   NewCase,
   OfficerOnly,
   OutboxScreen,
@@ -17,8 +20,13 @@ import {
   Settings,
   SignInScreen,
 } from './routes';
-import { SyncChip } from './SyncChip';
 import { UpdateBanner } from './UpdateBanner';
+
+// It counts what waits in the database: it comes with the database's code (and i18next).
+const SyncChip = lazy(async () => {
+  const [chip] = await Promise.all([import('./SyncChip'), loadI18n()]);
+  return { default: chip.SyncChip };
+});
 
 function OfficerScreen({ path }: { path: string }) {
   if (path === '/cases/new') return <NewCase />;
@@ -36,8 +44,8 @@ function OfficerScreen({ path }: { path: string }) {
  * sent back by the old one.
  */
 function Redirect({ path }: { path: string }) {
-  const { t } = useTranslation();
-  const { session } = useServices();
+  const { t } = useShellT();
+  const { session } = useShell();
   useEffect(() => {
     let live = true;
     void session.state().then((state) => {
@@ -48,6 +56,13 @@ function Redirect({ path }: { path: string }) {
       live = false;
     };
   }, [path, session]);
+  return <p role="status">{t('app.loading')}</p>;
+}
+
+/** What shows while a screen (and the database) loads: the case list's frame at `/`. */
+function ScreenFrame({ path, role }: { path: string; role: Role | undefined }) {
+  const { t } = useShellT();
+  if (path === '/' && role === 'officer') return <CaseListFrame />;
   return <p role="status">{t('app.loading')}</p>;
 }
 
@@ -70,7 +85,7 @@ function Screen({ path, role }: { path: string; role: Role }) {
 }
 
 export function App({ updateReady }: { updateReady: (() => void) | null }) {
-  const { t } = useTranslation();
+  const { t } = useShellT();
   const path = usePath();
   const online = useOnline();
   const session = useSession();
@@ -92,7 +107,11 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
               <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
                 {t('app.nav.cases')}
               </Link>
-              <SyncChip current={path === '/outbox'} />
+              <Suspense fallback={<span className="sync-chip" aria-hidden="true" />}>
+                <WithData>
+                  <SyncChip current={path === '/outbox'} />
+                </WithData>
+              </Suspense>
             </>
           )}
           {role && role !== 'officer' && (
@@ -113,10 +132,12 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
       )}
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>
-          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <Suspense fallback={<ScreenFrame path={path} role={role} />}>
             {/* A new path is a new screen: nothing of the last one (a form's state) carries over. */}
             {role ? (
-              <Screen key={path} path={path} role={role} />
+              <WithData>
+                <Screen key={path} path={path} role={role} />
+              </WithData>
             ) : (
               <p role="status">{t('app.loading')}</p>
             )}

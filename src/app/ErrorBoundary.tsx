@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { Translation } from 'react-i18next';
+import { shellText as t } from '../ui/i18n/shell-words';
 
 /** Catches a screen's crash: the data on the phone is untouched, so say so. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
@@ -16,16 +16,12 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
   override render() {
     if (!this.state.failed) return this.props.children;
     return (
-      <Translation>
-        {(t) => (
-          <div className="notice error" role="alert">
-            <p>{t('errors.unexpected')}</p>
-            <button type="button" className="button" onClick={() => window.location.reload()}>
-              {t('errors.reload')}
-            </button>
-          </div>
-        )}
-      </Translation>
+      <div className="notice error" role="alert">
+        <p>{t('errors.unexpected')}</p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          {t('errors.reload')}
+        </button>
+      </div>
     );
   }
 }

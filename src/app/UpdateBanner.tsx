@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useShellT } from '../ui/i18n/shell-words';
 
 /** A new version waits: the officer decides when to switch (never mid-case). */
 export function UpdateBanner({ onAccept }: { onAccept: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useShellT();
   const [dismissed, setDismissed] = useState(false);
   if (dismissed) return null;
   return (

@@ -1,49 +1,62 @@
-/** The composition root: real services, i18n, the service worker, the outbox runner, render. */
+/**
+ * The composition root: the shell's services and words, the service worker;
+ * the database, i18next and the outbox runner load after the first paint.
+ */
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { webPlatform } from '../platform/web';
-import { ServicesProvider, type Services } from '../services/ServicesContext';
+import { ShellProvider, type ShellServices } from '../services/ServicesContext';
 import { SyncProvider, type SyncServices } from '../services/SyncContext';
-import { createDb, createSessionStore } from '../storage';
-import { setupI18n } from '../ui/i18n/setup';
+import { createSessionStore } from '../storage/session';
+import { storedLanguage } from '../ui/i18n/language';
+import { setShellWords } from '../ui/i18n/shell-words';
 import '../ui/styles.css';
 import { App } from './App';
+import { loadServices } from './data-gate';
+import { loadI18n } from './i18n-gate';
 
-function Root({ services }: { services: Services }) {
+function Root({ shell }: { shell: ShellServices }) {
   const [updateReady, setUpdateReady] = useState<(() => void) | null>(null);
   const [sync, setSync] = useState<SyncServices | null>(null);
   useEffect(() => {
-    void services.platform.serviceWorker.register((activate) => setUpdateReady(() => activate));
-    void services.platform.storage.ensurePersisted();
-    // A nearly full phone is guarded before its first write (storage-pressure.ts).
-    void import('../services/storage-pressure').then((m) => m.checkHeadroomAtStart(services.db));
+    void shell.platform.serviceWorker.register((activate) => setUpdateReady(() => activate));
+    void shell.platform.storage.ensurePersisted();
     let live = true;
-    void import('./sync-setup').then((m) => live && setSync(m.startSync(services)));
+    void loadServices(shell).then((services) => {
+      // A nearly full phone is guarded before its first write (storage-pressure.ts).
+      void import('../services/storage-pressure').then((m) => m.checkHeadroomAtStart(services.db));
+      void import('./sync-setup').then((m) => live && setSync(m.startSync(services)));
+    });
     return () => {
       live = false;
     };
-  }, [services]);
+  }, [shell]);
   return (
-    <ServicesProvider services={services}>
+    <ShellProvider shell={shell}>
       <SyncProvider sync={sync}>
         <App updateReady={updateReady} />
       </SyncProvider>
-    </ServicesProvider>
+    </ShellProvider>
   );
 }
 
 async function start() {
-  await setupI18n();
-  const services: Services = {
-    db: createDb(),
+  const shell: ShellServices = {
     platform: webPlatform,
     session: createSessionStore({ now: () => Date.now() }),
   };
+  // The database's code and i18next load while the shell paints.
+  void loadServices(shell);
+  void loadI18n();
+  const lng = storedLanguage();
+  // The shell's words in English are the app-wide English messages (a precached chunk).
+  if (lng === 'en') setShellWords(lng, (await import('../ui/i18n/en')).en);
+  document.documentElement.lang = lng;
   const container = document.getElementById('root');
   if (!container) throw new Error('#root missing from index.html');
   createRoot(container).render(
     <StrictMode>
-      <Root services={services} />
+      <Root shell={shell} />
     </StrictMode>,
   );
 }

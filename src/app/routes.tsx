@@ -1,11 +1,13 @@
 /**
- * The screens and their paths. Only the case list is in the first chunk;
- * every other screen loads on demand together with its feature's messages
- * (and is precached by the service worker, so it still opens offline).
+ * The screens and their paths. Every screen loads on demand together with its
+ * feature's messages (and is precached by the service worker, so it still
+ * opens offline), and with i18next; of the case list only the frame is in the
+ * first chunk.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { OtherRole } from '../services/role-routes';
-import { addMessages, type MessageBundle } from '../ui/i18n/setup';
+import type { MessageBundle } from '../ui/i18n/setup';
+import { loadI18n } from './i18n-gate';
 
 type Loader<P> = () => Promise<ComponentType<P>>;
 type Messages = () => Promise<MessageBundle>;
@@ -15,8 +17,12 @@ function screen<P>(
   ...messages: Messages[]
 ): LazyExoticComponent<ComponentType<P>> {
   return lazy(async () => {
-    const [component, ...bundles] = await Promise.all([load(), ...messages.map((m) => m())]);
-    bundles.forEach(addMessages);
+    const [component, i18n, ...bundles] = await Promise.all([
+      load(),
+      loadI18n(),
+      ...messages.map((m) => m()),
+    ]);
+    bundles.forEach(i18n.addMessages);
     return { default: component };
   });
 }
@@ -73,6 +79,9 @@ export const OfficerOnly = screen(
   () => import('./OfficerOnly').then((m) => m.OfficerOnly),
   account,
 );
+
+/** The officer's home: it reads the database, so it loads with it (its frame paints first). */
+export const CaseList = screen(() => import('../features/scene/CaseList').then((m) => m.CaseList));
 
 export const NewCase = screen(
   () => import('../features/scene/NewCase').then((m) => m.NewCase),

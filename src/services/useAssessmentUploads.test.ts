@@ -7,37 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PACKET_ID } from '../../tests/builders/packet.builder';
 import { reviewerSession, servicesWith, TOKEN } from '../../tests/builders/review.builder';
 import type { UploadAssessmentPhotoInput } from '../api';
-import type * as PacketClient from './packet-client';
+import { packetApi } from './packet-client';
 import { useAssessmentUploads } from './useAssessmentUploads';
 
 const calls: { token: string; input: UploadAssessmentPhotoInput }[] = [];
 let answers: ('ok' | 'server-error')[] = [];
-
-vi.mock('./packet-client', async (original) => {
-  const actual = await original<typeof PacketClient>();
-  return {
-    ...actual,
-    packetApi: () => ({
-      uploadAssessmentPhoto: (token: string, input: UploadAssessmentPhotoInput) => {
-        calls.push({ token, input });
-        input.onProgress?.(4, input.blob.size);
-        const answer = answers.shift() ?? 'ok';
-        return Promise.resolve(
-          answer === 'ok'
-            ? {
-                ok: true,
-                value: { sha256: input.sha256, byteLength: input.blob.size, created: true },
-              }
-            : { ok: false, failure: { kind: 'http', status: 500, message: 'x' } },
-        );
-      },
-    }),
-  };
-});
 
 const BYTES = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 8, 7, 6]);
 const SHA = createHash('sha256').update(BYTES).digest('hex');
@@ -47,7 +25,25 @@ beforeAll(() => {
   URL.createObjectURL = () => 'blob:picked';
   URL.revokeObjectURL = () => undefined;
 });
+/**
+ * The stand-in, on the page's one packet API (a spy, not a module mock: the
+ * test files share a worker's module cache, so a module mock would miss a hook
+ * that another file imported first).
+ */
+beforeEach(() => {
+  vi.spyOn(packetApi(), 'uploadAssessmentPhoto').mockImplementation((token, input) => {
+    calls.push({ token, input });
+    input.onProgress?.(4, input.blob.size);
+    const answer = answers.shift() ?? 'ok';
+    return Promise.resolve(
+      answer === 'ok'
+        ? { ok: true, value: { sha256: input.sha256, byteLength: input.blob.size, created: true } }
+        : { ok: false, failure: { kind: 'http', status: 500, message: 'x' } },
+    );
+  });
+});
 afterEach(() => {
+  vi.restoreAllMocks();
   cleanup();
   calls.length = 0;
   answers = [];

@@ -11,7 +11,8 @@ import {
   type CaseList,
 } from '../storage';
 import { useServices } from './ServicesContext';
-import { officerOf, splitByOfficer, useSession, type OfficerView } from './useSession';
+import { officerOf, splitByOfficer, type OfficerView } from './officer-view';
+import { useSession } from './useSession';
 
 export interface OfficerCaseList extends CaseList {
   /** Cases of other officers on a shared phone: counted, never listed. */

@@ -5,7 +5,7 @@
  */
 import { exportUnsent, importExportFile, type ImportReport } from '../storage';
 import { useServices } from './ServicesContext';
-import { officerOf } from './useSession';
+import { officerOf } from './officer-view';
 
 export type { ImportReport };
 

@@ -12,7 +12,7 @@ import {
 } from '../domain';
 import { saveCase } from '../storage';
 import { useServices } from './ServicesContext';
-import { officerOf } from './useSession';
+import { officerOf } from './officer-view';
 
 export interface NewCaseFields {
   arrivedAt: Instant;

@@ -8,7 +8,6 @@
  */
 import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { LoginResponse, UserProfile } from '../contracts/auth';
-import { countUnsent } from './cases-repo';
 import type { KuaichuDb } from './db';
 
 export const DEFAULT_SHIFT_MS = 12 * 60 * 60 * 1000;
@@ -119,6 +118,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       if (rejected) notify();
     },
     async signOut(caseDb) {
+      // Loaded here, not at the top: the session is read before the case database's code loads.
+      const { countUnsent } = await import('./cases-repo');
       const unsent = await countUnsent(caseDb);
       await del(KEY, db());
       notify();

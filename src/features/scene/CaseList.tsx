@@ -2,19 +2,20 @@
  * The officer's cases on this phone (`/`), each with where it stands and
  * whether it was sent. Cases the accident squad returned come first, however
  * old, with the squad's reason on the card; a case taken over or approved by
- * the squad says so. Everything is read from the phone (offline too).
+ * the squad says so. Everything is read from the phone (offline too). Loaded
+ * with the database; its frame (CaseListFrame) paints before.
  */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { returnedFirst } from '../../domain';
 import { useCaseList, useCaseReviews } from '../../services/useCase';
 import { useCaseStatuses } from '../../services/useSyncStatus';
-import { ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { OtherOfficersNote } from '../../ui/OtherOfficersNote';
 import { addMessages } from '../../ui/i18n/setup';
 import { Link } from '../../ui/router';
+import { CaseListFrame } from './CaseListFrame';
 
 // The squad's word on a card (with the scene's messages, and for facts the
 // liability catalog) loads only when a case has one: the first screen stays light.
@@ -29,17 +30,10 @@ export function CaseList() {
   const list = useCaseList();
   const statuses = useCaseStatuses();
   const reviews = useCaseReviews();
+  const loaded = list !== undefined && reviews !== undefined;
   return (
-    <section aria-labelledby="cases-title">
-      <div className="row-between">
-        <h1 id="cases-title">{t('cases.title')}</h1>
-        <ButtonLink variant="primary" href="/cases/new">
-          {t('cases.new')}
-        </ButtonLink>
-      </div>
-      {list === undefined || reviews === undefined ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : (
+    <CaseListFrame>
+      {loaded ? (
         <>
           {list.unreadable.length > 0 && (
             <Notice tone="warn" role="alert">
@@ -78,7 +72,7 @@ export function CaseList() {
             </ul>
           )}
         </>
-      )}
-    </section>
+      ) : undefined}
+    </CaseListFrame>
   );
 }

@@ -7,7 +7,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseBelongsTo, type CaseRecord } from '../../domain';
 import { useCase } from '../../services/useCase';
-import { officerOf, useSession } from '../../services/useSession';
+import { officerOf } from '../../services/officer-view';
+import { useSession } from '../../services/useSession';
 import { Notice } from '../../ui/Notice';
 import { Link } from '../../ui/router';
 

@@ -6,20 +6,11 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGE_STORAGE_KEY, storedLanguage, type Language } from './language';
+import { setShellWords } from './shell-words';
 import { zhCN } from './zh-CN';
 
-export const LANGUAGES = [
-  { code: 'zh-CN', label: '简体中文' },
-  { code: 'en', label: 'English' },
-] as const;
-export type Language = (typeof LANGUAGES)[number]['code'];
-
-const STORAGE_KEY = 'kuaichu.language';
-
-export function storedLanguage(): Language {
-  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-  return saved === 'en' ? 'en' : 'zh-CN';
-}
+export { LANGUAGES, storedLanguage, type Language } from './language';
 
 /**
  * A feature's own messages, under its own top-level key (e.g. `{ evidence: {…} }`),
@@ -30,12 +21,9 @@ export interface MessageBundle<T extends object = object> {
   en: T;
 }
 
-let englishLoaded = false;
-
 /** The app-wide English messages. */
 async function loadEnglish(): Promise<object> {
   const { en } = await import('./en');
-  englishLoaded = true;
   return en;
 }
 
@@ -46,6 +34,7 @@ export async function setupI18n(
   const zh = Object.assign({}, zhCN, ...bundles.map((b) => b['zh-CN'])) as object;
   const base = lng === 'en' ? await loadEnglish() : {};
   const english = Object.assign({}, base, ...bundles.map((b) => b.en)) as object;
+  setShellWords(lng, lng === 'en' ? base : zhCN);
   await i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'zh-CN',
@@ -66,10 +55,11 @@ export function addMessages(bundle: MessageBundle): void {
 }
 
 export async function changeLanguage(lng: Language): Promise<void> {
-  if (lng === 'en' && !englishLoaded) {
-    i18next.addResourceBundle('en', 'translation', await loadEnglish(), true, false);
-  }
-  globalThis.localStorage?.setItem(STORAGE_KEY, lng);
+  const english = lng === 'en' ? await loadEnglish() : undefined;
+  // Merged, never overwriting: features' English added since stays.
+  if (english) i18next.addResourceBundle('en', 'translation', english, true, false);
+  globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, lng);
   await i18next.changeLanguage(lng);
+  setShellWords(lng, english ?? zhCN);
   document.documentElement.lang = lng;
 }

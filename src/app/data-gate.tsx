@@ -1,0 +1,28 @@
+/**
+ * The case database (Dexie, the repositories and their schemas) is not in the
+ * first chunk: the shell and the case list's frame paint first, and whatever
+ * reads the phone's data waits here for its code to load and the database to
+ * be made. The load starts once, at start (main.tsx), and is shared by every
+ * gate; a gate shows its Suspense boundary's fallback until then.
+ */
+import { use, type ReactNode } from 'react';
+import {
+  ServicesProvider,
+  useShell,
+  type Services,
+  type ShellServices,
+} from '../services/ServicesContext';
+
+let loading: Promise<Services> | undefined;
+
+/** Every service, once the database's code has loaded (loaded once). */
+export function loadServices(shell: ShellServices): Promise<Services> {
+  loading ??= import('../storage/db').then(({ createDb }) => ({ ...shell, db: createDb() }));
+  return loading;
+}
+
+/** Its children, with the database; suspends until it has loaded. */
+export function WithData({ children }: { children: ReactNode }) {
+  const services = use(loadServices(useShell()));
+  return <ServicesProvider services={services}>{children}</ServicesProvider>;
+}

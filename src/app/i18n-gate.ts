@@ -1,0 +1,19 @@
+/**
+ * i18next is not in the first chunk: the shell's words come from a small
+ * lookup (ui/i18n/shell-words.ts) and every lazily loaded screen waits here
+ * for i18next, started once at start (main.tsx).
+ */
+import type * as SetupModule from '../ui/i18n/setup';
+
+type Setup = typeof SetupModule;
+
+let loading: Promise<Setup> | undefined;
+
+/** i18next, set up in the phone's language (loaded once). */
+export function loadI18n(): Promise<Setup> {
+  loading ??= import('../ui/i18n/setup').then(async (setup) => {
+    await setup.setupI18n();
+    return setup;
+  });
+  return loading;
+}

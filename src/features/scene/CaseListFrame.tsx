@@ -1,0 +1,30 @@
+/**
+ * The case list's frame: its title and the "new case" button, with the list
+ * (or, while the phone's cases load, a loading line as tall as the empty
+ * list's) below. It is in the first chunk, so it paints before the database
+ * and i18next (its words are the shell's).
+ */
+import type { ReactNode } from 'react';
+import { ButtonLink } from '../../ui/Button';
+import { useShellT } from '../../ui/i18n/shell-words';
+
+export function CaseListFrame({ children }: { children?: ReactNode }) {
+  const { t } = useShellT();
+  return (
+    <section aria-labelledby="cases-title">
+      <div className="row-between">
+        <h1 id="cases-title">{t('cases.title')}</h1>
+        <ButtonLink variant="primary" href="/cases/new">
+          {t('cases.new')}
+        </ButtonLink>
+      </div>
+      <div className="case-list-body">
+        {children ?? (
+          <p role="status" className="empty">
+            {t('app.loading')}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
