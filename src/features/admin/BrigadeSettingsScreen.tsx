@@ -27,7 +27,8 @@ function useBrigadeForm(brigade: BrigadeSettings, save: BrigadesView['save']) {
   const [outcome, setOutcome] = useState<Outcome>();
   const edit = (change: Partial<BrigadeDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
-    setOutcome((o) => (o?.kind === 'saved' ? undefined : o));
+    // What the last save said no longer speaks of what is typed now.
+    setOutcome(undefined);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
