@@ -220,6 +220,46 @@ export default tseslint.config(
     },
   },
   {
+    // The documents both the phone and the server print (the determination PDF):
+    // they run in a browser and in Node, so neither's libraries, and no I/O.
+    files: ['src/documents/**/*.ts'],
+    ignores: ['src/documents/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              [...browserOnly, 'fastify', 'kysely', 'better-sqlite3', 'node:*', 'fs', 'path'],
+              'src/documents runs on the phone and on the server: pdf-lib, fontkit and qrcode, no browser or Node library. Take fonts and images in as bytes (docs/ARCHITECTURE.md).',
+            ),
+            forbid(
+              [
+                '**/storage/**',
+                '**/api/**',
+                '**/sync/**',
+                '**/platform/**',
+                '**/media/**',
+                '**/services/**',
+                '**/features/**',
+                '**/ui/**',
+                '**/app/**',
+                '**/server/**',
+              ],
+              'src/documents may import only src/domain and src/contracts: the server prints with it too (docs/ARCHITECTURE.md).',
+            ),
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'src/documents does no I/O: take the bytes as an argument.' },
+        { name: 'window', message: 'src/documents runs on the server too: no DOM.' },
+        { name: 'document', message: 'src/documents runs on the server too: no DOM.' },
+      ],
+    },
+  },
+  {
     files: [
       'src/storage/**/*.ts',
       'src/api/**/*.ts',
@@ -293,7 +333,7 @@ export default tseslint.config(
                 '**/src/platform/**',
                 '**/src/media/**',
               ],
-              'server/ may import only src/domain and src/contracts (docs/ARCHITECTURE.md).',
+              'server/ may import only src/domain, src/contracts and src/documents (docs/ARCHITECTURE.md).',
             ),
           ],
         },

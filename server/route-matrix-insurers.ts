@@ -5,6 +5,8 @@
  */
 import type { InjectOptions } from 'fastify';
 import { expect } from 'vitest';
+import { sha256OfBytes } from './test-device';
+import { jpegBytes, uploadAssessmentPhoto } from './test-photos';
 import { createEndpoint } from './webhooks/endpoints';
 import { enqueueEvent } from './webhooks/outbox';
 import type { Actor, TestWorld } from './test-world';
@@ -26,6 +28,31 @@ export interface MatrixContext {
   storedCase(reviewed?: boolean): Promise<{ id: string }>;
   /** A fresh number for names. */
   next(): number;
+}
+
+const TUS = { 'tus-resumable': '1.0.0' };
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+/** A tus creation of an assessment photo for insurer X's packet of a fresh approved case. */
+export async function assessmentUploadOfX({
+  world,
+  storedCase,
+  next,
+}: MatrixContext): Promise<InjectOptions> {
+  const { id } = await storedCase(true);
+  const claim = await world()
+    .fx.db.selectFrom('claims')
+    .select('id')
+    .where('case_id', '=', id)
+    .where('insurer_id', '=', world().insurers.x.id)
+    .executeTakeFirstOrThrow();
+  const sha = sha256OfBytes(`matrix-assessment-${next()}`);
+  const meta = `sha256 ${b64(sha)},claimId ${b64(claim.id)},filetype ${b64('image/jpeg')}`;
+  return {
+    method: 'POST',
+    url: '/api/uploads',
+    headers: { ...TUS, 'upload-length': '16', 'upload-metadata': meta },
+  };
 }
 
 export function insurerFixtures({
@@ -57,6 +84,16 @@ export function insurerFixtures({
       payload: payload(packet),
     };
   };
+
+  let pdfLink: { world: TestWorld; url: string } | undefined;
+  async function pdfLinkOfX(): Promise<string> {
+    const packet = await world().call('insurerX', {
+      url: `/api/packets/${(await packetOfX()).id}`,
+    });
+    expect(packet.statusCode).toBe(200);
+    const body = packet.json() as { determinationPdf: { download: { url: string } } };
+    return body.determinationPdf.download.url;
+  }
 
   async function endpointOfX(): Promise<string> {
     const { endpoint } = await createEndpoint(
@@ -165,6 +202,38 @@ export function insurerFixtures({
           url: (packet.json() as { photos: { download: { url: string } }[] }).photos[0]!.download
             .url,
         };
+      },
+    },
+    'claims.assessmentPhoto': {
+      success: 200,
+      // The insurer that assessed, the brigade's reviewer and the case's officer.
+      home: ['insurerX', 'reviewerA', 'officerA'],
+      prepare: async () => {
+        const { id, vehicleId } = await packetOfX();
+        const bytes = jpegBytes(`matrix-${next()}`);
+        expect((await uploadAssessmentPhoto(world(), 'insurerX', id, bytes)).statusCode).toBe(200);
+        const sha = sha256OfBytes(bytes);
+        const assessed = await world().call('insurerX', {
+          method: 'POST',
+          url: `/api/packets/${id}/assessment`,
+          payload: {
+            vehicles: [{ vehicleId, amountYuan: 600 }],
+            assessor: 'Matrix',
+            photos: [sha],
+          },
+        });
+        expect(assessed.statusCode).toBe(200);
+        return { url: `/api/claims/${id}/assessment-photos/${sha}` };
+      },
+    },
+    'packets.determinationPdf': {
+      success: 200,
+      // Public like the photos: the signed link is the key, whoever follows it.
+      // One packet for every caller: a GET changes nothing, and each new
+      // packet's PDF would be rendered afresh (about a second each).
+      prepare: async () => {
+        if (pdfLink?.world !== world()) pdfLink = { world: world(), url: await pdfLinkOfX() };
+        return { url: pdfLink.url };
       },
     },
     'webhooks.endpoints.list': {

@@ -21,7 +21,7 @@ import { createSession } from './auth/sessions';
 import { insuredCase } from './case-fixtures';
 import { makeDeviceKey, makePhoto, signedCaseBody } from './test-device';
 import { uploadPhoto } from './test-photos';
-import { insurerFixtures, type Fixture } from './route-matrix-insurers';
+import { assessmentUploadOfX, insurerFixtures, type Fixture } from './route-matrix-insurers';
 import { ACTORS, CHEAP_SCRYPT, ROLE_OF, TEST_PASSWORD, openTestWorld } from './test-world';
 import type { Actor, TestWorld } from './test-world';
 
@@ -109,6 +109,8 @@ async function freshUserId(): Promise<string> {
   return user.id;
 }
 
+const matrix = { world: () => w, storedCase, next: () => ++counter };
+
 /** A fresh endpoint of insurer X (a loopback URL the brigade allowed: nothing is resolved). */
 const FIXTURES: Record<string, Fixture> = {
   'health.get': { success: 200, prepare: async () => ({ url: '/api/health' }) },
@@ -165,7 +167,10 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'uploads.create': {
     success: 201,
-    prepare: async () => {
+    // An insurer uploads an assessment photo for its own packet only.
+    refused: { insurerY: [404, 'not_found'] },
+    prepare: async (actor) => {
+      if (actor && ROLE_OF[actor] === 'insurer') return assessmentUploadOfX(matrix);
       const photo = makePhoto(
         '0190a000-0000-7000-8000-00000000beef',
         `matrix-create-${++counter}`,
@@ -306,7 +311,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'admin.units.list': { success: 200, prepare: async () => ({ url: '/api/admin/units' }) },
   'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
-  ...insurerFixtures({ world: () => w, storedCase, next: () => ++counter }),
+  ...insurerFixtures(matrix),
 };
 
 function expectedStatus(route: RouteSpec, fixture: Fixture, actor: Actor | undefined): number {

@@ -7,7 +7,7 @@ import type { CasePutRequest } from '../src/contracts/cases';
 import type { CaseRecord } from '../src/domain/case/case.schema';
 import type { PhotoMeta } from '../src/domain/case/photo.schema';
 import type { CaseFixture } from './case-fixtures';
-import { signedCaseBody } from './test-device';
+import { sha256OfBytes, signedCaseBody } from './test-device';
 import type { Actor, TestWorld } from './test-world';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -93,4 +93,42 @@ export async function sendNextVersion(
   });
   const res = await w.call(actor, { method: 'PUT', url: `/api/cases/${record.id}`, payload: body });
   return { res, body };
+}
+
+/** Bytes that start as a JPEG does (deterministic for a seed). */
+export function jpegBytes(seed: string, size = 1024): Buffer {
+  const bytes = Buffer.alloc(size);
+  let block = Buffer.from(sha256OfBytes(seed), 'hex');
+  for (let i = 0; i < size; i += 32) {
+    block.copy(bytes, i);
+    block = Buffer.from(sha256OfBytes(block), 'hex');
+  }
+  bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  return bytes;
+}
+
+/** An insurer's tus upload of an assessment photo for its packet; answers the final PATCH (or the refused creation). */
+export async function uploadAssessmentPhoto(
+  w: TestWorld,
+  actor: Actor,
+  claimId: string,
+  bytes: Buffer,
+  filetype = 'image/jpeg',
+) {
+  const created = await w.call(actor, {
+    method: 'POST',
+    url: '/api/uploads',
+    headers: {
+      ...TUS,
+      'upload-length': String(bytes.length),
+      'upload-metadata': `sha256 ${b64(sha256OfBytes(bytes))},claimId ${b64(claimId)},filetype ${b64(filetype)}`,
+    },
+  });
+  if (created.statusCode !== 201) return created;
+  return w.call(actor, {
+    method: 'PATCH',
+    url: created.headers['location'] as string,
+    headers: { ...TUS, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+    payload: bytes,
+  });
 }

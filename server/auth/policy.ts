@@ -141,6 +141,6 @@ export function devicesInScope(db: Db, scope: Scope) {
   return query.where('devices.user_id', '=', scope.userId);
 }
 
-/** An upload belongs to its uploader only. */
+/** An upload belongs to its uploader only (an officer's photo, an insurer's assessment photo). */
 export const canTouchUpload = (scope: Scope, uploaderId: string | null | undefined): boolean =>
-  scope.kind === 'unit' && uploaderId === scope.userId;
+  (scope.kind === 'unit' || scope.kind === 'insurer') && uploaderId === scope.userId;

@@ -102,6 +102,8 @@ export interface ChangeInput {
   manifestVersion?: number;
   /** An amendment: the accident squad's determination. */
   amendment?: SquadDetermination;
+  /** An assessment: the hashes of its photos. */
+  photos?: readonly string[];
 }
 
 /** Writes one entry of the changes feed; answers its cursor. */
@@ -121,6 +123,7 @@ export async function insertChange(trx: Db, change: ChangeInput): Promise<string
       missing: change.missing === undefined ? null : JSON.stringify(change.missing),
       manifest_version: change.manifestVersion ?? null,
       amendment: change.amendment === undefined ? null : JSON.stringify(change.amendment),
+      photos: change.photos?.length ? JSON.stringify(change.photos) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -317,6 +320,8 @@ export async function applyClaimAction(
   action: ClaimAction,
   request: CaseActionRequest,
   at: Date,
+  /** An assessment's photos (by hash), for its feed entry and audit event. */
+  photos: readonly string[] = [],
 ): Promise<CaseActionResponse> {
   const rule = CLAIM_STEPS[action];
   const insurerId = session.insurerId ?? '';
@@ -367,6 +372,7 @@ export async function applyClaimAction(
       at: now,
       claim: { insurerId, state: rule.to },
       manifestVersion: current.manifest_version,
+      photos,
     });
     await appendAudit(trx, at, {
       actor: session.userId,
@@ -381,6 +387,7 @@ export async function applyClaimAction(
         amountYuan: fen / 100,
         note,
         caseState: state,
+        ...(photos.length > 0 && { photos }),
       },
     });
     const updated = await trx

@@ -193,7 +193,7 @@ export interface ClaimsTable {
   /** The insurer's call-back (migration 0007): when, and by whom. */
   acknowledged_at: string | null;
   acknowledged_by: string | null;
-  /** ClaimAssessment JSON: per-vehicle amounts and the assessor. */
+  /** ClaimAssessment JSON: per-vehicle amounts, the assessor, the photos (0008). */
   assessment: string | null;
   /** ClaimPayout JSON: paid on, reference. */
   payout: string | null;
@@ -230,6 +230,19 @@ export interface ChangesTable {
   manifest_version: number | null;
   /** `amended`: the SquadDetermination JSON (migration 0006). */
   amendment: string | null;
+  /** `assessed`: the SHA-256 hashes of the assessment's photos, JSON (migration 0008). */
+  photos: string | null;
+}
+
+/** A photo an insurer finished uploading for its claim's assessment (migration 0008). */
+export interface AssessmentPhotosTable {
+  claim_id: string;
+  sha256: string;
+  byte_length: number;
+  /** image/jpeg | image/png | image/webp, sniffed from the bytes. */
+  media_type: string;
+  uploaded_by: string;
+  uploaded_at: string;
 }
 
 /** The accident squad's amended liability of a case, one row per amendment (migration 0006). */
@@ -354,6 +367,7 @@ export interface Database {
   photos: PhotosTable;
   photo_holders: PhotoHoldersTable;
   claims: ClaimsTable;
+  assessment_photos: AssessmentPhotosTable;
   changes: ChangesTable;
   review_requests: ReviewRequestsTable;
   squad_determinations: SquadDeterminationsTable;

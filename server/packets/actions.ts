@@ -10,7 +10,8 @@
  * The assessment and payout are the claim steps of server/cases/claims.ts
  * (`applyClaimAction`: the case follows its claims), with the portal's
  * details kept beside them. Recording an assessment acknowledges a packet not
- * yet acknowledged, at the same instant.
+ * yet acknowledged, at the same instant. An assessment's photos are uploads
+ * this insurer finished for this packet (assessment-photos.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Claim } from '../../src/contracts/claims';
@@ -27,6 +28,7 @@ import type { ClaimRow, Database } from '../db/schema';
 import { HttpError } from '../errors';
 import { applyClaimAction, claimOf, insertChange } from '../cases/claims';
 import { claimRequest, storeResponse } from '../cases/review-requests';
+import { assessmentPhotos } from './assessment-photos';
 import { packetStatus } from './portal';
 
 type Db = Kysely<Database>;
@@ -135,6 +137,7 @@ async function assess(
       [{ path: 'vehicles', message: 'must be vehicles this insurer covers' }],
     );
   }
+  const photos = await assessmentPhotos(trx, claim.id, body.photos ?? []);
   const totalYuan = body.vehicles.reduce((sum, v) => sum + Math.round(v.amountYuan * 100), 0) / 100;
   if (claim.acknowledged_at === null) await acknowledge(trx, session, claim, {}, at);
   const note = body.note;
@@ -145,10 +148,12 @@ async function assess(
     'assess',
     { action: 'assess', amountYuan: totalYuan, ...(note !== undefined && { note }) },
     at,
+    photos.map((p) => p.sha256),
   );
+  const details = { vehicles: body.vehicles, assessor: body.assessor };
   await trx
     .updateTable('claims')
-    .set({ assessment: JSON.stringify({ vehicles: body.vehicles, assessor: body.assessor }) })
+    .set({ assessment: JSON.stringify(photos.length > 0 ? { ...details, photos } : details) })
     .where('id', '=', claim.id)
     .execute();
 }

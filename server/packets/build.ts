@@ -2,11 +2,13 @@
  * One insurer's claim packet (src/contracts/packets.ts), built from its claim:
  * the allow-listed view of the case version the claim covers
  * (server/cases/insurer-view.ts), the chain of manifest hashes up to that
- * version, every photo with a signed link bound to this packet, the claim's
- * progress and the call-back due time (the brigade's target after delivery).
+ * version, every photo and the determination PDF with a signed link bound to
+ * this packet (the PDF is made when first fetched: determination-pdf.ts), the
+ * claim's progress and the call-back due time (the brigade's target after
+ * delivery).
  */
 import type { Kysely } from 'kysely';
-import { PACKET_VERSION, type ClaimPacket } from '../../src/contracts/packets';
+import { DETERMINATION_PDF, PACKET_VERSION, type ClaimPacket } from '../../src/contracts/packets';
 import type { ClaimRow, Database } from '../db/schema';
 import { claimOf } from '../cases/claims';
 import { packetVersion, viewOf } from '../cases/packets';
@@ -103,6 +105,16 @@ export async function buildPacket(
         now,
       ),
     })),
+    determinationPdf: {
+      mediaType: 'application/pdf',
+      download: signLink(
+        key,
+        claim.id,
+        DETERMINATION_PDF,
+        `${baseUrl}/api/packets/${claim.id}/${DETERMINATION_PDF}`,
+        now,
+      ),
+    },
     claim: claimOf(claim),
     callbackDueAt: dueAt(claim.delivered_at, await callbackMinutes(db, claim.case_id)),
   };

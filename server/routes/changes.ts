@@ -45,6 +45,7 @@ function changeOf(r: Selectable<ChangesTable>, forInsurer: boolean): Change {
     ...(r.missing !== null && { missing: JSON.parse(r.missing) as MissingItem[] }),
     ...(r.amendment !== null &&
       !forInsurer && { amendment: JSON.parse(r.amendment) as SquadDetermination }),
+    ...(r.photos !== null && { photos: JSON.parse(r.photos) as string[] }),
     ...(claim && { claim }),
   };
 }

@@ -1,14 +1,18 @@
 /**
  * The insurer's packets (src/contracts/packets.ts): its list with the
  * call-back clock, one packet with freshly signed links, the call-back,
- * assessment and payout; and a packet's photo through its signed link, which
- * needs no session (a claims system follows it) but is bound to the packet
- * and the photo, and expires.
+ * assessment and payout; and a packet's photo and determination PDF through
+ * their signed links, which need no session (a claims system follows them)
+ * but are bound to the packet and the object, and expire. Also a photo of an
+ * insurer's assessment, for that insurer, the brigade's reviewers and the
+ * case's officer.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Claim } from '../../src/contracts/claims';
 import {
+  DETERMINATION_PDF,
   AcknowledgeRequest,
+  AssessmentPhotoParams,
   AssessmentRequest,
   LinkQuery,
   PacketListQuery,
@@ -25,7 +29,9 @@ import { heldByUnit } from '../cases/photo-holders';
 import type { Db } from '../db/database';
 import { parseInput } from '../errors';
 import { applyPacketAction, ownPacket, type PacketAction } from '../packets/actions';
+import { readAssessmentPhoto } from '../packets/assessment-photos';
 import { buildPacket } from '../packets/build';
+import { determinationPdf } from '../packets/determination-pdf';
 import { linkKey, linkValid } from '../packets/links';
 import { listPackets } from '../packets/portal';
 import { recordAudit } from '../audit/audit-log';
@@ -75,6 +81,42 @@ export const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (
     kind: 'payout',
     body: parseInput(PayoutRequest, body, 'body'),
   }));
+
+  sessionRoute(app, auth, 'claims.assessmentPhoto', async (request, reply, session) => {
+    const { id, sha256 } = parseInput(AssessmentPhotoParams, request.params, 'params');
+    const photo = await readAssessmentPhoto(holdings, session, id, sha256, now());
+    return sendPhoto(reply, photo.bytes, photo.size, photo.mediaType);
+  });
+
+  publicRoute(app, 'packets.determinationPdf', async (request, reply) => {
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const link = parseInput(LinkQuery, request.query, 'querystring');
+    const at = now();
+    if (!linkValid(await linkKey(db), id, DETERMINATION_PDF, link, at)) throw notFound('document');
+    const claim = await db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!claim) throw notFound('document');
+    const pdf = await determinationPdf(holdings, claim, at);
+    const bytes = await blobs.get(pdf.sha256);
+    if (!bytes) throw notFound('document');
+    await recordAudit(db, at, {
+      actor: `link:${claim.insurer_id}`,
+      action: 'document.read',
+      subject: pdf.sha256,
+      details: {
+        caseId: claim.case_id,
+        packetId: id,
+        document: 'determination-pdf',
+        via: 'signed-link',
+      },
+    });
+    return reply
+      .code(200)
+      .header('content-type', 'application/pdf')
+      .header('content-length', String(pdf.size))
+      .header('content-disposition', `inline; filename="${pdf.caseNumber}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(bytes);
+  });
 
   publicRoute(app, 'packets.photo', async (request, reply) => {
     const { id, sha256 } = parseInput(PhotoLinkParams, request.params, 'params');

@@ -76,10 +76,15 @@ export const photoRoutes: FastifyPluginAsync<PhotoRoutesOptions> = async (
 };
 
 /** A photo's bytes, never cached by a shared cache. */
-export const sendPhoto = (reply: FastifyReply, bytes: unknown, size: number) =>
+export const sendPhoto = (
+  reply: FastifyReply,
+  bytes: unknown,
+  size: number,
+  mediaType = 'image/jpeg',
+) =>
   reply
     .code(200)
-    .header('content-type', 'image/jpeg')
+    .header('content-type', mediaType)
     .header('content-length', String(size))
     .header('cache-control', 'private, no-store')
     .send(bytes);

@@ -1,7 +1,9 @@
 /**
  * Resumable photo uploads (tus 1.0.0, @tus/server + @tus/file-store) under
- * `/api/uploads/`. Only officers upload, and an upload is visible only to
- * its uploader (anyone else gets tus's own 404). The client names the bytes
+ * `/api/uploads/`. Officers upload their cases' photos and insurers the
+ * photos of their assessments (assessment-uploads.ts: `claimId` instead of
+ * `caseId`); an upload is visible only to its uploader (anyone else gets
+ * tus's own 404). The client names the bytes
  * in `Upload-Metadata` (`sha256`, `caseId`); when the last byte arrives the
  * file is streamed into the content-addressed blob store, which hashes it
  * and refuses a mismatch — so the same bytes are stored once however often
@@ -44,6 +46,7 @@ import type { BlobStore } from '../blobs/blob-store';
 import { recordPhotoHolder } from '../cases/photo-holders';
 import type { Db } from '../db/database';
 import { errorBody, parseInput } from '../errors';
+import { acceptAssessmentUpload, jsonRefusal, storeAssessmentUpload } from './assessment-uploads';
 
 export interface UploadRoutesOptions {
   db: Db;
@@ -101,11 +104,6 @@ function webRequestOf(request: FastifyRequest): Request {
   });
 }
 
-const jsonRefusal = (status: number, code: UploadRefusal, message: string) => ({
-  status_code: status,
-  body: JSON.stringify(errorBody(code, message)),
-});
-
 export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app, opts) => {
   const { db, blobs, auth, now } = opts;
   const maxBytes = opts.maxBytes ?? MAX_PHOTO_BYTES;
@@ -119,8 +117,25 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   const sessionOf = (req: Request): Session => callOf(req).session;
   const datastore = new FileStore({ directory: opts.uploadDir });
 
+  const stored = (body: UploadStored) => ({
+    status_code: 200,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+  const finishAssessment = async (session: Session, upload: Upload) => {
+    const file = path.join(opts.uploadDir, upload.id);
+    const done = { session, metadata: upload.metadata, uploadId: upload.id, file, at: now() };
+    try {
+      return stored(await storeAssessmentUpload(db, blobs, done));
+    } finally {
+      await datastore.remove(upload.id).catch(() => undefined);
+    }
+  };
+
   const finish = async (req: Request, upload: Upload) => {
     const session = sessionOf(req);
+    if (session.role === 'insurer') return finishAssessment(session, upload);
     const meta = UploadMetadata.parse(upload.metadata);
     const file = path.join(opts.uploadDir, upload.id);
     const at = now();
@@ -147,16 +162,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
         subject: put.sha256,
         details: { caseId: meta.caseId, size: put.size, created: put.created, uploadId: upload.id },
       });
-      const stored: UploadStored = {
-        sha256: put.sha256,
-        byteLength: put.size,
-        created: put.created,
-      };
-      return {
-        status_code: 200,
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(stored),
-      };
+      return stored({ sha256: put.sha256, byteLength: put.size, created: put.created });
     } catch (error) {
       if (!(error instanceof BlobError) || error.reason !== 'hash_mismatch') throw error;
       await recordAudit(db, at, {
@@ -188,6 +194,10 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     maxSize: maxBytes,
     async onUploadCreate(req, upload) {
       const session = sessionOf(req);
+      if (session.role === 'insurer') {
+        await acceptAssessmentUpload(db, session, upload.metadata, upload.size);
+        return { metadata: { ...upload.metadata, uploaderId: session.userId } };
+      }
       const meta = UploadMetadata.safeParse(upload.metadata ?? {});
       if (!meta.success) {
         const fields = meta.error.issues.map((i) => i.path.join('.')).join(', ');
@@ -224,7 +234,10 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     const req = webRequestOf(request);
     if (request.method !== 'OPTIONS') {
-      calls.set(req, { session: await auth.require(request, ['officer']), log: request.log });
+      calls.set(req, {
+        session: await auth.require(request, ['officer', 'insurer']),
+        log: request.log,
+      });
       if (request.method !== 'POST') parseInput(TusIdParams, request.params, 'params');
     }
     const response = await tus.handleWeb(req);

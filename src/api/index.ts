@@ -7,7 +7,12 @@ export {
 } from './client';
 export { createAdminApiClient, type AdminApi } from './admin-client';
 export type { ApiFailure, ApiResult } from './result';
-export { photoFingerprint, type UploadPhotoInput } from './tus-upload';
+export {
+  assessmentFingerprint,
+  photoFingerprint,
+  type UploadAssessmentPhotoInput,
+  type UploadPhotoInput,
+} from './tus-upload';
 export { memoryUrlStorage } from './url-storage';
 export {
   createPacketApiClient,

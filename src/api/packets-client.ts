@@ -3,6 +3,8 @@
  * by status; one packet with freshly signed photo links; the call-back,
  * assessment and payout; and a photo's bytes through its signed link (no
  * token: the link is the key). Every answer is parsed with its contract.
+ * Also an assessment's photos: uploaded by tus for the packet, and read back
+ * (by the insurer, the brigade's reviewer or the case's officer).
  */
 import { Claim } from '../contracts/claims';
 import {
@@ -13,8 +15,10 @@ import {
   type PacketListQuery,
   type PayoutRequest,
 } from '../contracts/packets';
+import type { UploadStored } from '../contracts/uploads';
 import { getBlob, request, type HttpConfig } from './http';
 import type { ApiResult } from './result';
+import { uploadAssessmentPhoto, type UploadAssessmentPhotoInput } from './tus-upload';
 
 /** The three things an insurer records on a packet, by the last part of their path. */
 export interface PacketActionBodies {
@@ -36,6 +40,13 @@ export interface PacketApi {
   ): Promise<ApiResult<Claim>>;
   /** A photo's bytes through its signed link (absolute, or on the API's origin). */
   getSignedPhoto(url: string): Promise<ApiResult<Blob>>;
+  /** Uploads a photo for the packet's assessment (tus, resumable). */
+  uploadAssessmentPhoto(
+    token: string,
+    input: UploadAssessmentPhotoInput,
+  ): Promise<ApiResult<UploadStored>>;
+  /** The bytes of a photo of a claim's recorded assessment. */
+  getAssessmentPhoto(token: string, claimId: string, sha256: string): Promise<ApiResult<Blob>>;
 }
 
 export function createPacketApiClient(config: HttpConfig): PacketApi {
@@ -62,6 +73,9 @@ export function createPacketApiClient(config: HttpConfig): PacketApi {
         body,
         schema: Claim,
       }),
+    uploadAssessmentPhoto: (token, input) => uploadAssessmentPhoto(config, token, input),
+    getAssessmentPhoto: (token, claimId, sha256) =>
+      getBlob(config, { path: `/api/claims/${claimId}/assessment-photos/${sha256}`, token }),
     getSignedPhoto(url) {
       const absolute = /^https?:\/\//i.test(url);
       return getBlob(absolute ? { ...config, baseUrl: '' } : config, { path: url, token: '' });

@@ -10,6 +10,7 @@
  * stacks send those, so the same code runs in the app and in tests.
  */
 import * as tus from 'tus-js-client';
+import type { AssessmentMediaType } from '../contracts/claims';
 import { ErrorBody } from '../contracts/errors';
 import { UploadStored } from '../contracts/uploads';
 import type { ApiFailure, ApiResult } from './result';
@@ -28,6 +29,26 @@ export interface UploadPhotoInput {
   signal?: AbortSignal;
 }
 
+/** An insurer's assessment photo (定损) for one of its packets: JPEG, PNG or WebP. */
+export interface UploadAssessmentPhotoInput {
+  sha256: string;
+  claimId: string;
+  blob: Blob;
+  mediaType: AssessmentMediaType;
+  onProgress?: (bytesSent: number, bytesTotal: number) => void;
+  signal?: AbortSignal;
+}
+
+/** What one tus upload sends: the bytes, their metadata and the fingerprint it resumes by. */
+interface TusJob {
+  sha256: string;
+  blob: Blob;
+  metadata: Record<string, string>;
+  fingerprint: string;
+  onProgress?: ((bytesSent: number, bytesTotal: number) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
 export interface TusConfig {
   baseUrl: string;
   /** Where upload URLs are remembered for resuming; default tus-js-client's (localStorage in browsers). */
@@ -37,6 +58,8 @@ export interface TusConfig {
 }
 
 export const photoFingerprint = (sha256: string) => `kuaichu-photo-${sha256}`;
+export const assessmentFingerprint = (claimId: string, sha256: string) =>
+  `kuaichu-assessment-${claimId}-${sha256}`;
 
 /** tus-js-client file reader over a Blob, answering Uint8Array slices. */
 const blobReader: tus.UploadOptions['fileReader'] = {
@@ -61,6 +84,27 @@ export function uploadPhoto(
   token: string,
   input: UploadPhotoInput,
 ): Promise<ApiResult<UploadStored>> {
+  return runTus(config, token, {
+    ...input,
+    metadata: { sha256: input.sha256, caseId: input.caseId, filetype: 'image/jpeg' },
+    fingerprint: photoFingerprint(input.sha256),
+  });
+}
+
+/** Uploads an insurer's assessment photo for its packet; answers the server's acknowledgement. */
+export function uploadAssessmentPhoto(
+  config: TusConfig,
+  token: string,
+  input: UploadAssessmentPhotoInput,
+): Promise<ApiResult<UploadStored>> {
+  return runTus(config, token, {
+    ...input,
+    metadata: { sha256: input.sha256, claimId: input.claimId, filetype: input.mediaType },
+    fingerprint: assessmentFingerprint(input.claimId, input.sha256),
+  });
+}
+
+function runTus(config: TusConfig, token: string, input: TusJob): Promise<ApiResult<UploadStored>> {
   return new Promise((resolve) => {
     let finalBody: string | undefined;
     let stallTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,8 +119,8 @@ export function uploadPhoto(
     const upload = new tus.Upload(input.blob, {
       endpoint: `${config.baseUrl}/api/uploads/`,
       headers: { authorization: `Bearer ${token}` },
-      metadata: { sha256: input.sha256, caseId: input.caseId, filetype: 'image/jpeg' },
-      fingerprint: () => Promise.resolve(photoFingerprint(input.sha256)),
+      metadata: input.metadata,
+      fingerprint: () => Promise.resolve(input.fingerprint),
       retryDelays: [],
       removeFingerprintOnSuccess: true,
       storeFingerprintForResuming: true,

@@ -13,6 +13,7 @@
 import * as z from 'zod/mini';
 import { CaseState } from '../domain/case/case-state';
 import { SquadDetermination } from '../domain/review/squad-amendment';
+import { Sha256Hex } from '../domain/case/photo.schema';
 import { ClaimState } from './claims';
 import { MissingItem } from './review';
 import { Role, defineRoute } from './route';
@@ -61,6 +62,8 @@ export const Change = z.object({
    * The officer's phone applies it (src/domain/review/squad-amendment.ts).
    */
   amendment: z.optional(SquadDetermination),
+  /** `assessed`: the hashes of the photos the insurer attached to its assessment. */
+  photos: z.optional(z.array(Sha256Hex)),
   /** A step of one insurer's claim: whose, and the claim's state after it. */
   claim: z.optional(z.object({ insurerId: z.uuid(), state: ClaimState })),
 });

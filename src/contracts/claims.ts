@@ -17,6 +17,18 @@ import { defineRoute } from './route';
 export const ClaimState = z.enum(['delivered', 'assessed', 'paid']);
 export type ClaimState = z.infer<typeof ClaimState>;
 
+/** The media types an insurer's assessment photo may have (sniffed from the bytes). */
+export const AssessmentMediaType = z.enum(['image/jpeg', 'image/png', 'image/webp']);
+export type AssessmentMediaType = z.infer<typeof AssessmentMediaType>;
+
+/** A photo the insurer attached to its assessment: read it at `GET /api/claims/:id/assessment-photos/:sha256`. */
+export const AssessmentPhoto = z.object({
+  sha256: Sha256Hex,
+  byteLength: z.number(),
+  mediaType: AssessmentMediaType,
+});
+export type AssessmentPhoto = z.infer<typeof AssessmentPhoto>;
+
 /** An insurer's record of an assessment or payout. */
 export const ClaimStep = z.object({
   at: Instant,
@@ -27,6 +39,8 @@ export const ClaimStep = z.object({
   vehicles: z.optional(z.array(z.object({ vehicleId: z.uuid(), amountYuan: z.number() }))),
   /** An assessment: who assessed the damage. */
   assessor: z.optional(z.string()),
+  /** An assessment: the photos the insurer attached (absent when none). */
+  photos: z.optional(z.array(AssessmentPhoto)),
   /** A payout: the day the money was paid and the payment's reference. */
   paidOn: z.optional(z.string()),
   reference: z.optional(z.string()),

@@ -44,6 +44,20 @@ export const PacketPhoto = z.object({
 });
 export type PacketPhoto = z.infer<typeof PacketPhoto>;
 
+/** The object a packet's determination PDF link is bound to (beside the photos' SHA-256). */
+export const DETERMINATION_PDF = 'determination.pdf';
+
+/**
+ * The determination (认定书) as a PDF, made from this insurer's redacted view
+ * of the case (other drivers withheld, no reason texts), dated by the
+ * delivery: the same bytes on every request.
+ */
+export const PacketDocument = z.object({
+  mediaType: z.literal('application/pdf'),
+  download: SignedLink,
+});
+export type PacketDocument = z.infer<typeof PacketDocument>;
+
 export const ClaimPacket = z.object({
   packetVersion: z.literal(PACKET_VERSION),
   /** The packet's (and its claim's) id. */
@@ -59,6 +73,8 @@ export const ClaimPacket = z.object({
     chain: z.array(ChainLink),
   }),
   photos: z.array(PacketPhoto),
+  /** The determination PDF (absent from packets delivered before it was offered). */
+  determinationPdf: z.optional(PacketDocument),
   claim: Claim,
   /** The brigade's target for the call-back: acknowledge by then. */
   callbackDueAt: Instant,
@@ -102,6 +118,9 @@ export const PacketList = z.object({
 });
 export type PacketList = z.infer<typeof PacketList>;
 
+/** At most this many photos on one assessment. */
+export const MAX_ASSESSMENT_PHOTOS = 12;
+
 const Yuan = z.number().check(z.gte(0), z.lte(100_000_000));
 /** Retries of one action answer the first's result. */
 const RequestId = z.optional(z.uuid());
@@ -120,6 +139,11 @@ export const AssessmentRequest = z.object({
     .check(z.minLength(1, 'give the amount for each insured vehicle')),
   assessor: line(80).check(z.minLength(1, 'name the assessor')),
   note: z.optional(paragraph(1000)),
+  /**
+   * The assessment's photos: each one this insurer finished uploading for this
+   * packet (tus, `claimId` in the metadata), at most {@link MAX_ASSESSMENT_PHOTOS}.
+   */
+  photos: z.optional(z.array(Sha256Hex).check(z.maxLength(100))),
 });
 export type AssessmentRequest = z.infer<typeof AssessmentRequest>;
 
@@ -133,6 +157,7 @@ export const PayoutRequest = z.object({
 export type PayoutRequest = z.infer<typeof PayoutRequest>;
 
 export const PhotoLinkParams = z.object({ id: z.uuid(), sha256: Sha256Hex });
+export const AssessmentPhotoParams = z.object({ id: z.uuid(), sha256: Sha256Hex });
 export const LinkQuery = z.object({
   expires: z.string().check(z.regex(/^\d{1,12}$/)),
   sig: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
@@ -143,7 +168,10 @@ const actionErrors = {
     description:
       '`invalid_transition`: the packet is not in a state that allows it (details: its status); `withdrawn`: a later packet replaced it',
   },
-  422: { description: '`request_id_reused`; `unknown_vehicle`: not a vehicle this insurer covers' },
+  422: {
+    description:
+      '`request_id_reused`; `unknown_vehicle`: not a vehicle this insurer covers; `unknown_photo`: a photo this insurer did not finish uploading for this packet; `too_many_photos`: more than 12',
+  },
 } as const;
 
 export const packetRoutes = [
@@ -182,7 +210,8 @@ export const packetRoutes = [
     id: 'packets.assessment',
     method: 'POST',
     path: '/api/packets/:id/assessment',
-    summary: 'Record the damage assessment (定损): amount per insured vehicle, assessor',
+    summary:
+      'Record the damage assessment (定损): amount per insured vehicle, assessor, optional photos',
     access: ['insurer'],
     scoped: true,
     params: IdParams,
@@ -212,5 +241,32 @@ export const packetRoutes = [
     params: PhotoLinkParams,
     query: LinkQuery,
     responses: { 200: { description: 'The JPEG', mediaType: 'image/jpeg' } },
+  }),
+  defineRoute({
+    id: 'claims.assessmentPhoto',
+    method: 'GET',
+    path: '/api/claims/:id/assessment-photos/:sha256',
+    summary: 'A photo of an insurer’s assessment (audited `assessment-photo.read`)',
+    description:
+      'Insurer: its own claims only; reviewer: his brigade’s cases; officer: the cases he sent (the case’s officer). The photo must be one the claim’s recorded assessment names; anything else answers 404, as absent.',
+    access: ['officer', 'reviewer', 'insurer'],
+    scoped: true,
+    params: AssessmentPhotoParams,
+    responses: {
+      200: { description: 'The stored bytes (JPEG, PNG or WebP)', mediaType: 'image/jpeg' },
+    },
+  }),
+  defineRoute({
+    id: 'packets.determinationPdf',
+    method: 'GET',
+    path: '/api/packets/:id/determination.pdf',
+    summary: 'A packet’s determination (认定书) as a PDF, through its signed link (no session)',
+    description:
+      'Made from the insurer’s redacted view of the packet’s case version, the same bytes every time. The link is bound to the packet and expires; a wrong, expired or foreign link answers 404 with no case data. Audited as a document read.',
+    access: 'public',
+    scoped: true,
+    params: IdParams,
+    query: LinkQuery,
+    responses: { 200: { description: 'The PDF', mediaType: 'application/pdf' } },
   }),
 ] as const;

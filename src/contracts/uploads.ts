@@ -5,6 +5,11 @@
  * bytes when the upload completes and refuses a mismatch. Before uploading,
  * `HEAD /api/photos/:sha256` says whether the server already holds the bytes.
  *
+ * An insurer uploads the photos of its assessment (定损) the same way, with
+ * `claimId` (its packet's id) instead of `caseId` and `filetype` one of
+ * JPEG, PNG or WebP ({@link AssessmentUploadMetadata}): at most 10 MB each,
+ * the bytes must be of the type named, and only its own packets take them.
+ *
  * Resuming: use the photo hash as the tus fingerprint
  * (`fingerprint: async () => 'kuaichu-photo-' + sha256`), so a retry after a
  * reload finds the same upload URL in the URL storage and continues at the
@@ -13,6 +18,7 @@
 import * as z from 'zod/mini';
 import { Sha256Hex } from '../domain/case/photo.schema';
 import { TEXT_LIMITS, line } from '../domain/text';
+import { AssessmentMediaType } from './claims';
 import { ErrorBody } from './errors';
 import { defineRoute } from './route';
 
@@ -26,6 +32,18 @@ export const UploadMetadata = z.object({
   filename: z.optional(line(TEXT_LIMITS.line)),
 });
 export type UploadMetadata = z.infer<typeof UploadMetadata>;
+
+/** Biggest assessment photo an insurer may upload (bytes). */
+export const MAX_ASSESSMENT_PHOTO_BYTES = 10 * 1024 * 1024;
+
+/** An insurer's upload: a photo of its assessment of one of its packets. */
+export const AssessmentUploadMetadata = z.object({
+  sha256: Sha256Hex,
+  claimId: z.uuid(),
+  filetype: AssessmentMediaType,
+  filename: z.optional(line(TEXT_LIMITS.line)),
+});
+export type AssessmentUploadMetadata = z.infer<typeof AssessmentUploadMetadata>;
 
 export const PhotoParams = z.object({ sha256: Sha256Hex });
 export type PhotoParams = z.infer<typeof PhotoParams>;
@@ -48,13 +66,16 @@ export type UploadStored = z.infer<typeof UploadStored>;
  * and another officer's answer the same `404 not_found`.
  */
 export const UPLOAD_REFUSALS = {
-  invalid_upload_metadata: '400: Upload-Metadata lacks a valid `sha256` or `caseId`',
+  invalid_upload_metadata:
+    '400: Upload-Metadata lacks a valid `sha256` or `caseId` (an insurer: `sha256`, `claimId`, `filetype`)',
   invalid_upload_length: '400: no `Upload-Length`, or 0 bytes',
   invalid_tus_request:
     '400 (403 for a missing `Upload-Offset` or `Content-Type`): a tus header is malformed',
   tus_version_unsupported: '412: `Tus-Resumable` is missing or not 1.0.0',
   upload_offset_conflict: '409: `Upload-Offset` is not the server’s offset: HEAD, then resume',
-  upload_too_large: '413: more than 30 MB',
+  upload_too_large: '413: more than 30 MB (an insurer’s assessment photo: more than 10 MB)',
+  unsupported_media_type:
+    '415: an assessment photo’s bytes are not the JPEG, PNG or WebP its `filetype` names; the upload is discarded',
   photo_hash_mismatch: '460: the bytes do not hash to `sha256`; the upload is discarded',
 } as const;
 export type UploadRefusal = keyof typeof UPLOAD_REFUSALS;
@@ -95,14 +116,18 @@ export const uploadRoutes = [
     path: '/api/uploads',
     summary: 'tus creation: start a resumable photo upload',
     description:
-      'Headers: `Upload-Length`, `Upload-Metadata` (base64 values: `sha256`, `caseId`, optional `filetype`, `filename`). 0 bytes and more than 30 MB are refused.',
-    access: ['officer'],
+      'Headers: `Upload-Length`, `Upload-Metadata` (base64 values: `sha256`, `caseId`, optional `filetype`, `filename`). 0 bytes and more than 30 MB are refused. An insurer sends `claimId` (its own packet, else 404) and `filetype` (JPEG, PNG or WebP) instead of `caseId`, at most 10 MB.',
+    access: ['officer', 'insurer'],
     scoped: false,
     headers: { ...TUS, 'Upload-Length': 'bytes', 'Upload-Metadata': 'sha256 <b64>,caseId <b64>' },
     responses: {
       201: { description: 'Created; `Location` is the upload URL' },
       400: {
         description: '`invalid_upload_metadata`, `invalid_upload_length`, `invalid_tus_request`',
+        schema: ErrorBody,
+      },
+      404: {
+        description: '`not_found`: an insurer’s `claimId` is not its packet',
         schema: ErrorBody,
       },
       412: { description: '`tus_version_unsupported`', schema: ErrorBody },
@@ -114,7 +139,7 @@ export const uploadRoutes = [
     method: 'HEAD',
     path: '/api/uploads/:id',
     summary: 'tus: the server’s offset for an upload (only its uploader sees it)',
-    access: ['officer'],
+    access: ['officer', 'insurer'],
     scoped: true,
     params: TusIdParams,
     headers: TUS,
@@ -127,7 +152,7 @@ export const uploadRoutes = [
     summary: 'tus: append bytes at `Upload-Offset`; the last PATCH stores the photo',
     description:
       'Content-Type `application/offset+octet-stream`. A stale offset answers 409. When the upload completes the server hashes it: a match answers 200 with `UploadStored`; a mismatch answers 460 `photo_hash_mismatch` and discards the upload.',
-    access: ['officer'],
+    access: ['officer', 'insurer'],
     scoped: true,
     params: TusIdParams,
     headers: {
@@ -142,6 +167,10 @@ export const uploadRoutes = [
         description: '`upload_offset_conflict`: HEAD for the server’s offset, then resume',
         schema: ErrorBody,
       },
+      415: {
+        description: '`unsupported_media_type`: an assessment photo is not the type it names',
+        schema: ErrorBody,
+      },
       460: {
         description: '`photo_hash_mismatch`: the bytes do not hash to `sha256`',
         schema: ErrorBody,
@@ -153,7 +182,7 @@ export const uploadRoutes = [
     method: 'DELETE',
     path: '/api/uploads/:id',
     summary: 'tus termination: abandon an unfinished upload',
-    access: ['officer'],
+    access: ['officer', 'insurer'],
     scoped: true,
     params: TusIdParams,
     headers: TUS,

@@ -54,6 +54,50 @@ describe('checkHeadroomAtStart', () => {
   });
 });
 
+describe('recheckRemembered', () => {
+  /** The module afresh, with a full disk remembered from an earlier session. */
+  async function rememberingPressure() {
+    const kept = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => kept.get(k) ?? null,
+      setItem: (k: string, v: string) => void kept.set(k, v),
+      removeItem: (k: string) => void kept.delete(k),
+    });
+    localStorage.setItem('kuaichu.storage.writeFailedForSpace', '1');
+    const pressure = await freshPressure();
+    expect(pressure.hasWriteFailedForSpace()).toBe(true);
+    return pressure;
+  }
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lifts a remembered failure when a trial write of PROBE_BYTES fits, in the scratch table', async () => {
+    const pressure = await rememberingPressure();
+    const put = vi.spyOn(db.scratch, 'put');
+    await db.open();
+    const before = await indexedDB.databases();
+    await pressure.recheckRemembered(db);
+    expect(pressure.hasWriteFailedForSpace()).toBe(false);
+    expect(localStorage.getItem('kuaichu.storage.writeFailedForSpace')).toBeNull();
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(put.mock.calls[0]?.[0].blob.size).toBe(pressure.PROBE_BYTES);
+    expect(await db.scratch.count()).toBe(0);
+    // No database is created or deleted for the trial.
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual(before.map((d) => d.name));
+  });
+
+  it('keeps the failure when the trial write does not fit, and tries once per request', async () => {
+    const pressure = await rememberingPressure();
+    const put = vi
+      .spyOn(db.scratch, 'put')
+      .mockRejectedValue(new DOMException('Failed to write blobs (IOError)', 'DataError'));
+    await pressure.recheckRemembered(db);
+    await pressure.recheckRemembered(db);
+    expect(pressure.hasWriteFailedForSpace()).toBe(true);
+    expect(put).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('isQuotaError', () => {
   it.each([
     ['QuotaExceededError', new DOMException('The quota has been exceeded.', 'QuotaExceededError')],

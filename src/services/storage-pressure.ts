@@ -10,7 +10,11 @@
  * 1 GiB quota (tests/e2e/storage-full.e2e.ts) — and cheap phones discard
  * tabs often. So that freeing space is noticed, a remembered failure is
  * checked again by a trial write (PROBE_BYTES, deleted at once) when the app
- * starts and whenever it comes back to the foreground.
+ * starts and whenever it comes back to the foreground. The trial write is the
+ * headroom probe (storage/headroom.ts): a lone Blob in the `scratch` table,
+ * queued with the photo writes — no database is created or deleted for it,
+ * since those are the small LevelDB writes a nearly full disk punishes by
+ * wiping the origin's IndexedDB.
  */
 import { useEffect, useState } from 'react';
 import { roomForNewCase, type RoomVerdict } from '../domain';
@@ -41,7 +45,6 @@ export function isQuotaError(err: unknown): boolean {
 const FLAG_KEY = 'kuaichu.storage.writeFailedForSpace';
 /** Room for a few photos: a trial write this big must succeed to lift the block. */
 export const PROBE_BYTES = 8 * 1024 * 1024;
-const PROBE_DB = 'kuaichu-space-probe';
 
 function remembered(): boolean {
   try {
@@ -72,35 +75,6 @@ export function markWriteFailedForSpace(failed: boolean): void {
   listeners.forEach((l) => l());
 }
 
-/** Writes PROBE_BYTES into a scratch database and deletes it; true when the write committed. */
-export async function probeRoom(bytes = PROBE_BYTES): Promise<boolean> {
-  if (typeof indexedDB === 'undefined') return false;
-  const opened = await new Promise<IDBDatabase | null>((resolve) => {
-    const req = indexedDB.open(PROBE_DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('probe');
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => resolve(null);
-  });
-  if (!opened) return false;
-  const ok = await new Promise<boolean>((resolve) => {
-    try {
-      const tx = opened.transaction('probe', 'readwrite');
-      tx.objectStore('probe').put(new Blob([new Uint8Array(bytes)]), 'probe');
-      tx.oncomplete = () => resolve(true);
-      tx.onabort = () => resolve(false);
-      tx.onerror = () => resolve(false);
-    } catch {
-      resolve(false);
-    }
-  });
-  opened.close();
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(PROBE_DB);
-    req.onsuccess = req.onerror = req.onblocked = () => resolve();
-  });
-  return ok;
-}
-
 /**
  * At start, unless a failure is remembered already: whether the headroom
  * (HEADROOM_BYTES) can be written — a scratch Blob, deleted at once
@@ -113,15 +87,16 @@ export async function checkHeadroomAtStart(db: KuaichuDb): Promise<void> {
   if (!probe.ok && isQuotaError(probe.error)) markWriteFailedForSpace(true);
 }
 
-async function recheckRemembered(): Promise<void> {
+/** Checks a remembered failure again with a trial write of PROBE_BYTES; lifts it when that fits. */
+export async function recheckRemembered(db: KuaichuDb): Promise<void> {
   if (!writeFailedForSpace || !probeDue) return;
   probeDue = false;
-  if (await probeRoom()) markWriteFailedForSpace(false);
+  if ((await probeHeadroom(db, PROBE_BYTES)).ok) markWriteFailedForSpace(false);
 }
 
 /** The verdict for starting a new case, refreshed when a write fails or succeeds. */
 export function useRoomForNewCase(): RoomVerdict | undefined {
-  const { platform } = useServices();
+  const { platform, db } = useServices();
   // A remembered failure blocks at once, while it is checked again.
   const [verdict, setVerdict] = useState<RoomVerdict | undefined>(() =>
     writeFailedForSpace ? roomForNewCase(null, true) : undefined,
@@ -129,7 +104,7 @@ export function useRoomForNewCase(): RoomVerdict | undefined {
   useEffect(() => {
     let live = true;
     const check = () =>
-      void recheckRemembered()
+      void recheckRemembered(db)
         .catch(() => undefined)
         .then(() => platform.storage.report())
         .catch(() => null)
@@ -147,6 +122,6 @@ export function useRoomForNewCase(): RoomVerdict | undefined {
       listeners.delete(check);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [platform]);
+  }, [platform, db]);
   return verdict;
 }

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimPacket, PacketList, PacketListQuery, PacketPhoto } from '../contracts/packets';
 import { packetApi, packetCall, type PacketFailure } from './packet-client';
 import { loadedOf, useVerifiedBlob, useVisiblePolling, type ServerLoaded } from './server-read';
+import { withToken } from './review-client';
 import { useServices } from './ServicesContext';
 
 export type PacketLoaded<T> = ServerLoaded<T, PacketFailure>;
@@ -108,4 +109,22 @@ export function usePacketPhoto(photo: PacketPhoto): string | 'failed' | undefine
     [link],
   );
   return useVerifiedBlob(photo.sha256, fetchBlob);
+}
+
+/**
+ * A photo of a claim's recorded assessment as an object URL, with the
+ * signed-in user's token (the insurer that made it, the brigade's reviewer or
+ * the case's officer); 'failed' when it cannot be had or its bytes are not
+ * the SHA-256 the assessment names. Revoked when the screen lets it go.
+ */
+export function useAssessmentPhoto(claimId: string, sha256: string): string | 'failed' | undefined {
+  const { session } = useServices();
+  const fetchBlob = useCallback(
+    () =>
+      withToken(session, (t) => packetApi().getAssessmentPhoto(t, claimId, sha256)).then((r) =>
+        r.ok ? r.value : undefined,
+      ),
+    [claimId, sha256, session],
+  );
+  return useVerifiedBlob(sha256, fetchBlob);
 }

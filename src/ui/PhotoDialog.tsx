@@ -2,10 +2,10 @@
  * A photo as a thumbnail that opens it (PhotoThumb), and full size in a
  * modal dialog with zoom (buttons, or + − 0 on the keyboard). Esc closes it
  * and the focus goes back to the control that opened it. The words come by
- * props (each feature has its own).
+ * props (each feature has its own). PhotoThumbList: thumbnails, one opened at a time.
  */
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from './Button';
 import { classNames } from './class-names';
 
@@ -152,5 +152,48 @@ export function PhotoThumb({
       {url && <img src={url} alt="" />}
       <span>{title}</span>
     </button>
+  );
+}
+
+/** A photo a thumbnail opened: its title, its URL and the button to return the focus to. */
+export interface OpenedPhoto {
+  title: string;
+  url: string;
+  opener: HTMLButtonElement;
+}
+
+/** Thumbnails in a list, one opened at a time in the PhotoDialog. */
+export function PhotoThumbList<T>({
+  items,
+  keyOf,
+  thumb,
+  words,
+  testId,
+}: {
+  items: readonly T[];
+  keyOf(item: T): string;
+  /** One thumbnail (a component reading its own photo); `onOpen` opens it full size. */
+  thumb(item: T, index: number, onOpen: (o: OpenedPhoto) => void): ReactNode;
+  words(title: string): PhotoDialogWords;
+  testId?: string;
+}) {
+  const [open, setOpen] = useState<OpenedPhoto>();
+  return (
+    <>
+      <ul className="photo-thumbs" data-testid={testId}>
+        {items.map((item, i) => (
+          <li key={keyOf(item)}>{thumb(item, i, setOpen)}</li>
+        ))}
+      </ul>
+      {open && (
+        <PhotoDialog
+          name={open.title}
+          url={open.url}
+          opener={open.opener}
+          onClose={() => setOpen(undefined)}
+          words={words(open.title)}
+        />
+      )}
+    </>
   );
 }

@@ -93,6 +93,13 @@ export function aPacket(claim: Partial<Claim> = {}): ClaimPacket {
         },
       },
     ],
+    determinationPdf: {
+      mediaType: 'application/pdf',
+      download: {
+        url: `/api/packets/${PACKET_ID}/determination.pdf?expires=1&sig=${'s'.repeat(43)}`,
+        expiresAt: '2026-12-06T03:00:00.000Z',
+      },
+    },
     claim: aClaim(claim),
     callbackDueAt: '2026-12-06T02:10:00.000Z',
   });

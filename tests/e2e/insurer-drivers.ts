@@ -153,14 +153,58 @@ export async function assess(
   page: Page,
   amounts: Record<string, string>,
   assessor: string,
+  photos = 0,
+  /** Runs once the photos are uploaded, before the form is sent (an axe check). */
+  withPhotos?: () => Promise<void>,
 ): Promise<string> {
   const form = stepForm(page, '登记定损');
   for (const [plate, amount] of Object.entries(amounts)) {
     await form.getByLabel(`${plate} 定损金额（元）`).fill(amount);
   }
   await form.getByLabel('定损员').fill(assessor);
+  if (photos > 0) await attachAssessmentPhotos(page, form, photos);
+  if (photos > 0) await withPhotos?.();
   await form.getByRole('button', { name: '提交定损' }).click();
-  return answered(page, '定损已登记。');
+  const answer = await answered(page, '定损已登记。');
+  if (photos > 0) await assessmentPhotosShown(page, photos);
+  return answer;
+}
+
+/** A JPEG the page's own canvas encodes (as a phone's camera would hand one over). */
+async function jpegFromCanvas(page: Page, n: number): Promise<Buffer> {
+  const b64 = await page.evaluate(async (hue) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 160;
+    canvas.height = 120;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = `hsl(${hue} 70% 50%)`;
+    g.fillRect(0, 0, 160, 120);
+    const blob = await new Promise<Blob>((done) => canvas.toBlob((b) => done(b!), 'image/jpeg'));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    return btoa(Array.from(bytes, (x) => String.fromCharCode(x)).join(''));
+  }, n * 47);
+  return Buffer.from(b64, 'base64');
+}
+
+/** "选择照片" with `count` photos; waits until each thumbnail says "已上传". */
+async function attachAssessmentPhotos(page: Page, form: Locator, count: number): Promise<void> {
+  const files = [];
+  for (let i = 1; i <= count; i++) {
+    files.push({
+      name: `定损-${i}.jpg`,
+      mimeType: 'image/jpeg',
+      buffer: await jpegFromCanvas(page, i),
+    });
+  }
+  await form.getByTestId('assess-photo-input').setInputFiles(files);
+  const picked = form.getByTestId('assess-photo');
+  for (let i = 0; i < count; i++) await picked.nth(i).getByText('已上传').waitFor();
+}
+
+/** Waits until the packet screen shows `count` assessment photos, each read back and hash-checked. */
+export async function assessmentPhotosShown(page: Page, count: number): Promise<void> {
+  const shown = page.getByTestId('assessment-photos').locator('button.photo-thumb:enabled img');
+  await until('the assessment photos shown', async () => (await shown.count()) === count);
 }
 
 /** "登记赔付": the amount, the day (today as the form offers it), the reference, "提交赔付". */

@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
 import { overdueCardOf, saveCallbackTarget } from './callback-drivers';
+import { determinationWords, packetPdf } from './pdf-drivers';
 import { useBrowserWorld } from './harness';
 import {
   acknowledge,
@@ -43,6 +44,7 @@ import {
 import { waitForStatus } from './outbox';
 import {
   approve,
+  claimPhotosShown,
   claimsShown,
   fiveFastText,
   historyText,
@@ -61,11 +63,12 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-/** An insurer's staff member settles the packet: call-back, assessment for its plate, payout. */
-async function settle(page: Page, plate: string, amount: string) {
+/** An insurer's staff member settles the packet: call-back, assessment for its plate (with `photos`), payout. */
+async function settle(page: Page, plate: string, amount: string, photos = 0) {
   await packetStatusShows(page, '新到');
   expect(await acknowledge(page, '已电话联系当事人')).toContain('回访已登记');
-  expect(await assess(page, { [plate]: amount }, '周定损')).toContain('定损已登记');
+  const axe = () => expectNoAxeViolations(page, 'the assessment form with its photos');
+  expect(await assess(page, { [plate]: amount }, '周定损', photos, axe)).toContain('定损已登记');
   expect(await payOut(page, amount, `PAY-${plate}`)).toContain('赔付已登记');
   await packetStatusShows(page, '已赔付');
 }
@@ -141,7 +144,11 @@ describe('claim packets reach each insurer and come back to the police', () => {
     await expectNoAxeViolations(picc.page, 'the insurer’s packet list');
     expect(await openPacket(picc.page, aPacket)).toEqual({ photos: event.data.photos.length });
     await expectNoAxeViolations(picc.page, 'the insurer’s packet');
-    await settle(picc.page, '川A12345', '3200');
+    // Its determination PDF, PICC's copy: the liability with law and article, B's driver withheld.
+    const pdf = await packetPdf(picc.page);
+    expect(pdf).toMatchObject({ status: 200, contentType: 'application/pdf' });
+    for (const words of determinationWords(event.data.case)) expect(pdf.text).toContain(words);
+    await settle(picc.page, '川A12345', '3200', 1);
 
     // The phone, after a pull: PICC paid, Ping An's packet sent; assessment and payout wait for both.
     const midway = await phoneInsurerSteps(page, id, ['paid', 'delivered']);
@@ -187,6 +194,7 @@ describe('claim packets reach each insurer and come back to the police', () => {
     expect(claims.map((c) => c.text).join()).toContain(PINGAN);
     expect(claims.map((c) => c.text).join()).toMatch(/3200\.00[^]*1800\.00|1800\.00[^]*3200\.00/);
     expect(await fiveFastText(desk.page)).not.toContain('尚未完成');
+    expect((await claimPhotosShown(desk.page, 1)).sort()).toEqual([0, 1]);
 
     for (const c of [desk.context, pingan.context, picc.context, context]) await c.close();
     expect(readServer(world.server).problems).toEqual([]);

@@ -119,6 +119,22 @@ export async function claimsShown(page: Page): Promise<{ step: string; text: str
   );
 }
 
+/**
+ * The photos each insurer attached to its assessment, as the case view shows
+ * them once read back and hash-checked: per claim, in the listed order, how many.
+ */
+export async function claimPhotosShown(page: Page, total: number): Promise<number[]> {
+  const loaded = page
+    .getByTestId('claim')
+    .locator('[data-testid="claim-photos"] button:enabled img');
+  await loaded.nth(total - 1).waitFor();
+  return page
+    .getByTestId('claim')
+    .evaluateAll((lis) =>
+      lis.map((li) => li.querySelectorAll('[data-testid="claim-photos"] img').length),
+    );
+}
+
 /** The case view's five-fast section, in words. */
 export async function fiveFastText(page: Page): Promise<string> {
   const section = page.getByRole('region', { name: '五快用时' });

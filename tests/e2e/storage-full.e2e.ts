@@ -331,15 +331,19 @@ describe('storage full, for real (profile on a 64 MiB tmpfs)', () => {
     expect(after.map((p) => p.sha256).sort()).toEqual(before);
     expect(photoOutboxProblems(after, await storedOutbox(page))).toEqual([]);
     // …and the failure is remembered: the estimate still claims plenty of room,
-    // and the trial write that checks it again fails.
+    // and the trial write that checks it again (a Blob in the scratch table)
+    // fails.
     await context.addInitScript(() => {
-      const deleteDatabase = indexedDB.deleteDatabase.bind(indexedDB);
-      indexedDB.deleteDatabase = (name: string) => {
-        const req = deleteDatabase(name);
-        if (name === 'kuaichu-space-probe')
-          req.addEventListener('success', () => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+        const req = put.apply(this, args);
+        if (this.name === 'scratch') {
+          const settled = () => {
             (window as unknown as { __kcProbed?: boolean }).__kcProbed = true;
-          });
+          };
+          this.transaction.addEventListener('complete', settled);
+          this.transaction.addEventListener('abort', settled);
+        }
         return req;
       };
     });

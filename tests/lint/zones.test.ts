@@ -119,6 +119,37 @@ describe('service-worker/', () => {
   });
 });
 
+describe('src/documents', () => {
+  const file = 'src/documents/probe.ts';
+
+  it('may not import a feature, the UI or Node: the phone and the server both print with it', async () => {
+    const text = [
+      "import { Page } from '../ui/Page';",
+      "import { readFile } from 'node:fs/promises';",
+      'export const probe = [Page, readFile];',
+    ].join('\n');
+    const messages = await lint(file, text);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain('src/documents may import only src/domain and src/contracts');
+    expect(messages[1]).toContain('src/documents runs on the phone and on the server');
+  });
+
+  it('may import src/domain, src/contracts and pdf-lib', async () => {
+    const text = [
+      "import { PDFDocument } from 'pdf-lib';",
+      "import { openCase } from '../domain';",
+      "import { ClaimPacket } from '../contracts/packets';",
+      'export const probe = [PDFDocument, openCase, ClaimPacket];',
+    ].join('\n');
+    expect(await lint(file, text)).toEqual([]);
+  });
+
+  it('is one the server may import', async () => {
+    const text = `import { documentWords } from '../../src/documents/words';${use('documentWords')}`;
+    expect(await lint('server/packets/probe.ts', text)).toEqual([]);
+  });
+});
+
 describe('leaflet', () => {
   const importLeaflet = `import { divIcon } from 'leaflet';${use('divIcon')}`;
 

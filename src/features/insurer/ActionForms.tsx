@@ -1,23 +1,27 @@
 /**
  * The insurer's three forms: the call-back (an optional note), the
- * assessment (an amount in yuan per insured vehicle, the assessor, notes)
+ * assessment (an amount in yuan per insured vehicle, the assessor, notes,
+ * optional photos: AssessmentPhotoPicker)
  * and the payout (amount, date, reference, note). Each field says what is
  * wrong with it, naming itself; the drafts live with the panel, so a retry
  * sends the same submission.
  */
 import { useTranslation } from 'react-i18next';
 import type { InsurerCaseView } from '../../contracts/claims';
+import type { AssessmentUploadsView } from '../../services/useAssessmentUploads';
 import { TextArea, TextField } from '../../ui/Field';
 import {
   ACK_NOTE_MAX,
   amountField,
   ASSESSOR_MAX,
   NOTE_MAX,
+  PHOTOS_FIELD,
   REFERENCE_MAX,
   type AssessmentDraft,
   type PayoutDraft,
   type Problem,
 } from './action-forms';
+import { AssessmentPhotoPicker } from './AssessmentPhotoPicker';
 
 /** The words of the problems of one field, naming it by its label. */
 export function useProblemText(problems: readonly Problem[]) {
@@ -63,11 +67,13 @@ export function AssessmentFields({
   view,
   draft,
   onDraft,
+  uploads,
   problems,
 }: {
   view: InsurerCaseView;
   draft: AssessmentDraft;
   onDraft(d: AssessmentDraft): void;
+  uploads: AssessmentUploadsView;
   problems: readonly Problem[];
 }) {
   const { t } = useTranslation();
@@ -111,6 +117,10 @@ export function AssessmentFields({
         onValue={(x) => onDraft({ ...draft, note: x })}
         errors={errors('assess-note', note)}
         urgent
+      />
+      <AssessmentPhotoPicker
+        uploads={uploads}
+        errors={errors(PHOTOS_FIELD, t('insurer.assessPhotos.legend', { max: 12 }))}
       />
     </>
   );

@@ -9,6 +9,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClaimPacket, PacketStatus } from '../../contracts/packets';
+import { useAssessmentUploads } from '../../services/useAssessmentUploads';
 import {
   usePacketAction,
   type PacketActionInput,
@@ -37,6 +38,7 @@ const EMPTY_PAYOUT: PayoutDraft = { amount: '', paidOn: '', reference: '', note:
 function useSteps(packet: ClaimPacket, onChanged: () => Promise<void>) {
   const { t } = useTranslation();
   const { sending, send } = usePacketAction(packet.id);
+  const uploads = useAssessmentUploads(packet.id);
   const [ackNote, setAckNote] = useState('');
   const [assessment, setAssessment] = useState(EMPTY_ASSESSMENT);
   const [payout, setPayout] = useState({ ...EMPTY_PAYOUT, paidOn: localDay(new Date()) });
@@ -75,10 +77,10 @@ function useSteps(packet: ClaimPacket, onChanged: () => Promise<void>) {
     saved,
     savedText,
     ack: { note: ackNote, setNote: setAckNote },
-    assessment: { draft: assessment, setDraft: setAssessment },
+    assessment: { draft: assessment, setDraft: setAssessment, uploads },
     payout: { draft: payout, setDraft: setPayout },
     acknowledge: () => submit('acknowledge', checkAcknowledge(ackNote)),
-    assess: () => submit('assessment', checkAssessment(assessment, vehicleIds)),
+    assess: () => submit('assessment', checkAssessment(assessment, vehicleIds, uploads)),
     pay: () => submit('payout', checkPayout(payout, localDay(new Date()))),
   };
 }
@@ -118,6 +120,7 @@ function StepForm({
           view={packet.case}
           draft={steps.assessment.draft}
           onDraft={steps.assessment.setDraft}
+          uploads={steps.assessment.uploads}
           problems={steps.problems}
         />
       )}

@@ -100,6 +100,9 @@ describe('PacketScreen', () => {
       expect(screen.getByText('a'.repeat(64))).toBeTruthy();
       expect(screen.getByText('交强险 PICC-2026-1')).toBeTruthy();
       expect(screen.getByTestId('packet-status').textContent).toBe('当前进度：新到');
+      const pdf = screen.getByRole('link', { name: '打开认定书 PDF' });
+      expect(pdf.getAttribute('href')).toBe(aPacket().determinationPdf?.download.url);
+      expect(pdf.getAttribute('target')).toBe('_blank');
       const thumb = await screen.findByRole('button', { name: '放大查看：现场全景（后方）' });
       await waitFor(() => expect(thumb).toHaveProperty('disabled', false));
       expect(await axeViolationsIn(document.body)).toEqual([]);
@@ -144,6 +147,7 @@ describe('PacketScreen: the insurer’s steps', () => {
     await i18n.changeLanguage('en');
     expect(await screen.findByText('Fill in “Assessed amount for 川A12345 (yuan)”.')).toBeTruthy();
     expect(screen.getByText('Fill in “Assessor”.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open the determination (PDF)' })).toBeTruthy();
     expect(await axeViolationsIn(document.body)).toEqual([]);
     expect(seen.posts).toEqual([]);
   });

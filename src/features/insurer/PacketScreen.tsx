@@ -1,8 +1,9 @@
 /**
- * One packet (`/insurer/packets/:id`): its case as the insurer sees it,
- * every photo, the manifest it was built from, the claim's progress with the
- * call-back clock, and the step to record next — beside the case on a desk,
- * below it on a phone. The status comes from the list's summary of this
+ * One packet (`/insurer/packets/:id`): its case as the insurer sees it, its
+ * determination as a PDF, every photo, the manifest it was built from, the
+ * claim's progress with the call-back clock, the assessment's photos once
+ * recorded, and the step to record next — beside the case on a desk, below it
+ * on a phone. The status comes from the list's summary of this
  * packet (it alone knows the call-back), else from the claim.
  */
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,9 @@ import { usePacket, usePacketList } from '../../services/usePackets';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { Link } from '../../ui/router';
+import { AssessmentPhotos } from './AssessmentPhotos';
 import { PacketActions } from './PacketActions';
+import { PacketDocument } from './PacketDocument';
 import { PacketFacts } from './PacketFacts';
 import { failureKey, useClock } from './insurer-time';
 import { statusOf } from './packet-model';
@@ -41,7 +44,9 @@ function Loaded({ packet, reload }: { packet: ClaimPacket; reload(): Promise<voi
       <div className="insurer-packet-layout">
         <div>
           <PacketProgress packet={packet} status={status} summary={summary} now={now} />
+          <AssessmentPhotos claim={packet.claim} />
           <PacketFacts packet={packet} />
+          <PacketDocument packet={packet} />
           <PacketPhotos photos={packet.photos} view={packet.case} onRefresh={() => void reload()} />
         </div>
         <PacketActions packet={packet} status={status} onChanged={onChanged} />

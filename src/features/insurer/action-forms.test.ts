@@ -24,6 +24,23 @@ describe('parseYuan', () => {
 });
 
 describe('checkAssessment', () => {
+  it('sends the uploaded photos’ hashes, and waits while one is unfinished', () => {
+    const draft = { amounts: { [V1]: '1200' }, assessor: '王定损', note: '' };
+    const sha = 'b'.repeat(64);
+    const done = checkAssessment(draft, [V1], { hashes: [sha], pending: false, failed: false });
+    expect(done).toMatchObject({ ok: true, body: { photos: [sha] } });
+    const none = checkAssessment(draft, [V1], { hashes: [], pending: false, failed: false });
+    expect(none.ok && 'photos' in none.body).toBe(false);
+    expect(checkAssessment(draft, [V1], { hashes: [], pending: true, failed: false })).toEqual({
+      ok: false,
+      problems: [{ field: 'assess-photos', key: 'photosPending' }],
+    });
+    expect(checkAssessment(draft, [V1], { hashes: [sha], pending: false, failed: true })).toEqual({
+      ok: false,
+      problems: [{ field: 'assess-photos', key: 'photosFailed' }],
+    });
+  });
+
   it('names each vehicle without an amount and the missing assessor', () => {
     const r = checkAssessment({ amounts: { [V1]: '1200' }, assessor: ' ', note: '' }, [V1, V2]);
     expect(r).toEqual({

@@ -22,7 +22,9 @@ export interface Problem {
     | 'required'
     | 'tooLong'
     | 'dateInvalid'
-    | 'dateFuture';
+    | 'dateFuture'
+    | 'photosPending'
+    | 'photosFailed';
   max?: number;
 }
 
@@ -62,9 +64,28 @@ export interface AssessmentDraft {
 /** The field id of a vehicle's amount. */
 export const amountField = (vehicleId: string) => `assess-amount-${vehicleId}`;
 
+/** Where the assessment's photos stand: the uploaded ones' hashes, and whether any is unfinished. */
+export interface AssessmentPhotosState {
+  hashes: readonly string[];
+  pending: boolean;
+  failed: boolean;
+}
+
+const NO_PHOTOS: AssessmentPhotosState = { hashes: [], pending: false, failed: false };
+
+/** The field id of the assessment's photos. */
+export const PHOTOS_FIELD = 'assess-photos';
+
+function photosProblem(photos: AssessmentPhotosState): Problem | undefined {
+  if (photos.pending) return { field: PHOTOS_FIELD, key: 'photosPending' };
+  if (photos.failed) return { field: PHOTOS_FIELD, key: 'photosFailed' };
+  return undefined;
+}
+
 export function checkAssessment(
   draft: AssessmentDraft,
   vehicleIds: readonly string[],
+  photos: AssessmentPhotosState = NO_PHOTOS,
 ): Checked<PacketActionInput<'assessment'>> {
   const problems: Problem[] = [];
   const vehicles: { vehicleId: string; amountYuan: number }[] = [];
@@ -75,9 +96,13 @@ export function checkAssessment(
   }
   const assessor = textProblem(draft.assessor, 'assess-assessor', ASSESSOR_MAX, true);
   const note = textProblem(draft.note, 'assess-note', NOTE_MAX, false);
-  problems.push(...[assessor, note].filter((p) => p !== undefined));
+  problems.push(...[assessor, note, photosProblem(photos)].filter((p) => p !== undefined));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, body: { vehicles, assessor: draft.assessor.trim(), ...noteOf(draft.note) } };
+  const attached = photos.hashes.length > 0 ? { photos: [...photos.hashes] } : {};
+  return {
+    ok: true,
+    body: { vehicles, assessor: draft.assessor.trim(), ...noteOf(draft.note), ...attached },
+  };
 }
 
 export interface PayoutDraft {

@@ -5,7 +5,6 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import i18next from 'i18next';
 import type { CaseRecord, PhotoMeta } from '../../domain';
 import { useCase, usePhotos } from '../../services/useCase';
 import { useSession } from '../../services/useSession';
@@ -21,7 +20,7 @@ import {
   type DocLabels,
   type DocLang,
   type DocOptions,
-} from './document-model';
+} from '../../documents/document-model';
 import { DocumentPage } from './DocumentPage';
 import { useDeterminationHash } from './shared';
 import './liability.css';
@@ -52,7 +51,6 @@ function useDocOptions(c: CaseRecord, bilingual: boolean): DocOptions {
     const other: DocLang = reader === 'zh' ? 'en' : 'zh';
     return {
       langs: bilingual ? [reader, other] : [reader],
-      t: { zh: i18next.getFixedT('zh-CN'), en: i18next.getFixedT('en') },
       ...(unit && { officerUnit: unit }),
     };
   }, [reader, bilingual, unit]);

@@ -11,7 +11,7 @@ import {
   type DocLang,
   type DocumentModel,
   type Words,
-} from './document-model';
+} from '../../documents/document-model';
 
 const HTML_LANG: Record<DocLang, string> = { zh: 'zh-CN', en: 'en' };
 

@@ -1,5 +1,6 @@
 /** The liability feature's words in English (zh-CN, the source of keys, is in messages.ts). */
 import type { LiabilityMessages } from './messages';
+import { documentWords, levelWords } from '../../documents/words';
 import { factWordsOf } from '../../domain/liability/fact-words';
 
 export const liabilityEn: LiabilityMessages = {
@@ -53,13 +54,7 @@ export const liabilityEn: LiabilityMessages = {
     toNotices: 'Next: notices and signatures',
     change: 'Change',
     vehicleLabel: 'Vehicle {{label}}',
-    level: {
-      full: 'Full liability',
-      primary: 'Primary liability',
-      equal: 'Equal liability',
-      secondary: 'Secondary liability',
-      none: 'No liability',
-    },
+    level: levelWords.en,
     ...factWordsOf('en'),
     dispute: {
       title: 'The facts are disputed',
@@ -118,7 +113,7 @@ export const liabilityEn: LiabilityMessages = {
     noParties: 'Record the drivers first.',
   },
   document: {
-    title: 'Road Traffic Accident Determination (Simplified Procedure)',
+    ...documentWords.en,
     bilingual: 'Print in Chinese and English',
     print: 'Print',
     pdf: 'Download PDF',
@@ -126,45 +121,6 @@ export const liabilityEn: LiabilityMessages = {
     pdfDone: 'PDF ready ({{size}})',
     pdfFailed: 'The PDF could not be made: {{reason}}',
     pdfMissingGlyphs: '{{count}} characters are not in the font; the PDF shows “□” instead.',
-    caseNumber: 'Case number',
-    place: 'Place',
-    occurredAt: 'Time of the accident',
-    notRecorded: 'Not recorded',
-    arrivedAt: 'Officer arrived',
-    officer: 'Officer',
-    vehicles: 'Vehicles and parties',
-    vehicle: 'Vehicle',
-    driver: 'Driver',
-    idNumber: 'ID number',
-    licenceNumber: 'Driving licence number',
-    phone: 'Phone',
-    compulsory: 'Compulsory insurance',
-    commercial: 'Commercial insurance',
-    policyNumber: 'Policy number',
-    liability: 'Liability',
-    basis: 'Legal basis',
-    explanation: 'Reasoning',
-    override: 'Changed by the officer',
-    overrideReason: 'Reason for the change',
-    proposal: 'Proposed',
-    signatures: 'Signatures',
-    refusedNote:
-      'Refused to sign, reason: {{reason}} (noted on the determination under Road Traffic Accident Handling Procedures, Article 24(3))',
-    objectionNote: 'Objection: {{reason}}',
-    notSigned: 'Not signed',
-    flagged: 'Flagged for the accident squad’s review',
-    superseded:
-      'This determination corrects and replaces the signed determinations below (kept with their signatures)',
-    supersededItem:
-      'Corrected {{time}}, reason: {{reason}}; superseded content hash {{hash}}; {{n}} signature(s) or refusal(s)',
-    photos: 'Evidence photos (SHA-256)',
-    noPhotos: 'None',
-    extraPhoto: 'Additional photo',
-    manifest: 'Determination hash (SHA-256, what the parties signed)',
-    catalog: 'Rule catalogue version',
-    noDetermination: 'Liability has not been proposed for this case.',
-    rights:
-      'If you disagree with this determination, you may apply in writing for review within three days of its service (Road Traffic Accident Handling Procedures, Article 71); if you disagree about compensation, all parties may jointly apply in writing to the traffic authority for mediation within ten days of its service (Article 86), or bring a civil suit in the People’s Court directly (Road Traffic Safety Law, Article 74). These days are working days, public holidays excluded (Road Traffic Accident Handling Procedures, Article 111).',
   },
   amendment: {
     title: 'Correct the signed determination',

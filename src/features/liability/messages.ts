@@ -1,5 +1,6 @@
 import type { MessageBundle } from '../../ui/i18n/setup';
 import { liabilityEn } from './messages-en';
+import { documentWords, levelWords } from '../../documents/words';
 import { factWordsOf } from '../../domain/liability/fact-words';
 
 const zh = {
@@ -49,13 +50,7 @@ const zh = {
     toNotices: '下一步：告知与签字',
     change: '修改',
     vehicleLabel: '车辆 {{label}}',
-    level: {
-      full: '全部责任',
-      primary: '主要责任',
-      equal: '同等责任',
-      secondary: '次要责任',
-      none: '无责任',
-    },
+    level: levelWords.zh,
     ...factWordsOf('zh'),
     dispute: {
       title: '事实有争议',
@@ -111,7 +106,7 @@ const zh = {
     noParties: '请先登记驾驶人。',
   },
   document: {
-    title: '道路交通事故认定书（简易程序）',
+    ...documentWords.zh,
     bilingual: '中英双语打印',
     print: '打印',
     pdf: '下载 PDF',
@@ -119,44 +114,6 @@ const zh = {
     pdfDone: 'PDF 已生成（{{size}}）',
     pdfFailed: 'PDF 生成失败：{{reason}}',
     pdfMissingGlyphs: '有 {{count}} 个字符字库中没有，PDF 中以“□”代替。',
-    caseNumber: '案件编号',
-    place: '事故地点',
-    occurredAt: '事故时间',
-    notRecorded: '未记录',
-    arrivedAt: '到场时间',
-    officer: '处理民警',
-    vehicles: '车辆与当事人',
-    vehicle: '车辆',
-    driver: '驾驶人',
-    idNumber: '身份证号',
-    licenceNumber: '驾驶证号',
-    phone: '联系电话',
-    compulsory: '交强险',
-    commercial: '商业险',
-    policyNumber: '保单号',
-    liability: '责任认定',
-    basis: '依据',
-    explanation: '理由',
-    override: '民警改定',
-    overrideReason: '改定理由',
-    proposal: '系统建议',
-    signatures: '当事人签字',
-    refusedNote:
-      '拒绝签字，理由：{{reason}}（依《道路交通事故处理程序规定》第二十四条第三款在认定书上注明）',
-    objectionNote: '异议：{{reason}}',
-    notSigned: '未签字',
-    flagged: '已标记事故中队复核',
-    superseded: '本认定书更正并取代以下已签名的认定（原认定及签名留存备查）',
-    supersededItem:
-      '{{time}} 更正，原因：{{reason}}；原认定内容哈希 {{hash}}；原签名/拒签 {{n}} 人',
-    photos: '证据照片（SHA-256）',
-    noPhotos: '无',
-    extraPhoto: '补充照片',
-    manifest: '认定内容哈希（SHA-256，当事人签名所依据）',
-    catalog: '规则库版本',
-    noDetermination: '本案尚未拟定责任。',
-    rights:
-      '对本认定有异议的，可以自本认定书送达之日起三日内提出书面复核申请（《道路交通事故处理程序规定》第七十一条）；对损害赔偿有争议的，各方可以自送达之日起十日内一致书面申请公安机关交通管理部门调解（同规定第八十六条），或者直接向人民法院提起民事诉讼（《中华人民共和国道路交通安全法》第七十四条）。上述“三日”“十日”指工作日，不含节假日（《道路交通事故处理程序规定》第一百一十一条）。',
   },
   amendment: {
     title: '更正已签名的认定',

@@ -16,10 +16,7 @@ export function useLang(): Lang {
 
 export const LEVELS: readonly LiabilityLevel[] = ['full', 'primary', 'equal', 'secondary', 'none'];
 
-/** 《law》article, as cited on the screens and the document. */
-export function citeBasis(b: { law: string; article: string }): string {
-  return `《${b.law.replace(/^《|》$/g, '')}》${b.article}`;
-}
+export { citeBasis } from '../../documents/document-model';
 
 /** Liability per vehicle on one line, by label: "A 全部责任，B 无责任". */
 export function levelsText(m: LiabilityByVehicle, t: TFunction): string {

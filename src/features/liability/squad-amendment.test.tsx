@@ -3,7 +3,7 @@
 // engine on the officer's earlier answers; the determination document names
 // the determination it supersedes with the squad's reason. Rendered to HTML
 // in Node.
-import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,12 @@ import {
 import { ServicesProvider, type Services } from '../../services/ServicesContext';
 import { en } from '../../ui/i18n/en';
 import { zhCN } from '../../ui/i18n/zh-CN';
-import { documentLabels, documentModel, supersededText, type DocOptions } from './document-model';
+import {
+  documentLabels,
+  documentModel,
+  supersededText,
+  type DocOptions,
+} from '../../documents/document-model';
 import { Liability } from './LiabilityScreen';
 import { liabilityMessages } from './messages';
 
@@ -36,7 +41,6 @@ const T5 = '2026-11-27T03:10:00.000Z';
 const REASON = '复核监控：A车未保持安全距离';
 
 let i18n: I18n;
-let t: Record<'zh' | 'en', TFunction>;
 beforeAll(async () => {
   i18n = i18next.createInstance().use(initReactI18next);
   await i18n.init({
@@ -47,7 +51,6 @@ beforeAll(async () => {
     },
     interpolation: { escapeValue: false },
   });
-  t = { zh: i18n.getFixedT('zh-CN'), en: i18n.getFixedT('en') };
 });
 
 const signAll = signedByBoth;
@@ -122,7 +125,7 @@ describe('the determination document after the squad’s amendment', () => {
   it('states the squad’s liability and lists the superseded determination with the squad’s reason', () => {
     const { before, after } = adopted();
     const resigned = signAll(must(markNoticesRead(after, T5)), T5);
-    const o: DocOptions = { langs: ['zh', 'en'], t };
+    const o: DocOptions = { langs: ['zh', 'en'] };
 
     const model = documentModel(resigned, [], o);
 

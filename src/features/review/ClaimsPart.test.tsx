@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { reviewerSession, servicesWith, TOKEN } from '../../../tests/builders/review.builder';
 import { axeViolationsIn } from '../../../tests/setup/axe-jsdom';
 import type { Claim } from '../../contracts/claims';
 import { insurerTimes } from '../../domain';
@@ -33,10 +37,18 @@ const paid: Claim = {
 };
 const NOW = Date.parse('2026-11-27T03:30:00.000Z');
 
+const server = setupServer();
 beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
   await setupI18n([reviewMessages], 'zh-CN');
+  URL.createObjectURL = () => 'blob:assessment-photo';
+  URL.revokeObjectURL = () => undefined;
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
 
 describe('ClaimsPart', () => {
   it('shows each insurer’s step and an overdue call-back in words, axe-clean', async () => {
@@ -62,5 +74,31 @@ describe('ClaimsPart', () => {
       assessmentRecordedAt: paid.assessment!.at,
       payoutRecordedAt: paid.payout!.at,
     });
+  });
+
+  it('shows the photos an insurer attached to its assessment, read with the reviewer’s token', async () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const seen: string[] = [];
+    server.use(
+      http.get(
+        `${location.origin}/api/claims/:id/assessment-photos/:sha`,
+        ({ request, params }) => {
+          seen.push(`${String(params['id'])} ${request.headers.get('authorization')}`);
+          return HttpResponse.arrayBuffer(bytes.buffer, {
+            headers: { 'content-type': 'image/jpeg' },
+          });
+        },
+      ),
+    );
+    const photos = [{ sha256, byteLength: bytes.length, mediaType: 'image/jpeg' as const }];
+    const assessed = { ...paid, assessment: { ...paid.assessment!, photos } };
+    const Wrapper = servicesWith(reviewerSession().store);
+    render(<ClaimsPart claims={[assessed]} now={NOW} />, { wrapper: Wrapper });
+    expect(screen.getByText('定损照片（1 张）')).toBeTruthy();
+    const open = await screen.findByRole('button', { name: /人保财险 定损照片 1/ });
+    await waitFor(() => expect(open).toHaveProperty('disabled', false));
+    expect(seen).toEqual([`${paid.id} Bearer ${TOKEN}`]);
+    expect(await axeViolationsIn(document.body)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The insurers' side of a case, for the brigade: each current packet's
  * insurer, where it stands (sent, called back, assessed, paid), the call-back
- * clock — overdue in red and in words when not acknowledged in time — and the
- * amounts. Also what the five-fast record takes from the insurers.
+ * clock — overdue in red and in words when not acknowledged in time — the
+ * amounts and the assessment's photos. Also what the five-fast record takes from the insurers.
  */
 import { useTranslation } from 'react-i18next';
 import type { Claim } from '../../contracts/claims';
@@ -10,6 +10,7 @@ import type { InsurerProgress } from '../../domain';
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
 import { Facts } from './CaseFacts';
+import { ClaimPhotos } from './ClaimPhotos';
 
 /** The claims as the phone's insurer progress, for the five-fast record. */
 export function claimsProgress(claims: readonly Claim[]): Record<string, InsurerProgress> {
@@ -64,6 +65,7 @@ function ClaimRow({ claim, now }: { claim: Claim; now: number }) {
     <li data-testid="claim" data-step={progress.step} data-overdue={overdue ? 'true' : undefined}>
       <h3>{claim.insurerName ?? claim.insurerId}</h3>
       <Facts rows={rows} />
+      <ClaimPhotos claim={claim} />
     </li>
   );
 }

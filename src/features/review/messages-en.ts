@@ -188,6 +188,8 @@ export const reviewEn: ReviewMessages = {
         assessed: 'assessed',
         paid: 'paid',
       },
+      photos: 'Assessment photos ({{count}})',
+      photo: '{{insurer}} assessment photo {{n}}',
     },
     history: {
       title: 'Versions and reviews',

@@ -181,6 +181,8 @@ const zh = {
       assessed: '定损金额（元）',
       paid: '赔付金额（元）',
       step: { delivered: '已推送', acknowledged: '已回访', assessed: '已定损', paid: '已赔付' },
+      photos: '定损照片（{{count}} 张）',
+      photo: '{{insurer}} 定损照片 {{n}}',
     },
     history: {
       title: '版本与审核记录',

@@ -8,11 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import i18next, { type TFunction } from 'i18next';
-import { aCase, testId } from '../../../tests/builders/case.builder';
-import { aRearEndDraft } from '../../../tests/builders/liability.builder';
-import { pdfImages, pdfText, seePdf } from '../../../tests/pdf/see-pdf';
+import { afterAll, describe, expect, it } from 'vitest';
+import { aCase, testId } from '../../tests/builders/case.builder';
+import { aRearEndDraft } from '../../tests/builders/liability.builder';
+import { pdfImages, pdfText, seePdf } from '../../tests/pdf/see-pdf';
 import {
   determinationBytes,
   factsFromDraft,
@@ -24,11 +23,11 @@ import {
   type CaseRecord,
   type PhotoMeta,
   type Result,
-} from '../../domain';
-import { loadLiabilityCatalog } from '../../domain/liability/catalog';
+} from '../domain';
+import { loadLiabilityCatalog } from '../domain/liability/catalog';
 import { documentLabels, documentModel, type DocLang, type DocOptions } from './document-model';
-import { liabilityMessages } from './messages';
-import { makeDeterminationPdf } from './pdf';
+import { makeDeterminationPdf } from './determination-pdf';
+import { documentWords } from './words';
 
 const FONT = new Uint8Array(readFileSync('public/fonts/NotoSansSC-kuaichu-subset.otf'));
 const OUT = mkdtempSync(join(tmpdir(), 'kuaichu-determination-'));
@@ -37,20 +36,6 @@ const T1 = '2026-11-27T02:20:00.000Z';
 const PLACE = '呼和浩特市新城区兴安北路与海拉尔东街交叉口';
 const HASH = 'ab'.repeat(32);
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
-
-let t: Record<DocLang, TFunction>;
-beforeAll(async () => {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: 'zh-CN',
-    resources: {
-      'zh-CN': { translation: liabilityMessages['zh-CN'] },
-      en: { translation: liabilityMessages.en },
-    },
-    interpolation: { escapeValue: false },
-  });
-  t = { zh: i18n.getFixedT('zh-CN'), en: i18n.getFixedT('en') };
-});
 
 function must<T>(r: Result<T, string>): T {
   if (!r.ok) throw new Error(r.reason);
@@ -165,7 +150,7 @@ function photo(c: CaseRecord, slot: string, n: number): PhotoMeta {
 }
 
 async function makePdf(c: CaseRecord, photos: PhotoMeta[], langs: DocLang[], name: string) {
-  const o: DocOptions = { langs, t, officerUnit: '呼和浩特市公安局交通管理支队新城区大队' };
+  const o: DocOptions = { langs, officerUnit: '呼和浩特市公安局交通管理支队新城区大队' };
   const { bytes } = await makeDeterminationPdf(
     documentModel(c, photos, o),
     documentLabels(o),
@@ -198,7 +183,7 @@ describe('the determination PDF', () => {
     expect(sight.popplerMisses.map((m) => `${m.char} p${m.page}`)).toEqual([]);
     // and every phrase of the document is among what was drawn
     const text = squeeze(sight.pageText.join(''));
-    const labels = documentLabels({ langs: ['zh', 'en'], t });
+    const labels = documentLabels({ langs: ['zh', 'en'] });
     const phrases = [
       ...['李秀英', '王建国', '蒙A12345', '蒙K·D12345', ID_WANG, ID_LI, 'PDZA202615010000123'],
       ...['ASHH202615010000789', '中国人保', '平安产险', '赵志刚', '13904711234', HASH],
@@ -239,7 +224,7 @@ describe('the determination PDF', () => {
       '未签字',
     ])
       expect(text).toContain(phrase);
-    expect(text).not.toContain(squeeze(t.zh('document.officer')));
+    expect(text).not.toContain(squeeze(documentWords.zh.officer));
     expect(text).not.toMatch(/Time of the accident|Not recorded|Liability|Signatures/);
   }, 60_000);
 
@@ -268,7 +253,7 @@ describe('the determination PDF', () => {
       expect(last).toContain('王建国');
       expect(last).toContain('李秀英');
       expect(last).toContain(HASH);
-      expect(last).toContain(squeeze(t.zh('document.signatures')));
+      expect(last).toContain(squeeze(documentWords.zh.signatures));
     }
   }, 30_000);
 });

@@ -2,9 +2,10 @@
  * What the determination shows, built once for the page and the PDF so the
  * two never differ. Printed in the reader's language (the app's), or in both
  * when the officer asks: every translated text is a `Words`, one entry per
- * language of `langs`, the reader's first.
+ * language of `langs`, the reader's first. The officer's document is made from
+ * the whole case (`documentModel`); an insurer's from its redacted view
+ * (`insurer-model.ts`).
  */
-import type { TFunction } from 'i18next';
 import {
   effectiveLiability,
   enteredAt,
@@ -13,17 +14,23 @@ import {
   type LiabilityByVehicle,
   type Party,
   type PhotoMeta,
-} from '../../domain';
-import { citeBasis } from './shared';
+} from '../domain';
+import { documentWords, levelWords, type DocLang, type LabelKey } from './words';
 
-export type DocLang = 'zh' | 'en';
+export type { DocLang } from './words';
 /** One text per language of the document, in `DocumentModel.langs` order. */
 export type Words = readonly string[];
+
+/** 《law》article, as cited on the screens and the document. */
+export function citeBasis(b: { law: string; article: string }): string {
+  return `《${b.law.replace(/^《|》$/g, '')}》${b.article}`;
+}
 
 export interface DocumentParty {
   label: string;
   plate: string;
-  name: string;
+  /** Absent: withheld from this reader (an insurer does not see another insurer's driver). */
+  name?: string;
   idNumber?: string;
   licenceNumber?: string;
   phone?: string;
@@ -57,6 +64,12 @@ export interface DocumentModel {
   superseded: { at: string; reason: string; sha256: string; signatures: number }[];
   photos: { title: Words; sha256: string }[];
   catalogVersion?: string;
+  /** An insurer's copy: the insurer it was made for (its redacted view). */
+  copyFor?: string;
+  /** Said without its reason (an insurer's copy): the officer changed the liability. */
+  overridden?: boolean;
+  /** Said without its details (an insurer's copy): the determination was corrected. */
+  amended?: boolean;
 }
 
 /** The labels of the document (`document.*` messages), in its languages. */
@@ -65,25 +78,36 @@ export type DocLabels = Record<string, Words>;
 export interface DocOptions {
   /** The reader's language first; a second one when printed bilingual. */
   langs: readonly DocLang[];
-  /** A fixed-language translator per language. */
-  t: Record<DocLang, TFunction>;
   /** The officer's unit, when the phone knows it. */
   officerUnit?: string;
+  /** The zone times are printed in, minutes east of UTC; default: the device's. */
+  utcOffsetMinutes?: number;
 }
 
-/** An instant as people read it, in the device's zone with its offset: 2026-11-27 10:30 (UTC+08:00). */
-export function when(iso: string): string {
+/**
+ * An instant as people read it, with its zone: 2026-11-27 10:30 (UTC+08:00).
+ * In the device's zone unless `utcOffsetMinutes` is given (the server prints
+ * China time whatever its own zone, so its bytes do not depend on the host).
+ */
+export function when(iso: string, utcOffsetMinutes?: number): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const pad = (n: number) => String(n).padStart(2, '0');
-  const off = -d.getTimezoneOffset();
+  const off = utcOffsetMinutes ?? -d.getTimezoneOffset();
+  const l = new Date(d.getTime() + off * 60_000);
   const sign = off >= 0 ? '+' : '-';
   const zone = `UTC${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())} (${zone})`;
+  return `${l.getUTCFullYear()}-${pad(l.getUTCMonth() + 1)}-${pad(l.getUTCDate())} ${pad(l.getUTCHours())}:${pad(l.getUTCMinutes())} (${zone})`;
 }
 
+/** A printed label in each of `langs`. */
+export const labelWords = (langs: readonly DocLang[], key: LabelKey): Words =>
+  langs.map((l) => documentWords[l][key]);
+
 /** The place once: a road or kilometre post already in the address is not repeated. */
-export function placeText(location: CaseRecord['location']): string {
+export function placeText(
+  location: Pick<CaseRecord['location'], 'address' | 'road' | 'kmPost'>,
+): string {
   let text = '';
   for (const part of [location.address, location.road, location.kmPost]) {
     const p = part?.trim() ?? '';
@@ -92,31 +116,34 @@ export function placeText(location: CaseRecord['location']): string {
   return text;
 }
 
-function levels(m: LiabilityByVehicle, t: TFunction): string {
+/** A liability level in each of `langs`. */
+export const levelIn = (langs: readonly DocLang[], level: keyof (typeof levelWords)['zh']): Words =>
+  langs.map((l) => levelWords[l][level]);
+
+function levels(m: LiabilityByVehicle, lang: DocLang): string {
   return Object.entries(m)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([label, level]) => `${label} ${t(`liability.level.${level}`)}`)
+    .map(([label, level]) => `${label} ${levelWords[lang][level]}`)
     .join(', ');
 }
 
-/** Every `document.*` label the page and the PDF print, in the document's languages. */
-export function documentLabels(o: DocOptions): DocLabels {
+/** Every label the page and the PDF print, in the document's languages. */
+export function documentLabels(o: Pick<DocOptions, 'langs'>): DocLabels {
   const labels: DocLabels = {};
-  const keys = Object.keys(o.t.zh('document', { returnObjects: true }) as object);
-  for (const k of keys) labels[k] = o.langs.map((l) => o.t[l](`document.${k}`));
-  const keep = { reason: '{{reason}}' };
-  labels['refusedNote'] = o.langs.map((l) => o.t[l]('document.refusedNote', keep));
-  labels['objectionNote'] = o.langs.map((l) => o.t[l]('document.objectionNote', keep));
-  const item = { time: '{{time}}', reason: '{{reason}}', hash: '{{hash}}', n: '{{n}}' };
-  labels['supersededItem'] = o.langs.map((l) => o.t[l]('document.supersededItem', item));
+  for (const k of Object.keys(documentWords.zh) as LabelKey[]) labels[k] = labelWords(o.langs, k);
   return labels;
 }
 
 function partyOf(o: DocOptions, label: string, plate: string, p?: Party) {
-  const words = (key: string) => o.langs.map((l) => o.t[l](key));
   const insurance = [
-    p?.compulsoryInsurance && { kind: words('document.compulsory'), ...p.compulsoryInsurance },
-    p?.commercialInsurance && { kind: words('document.commercial'), ...p.commercialInsurance },
+    p?.compulsoryInsurance && {
+      kind: labelWords(o.langs, 'compulsory'),
+      ...p.compulsoryInsurance,
+    },
+    p?.commercialInsurance && {
+      kind: labelWords(o.langs, 'commercial'),
+      ...p.commercialInsurance,
+    },
   ].flatMap((x) => (x ? [x] : []));
   return {
     label,
@@ -153,7 +180,7 @@ function photoLines(c: CaseRecord, photos: readonly PhotoMeta[], o: DocOptions) 
     .map((p) => {
       const shot = shots.find((s) => s.slot === p.slot);
       return {
-        title: o.langs.map((l) => shot?.title[l] ?? o.t[l]('document.extraPhoto')),
+        title: o.langs.map((l) => shot?.title[l] ?? documentWords[l].extraPhoto),
         sha256: p.sha256,
       };
     });
@@ -170,14 +197,15 @@ export function documentModel(
   const vehicleOfParty = (vehicleId: string | undefined) =>
     c.vehicles.find((v) => v.id === vehicleId)?.label ?? '—';
   const signedAt = enteredAt(c, 'signed');
-  const inLangs = (f: (t: TFunction, l: DocLang) => string) => o.langs.map((l) => f(o.t[l], l));
+  const inLangs = (f: (l: DocLang) => string) => o.langs.map((l) => f(l));
+  const at = (iso: string) => when(iso, o.utcOffsetMinutes);
   return {
     langs: o.langs,
     caseNumber: c.caseNumber,
     place: placeText(c.location),
-    ...(c.occurredAt && { occurredAt: when(c.occurredAt) }),
-    arrivedAt: when(c.arrivedAt),
-    ...(signedAt && { signedAt: when(signedAt) }),
+    ...(c.occurredAt && { occurredAt: at(c.occurredAt) }),
+    arrivedAt: at(c.arrivedAt),
+    ...(signedAt && { signedAt: at(signedAt) }),
     ...(c.officer && {
       officer: { name: c.officer.name, ...(o.officerUnit && { unit: o.officerUnit }) },
     }),
@@ -191,12 +219,12 @@ export function documentModel(
     ),
     liability: Object.entries(liability)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([label, level]) => ({ label, level: inLangs((t) => t(`liability.level.${level}`)) })),
+      .map(([label, level]) => ({ label, level: levelIn(o.langs, level) })),
     ...(record?.proposal &&
-      record.override && { proposal: inLangs((t) => levels(record.proposal ?? {}, t)) }),
+      record.override && { proposal: inLangs((l) => levels(record.proposal ?? {}, l)) }),
     ...(record?.override && {
       override: {
-        levels: inLangs((t) => levels(record.override?.liability ?? {}, t)),
+        levels: inLangs((l) => levels(record.override?.liability ?? {}, l)),
         reason: record.override.reason,
       },
     }),
@@ -212,14 +240,14 @@ export function documentModel(
           label: vehicleOfParty(p.vehicleId),
           name: p.name,
           kind: s?.kind ?? 'missing',
-          ...(s && { at: when(s.at) }),
+          ...(s && { at: at(s.at) }),
           ...(s?.image && { image: s.image }),
           ...(s?.reason && { reason: s.reason }),
         };
       }),
     ...(record?.flaggedForReview && { flagged: record.flaggedForReview.reason }),
     superseded: (record?.amendments ?? []).map((a) => ({
-      at: when(a.at),
+      at: at(a.at),
       reason: a.reason,
       sha256: a.supersededSha256,
       signatures: a.signatures.length,
