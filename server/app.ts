@@ -16,6 +16,7 @@ import type { ServerConfig } from './config';
 import type { Db } from './db/database';
 import { handleClientError, handleError, shuttingDown } from './errors';
 import { adminRoutes } from './routes/admin';
+import { claimRoutes } from './routes/claims';
 import { authRoutes } from './routes/auth';
 import { caseRoutes } from './routes/cases';
 import { changeRoutes } from './routes/changes';
@@ -125,6 +126,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   void app.register(changeRoutes, { db, auth });
   void app.register(reviewRoutes, { db, blobs, auth, now });
   void app.register(packetRoutes, { db, blobs, auth, now });
+  void app.register(claimRoutes, { db, auth, now });
   void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
   void app.register(webhookRoutes, {
     db,

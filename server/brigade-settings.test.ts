@@ -46,6 +46,9 @@ it('refuses a target of no minutes or an unknown mode, naming the field', async 
   ).brigades;
   for (const [payload, field] of [
     [{ callbackMinutes: 0 }, 'callbackMinutes'],
+    [{ callbackMinutes: 1441 }, 'callbackMinutes'],
+    [{ callbackMinutes: 2.5 }, 'callbackMinutes'],
+    [{ callbackMinutes: '10' }, 'callbackMinutes'],
     [{ packetsOn: 'never' }, 'packetsOn'],
   ] as const) {
     const res = await w.call('admin', {
@@ -55,5 +58,20 @@ it('refuses a target of no minutes or an unknown mode, naming the field', async 
     });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(ErrorBody.parse(res.json()).error)).toContain(field);
+  }
+});
+
+it('takes the bounds themselves: 1 and 1440 minutes', async () => {
+  const [a] = BrigadeList.parse(
+    (await w.call('admin', { url: '/api/admin/brigades' })).json(),
+  ).brigades;
+  for (const callbackMinutes of [1, 1440]) {
+    const res = await w.call('admin', {
+      method: 'PATCH',
+      url: `/api/admin/brigades/${a!.id}`,
+      payload: { callbackMinutes },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(BrigadeSettings.parse(res.json()).callbackMinutes).toBe(callbackMinutes);
   }
 });

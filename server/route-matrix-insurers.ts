@@ -1,7 +1,7 @@
 /**
  * The route x role matrix's fixtures for the insurers' side: the packets
  * (insurer X's packet of a fresh approved case) and the admin's webhook
- * endpoints and deliveries, and the brigades' settings for insurers. Test-only; used by route-matrix.test.ts.
+ * endpoints and deliveries, the brigades' settings for insurers and the overdue list. Test-only; used by route-matrix.test.ts.
  */
 import type { InjectOptions } from 'fastify';
 import { expect } from 'vitest';
@@ -151,6 +151,8 @@ export function insurerFixtures({
       },
     },
     'packets.list': { success: 200, prepare: async () => ({ url: '/api/packets' }) },
+    // Reviewers (their brigade) and admins (every brigade); officers and insurers 403.
+    'claims.overdue': { success: 200, prepare: async () => ({ url: '/api/claims/overdue' }) },
     'packets.get': {
       success: 200,
       home: PACKET_HOME,

@@ -10,6 +10,8 @@
  * | insurer  | cases it holds a claim on (a reviewer approved them); in  |
  * |          | the changes feed, only its own claims' steps              |
  * | admin    | configuration (users, units, insurers, every device); no cases |
+ * |          | (the overdue list alone names cases: number, insurer, plates;  |
+ * |          | packets/overdue.ts)                                       |
  *
  * An object outside the scope is answered exactly like one that does not
  * exist (404), so ids cannot be probed.

@@ -1,11 +1,17 @@
 /**
- * The brigade administrator's calls for insurers' webhook endpoints
+ * The brigade administrator's calls for insurers' webhook endpoints and the
+ * brigades' settings for insurers
  * (src/contracts/webhooks.ts, admin.ts): every answer parsed with its
  * route's schema, every failure a classified `ApiFailure` (with the server's
  * code, e.g. `endpoint_refused`, when it said one).
  */
 import type * as z from 'zod/mini';
-import { InsurerList } from '../contracts/admin';
+import {
+  BrigadeList,
+  BrigadeSettings,
+  InsurerList,
+  type BrigadeSettingsRequest,
+} from '../contracts/admin';
 import {
   DeliveryList,
   EndpointList,
@@ -21,6 +27,13 @@ import type { ApiResult } from './result';
 
 export interface AdminApi {
   listInsurers(token: string): Promise<ApiResult<InsurerList>>;
+  /** Brigades with their call-back target and when their packets go out. */
+  listBrigades(token: string): Promise<ApiResult<BrigadeList>>;
+  updateBrigade(
+    token: string,
+    brigadeId: string,
+    body: BrigadeSettingsRequest,
+  ): Promise<ApiResult<BrigadeSettings>>;
   listEndpoints(token: string, insurerId: string): Promise<ApiResult<z.infer<typeof EndpointList>>>;
   /** Registers an endpoint; the answer holds its secret, this once. */
   createEndpoint(
@@ -55,6 +68,16 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
   return {
     listInsurers: (token) =>
       request(config, { method: 'GET', path: '/api/admin/insurers', token, schema: InsurerList }),
+    listBrigades: (token) =>
+      request(config, { method: 'GET', path: '/api/admin/brigades', token, schema: BrigadeList }),
+    updateBrigade: (token, brigadeId, body) =>
+      request(config, {
+        method: 'PATCH',
+        path: `/api/admin/brigades/${seg(brigadeId)}`,
+        token,
+        body,
+        schema: BrigadeSettings,
+      }),
     listEndpoints: (token, insurerId) =>
       request(config, {
         method: 'GET',

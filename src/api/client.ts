@@ -14,6 +14,7 @@ import {
   type CasePutRequest,
 } from '../contracts/cases';
 import { ChangesResponse } from '../contracts/changes';
+import { OverdueList } from '../contracts/claims';
 import { EnrolDeviceResponse, type EnrolDeviceRequest } from '../contracts/devices';
 import { CaseHistory, CaseVerification, QueueResponse, type QueueQuery } from '../contracts/review';
 import type { UploadStored } from '../contracts/uploads';
@@ -51,6 +52,8 @@ export interface ReviewApi {
   ): Promise<ApiResult<CaseActionResponse>>;
   /** The bytes of one photo of a case. */
   getCasePhoto(token: string, caseId: string, sha256: string): Promise<ApiResult<Blob>>;
+  /** Packets past their call-back target (a reviewer's brigade; an admin's, every brigade). */
+  getOverdueClaims(token: string): Promise<ApiResult<OverdueList>>;
 }
 
 const PAGE = 100;
@@ -134,6 +137,8 @@ export function createReviewApiClient(config: HttpConfig): ReviewApi {
         schema: QueueResponse,
       });
     },
+    getOverdueClaims: (token) =>
+      request(config, { method: 'GET', path: '/api/claims/overdue', token, schema: OverdueList }),
     getCaseHistory: (token, caseId) =>
       request(config, {
         method: 'GET',

@@ -19,7 +19,7 @@ export interface HttpConfig {
 }
 
 export interface RequestSpec<S extends z.ZodMiniType> {
-  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   token?: string;
   body?: unknown;

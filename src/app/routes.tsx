@@ -52,12 +52,15 @@ export const OutboxScreen = screen(
 );
 const account: Messages = () =>
   import('../services/account-messages').then((m) => m.accountMessages);
+const overdue: Messages = () =>
+  import('../services/overdue-messages').then((m) => m.overdueMessages);
 
 /** The home of each role other than the officer (whose home is the case list). */
 export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<ComponentType>>> = {
   reviewer: screen(
     () => import('../features/review/ReviewScreens').then((m) => m.ReviewScreens),
     account,
+    overdue,
     () => import('../features/review/messages').then((m) => m.reviewMessages),
     // The facts' words (place kinds, actions, signals) the reviewer reads and corrects.
     liability,
@@ -70,6 +73,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
   admin: screen(
     () => import('../features/admin/AdminScreens').then((m) => m.AdminScreens),
     account,
+    overdue,
     () => import('../features/admin/messages').then((m) => m.adminMessages),
   ),
 };

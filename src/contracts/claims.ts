@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { Sha256Hex } from '../domain/case/photo.schema';
 import { Instant } from '../domain/ids';
+import { defineRoute } from './route';
 
 /** A claim's progress; each is also a case state name, so the feed's `state` carries it. */
 export const ClaimState = z.enum(['delivered', 'assessed', 'paid']);
@@ -155,3 +156,49 @@ export const InsurerCaseView = z.object({
   photos: z.array(InsurerPhoto),
 });
 export type InsurerCaseView = z.infer<typeof InsurerCaseView>;
+
+/**
+ * A packet past its call-back target that its insurer has not acknowledged
+ * (the brigade's overdue list): which case, which insurer, the insured
+ * plates, when it was due and by how many whole minutes it is late.
+ */
+export const OverdueClaim = z.object({
+  claimId: z.uuid(),
+  caseId: z.uuid(),
+  caseNumber: z.string(),
+  brigadeName: z.string(),
+  insurerId: z.uuid(),
+  insurerName: z.string(),
+  /** Plates of the vehicles this insurer covers in the packet's version. */
+  plates: z.array(z.string()),
+  deliveredAt: Instant,
+  callbackDueAt: Instant,
+  minutesOverdue: z.number().check(z.int(), z.gte(0)),
+});
+export type OverdueClaim = z.infer<typeof OverdueClaim>;
+
+/** At most this many overdue packets are listed; `total` counts them all. */
+export const OVERDUE_LIMIT = 200;
+
+export const OverdueList = z.object({
+  /** Oldest due time first. */
+  claims: z.array(OverdueClaim),
+  total: z.number().check(z.int(), z.gte(0)),
+  /** The server's time the list was made at. */
+  asOf: Instant,
+});
+export type OverdueList = z.infer<typeof OverdueList>;
+
+export const claimRoutes = [
+  defineRoute({
+    id: 'claims.overdue',
+    method: 'GET',
+    path: '/api/claims/overdue',
+    summary: 'Packets not acknowledged by their call-back due time, oldest first',
+    description:
+      'A reviewer sees those of his brigade, an admin those of every brigade. A packet counts once its brigade’s call-back target has passed since delivery, while its insurer has not called back, assessed or paid, and no later packet replaced it.',
+    access: ['reviewer', 'admin'],
+    scoped: false,
+    responses: { 200: { description: 'Overdue packets', schema: OverdueList } },
+  }),
+] as const;

@@ -3,6 +3,7 @@ import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
 import { caseRoutes } from './cases';
 import { changeRoutes } from './changes';
+import { claimRoutes } from './claims';
 import { deviceRoutes } from './devices';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
@@ -20,6 +21,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...changeRoutes,
   ...reviewRoutes,
   ...packetRoutes,
+  ...claimRoutes,
   ...adminRoutes,
   ...webhookRoutes,
 ];

@@ -29,7 +29,7 @@ const loaded = <T>(r: AdminResult<T>): Loaded<T> =>
   r.ok ? { status: 'ready', value: r.value } : { status: 'failed', failure: r.failure };
 
 /** Runs `load` now and on `reload`, dropping answers that come after the screen let go. */
-function useLoad<T>(load: () => Promise<AdminResult<T>>) {
+export function useLoad<T>(load: () => Promise<AdminResult<T>>) {
   const [value, setValue] = useState<Loaded<T>>({ status: 'loading' });
   const [round, setRound] = useState(0);
   useEffect(() => {
@@ -46,7 +46,7 @@ function useLoad<T>(load: () => Promise<AdminResult<T>>) {
 }
 
 /** The admin's session bound to a call of the admin API. */
-function useCall() {
+export function useCall() {
   const { session } = useServices();
   return useCallback(
     <T>(call: (api: AdminApi, token: string) => Promise<ApiResult<T>>) => adminCall(session, call),

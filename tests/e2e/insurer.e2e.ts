@@ -7,11 +7,14 @@
  * library; Ping An's staff do not see A's packet (its address says not
  * found) but see their own; each insurer acknowledges, assesses and pays
  * through its portal; the officer's phone and the reviewer see each step and
- * the five-fast record is complete. axe on the admin's and insurers' screens.
+ * the five-fast record is complete. The admin sets the call-back target on
+ * its screen; Ping An's packet, past it, is red on the reviewer's overdue
+ * list. axe on the admin's, insurers' and the overdue screens.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
+import { overdueCardOf, saveCallbackTarget } from './callback-drivers';
 import { determinationWords, packetPdf } from './pdf-drivers';
 import { useBrowserWorld } from './harness';
 import {
@@ -48,7 +51,7 @@ import {
   openFromQueue,
   openReviewer,
 } from './review-drivers';
-import { insurerUser, readServer } from './server';
+import { backdatePackets, insurerUser, readServer } from './server';
 
 const world = useBrowserWorld({ demo: true });
 const PICC = '中国人民财产保险股份有限公司';
@@ -88,6 +91,10 @@ describe('claim packets reach each insurer and come back to the police', () => {
     expect(secret).toMatch(/^whsec_/);
     receiver.secrets.push(secret);
     await expectNoAxeViolations(admin.page, 'the secret shown once');
+    // The admin sets the brigade's call-back target on its screen (a day and a minute is refused).
+    expect(await saveCallbackTarget(admin.page, '1441')).toContain('1 至 1440 分钟');
+    expect(await saveCallbackTarget(admin.page, '15')).toBe('已保存：回访时限 15 分钟。');
+    await expectNoAxeViolations(admin.page, 'the brigades’ call-back settings');
     await admin.context.close();
 
     // The officer determines the case offline (A insured by PICC, B by Ping An); it syncs.
@@ -148,6 +155,13 @@ describe('claim packets reach each insurer and come back to the police', () => {
     expect(midway.join('\n')).toMatch(/保险公司 \d：已赔付（/);
     expect(midway.join('\n')).toMatch(/保险公司 \d：已推送（/);
     expect(await phoneFiveFast(page)).toMatchObject({ assessment: '—', payout: '—' });
+
+    // Ping An's packet, still not called back 16 minutes after it arrived, is red for the reviewer.
+    expect(backdatePackets(world.server, id, 16)).toBe(1);
+    const late = await overdueCardOf(desk.page, caseNumber);
+    expect(late).toMatchObject({ red: true, late: expect.stringMatching(/^⚠ 超时 \d+ 分钟$/) });
+    expect(late.text).toContain(PINGAN);
+    await expectNoAxeViolations(desk.page, 'the reviewer’s overdue packets');
 
     // Ping An settles its own, so the case is paid by every insurer.
     await listedPackets(pingan.page, '?status=new');

@@ -262,3 +262,30 @@ export function partialUploads(server: ServerData): { id: string; bytes: number 
     .filter((f) => !f.endsWith('.json'))
     .map((f) => ({ id: f, bytes: statSync(join(dir, f)).size }));
 }
+
+/**
+ * Moves the delivery of a case's packets that wait for their call-back back
+ * by `minutes`, as if they had arrived that long ago: the running server has
+ * no clock a test may move, and a browser test waits for nothing by the
+ * clock. The only write a browser test makes to the data folder.
+ */
+export function backdatePackets(server: ServerData, caseId: string, minutes: number): number {
+  const db = new Database(join(server.dataDir, 'kuaichu.sqlite'), {
+    fileMustExist: true,
+    timeout: 5000,
+  });
+  try {
+    const claims = db
+      .prepare(
+        'SELECT id, delivered_at FROM claims WHERE case_id = ? AND acknowledged_at IS NULL AND superseded_at IS NULL',
+      )
+      .all(caseId) as { id: string; delivered_at: string }[];
+    const move = db.prepare('UPDATE claims SET delivered_at = ? WHERE id = ?');
+    for (const c of claims) {
+      move.run(new Date(Date.parse(c.delivered_at) - minutes * 60_000).toISOString(), c.id);
+    }
+    return claims.length;
+  } finally {
+    db.close();
+  }
+}

@@ -1,5 +1,7 @@
 /**
  * The brigade administrator's screens under his home: the home at `/admin`,
+ * the brigades' call-back settings at `/admin/brigades`, every brigade's
+ * overdue packets at `/admin/overdue`,
  * registering an insurer's endpoint at `/admin/insurers/:id/endpoints/new`,
  * one endpoint at `/admin/insurers/:insurerId/endpoints/:endpointId`. Each
  * loads when first opened (this module stays small: it is what the app's
@@ -14,8 +16,17 @@ const EndpointScreen = lazy(() =>
   import('./EndpointScreen').then((m) => ({ default: m.EndpointScreen })),
 );
 
+const BrigadeSettingsScreen = lazy(() =>
+  import('./BrigadeSettingsScreen').then((m) => ({ default: m.BrigadeSettingsScreen })),
+);
+const OverdueScreen = lazy(() =>
+  import('./OverdueScreen').then((m) => ({ default: m.OverdueScreen })),
+);
+
 export function AdminScreens() {
   const path = usePath();
+  if (path === '/admin/brigades') return <BrigadeSettingsScreen />;
+  if (path === '/admin/overdue') return <OverdueScreen />;
   const registering = matchPath('/admin/insurers/:id/endpoints/new', path);
   if (registering?.id) return <NewEndpoint key={path} insurerId={registering.id} />;
   const endpoint = matchPath('/admin/insurers/:insurerId/endpoints/:endpointId', path);

@@ -151,6 +151,33 @@ export const adminEn: AdminMessages = {
       replayFor: 'Send the delivery of {{caseNumber}} again',
       replayed: 'Queued again; it goes with the same webhook-id.',
     },
+    brigades: {
+      title: 'Call-back target',
+      intro:
+        'An insurer is to call back within the target after its packet arrives; a packet past it and not called back shows red for the insurer and the accident squad.',
+      settings: 'Brigade call-back settings',
+      overdue: 'Packets overdue for a call-back',
+      screenIntro:
+        'Set each brigade’s call-back target for insurers, and when its packets are made.',
+      none: 'There is no brigade yet.',
+      minutes: 'Call-back target (minutes)',
+      minutesHint:
+        'From the packet’s arrival to the insurer’s call-back: whole minutes, 1 to 1440 (a day).',
+      packetsOn: 'When packets are made',
+      on: {
+        review: 'Once the accident squad approved the case',
+        signed: 'Once the parties signed and the case arrived',
+      },
+      save: 'Save',
+      saveFor: 'Save the settings of {{name}}',
+      saving: 'Saving…',
+      saved: 'Saved: call-back target {{minutes}} minutes.',
+      error: {
+        minutesRequired: 'Fill in “Call-back target (minutes)”.',
+        minutesWhole: '“Call-back target (minutes)” must be whole minutes, such as 10.',
+        minutesRange: '“Call-back target (minutes)” must be from 1 to 1440 minutes.',
+      },
+    },
     deliveryState: {
       pending: 'Pending',
       delivered: 'Delivered',

@@ -145,6 +145,31 @@ const zh = {
       replayFor: '重新发送 {{caseNumber}} 的推送',
       replayed: '已重新排队，将以相同的 webhook-id 发送。',
     },
+    brigades: {
+      title: '回访时限',
+      intro:
+        '保险公司收到理赔资料后应在回访时限内回访；超过时限仍未回访的资料在保险公司和事故中队的页面上标红。',
+      settings: '大队回访设置',
+      overdue: '回访超时的理赔资料',
+      screenIntro: '为每个大队设定保险公司的回访时限，以及何时生成理赔资料。',
+      none: '还没有大队。',
+      minutes: '回访时限（分钟）',
+      minutesHint: '从理赔资料送达到保险公司回访，1 至 1440 分钟（一天）的整数。',
+      packetsOn: '何时生成理赔资料',
+      on: {
+        review: '事故中队审核通过后',
+        signed: '当事人签字、案件上传后',
+      },
+      save: '保存',
+      saveFor: '保存{{name}}的设置',
+      saving: '正在保存…',
+      saved: '已保存：回访时限 {{minutes}} 分钟。',
+      error: {
+        minutesRequired: '请填写“回访时限（分钟）”。',
+        minutesWhole: '“回访时限（分钟）”须是整数分钟，例如 10。',
+        minutesRange: '“回访时限（分钟）”须在 1 至 1440 分钟之间。',
+      },
+    },
     deliveryState: {
       pending: '待发送',
       delivered: '已送达',

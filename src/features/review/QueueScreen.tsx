@@ -10,7 +10,7 @@ import { useAccountView } from '../../services/useAccount';
 import type { ReviewFailure } from '../../services/review-client';
 import { useReviewQueue } from '../../services/useReview';
 import { AccountSection } from '../../ui/AccountPanel';
-import { Button } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { useAddressSearch } from '../../ui/router';
 import {
@@ -56,6 +56,9 @@ export function QueueScreen() {
       <h1 id="review-queue-title">{t('account.title.reviewer')}</h1>
       <p role="status" className="review-news" data-testid="queue-news">
         {arrived > 0 ? t('review.queue.arrived', { count: arrived }) : ''}
+      </p>
+      <p>
+        <ButtonLink href="/review/overdue">{t('overdue.open')}</ButtonLink>
       </p>
       <div className="review-queue-layout">
         <QueueFiltersPanel filters={filters} data={data} onChange={go} />
