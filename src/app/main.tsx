@@ -14,6 +14,7 @@ import '../ui/styles.css';
 import { App } from './App';
 import { loadServices } from './data-gate';
 import { loadI18n } from './i18n-gate';
+import { watchReachability } from './reachability';
 
 function Root({ shell }: { shell: ShellServices }) {
   const [updateReady, setUpdateReady] = useState<(() => void) | null>(null);
@@ -21,6 +22,13 @@ function Root({ shell }: { shell: ShellServices }) {
   useEffect(() => {
     void shell.platform.serviceWorker.register((activate) => setUpdateReady(() => activate));
     void shell.platform.storage.ensurePersisted();
+    const stopProbe = watchReachability({
+      // Bound: called as `env.fetch`, the browser's fetch throws "Illegal invocation".
+      fetch: globalThis.fetch.bind(globalThis),
+      window,
+      document,
+      navigator,
+    });
     let live = true;
     void loadServices(shell).then((services) => {
       // A nearly full phone is guarded before its first write (storage-pressure.ts).
@@ -29,6 +37,7 @@ function Root({ shell }: { shell: ShellServices }) {
     });
     return () => {
       live = false;
+      stopProbe();
     };
   }, [shell]);
   return (

@@ -5,6 +5,7 @@
 import { createApiClient } from '../api';
 import type { Services } from '../services/ServicesContext';
 import type { SyncServices } from '../services/SyncContext';
+import { onRegained } from '../ui/useOnline';
 import { watchOutbox, type KuaichuDb } from '../storage';
 import { createSyncRunner, requestBackgroundSync, systemClock, wireSyncTriggers } from '../sync';
 
@@ -21,6 +22,8 @@ export function startSync({ db, platform, session }: Services): SyncServices {
   });
   runner.start();
   wireSyncTriggers(runner);
+  // The link back without an `online` event (reachability.ts): a fresh start too.
+  onRegained(() => void runner.drainNow('online'));
   drainOnSave(db, runner);
   return { api, session, runner };
 }

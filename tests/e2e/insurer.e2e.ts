@@ -198,5 +198,6 @@ describe('claim packets reach each insurer and come back to the police', () => {
 
     for (const c of [desk.context, pingan.context, picc.context, context]) await c.close();
     expect(readServer(world.server).problems).toEqual([]);
-  });
+    // The whole insurer side in one walk: about 100 s on a quiet 2-core machine.
+  }, 240_000);
 });

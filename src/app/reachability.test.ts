@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isUnreachable, onRegained, setUnreachable } from '../ui/useOnline';
+import { RETRY_MS, watchReachability, type ProbeEnv } from './reachability';
+
+function fakeEnv(answers: ('answer' | 'no-network' | 'http-500')[]) {
+  const targets = new EventTarget();
+  const doc = new EventTarget() as EventTarget & { visibilityState: DocumentVisibilityState };
+  doc.visibilityState = 'visible';
+  const calls: string[] = [];
+  const env: ProbeEnv = {
+    fetch: vi.fn((url: RequestInfo | URL) => {
+      calls.push(String(url));
+      const answer = answers.shift() ?? 'answer';
+      return answer === 'no-network'
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : Promise.resolve(new Response('{}', { status: answer === 'http-500' ? 500 : 200 }));
+    }) as unknown as typeof fetch,
+    window: targets as unknown as ProbeEnv['window'],
+    document: doc as unknown as ProbeEnv['document'],
+    navigator: { onLine: true },
+  };
+  return { env, calls, window: targets, document: doc };
+}
+
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  setUnreachable(false);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  setUnreachable(false);
+});
+
+describe('watchReachability', () => {
+  it('calls the phone offline when the server cannot be reached, though the browser says online', async () => {
+    const { env, calls } = fakeEnv(['no-network']);
+    const stop = watchReachability(env);
+    await settle();
+    expect(calls).toEqual(['/api/health']);
+    expect(isUnreachable()).toBe(true);
+    stop();
+  });
+
+  it('asks again every RETRY_MS while unreachable, and stops asking once the server answers', async () => {
+    const { env, calls } = fakeEnv(['no-network', 'no-network', 'answer']);
+    const regains = vi.fn();
+    const unsubscribe = onRegained(regains);
+    const stop = watchReachability(env);
+    await settle();
+    await vi.advanceTimersByTimeAsync(RETRY_MS);
+    expect(isUnreachable()).toBe(true);
+    expect(regains).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(RETRY_MS);
+    expect(isUnreachable()).toBe(false);
+    // The link's return is told once (the sync runner starts afresh on it).
+    expect(regains).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(RETRY_MS * 3);
+    expect(calls).toHaveLength(3);
+    unsubscribe();
+    stop();
+  });
+
+  it('counts any HTTP answer, even an error, as a working network', async () => {
+    const { env } = fakeEnv(['http-500']);
+    const stop = watchReachability(env);
+    await settle();
+    expect(isUnreachable()).toBe(false);
+    stop();
+  });
+
+  it('asks again when the browser says online and when the app comes back to the foreground', async () => {
+    const { env, calls, window, document } = fakeEnv(['answer', 'no-network', 'answer']);
+    const stop = watchReachability(env);
+    await settle();
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(isUnreachable()).toBe(true);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    expect(isUnreachable()).toBe(false);
+    expect(calls).toHaveLength(3);
+    stop();
+  });
+
+  it('asks nothing when the browser knows it is offline, and nothing after it is stopped', async () => {
+    const { env, calls, window } = fakeEnv([]);
+    const navigator = env.navigator as { onLine: boolean };
+    navigator.onLine = false;
+    const stop = watchReachability(env);
+    await settle();
+    expect(calls).toEqual([]);
+    navigator.onLine = true;
+    stop();
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The shell's probe of the server (src/ui/useOnline.ts): a GET of
+ * /api/health at start, when the browser says it is online again, when the
+ * app comes back to the foreground, and every RETRY_MS while the last probe
+ * failed. Only a network failure (no answer at all, or none within
+ * TIMEOUT_MS) counts as unreachable: any HTTP answer, even an error, means
+ * the network works.
+ */
+import { setUnreachable } from '../ui/useOnline';
+
+export const RETRY_MS = 20_000;
+export const TIMEOUT_MS = 8_000;
+
+export interface ProbeEnv {
+  fetch: typeof fetch;
+  window: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  document: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>;
+  navigator: Pick<Navigator, 'onLine'>;
+}
+
+/** Whether the server answered at all. */
+export async function probeServer(env: Pick<ProbeEnv, 'fetch'>): Promise<boolean> {
+  try {
+    await env.fetch('/api/health', { cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts probing; returns the stop. */
+export function watchReachability(env: ProbeEnv): () => void {
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const probe = async () => {
+    clearTimeout(retry);
+    // Surely offline: nothing to ask (useOnline already says so).
+    if (!env.navigator.onLine) return;
+    const reached = await probeServer(env);
+    if (stopped) return;
+    setUnreachable(!reached);
+    if (!reached) retry = setTimeout(() => void probe(), RETRY_MS);
+  };
+  const onVisible = () => {
+    if (env.document.visibilityState === 'visible') void probe();
+  };
+  const onOnline = () => void probe();
+  env.window.addEventListener('online', onOnline);
+  env.document.addEventListener('visibilitychange', onVisible);
+  void probe();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    env.window.removeEventListener('online', onOnline);
+    env.document.removeEventListener('visibilitychange', onVisible);
+  };
+}
