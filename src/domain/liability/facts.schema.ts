@@ -134,10 +134,11 @@ export const Vehicle = z.strictObject({
   heading: z.optional(Heading),
   signal: z.optional(SignalFacing),
   /**
-   * It moved past the stop line into the junction while `signal` faced it;
-   * false when it stayed at or behind the stop line. Not recorded: the engine
-   * asks, except that a moving vehicle meeting crossing or oncoming traffic was
-   * inside the junction.
+   * It moved past the stop line (for a `give-way` sign: its stop or give-way
+   * line) into the junction while `signal` faced it; false when it stayed at
+   * or behind the line — it then neither ran a red nor failed to yield. Not
+   * recorded: the engine asks, except that a moving vehicle meeting crossing
+   * or oncoming traffic was inside the junction.
    */
   passedStopLine: z.optional(z.boolean()),
   /** Movements its lane's arrows allow. */
