@@ -15,6 +15,7 @@
 import * as z from 'zod/mini';
 import type { Result } from '../result';
 import { refuse, ok } from '../result';
+import { describeFactIssues } from './fact-errors';
 
 export const LIABILITY_FACTS_SCHEMA_VERSION = 1;
 
@@ -319,10 +320,8 @@ export type FactsRefusal = 'invalid-facts';
 
 /** Parses untrusted input; the refusal's detail names the offending field. */
 export function parseLiabilityFacts(input: unknown): Result<LiabilityFacts, FactsRefusal> {
-  const parsed = LiabilityFacts.safeParse(input);
+  // reportInput: a missing field (no input) then reads "required".
+  const parsed = LiabilityFacts.safeParse(input, { reportInput: true });
   if (parsed.success) return ok(parsed.data);
-  const detail = parsed.error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
-  return refuse('invalid-facts', detail);
+  return refuse('invalid-facts', describeFactIssues(parsed.error.issues).join('; '));
 }
