@@ -60,6 +60,27 @@ export async function answerRearEndHere(page: Page): Promise<void> {
   await page.getByTestId('liability-outcome').getByTestId('proposal-levels').waitFor();
 }
 
+/**
+ * Answers for the red-light queue at a signalised junction: A queued at the
+ * stop line with red facing it and stayed behind the line; B, also northbound
+ * and facing red, ran into A's rear. Waits for the proposal.
+ */
+export async function answerRedLightQueueHere(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: '责任认定' }).waitFor();
+  await choice(page, '事故发生在什么地方？', '有信号灯的路口').check();
+  for (const [label, action] of [
+    ['A', '排队停车'],
+    ['B', '直行'],
+  ] as const) {
+    await choice(page, `车辆 ${label} 当时在做什么？`, action).check();
+    await choice(page, `车辆 ${label} 从哪个方向驶来？`, '由南向北').check();
+    await choice(page, `车辆 ${label} 面对的信号或标志（到达停止线时）`, '红灯').check();
+  }
+  await choice(page, '车辆 A 是否在该信号下越过停止线、进入路口？', '停在停止线前，未进入').check();
+  const impact = choice(page, '第 1 次碰撞', 'B 撞 A');
+  if (!(await impact.isChecked())) await impact.check();
+}
+
 /** Opens the liability screen and answers for the rear-end (see {@link answerRearEndHere}). */
 export async function answerRearEnd(page: Page, id: string): Promise<void> {
   await page.goto(`/cases/${id}/liability`);

@@ -3,7 +3,8 @@
  * a rear-end case taken from the on-scene flow through the questions, the
  * proposal, an override with its reason, the notices, two signatures drawn
  * with the mouse, the determination page and its PDF; a party who refuses; a
- * dispute over the facts that escalates.
+ * dispute over the facts that escalates; the red-light queue at a signalised
+ * junction, where the vehicle that stayed behind the stop line has no liability.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,7 +15,9 @@ import { seePdf } from '../pdf/see-pdf';
 import { useBrowserWorld } from './harness';
 import {
   answerRearEnd,
+  answerRedLightQueueHere,
   backToProposal,
+  choice,
   clearedRearEndCase,
   DRIVER_A,
   DRIVER_B,
@@ -24,6 +27,7 @@ import {
   sha256,
   signAs,
 } from './liability-drivers';
+import { expectNoAxeViolations } from './axe';
 import { savedDownload } from './phone';
 import { storedCase } from './phone-db';
 
@@ -256,6 +260,29 @@ describe('liability on scene', () => {
     expect(c.transitions.at(-1)?.reason).toBe(
       'E14-facts-or-cause-disputed: 双方对是否同车道各执一词',
     );
+    await context.close();
+  });
+  it('red-light queue: A stayed behind the stop line facing red, B ran into it → A none, B full', async () => {
+    const { context, page, id } = await clearedRearEndCase(world, '人民路与解放路交叉口');
+    await page.goto(`/cases/${id}/liability`);
+    await answerRedLightQueueHere(page);
+    // The signal facing each vehicle, and separately whether it passed the stop line.
+    await page
+      .getByRole('group', { name: '车辆 B 是否在该信号下越过停止线、进入路口？', exact: true })
+      .waitFor();
+    // Both headed north: the engine still asks whether they were in one lane.
+    const sameLane = choice(page, '两车是否同车道同向行驶？', '是');
+    await sameLane.waitFor();
+    await expectNoAxeViolations(page, 'the liability questions at a signalised junction');
+    await sameLane.click();
+
+    const outcome = page.getByTestId('liability-outcome');
+    await outcome.getByTestId('proposal-levels').waitFor();
+    await outcome.locator('[data-vehicle="B"][data-level="full"]').waitFor();
+    expect(await outcome.locator('[data-vehicle="A"]').getAttribute('data-level')).toBe('none');
+    expect(await outcome.getByTestId('proposal-levels').textContent()).toContain('无责');
+    await propose(page);
+    expect((await storedCase(page, id)).liability?.proposal).toEqual({ A: 'none', B: 'full' });
     await context.close();
   });
 });

@@ -17,7 +17,8 @@ import type { LiabilityDecision } from '../liability/decision';
 import { evaluateLiability } from '../liability/evaluate';
 import {
   LIABILITY_FACTS_SCHEMA_VERSION,
-  LiabilityFacts,
+  parseLiabilityFacts,
+  type LiabilityFacts,
   type Impact,
   type Vehicle as FactsVehicle,
 } from '../liability/facts.schema';
@@ -162,13 +163,7 @@ export function factsFromDraft(
     checks: { ...(allClear && { allClear: true }), ...(checkAnswers && { answers: checkAnswers }) },
     ...(draft.answers.length > 0 && { answers: draft.answers }),
   };
-  const parsed = LiabilityFacts.safeParse(facts);
-  if (!parsed.success)
-    return refuse(
-      'invalid-facts',
-      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    );
-  return ok(parsed.data);
+  return parseLiabilityFacts(facts);
 }
 
 /** The decision as stored: the contract fields, without the transient question. */
@@ -227,15 +222,15 @@ export function proposeLiability(
 ): Result<Proposed, LiabilityRefusal> {
   const r = canWork(c);
   if (!r.ok) return r;
-  const parsed = LiabilityFacts.safeParse(facts);
-  if (!parsed.success) return refuse('invalid-facts', parsed.error.issues[0]?.message);
-  const decision = evaluateLiability(catalog, parsed.data);
+  const parsed = parseLiabilityFacts(facts);
+  if (!parsed.ok) return parsed;
+  const decision = evaluateLiability(catalog, parsed.value);
   if (decision.outcome === 'need-more-facts')
     return refuse('need-more-facts', decision.nextQuestion?.id);
   const { override: _dropped, proposal: _old, proposedAt: _oldAt, ...rest } = r.value;
   const base: LiabilityRecord = {
     ...rest,
-    facts: parsed.data,
+    facts: parsed.value,
     decision: snapshotDecision(decision),
   };
   if (decision.outcome === 'escalate') {

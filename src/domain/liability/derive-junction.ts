@@ -95,7 +95,11 @@ export const junctionDerivations: Record<string, Derivation> = {
   controlled_vehicle_did_not_yield: pair((c) => {
     if (c.x.signal === 'priority') return null;
     if (c.x.signal !== 'give-way') return c.x.signal === undefined ? undefined : 'no';
-    return c.y.signal === undefined ? undefined : yn(c.y.signal !== 'give-way');
+    if (c.y.signal === undefined) return undefined;
+    if (c.y.signal === 'give-way') return 'no';
+    // Facing the sign is not failing to yield: a vehicle that stopped at it and
+    // stayed behind the line yielded; not recorded, the engine asks.
+    return enteredAgainst(c, c.x, true);
   }),
   fully_uncontrolled: kase((c) => yn(c.place.kind === 'unmarked-junction')),
   both_straight: pair((c) => yn(isStraight(c.x) && isStraight(c.y))),

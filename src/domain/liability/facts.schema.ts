@@ -15,6 +15,7 @@
 import * as z from 'zod/mini';
 import type { Result } from '../result';
 import { refuse, ok } from '../result';
+import { describeFactIssues } from './fact-errors';
 
 export const LIABILITY_FACTS_SCHEMA_VERSION = 1;
 
@@ -134,10 +135,11 @@ export const Vehicle = z.strictObject({
   heading: z.optional(Heading),
   signal: z.optional(SignalFacing),
   /**
-   * It moved past the stop line into the junction while `signal` faced it;
-   * false when it stayed at or behind the stop line. Not recorded: the engine
-   * asks, except that a moving vehicle meeting crossing or oncoming traffic was
-   * inside the junction.
+   * It moved past the stop line (for a `give-way` sign: its stop or give-way
+   * line) into the junction while `signal` faced it; false when it stayed at
+   * or behind the line — it then neither ran a red nor failed to yield. Not
+   * recorded: the engine asks, except that a moving vehicle meeting crossing
+   * or oncoming traffic was inside the junction.
    */
   passedStopLine: z.optional(z.boolean()),
   /** Movements its lane's arrows allow. */
@@ -318,10 +320,8 @@ export type FactsRefusal = 'invalid-facts';
 
 /** Parses untrusted input; the refusal's detail names the offending field. */
 export function parseLiabilityFacts(input: unknown): Result<LiabilityFacts, FactsRefusal> {
-  const parsed = LiabilityFacts.safeParse(input);
+  // reportInput: a missing field (no input) then reads "required".
+  const parsed = LiabilityFacts.safeParse(input, { reportInput: true });
   if (parsed.success) return ok(parsed.data);
-  const detail = parsed.error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
-  return refuse('invalid-facts', detail);
+  return refuse('invalid-facts', describeFactIssues(parsed.error.issues).join('; '));
 }

@@ -39,7 +39,8 @@ function evaluateOne(
 
 /**
  * Evaluates one record or an array of them. The refusal's detail names the
- * field, e.g. `[1].facts.vehicles.0.action: Invalid option …`.
+ * field, e.g. `[1].facts.vehicles.0.action: expected one of …`,
+ * `[0].vehicles.1.passdStopLine: unknown key`.
  */
 export function evaluateLiabilityInput(
   catalog: LiabilityCatalog,

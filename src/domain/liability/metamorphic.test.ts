@@ -199,7 +199,7 @@ describe('a stationary, lawfully stopped vehicle', () => {
       id: fc.constant('X'),
       action: fc.constant('stopped-in-traffic' as const),
       heading: opt(fc.constantFrom(...HEADINGS)),
-      signal: opt(fc.constantFrom('red', 'red-arrow', 'amber', 'green')),
+      signal: opt(fc.constantFrom('red', 'red-arrow', 'amber', 'green', 'give-way')),
       passedStopLine: opt(fc.constant(false)),
     }),
     fc.record({
@@ -223,6 +223,31 @@ describe('a stationary, lawfully stopped vehicle', () => {
         const d = decide(f);
         expect(d.liability?.['X'] ?? 'none').toBe('none');
         expect(d.liabilityHint?.['X'] ?? 'none').toBe('none');
+      }),
+      RUNS,
+    );
+  });
+
+  it('waiting at its give-way sign is never given fault', () => {
+    const waiting = fc.record({
+      id: fc.constant('X'),
+      action: fc.constant('stopped-in-traffic' as const),
+      heading: opt(fc.constantFrom(...HEADINGS)),
+      signal: fc.constant('give-way' as const),
+      passedStopLine: opt(fc.constant(false)),
+    });
+    // The other vehicle on the priority road (or its signal not recorded).
+    const other = vehicle('Y').map((y) => ({ ...y, signal: y.signal && ('priority' as const) }));
+    fc.assert(
+      fc.property(waiting, other, impact('Y', 'X'), (x, y, i) => {
+        const f = clean({
+          schemaVersion: 1 as const,
+          place: { kind: 'priority-sign-junction' as const },
+          vehicles: [x, y],
+          impacts: [i],
+          checks: { allClear: true },
+        });
+        expect(decide(f).liability?.['X'] ?? 'none').toBe('none');
       }),
       RUNS,
     );

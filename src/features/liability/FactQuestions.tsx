@@ -32,12 +32,20 @@ const SIGNALS_AT: Partial<Record<PlaceKind, readonly SignalFacing[]>> = {
   'priority-sign-junction': ['give-way', 'priority', 'none'],
 };
 
+type DraftVehicle = LiabilityDraft['vehicles'][number];
+type LineKind = 'stop' | 'give-way';
+
 /** Places where facing a stop signal and entering on it are asked separately. */
 const STOP_LINE_AT: readonly PlaceKind[] = ['signalised-junction', 'officer-controlled-junction'];
 
-const HEADINGS: readonly Heading[] = ['N', 'E', 'S', 'W'];
+/** The line asked about: the stop line at signals or an officer, the give-way line at its sign. */
+function lineAskedOf(place: PlaceKind | undefined, v: DraftVehicle): LineKind | undefined {
+  if (place === undefined) return undefined;
+  if (STOP_LINE_AT.includes(place)) return 'stop';
+  return place === 'priority-sign-junction' && v.signal === 'give-way' ? 'give-way' : undefined;
+}
 
-type DraftVehicle = LiabilityDraft['vehicles'][number];
+const HEADINGS: readonly Heading[] = ['N', 'E', 'S', 'W'];
 
 /** The place, one group per vehicle, and the impacts. */
 export function FactQuestions({
@@ -93,7 +101,7 @@ export function FactQuestions({
           editable={editable}
           atJunction={atJunction}
           signals={signals}
-          stopLine={draft.placeKind !== undefined && STOP_LINE_AT.includes(draft.placeKind)}
+          line={lineAskedOf(draft.placeKind, v)}
           onPatch={(patch) => setVehicle(v.id, patch)}
         />
       ))}
@@ -121,7 +129,7 @@ function VehicleQuestions({
   editable,
   atJunction,
   signals,
-  stopLine,
+  line,
   onPatch,
 }: VehicleQuestionProps & {
   plate: string;
@@ -130,8 +138,8 @@ function VehicleQuestions({
   editable: boolean;
   atJunction: boolean;
   signals: readonly SignalFacing[] | undefined;
-  /** Signals or an officer control the junction: ask whether it passed the stop line. */
-  stopLine: boolean;
+  /** Ask whether it moved past this line into the junction. */
+  line: LineKind | undefined;
 }) {
   const { t } = useTranslation();
   return (
@@ -141,7 +149,7 @@ function VehicleQuestions({
       <ActionQuestion v={v} onPatch={onPatch} />
       {atJunction && <HeadingQuestion v={v} onPatch={onPatch} />}
       {signals && <SignalQuestion v={v} signals={signals} onPatch={onPatch} />}
-      {signals && stopLine && <StopLineQuestion v={v} onPatch={onPatch} />}
+      {signals && line && <StopLineQuestion v={v} line={line} onPatch={onPatch} />}
       <ConditionsQuestion v={v} onPatch={onPatch} />
     </fieldset>
   );
@@ -247,12 +255,17 @@ function SignalQuestion({
 
 const STOP_LINE_ANSWERS = ['yes', 'no', 'unknown'] as const;
 
-/** Did it move past the stop line on that signal: a queued vehicle facing red ran nothing. */
-function StopLineQuestion({ v, onPatch }: VehicleQuestionProps) {
+/** Past the stop (give-way) line? A vehicle queued facing red, or waiting at its sign, did not. */
+function StopLineQuestion({ v, line, onPatch }: VehicleQuestionProps & { line: LineKind }) {
   const { t } = useTranslation();
+  const words = line === 'stop' ? 'stopLine' : 'giveWayLine';
   return (
     <fieldset className="plain">
-      <legend className="q">{t('liability.passedStopLine', { label: v.id })}</legend>
+      <legend className="q">
+        {t(line === 'stop' ? 'liability.passedStopLine' : 'liability.passedGiveWayLine', {
+          label: v.id,
+        })}
+      </legend>
       <div className="chips" role="radiogroup">
         {STOP_LINE_ANSWERS.map((a) => (
           <Chip
@@ -260,7 +273,7 @@ function StopLineQuestion({ v, onPatch }: VehicleQuestionProps) {
             name={`stop-line-${v.id}`}
             checked={v.passedStopLine === a}
             onChange={() => onPatch({ passedStopLine: a })}
-            label={t(`liability.stopLine.${a}`)}
+            label={t(`liability.${words}.${a}`)}
           />
         ))}
       </div>

@@ -29,6 +29,13 @@ export const liabilityEn: LiabilityMessages = {
       no: 'Stayed at or behind the stop line',
       unknown: 'Cannot tell',
     },
+    passedGiveWayLine:
+      'Did vehicle {{label}} move past the stop or give-way line into the junction?',
+    giveWayLine: {
+      yes: 'Passed the line into the junction',
+      no: 'Stopped at or behind the line, did not enter',
+      unknown: 'Cannot tell',
+    },
     unknown: 'Cannot tell',
     conditions: 'Other violations by vehicle {{label}} (if any)',
     impacts: 'Which vehicle struck which?',

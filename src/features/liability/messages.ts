@@ -22,6 +22,8 @@ const zh = {
     signal: '车辆 {{label}} 面对的信号或标志（到达停止线时）',
     passedStopLine: '车辆 {{label}} 是否在该信号下越过停止线、进入路口？',
     stopLine: { yes: '越过停止线进入路口', no: '停在停止线前，未进入', unknown: '不清楚' },
+    passedGiveWayLine: '车辆 {{label}} 是否越过停车让行线或减速让行线、进入路口？',
+    giveWayLine: { yes: '越过让行线进入路口', no: '停在让行线前，未进入', unknown: '不清楚' },
     unknown: '不清楚',
     conditions: '车辆 {{label}} 其他违法情形（如有）',
     impacts: '哪辆车撞了哪辆车？',

@@ -1,0 +1,60 @@
+// Which line the officer is asked about per vehicle: the stop line at a
+// signalised junction, the give-way line for a vehicle facing a stop or
+// give-way sign, none for the vehicle on the priority road. Rendered to HTML
+// in Node.
+import i18next, { type i18n as I18n } from 'i18next';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aRearEndDraft, clearedCase } from '../../../tests/builders/liability.builder';
+import type { LiabilityDraft } from '../../domain';
+import { zhCN } from '../../ui/i18n/zh-CN';
+import { FactQuestions } from './FactQuestions';
+import { liabilityMessages } from './messages';
+
+let i18n: I18n;
+beforeAll(async () => {
+  i18n = i18next.createInstance().use(initReactI18next);
+  await i18n.init({
+    lng: 'zh-CN',
+    resources: { 'zh-CN': { translation: { ...zhCN, ...liabilityMessages['zh-CN'] } } },
+    interpolation: { escapeValue: false },
+  });
+});
+
+type Signal = LiabilityDraft['vehicles'][number]['signal'];
+
+/** A stopped at the line facing `a`, B going straight facing `b`, at `placeKind`. */
+function render(placeKind: LiabilityDraft['placeKind'], a: Signal, b: Signal): string {
+  const c = clearedCase();
+  const draft: LiabilityDraft = {
+    ...aRearEndDraft(c),
+    placeKind,
+    vehicles: [
+      { id: 'A', action: 'stopped-in-traffic', signal: a },
+      { id: 'B', action: 'going-straight', signal: b },
+    ],
+  };
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={i18n}>
+      <FactQuestions c={c} draft={draft} editable onChange={() => undefined} />
+    </I18nextProvider>,
+  );
+}
+
+describe('the stop-line question', () => {
+  it('at a signalised junction asks each vehicle whether it passed the stop line', () => {
+    const html = render('signalised-junction', 'red', 'red');
+    expect(html).toContain('车辆 A 是否在该信号下越过停止线、进入路口？');
+    expect(html).toContain('车辆 B 是否在该信号下越过停止线、进入路口？');
+    expect(html).not.toContain('让行线');
+  });
+
+  it('at a give-way sign asks only the controlled vehicle whether it passed the line', () => {
+    const html = render('priority-sign-junction', 'give-way', 'priority');
+    expect(html).toContain('车辆 A 是否越过停车让行线或减速让行线、进入路口？');
+    expect(html).toContain('停在让行线前，未进入');
+    expect(html).not.toContain('车辆 B 是否越过');
+    expect(html).not.toContain('是否在该信号下越过停止线');
+  });
+});
