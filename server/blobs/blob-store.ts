@@ -30,8 +30,22 @@ export interface PutResult {
   created: boolean;
 }
 
+/** A finished file whose bytes the caller hashed as they were written (a tus upload). */
+export interface AdoptedFile {
+  /** Absolute path; it is moved into the store (or deleted when the store already holds it). */
+  path: string;
+  sha256: Sha256Hex;
+  size: number;
+}
+
 export interface BlobStore {
   put(source: BlobSource, options?: PutOptions): Promise<PutResult>;
+  /**
+   * Takes a file the caller already hashed into the store without copying
+   * it: fsync, then rename under its hash (write the bytes once). The caller
+   * vouches for `sha256`; the scrub re-verifies stored blobs later.
+   */
+  adopt(file: AdoptedFile): Promise<PutResult>;
   has(sha256: Sha256Hex): Promise<boolean>;
   /** A stream of the stored bytes, or undefined when absent. */
   get(sha256: Sha256Hex): Promise<Readable | undefined>;

@@ -2,7 +2,9 @@
  * File-system blob store under `<root>/sha256/<ab>/<cd>/<hash>`. A put streams
  * into `<root>/tmp`, hashing as it goes, fsyncs, then renames into place —
  * so a crash leaves either nothing or the whole blob, never a torn one under
- * its final name. Sharding by prefix keeps directories small.
+ * its final name. Sharding by prefix keeps directories small. `adopt` takes a
+ * file already written and hashed elsewhere on the same disk (a finished tus
+ * upload): one fsync and a rename, no copy.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -10,7 +12,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { BlobError, isSha256Hex } from './blob-store';
-import type { BlobSource, BlobStore, PutOptions, PutResult, Sha256Hex } from './blob-store';
+import type {
+  AdoptedFile,
+  BlobSource,
+  BlobStore,
+  PutOptions,
+  PutResult,
+  Sha256Hex,
+} from './blob-store';
 
 export interface FsBlobStore extends BlobStore {
   readonly root: string;
@@ -40,7 +49,7 @@ export async function createFsBlobStore(root: string): Promise<FsBlobStore> {
     }
   };
 
-  return {
+  const store: FsBlobStore = {
     root,
     pathOf,
     async put(source: BlobSource, options: PutOptions = {}): Promise<PutResult> {
@@ -66,6 +75,26 @@ export async function createFsBlobStore(root: string): Promise<FsBlobStore> {
         await fs.rm(tmp, { force: true });
       }
     },
+    async adopt(file: AdoptedFile): Promise<PutResult> {
+      const final = pathOf(file.sha256);
+      const { sha256, size } = file;
+      try {
+        if (await exists(final)) return { sha256, size, created: false };
+        await syncFile(file.path);
+        await fs.mkdir(path.dirname(final), { recursive: true });
+        try {
+          await fs.rename(file.path, final);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+          // Another disk: copy through put, which hashes and refuses a mismatch.
+          return await store.put(createReadStream(file.path), { expectedSha256: sha256 });
+        }
+        await fsyncDir(path.dirname(final));
+        return { sha256, size, created: true };
+      } finally {
+        await fs.rm(file.path, { force: true });
+      }
+    },
     async has(sha256) {
       return (await statOf(sha256)) !== undefined;
     },
@@ -83,6 +112,7 @@ export async function createFsBlobStore(root: string): Promise<FsBlobStore> {
       return hash.digest('hex') === sha256;
     },
   };
+  return store;
 }
 
 async function writeHashed(
@@ -107,6 +137,15 @@ async function writeHashed(
     await handle.close();
   }
   return { sha256: hash.digest('hex'), size };
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Makes the rename itself durable; some platforms cannot open a directory, which is fine. */
