@@ -53,6 +53,14 @@ export interface BlobStore {
   size(sha256: Sha256Hex): Promise<number | undefined>;
   /** Re-hashes the stored bytes: true when they still match their name, false when absent or corrupt. */
   verify(sha256: Sha256Hex): Promise<boolean>;
+  /** Every stored blob's name (the scrub walks them). */
+  list(): AsyncIterable<Sha256Hex>;
+  /**
+   * Moves a blob out of the store, kept aside for inspection: from then on it
+   * is absent (never served; a device that still holds the photo sends it again).
+   * False when it was not stored.
+   */
+  quarantine(sha256: Sha256Hex): Promise<boolean>;
 }
 
 export type BlobErrorReason = 'hash_mismatch' | 'too_large' | 'invalid_hash';

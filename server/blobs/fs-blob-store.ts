@@ -4,7 +4,8 @@
  * so a crash leaves either nothing or the whole blob, never a torn one under
  * its final name. Sharding by prefix keeps directories small. `adopt` takes a
  * file already written and hashed elsewhere on the same disk (a finished tus
- * upload): one fsync and a rename, no copy.
+ * upload): one fsync and a rename, no copy. `quarantine` moves a blob to
+ * `<root>/quarantine/<hash>.<ms>`: out of the store, kept for inspection.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -110,6 +111,25 @@ export async function createFsBlobStore(root: string): Promise<FsBlobStore> {
       const hash = createHash('sha256');
       for await (const chunk of createReadStream(pathOf(sha256))) hash.update(chunk as Buffer);
       return hash.digest('hex') === sha256;
+    },
+    async *list() {
+      const entries = await fs.readdir(path.join(root, 'sha256'), {
+        recursive: true,
+        withFileTypes: true,
+      });
+      for (const e of entries) if (e.isFile() && isSha256Hex(e.name)) yield e.name;
+    },
+    async quarantine(sha256) {
+      const aside = path.join(root, 'quarantine', `${sha256}.${Date.now()}`);
+      await fs.mkdir(path.dirname(aside), { recursive: true });
+      try {
+        await fs.rename(pathOf(sha256), aside);
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
+      await fsyncDir(path.dirname(pathOf(sha256)));
+      return true;
     },
   };
   return store;
