@@ -20,9 +20,6 @@ import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 
-/** Bytes gathered before each file write. */
-const WRITE_BYTES = 1024 * 1024;
-
 interface RunningHash {
   hash: Hash;
   /** Bytes covered: always from byte 0 of the upload. */
@@ -54,23 +51,13 @@ export class HashingFileStore extends FileStore {
     this.#hashes.delete(id);
     if (!running) return super.write(readable, id, offset);
     let seen = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
+    // Each chunk goes on as it came: a request cut midway keeps every byte
+    // that arrived (the client resumes from there), none held back here.
     const hashing = new Transform({
-      // Socket reads are ~64 KB: gathering them into MB writes saves most file writes.
       transform(chunk: Buffer, _encoding, done) {
         running.hash.update(chunk);
         seen += chunk.byteLength;
-        pending.push(chunk);
-        pendingBytes += chunk.byteLength;
-        if (pendingBytes < WRITE_BYTES) return done();
-        const gathered = Buffer.concat(pending, pendingBytes);
-        pending = [];
-        pendingBytes = 0;
-        done(null, gathered);
-      },
-      flush(done) {
-        done(null, pendingBytes > 0 ? Buffer.concat(pending, pendingBytes) : undefined);
+        done(null, chunk);
       },
     });
     readable.on('error', (error) => hashing.destroy(error));
