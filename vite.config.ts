@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -55,5 +56,7 @@ export default defineConfig({
         ],
       },
     }),
+    // Last: brotli and gzip siblings of every text file, sw.js included (scripts/precompress.ts).
+    precompress(),
   ],
 });

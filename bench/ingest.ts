@@ -5,7 +5,10 @@
  *    verifies a signature and re-hashes its photos), `concurrency` in flight;
  *    PUTs per second and p50/p99 latency; then the same for idempotent replays;
  *  - photo uploads: 5 MB photos through tus-js-client, MB/s, against a raw
- *    `fs.copyFile` of the same bytes on the same disk.
+ *    `fs.copyFile` of the same bytes on the same disk;
+ *  - raw SQLite: one-row transactions with the server's pragmas (WAL,
+ *    synchronous FULL) on the same disk, commits per second, the ceiling a
+ *    PUT-per-commit server can reach.
  * Run alone: `npx tsx -e "import('./bench/ingest.ts').then(m => m.benchIngest()).then(console.log)"`.
  */
 import fs from 'node:fs/promises';
@@ -13,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import * as tus from 'tus-js-client';
 import { buildApp } from '../server/app';
 import { createBrigade, createUnit, createUser } from '../server/auth/accounts';
@@ -42,6 +46,9 @@ export interface LatencyFigures {
 }
 
 export interface IngestFigures {
+  rawSqlite: { commits: number; commitsPerSecond: number };
+  /** New case PUTs per second ÷ raw SQLite commits per second. */
+  casePutVsRawSqlite: number;
   casePut: LatencyFigures;
   casePutReplay: LatencyFigures;
   photoUpload: {
@@ -155,13 +162,37 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
       const casePut = await timed(bodies.map(putJob), concurrency);
       const casePutReplay = await timed(bodies.map(putJob), concurrency);
       const photoUpload = await benchUploads(base, token, dir, photoUploads, photoBytes);
-      return { casePut, casePutReplay, photoUpload };
+      const rawSqlite = rawSqliteCommits(path.join(dir, 'raw.sqlite'), 1000);
+      return {
+        rawSqlite,
+        casePutVsRawSqlite: round(casePut.perSecond / rawSqlite.commitsPerSecond, 3),
+        casePut,
+        casePutReplay,
+        photoUpload,
+      };
     } finally {
       await app.close();
     }
   } finally {
     await db.destroy();
     await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** One-row transactions with the server's pragmas (server/db/database.ts). */
+function rawSqliteCommits(file: string, commits: number) {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+    const one = db.transaction((body: string) => insert.run(body));
+    const t0 = performance.now();
+    for (let i = 0; i < commits; i++) one(`case ${i}`);
+    return { commits, commitsPerSecond: round(commits / ((performance.now() - t0) / 1000)) };
+  } finally {
+    db.close();
   }
 }
 

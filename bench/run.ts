@@ -47,10 +47,10 @@ const figures = await ingest();
 record('ingest', figures);
 console.log('ingest');
 console.log(
-  `  case PUT: ${figures.casePut.perSecond}/s (p50 ${figures.casePut.p50Ms} ms, p99 ${figures.casePut.p99Ms} ms); replays ${figures.casePutReplay.perSecond}/s (p50 ${figures.casePutReplay.p50Ms} ms, p99 ${figures.casePutReplay.p99Ms} ms)`,
+  `  case PUT: ${figures.casePut.perSecond}/s (p50 ${figures.casePut.p50Ms} ms, p99 ${figures.casePut.p99Ms} ms; ${figures.casePutVsRawSqlite} of raw SQLite's ${figures.rawSqlite.commitsPerSecond} commits/s); replays ${figures.casePutReplay.perSecond}/s (p50 ${figures.casePutReplay.p50Ms} ms, p99 ${figures.casePutReplay.p99Ms} ms)`,
 );
 console.log(
-  `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s vs raw file copy ${figures.photoUpload.fileCopyMBps} MB/s`,
+  `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s vs raw file copy ${figures.photoUpload.fileCopyMBps} MB/s (${figures.photoUpload.tusVsCopy})`,
 );
 
 const queue = await (await import('./review-queue')).benchReviewQueue();

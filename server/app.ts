@@ -13,6 +13,7 @@ import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import type { BlobStore } from './blobs/blob-store';
 import { DEFAULT_TILE_HOSTS } from './config';
 import type { ServerConfig } from './config';
+import { registerApiCompression } from './compression';
 import type { Db } from './db/database';
 import { handleClientError, handleError, shuttingDown } from './errors';
 import { adminRoutes } from './routes/admin';
@@ -96,6 +97,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     if (closing) throw shuttingDown();
   });
   registerSecurityHeaders(app, { tileHosts: config.tileHosts ?? DEFAULT_TILE_HOSTS });
+  registerApiCompression(app);
 
   const { db, blobs } = deps;
   const now = deps.now ?? (() => new Date());

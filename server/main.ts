@@ -7,6 +7,7 @@
  */
 import { buildApp } from './app';
 import { createFsBlobStore } from './blobs/fs-blob-store';
+import { scheduleScrub } from './blobs/scrub';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -28,11 +29,13 @@ async function main(): Promise<void> {
   if (applied.length > 0) app.log.info({ applied }, 'database migrated');
 
   let stopping = false;
+  let stopScrub = () => {};
   const stop = (signal: NodeJS.Signals) => {
     // The terminal sends Ctrl+C to start.mjs and to us; a repeat is not an emergency.
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    stopScrub();
     setTimeout(() => {
       console.error('Kuaichu: shutdown took too long, exiting.');
       process.exit(1);
@@ -59,6 +62,11 @@ async function main(): Promise<void> {
   }
   const address = app.server.address();
   app.webhooks.start();
+  stopScrub = scheduleScrub(
+    { db, blobs, now: () => new Date() },
+    (result) => app.log.info(result, 'blob scrub done'),
+    (error) => app.log.error({ err: error }, 'blob scrub failed'),
+  );
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   console.log(startupMessage(config, port, lanAddresses()));
   if (demoSeed) console.log(demoMessage(demoSeed));

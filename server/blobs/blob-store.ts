@@ -30,8 +30,22 @@ export interface PutResult {
   created: boolean;
 }
 
+/** A finished file whose bytes the caller hashed as they were written (a tus upload). */
+export interface AdoptedFile {
+  /** Absolute path; it is moved into the store (or deleted when the store already holds it). */
+  path: string;
+  sha256: Sha256Hex;
+  size: number;
+}
+
 export interface BlobStore {
   put(source: BlobSource, options?: PutOptions): Promise<PutResult>;
+  /**
+   * Takes a file the caller already hashed into the store without copying
+   * it: fsync, then rename under its hash (write the bytes once). The caller
+   * vouches for `sha256`; the scrub re-verifies stored blobs later.
+   */
+  adopt(file: AdoptedFile): Promise<PutResult>;
   has(sha256: Sha256Hex): Promise<boolean>;
   /** A stream of the stored bytes, or undefined when absent. */
   get(sha256: Sha256Hex): Promise<Readable | undefined>;
@@ -39,6 +53,14 @@ export interface BlobStore {
   size(sha256: Sha256Hex): Promise<number | undefined>;
   /** Re-hashes the stored bytes: true when they still match their name, false when absent or corrupt. */
   verify(sha256: Sha256Hex): Promise<boolean>;
+  /** Every stored blob's name (the scrub walks them). */
+  list(): AsyncIterable<Sha256Hex>;
+  /**
+   * Moves a blob out of the store, kept aside for inspection: from then on it
+   * is absent (never served; a device that still holds the photo sends it again).
+   * False when it was not stored.
+   */
+  quarantine(sha256: Sha256Hex): Promise<boolean>;
 }
 
 export type BlobErrorReason = 'hash_mismatch' | 'too_large' | 'invalid_hash';

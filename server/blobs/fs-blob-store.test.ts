@@ -120,3 +120,40 @@ describe('fs blob store', () => {
     },
   );
 });
+
+describe('adopting a file hashed while it was written', () => {
+  it('moves the file under its hash without copying it, and a second copy is only deleted', async () => {
+    const photo = bytesOf('a tus upload, hashed as it arrived');
+    const hash = sha256(photo);
+    const file = path.join(dir, 'upload-1');
+    await fs.writeFile(file, photo);
+    const inode = (await fs.stat(file)).ino;
+
+    expect(await store.adopt({ path: file, sha256: hash, size: photo.byteLength })).toEqual({
+      sha256: hash,
+      size: photo.byteLength,
+      created: true,
+    });
+    expect((await fs.stat(store.pathOf(hash))).ino).toBe(inode);
+    await expect(fs.access(file)).rejects.toThrow();
+    expect(await store.verify(hash)).toBe(true);
+
+    const again = path.join(dir, 'upload-2');
+    await fs.writeFile(again, photo);
+    expect(await store.adopt({ path: again, sha256: hash, size: photo.byteLength })).toEqual({
+      sha256: hash,
+      size: photo.byteLength,
+      created: false,
+    });
+    await expect(fs.access(again)).rejects.toThrow();
+    expect(await filesUnder(path.join(dir, 'blobs'))).toEqual([store.pathOf(hash)]);
+  });
+
+  it('refuses a name that is not a SHA-256', async () => {
+    const file = path.join(dir, 'upload-3');
+    await fs.writeFile(file, 'x');
+    await expect(store.adopt({ path: file, sha256: 'nope', size: 1 })).rejects.toBeInstanceOf(
+      BlobError,
+    );
+  });
+});

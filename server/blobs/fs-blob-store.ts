@@ -2,7 +2,10 @@
  * File-system blob store under `<root>/sha256/<ab>/<cd>/<hash>`. A put streams
  * into `<root>/tmp`, hashing as it goes, fsyncs, then renames into place —
  * so a crash leaves either nothing or the whole blob, never a torn one under
- * its final name. Sharding by prefix keeps directories small.
+ * its final name. Sharding by prefix keeps directories small. `adopt` takes a
+ * file already written and hashed elsewhere on the same disk (a finished tus
+ * upload): one fsync and a rename, no copy. `quarantine` moves a blob to
+ * `<root>/quarantine/<hash>.<ms>`: out of the store, kept for inspection.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -10,7 +13,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { BlobError, isSha256Hex } from './blob-store';
-import type { BlobSource, BlobStore, PutOptions, PutResult, Sha256Hex } from './blob-store';
+import type {
+  AdoptedFile,
+  BlobSource,
+  BlobStore,
+  PutOptions,
+  PutResult,
+  Sha256Hex,
+} from './blob-store';
 
 export interface FsBlobStore extends BlobStore {
   readonly root: string;
@@ -40,7 +50,7 @@ export async function createFsBlobStore(root: string): Promise<FsBlobStore> {
     }
   };
 
-  return {
+  const store: FsBlobStore = {
     root,
     pathOf,
     async put(source: BlobSource, options: PutOptions = {}): Promise<PutResult> {
@@ -66,6 +76,26 @@ export async function createFsBlobStore(root: string): Promise<FsBlobStore> {
         await fs.rm(tmp, { force: true });
       }
     },
+    async adopt(file: AdoptedFile): Promise<PutResult> {
+      const final = pathOf(file.sha256);
+      const { sha256, size } = file;
+      try {
+        if (await exists(final)) return { sha256, size, created: false };
+        await syncFile(file.path);
+        await fs.mkdir(path.dirname(final), { recursive: true });
+        try {
+          await fs.rename(file.path, final);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+          // Another disk: copy through put, which hashes and refuses a mismatch.
+          return await store.put(createReadStream(file.path), { expectedSha256: sha256 });
+        }
+        await fsyncDir(path.dirname(final));
+        return { sha256, size, created: true };
+      } finally {
+        await fs.rm(file.path, { force: true });
+      }
+    },
     async has(sha256) {
       return (await statOf(sha256)) !== undefined;
     },
@@ -82,7 +112,27 @@ export async function createFsBlobStore(root: string): Promise<FsBlobStore> {
       for await (const chunk of createReadStream(pathOf(sha256))) hash.update(chunk as Buffer);
       return hash.digest('hex') === sha256;
     },
+    async *list() {
+      const entries = await fs.readdir(path.join(root, 'sha256'), {
+        recursive: true,
+        withFileTypes: true,
+      });
+      for (const e of entries) if (e.isFile() && isSha256Hex(e.name)) yield e.name;
+    },
+    async quarantine(sha256) {
+      const aside = path.join(root, 'quarantine', `${sha256}.${Date.now()}`);
+      await fs.mkdir(path.dirname(aside), { recursive: true });
+      try {
+        await fs.rename(pathOf(sha256), aside);
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
+      await fsyncDir(path.dirname(pathOf(sha256)));
+      return true;
+    },
   };
+  return store;
 }
 
 async function writeHashed(
@@ -107,6 +157,15 @@ async function writeHashed(
     await handle.close();
   }
   return { sha256: hash.digest('hex'), size };
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Makes the rename itself durable; some platforms cannot open a directory, which is fine. */

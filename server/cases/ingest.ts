@@ -13,9 +13,10 @@
  *     names the signing device, so only that device's officer gets here;
  *  5. the manifest describes exactly the case and photos sent
  *     (`case_hash_mismatch`, `manifest_mismatch`);
- *  6. every listed photo the store holds re-hashes to its name and has the
- *     listed size (`photo_hash_mismatch`); photos not yet held are listed as
- *     missing in the receipt, not refused;
+ *  6. every listed photo the store holds has the listed size
+ *     (`photo_hash_mismatch`; its bytes were hashed on arrival and the blob
+ *     scrub re-verifies them); photos not yet held are listed as missing in
+ *     the receipt, not refused;
  *  7. in one transaction, against the stored current version:
  *     a. the case's officer (custody.ts): a stored case takes versions only
  *        from its officer (`not_case_officer`), and `case.officer` names this
@@ -281,13 +282,17 @@ async function checkManifestDescribesBody(body: CasePutRequest): Promise<void> {
   }
 }
 
+/**
+ * Every listed photo the store holds has the listed size. Its bytes are not
+ * re-hashed: the store named them by their hash when they arrived (tus
+ * uploads are hashed as received), and the blob scrub (blobs/scrub.ts)
+ * re-verifies stored bytes and quarantines damaged ones.
+ */
 async function checkHeldPhotos(blobs: BlobStore, manifest: CaseManifest): Promise<void> {
   const bad: string[] = [];
   for (const photo of manifest.photos) {
-    if (!(await blobs.has(photo.sha256))) continue;
-    const good =
-      (await blobs.size(photo.sha256)) === photo.byteLength && (await blobs.verify(photo.sha256));
-    if (!good) bad.push(photo.sha256);
+    const size = await blobs.size(photo.sha256);
+    if (size !== undefined && size !== photo.byteLength) bad.push(photo.sha256);
   }
   if (bad.length > 0) {
     throw new Refusal(

@@ -6,6 +6,10 @@
  *  - anything else (a missing script, image) is a plain 404.
  * Caching: Vite's hashed files under /assets are immutable; index.html, sw.js
  * and every other unhashed file revalidate on each load, so an update is seen.
+ * Compression: the build writes `.br` and `.gz` siblings of every text file
+ * (scripts/precompress.ts); `preCompressed` sends the one `Accept-Encoding`
+ * allows, with `Content-Encoding` and `Vary: Accept-Encoding`, and the file
+ * itself to a client that accepts neither. Nothing is compressed per request.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +39,7 @@ export function registerStatic(app: FastifyInstance, { root }: StaticOptions): v
       root,
       cacheControl: false, // set below, per file
       dotfiles: 'ignore',
+      preCompressed: true,
       setHeaders(reply, filePath) {
         const rel = path.relative(root, filePath).split(path.sep).join('/');
         void reply.header('cache-control', rel.startsWith('assets/') ? IMMUTABLE : REVALIDATE);

@@ -3,12 +3,14 @@
  * `/api/uploads/`. Officers upload their cases' photos and insurers the
  * photos of their assessments (assessment-uploads.ts: `claimId` instead of
  * `caseId`); an upload is visible only to its uploader (anyone else gets
- * tus's own 404). The client names the bytes
- * in `Upload-Metadata` (`sha256`, `caseId`); when the last byte arrives the
- * file is streamed into the content-addressed blob store, which hashes it
- * and refuses a mismatch — so the same bytes are stored once however often
- * they come — a `photos` row and an audit event are written, and the tus
- * file is deleted. A PATCH at a stale offset gets tus's 409.
+ * tus's own 404). The client names the bytes in `Upload-Metadata` (`sha256`,
+ * `caseId`). The bytes are written once and hashed as they arrive
+ * (hashing-file-store.ts); when the last byte of a case photo arrives and its
+ * hash is the one named, the tus file itself becomes the blob (one fsync, a
+ * rename: `blobs.adopt`) — or is deleted when the store already holds those
+ * bytes, so the same bytes are stored once however often they come — and a
+ * `photos` row and an audit event are written. A mismatch is refused and the
+ * file deleted. A PATCH at a stale offset gets tus's 409.
  *
  * The upload id is checked against its contract before tus sees it (tus
  * would take `<id>.json`, the file store's own metadata file, for an id),
@@ -26,18 +28,14 @@
  * the raw body (`handleWeb`) and its `Response` goes back through Fastify,
  * with the headers every answer carries.
  */
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
-import { Readable } from 'node:stream';
-import type { ReadableStream } from 'node:stream/web';
-import { FileStore } from '@tus/file-store';
+import { ReadableStream } from 'node:stream/web';
 import { ERRORS, Server } from '@tus/server';
 import type { Upload } from '@tus/utils';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorBody } from '../../src/contracts/errors';
 import { MAX_PHOTO_BYTES, TusIdParams, UploadMetadata } from '../../src/contracts/uploads';
 import type { UploadRefusal, UploadStored } from '../../src/contracts/uploads';
-import { recordAudit } from '../audit/audit-log';
+import { appendAudit, recordAudit } from '../audit/audit-log';
 import type { Authenticator } from '../auth/authenticate';
 import { canTouchUpload, scopeFor } from '../auth/policy';
 import type { Session } from '../auth/sessions';
@@ -47,6 +45,7 @@ import { recordPhotoHolder } from '../cases/photo-holders';
 import type { Db } from '../db/database';
 import { errorBody, parseInput } from '../errors';
 import { acceptAssessmentUpload, jsonRefusal, storeAssessmentUpload } from './assessment-uploads';
+import { HashingFileStore } from './hashing-file-store';
 
 export interface UploadRoutesOptions {
   db: Db;
@@ -88,7 +87,10 @@ function refusalBody(status: number, text: string): ErrorBody {
   return errorBody(TUS_REFUSAL_CODES[status] ?? 'invalid_tus_request', message);
 }
 
-/** The raw request as a web `Request` for tus, its body streamed, not read. */
+/**
+ * The raw request as a web `Request` for tus, its body streamed, not read
+ * (`ReadableStream.from` moves a chunk per read; `Readable.toWeb` is slower).
+ */
 function webRequestOf(request: FastifyRequest): Request {
   const headers = new Headers();
   const raw = request.raw.rawHeaders;
@@ -98,7 +100,7 @@ function webRequestOf(request: FastifyRequest): Request {
     method: request.method,
     headers,
     ...(hasBody && {
-      body: Readable.toWeb(request.raw) as ReadableStream<Uint8Array>,
+      body: ReadableStream.from(request.raw) as globalThis.ReadableStream<Uint8Array>,
       duplex: 'half',
     }),
   });
@@ -115,7 +117,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     return call;
   };
   const sessionOf = (req: Request): Session => callOf(req).session;
-  const datastore = new FileStore({ directory: opts.uploadDir });
+  const datastore = new HashingFileStore(opts.uploadDir);
 
   const stored = (body: UploadStored) => ({
     status_code: 200,
@@ -124,7 +126,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   });
 
   const finishAssessment = async (session: Session, upload: Upload) => {
-    const file = path.join(opts.uploadDir, upload.id);
+    const file = datastore.pathOf(upload.id);
     const done = { session, metadata: upload.metadata, uploadId: upload.id, file, at: now() };
     try {
       return stored(await storeAssessmentUpload(db, blobs, done));
@@ -137,30 +139,39 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     const session = sessionOf(req);
     if (session.role === 'insurer') return finishAssessment(session, upload);
     const meta = UploadMetadata.parse(upload.metadata);
-    const file = path.join(opts.uploadDir, upload.id);
     const at = now();
     try {
-      const put = await blobs.put(createReadStream(file, { highWaterMark: 1024 * 1024 }), {
-        expectedSha256: meta.sha256,
-        maxBytes,
-      });
-      await db
-        .insertInto('photos')
-        .values({
-          sha256: put.sha256,
-          case_id: meta.caseId,
-          byte_length: put.size,
-          uploaded_by: session.userId,
-          uploaded_at: at.toISOString(),
-        })
-        .onConflict((oc) => oc.columns(['sha256', 'case_id']).doNothing())
-        .execute();
-      await recordPhotoHolder(db, session, put.sha256, at);
-      await recordAudit(db, at, {
-        actor: session.userId,
-        action: 'photo.stored',
-        subject: put.sha256,
-        details: { caseId: meta.caseId, size: put.size, created: put.created, uploadId: upload.id },
+      const size = upload.offset;
+      const sha256 = await datastore.sha256Of(upload.id, size);
+      if (sha256 !== meta.sha256) {
+        throw new BlobError('hash_mismatch', `bytes hash to ${sha256}, expected ${meta.sha256}`);
+      }
+      const put = await blobs.adopt({ path: datastore.pathOf(upload.id), sha256, size });
+      // One transaction, one commit: the photo row, its holder and the audit event.
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('photos')
+          .values({
+            sha256: put.sha256,
+            case_id: meta.caseId,
+            byte_length: put.size,
+            uploaded_by: session.userId,
+            uploaded_at: at.toISOString(),
+          })
+          .onConflict((oc) => oc.columns(['sha256', 'case_id']).doNothing())
+          .execute();
+        await recordPhotoHolder(trx, session, put.sha256, at);
+        await appendAudit(trx, at, {
+          actor: session.userId,
+          action: 'photo.stored',
+          subject: put.sha256,
+          details: {
+            caseId: meta.caseId,
+            size: put.size,
+            created: put.created,
+            uploadId: upload.id,
+          },
+        });
       });
       return stored({ sha256: put.sha256, byteLength: put.size, created: put.created });
     } catch (error) {
@@ -183,7 +194,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
       );
     } finally {
       // Stored or refused, this upload is done: a retry starts a new one.
-      await datastore.remove(upload.id).catch(() => undefined);
+      await datastore.forget(upload.id).catch(() => undefined);
     }
   };
 

@@ -6,6 +6,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompressFile } from '../../scripts/precompress';
 import { expectNoAxeViolations } from './axe';
 import { useBrowserWorld } from './harness';
 import { waitForServiceWorker } from './phone';
@@ -29,8 +30,10 @@ describe('app update', () => {
     const { context, page } = await world.openPhone();
     await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
 
-    // Deploy a new version: any byte change in sw.js makes a new worker.
+    // Deploy a new version: any byte change in sw.js makes a new worker. A
+    // build writes its compressed copies too (the server sends those).
     appendFileSync(join(staticDir, 'sw.js'), '\n// next release\n');
+    await precompressFile(join(staticDir, 'sw.js'));
     await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.getRegistration();
       await reg?.update();

@@ -1,0 +1,82 @@
+import fs from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CaseReceipt } from '../../src/contracts/cases';
+import { CaseVerification } from '../../src/contracts/review';
+import { insuredCase } from '../case-fixtures';
+import { signedCaseBody } from '../test-device';
+import { submitCase } from '../test-photos';
+import { openTestWorld } from '../test-world';
+import type { TestWorld } from '../test-world';
+import type { FsBlobStore } from './fs-blob-store';
+import { scrubBlobs } from './scrub';
+
+let w: TestWorld;
+
+beforeEach(async () => {
+  w = await openTestWorld();
+});
+
+afterEach(async () => {
+  await w.close();
+});
+
+describe('blob scrub', () => {
+  it('finds a corrupt stored photo, quarantines it (not served, missing) and reports it', async () => {
+    const c = insuredCase('scrubbed', 3);
+    await submitCase(w, c);
+    const blobs = w.fx.blobs as FsBlobStore;
+    const bad = c.photos[1]!;
+    // A disk fault: same size, other bytes.
+    w.fx.tampered();
+    await fs.writeFile(blobs.pathOf(bad.meta.sha256), Buffer.alloc(bad.bytes.length, 7));
+
+    const result = await scrubBlobs({ db: w.fx.db, blobs, now: () => new Date() });
+
+    expect(result).toEqual({ checked: 3, quarantined: [bad.meta.sha256] });
+    expect(await blobs.has(bad.meta.sha256)).toBe(false);
+    const served = await w.call('officerA', {
+      url: `/api/cases/${c.record.id}/photos/${bad.meta.sha256}`,
+    });
+    expect(served.statusCode).toBe(404);
+
+    const events = await w.fx.db
+      .selectFrom('audit_events')
+      .select(['actor', 'subject', 'details'])
+      .where('action', '=', 'blob.quarantined')
+      .execute();
+    expect(events.map((e) => ({ ...e, details: JSON.parse(e.details) as unknown }))).toEqual([
+      {
+        actor: 'system',
+        subject: bad.meta.sha256,
+        details: { reason: 'photo_hash_mismatch', cases: [c.record.id] },
+      },
+    ]);
+
+    const check = await w.call('reviewerA', { url: `/api/cases/${c.record.id}/verification` });
+    const verification = CaseVerification.parse(check.json());
+    expect(verification.verdict).toBe('failed');
+    expect(verification.checks).toContainEqual(
+      expect.objectContaining({ kind: 'photo', sha256: bad.meta.sha256, ok: false }),
+    );
+
+    // The phone's replay learns the photo is missing, so it sends it again.
+    const replay = await w.call('officerA', {
+      method: 'PUT',
+      url: `/api/cases/${c.record.id}`,
+      payload: await signedCaseBody({
+        record: c.record,
+        photos: c.photos.map((p) => p.meta),
+        deviceId: w.devices.officerA.id,
+        key: w.devices.officerA.key,
+      }),
+    });
+    expect(replay.statusCode).toBe(200);
+    expect(CaseReceipt.parse(replay.json()).photos.missing).toEqual([bad.meta.sha256]);
+  });
+
+  it('leaves sound blobs alone', async () => {
+    await submitCase(w, insuredCase('sound', 2));
+    const result = await scrubBlobs({ db: w.fx.db, blobs: w.fx.blobs, now: () => new Date() });
+    expect(result).toEqual({ checked: 2, quarantined: [] });
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The tus file store, hashing the bytes as they arrive, so a finished upload
+ * is never read again: its SHA-256 is known when the last byte is written,
+ * and the file itself becomes the blob (blobs.adopt: fsync, rename).
+ *
+ * Each upload's running hash lives in memory beside the offset it covers. A
+ * PATCH that starts where the hash ends extends it; any other case — a server
+ * restart between PATCHes, a write that failed midway (the bytes hashed may
+ * then differ from the bytes on disk) — drops it, and {@link sha256Of} reads
+ * the file once to hash it. A request cut by the client ends its write
+ * gracefully (tus ends the stream), so the hash still covers exactly what was
+ * written and the upload resumes without a re-read.
+ */
+import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { FileStore } from '@tus/file-store';
+
+interface RunningHash {
+  hash: Hash;
+  /** Bytes covered: always from byte 0 of the upload. */
+  offset: number;
+}
+
+export class HashingFileStore extends FileStore {
+  readonly #hashes = new Map<string, RunningHash>();
+
+  constructor(directory: string) {
+    super({ directory });
+  }
+
+  /** The upload's bytes on disk (they become the blob by rename). */
+  pathOf(id: string): string {
+    const file = path.resolve(this.directory, id);
+    if (path.dirname(file) !== path.resolve(this.directory)) throw new Error('bad upload id');
+    return file;
+  }
+
+  override async write(readable: Readable, id: string, offset: number): Promise<number> {
+    const known = this.#hashes.get(id);
+    const running =
+      known?.offset === offset
+        ? known
+        : offset === 0
+          ? { hash: createHash('sha256'), offset: 0 }
+          : undefined;
+    this.#hashes.delete(id);
+    if (!running) return super.write(readable, id, offset);
+    let seen = 0;
+    // Each chunk goes on as it came: a request cut midway keeps every byte
+    // that arrived (the client resumes from there), none held back here.
+    const hashing = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        running.hash.update(chunk);
+        seen += chunk.byteLength;
+        done(null, chunk);
+      },
+    });
+    readable.on('error', (error) => hashing.destroy(error));
+    const next = await super.write(readable.pipe(hashing), id, offset);
+    if (next === offset + seen) this.#hashes.set(id, { hash: running.hash, offset: next });
+    return next;
+  }
+
+  /**
+   * The SHA-256 of a finished upload of `size` bytes: from the running hash
+   * when it covers the whole file, else read from disk once.
+   */
+  async sha256Of(id: string, size: number): Promise<string> {
+    const running = this.#hashes.get(id);
+    this.#hashes.delete(id);
+    if (running?.offset === size) return running.hash.digest('hex');
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(this.pathOf(id), { highWaterMark: 1 << 20 })) {
+      hash.update(chunk as Buffer);
+    }
+    return hash.digest('hex');
+  }
+
+  /** Forgets an upload whose file was moved or deleted: its metadata file and running hash. */
+  async forget(id: string): Promise<void> {
+    this.#hashes.delete(id);
+    await fs.rm(this.pathOf(id), { force: true });
+    await this.configstore.delete(id);
+  }
+
+  override async remove(id: string): Promise<void> {
+    this.#hashes.delete(id);
+    return super.remove(id);
+  }
+}
