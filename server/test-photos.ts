@@ -132,3 +132,8 @@ export async function uploadAssessmentPhoto(
     payload: bytes,
   });
 }
+
+/** The link with its signature's first character changed (always changed: never "A" for "A"). */
+export function tamperSig(url: string): string {
+  return url.replace(/sig=(.)/, (_, c: string) => `sig=${c === 'A' ? 'B' : 'A'}`);
+}

@@ -13,6 +13,7 @@ import { citeBasis } from '../../src/documents/document-model';
 import { pdfText } from '../../tests/pdf/see-pdf';
 import { fullyPopulatedCase, type PopulatedCase } from '../case-fixtures';
 import { sha256Hex } from '../hash';
+import { tamperSig } from '../test-photos';
 import { renderInsurerPdf } from './determination-pdf';
 import { submitCase } from '../test-photos';
 import { openTestWorld, type Actor, type TestWorld } from '../test-world';
@@ -136,7 +137,7 @@ describe('the determination PDF link', () => {
     const y = await packetOf('insurerY');
     const link = new URL(pdfLink(x), 'http://h');
     const moved = `/api/packets/${y.id}/determination.pdf${link.search}`;
-    const tampered = pdfLink(x).replace(/sig=./, 'sig=A');
+    const tampered = tamperSig(pdfLink(x));
     const unsigned = `/api/packets/${x.id}/determination.pdf`;
     for (const url of [moved, tampered]) {
       const res = await w.app.inject({ url });
