@@ -102,7 +102,7 @@ describe('reviewer, insurer and admin on a phone', () => {
       // Sign-out, language and settings are on the home itself.
       await page.getByRole('button', { name: '退出登录' }).waitFor();
       await page.getByRole('radio', { name: 'English' }).waitFor();
-      await page.locator('#main').getByRole('link', { name: '设置' }).waitFor();
+      await page.locator('#main').getByRole('link', { name: '设置', exact: true }).waitFor();
       // The same page in English, then back.
       await page.getByRole('radio', { name: 'English' }).check();
       await page.getByRole('heading', { level: 1, name: role.titleEn }).waitFor();
