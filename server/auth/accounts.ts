@@ -26,7 +26,9 @@ export type AccountErrorReason =
   | 'unit_kind_mismatch'
   | 'weak_password'
   | 'cannot_disable_self'
-  | 'last_admin';
+  | 'last_admin'
+  | 'unknown_brigade'
+  | 'unit_name_taken';
 
 export class AccountError extends Error {
   override readonly name = 'AccountError';
@@ -217,7 +219,7 @@ export async function findUser(db: Db, idOrUsername: string): Promise<UserRow | 
     .executeTakeFirst();
 }
 
-async function requireUser(db: Db, idOrUsername: string): Promise<UserRow> {
+export async function requireUser(db: Db, idOrUsername: string): Promise<UserRow> {
   const row = await findUser(db, idOrUsername);
   if (!row) throw new AccountError('unknown_user', `no user ${idOrUsername}`);
   return row;
