@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AdminUser } from '../../src/contracts/admin';
+import { UNIT_KINDS_OF_ROLE, type AdminUser } from '../../src/contracts/admin';
 import type { Insurer, Unit, UnitKind, UserProfile } from '../../src/contracts/auth';
 import type { Role } from '../../src/contracts/route';
 import { appendAudit } from '../audit/audit-log';
@@ -88,15 +88,6 @@ export interface NewUser {
   insurerId?: string | undefined;
   password: string;
 }
-
-/**
- * The unit kinds each role works in (DOMAIN.md): a patrol officer on the road
- * or at a rural persuasion station, a reviewer in the accident squad.
- */
-export const UNIT_KINDS_OF_ROLE: Readonly<Partial<Record<Role, readonly UnitKind[]>>> = {
-  officer: ['patrol-squad', 'rural-station'],
-  reviewer: ['accident-squad'],
-};
 
 function checkPassword(password: string, username: string): void {
   const problem = passwordProblem(password, username);

@@ -23,6 +23,15 @@ export const AdminUser = z.object({
 });
 export type AdminUser = z.infer<typeof AdminUser>;
 
+/**
+ * The unit kinds each role works in (DOMAIN.md): a patrol officer on the road
+ * or at a rural persuasion station, a reviewer in the accident squad.
+ */
+export const UNIT_KINDS_OF_ROLE: Readonly<Partial<Record<Role, readonly UnitKind[]>>> = {
+  officer: ['patrol-squad', 'rural-station'],
+  reviewer: ['accident-squad'],
+};
+
 export const CreateUserRequest = z.object({
   username: Username,
   displayName: line(80).check(z.minLength(1)),
