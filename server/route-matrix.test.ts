@@ -143,7 +143,7 @@ const FIXTURES: Record<string, Fixture> = {
     home: ['officerA', 'admin'],
     prepare: async () => {
       const key = await makeDeviceKey();
-      const device = await enrolDevice(
+      const { device } = await enrolDevice(
         w.fx.db,
         { userId: w.users.officerA.id, label: 'm', publicKeyJwk: key.publicKeyJwk },
         w.clock.now,
