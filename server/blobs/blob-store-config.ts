@@ -7,19 +7,9 @@
  * the AWS_* variables nor ~/.aws — so the server never picks up a key meant
  * for another program. Each bad value is one line naming its variable.
  */
-export type BlobStoreConfig =
-  | { kind: 'files'; dir: string }
-  | {
-      kind: 's3';
-      bucket: string;
-      /** '' or ending in '/'. */
-      prefix: string;
-      endpoint?: string;
-      region: string;
-      forcePathStyle: boolean;
-      accessKeyId: string;
-      secretAccessKey: string;
-    };
+import type { S3Settings } from './s3-blob-store';
+
+export type BlobStoreConfig = { kind: 'files'; dir: string } | ({ kind: 's3' } & S3Settings);
 
 export const DEFAULT_S3_REGION = 'us-east-1';
 

@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +7,7 @@ import { BlobStoreUnavailableError } from './blob-store';
 import { blobStoreContract, bytesOf, sha256Of } from './blob-store-contract';
 import { createS3BlobStore } from './s3-blob-store';
 import type { S3BlobStoreOptions } from './s3-blob-store';
-import { startTestS3Server } from './test-s3rver';
+import { deadEndpoint, startTestS3Server } from './test-s3rver';
 import type { TestS3Server } from './test-s3rver';
 
 let s3: TestS3Server;
@@ -89,16 +87,10 @@ describe('S3 blob store: keys and faults', () => {
   });
 
   it('an unreachable object store: the put fails with one clear line and nothing is kept', async () => {
-    const closed = net.createServer();
-    closed.listen(0, '127.0.0.1');
-    await once(closed, 'listening');
-    const { port } = closed.address() as net.AddressInfo;
-    closed.close();
-    await once(closed, 'close');
     const scratch = await makeTempDir();
     const store = await createS3BlobStore({
       ...optionsFor('down/', scratch),
-      endpoint: `http://127.0.0.1:${port}`,
+      endpoint: await deadEndpoint(),
       maxAttempts: 1,
     });
     const file = path.join(scratch, 'upload');

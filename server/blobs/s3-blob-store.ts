@@ -44,7 +44,8 @@ import type {
   Sha256Hex,
 } from './blob-store';
 
-export interface S3BlobStoreOptions {
+/** Where the bucket is and how to reach it (BLOB_STORE and S3_*: blob-store-config.ts). */
+export interface S3Settings {
   bucket: string;
   /** Key prefix, '' or ending in '/'. */
   prefix: string;
@@ -54,6 +55,9 @@ export interface S3BlobStoreOptions {
   forcePathStyle: boolean;
   accessKeyId: string;
   secretAccessKey: string;
+}
+
+export interface S3BlobStoreOptions extends S3Settings {
   /** Local folder for puts in progress (hashed here before they are sent). */
   scratchDir: string;
   /** Attempts per request (the SDK's retries); default 3. */

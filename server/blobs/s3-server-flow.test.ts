@@ -4,21 +4,19 @@
  * the faults — an object gone from the bucket, and a bucket that cannot be
  * reached — answered 404 and 503, never 500, and nothing acknowledged.
  */
-import { once } from 'node:events';
-import net from 'node:net';
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../src/contracts/errors';
 import { runAdmin } from '../admin-cli';
 import { insuredCase } from '../case-fixtures';
 import { signedCaseBody } from '../test-device';
-import { submitCase } from '../test-photos';
+import { sendUpload, submitCase } from '../test-photos';
 import { makeTempDir } from '../test-support';
 import { openTestWorld } from '../test-world';
 import type { TestWorld } from '../test-world';
 import { createS3BlobStore } from './s3-blob-store';
 import type { S3BlobStore } from './s3-blob-store';
-import { startTestS3Server } from './test-s3rver';
+import { deadEndpoint, startTestS3Server } from './test-s3rver';
 import type { TestS3Server } from './test-s3rver';
 
 let s3: TestS3Server;
@@ -71,16 +69,6 @@ async function verifyAudit(world: TestWorld, blobs: S3BlobStore) {
   return { code, lines };
 }
 
-/** A loopback address where nothing listens. */
-async function deadEndpoint(): Promise<string> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return `http://127.0.0.1:${port}`;
-}
-
 describe('the server with BLOB_STORE on S3 (s3rver)', () => {
   it('stores uploaded photos in the bucket, ingests the case and serves the photos back', async () => {
     const blobs = await s3Store();
@@ -129,25 +117,8 @@ describe('the server with BLOB_STORE on S3 (s3rver)', () => {
     w = await openTestWorld({ blobs });
     const c = insuredCase('down', 1);
     const photo = c.photos[0]!;
-    const b64 = (s: string) => Buffer.from(s).toString('base64');
-    const tus = { 'tus-resumable': '1.0.0' };
-    const created = await w.call('officerA', {
-      method: 'POST',
-      url: '/api/uploads',
-      headers: {
-        ...tus,
-        'upload-length': String(photo.bytes.length),
-        'upload-metadata': `sha256 ${b64(photo.meta.sha256)},caseId ${b64(c.record.id)}`,
-      },
-    });
-    expect(created.statusCode).toBe(201);
 
-    const patched = await w.call('officerA', {
-      method: 'PATCH',
-      url: created.headers['location'] as string,
-      headers: { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
-      payload: photo.bytes,
-    });
+    const patched = await sendUpload(w, 'officerA', photo);
 
     expect(patched.statusCode).toBe(503);
     const body = ErrorBody.parse(patched.json());

@@ -4,7 +4,9 @@
  * the S3 blob store keeps to the plain S3 API so MinIO, Ceph RGW and OSS
  * answer it the same way.
  */
+import { once } from 'node:events';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import S3rver from 's3rver';
 import { makeTempDir } from '../test-support';
 
@@ -40,4 +42,14 @@ export async function startTestS3Server(): Promise<TestS3Server> {
       await fs.rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** A loopback address where nothing listens (an object store that is down). */
+export async function deadEndpoint(): Promise<string> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return `http://127.0.0.1:${port}`;
 }
