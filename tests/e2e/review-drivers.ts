@@ -4,7 +4,7 @@
  * the workspace as a person takes them.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createCase } from './drivers';
+import { startCase } from './drivers';
 import { waitForStatus } from './outbox';
 import { PHONE_CONTEXT, shimEsbuildNames, signInAs } from './phone';
 import { fillOneVehicleCase } from './scene-drivers';
@@ -24,7 +24,7 @@ export async function sendNewCase(
   const { context, page } = phone;
   await context.setOffline(true);
   await page.goto('/');
-  const id = await createCase(page, place);
+  const id = await startCase(page, place);
   await fillOneVehicleCase(page, id, place);
   await context.setOffline(false);
   await page.goto('/outbox');
