@@ -17,6 +17,7 @@ import { registerApiCompression } from './compression';
 import type { Db } from './db/database';
 import { handleClientError, handleError, shuttingDown } from './errors';
 import { adminRoutes } from './routes/admin';
+import { auditRoutes } from './routes/audit';
 import { claimRoutes } from './routes/claims';
 import { authRoutes } from './routes/auth';
 import { caseRoutes } from './routes/cases';
@@ -130,6 +131,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   void app.register(packetRoutes, { db, blobs, auth, now });
   void app.register(claimRoutes, { db, auth, now });
   void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
+  void app.register(auditRoutes, { db, auth });
   void app.register(webhookRoutes, {
     db,
     auth,

@@ -331,6 +331,11 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   },
   'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
+  'admin.audit.list': { success: 200, prepare: async () => ({ url: '/api/admin/audit?limit=5' }) },
+  'admin.audit.verify': {
+    success: 200,
+    prepare: async () => ({ url: '/api/admin/audit/verification' }),
+  },
   ...insurerFixtures(matrix),
 };
 

@@ -1,4 +1,5 @@
 /** Every API route's contract, in the order the OpenAPI document lists them. */
+import { auditRoutes } from './audit';
 import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
 import { caseRoutes } from './cases';
@@ -24,6 +25,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...claimRoutes,
   ...adminRoutes,
   ...webhookRoutes,
+  ...auditRoutes,
 ];
 
 /** The contract of a route by id; throws for an unknown id (a programming error). */
