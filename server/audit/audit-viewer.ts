@@ -25,7 +25,7 @@ const MAX_AUDIT_PAGE = 100;
 const MAX_BREAKS = 20;
 
 /** A token an admin may read: an id, hash, code, slug, username or timestamp. */
-const TOKEN = /^[A-Za-z0-9_.:@+\-]{1,160}$/;
+const TOKEN = /^[\w.:@+-]{1,160}$/;
 
 type Shown = AuditEvent['details'][string];
 
