@@ -58,7 +58,7 @@ import { verifyDeviceSignature } from '../auth/devices';
 import { notFound } from '../auth/policy';
 import type { Session } from '../auth/sessions';
 import type { BlobStore } from '../blobs/blob-store';
-import type { GroupCommitter } from '../db/group-commit';
+import type { Announcement, GroupCommitter } from '../db/group-commit';
 import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
 import { sha256Hex } from '../hash';
@@ -103,25 +103,29 @@ export async function ingestCase(
   body: CasePutRequest,
 ): Promise<CaseReceipt> {
   const manifestHash = sha(manifestBytes(body.manifest));
+  // The next batch waits (a little) for this request's checks.
+  const announced = deps.commits.announce();
   try {
-    return await ingest(deps, session, caseId, body, manifestHash);
+    return await ingest(deps, session, caseId, body, manifestHash, announced);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const at = deps.now();
     // Refusals join the next batch too: a burst of them is not one fsync each.
-    await deps.commits.run((trx) =>
-      appendAudit(trx, at, {
-        actor: session.userId,
-        action: 'case.refused',
-        subject: caseId,
-        details: {
-          reason: error.reason,
-          version: body.manifest.version,
-          manifestHash,
-          deviceId: body.manifest.deviceId,
-          ...error.details,
-        },
-      }),
+    await deps.commits.run(
+      (trx) =>
+        appendAudit(trx, at, {
+          actor: session.userId,
+          action: 'case.refused',
+          subject: caseId,
+          details: {
+            reason: error.reason,
+            version: body.manifest.version,
+            manifestHash,
+            deviceId: body.manifest.deviceId,
+            ...error.details,
+          },
+        }),
+      announced,
     );
     throw new HttpError(
       REFUSAL_STATUS[error.reason],
@@ -130,6 +134,8 @@ export async function ingestCase(
       undefined,
       error.details,
     );
+  } finally {
+    announced.withdraw();
   }
 }
 
@@ -139,6 +145,7 @@ async function ingest(
   caseId: string,
   body: CasePutRequest,
   manifestHash: string,
+  announced: Announcement,
 ): Promise<CaseReceipt> {
   const { db, blobs } = deps;
   const { manifest } = body;
@@ -171,8 +178,9 @@ async function ingest(
 
   await checkManifestDescribesBody(body);
   const inStore = await checkHeldPhotos(blobs, manifest);
-  const outcome = await deps.commits.run((trx) =>
-    storeVersion(trx, { session, body, manifestHash, bodyHash, at: deps.now() }),
+  const outcome = await deps.commits.run(
+    (trx) => storeVersion(trx, { session, body, manifestHash, bodyHash, at: deps.now() }),
+    announced,
   );
   if (outcome.stored) {
     // Built from what was just written, not read back: the batch has committed.

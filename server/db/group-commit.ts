@@ -16,13 +16,27 @@
  *    request's event: the chain's order is the batch's order.
  * Work must only use the transaction it is given (no other awaits that wait
  * for I/O): the batch holds the database's single connection while it runs.
+ *
+ * When to start a batch: a request announces itself when it starts the checks
+ * that come before its writes (a signature, a file's size: work off the main
+ * thread), and withdraws when it joins the queue or needs no write. A batch
+ * starts once no announced request is still checking, or `maxWaitMs` after
+ * its first request joined, whichever is first — so requests that arrived
+ * together commit together, and a lone request waits for no one.
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 
+/** A request on its way to {@link GroupCommitter.run}; withdrawing twice is harmless. */
+export interface Announcement {
+  withdraw(): void;
+}
+
 export interface GroupCommitter<DB> {
   /** Runs `work` in the next batch; resolves with its result once the batch has committed. */
-  run<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  run<T>(work: (trx: Kysely<DB>) => Promise<T>, announced?: Announcement): Promise<T>;
+  /** Says a request will probably call `run` soon: the next batch waits for it (a little). */
+  announce(): Announcement;
   /** Batches committed and requests in them, since start (the bench reports the mean). */
   stats(): { batches: number; requests: number };
 }
@@ -38,26 +52,51 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export interface GroupCommitOptions {
   /** Most requests in one transaction (bounds how long one batch holds the connection). */
   maxBatch?: number;
+  /** Longest a batch waits for announced requests after its first joined. */
+  maxWaitMs?: number;
 }
 
 export function createGroupCommitter<DB>(
   db: Kysely<DB>,
-  { maxBatch = 64 }: GroupCommitOptions = {},
+  { maxBatch = 64, maxWaitMs = 2 }: GroupCommitOptions = {},
 ): GroupCommitter<DB> {
   const queue: Entry<DB>[] = [];
   let running = false;
   let scheduled = false;
+  let announced = 0;
+  let deadline: NodeJS.Timeout | undefined;
   let batches = 0;
   let requests = 0;
 
   const schedule = () => {
     if (running || scheduled || queue.length === 0) return;
+    if (announced > 0 && queue.length < maxBatch) {
+      deadline ??= setTimeout(start, maxWaitMs);
+      return;
+    }
     scheduled = true;
     // After this turn's I/O callbacks: requests that arrived together join one batch.
-    setImmediate(() => {
-      scheduled = false;
-      void flush();
-    });
+    setImmediate(start);
+  };
+
+  const start = () => {
+    scheduled = false;
+    clearTimeout(deadline);
+    deadline = undefined;
+    void flush();
+  };
+
+  const announce = (): Announcement => {
+    announced += 1;
+    let done = false;
+    return {
+      withdraw() {
+        if (done) return;
+        done = true;
+        announced -= 1;
+        schedule();
+      },
+    };
   };
 
   const flush = async () => {
@@ -82,12 +121,14 @@ export function createGroupCommitter<DB>(
   };
 
   return {
-    run<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+    run<T>(work: (trx: Kysely<DB>) => Promise<T>, announced?: Announcement): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        announced?.withdraw();
         schedule();
       });
     },
+    announce,
     stats: () => ({ batches, requests }),
   };
 }
