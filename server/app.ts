@@ -129,7 +129,14 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   app.addHook('onClose', () => webhooks.stop());
   void app.register(deviceRoutes, { db, auth, now });
   void app.register(photoRoutes, { db, blobs, auth, now });
-  void app.register(uploadRoutes, { db, blobs, auth, now, uploadDir: config.uploadDir });
+  void app.register(uploadRoutes, {
+    db,
+    blobs,
+    auth,
+    now,
+    uploadDir: config.uploadDir,
+    commits,
+  });
   void app.register(caseRoutes, {
     db,
     blobs,
