@@ -39,6 +39,8 @@ export interface IngestOptions {
   concurrency?: number[];
   photoUploads?: number;
   photoBytes?: number;
+  /** Most PUTs per transaction; 1 turns group commit off (for comparison). */
+  maxBatch?: number;
 }
 
 export interface LatencyFigures {
@@ -139,7 +141,7 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
       at,
     );
     const { token } = await createSession(db, officer.id, at);
-    const commits = createGroupCommitter(db);
+    const commits = createGroupCommitter(db, { maxBatch: options.maxBatch });
     const app = buildApp(
       {
         staticDir: path.join(dir, 'dist'),
