@@ -45,7 +45,16 @@ export async function ingestStages(
     manifestCheck: await mean(texts, async (t) => {
       const { manifest, ...b } = of(t);
       sha256Hex(caseBytes(b.case));
-      const rebuilt = await buildManifest({ ...b, ...manifest }, sha256Hex);
+      const { previousManifestHash, version, deviceId, signedAt } = manifest;
+      const input = {
+        case: b.case,
+        photos: b.photos,
+        previousManifestHash,
+        version,
+        deviceId,
+        signedAt,
+      };
+      const rebuilt = await buildManifest(input, sha256Hex);
       return rebuilt.ok && canonicalJson(rebuilt.value) === canonicalJson(manifest);
     }),
     heldPhotoSizes: await mean(texts, (t) =>
