@@ -135,7 +135,7 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
       { N: 1024, r: 8, p: 1 },
     );
     const key = await makeDeviceKey();
-    const device = await enrolDevice(
+    const { device } = await enrolDevice(
       db,
       { userId: officer.id, label: 'bench', publicKeyJwk: key.publicKeyJwk },
       at,

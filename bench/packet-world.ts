@@ -49,7 +49,7 @@ async function officer(db: Db, brigadeId: string, name: string, at: Date): Promi
   const unit = await createUnit(db, { brigadeId, name, kind: 'patrol-squad' }, at);
   const user = await account(db, `officer-${name}`, 'officer', at, unit.id);
   const key = await makeDeviceKey();
-  const device = await enrolDevice(
+  const { device } = await enrolDevice(
     db,
     { userId: user.id, label: name, publicKeyJwk: key.publicKeyJwk },
     at,

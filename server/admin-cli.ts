@@ -26,7 +26,6 @@ import {
   AccountError,
   createBrigade,
   createInsurer,
-  createUnit,
   createUser,
   disableUser,
   listInsurers,
@@ -35,6 +34,7 @@ import {
   resetPassword,
 } from './auth/accounts';
 import type { ScryptCost } from './auth/passwords';
+import { addUnit } from './auth/unit-admin';
 import type { BlobStore } from './blobs/blob-store';
 import type { Database } from './db/schema';
 
@@ -122,17 +122,12 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
           .executeTakeFirst();
         if (!brigade) throw new UsageError(`no brigade ${ref}`);
         const kind = valid(UnitKind, need(values, 'kind'), 'kind');
-        const unit = await createUnit(
+        const unit = await addUnit(
           io.db,
           { brigadeId: brigade.id, name: need(values, 'name'), kind },
+          actor,
           at,
         );
-        await recordAudit(io.db, at, {
-          actor,
-          action: 'unit.created',
-          subject: unit.id,
-          details: { ...unit },
-        });
         io.out(`unit ${unit.id} ${unit.name} (${unit.kind})`);
         return 0;
       }

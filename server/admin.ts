@@ -4,7 +4,7 @@
  * command (see admin-cli.ts) and exits with its code.
  */
 import { runAdmin } from './admin-cli';
-import { createFsBlobStore } from './blobs/fs-blob-store';
+import { openBlobStore } from './blobs/open-blob-store';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -16,7 +16,7 @@ async function main(): Promise<number> {
     await migrateToLatest(db);
     return await runAdmin(process.argv.slice(2), {
       db,
-      blobs: await createFsBlobStore(config.blobDir),
+      blobs: await openBlobStore(config),
       now: () => new Date(),
       out: (line) => console.log(line),
       err: (line) => console.error(line),

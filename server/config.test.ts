@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       port: 8080,
       dataDir: path.join('/opt/kuaichu', 'data'),
       blobDir: path.join('/opt/kuaichu', 'data', 'blobs'),
+      blobStore: { kind: 'files', dir: path.join('/opt/kuaichu', 'data', 'blobs') },
       uploadDir: path.join('/opt/kuaichu', 'data', 'uploads'),
       staticDir: path.join('/opt/kuaichu', 'dist'),
       database: { dialect: 'sqlite', file: path.join('/opt/kuaichu', 'data', 'kuaichu.sqlite') },

@@ -12,6 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { KNOWN_TILE_HOSTS } from '../src/contracts/tiles';
+import { blobStoreFromEnv } from './blobs/blob-store-config';
+import type { BlobStoreConfig } from './blobs/blob-store-config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -28,6 +30,8 @@ export interface ServerConfig {
   dataDir: string;
   /** Absolute folder of content-addressed blobs (photos), under dataDir. */
   blobDir: string;
+  /** Where blobs live: that folder (the default) or an S3 bucket (BLOB_STORE, S3_*). */
+  blobStore: BlobStoreConfig;
   /** Absolute folder of unfinished tus uploads, under dataDir. */
   uploadDir: string;
   /** How long a session lasts after sign-in (SESSION_TTL_HOURS, default 12). */
@@ -166,11 +170,14 @@ export function loadConfig(
   }
   const e = parsed.data;
   const dataDir = e.DATA_DIR ? path.resolve(cwd, e.DATA_DIR) : path.join(root, 'data');
+  const blobStore = blobStoreFromEnv(env, path.join(dataDir, 'blobs'));
+  if ('error' in blobStore) throw new ConfigError(blobStore.error);
   return {
     host: e.HOST ?? DEFAULT_HOST,
     port: e.PORT === undefined ? DEFAULT_PORT : Number(e.PORT),
     dataDir,
     blobDir: path.join(dataDir, 'blobs'),
+    blobStore,
     uploadDir: path.join(dataDir, 'uploads'),
     sessionTtlMs: Number(e.SESSION_TTL_HOURS ?? DEFAULT_SESSION_TTL_HOURS) * 60 * 60 * 1000,
     demo: e.KUAICHU_DEMO === '1',

@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import type { ErrorBody, FieldProblem } from '../src/contracts/errors';
 import { TEXT_MESSAGES, isWellFormed } from '../src/domain/text';
+import { BlobStoreUnavailableError } from './blobs/blob-store';
 
 export type { ErrorBody, FieldProblem };
 
@@ -157,8 +158,14 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: 
   FST_STATIC_FORBIDDEN_PATH: { status: 404, code: 'not_found', message: 'No such file.' },
 };
 
+/** The 503 answered while the blob store (an S3 bucket) cannot be reached: nothing was stored. */
+export const storageUnavailableBody = (): ErrorBody =>
+  errorBody(new BlobStoreUnavailableError().code, BlobStoreUnavailableError.publicMessage);
+
 /** Classifies any thrown value into a status and a body safe to send. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof BlobStoreUnavailableError)
+    return { status: 503, body: storageUnavailableBody() };
   if (error instanceof HttpError) {
     return {
       status: error.statusCode,
@@ -196,7 +203,9 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toErrorResponse(error);
   if (error instanceof HttpError) void reply.headers(error.headers);
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  // The store's one line says it all (which store, what failed): no stack.
+  if (error instanceof BlobStoreUnavailableError) request.log.error(error.message);
+  else if (status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: body.error.code, status }, 'request refused');
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }

@@ -1,12 +1,13 @@
 /**
- * The server CLI: config → database → migrations → (demo seed with `--demo`
- * or KUAICHU_DEMO=1) → blob store → app → listen.
+ * The server CLI: config → blob store (BLOB_STORE: files, or an S3 bucket
+ * reached once) → database → migrations → (demo seed with `--demo` or
+ * KUAICHU_DEMO=1) → app → listen.
  * Prints the URL to open (and the LAN addresses for a phone), and on SIGTERM
  * or SIGINT stops accepting requests, lets in-flight ones finish, then closes
  * the database. `npm start` runs this through scripts/start.mjs.
  */
 import { buildApp } from './app';
-import { createFsBlobStore } from './blobs/fs-blob-store';
+import { openBlobStore } from './blobs/open-blob-store';
 import { scheduleScrub } from './blobs/scrub';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
@@ -20,11 +21,12 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  // First: a bucket that cannot be reached stops start-up before the database is touched.
+  const blobs = await openBlobStore(config);
   const db = openDatabase(config.database);
   const { applied } = await migrateToLatest(db);
   const demo = config.demo || process.argv.slice(2).includes('--demo');
   const demoSeed = demo ? await seedDemo(db, new Date()) : undefined;
-  const blobs = await createFsBlobStore(config.blobDir);
   const app = buildApp(config, { db, blobs, version: readVersion() });
   if (applied.length > 0) app.log.info({ applied }, 'database migrated');
 

@@ -143,7 +143,7 @@ const FIXTURES: Record<string, Fixture> = {
     home: ['officerA', 'admin'],
     prepare: async () => {
       const key = await makeDeviceKey();
-      const device = await enrolDevice(
+      const { device } = await enrolDevice(
         w.fx.db,
         { userId: w.users.officerA.id, label: 'm', publicKeyJwk: key.publicKeyJwk },
         w.clock.now,
@@ -309,7 +309,27 @@ const FIXTURES: Record<string, Fixture> = {
       payload: { password: 'a new long password' },
     }),
   },
+  'admin.users.enable': {
+    success: 200,
+    home: ['admin'],
+    prepare: async () => ({
+      method: 'POST',
+      url: `/api/admin/users/${await freshUserId()}/enable`,
+    }),
+  },
   'admin.units.list': { success: 200, prepare: async () => ({ url: '/api/admin/units' }) },
+  'admin.units.create': {
+    success: 201,
+    prepare: async () => ({
+      method: 'POST',
+      url: '/api/admin/units',
+      payload: {
+        brigadeId: w.units.patrolA.brigadeId,
+        name: `Unit ${++counter}`,
+        kind: 'patrol-squad',
+      },
+    }),
+  },
   'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
   ...insurerFixtures(matrix),
 };

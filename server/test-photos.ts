@@ -2,6 +2,7 @@
  * Photo bytes sent as a phone sends them: a tus creation, then one PATCH with
  * every byte; and a whole case sent as a phone sends it. Test-only.
  */
+import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { CasePutRequest } from '../src/contracts/cases';
 import type { CaseRecord } from '../src/domain/case/case.schema';
@@ -13,11 +14,12 @@ import type { Actor, TestWorld } from './test-world';
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const TUS = { 'tus-resumable': '1.0.0' };
 
-export async function uploadPhoto(
+/** A tus creation, then one PATCH with every byte: answers the PATCH. */
+export async function sendUpload(
   w: TestWorld,
   actor: Actor,
   photo: { bytes: Buffer; meta: PhotoMeta },
-): Promise<void> {
+): Promise<LightMyRequestResponse> {
   const created = await w.call(actor, {
     method: 'POST',
     url: '/api/uploads',
@@ -28,7 +30,7 @@ export async function uploadPhoto(
     },
   });
   expect(created.statusCode).toBe(201);
-  const stored = await w.call(actor, {
+  return w.call(actor, {
     method: 'PATCH',
     url: created.headers['location'] as string,
     headers: {
@@ -38,7 +40,14 @@ export async function uploadPhoto(
     },
     payload: photo.bytes,
   });
-  expect(stored.statusCode).toBe(200);
+}
+
+export async function uploadPhoto(
+  w: TestWorld,
+  actor: Actor,
+  photo: { bytes: Buffer; meta: PhotoMeta },
+): Promise<void> {
+  expect((await sendUpload(w, actor, photo)).statusCode).toBe(200);
 }
 
 export async function uploadPhotos(

@@ -133,7 +133,7 @@ export async function openTestWorld(
   const devices = {} as TestWorld['devices'];
   for (const actor of ['officerA', 'officerA2', 'officerB'] as const) {
     const key = await makeDeviceKey();
-    const device = await enrolDevice(
+    const { device } = await enrolDevice(
       db,
       { userId: users[actor].id, label: `${actor} phone`, publicKeyJwk: key.publicKeyJwk },
       at,

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AdminUser } from '../../src/contracts/admin';
+import { UNIT_KINDS_OF_ROLE, type AdminUser } from '../../src/contracts/admin';
 import type { Insurer, Unit, UnitKind, UserProfile } from '../../src/contracts/auth';
 import type { Role } from '../../src/contracts/route';
 import { appendAudit } from '../audit/audit-log';
@@ -26,7 +26,9 @@ export type AccountErrorReason =
   | 'unit_kind_mismatch'
   | 'weak_password'
   | 'cannot_disable_self'
-  | 'last_admin';
+  | 'last_admin'
+  | 'unknown_brigade'
+  | 'unit_name_taken';
 
 export class AccountError extends Error {
   override readonly name = 'AccountError';
@@ -86,15 +88,6 @@ export interface NewUser {
   insurerId?: string | undefined;
   password: string;
 }
-
-/**
- * The unit kinds each role works in (DOMAIN.md): a patrol officer on the road
- * or at a rural persuasion station, a reviewer in the accident squad.
- */
-export const UNIT_KINDS_OF_ROLE: Readonly<Partial<Record<Role, readonly UnitKind[]>>> = {
-  officer: ['patrol-squad', 'rural-station'],
-  reviewer: ['accident-squad'],
-};
 
 function checkPassword(password: string, username: string): void {
   const problem = passwordProblem(password, username);
@@ -217,7 +210,7 @@ export async function findUser(db: Db, idOrUsername: string): Promise<UserRow | 
     .executeTakeFirst();
 }
 
-async function requireUser(db: Db, idOrUsername: string): Promise<UserRow> {
+export async function requireUser(db: Db, idOrUsername: string): Promise<UserRow> {
   const row = await findUser(db, idOrUsername);
   if (!row) throw new AccountError('unknown_user', `no user ${idOrUsername}`);
   return row;

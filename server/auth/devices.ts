@@ -7,6 +7,7 @@ import { randomUUID, webcrypto } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Device, P256PublicJwk } from '../../src/contracts/devices';
 import type { Database, DeviceRow } from '../db/schema';
+import { HttpError } from '../errors';
 
 export function deviceOf(row: DeviceRow): Device {
   return {
@@ -31,22 +32,47 @@ export async function importDeviceKey(jwk: P256PublicJwk): Promise<webcrypto.Cry
   );
 }
 
+/**
+ * Enrols the key for the user, once: the same key enrolled again (a phone's
+ * sign-in and its first send may both ask) answers the device already
+ * enrolled (`created: false`); a key whose device was revoked is refused, so
+ * a revoked phone cannot come back by enrolling its key again.
+ */
 export async function enrolDevice(
   db: Kysely<Database>,
   input: { userId: string; label: string; publicKeyJwk: P256PublicJwk },
   at: Date,
-): Promise<Device> {
+): Promise<{ device: Device; created: boolean }> {
   const { kty, crv, x, y } = input.publicKeyJwk;
-  const row: DeviceRow = {
-    id: randomUUID(),
-    user_id: input.userId,
-    label: input.label,
-    public_key_jwk: JSON.stringify({ kty, crv, x, y }),
-    created_at: at.toISOString(),
-    revoked_at: null,
-  };
-  await db.insertInto('devices').values(row).execute();
-  return deviceOf(row);
+  const publicKeyJwk = JSON.stringify({ kty, crv, x, y });
+  return db.transaction().execute(async (trx) => {
+    const known = await trx
+      .selectFrom('devices')
+      .selectAll()
+      .where('user_id', '=', input.userId)
+      .where('public_key_jwk', '=', publicKeyJwk)
+      .orderBy('created_at')
+      .execute();
+    if (known.some((d) => d.revoked_at !== null)) {
+      throw new HttpError(
+        403,
+        'device_revoked',
+        'This phone’s key was revoked by an administrator.',
+      );
+    }
+    const active = known[0];
+    if (active) return { device: deviceOf(active), created: false };
+    const row: DeviceRow = {
+      id: randomUUID(),
+      user_id: input.userId,
+      label: input.label,
+      public_key_jwk: publicKeyJwk,
+      created_at: at.toISOString(),
+      revoked_at: null,
+    };
+    await trx.insertInto('devices').values(row).execute();
+    return { device: deviceOf(row), created: true };
+  });
 }
 
 /** Imported keys by their stored JWK text: importing costs as much as verifying. */

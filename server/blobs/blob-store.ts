@@ -1,8 +1,9 @@
 /**
  * The content-addressed blob store: photos and packets are kept under the
  * SHA-256 of their bytes, so a retried upload is a no-op and a name is also a
- * checksum. This interface is what routes see; the file-system implementation
- * is the default and an S3-compatible one can follow behind it.
+ * checksum. This interface is what routes see: the file-system implementation
+ * (fs-blob-store.ts) is the default, the S3-compatible one (s3-blob-store.ts)
+ * is chosen by BLOB_STORE=s3://…; both pass blob-store-contract.ts.
  */
 import type { Readable } from 'node:stream';
 
@@ -73,4 +74,17 @@ export class BlobError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The store cannot be reached or refused to work (an object store that is
+ * down, a wrong key, a missing bucket). Nothing was stored: the caller must
+ * not acknowledge. `message` is one line for the server log (it names the
+ * store, never a credential); clients get {@link BlobStoreUnavailableError.publicMessage}.
+ */
+export class BlobStoreUnavailableError extends Error {
+  override readonly name = 'BlobStoreUnavailableError';
+  readonly code = 'storage_unavailable';
+  readonly statusCode = 503;
+  static readonly publicMessage = 'The photo store cannot be reached; try again in a moment.';
 }

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import {
   BrigadeSettingsRequest,
+  CreateUnitRequest,
   CreateUserRequest,
   ResetPasswordRequest,
 } from '../../src/contracts/admin';
@@ -13,6 +14,7 @@ import type {
   UnitList,
   UserList,
 } from '../../src/contracts/admin';
+import type { Unit } from '../../src/contracts/auth';
 import { listBrigades, updateBrigade } from '../brigade-settings';
 import { IdParams } from '../../src/contracts/route';
 import {
@@ -27,6 +29,7 @@ import {
 } from '../auth/accounts';
 import type { AccountErrorReason } from '../auth/accounts';
 import type { Authenticator } from '../auth/authenticate';
+import { addUnit, enableUser } from '../auth/unit-admin';
 import type { ScryptCost } from '../auth/passwords';
 import { notFound } from '../auth/policy';
 import type { Db } from '../db/database';
@@ -44,6 +47,7 @@ const CONFLICTS: readonly AccountErrorReason[] = [
   'username_taken',
   'cannot_disable_self',
   'last_admin',
+  'unit_name_taken',
 ];
 
 function asHttp(error: unknown): unknown {
@@ -100,6 +104,17 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (
     },
   );
 
+  sessionRoute(
+    app,
+    auth,
+    'admin.users.enable',
+    async (request, _reply, session): Promise<AdminUser> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      await userById(id);
+      return enableUser(db, id, session.userId, now());
+    },
+  );
+
   sessionRoute(app, auth, 'admin.users.password', async (request, reply, session) => {
     const { id } = parseInput(IdParams, request.params, 'params');
     const { password } = parseInput(ResetPasswordRequest, request.body, 'body');
@@ -115,6 +130,14 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (
   sessionRoute(app, auth, 'admin.units.list', async (): Promise<UnitList> => ({
     units: await listUnits(db),
   }));
+  sessionRoute(app, auth, 'admin.units.create', async (request, reply, session): Promise<Unit> => {
+    const body = parseInput(CreateUnitRequest, request.body, 'body');
+    const unit = await addUnit(db, body, session.userId, now()).catch((error: unknown) => {
+      throw asHttp(error);
+    });
+    void reply.code(201);
+    return unit;
+  });
   sessionRoute(app, auth, 'admin.insurers.list', async (): Promise<InsurerList> => ({
     insurers: await listInsurers(db),
   }));

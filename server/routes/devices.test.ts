@@ -85,4 +85,50 @@ describe('device enrolment', () => {
     expect(Device.parse(first.json()).revokedAt).toBe(w.clock.now.toISOString());
     expect(again.json()).toEqual(first.json());
   });
+
+  it('answers the same device when a phone enrols its key again, even at once, and audits one enrolment', async () => {
+    const key = await makeDeviceKey();
+    const enrol = (label: string) =>
+      w.call('officerA', {
+        method: 'POST',
+        url: '/api/devices',
+        payload: { publicKeyJwk: key.publicKeyJwk, label },
+      });
+
+    const [a, b] = await Promise.all([enrol('signing in'), enrol('first send')]);
+    const later = await enrol('again');
+
+    const ids = [a, b, later].map((r) => EnrolDeviceResponse.parse(r.json()).deviceId);
+    expect(new Set(ids).size).toBe(1);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(later.statusCode).toBe(200);
+    const enrolled = await w.fx.db
+      .selectFrom('audit_events')
+      .select('subject')
+      .where('action', '=', 'device.enrolled')
+      .where('subject', '=', ids[0] ?? '')
+      .execute();
+    expect(enrolled).toHaveLength(1);
+  });
+
+  it('refuses to enrol again the key of a revoked device', async () => {
+    const key = await makeDeviceKey();
+    const enrol = () =>
+      w.call('officerA', {
+        method: 'POST',
+        url: '/api/devices',
+        payload: { publicKeyJwk: key.publicKeyJwk, label: 'lost phone' },
+      });
+    const { deviceId } = EnrolDeviceResponse.parse((await enrol()).json());
+    await w.call('admin', { method: 'DELETE', url: `/api/devices/${deviceId}` });
+
+    const again = await enrol();
+
+    expect(again.statusCode).toBe(403);
+    expect(ErrorBody.parse(again.json()).error.code).toBe('device_revoked');
+    const list = DeviceList.parse((await w.call('officerA', { url: '/api/devices' })).json());
+    expect(list.devices.filter((d) => d.revokedAt === null).map((d) => d.id)).toEqual([
+      w.devices.officerA.id,
+    ]);
+  });
 });

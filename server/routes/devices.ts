@@ -35,7 +35,8 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
         ]);
       }
       const at = now();
-      const device = await enrolDevice(db, { userId: session.userId, ...body }, at);
+      const { device, created } = await enrolDevice(db, { userId: session.userId, ...body }, at);
+      if (!created) return { deviceId: device.id, device };
       await recordAudit(db, at, {
         actor: session.userId,
         action: 'device.enrolled',

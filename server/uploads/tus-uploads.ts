@@ -39,13 +39,13 @@ import { appendAudit, recordAudit } from '../audit/audit-log';
 import type { Authenticator } from '../auth/authenticate';
 import { canTouchUpload, scopeFor } from '../auth/policy';
 import type { Session } from '../auth/sessions';
-import { BlobError } from '../blobs/blob-store';
+import { BlobError, BlobStoreUnavailableError } from '../blobs/blob-store';
 import type { BlobStore } from '../blobs/blob-store';
 import { recordPhotoHolder } from '../cases/photo-holders';
 import type { Db } from '../db/database';
 import type { GroupCommitter } from '../db/group-commit';
 import type { Database } from '../db/schema';
-import { errorBody, parseInput } from '../errors';
+import { errorBody, parseInput, storageUnavailableBody } from '../errors';
 import { acceptAssessmentUpload, jsonRefusal, storeAssessmentUpload } from './assessment-uploads';
 import { HashingFileStore } from './hashing-file-store';
 
@@ -80,7 +80,9 @@ const TUS_REFUSAL_CODES: Record<number, UploadRefusal | 'not_found'> = {
 
 /** tus's plain-text refusal as {@link ErrorBody}; ours (already JSON) pass unchanged. */
 function refusalBody(status: number, text: string): ErrorBody {
-  if (status >= 500) return errorBody('internal', 'Something went wrong on the server.');
+  if (status >= 500 && status !== 503) {
+    return errorBody('internal', 'Something went wrong on the server.');
+  }
   try {
     const parsed = ErrorBody.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;
@@ -234,8 +236,13 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
       }
     },
     onUploadFinish: finish,
-    // Only logs: the answer is mapped to the error shape once tus has returned it.
+    // Only logs (and answers 503 when the blob store is down): the answer is
+    // mapped to the error shape once tus has returned it.
     onResponseError(req, error) {
+      if (error instanceof BlobStoreUnavailableError) {
+        calls.get(req)?.log.error(`upload not stored: ${error.message}`);
+        return { status_code: 503, body: JSON.stringify(storageUnavailableBody()) };
+      }
       const status = 'status_code' in error ? error.status_code : 500;
       if (status >= 500) calls.get(req)?.log.error({ err: error }, 'upload failed');
       return undefined;

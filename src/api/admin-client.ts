@@ -22,10 +22,11 @@ import {
   type DeliveryState,
   type RotateSecretRequest,
 } from '../contracts/webhooks';
+import { createAccountsApiClient, type AccountsApi } from './accounts-client';
 import { request, type HttpConfig } from './http';
 import type { ApiResult } from './result';
 
-export interface AdminApi {
+export interface AdminApi extends AccountsApi {
   listInsurers(token: string): Promise<ApiResult<InsurerList>>;
   /** Brigades with their call-back target and when their packets go out. */
   listBrigades(token: string): Promise<ApiResult<BrigadeList>>;
@@ -66,6 +67,7 @@ const seg = encodeURIComponent;
 
 export function createAdminApiClient(config: HttpConfig): AdminApi {
   return {
+    ...createAccountsApiClient(config),
     listInsurers: (token) =>
       request(config, { method: 'GET', path: '/api/admin/insurers', token, schema: InsurerList }),
     listBrigades: (token) =>

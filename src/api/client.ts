@@ -74,7 +74,7 @@ export function createApiClient(config: ApiConfig): Api {
         token,
         body,
         schema: EnrolDeviceResponse,
-        ok: [201],
+        ok: [200, 201],
       }),
     async headPhoto(token, sha256, byteLength) {
       const sent = await send(config, { method: 'HEAD', path: `/api/photos/${sha256}`, token });

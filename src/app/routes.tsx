@@ -75,6 +75,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     account,
     overdue,
     () => import('../features/admin/messages').then((m) => m.adminMessages),
+    () => import('../features/admin/accounts-messages').then((m) => m.accountsMessages),
   ),
 };
 

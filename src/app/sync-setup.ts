@@ -7,7 +7,13 @@ import type { Services } from '../services/ServicesContext';
 import type { SyncServices } from '../services/SyncContext';
 import { onRegained } from '../ui/useOnline';
 import { watchOutbox, type KuaichuDb } from '../storage';
-import { createSyncRunner, requestBackgroundSync, systemClock, wireSyncTriggers } from '../sync';
+import {
+  createSyncRunner,
+  deviceLabelOf,
+  requestBackgroundSync,
+  systemClock,
+  wireSyncTriggers,
+} from '../sync';
 
 export function startSync({ db, platform, session }: Services): SyncServices {
   const api = createApiClient({ baseUrl: '' });
@@ -18,7 +24,7 @@ export function startSync({ db, platform, session }: Services): SyncServices {
     clock: systemClock,
     random: Math.random,
     keys: platform.deviceKeys,
-    deviceLabel: navigator.userAgent.slice(0, 80),
+    deviceLabel: deviceLabelOf(navigator.userAgent),
   });
   runner.start();
   wireSyncTriggers(runner);

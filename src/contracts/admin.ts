@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { line } from '../domain/text';
-import { Insurer, Unit, Username } from './auth';
+import { Insurer, Unit, UnitKind, Username } from './auth';
 import { IdParams, Role, defineRoute } from './route';
 
 export const Password = z
@@ -23,6 +23,15 @@ export const AdminUser = z.object({
 });
 export type AdminUser = z.infer<typeof AdminUser>;
 
+/**
+ * The unit kinds each role works in (DOMAIN.md): a patrol officer on the road
+ * or at a rural persuasion station, a reviewer in the accident squad.
+ */
+export const UNIT_KINDS_OF_ROLE: Readonly<Partial<Record<Role, readonly UnitKind[]>>> = {
+  officer: ['patrol-squad', 'rural-station'],
+  reviewer: ['accident-squad'],
+};
+
 export const CreateUserRequest = z.object({
   username: Username,
   displayName: line(80).check(z.minLength(1)),
@@ -34,6 +43,13 @@ export const CreateUserRequest = z.object({
   password: Password,
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const CreateUnitRequest = z.object({
+  brigadeId: z.uuid('choose a brigade'),
+  name: line(60).check(z.minLength(1, 'required')),
+  kind: UnitKind,
+});
+export type CreateUnitRequest = z.infer<typeof CreateUnitRequest>;
 
 export const ResetPasswordRequest = z.object({ password: Password });
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
@@ -112,6 +128,16 @@ export const adminRoutes = [
     },
   }),
   defineRoute({
+    id: 'admin.users.enable',
+    method: 'POST',
+    path: '/api/admin/users/:id/enable',
+    summary: 'Enable a disabled user again (the old sessions stay revoked)',
+    access: ['admin'],
+    scoped: true,
+    params: IdParams,
+    responses: { 200: { description: 'Enabled', schema: AdminUser } },
+  }),
+  defineRoute({
     id: 'admin.users.password',
     method: 'POST',
     path: '/api/admin/users/:id/password',
@@ -130,6 +156,20 @@ export const adminRoutes = [
     access: ['admin'],
     scoped: false,
     responses: { 200: { description: 'Units', schema: UnitList } },
+  }),
+  defineRoute({
+    id: 'admin.units.create',
+    method: 'POST',
+    path: '/api/admin/units',
+    summary: 'Create a unit (patrol squad, accident squad or rural station) in a brigade',
+    access: ['admin'],
+    scoped: false,
+    body: CreateUnitRequest,
+    responses: {
+      201: { description: 'Created', schema: Unit },
+      400: { description: '`unknown_brigade`' },
+      409: { description: '`unit_name_taken` (the brigade already has a unit of that name)' },
+    },
   }),
   defineRoute({
     id: 'admin.insurers.list',

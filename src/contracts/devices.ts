@@ -60,7 +60,14 @@ export const deviceRoutes = [
     access: ['officer'],
     scoped: false,
     body: EnrolDeviceRequest,
-    responses: { 201: { description: 'Enrolled', schema: EnrolDeviceResponse } },
+    responses: {
+      201: { description: 'Enrolled', schema: EnrolDeviceResponse },
+      200: {
+        description: 'This key is already enrolled for the officer: the same device',
+        schema: EnrolDeviceResponse,
+      },
+      403: { description: '`device_revoked`: this key’s device was revoked' },
+    },
   }),
   defineRoute({
     id: 'devices.list',

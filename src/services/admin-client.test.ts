@@ -51,6 +51,7 @@ describe('adminCall', () => {
     expect(await adminCall(store, (api, t) => api.listInsurers(t))).toEqual({
       ok: false,
       failure: 'signed-out',
+      code: 'unauthenticated',
     });
     expect(rejected).toEqual(['t-2']);
   });

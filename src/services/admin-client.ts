@@ -23,7 +23,9 @@ export type AdminFailure =
   | 'invalid'
   | 'server';
 
-export type AdminResult<T> = { ok: true; value: T } | { ok: false; failure: AdminFailure };
+/** `code`: the server's own word for a refusal (e.g. `username_taken`), when it said one. */
+export type AdminResult<T> =
+  { ok: true; value: T } | { ok: false; failure: AdminFailure; code?: string };
 
 function httpWords(status: number, code: string | undefined): AdminFailure {
   if (status === 401) return 'signed-out';
@@ -54,5 +56,8 @@ export async function adminCall<T>(
   call: (api: AdminApi, token: string) => Promise<ApiResult<T>>,
 ): Promise<AdminResult<T>> {
   const result = await withToken(session, (token) => call(adminApi(), token));
-  return result.ok ? result : { ok: false, failure: adminFailure(result.failure) };
+  if (result.ok) return result;
+  const failure = adminFailure(result.failure);
+  const code = result.failure.kind === 'http' ? result.failure.code : undefined;
+  return code ? { ok: false, failure, code } : { ok: false, failure };
 }

@@ -29,6 +29,7 @@ const RECORDED = [
   'hash_mismatch',
   'too_large',
   'db_unavailable',
+  'storage_unavailable',
   'forbidden_action',
   'invalid_transition',
   'bad_credentials',

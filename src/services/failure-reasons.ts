@@ -21,6 +21,7 @@ const WORDS: Readonly<Record<string, string>> = {
   locked: 'locked',
   internal: 'server',
   'db-unavailable': 'server',
+  'storage-unavailable': 'server',
   'bad-request': 'invalid',
   'validation-failed': 'invalid',
   'unsupported-media-type': 'invalid',

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { ApiFailure } from '../api';
 import { signIn, signOut, type SignInResult } from '../sync/device';
+import { deviceLabelOf } from '../sync/device-label';
 import type { AccountView } from '../ui/AccountPanel';
 import { navigate } from '../ui/router';
 import { useServices } from './ServicesContext';
@@ -26,7 +27,11 @@ export function useSignIn(): ((credentials: Credentials) => Promise<SignInResult
   if (!sync) return null;
   const { api, session } = sync;
   return (credentials) =>
-    signIn({ db, api, keys: platform.deviceKeys, session, clock: platform.clock }, credentials);
+    signIn(
+      { db, api, keys: platform.deviceKeys, session, clock: platform.clock },
+      credentials,
+      deviceLabelOf(navigator.userAgent),
+    );
 }
 
 /**

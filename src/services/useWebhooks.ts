@@ -185,8 +185,8 @@ export interface WebhookActions {
 
 const BUSY: AdminResult<never> = { ok: false, failure: 'busy' };
 
-/** The admin's operations on endpoints and deliveries, one at a time. */
-export function useWebhookActions(): WebhookActions {
+/** The admin's calls, one operation at a time; `sending` while it is on its way. */
+export function useOnce() {
   const call = useCall();
   const busy = useRef(false);
   const [sending, setSending] = useState(false);
@@ -204,6 +204,12 @@ export function useWebhookActions(): WebhookActions {
     },
     [call],
   );
+  return { call, once, sending };
+}
+
+/** The admin's operations on endpoints and deliveries, one at a time. */
+export function useWebhookActions(): WebhookActions {
+  const { once, sending } = useOnce();
   return {
     sending,
     createEndpoint: (insurerId, body) => once((api, t) => api.createEndpoint(t, insurerId, body)),

@@ -3,6 +3,7 @@ export { createSyncRunner, type SyncDeps, type SyncRunner } from './runner';
 export type { SyncError, SyncPhase, SyncProgress, SyncState } from './state';
 export { systemClock, manualClock, type SyncClock, type ManualClock } from './clock';
 export { signIn, signOut, ensureDevice, type SignInResult } from './device';
+export { deviceLabelOf } from './device-label';
 export {
   deriveCaseStatus,
   readCaseStatus,

@@ -140,6 +140,15 @@ function withDatabase<T>(server: ServerData, read: (db: Database.Database) => T)
  */
 export function readServer(server: ServerData): ServerSnapshot {
   const problems: string[] = [];
+  // The database first, the blobs after: a blob is stored before any row
+  // names it, so a row read here has its blob on disk by the time the blobs
+  // are walked, even while another test file uploads to the same server.
+  const { cases, photoRows } = withDatabase(server, (sqlite) => {
+    const cases = readCases(sqlite, problems);
+    const photoRows = readPhotoRows(sqlite);
+    checkAuditChain(sqlite, problems);
+    return { cases, photoRows };
+  });
   const blobs = new Map<string, number>();
   for (const file of walk(join(server.dataDir, 'blobs', 'sha256'))) {
     const name = file.split('/').pop() ?? '';
@@ -151,12 +160,7 @@ export function readServer(server: ServerData): ServerSnapshot {
     const expected = join(name.slice(0, 2), name.slice(2, 4), name);
     if (!file.endsWith(expected)) problems.push(`server blob ${name} stored at ${file}`);
   }
-  const cases = withDatabase(server, (sqlite) => {
-    const cases = readCases(sqlite, problems);
-    checkPhotoRows(sqlite, blobs, problems);
-    checkAuditChain(sqlite, problems);
-    return cases;
-  });
+  checkPhotoRows(photoRows, blobs, problems);
   return { cases, blobs, problems };
 }
 
@@ -206,16 +210,20 @@ function readCases(sqlite: Database.Database, problems: string[]): ServerSnapsho
   return cases;
 }
 
+interface PhotoRow {
+  sha256: string;
+  case_id: string;
+  byte_length: number;
+}
+
+const readPhotoRows = (sqlite: Database.Database) =>
+  sqlite.prepare('select sha256, case_id, byte_length from photos').all() as PhotoRow[];
+
 function checkPhotoRows(
-  sqlite: Database.Database,
+  photoRows: readonly PhotoRow[],
   blobs: ReadonlyMap<string, number>,
   problems: string[],
 ): void {
-  const photoRows = sqlite.prepare('select sha256, case_id, byte_length from photos').all() as {
-    sha256: string;
-    case_id: string;
-    byte_length: number;
-  }[];
   for (const p of photoRows) {
     const size = blobs.get(p.sha256);
     if (size === undefined) problems.push(`server photo row ${p.sha256} has no (sound) blob`);

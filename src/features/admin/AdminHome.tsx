@@ -1,11 +1,12 @@
 /**
- * The brigade administrator's home: who is signed in, the call-back target
- * and overdue packets, the insurers' delivery addresses (the screens that have come), and what administration does in
- * Kuaichu through the server until its other screens come.
+ * The brigade administrator's home: who is signed in, the way to the
+ * accounts, units and enrolled phones, the call-back target and overdue
+ * packets, and the insurers' delivery addresses.
  */
 import { useTranslation } from 'react-i18next';
 import { useAccountView } from '../../services/useAccount';
 import { RoleHome } from '../../ui/RoleHome';
+import { AccountLinks } from './AccountLinks';
 import { CallbackLinks } from './CallbackLinks';
 import { InsurerDelivery } from './InsurerDelivery';
 import './admin.css';
@@ -24,9 +25,9 @@ export function AdminHome() {
         t('admin.can.devices'),
         t('admin.can.units'),
       ]}
-      coming={[t('admin.coming.screens'), t('admin.coming.dashboard')]}
-      meanwhile={t('admin.meanwhile')}
+      coming={[t('admin.coming.dashboard')]}
     >
+      <AccountLinks />
       <CallbackLinks />
       <InsurerDelivery />
     </RoleHome>

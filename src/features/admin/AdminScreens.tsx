@@ -1,7 +1,8 @@
 /**
  * The brigade administrator's screens under his home: the home at `/admin`,
  * the brigades' call-back settings at `/admin/brigades`, every brigade's
- * overdue packets at `/admin/overdue`,
+ * overdue packets at `/admin/overdue`, the accounts at `/admin/accounts`, the
+ * units at `/admin/units`, the enrolled phones at `/admin/devices`,
  * registering an insurer's endpoint at `/admin/insurers/:id/endpoints/new`,
  * one endpoint at `/admin/insurers/:insurerId/endpoints/:endpointId`. Each
  * loads when first opened (this module stays small: it is what the app's
@@ -23,10 +24,21 @@ const OverdueScreen = lazy(() =>
   import('./OverdueScreen').then((m) => ({ default: m.OverdueScreen })),
 );
 
+const AccountsScreen = lazy(() =>
+  import('./AccountsScreen').then((m) => ({ default: m.AccountsScreen })),
+);
+const UnitsScreen = lazy(() => import('./UnitsScreen').then((m) => ({ default: m.UnitsScreen })));
+const DevicesScreen = lazy(() =>
+  import('./DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
+);
+
 export function AdminScreens() {
   const path = usePath();
   if (path === '/admin/brigades') return <BrigadeSettingsScreen />;
   if (path === '/admin/overdue') return <OverdueScreen />;
+  if (path === '/admin/accounts') return <AccountsScreen />;
+  if (path === '/admin/units') return <UnitsScreen />;
+  if (path === '/admin/devices') return <DevicesScreen />;
   const registering = matchPath('/admin/insurers/:id/endpoints/new', path);
   if (registering?.id) return <NewEndpoint key={path} insurerId={registering.id} />;
   const endpoint = matchPath('/admin/insurers/:insurerId/endpoints/:endpointId', path);

@@ -9,16 +9,13 @@ export const adminEn: AdminMessages = {
       accounts:
         'Create accounts for officers, reviewers and insurer staff, disable accounts, set new passwords.',
       devices: 'See the officers’ enrolled phones, and revoke a lost phone’s enrolment.',
-      units: 'See the squads, rural stations and insurers.',
+      units: 'Create and see the squads and rural stations; see the insurers.',
       delivery:
         'Register each insurer’s delivery addresses and signing secrets, see what was delivered and send a delivery again.',
     },
     coming: {
-      screens: 'Account and device screens on this phone.',
       dashboard: 'A brigade dashboard: case numbers and the “five fast” times.',
     },
-    meanwhile:
-      'The account and device screens come in a later version. Until then, use the admin command on the server (npm run admin) or the admin interface.',
     failure: {
       'signed-out': 'Your sign-in has expired. Sign in again, then try again.',
       offline: 'The server cannot be reached. Check the network and try again.',

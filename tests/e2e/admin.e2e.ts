@@ -1,0 +1,104 @@
+/**
+ * The brigade administrator's accounts, units and phones in the browser:
+ * the admin creates a rural station and an officer in it, who signs in on a
+ * phone; the officer captures a case with no signal; the admin revokes the
+ * phone's enrolment; when the signal returns the phone's send is refused with
+ * words the officer can act on, the case stays on the phone, and it can still
+ * be exported.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations } from './axe';
+import { createCase } from './drivers';
+import { useBrowserWorld } from './harness';
+import { caseSyncStatus, waitForStatus } from './outbox';
+import { openApp, signInAs } from './phone';
+import { fillOneVehicleCase } from './scene-drivers';
+import { DEMO_PASSWORD, serverCase } from './server';
+
+const world = useBrowserWorld({ demo: true });
+
+/** A name no other run of this file has used on the shared server. */
+const run = Date.now().toString(36);
+const STATION = `乌兰劝导站${run}`;
+const USERNAME = `wu.lan.${run}`;
+
+async function createStation(desk: Page): Promise<void> {
+  await desk.getByRole('link', { name: '单位管理' }).click();
+  await desk.getByRole('heading', { level: 1, name: '单位管理' }).waitFor();
+  await desk.getByLabel('单位名称').fill(STATION);
+  await desk.getByLabel('类型').selectOption('rural-station');
+  await desk.getByRole('button', { name: '新建单位' }).click();
+  await desk.getByTestId('unit-created').getByText(`已新建${STATION}。`).waitFor();
+  await expectNoAxeViolations(desk, 'units');
+  await desk.getByRole('link', { name: '大队管理' }).click();
+}
+
+async function createOfficer(desk: Page): Promise<void> {
+  await desk.getByRole('link', { name: '账号管理' }).click();
+  await desk.getByRole('heading', { level: 1, name: '账号管理' }).waitFor();
+  // Sent empty first: each problem is said on its field, nothing is created.
+  await desk.getByRole('button', { name: '新建账号' }).click();
+  await desk.getByLabel('用户名').and(desk.locator('[aria-invalid="true"]')).waitFor();
+  await desk.getByLabel('用户名').fill(USERNAME);
+  await desk.getByLabel('姓名').fill('乌兰');
+  await desk.getByLabel('所属单位').selectOption({ label: `${STATION}（农村劝导站）` });
+  await desk.getByLabel('初始密码').fill(DEMO_PASSWORD);
+  await desk.getByRole('button', { name: '新建账号' }).click();
+  await desk.getByTestId('user-created').getByText(`已新建 乌兰（${USERNAME}）的账号。`).waitFor();
+  await expectNoAxeViolations(desk, 'accounts');
+  await desk.getByRole('link', { name: '大队管理' }).click();
+}
+
+async function revokePhoneOf(desk: Page): Promise<void> {
+  await desk.getByRole('link', { name: '手机登记' }).click();
+  const card = desk.getByTestId('device-card').filter({ hasText: `乌兰（${USERNAME}）` });
+  await card.getByRole('button', { name: /吊销/ }).click();
+  await expectNoAxeViolations(desk, 'devices, confirming');
+  await card.getByRole('button', { name: '确认吊销' }).click();
+  await card.getByText('已吊销').first().waitFor();
+}
+
+describe('the brigade administrator’s accounts and phones', () => {
+  it('creates a station and its officer, who signs in; a revoked phone is refused and keeps its case', async () => {
+    const deskContext = await world.newPhone();
+    const desk = await openApp(deskContext);
+    expect(await signInAs(desk, 'demo-admin')).toEqual({ path: '/admin' });
+    await createStation(desk);
+    await createOfficer(desk);
+
+    const phoneContext = await world.newPhone();
+    const phone = await openApp(phoneContext);
+    expect(await signInAs(phone, USERNAME)).toEqual({ path: '/outbox' });
+    await phone.getByTestId('session-panel').getByText('已登录').waitFor();
+
+    await phoneContext.setOffline(true);
+    await phone.goto('/');
+    const id = await createCase(phone, '乌兰站门前');
+    await fillOneVehicleCase(phone, id, '乌兰站门前');
+
+    await revokePhoneOf(desk);
+
+    await phoneContext.setOffline(false);
+    await phone.goto('/outbox');
+    await phone.getByRole('button', { name: '立即发送' }).click();
+    await waitForStatus(phone, id, 'needs-attention');
+    expect(await phone.locator(`li[data-case="${id}"]`).textContent()).toContain(
+      '本机的登记已被管理员吊销',
+    );
+    expect((await serverCase(world.server.url, id)).status).toBe(404);
+    expect(await caseSyncStatus(phone, id)).toBe('needs-attention');
+    const [download] = await Promise.all([
+      phone.waitForEvent('download'),
+      phone.getByRole('button', { name: '导出未发送案件' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-1cases\.json$/);
+    await phone
+      .getByTestId('exchange-result')
+      .getByText(/已导出 1 个案件/)
+      .waitFor();
+    await expectNoAxeViolations(phone, 'outbox, phone revoked');
+    await phoneContext.close();
+    await deskContext.close();
+  });
+});
