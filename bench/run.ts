@@ -47,10 +47,23 @@ const figures = await ingest();
 record('ingest', figures);
 console.log('ingest');
 console.log(
-  `  case PUT: ${figures.casePut.perSecond}/s (p50 ${figures.casePut.p50Ms} ms, p99 ${figures.casePut.p99Ms} ms; ${figures.casePutVsRawSqlite} of raw SQLite's ${figures.rawSqlite.commitsPerSecond} commits/s); replays ${figures.casePutReplay.perSecond}/s (p50 ${figures.casePutReplay.p50Ms} ms, p99 ${figures.casePutReplay.p99Ms} ms)`,
+  `  load average at start ${figures.loadAverage.start.join(' ')}, end ${figures.loadAverage.end.join(' ')}`,
+);
+for (const put of [figures.casePut, ...figures.casePutMore]) {
+  console.log(
+    `  case PUT ×${put.concurrency}: ${put.perSecond}/s (p50 ${put.p50Ms} ms, p99 ${put.p99Ms} ms; ${(put.perSecond / figures.rawSqlite.commitsPerSecond).toFixed(3)} of raw SQLite's ${figures.rawSqlite.commitsPerSecond} commits/s)`,
+  );
+}
+console.log(
+  `  replays ${figures.casePutReplay.perSecond}/s (p50 ${figures.casePutReplay.p50Ms} ms, p99 ${figures.casePutReplay.p99Ms} ms); ${figures.groupCommit.requests} new PUTs in ${figures.groupCommit.batches} transactions (${figures.groupCommit.meanBatch} each)`,
 );
 console.log(
-  `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s vs raw file copy ${figures.photoUpload.fileCopyMBps} MB/s (${figures.photoUpload.tusVsCopy})`,
+  `  stages, µs per PUT alone: ${Object.entries(figures.stagesMicros)
+    .map(([stage, us]) => `${stage} ${us}`)
+    .join(', ')}`,
+);
+console.log(
+  `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s in one PATCH each, ${figures.photoUpload.tusAppChunksMBps} MB/s in the app's ${figures.photoUpload.appChunkBytes / 1024} KiB PATCHes, vs raw file copy ${figures.photoUpload.fileCopyMBps} MB/s (${figures.photoUpload.tusVsCopy}; ${figures.photoUpload.tusAppChunksVsCopy})`,
 );
 
 const queue = await (await import('./review-queue')).benchReviewQueue();

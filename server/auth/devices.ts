@@ -75,6 +75,23 @@ export async function enrolDevice(
   });
 }
 
+/** Imported keys by their stored JWK text: importing costs as much as verifying. */
+const importedKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+const IMPORTED_KEYS_KEPT = 1000;
+
+/** The verify key of a stored JWK, imported once (the text is the key, so a cached key cannot go stale). */
+function cachedDeviceKey(jwkJson: string): Promise<webcrypto.CryptoKey> {
+  let key = importedKeys.get(jwkJson);
+  if (!key) {
+    if (importedKeys.size >= IMPORTED_KEYS_KEPT) importedKeys.clear();
+    key = importDeviceKey(JSON.parse(jwkJson) as P256PublicJwk);
+    // A key that fails to import is not kept: the next call fails the same way.
+    key.catch(() => importedKeys.delete(jwkJson));
+    importedKeys.set(jwkJson, key);
+  }
+  return key;
+}
+
 /** True when `signature` (base64url r‖s) signs `bytes` under the device's key. */
 export async function verifyDeviceSignature(
   jwkJson: string,
@@ -82,7 +99,7 @@ export async function verifyDeviceSignature(
   signatureB64url: string,
 ): Promise<boolean> {
   try {
-    const key = await importDeviceKey(JSON.parse(jwkJson) as P256PublicJwk);
+    const key = await cachedDeviceKey(jwkJson);
     const signature = Buffer.from(signatureB64url, 'base64url');
     if (signature.length !== 64) return false;
     return await webcrypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, bytes);
