@@ -105,6 +105,11 @@ console.log(
   `  ${photos.photos} × 12 MP JPEG (${photos.input.width}×${photos.input.height}, median ${kb(photos.input.medianBytes)}): median ${photos.pipeline.medianMs} ms, p90 ${photos.pipeline.p90Ms} ms per photo in the media worker; pick to saved median ${photos.pickToSaved.medianMs} ms`,
 );
 console.log(
+  `  stages (median ms): ${Object.entries(photos.stagesMedianMs)
+    .map(([stage, ms]) => `${stage.replace(/Ms$/, '')} ${ms}`)
+    .join(', ')}`,
+);
+console.log(
   `  stored per photo: median ${kb(photos.stored.medianBytes)} (${photos.stored.width}×${photos.stored.height})`,
 );
 
@@ -130,5 +135,27 @@ if (
   flow.scriptedSeconds > flow.targets.scriptedSeconds
 ) {
   console.error('  over the roadside target (issue 10)');
+  process.exitCode = 1;
+}
+
+const lh = await (await import('./lighthouse')).benchLighthouse();
+record('lighthouse', lh);
+console.log('lighthouse');
+const m = lh.median;
+console.log(
+  `  ${lh.runs.length} runs (Lighthouse ${lh.lighthouse}, mobile, simulated throttling; load average ${lh.loadAverage.before}→${lh.loadAverage.after}), medians: performance ${m.performance}, accessibility ${m.accessibility}, best practices ${m.bestPractices}, SEO ${m.seo}; FCP ${m.fcpMs} ms, LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, ${kb(m.bytes)}`,
+);
+const t = lh.targets;
+if (
+  m.performance < t.performance ||
+  m.accessibility < t.accessibility ||
+  m.bestPractices < t.bestPractices ||
+  m.seo < t.seo ||
+  m.lcpMs > t.lcpMs ||
+  m.tbtMs > t.tbtMs
+) {
+  console.error(
+    `  below issue 13's targets; audits not passing: ${[...new Set(lh.runs.flatMap((r) => r.failing))].join('; ')}`,
+  );
   process.exitCode = 1;
 }
