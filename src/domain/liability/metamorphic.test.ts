@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { loadLiabilityCatalog } from './catalog';
 import type { LiabilityDecision } from './decision';
 import { evaluateLiability } from './evaluate';
-import type { Heading, LiabilityFacts, Vehicle } from './facts.schema';
-import { LiabilityFacts as FactsSchema, SignalFacing, VehicleAction } from './facts.schema';
+import type { Heading, LiabilityFactsV1 as LiabilityFacts, Vehicle } from './facts.schema';
+import { LiabilityFactsV1 as FactsSchema, SignalFacing, VehicleAction } from './facts.schema';
 
 const catalog = loadLiabilityCatalog();
 const RUNS = { numRuns: 80, seed: 14 } as const;
