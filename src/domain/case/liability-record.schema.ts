@@ -13,6 +13,7 @@ import type {
   LiabilityLevel as CatalogLevel,
 } from '../liability/catalog.schema';
 import {
+  DriverStatus,
   EscalationAnswer,
   Heading,
   LiabilityFacts,
@@ -73,6 +74,8 @@ export const LiabilityDraft = z.object({
       /** Did it move past the stop line on that signal ('unknown': left out of the facts). */
       passedStopLine: z.optional(z.enum(['yes', 'no', 'unknown'])),
       conditions: z.optional(z.array(VehicleCondition)),
+      /** Licence, alcohol or drugs, injury as the officer recorded them (facts schema 2). */
+      driver: z.optional(DriverStatus),
     }),
   ),
   impacts: z.array(

@@ -15,6 +15,8 @@ import {
 } from '../../domain/liability';
 import { Button } from '../../ui/Button';
 import { Check } from '../../ui/Field';
+import { Chip } from './Chip';
+import { DriverStatusQuestion } from './DriverStatusQuestion';
 import { PictoChoice, PictoGrid } from './PictoGrid';
 import { Pictogram } from './Pictogram';
 
@@ -151,6 +153,7 @@ function VehicleQuestions({
       {signals && <SignalQuestion v={v} signals={signals} onPatch={onPatch} />}
       {signals && line && <StopLineQuestion v={v} line={line} onPatch={onPatch} />}
       <ConditionsQuestion v={v} onPatch={onPatch} />
+      <DriverStatusQuestion v={v} onPatch={onPatch} />
     </fieldset>
   );
 }
@@ -199,26 +202,6 @@ function HeadingQuestion({ v, onPatch }: VehicleQuestionProps) {
         ))}
       </div>
     </fieldset>
-  );
-}
-
-/** One radio chip of a per-vehicle question. */
-function Chip({
-  name,
-  checked,
-  onChange,
-  label,
-}: {
-  name: string;
-  checked: boolean;
-  onChange: () => void;
-  label: string;
-}) {
-  return (
-    <label className={checked ? 'chip chosen' : 'chip'}>
-      <input type="radio" name={name} checked={checked} onChange={onChange} />
-      {label}
-    </label>
   );
 }
 

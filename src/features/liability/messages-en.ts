@@ -54,6 +54,23 @@ export const liabilityEn: LiabilityMessages = {
       bound: 'outside the allowed range',
       invalid: 'not valid',
     },
+    driverStatus: {
+      title: 'Driver of vehicle {{label}} (licence, alcohol, injury)',
+      licence: 'Does the driver of vehicle {{label}} hold a valid licence for this vehicle class?',
+      alcoholOrDrugs: 'Is the driver of vehicle {{label}} suspected of alcohol or drug use?',
+      injury: 'Is anyone in vehicle {{label}} hurt, in pain or asking for medical care?',
+      values: {
+        licence: {
+          valid: 'Valid, for this class',
+          'wrong-class': 'Wrong vehicle class',
+          invalid: 'Revoked, suspended or expired',
+          none: 'No licence',
+          unknown: 'Cannot tell',
+        },
+        alcoholOrDrugs: { none: 'Not suspected', suspected: 'Suspected', unknown: 'Cannot tell' },
+        injury: { none: 'No one hurt', injured: 'Someone hurt', unknown: 'Cannot tell' },
+      },
+    },
     missing: 'Still to answer: {{items}}',
     proposalTitle: 'Proposed liability',
     proposed: 'Liability proposed',

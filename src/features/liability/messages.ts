@@ -42,6 +42,23 @@ const zh = {
       bound: '超出允许的范围',
       invalid: '不符合要求',
     },
+    driverStatus: {
+      title: '车辆 {{label}} 驾驶人情况（驾驶证、饮酒、受伤）',
+      licence: '车辆 {{label}} 驾驶人是否持有与准驾车型相符的有效驾驶证？',
+      alcoholOrDrugs: '车辆 {{label}} 驾驶人是否有饮酒或吸毒嫌疑？',
+      injury: '车辆 {{label}} 车上人员是否有人受伤、疼痛或要求就医？',
+      values: {
+        licence: {
+          valid: '有效且准驾车型相符',
+          'wrong-class': '准驾车型不符',
+          invalid: '被吊销、暂扣或已过期',
+          none: '无驾驶证',
+          unknown: '不清楚',
+        },
+        alcoholOrDrugs: { none: '无嫌疑', suspected: '有嫌疑', unknown: '不清楚' },
+        injury: { none: '无人受伤', injured: '有人受伤', unknown: '不清楚' },
+      },
+    },
     missing: '还需回答：{{items}}',
     proposalTitle: '责任建议',
     proposed: '已拟定的责任',
