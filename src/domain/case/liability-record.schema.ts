@@ -17,10 +17,10 @@ import {
   EscalationAnswer,
   Heading,
   LiabilityFacts,
-  PlaceKind,
+  PlaceKindV2,
   QuestionAnswer,
   SignalFacing,
-  VehicleAction,
+  VehicleActionV2,
   VehicleCondition,
   VehicleRef,
 } from '../liability/facts.schema';
@@ -63,11 +63,11 @@ export type ImpactRelation = z.infer<typeof ImpactRelation>;
  * loses nothing. `factsFromDraft` turns a complete draft into engine facts.
  */
 export const LiabilityDraft = z.object({
-  placeKind: z.optional(PlaceKind),
+  placeKind: z.optional(PlaceKindV2),
   vehicles: z.array(
     z.object({
       id: VehicleRef,
-      action: z.optional(VehicleAction),
+      action: z.optional(VehicleActionV2),
       heading: z.optional(Heading),
       /** The signal facing it; 'unknown' when the officer cannot tell (left out of the facts). */
       signal: z.optional(z.union([SignalFacing, z.literal('unknown')])),

@@ -86,3 +86,23 @@ describe('the driver’s status', () => {
     expect(d.liabilityHint).toEqual({ A: 'none', B: 'full' });
   });
 });
+
+describe('“cannot tell” for the kind of junction and a vehicle’s action', () => {
+  it('offers both, and an unknown action never yields a liability', () => {
+    const html = render('road-section', undefined, undefined);
+    expect(html).toContain('路口（不清楚是哪种路口）');
+    expect(html).toContain('name="action-A"');
+    const c = clearedCase();
+    const draft: LiabilityDraft = {
+      ...aRearEndDraft(c),
+      vehicles: [
+        { id: 'A', action: 'unknown' },
+        { id: 'B', action: 'going-straight' },
+      ],
+    };
+    const facts = factsFromDraft(draft, true);
+    if (!facts.ok) throw new Error(facts.detail);
+    expect(facts.value.vehicles[0]?.action).toBe('unknown');
+    expect(evaluateLiability(loadLiabilityCatalog(), facts.value).outcome).not.toBe('liability');
+  });
+});
