@@ -4,7 +4,8 @@
  * proposal, an override with its reason, the notices, two signatures drawn
  * with the mouse, the determination page and its PDF; a party who refuses; a
  * dispute over the facts that escalates; the red-light queue at a signalised
- * junction, where the vehicle that stayed behind the stop line has no liability.
+ * junction, where the vehicle that stayed behind the stop line has no liability;
+ * a driver's status (facts schema 2) that escalates the case.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -283,6 +284,28 @@ describe('liability on scene', () => {
     expect(await outcome.getByTestId('proposal-levels').textContent()).toContain('无责');
     await propose(page);
     expect((await storedCase(page, id)).liability?.proposal).toEqual({ A: 'none', B: 'full' });
+    await context.close();
+  });
+
+  it('a driver suspected of drinking, recorded as his status (schema 2), escalates the case under E04', async () => {
+    const { context, page, id } = await clearedRearEndCase(world, 'S203 省道 K8+200');
+    await answerRearEnd(page, id);
+    // The structured status, not an answer keyed by the rule: each with "cannot tell".
+    await page.locator('summary', { hasText: '车辆 B 驾驶人情况' }).click();
+    const suspected = choice(page, '车辆 B 驾驶人是否有饮酒或吸毒嫌疑？', '有嫌疑');
+    await suspected.waitFor();
+    await expectNoAxeViolations(page, 'the driver status questions');
+    await suspected.check();
+    const outcome = page.getByTestId('liability-outcome');
+    await outcome.getByRole('button', { name: '确认移交事故中队' }).click();
+    await page.waitForURL(new RegExp(`/cases/${id}$`));
+    expect(await page.getByTestId('case-state').textContent()).toBe('已移交事故中队');
+    const c = await storedCase(page, id);
+    expect(c.liability?.facts?.schemaVersion).toBe(2);
+    expect(c.liability?.facts?.vehicles[1]).toMatchObject({
+      driver: { alcoholOrDrugs: 'suspected' },
+    });
+    expect(c.liability?.decision?.escalation?.ruleId).toBe('E04-alcohol-or-drugs');
     await context.close();
   });
 });

@@ -13,13 +13,14 @@ import type {
   LiabilityLevel as CatalogLevel,
 } from '../liability/catalog.schema';
 import {
+  DriverStatus,
   EscalationAnswer,
   Heading,
   LiabilityFacts,
-  PlaceKind,
+  PlaceKindV2,
   QuestionAnswer,
   SignalFacing,
-  VehicleAction,
+  VehicleActionV2,
   VehicleCondition,
   VehicleRef,
 } from '../liability/facts.schema';
@@ -62,17 +63,19 @@ export type ImpactRelation = z.infer<typeof ImpactRelation>;
  * loses nothing. `factsFromDraft` turns a complete draft into engine facts.
  */
 export const LiabilityDraft = z.object({
-  placeKind: z.optional(PlaceKind),
+  placeKind: z.optional(PlaceKindV2),
   vehicles: z.array(
     z.object({
       id: VehicleRef,
-      action: z.optional(VehicleAction),
+      action: z.optional(VehicleActionV2),
       heading: z.optional(Heading),
       /** The signal facing it; 'unknown' when the officer cannot tell (left out of the facts). */
       signal: z.optional(z.union([SignalFacing, z.literal('unknown')])),
       /** Did it move past the stop line on that signal ('unknown': left out of the facts). */
       passedStopLine: z.optional(z.enum(['yes', 'no', 'unknown'])),
       conditions: z.optional(z.array(VehicleCondition)),
+      /** Licence, alcohol or drugs, injury as the officer recorded them (facts schema 2). */
+      driver: z.optional(DriverStatus),
     }),
   ),
   impacts: z.array(

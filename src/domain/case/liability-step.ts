@@ -20,7 +20,7 @@ import {
   parseLiabilityFacts,
   type LiabilityFacts,
   type Impact,
-  type Vehicle as FactsVehicle,
+  type VehicleV2 as FactsVehicle,
 } from '../liability/facts.schema';
 import { transitionCase } from './case';
 import { contentVersionOf } from './determination';
@@ -138,6 +138,7 @@ export function factsFromDraft(
       ...(v.passedStopLine &&
         v.passedStopLine !== 'unknown' && { passedStopLine: v.passedStopLine === 'yes' }),
       ...(v.conditions && v.conditions.length > 0 && { conditions: v.conditions }),
+      ...(v.driver && Object.keys(v.driver).length > 0 && { driver: v.driver }),
     });
   }
   const impacts: Impact[] = [];

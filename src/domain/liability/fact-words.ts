@@ -9,15 +9,15 @@
 import type { BilingualText } from '../identity/check-result';
 import type {
   Heading,
-  PlaceKind,
+  PlaceKindV2,
   SignalFacing,
-  VehicleAction,
+  VehicleActionV2,
   VehicleCondition,
 } from './facts.schema';
 
 const w = (zh: string, en: string): BilingualText => ({ zh, en });
 
-export const PLACE_KIND_WORDS: Readonly<Record<PlaceKind, BilingualText>> = {
+export const PLACE_KIND_WORDS: Readonly<Record<PlaceKindV2, BilingualText>> = {
   'road-section': w('路段', 'Road section'),
   'signalised-junction': w('有信号灯的路口', 'Junction with signals'),
   'officer-controlled-junction': w('民警指挥的路口', 'Junction directed by an officer'),
@@ -30,9 +30,11 @@ export const PLACE_KIND_WORDS: Readonly<Record<PlaceKind, BilingualText>> = {
   'expressway-ramp': w('高速匝道', 'Expressway ramp'),
   'slip-road': w('辅路汇入主路', 'Slip road joining a main road'),
   'lane-reduction': w('车道减少处', 'Lane reduction'),
+  'unknown-junction': w('路口（不清楚是哪种路口）', 'A junction (its kind cannot be told)'),
 };
 
-export const ACTION_WORDS: Readonly<Record<VehicleAction, BilingualText>> = {
+export const ACTION_WORDS: Readonly<Record<VehicleActionV2, BilingualText>> = {
+  unknown: w('不清楚', 'Cannot tell'),
   'going-straight': w('直行', 'Going straight'),
   slowing: w('减速', 'Slowing down'),
   'stopped-in-traffic': w('排队停车', 'Stopped in traffic'),

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseRecord, LiabilityDraft } from '../../domain';
 import {
   PlaceKind,
+  type PlaceKindV2,
   VehicleAction,
   VehicleCondition,
   type Heading,
@@ -15,10 +16,13 @@ import {
 } from '../../domain/liability';
 import { Button } from '../../ui/Button';
 import { Check } from '../../ui/Field';
+import { Chip } from './Chip';
+import { DriverStatusQuestion } from './DriverStatusQuestion';
 import { PictoChoice, PictoGrid } from './PictoGrid';
 import { Pictogram } from './Pictogram';
 
-const JUNCTIONS: readonly PlaceKind[] = [
+const JUNCTIONS: readonly PlaceKindV2[] = [
+  'unknown-junction',
   'signalised-junction',
   'officer-controlled-junction',
   'priority-sign-junction',
@@ -26,7 +30,7 @@ const JUNCTIONS: readonly PlaceKind[] = [
   'roundabout',
 ];
 
-const SIGNALS_AT: Partial<Record<PlaceKind, readonly SignalFacing[]>> = {
+const SIGNALS_AT: Partial<Record<PlaceKindV2, readonly SignalFacing[]>> = {
   'signalised-junction': ['green', 'green-arrow', 'amber', 'red', 'red-arrow'],
   'officer-controlled-junction': ['officer-go', 'officer-stop'],
   'priority-sign-junction': ['give-way', 'priority', 'none'],
@@ -36,10 +40,10 @@ type DraftVehicle = LiabilityDraft['vehicles'][number];
 type LineKind = 'stop' | 'give-way';
 
 /** Places where facing a stop signal and entering on it are asked separately. */
-const STOP_LINE_AT: readonly PlaceKind[] = ['signalised-junction', 'officer-controlled-junction'];
+const STOP_LINE_AT: readonly PlaceKindV2[] = ['signalised-junction', 'officer-controlled-junction'];
 
 /** The line asked about: the stop line at signals or an officer, the give-way line at its sign. */
-function lineAskedOf(place: PlaceKind | undefined, v: DraftVehicle): LineKind | undefined {
+function lineAskedOf(place: PlaceKindV2 | undefined, v: DraftVehicle): LineKind | undefined {
   if (place === undefined) return undefined;
   if (STOP_LINE_AT.includes(place)) return 'stop';
   return place === 'priority-sign-junction' && v.signal === 'give-way' ? 'give-way' : undefined;
@@ -90,6 +94,14 @@ export function FactQuestions({
             </PictoChoice>
           ))}
         />
+        <div className="chips">
+          <Chip
+            name="place"
+            checked={draft.placeKind === 'unknown-junction'}
+            onChange={() => onChange({ ...draft, placeKind: 'unknown-junction' })}
+            label={t('liability.placeKind.unknown-junction')}
+          />
+        </div>
       </fieldset>
 
       {draft.vehicles.map((v) => (
@@ -151,6 +163,7 @@ function VehicleQuestions({
       {signals && <SignalQuestion v={v} signals={signals} onPatch={onPatch} />}
       {signals && line && <StopLineQuestion v={v} line={line} onPatch={onPatch} />}
       <ConditionsQuestion v={v} onPatch={onPatch} />
+      <DriverStatusQuestion v={v} onPatch={onPatch} />
     </fieldset>
   );
 }
@@ -175,6 +188,14 @@ function ActionQuestion({ v, onPatch }: VehicleQuestionProps) {
           </PictoChoice>
         ))}
       />
+      <div className="chips">
+        <Chip
+          name={`action-${v.id}`}
+          checked={v.action === 'unknown'}
+          onChange={() => onPatch({ action: 'unknown' })}
+          label={t('liability.unknown')}
+        />
+      </div>
     </fieldset>
   );
 }
@@ -199,26 +220,6 @@ function HeadingQuestion({ v, onPatch }: VehicleQuestionProps) {
         ))}
       </div>
     </fieldset>
-  );
-}
-
-/** One radio chip of a per-vehicle question. */
-function Chip({
-  name,
-  checked,
-  onChange,
-  label,
-}: {
-  name: string;
-  checked: boolean;
-  onChange: () => void;
-  label: string;
-}) {
-  return (
-    <label className={checked ? 'chip chosen' : 'chip'}>
-      <input type="radio" name={name} checked={checked} onChange={onChange} />
-      {label}
-    </label>
   );
 }
 

@@ -35,6 +35,7 @@ import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { navigate } from '../../ui/router';
 import { DisputeForm } from './DisputeForm';
+import { factErrorText } from './fact-error-text';
 import { FactQuestions } from './FactQuestions';
 import { EscalationView, ProposalToConfirm, StoredProposal } from './Proposal';
 import { QuestionCard } from './QuestionCard';
@@ -208,7 +209,13 @@ function Outcome({
         </p>
       )}
       {!facts.ok && facts.reason === 'invalid-facts' && (
-        <Notice tone="error">{facts.detail}</Notice>
+        <Notice tone="error">
+          {factErrorText(
+            t,
+            facts.detail ?? '',
+            draft.vehicles.map((v) => v.id),
+          ).join('；')}
+        </Notice>
       )}
       {question && (
         <QuestionCard

@@ -7,7 +7,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aRearEndDraft, clearedCase } from '../../../tests/builders/liability.builder';
-import type { LiabilityDraft } from '../../domain';
+import { factsFromDraft, type LiabilityDraft } from '../../domain';
+import { evaluateLiability, loadLiabilityCatalog } from '../../domain/liability';
 import { zhCN } from '../../ui/i18n/zh-CN';
 import { FactQuestions } from './FactQuestions';
 import { liabilityMessages } from './messages';
@@ -56,5 +57,52 @@ describe('the stop-line question', () => {
     expect(html).toContain('停在让行线前，未进入');
     expect(html).not.toContain('车辆 B 是否越过');
     expect(html).not.toContain('是否在该信号下越过停止线');
+  });
+});
+
+describe('the driver’s status', () => {
+  it('asks licence, alcohol or drugs and injury per vehicle, each with “cannot tell”', () => {
+    const html = render('road-section', undefined, undefined);
+    expect(html).toContain('车辆 A 驾驶人是否持有与准驾车型相符的有效驾驶证？');
+    expect(html).toContain('车辆 B 驾驶人是否有饮酒或吸毒嫌疑？');
+    expect(html).toContain('车辆 B 车上人员是否有人受伤、疼痛或要求就医？');
+    expect(html.match(/不清楚/g)?.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('a suspected driver, recorded as a status, escalates under E04 without a rule-keyed answer', () => {
+    const c = clearedCase();
+    const draft: LiabilityDraft = {
+      ...aRearEndDraft(c),
+      vehicles: [
+        { id: 'A', action: 'slowing' },
+        { id: 'B', action: 'going-straight', driver: { alcoholOrDrugs: 'suspected' } },
+      ],
+    };
+    const facts = factsFromDraft(draft, true);
+    if (!facts.ok) throw new Error(facts.detail);
+    expect(facts.value.schemaVersion).toBe(2);
+    const d = evaluateLiability(loadLiabilityCatalog(), facts.value);
+    expect(d.escalation?.ruleId).toBe('E04-alcohol-or-drugs');
+    expect(d.liabilityHint).toEqual({ A: 'none', B: 'full' });
+  });
+});
+
+describe('“cannot tell” for the kind of junction and a vehicle’s action', () => {
+  it('offers both, and an unknown action never yields a liability', () => {
+    const html = render('road-section', undefined, undefined);
+    expect(html).toContain('路口（不清楚是哪种路口）');
+    expect(html).toContain('name="action-A"');
+    const c = clearedCase();
+    const draft: LiabilityDraft = {
+      ...aRearEndDraft(c),
+      vehicles: [
+        { id: 'A', action: 'unknown' },
+        { id: 'B', action: 'going-straight' },
+      ],
+    };
+    const facts = factsFromDraft(draft, true);
+    if (!facts.ok) throw new Error(facts.detail);
+    expect(facts.value.vehicles[0]?.action).toBe('unknown');
+    expect(evaluateLiability(loadLiabilityCatalog(), facts.value).outcome).not.toBe('liability');
   });
 });
