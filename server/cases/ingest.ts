@@ -51,8 +51,8 @@ import type {
   CaseRefusal,
   ReceiptFlag,
 } from '../../src/contracts/cases';
-import { canonicalJson } from '../../src/domain/manifest/canonical-json';
-import { buildManifest, caseBytes, manifestBytes } from '../../src/domain/manifest/manifest';
+import { canonicalJson, utf8Bytes } from '../../src/domain/manifest/canonical-json';
+import { buildManifest } from '../../src/domain/manifest/manifest';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
 import { appendAudit, recordAudit } from '../audit/audit-log';
 import { verifyDeviceSignature } from '../auth/devices';
@@ -104,13 +104,12 @@ export async function ingestCase(
   caseId: string,
   body: CasePutRequest,
 ): Promise<CaseReceipt> {
-  // The manifest's canonical bytes, built once: hashed here, verified against the signature.
-  const signed = manifestBytes(body.manifest);
-  const manifestHash = sha(signed);
+  const canonical = canonicalOf(body);
+  const manifestHash = sha(canonical.signed);
   // The next batch waits (a little) for this request's checks.
   const announced = deps.commits.announce();
   try {
-    return await ingest(deps, session, caseId, body, { signed, manifestHash }, announced);
+    return await ingest(deps, session, caseId, body, { ...canonical, manifestHash }, announced);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const at = deps.now();
@@ -148,7 +147,7 @@ async function ingest(
   session: Session,
   caseId: string,
   body: CasePutRequest,
-  { signed, manifestHash }: { signed: Uint8Array; manifestHash: string },
+  canonical: Canonical & { manifestHash: string },
   announced: Announcement,
 ): Promise<CaseReceipt> {
   const { db } = deps;
@@ -173,14 +172,14 @@ async function ingest(
     });
     throw notFound();
   }
+  const { signed, manifestHash, bodyHash } = canonical;
   await checkDeviceAndSignature(db, session, manifest, { signed, signature: body.signature });
-  const bodyHash = sha256Hex(canonicalJson({ case: body.case, photos: body.photos, manifest }));
   const replay = existing
     ? await storedReceipt(deps, caseId, manifest.version, bodyHash)
     : undefined;
   if (replay) return replay;
 
-  await checkManifestDescribesBody(body);
+  await checkManifestDescribesBody(body, canonical);
   const heldBySender = await checkHeldPhotos(db, session, manifest);
   const outcome = await deps.commits.run(
     (trx) =>
@@ -261,9 +260,30 @@ async function checkDeviceAndSignature(
   }
 }
 
-async function checkManifestDescribesBody(body: CasePutRequest): Promise<void> {
+/** The PUT's canonical texts, each built once (canonical-json.ts): hashed, verified, compared. */
+interface Canonical {
+  caseText: string;
+  manifestText: string;
+  /** The manifest's canonical bytes: what the device signed. */
+  signed: Uint8Array;
+  /** Of canonicalJson({ case, photos, manifest }): "the same body" (a replay). */
+  bodyHash: string;
+}
+
+function canonicalOf(body: CasePutRequest): Canonical {
+  const caseText = canonicalJson(body.case);
+  const manifestText = canonicalJson(body.manifest);
+  // canonicalJson({ case, photos, manifest }) from the texts above: its keys in their sorted order.
+  const bodyText = `{"case":${caseText},"manifest":${manifestText},"photos":${canonicalJson(body.photos)}}`;
+  return { caseText, manifestText, signed: utf8Bytes(manifestText), bodyHash: sha256Hex(bodyText) };
+}
+
+async function checkManifestDescribesBody(
+  body: CasePutRequest,
+  canonical: Canonical,
+): Promise<void> {
   const { manifest } = body;
-  if (sha(caseBytes(body.case)) !== manifest.caseSha256) {
+  if (sha256Hex(canonical.caseText) !== manifest.caseSha256) {
     throw new Refusal(
       'case_hash_mismatch',
       'manifest.caseSha256 is not the hash of the case sent.',
@@ -289,7 +309,7 @@ async function checkManifestDescribesBody(body: CasePutRequest): Promise<void> {
       },
     );
   }
-  if (canonicalJson(rebuilt.value) !== canonicalJson(manifest)) {
+  if (canonicalJson(rebuilt.value) !== canonical.manifestText) {
     throw new Refusal('manifest_mismatch', 'The manifest does not list exactly the photos sent.');
   }
 }
