@@ -6,7 +6,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { verifyDeviceSignature } from '../server/auth/devices';
-import type { BlobStore } from '../server/blobs/blob-store';
+import type { Kysely } from 'kysely';
+import { recordedPhotos } from '../server/cases/photo-holders';
+import type { Database } from '../server/db/schema';
 import { sha256Hex } from '../server/hash';
 import { CasePutRequest } from '../src/contracts/cases';
 import { canonicalJson } from '../src/domain/manifest/canonical-json';
@@ -25,7 +27,7 @@ async function mean(texts: string[], stage: (text: string) => unknown): Promise<
 export async function ingestStages(
   texts: string[],
   publicKeyJwk: string,
-  blobs: BlobStore,
+  held: { db: Kysely<Database>; unitId: string },
 ): Promise<StageMicros> {
   const body = (text: string) => CasePutRequest.parse(JSON.parse(text));
   const parsed = new Map(texts.map((text) => [text, body(text)]));
@@ -57,8 +59,12 @@ export async function ingestStages(
       const rebuilt = await buildManifest(input, sha256Hex);
       return rebuilt.ok && canonicalJson(rebuilt.value) === canonicalJson(manifest);
     }),
-    heldPhotoSizes: await mean(texts, (t) =>
-      Promise.all(of(t).manifest.photos.map((p) => blobs.size(p.sha256))),
+    heldPhotos: await mean(texts, (t) =>
+      recordedPhotos(
+        held.db,
+        held.unitId,
+        of(t).manifest.photos.map((p) => p.sha256),
+      ),
     ),
     serialiseForStorage: await mean(texts, (t) => {
       const b = of(t);

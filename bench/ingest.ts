@@ -155,9 +155,22 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
     try {
       const newCase = async (i: number) => {
         const c = insuredCase(`bench-${i}`, 3);
+        // As a tus upload leaves them: the bytes, their photos row and their holder.
         for (const p of c.photos) {
           const put = await blobs.put(p.bytes);
-          await recordPhotoHolder(db, { userId: officer.id, unitId: unit.id }, put.sha256, at);
+          await db.transaction().execute(async (trx) => {
+            await trx
+              .insertInto('photos')
+              .values({
+                sha256: put.sha256,
+                case_id: c.record.id,
+                byte_length: put.size,
+                uploaded_by: officer.id,
+                uploaded_at: at.toISOString(),
+              })
+              .execute();
+            await recordPhotoHolder(trx, { userId: officer.id, unitId: unit.id }, put.sha256, at);
+          });
         }
         const record = c.record;
         const photos = c.photos.map((p) => p.meta);
@@ -179,7 +192,7 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
       const stagesMicros = await ingestStages(
         first.requests.map((r) => r.body),
         JSON.stringify(key.publicKeyJwk),
-        blobs,
+        { db, unitId: unit.id },
       );
       const photoUpload = await benchUploads(base, token, dir, photoUploads, photoBytes);
       const rawSqlite = rawSqliteCommits(path.join(dir, 'raw.sqlite'), 1000);

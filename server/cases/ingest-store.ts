@@ -59,6 +59,8 @@ export interface VersionToStore {
   body: CasePutRequest;
   manifestHash: string;
   bodyHash: string;
+  /** The listed photos the sender's unit holds, looked up before the batch (ingest.ts). */
+  heldBySender: Set<string>;
   at: Date;
 }
 
@@ -70,8 +72,6 @@ export type StoreOutcome =
 /** Checks the version against the stored case and writes it; `trx` is the batch's transaction. */
 export async function storeVersion(trx: Db, v: VersionToStore): Promise<StoreOutcome> {
   const { manifest } = v.body;
-  // Another request (maybe earlier in this batch) may have stored this version while we verified.
-  if (await alreadyStored(trx, manifest, v.bodyHash)) return { stored: false };
   const current = await trx
     .selectFrom('cases')
     .select([
@@ -84,14 +84,20 @@ export async function storeVersion(trx: Db, v: VersionToStore): Promise<StoreOut
     ])
     .where('id', '=', manifest.caseId)
     .executeTakeFirst();
+  // Another request (maybe earlier in this batch) may have stored this version while we verified;
+  // a case not stored has no versions (nor claims, nor insurer links: the checks below skip them).
+  if (current && (await alreadyStored(trx, manifest, v.bodyHash))) return { stored: false };
   const flags = await checkAgainstStored(trx, v, current);
   await writeVersion(trx, v, current, flags);
-  const unitId = current?.unit_id ?? v.session.unitId;
-  const held = await heldByUnit(
-    trx,
-    unitId,
-    manifest.photos.map((p) => p.sha256),
-  );
+  // A stored case is always the sender's unit's (ingest.ts answers 404 otherwise), unless moved meanwhile.
+  const held =
+    current && current.unit_id !== v.session.unitId
+      ? await heldByUnit(
+          trx,
+          current.unit_id,
+          manifest.photos.map((p) => p.sha256),
+        )
+      : v.heldBySender;
   return { stored: true, flags, receivedAt: v.at.toISOString(), heldByUnit: held };
 }
 
@@ -140,7 +146,7 @@ async function checkAgainstStored(
       },
     );
   }
-  await checkNotPaid(trx, caseId);
+  if (current) await checkNotPaid(trx, caseId);
   const previous = current ? CaseRecord.safeParse(JSON.parse(current.body)) : undefined;
   const seal = checkSealedVersion(previous?.success ? previous.data : undefined, body.case, sha);
   if (!seal.ok) {
@@ -209,7 +215,8 @@ async function writeVersion(
     })
     .execute();
   const insurers = await trx.selectFrom('insurers').select(['id', 'name', 'code']).execute();
-  await trx.deleteFrom('case_vehicles_insurers').where('case_id', '=', caseId).execute();
+  if (current)
+    await trx.deleteFrom('case_vehicles_insurers').where('case_id', '=', caseId).execute();
   const links = vehicleInsurers(body.case, insurers);
   if (links.length > 0) {
     await trx

@@ -13,10 +13,11 @@
  *     names the signing device, so only that device's officer gets here;
  *  5. the manifest describes exactly the case and photos sent
  *     (`case_hash_mismatch`, `manifest_mismatch`);
- *  6. every listed photo the store holds has the listed size
+ *  6. every listed photo recorded as stored has the listed size
  *     (`photo_hash_mismatch`; its bytes were hashed on arrival and the blob
- *     scrub re-verifies them); photos not yet held are listed as missing in
- *     the receipt, not refused;
+ *     scrub re-verifies them); one query over the photos and holder rows, not
+ *     a blob-store request per photo (photo-holders.ts); photos not yet held
+ *     are listed as missing in the receipt, not refused;
  *  7. in one group-commit batch (ingest-store.ts; the request's own savepoint
  *     in a transaction shared with concurrent PUTs, answered after its
  *     COMMIT), against the stored current version:
@@ -50,8 +51,8 @@ import type {
   CaseRefusal,
   ReceiptFlag,
 } from '../../src/contracts/cases';
-import { canonicalJson } from '../../src/domain/manifest/canonical-json';
-import { buildManifest, caseBytes, manifestBytes } from '../../src/domain/manifest/manifest';
+import { canonicalJson, utf8Bytes } from '../../src/domain/manifest/canonical-json';
+import { buildManifest } from '../../src/domain/manifest/manifest';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
 import { appendAudit, recordAudit } from '../audit/audit-log';
 import { verifyDeviceSignature } from '../auth/devices';
@@ -63,6 +64,7 @@ import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
 import { sha256Hex } from '../hash';
 import { Refusal, storeVersion } from './ingest-store';
+import { recordedPhotos } from './photo-holders';
 import { receiptFor } from './receipts';
 
 export interface IngestDeps {
@@ -102,11 +104,12 @@ export async function ingestCase(
   caseId: string,
   body: CasePutRequest,
 ): Promise<CaseReceipt> {
-  const manifestHash = sha(manifestBytes(body.manifest));
+  const canonical = canonicalOf(body);
+  const manifestHash = sha(canonical.signed);
   // The next batch waits (a little) for this request's checks.
   const announced = deps.commits.announce();
   try {
-    return await ingest(deps, session, caseId, body, manifestHash, announced);
+    return await ingest(deps, session, caseId, body, { ...canonical, manifestHash }, announced);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const at = deps.now();
@@ -144,10 +147,10 @@ async function ingest(
   session: Session,
   caseId: string,
   body: CasePutRequest,
-  manifestHash: string,
+  canonical: Canonical & { manifestHash: string },
   announced: Announcement,
 ): Promise<CaseReceipt> {
-  const { db, blobs } = deps;
+  const { db } = deps;
   const { manifest } = body;
   if (body.case.id !== caseId || manifest.caseId !== caseId) {
     throw new Refusal(
@@ -169,24 +172,25 @@ async function ingest(
     });
     throw notFound();
   }
-  await checkDeviceAndSignature(db, session, manifest, body.signature);
-  const bodyHash = sha256Hex(canonicalJson({ case: body.case, photos: body.photos, manifest }));
+  const { signed, manifestHash, bodyHash } = canonical;
+  await checkDeviceAndSignature(db, session, manifest, { signed, signature: body.signature });
   const replay = existing
     ? await storedReceipt(deps, caseId, manifest.version, bodyHash)
     : undefined;
   if (replay) return replay;
 
-  await checkManifestDescribesBody(body);
-  const inStore = await checkHeldPhotos(blobs, manifest);
+  await checkManifestDescribesBody(body, canonical);
+  const heldBySender = await checkHeldPhotos(db, session, manifest);
   const outcome = await deps.commits.run(
-    (trx) => storeVersion(trx, { session, body, manifestHash, bodyHash, at: deps.now() }),
+    (trx) =>
+      storeVersion(trx, { session, body, manifestHash, bodyHash, heldBySender, at: deps.now() }),
     announced,
   );
   if (outcome.stored) {
     // Built from what was just written, not read back: the batch has committed.
     const held = manifest.photos
       .map((p) => p.sha256)
-      .filter((hash) => inStore.has(hash) && outcome.heldByUnit.has(hash));
+      .filter((hash) => outcome.heldByUnit.has(hash));
     const missing = manifest.photos.map((p) => p.sha256).filter((hash) => !held.includes(hash));
     return {
       caseId,
@@ -236,7 +240,7 @@ async function checkDeviceAndSignature(
   db: Kysely<Database>,
   session: Session,
   manifest: CaseManifest,
-  signature: string,
+  { signed, signature }: { signed: Uint8Array; signature: string },
 ): Promise<void> {
   const device = await db
     .selectFrom('devices')
@@ -248,7 +252,7 @@ async function checkDeviceAndSignature(
   }
   if (device.revoked_at !== null)
     throw new Refusal('device_revoked', 'The signing device was revoked.');
-  if (!(await verifyDeviceSignature(device.public_key_jwk, manifestBytes(manifest), signature))) {
+  if (!verifyDeviceSignature(device.public_key_jwk, signed, signature)) {
     throw new Refusal(
       'bad_signature',
       'The signature does not match the manifest and the device’s key.',
@@ -256,9 +260,30 @@ async function checkDeviceAndSignature(
   }
 }
 
-async function checkManifestDescribesBody(body: CasePutRequest): Promise<void> {
+/** The PUT's canonical texts, each built once (canonical-json.ts): hashed, verified, compared. */
+interface Canonical {
+  caseText: string;
+  manifestText: string;
+  /** The manifest's canonical bytes: what the device signed. */
+  signed: Uint8Array;
+  /** Of canonicalJson({ case, photos, manifest }): "the same body" (a replay). */
+  bodyHash: string;
+}
+
+function canonicalOf(body: CasePutRequest): Canonical {
+  const caseText = canonicalJson(body.case);
+  const manifestText = canonicalJson(body.manifest);
+  // canonicalJson({ case, photos, manifest }) from the texts above: its keys in their sorted order.
+  const bodyText = `{"case":${caseText},"manifest":${manifestText},"photos":${canonicalJson(body.photos)}}`;
+  return { caseText, manifestText, signed: utf8Bytes(manifestText), bodyHash: sha256Hex(bodyText) };
+}
+
+async function checkManifestDescribesBody(
+  body: CasePutRequest,
+  canonical: Canonical,
+): Promise<void> {
   const { manifest } = body;
-  if (sha(caseBytes(body.case)) !== manifest.caseSha256) {
+  if (sha256Hex(canonical.caseText) !== manifest.caseSha256) {
     throw new Refusal(
       'case_hash_mismatch',
       'manifest.caseSha256 is not the hash of the case sent.',
@@ -284,26 +309,35 @@ async function checkManifestDescribesBody(body: CasePutRequest): Promise<void> {
       },
     );
   }
-  if (canonicalJson(rebuilt.value) !== canonicalJson(manifest)) {
+  if (canonicalJson(rebuilt.value) !== canonical.manifestText) {
     throw new Refusal('manifest_mismatch', 'The manifest does not list exactly the photos sent.');
   }
 }
 
 /**
- * Every listed photo the store holds has the listed size. Its bytes are not
- * re-hashed: the store named them by their hash when they arrived (tus
- * uploads are hashed as received), and the blob scrub (blobs/scrub.ts)
- * re-verifies stored bytes and quarantines damaged ones.
+ * Every listed photo recorded as stored has the listed size; answers those
+ * the officer's unit holds. Bytes are not re-hashed: the store named them by
+ * their hash when they arrived (tus uploads are hashed as received), and the
+ * blob scrub (blobs/scrub.ts) re-verifies stored bytes, quarantines damaged
+ * ones and forgets their holders.
  */
-async function checkHeldPhotos(blobs: BlobStore, manifest: CaseManifest): Promise<Set<string>> {
+async function checkHeldPhotos(
+  db: Kysely<Database>,
+  session: Session,
+  manifest: CaseManifest,
+): Promise<Set<string>> {
+  const recorded = await recordedPhotos(
+    db,
+    session.unitId,
+    manifest.photos.map((p) => p.sha256),
+  );
   const bad: string[] = [];
-  const inStore = new Set<string>();
-  const sizes = await Promise.all(manifest.photos.map((photo) => blobs.size(photo.sha256)));
-  manifest.photos.forEach((photo, i) => {
-    const size = sizes[i];
-    if (size !== undefined) inStore.add(photo.sha256);
-    if (size !== undefined && size !== photo.byteLength) bad.push(photo.sha256);
-  });
+  const held = new Set<string>();
+  for (const photo of manifest.photos) {
+    const found = recorded.get(photo.sha256);
+    if (found && found.byteLength !== photo.byteLength) bad.push(photo.sha256);
+    if (found?.heldByUnit) held.add(photo.sha256);
+  }
   if (bad.length > 0) {
     throw new Refusal(
       'photo_hash_mismatch',
@@ -313,5 +347,5 @@ async function checkHeldPhotos(blobs: BlobStore, manifest: CaseManifest): Promis
       },
     );
   }
-  return inStore;
+  return held;
 }
