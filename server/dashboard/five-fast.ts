@@ -118,10 +118,10 @@ interface FigureRow {
 }
 
 /** Median and p90 of every interval per group: one ranked query. */
-async function figures(db: Db, f: DashboardFilters): Promise<FigureRow[]> {
+export function figuresQuery(db: Db, f: DashboardFilters) {
   const [first, ...rest] = DASHBOARD_INTERVALS.map((k) => intervalRows(db, f, k));
   const source = rest.reduce((all, q) => all.unionAll(q), first!);
-  const result = await sql<FigureRow>`
+  return sql<FigureRow>`
     with src as ${source},
     ranked as (
       select grp, k, v,
@@ -133,8 +133,11 @@ async function figures(db: Db, f: DashboardFilters): Promise<FigureRow[]> {
       max(case when rn = (50 * n + 99) / 100 then v end) as median,
       max(case when rn = (90 * n + 99) / 100 then v end) as p90
     from ranked
-    group by grp, k`.execute(db);
-  return result.rows;
+    group by grp, k`;
+}
+
+async function figures(db: Db, f: DashboardFilters): Promise<FigureRow[]> {
+  return (await figuresQuery(db, f).execute(db)).rows;
 }
 
 interface CountRow {
