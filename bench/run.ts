@@ -159,3 +159,14 @@ if (
   );
   process.exitCode = 1;
 }
+
+const dash = await (await import('./dashboard')).benchDashboard();
+record('dashboard', dash);
+console.log('dashboard');
+console.log(
+  `  five-fast first view (whole brigade, one month = ${dash.monthCases} of ${dash.cases} cases, ${dash.packets} packets, by unit): cold ${dash.coldMs} ms, warm median ${dash.warmMedianMs} ms, target < ${dash.targetMs} ms (ratio ${dash.ratio})`,
+);
+if (dash.ratio >= 1) {
+  console.error('  over issue 17’s target');
+  process.exitCode = 1;
+}

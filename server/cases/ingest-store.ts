@@ -20,6 +20,7 @@ import { isHeldByPayment } from './claims';
 import { vehicleInsurers } from './insurers';
 import { heldByUnit } from './photo-holders';
 import { reviewColumns } from './review-columns';
+import { caseFiveFastColumns } from '../dashboard/five-fast-columns';
 
 type Db = Kysely<Database>;
 
@@ -184,6 +185,7 @@ async function writeVersion(
       current?.sig_version_gap === 1 ? [...flags, 'version_gap'] : flags,
       state,
     ),
+    ...caseFiveFastColumns(body.case),
   };
   if (current) await trx.updateTable('cases').set(columns).where('id', '=', caseId).execute();
   else {

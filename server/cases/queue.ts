@@ -125,7 +125,11 @@ function itemOf(row: PageRow): QueueItem {
   };
 }
 
-function pageOf(query: QueueQuery): { page: number; pageSize: number } {
+/** The page asked for: 1-based, 1–100 per page; 400 naming the field otherwise. */
+export function pageOf(query: { page?: string | undefined; pageSize?: string | undefined }): {
+  page: number;
+  pageSize: number;
+} {
   const page = Number(query.page ?? '1');
   const pageSize = Number(query.pageSize ?? String(DEFAULT_PAGE_SIZE));
   if (page < 1) throw invalid('querystring.page', 'must be 1 or more');

@@ -5,6 +5,7 @@ import { authRoutes } from './auth';
 import { caseRoutes } from './cases';
 import { changeRoutes } from './changes';
 import { claimRoutes } from './claims';
+import { dashboardRoutes } from './dashboard';
 import { deviceRoutes } from './devices';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
@@ -26,6 +27,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...adminRoutes,
   ...webhookRoutes,
   ...auditRoutes,
+  ...dashboardRoutes,
 ];
 
 /** The contract of a route by id; throws for an unknown id (a programming error). */
