@@ -15,7 +15,8 @@ export const liabilityEn: LiabilityMessages = {
     squadTitle: 'The accident squad’s determination',
     squadInForce:
       'The determination in force is the accident squad’s amendment (why: {{reason}}); it is not recomputed from the earlier answers. To correct it again, open an amendment once the parties have signed.',
-    needVehicles: 'Record at least two vehicles under "Vehicles and parties" first.',
+    needVehicles:
+      'Record at least two vehicles, or one vehicle and the fixed object it struck, under "Vehicles and parties" first.',
     place: 'Where did it happen?',
     vehicle: 'Vehicle {{label}} ({{plate}})',
     driver: 'Driver: {{name}}',
@@ -42,6 +43,11 @@ export const liabilityEn: LiabilityMessages = {
     impact: 'Impact {{n}}',
     strikes: '{{striking}} struck {{struck}}',
     addImpact: 'Add an impact (chain collision)',
+    whoStruckUnknown: '{{a}} and {{b}}: not known who struck whom (e.g. a mutual scrape)',
+    objectName: 'Fixed object {{n}}',
+    objectKindQ: 'What kind of object is {{name}}?',
+    impactAction: 'At impact {{n}}, what was vehicle {{label}} doing?',
+    sameAction: 'As chosen above',
     removeImpact: 'Remove this impact',
     question: 'One more thing to establish',
     questionAbout: 'Asked about: {{vehicle}} as "{{role}}", {{other}} as "{{otherRole}}"',
