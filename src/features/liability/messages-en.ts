@@ -87,6 +87,7 @@ export const liabilityEn: LiabilityMessages = {
     alternatives: 'Also acceptable:',
     escalateTitle: 'Hand over to the accident squad',
     escalate: 'Hand over to the accident squad',
+    hint: 'On the facts so far, for the accident squad: {{levels}}',
     escalated: 'The case has been handed to the accident squad (general procedure).',
     basis: 'Legal basis',
     findings: 'Reasoning',

@@ -73,6 +73,7 @@ const zh = {
     alternatives: '也可以：',
     escalateTitle: '需要移交事故中队',
     escalate: '确认移交事故中队',
+    hint: '按现有事实，责任为（供事故中队参考）：{{levels}}',
     escalated: '案件已移交事故中队（一般程序）。',
     basis: '依据',
     findings: '认定理由',
