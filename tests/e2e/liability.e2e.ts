@@ -31,7 +31,7 @@ import {
   signAs,
 } from './liability-drivers';
 import { expectNoAxeViolations } from './axe';
-import { savedDownload } from './phone';
+import { layoutProblems, savedDownload } from './phone';
 import { storedCase } from './phone-db';
 
 // Demo officers: the first case is captured by a signed-in officer, whose
@@ -321,6 +321,8 @@ describe('liability on scene', () => {
     const kind = choice(page, '护栏属于哪一类？', '护栏');
     await kind.waitFor();
     await expectNoAxeViolations(page, 'the fixed-object impact questions');
+    // At 360 px nothing scrolls sideways and every choice is a large target.
+    expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
     await kind.check();
 
     // The engine's answer: the striking vehicle answers for the guardrail, and
