@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { BrowserWorld } from './harness';
 import { confirmAllNormal, confirmSceneCleared, takeEveryRequiredShot } from './scene-drivers';
-import { addVehicleWithDriver, startCase, waitForSaved } from './drivers';
+import { addFixedObjectCard, addVehicleWithDriver, startCase, waitForSaved } from './drivers';
 
 export const DRIVER_A = { name: '赵敏', idNumber: '11010519491231002X', phone: '13800138000' };
 export const DRIVER_B = { name: '李娜', idNumber: '110105194912310038', phone: '13900139000' };
@@ -32,6 +32,26 @@ export async function clearedRearEndCase(
   const driverB = { ...DRIVER_B, compulsoryInsurer: insurers.B };
   await addVehicleWithDriver(page, { plate: '川A12345', damagedParts: ['车尾'], driver: driverA });
   await addVehicleWithDriver(page, { plate: '川B67890', damagedParts: ['车头'], driver: driverB });
+  await waitForSaved(page);
+  await takeEveryRequiredShot(page, id);
+  await confirmSceneCleared(page);
+  return { context, page, id };
+}
+
+/**
+ * A one-vehicle case (A, front damaged, with its driver) and the guardrail it
+ * struck, added as a fixed object on the parties screen; triaged, photographed
+ * and cleared through the screens, offline.
+ */
+export async function clearedGuardrailCase(
+  world: BrowserWorld,
+  address: string,
+): Promise<{ context: BrowserContext; page: Page; id: string }> {
+  const { context, page } = await world.openPhone({ offline: true });
+  const id = await startCase(page, address);
+  await confirmAllNormal(page, id);
+  await addVehicleWithDriver(page, { plate: '川A12345', damagedParts: ['车头'], driver: DRIVER_A });
+  await addFixedObjectCard(page, '护栏');
   await waitForSaved(page);
   await takeEveryRequiredShot(page, id);
   await confirmSceneCleared(page);

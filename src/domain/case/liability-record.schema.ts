@@ -15,6 +15,7 @@ import type {
 import {
   DriverStatus,
   EscalationAnswer,
+  FixedObjectKind,
   Heading,
   LiabilityFacts,
   PlaceKindV2,
@@ -83,8 +84,14 @@ export const LiabilityDraft = z.object({
       striking: z.optional(VehicleRef),
       struck: z.optional(VehicleRef),
       relation: z.optional(ImpactRelation),
+      /** `unknown`: two vehicles touched (a mutual scrape) and who struck whom cannot be told. */
+      whoStruck: z.optional(z.enum(['recorded', 'unknown'])),
+      /** A vehicle's action at this impact where it differs from its own (asked with several impacts). */
+      actions: z.optional(z.array(z.object({ vehicleId: VehicleRef, action: VehicleActionV2 }))),
     }),
   ),
+  /** The case's fixed objects (parties without a vehicle, by party id) and the kind of each. */
+  objects: z.optional(z.array(z.object({ id: VehicleRef, kind: z.optional(FixedObjectKind) }))),
   /** Answers to the engine's catalog questions (`nextQuestion`, source scenario). */
   answers: z.array(QuestionAnswer),
   /** Answers to escalation questions the engine asked (`nextQuestion`, source escalation). */

@@ -1,6 +1,6 @@
 /**
  * The liability facts' words (zh-CN and English): what each place kind,
- * vehicle action, heading, signal and condition is called. The liability
+ * vehicle action, heading, signal, condition and fixed object is called. The liability
  * messages carry them (`liability.actionKind.turning-left` …); the officer's
  * liability screens and the accident squad's screens both load that bundle,
  * so the words exist once and stay out of the first screen's code. Pure
@@ -8,6 +8,7 @@
  */
 import type { BilingualText } from '../identity/check-result';
 import type {
+  FixedObjectKind,
   Heading,
   PlaceKindV2,
   SignalFacing,
@@ -88,6 +89,14 @@ export const CONDITION_WORDS: Readonly<Record<VehicleCondition, BilingualText>> 
   'clearing-junction': w('上一相位尚在驶离路口', 'Still clearing the junction'),
 };
 
+export const OBJECT_KIND_WORDS: Readonly<Record<FixedObjectKind, BilingualText>> = {
+  guardrail: w('护栏', 'Guardrail'),
+  pole: w('杆柱（路灯杆、电线杆等）', 'Pole (lamp post, utility pole)'),
+  building: w('建筑物、围墙', 'Building or wall'),
+  'road-furniture': w('交通设施（标志牌、隔离墩等）', 'Road furniture (sign, bollard)'),
+  'other-property': w('其他财物', 'Other property'),
+};
+
 /** One language's words of a table, as a feature's messages hold them. */
 export function wordsIn<K extends string>(
   table: Readonly<Record<K, BilingualText>>,
@@ -106,5 +115,6 @@ export function factWordsOf(lng: 'zh' | 'en') {
     headingKind: wordsIn(HEADING_WORDS, lng),
     signalKind: wordsIn(SIGNAL_WORDS, lng),
     conditionKind: wordsIn(CONDITION_WORDS, lng),
+    objectKind: wordsIn(OBJECT_KIND_WORDS, lng),
   };
 }

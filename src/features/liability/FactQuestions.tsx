@@ -1,7 +1,7 @@
 /**
  * The facts the officer gives the engine, mostly as pictograms: the place,
  * what each vehicle was doing (its heading at a junction, the signal or sign
- * where one applies, conditions), who struck whom. Every answer goes out as a
+ * where one applies, conditions), who struck whom (ImpactQuestions). Every answer goes out as a
  * whole new draft; the engine's follow-up questions are in QuestionCard.
  */
 import { useTranslation } from 'react-i18next';
@@ -14,12 +14,13 @@ import {
   type Heading,
   type SignalFacing,
 } from '../../domain/liability';
-import { Button } from '../../ui/Button';
 import { Check } from '../../ui/Field';
 import { Chip } from './Chip';
 import { DriverStatusQuestion } from './DriverStatusQuestion';
+import { ImpactQuestions } from './ImpactQuestions';
 import { PictoChoice, PictoGrid } from './PictoGrid';
 import { Pictogram } from './Pictogram';
+import { objectPartiesOf } from './shared';
 
 const JUNCTIONS: readonly PlaceKindV2[] = [
   'unknown-junction',
@@ -120,6 +121,7 @@ export function FactQuestions({
 
       <ImpactQuestions
         labels={c.vehicles.map((v) => v.label)}
+        objects={objectPartiesOf(c, t)}
         draft={draft}
         editable={editable}
         onChange={onChange}
@@ -306,91 +308,5 @@ function ConditionsQuestion({ v, onPatch }: VehicleQuestionProps) {
         })}
       </div>
     </details>
-  );
-}
-
-type Impact = LiabilityDraft['impacts'][number];
-
-/** Who struck whom, once per impact; a third vehicle may add impacts. */
-function ImpactQuestions({
-  labels,
-  draft,
-  editable,
-  onChange,
-}: {
-  labels: string[];
-  draft: LiabilityDraft;
-  editable: boolean;
-  onChange: (next: LiabilityDraft) => void;
-}) {
-  const { t } = useTranslation();
-  const setImpacts = (impacts: Impact[]) => onChange({ ...draft, impacts });
-  return (
-    <fieldset className="plain" disabled={!editable}>
-      <legend className="q">{t('liability.impacts')}</legend>
-      {draft.impacts.map((imp, i) => (
-        <ImpactQuestion
-          key={i}
-          n={i}
-          impact={imp}
-          labels={labels}
-          onChoose={(striking, struck) =>
-            setImpacts(draft.impacts.map((o, j) => (j === i ? { ...o, striking, struck } : o)))
-          }
-          onRemove={
-            draft.impacts.length > 1
-              ? () => setImpacts(draft.impacts.filter((_, j) => j !== i))
-              : undefined
-          }
-        />
-      ))}
-      {labels.length > 2 && (
-        <Button onClick={() => setImpacts([...draft.impacts, {}])}>
-          {t('liability.addImpact')}
-        </Button>
-      )}
-    </fieldset>
-  );
-}
-
-/** One impact: every ordered pair of vehicles, "A strikes B". */
-function ImpactQuestion({
-  n,
-  impact,
-  labels,
-  onChoose,
-  onRemove,
-}: {
-  /** 0-based. */
-  n: number;
-  impact: Impact;
-  labels: string[];
-  onChoose: (striking: string, struck: string) => void;
-  /** Absent while it is the only impact. */
-  onRemove: (() => void) | undefined;
-}) {
-  const { t } = useTranslation();
-  const pairs = labels.flatMap((s) => labels.filter((x) => x !== s).map((x) => [s, x] as const));
-  return (
-    <fieldset className="plain impact">
-      <legend className="muted">{t('liability.impact', { n: n + 1 })}</legend>
-      <div className="chips" role="radiogroup">
-        {pairs.map(([s, x]) => {
-          const on = impact.striking === s && impact.struck === x;
-          return (
-            <label key={`${s}${x}`} className={on ? 'chip chosen' : 'chip'}>
-              <input
-                type="radio"
-                name={`impact-${n}`}
-                checked={on}
-                onChange={() => onChoose(s, x)}
-              />
-              {t('liability.strikes', { striking: s, struck: x })}
-            </label>
-          );
-        })}
-      </div>
-      {onRemove && <Button onClick={onRemove}>{t('liability.removeImpact')}</Button>}
-    </fieldset>
   );
 }
