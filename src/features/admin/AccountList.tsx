@@ -123,7 +123,7 @@ function AccountCard({
         </Button>
         <Button
           aria-expanded={resetting}
-          aria-label={t('accounts.list.resetFor', { name })}
+          aria-label={t(resetting ? 'accounts.list.cancelFor' : 'accounts.list.resetFor', { name })}
           onClick={() => {
             clear();
             setResetting((r) => !r);

@@ -288,7 +288,7 @@ describe('enrolled phones', () => {
     renderAdminAt('/admin/devices', AdminScreens);
     const card = await screen.findByTestId('device-card');
     expect(within(card).getByText('张伟（zhang.wei）')).toBeTruthy();
-    fireEvent.click(within(card).getByRole('button', { name: '吊销“巡逻车3号手机”的登记' }));
+    fireEvent.click(within(card).getByRole('button', { name: '吊销登记：巡逻车3号手机（张伟）' }));
     expect(revoked).toEqual([]);
     fireEvent.click(within(card).getByRole('button', { name: '确认吊销' }));
     expect(await within(card).findByText('已吊销“巡逻车3号手机”的登记。')).toBeTruthy();

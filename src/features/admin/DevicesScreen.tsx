@@ -20,6 +20,7 @@ function RevokeControls({ entry, view }: { entry: DeviceOf; view: DevicesView })
   const [asking, setAsking] = useState(false);
   const [said, setSaid] = useState<{ ok: boolean; text: string }>();
   const label = entry.device.label;
+  const owner = entry.owner?.displayName ?? entry.device.userId;
   const revoke = async () => {
     const r = await view.revoke(entry.device.id);
     setAsking(false);
@@ -35,13 +36,13 @@ function RevokeControls({ entry, view }: { entry: DeviceOf; view: DevicesView })
         <Button
           variant="danger"
           onClick={() => setAsking(true)}
-          aria-label={t('accounts.devices.revokeFor', { label })}
+          aria-label={t('accounts.devices.revokeFor', { label, owner })}
         >
           {t('accounts.devices.revoke')}
         </Button>
       )}
       {asking && (
-        <div role="group" aria-label={t('accounts.devices.revokeFor', { label })}>
+        <div role="group" aria-label={t('accounts.devices.revokeFor', { label, owner })}>
           <p>{t('accounts.devices.confirmText', { label })}</p>
           <p className="admin-links">
             <Button variant="danger-solid" disabled={view.sending} onClick={() => void revoke()}>

@@ -40,7 +40,8 @@ export const accountsEn: AccountsMessages = {
       disableFor: 'Disable the account of {{name}}',
       enableFor: 'Enable the account of {{name}}',
       reset: 'New password',
-      resetFor: 'Set a new password for {{name}}',
+      resetFor: 'New password — {{name}}',
+      cancelFor: 'Cancel the new password for {{name}}',
       newPassword: 'New password for {{name}}',
       saveReset: 'Save the new password',
       cancel: 'Cancel',
@@ -100,7 +101,7 @@ export const accountsEn: AccountsMessages = {
       active: 'In use',
       revokedAt: 'Revoked {{time}}',
       revoke: 'Revoke',
-      revokeFor: 'Revoke the enrolment of “{{label}}”',
+      revokeFor: 'Revoke: {{label}} ({{owner}})',
       confirmText:
         'Once revoked, this phone can no longer send cases, and this cannot be undone. Revoke “{{label}}”?',
       confirm: 'Revoke now',
