@@ -8,8 +8,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
-import type { DialectAdapter } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  PostgresDriver,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+} from 'kysely';
+import type {
+  DatabaseConnection,
+  DialectAdapter,
+  Driver,
+  PostgresDialectConfig,
+  TransactionSettings,
+} from 'kysely';
 import pg from 'pg';
 import { ConfigError } from '../config';
 import type { DatabaseConfig } from '../config';
@@ -45,7 +59,43 @@ function openPostgres(url: string): Db {
   });
   // An idle connection the server drops (restart, failover) must not crash the process.
   pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new SerializedPostgresDialect({ pool }) });
+}
+
+/** The key of the advisory lock every PostgreSQL transaction takes first ("kc" in ASCII). */
+export const WRITER_LOCK_KEY = 0x6b63;
+
+/**
+ * SQLite runs one transaction at a time, and the code was written for that:
+ * "read the state, then write what follows from it" (the audit chain's head,
+ * a case's version, a claim's state) is atomic inside a transaction. On
+ * PostgreSQL every transaction therefore first takes one transaction-scoped
+ * advisory lock, shared by every API process on the database: transactions
+ * run one after another as on SQLite, while reads outside a transaction run
+ * beside them. (Finer locks — `FOR UPDATE`, `SKIP LOCKED` work queues — can
+ * replace it table by table; issue 15.)
+ */
+class SerializedPostgresDriver extends PostgresDriver {
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings: TransactionSettings,
+  ): Promise<void> {
+    await super.beginTransaction(connection, settings);
+    await connection.executeQuery(
+      CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITER_LOCK_KEY})`),
+    );
+  }
+}
+
+class SerializedPostgresDialect extends PostgresDialect {
+  readonly #settings: PostgresDialectConfig;
+  constructor(settings: PostgresDialectConfig) {
+    super(settings);
+    this.#settings = settings;
+  }
+  override createDriver(): Driver {
+    return new SerializedPostgresDriver(this.#settings);
+  }
 }
 
 function openSqlite(file: string): Db {
