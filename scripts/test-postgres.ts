@@ -10,24 +10,30 @@
  * KUAICHU_REQUIRE_POSTGRES=1 (CI), where a missing PostgreSQL is an error.
  */
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { findPostgresBin, startThrowawayPostgres } from '../server/test-postgres';
 
 const SKIPPED =
   'PostgreSQL half SKIPPED: PostgreSQL is not installed (no pg_ctl on PATH or in /usr/lib/postgresql/*/bin); ' +
   'the server suite ran on SQLite only. Install it with `apt-get install -y postgresql`.';
 
+/** Without PostgreSQL: what to say and the exit code (0: skipped; 1: CI requires it). */
+export function withoutPostgres(required: boolean): { code: 0 | 1; message: string } {
+  return required
+    ? {
+        code: 1,
+        message: `${SKIPPED}\nKUAICHU_REQUIRE_POSTGRES=1: the PostgreSQL half may not be skipped.`,
+      }
+    : { code: 0, message: SKIPPED };
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === '--if-installed') {
     argv = argv.slice(1);
     if (findPostgresBin() === undefined) {
-      if (process.env.KUAICHU_REQUIRE_POSTGRES === '1') {
-        console.error(
-          `${SKIPPED}\nKUAICHU_REQUIRE_POSTGRES=1: the PostgreSQL half may not be skipped.`,
-        );
-        return 1;
-      }
-      console.log(SKIPPED);
-      return 0;
+      const { code, message } = withoutPostgres(process.env.KUAICHU_REQUIRE_POSTGRES === '1');
+      (code === 0 ? console.log : console.error)(message);
+      return code;
     }
   }
   const pg = await startThrowawayPostgres();
@@ -62,10 +68,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`test-postgres: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`test-postgres: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
