@@ -60,14 +60,46 @@ export async function createTemplateDatabase(url: string): Promise<string> {
   return name;
 }
 
-/** A fresh copy of the template (or an empty database when there is none) for one fixture. */
+/** Each worker's next fixture database, copied while the current test runs. */
+const spares = new Map<string, Promise<string>>();
+
+async function copyOfTemplate(url: string, template: string | undefined): Promise<string> {
+  const name = freshName(template ? `${template}_test` : 'kuaichu_test');
+  await onServer(url, `create database ${name}${template ? ` template ${template}` : ''}`);
+  return name;
+}
+
+/**
+ * A fresh copy of the template (or an empty database when there is none) for
+ * one fixture. Its names start with the template's, so the suite's end can
+ * drop every one, the unused spare included.
+ */
 export async function createTestDatabase(
   url: string,
   template: string | undefined,
 ): Promise<{ name: string; config: DatabaseConfig }> {
-  const name = freshName('kuaichu_test');
-  await onServer(url, `create database ${name}${template ? ` template ${template}` : ''}`);
+  const key = `${url} ${template ?? ''}`;
+  const name = await (spares.get(key) ?? copyOfTemplate(url, template));
+  const next = copyOfTemplate(url, template);
+  next.catch(() => undefined);
+  spares.set(key, next);
   return { name, config: { dialect: 'postgres', url: withDatabase(url, name) } };
+}
+
+/** Drops the template and every database named after it (the fixtures' copies). */
+export async function dropRunDatabases(url: string, template: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'select datname from pg_database where datname like $1',
+      [`${template}_%`],
+    );
+    for (const { datname } of rows) await client.query(`drop database ${datname} with (force)`);
+    await client.query(`drop database if exists ${template} with (force)`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

@@ -21,7 +21,7 @@ import { createFsBlobStore } from './blobs/fs-blob-store';
 import { openDatabase } from './db/database';
 import {
   createTemplateDatabase,
-  dropDatabase,
+  dropRunDatabases,
   fixtureDatabase,
   testPostgresUrl,
 } from './test-database';
@@ -46,7 +46,7 @@ export default async function setup(project: TestProject) {
     } finally {
       // A throw-away cluster (scripts/test-postgres.ts) is removed whole.
       if (postgres !== undefined && process.env.TEST_DATABASE_THROWAWAY !== '1') {
-        await dropPostgresDatabases(postgres, root, template);
+        await dropRunDatabases(postgres, template);
       }
       await fs.rm(root, { recursive: true, force: true });
     }
@@ -91,15 +91,4 @@ async function verifyOne(dir: string, config: DatabaseConfig): Promise<string[]>
   } finally {
     await db.destroy();
   }
-}
-
-/** Drops every fixture database under `root`, then the template. */
-async function dropPostgresDatabases(url: string, root: string, template: string) {
-  for (const name of await fs.readdir(root)) {
-    const config = await fixtureDatabase(path.join(root, name), TEST_DB_FILE);
-    if (config?.dialect === 'postgres') {
-      await dropDatabase(url, new URL(config.url).pathname.slice(1));
-    }
-  }
-  if (template) await dropDatabase(url, template);
 }
