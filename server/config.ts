@@ -20,7 +20,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Where the relational data lives: a SQLite file (the default) or a PostgreSQL server. */
 export type DatabaseConfig =
-  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+  | { dialect: 'sqlite'; file: string }
+  /** poolSize: connections kept open (default: POSTGRES_POOL_SIZE of db/database.ts). */
+  | { dialect: 'postgres'; url: string; poolSize?: number };
 
 export interface ServerConfig {
   /** Interface to listen on; 0.0.0.0 so a phone on the LAN can reach the server. */

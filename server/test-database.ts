@@ -71,7 +71,8 @@ async function copyOfTemplate(url: string, template: string | undefined): Promis
 
 /**
  * A fresh copy of the template (or an empty database when there is none) for
- * one fixture. Its names start with the template's, so the suite's end can
+ * one fixture, opened with two connections: transactions take turns on
+ * PostgreSQL as on SQLite, and each more connection costs a server process. Its names start with the template's, so the suite's end can
  * drop every one, the unused spare included.
  */
 export async function createTestDatabase(
@@ -83,7 +84,7 @@ export async function createTestDatabase(
   const next = copyOfTemplate(url, template);
   next.catch(() => undefined);
   spares.set(key, next);
-  return { name, config: { dialect: 'postgres', url: withDatabase(url, name) } };
+  return { name, config: { dialect: 'postgres', url: withDatabase(url, name), poolSize: 2 } };
 }
 
 /** Drops the template and every database named after it (the fixtures' copies). */

@@ -39,7 +39,7 @@ export const POSTGRES_POOL_SIZE = 10;
 
 /** Opens the database described by `config`, creating the SQLite file's folder if needed. */
 export function openDatabase(config: DatabaseConfig): Db {
-  if (config.dialect === 'postgres') return openPostgres(config.url);
+  if (config.dialect === 'postgres') return openPostgres(config.url, config.poolSize);
   return openSqlite(config.file);
 }
 
@@ -51,10 +51,10 @@ const POSTGRES_TYPES: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-function openPostgres(url: string): Db {
+function openPostgres(url: string, max = POSTGRES_POOL_SIZE): Db {
   const pool = new pg.Pool({
     connectionString: url,
-    max: POSTGRES_POOL_SIZE,
+    max,
     types: POSTGRES_TYPES,
   });
   // An idle connection the server drops (restart, failover) must not crash the process.
