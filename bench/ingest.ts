@@ -2,8 +2,10 @@
  * Ingest benchmark (`npm run bench`): the real server on loopback, a real
  * SQLite file and blob folder in a temp directory.
  *  - case PUTs: distinct signed cases (3 held photos each, so every PUT
- *    verifies a signature and re-hashes its photos), `concurrency` in flight;
- *    PUTs per second and p50/p99 latency; then the same for idempotent replays;
+ *    verifies a signature and checks its photos' sizes), sent from a worker
+ *    thread (ingest-client.ts) 8 and then 32 at a time; PUTs per second and
+ *    p50/p99 latency, the group commit's batches; then idempotent replays;
+ *  - the stage breakdown (ingest-stages.ts): each CPU stage of a PUT alone;
  *  - photo uploads: 5 MB photos through tus-js-client, MB/s, against a raw
  *    `fs.copyFile` of the same bytes on the same disk;
  *  - raw SQLite: one-row transactions with the server's pragmas (WAL,
@@ -17,8 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import * as tus from 'tus-js-client';
 import { buildApp } from '../server/app';
+import { createGroupCommitter } from '../server/db/group-commit';
 import { createBrigade, createUnit, createUser } from '../server/auth/accounts';
 import { enrolDevice } from '../server/auth/devices';
 import { createSession } from '../server/auth/sessions';
@@ -28,13 +30,17 @@ import { recordPhotoHolder } from '../server/cases/photo-holders';
 import { openDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { makeDeviceKey, makePhoto, signedCaseBody } from '../server/test-device';
-import type { CasePutRequest } from '../src/contracts/cases';
+import { putFromWorker, uploadFromWorker, type PutLoad, type PutTimings } from './ingest-client';
+import { ingestStages, type StageMicros } from './ingest-stages';
 
 export interface IngestOptions {
+  /** Distinct new cases sent at each concurrency. */
   cases?: number;
-  concurrency?: number;
+  concurrency?: number[];
   photoUploads?: number;
   photoBytes?: number;
+  /** Most PUTs per transaction; 1 turns group commit off (for comparison). */
+  maxBatch?: number;
 }
 
 export interface LatencyFigures {
@@ -46,51 +52,63 @@ export interface LatencyFigures {
 }
 
 export interface IngestFigures {
+  /** The 1, 5 and 15 minute load averages when the run started and ended. */
+  loadAverage: { start: number[]; end: number[] };
   rawSqlite: { commits: number; commitsPerSecond: number };
-  /** New case PUTs per second ÷ raw SQLite commits per second. */
+  /** New case PUTs per second (the first concurrency) ÷ raw SQLite commits per second. */
   casePutVsRawSqlite: number;
   casePut: LatencyFigures;
+  /** The same at each further concurrency (32 by default). */
+  casePutMore: (LatencyFigures & { vsRawSqlite: number })[];
   casePutReplay: LatencyFigures;
+  /** Transactions the new PUTs were committed in, and PUTs per transaction. */
+  groupCommit: { batches: number; requests: number; meanBatch: number };
+  /** Mean µs per PUT of each CPU stage, run alone (ingest-stages.ts). */
+  stagesMicros: StageMicros;
   photoUpload: {
     photos: number;
     bytesEach: number;
+    /** Each photo in one PATCH. */
     tusMBps: number;
     fileCopyMBps: number;
     tusVsCopy: number;
+    /** The app's PATCH size (src/api/tus-upload.ts, UPLOAD_CHUNK_BYTES). */
+    appChunkBytes: number;
+    tusAppChunksMBps: number;
+    tusAppChunksVsCopy: number;
   };
 }
+
+/** The app's tus chunk (UPLOAD_CHUNK_BYTES in src/api/tus-upload.ts, which imports tus-js-client's browser build). */
+const APP_CHUNK_BYTES = 512 * 1024;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-async function timed(jobs: (() => Promise<void>)[], concurrency: number): Promise<LatencyFigures> {
-  const latencies: number[] = [];
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++];
-        const t0 = performance.now();
-        await job?.();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
+function figures(load: PutLoad, timings: PutTimings): LatencyFigures {
+  const latencies = [...timings.latencies].sort((a, b) => a - b);
   return {
-    requests: jobs.length,
-    concurrency,
-    perSecond: round(jobs.length / seconds),
+    requests: load.requests.length,
+    concurrency: load.concurrency,
+    perSecond: round(load.requests.length / timings.seconds),
     p50Ms: round(percentile(latencies, 50), 2),
     p99Ms: round(percentile(latencies, 99), 2),
   };
 }
 
+async function timedPuts(load: PutLoad): Promise<LatencyFigures> {
+  return figures(load, await putFromWorker(load));
+}
+
 export async function benchIngest(options: IngestOptions = {}): Promise<IngestFigures> {
-  const { cases = 300, concurrency = 8, photoUploads = 5, photoBytes = 5 * 1024 * 1024 } = options;
+  const {
+    cases = 300,
+    concurrency = [8, 32],
+    photoUploads = 5,
+    photoBytes = 5 * 1024 * 1024,
+  } = options;
+  const loadStart = os.loadavg().map((n) => round(n, 2));
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kuaichu-bench-'));
   const db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'bench.sqlite') });
   try {
@@ -123,51 +141,72 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
       at,
     );
     const { token } = await createSession(db, officer.id, at);
+    const commits = createGroupCommitter(db, { maxBatch: options.maxBatch });
     const app = buildApp(
       {
         staticDir: path.join(dir, 'dist'),
         logLevel: 'silent',
         uploadDir: path.join(dir, 'uploads'),
       },
-      { db, blobs, version: 'bench', logger: false },
+      { db, blobs, version: 'bench', logger: false, commits },
     );
     await app.listen({ host: '127.0.0.1', port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     try {
-      const bodies: CasePutRequest[] = [];
-      for (let i = 0; i < cases; i++) {
+      const newCase = async (i: number) => {
         const c = insuredCase(`bench-${i}`, 3);
+        // As a tus upload leaves them: the bytes, their photos row and their holder.
         for (const p of c.photos) {
           const put = await blobs.put(p.bytes);
-          await recordPhotoHolder(db, { userId: officer.id, unitId: unit.id }, put.sha256, at);
+          await db.transaction().execute(async (trx) => {
+            await trx
+              .insertInto('photos')
+              .values({
+                sha256: put.sha256,
+                case_id: c.record.id,
+                byte_length: put.size,
+                uploaded_by: officer.id,
+                uploaded_at: at.toISOString(),
+              })
+              .execute();
+            await recordPhotoHolder(trx, { userId: officer.id, unitId: unit.id }, put.sha256, at);
+          });
         }
-        bodies.push(
-          await signedCaseBody({
-            record: c.record,
-            photos: c.photos.map((p) => p.meta),
-            deviceId: device.id,
-            key,
-          }),
-        );
-      }
-      const putJob = (body: CasePutRequest) => async () => {
-        const res = await fetch(`${base}/api/cases/${body.case.id}`, {
-          method: 'PUT',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        if (res.status !== 200) throw new Error(`PUT answered ${res.status}: ${await res.text()}`);
-        await res.arrayBuffer();
+        const record = c.record;
+        const photos = c.photos.map((p) => p.meta);
+        const body = await signedCaseBody({ record, photos, deviceId: device.id, key });
+        return { path: `/api/cases/${body.case.id}`, body: JSON.stringify(body) };
       };
-      const casePut = await timed(bodies.map(putJob), concurrency);
-      const casePutReplay = await timed(bodies.map(putJob), concurrency);
+      const loads: PutLoad[] = [];
+      for (const [n, c] of concurrency.entries()) {
+        const requests = [];
+        for (let i = 0; i < cases; i++) requests.push(await newCase(n * cases + i));
+        loads.push({ base, token, requests, concurrency: c });
+      }
+      const puts: LatencyFigures[] = [];
+      for (const load of loads) puts.push(await timedPuts(load));
+      const batches = commits.stats();
+      const [first, ...more] = loads;
+      if (!first) throw new Error('no concurrency to measure');
+      const casePutReplay = await timedPuts(first);
+      const stagesMicros = await ingestStages(
+        first.requests.map((r) => r.body),
+        JSON.stringify(key.publicKeyJwk),
+        { db, unitId: unit.id },
+      );
       const photoUpload = await benchUploads(base, token, dir, photoUploads, photoBytes);
       const rawSqlite = rawSqliteCommits(path.join(dir, 'raw.sqlite'), 1000);
+      const vsRaw = (f: LatencyFigures) => round(f.perSecond / rawSqlite.commitsPerSecond, 3);
+      const casePut = puts[0] as LatencyFigures;
       return {
+        loadAverage: { start: loadStart, end: os.loadavg().map((n) => round(n, 2)) },
         rawSqlite,
-        casePutVsRawSqlite: round(casePut.perSecond / rawSqlite.commitsPerSecond, 3),
+        casePutVsRawSqlite: vsRaw(casePut),
         casePut,
+        casePutMore: puts.slice(1, more.length + 1).map((f) => ({ ...f, vsRawSqlite: vsRaw(f) })),
         casePutReplay,
+        groupCommit: { ...batches, meanBatch: round(batches.requests / batches.batches, 1) },
+        stagesMicros,
         photoUpload,
       };
     } finally {
@@ -203,22 +242,23 @@ async function benchUploads(
   count: number,
   bytes: number,
 ) {
-  const photos = Array.from({ length: count }, (_, i) =>
-    makePhoto('0190a000-0000-7000-8000-0000000b0000', `bench-upload-${i}`, 'overview', bytes),
-  );
-  let t0 = performance.now();
-  for (const photo of photos) {
-    await new Promise<void>((resolve, reject) => {
-      new tus.Upload(photo.bytes, {
-        endpoint: `${base}/api/uploads/`,
-        headers: { authorization: `Bearer ${token}` },
-        metadata: { sha256: photo.meta.sha256, caseId: photo.meta.caseId },
-        onSuccess: () => resolve(),
-        onError: reject,
-      }).start();
-    });
-  }
-  const tusSeconds = (performance.now() - t0) / 1000;
+  const made = (run: string) =>
+    Array.from({ length: count }, (_, i) =>
+      makePhoto('0190a000-0000-7000-8000-0000000b0000', `bench-${run}-${i}`, 'overview', bytes),
+    );
+  const photos = made('upload');
+  // Distinct bytes for each run: bytes the store holds already are not written again.
+  const load = (run: typeof photos, chunkSize: number) => ({
+    base,
+    token,
+    chunkSize,
+    photos: run.map((p) => ({
+      bytes: p.bytes,
+      metadata: { sha256: p.meta.sha256, caseId: p.meta.caseId },
+    })),
+  });
+  const tusSeconds = await uploadFromWorker(load(photos, Number.POSITIVE_INFINITY));
+  const chunkedSeconds = await uploadFromWorker(load(made('chunked'), APP_CHUNK_BYTES));
   const sources = await Promise.all(
     photos.map(async (photo, i) => {
       const file = path.join(dir, `copy-src-${i}`);
@@ -226,7 +266,7 @@ async function benchUploads(
       return file;
     }),
   );
-  t0 = performance.now();
+  const t0 = performance.now();
   for (const [i, file] of sources.entries()) {
     await fs.copyFile(file, path.join(dir, `copy-dst-${i}`));
     const handle = await fs.open(path.join(dir, `copy-dst-${i}`), 'r+');
@@ -241,5 +281,8 @@ async function benchUploads(
     tusMBps: round(mb / tusSeconds),
     fileCopyMBps: round(mb / copySeconds),
     tusVsCopy: round(copySeconds / tusSeconds, 3),
+    appChunkBytes: APP_CHUNK_BYTES,
+    tusAppChunksMBps: round(mb / chunkedSeconds),
+    tusAppChunksVsCopy: round(copySeconds / chunkedSeconds, 3),
   };
 }

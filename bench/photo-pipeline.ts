@@ -7,9 +7,10 @@
  * Two figures per photo, both timed inside the page with `performance.now()`:
  *  - pipeline: the built media worker itself (`assets/photo.worker-*.js`, the
  *    exact code the app runs — nothing test-only is added to the app), sent
- *    the app's own `PhotoRequest`s one at a time: SHA-256 of the original,
- *    decode with EXIF orientation, scale to a 2048 px long edge, stamp, JPEG
- *    at 0.85, SHA-256 of the stored bytes;
+ *    the app's own `PhotoRequest`s one at a time: SHA-256 of the original
+ *    (while decoding), decode with EXIF orientation straight to a 2048 px long
+ *    edge, stamp, JPEG at 0.85, SHA-256 of the stored bytes; the worker's own
+ *    stage times come back with each photo (median per stage);
  *  - pick to saved: the same photos picked on the evidence screen (gallery
  *    fallback, handed over inside the page), timed from Node around the
  *    driver (`pickPhotoAndSettle`) until the processing notice has gone and
@@ -39,6 +40,8 @@ export interface PhotoPipelineFigures {
   input: { width: number; height: number; medianBytes: number };
   stored: { width: number; height: number; medianBytes: number };
   pipeline: { medianMs: number; p90Ms: number; minMs: number; maxMs: number };
+  /** Median ms of each stage inside the worker (read, decode at size, draw + stamp, encode, hashes). */
+  stagesMedianMs: Record<string, number>;
   pickToSaved: { medianMs: number; p90Ms: number };
 }
 
@@ -88,34 +91,40 @@ export async function benchPhotoPipeline(
         const worker = new Worker(url, { type: 'module' });
         const stamp = ['2026-11-27 14:03:12 (UTC+8)', '30.658600, 104.064800 ±12m', 'KC2611270001'];
         const once = (requestId: number, file: Blob) =>
-          new Promise<{ ms: number; byteLength: number; width: number; height: number }>(
-            (resolve, reject) => {
-              const started = performance.now();
-              const onMessage = (
-                e: MessageEvent<{
-                  requestId: number;
-                  ok: boolean;
-                  error?: string;
-                  byteLength: number;
-                  width: number;
-                  height: number;
-                }>,
-              ) => {
-                if (e.data.requestId !== requestId) return;
-                worker.removeEventListener('message', onMessage);
-                if (!e.data.ok) reject(new Error(e.data.error));
-                else
-                  resolve({
-                    ms: performance.now() - started,
-                    byteLength: e.data.byteLength,
-                    width: e.data.width,
-                    height: e.data.height,
-                  });
-              };
-              worker.addEventListener('message', onMessage);
-              worker.postMessage({ requestId, file, stamp });
-            },
-          );
+          new Promise<{
+            ms: number;
+            byteLength: number;
+            width: number;
+            height: number;
+            stages: Record<string, number>;
+          }>((resolve, reject) => {
+            const started = performance.now();
+            const onMessage = (
+              e: MessageEvent<{
+                requestId: number;
+                ok: boolean;
+                error?: string;
+                byteLength: number;
+                width: number;
+                height: number;
+                stages?: Record<string, number>;
+              }>,
+            ) => {
+              if (e.data.requestId !== requestId) return;
+              worker.removeEventListener('message', onMessage);
+              if (!e.data.ok) reject(new Error(e.data.error));
+              else
+                resolve({
+                  ms: performance.now() - started,
+                  byteLength: e.data.byteLength,
+                  width: e.data.width,
+                  height: e.data.height,
+                  stages: e.data.stages ?? {},
+                });
+            };
+            worker.addEventListener('message', onMessage);
+            worker.postMessage({ requestId, file, stamp });
+          });
         const first = blobs[indexes[0] ?? 0];
         if (!first) throw new Error('no photos');
         await once(0, first); // warm-up: module load, decoder and encoder start
@@ -144,6 +153,18 @@ export async function benchPhotoPipeline(
       throw new Error(`expected ${n} intact stored photos, found ${stored.length}`);
 
     const ms = runs.map((r) => r.ms);
+    const stageNames = Object.keys(runs[0]?.stages ?? {});
+    const stagesMedianMs = Object.fromEntries(
+      stageNames.map((stage) => [
+        stage,
+        Math.round(
+          percentile(
+            runs.map((r) => r.stages[stage] ?? 0),
+            50,
+          ) * 10,
+        ) / 10,
+      ]),
+    );
     return {
       method:
         'pipeline: the built media worker, one PhotoRequest at a time, performance.now() in the page; pick to saved: evidence-screen gallery pick until shown as saved, timed from Node (±50 ms)',
@@ -174,6 +195,7 @@ export async function benchPhotoPipeline(
         minMs: round(Math.min(...ms)),
         maxMs: round(Math.max(...ms)),
       },
+      stagesMedianMs,
       pickToSaved: {
         medianMs: round(percentile(pickMs, 50)),
         p90Ms: round(percentile(pickMs, 90)),

@@ -47,10 +47,23 @@ const figures = await ingest();
 record('ingest', figures);
 console.log('ingest');
 console.log(
-  `  case PUT: ${figures.casePut.perSecond}/s (p50 ${figures.casePut.p50Ms} ms, p99 ${figures.casePut.p99Ms} ms; ${figures.casePutVsRawSqlite} of raw SQLite's ${figures.rawSqlite.commitsPerSecond} commits/s); replays ${figures.casePutReplay.perSecond}/s (p50 ${figures.casePutReplay.p50Ms} ms, p99 ${figures.casePutReplay.p99Ms} ms)`,
+  `  load average at start ${figures.loadAverage.start.join(' ')}, end ${figures.loadAverage.end.join(' ')}`,
+);
+for (const put of [figures.casePut, ...figures.casePutMore]) {
+  console.log(
+    `  case PUT ×${put.concurrency}: ${put.perSecond}/s (p50 ${put.p50Ms} ms, p99 ${put.p99Ms} ms; ${(put.perSecond / figures.rawSqlite.commitsPerSecond).toFixed(3)} of raw SQLite's ${figures.rawSqlite.commitsPerSecond} commits/s)`,
+  );
+}
+console.log(
+  `  replays ${figures.casePutReplay.perSecond}/s (p50 ${figures.casePutReplay.p50Ms} ms, p99 ${figures.casePutReplay.p99Ms} ms); ${figures.groupCommit.requests} new PUTs in ${figures.groupCommit.batches} transactions (${figures.groupCommit.meanBatch} each)`,
 );
 console.log(
-  `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s vs raw file copy ${figures.photoUpload.fileCopyMBps} MB/s (${figures.photoUpload.tusVsCopy})`,
+  `  stages, µs per PUT alone: ${Object.entries(figures.stagesMicros)
+    .map(([stage, us]) => `${stage} ${us}`)
+    .join(', ')}`,
+);
+console.log(
+  `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s in one PATCH each, ${figures.photoUpload.tusAppChunksMBps} MB/s in the app's ${figures.photoUpload.appChunkBytes / 1024} KiB PATCHes, vs raw file copy ${figures.photoUpload.fileCopyMBps} MB/s (${figures.photoUpload.tusVsCopy}; ${figures.photoUpload.tusAppChunksVsCopy})`,
 );
 
 const queue = await (await import('./review-queue')).benchReviewQueue();
@@ -92,6 +105,11 @@ console.log(
   `  ${photos.photos} × 12 MP JPEG (${photos.input.width}×${photos.input.height}, median ${kb(photos.input.medianBytes)}): median ${photos.pipeline.medianMs} ms, p90 ${photos.pipeline.p90Ms} ms per photo in the media worker; pick to saved median ${photos.pickToSaved.medianMs} ms`,
 );
 console.log(
+  `  stages (median ms): ${Object.entries(photos.stagesMedianMs)
+    .map(([stage, ms]) => `${stage.replace(/Ms$/, '')} ${ms}`)
+    .join(', ')}`,
+);
+console.log(
   `  stored per photo: median ${kb(photos.stored.medianBytes)} (${photos.stored.width}×${photos.stored.height})`,
 );
 
@@ -117,5 +135,38 @@ if (
   flow.scriptedSeconds > flow.targets.scriptedSeconds
 ) {
   console.error('  over the roadside target (issue 10)');
+  process.exitCode = 1;
+}
+
+const lh = await (await import('./lighthouse')).benchLighthouse();
+record('lighthouse', lh);
+console.log('lighthouse');
+const m = lh.median;
+console.log(
+  `  ${lh.runs.length} runs (Lighthouse ${lh.lighthouse}, mobile, simulated throttling; load average ${lh.loadAverage.before}→${lh.loadAverage.after}), medians: performance ${m.performance}, accessibility ${m.accessibility}, best practices ${m.bestPractices}, SEO ${m.seo}; FCP ${m.fcpMs} ms, LCP ${m.lcpMs} ms, TBT ${m.tbtMs} ms, ${kb(m.bytes)}`,
+);
+const t = lh.targets;
+if (
+  m.performance < t.performance ||
+  m.accessibility < t.accessibility ||
+  m.bestPractices < t.bestPractices ||
+  m.seo < t.seo ||
+  m.lcpMs > t.lcpMs ||
+  m.tbtMs > t.tbtMs
+) {
+  console.error(
+    `  below issue 13's targets; audits not passing: ${[...new Set(lh.runs.flatMap((r) => r.failing))].join('; ')}`,
+  );
+  process.exitCode = 1;
+}
+
+const dash = await (await import('./dashboard')).benchDashboard();
+record('dashboard', dash);
+console.log('dashboard');
+console.log(
+  `  five-fast first view (whole brigade, one month = ${dash.monthCases} of ${dash.cases} cases, ${dash.packets} packets, by unit): cold ${dash.coldMs} ms, warm median ${dash.warmMedianMs} ms, target < ${dash.targetMs} ms (ratio ${dash.ratio})`,
+);
+if (dash.ratio >= 1) {
+  console.error('  over issue 17’s target');
   process.exitCode = 1;
 }

@@ -72,7 +72,7 @@ describe('npm run liability', () => {
     ],
     [
       'a bad item in an array',
-      JSON.stringify([{ facts: { schemaVersion: 2 } }]),
+      JSON.stringify([{ facts: { schemaVersion: 3 } }]),
       '[0].facts.schemaVersion',
     ],
   ])('exits 2 on %s, naming the problem without a stack trace', (_label, text, message) => {

@@ -17,6 +17,8 @@ import { registerApiCompression } from './compression';
 import type { Db } from './db/database';
 import { handleClientError, handleError, shuttingDown } from './errors';
 import { adminRoutes } from './routes/admin';
+import { auditRoutes } from './routes/audit';
+import { dashboardRoutes } from './routes/dashboard';
 import { claimRoutes } from './routes/claims';
 import { authRoutes } from './routes/auth';
 import { caseRoutes } from './routes/cases';
@@ -31,6 +33,9 @@ import { webhookRoutes } from './routes/webhooks';
 import { registerStatic } from './routes/static';
 import { registerSecurityHeaders } from './security-headers';
 import { uploadRoutes } from './uploads/tus-uploads';
+import { createGroupCommitter } from './db/group-commit';
+import type { GroupCommitter } from './db/group-commit';
+import type { Database } from './db/schema';
 import { createDispatcher } from './webhooks/dispatcher';
 import type { Dispatcher, DispatcherOptions } from './webhooks/dispatcher';
 
@@ -48,6 +53,8 @@ export interface AppDeps {
   scryptCost?: ScryptCost;
   /** The webhook dispatcher's ports (fetch, resolver, random) and timings; tests pass fakes. */
   webhooks?: Omit<DispatcherOptions, 'db' | 'now'>;
+  /** Group commit of concurrent writes (db/group-commit.ts); the bench passes its own to read its stats. */
+  commits?: GroupCommitter<Database>;
 }
 
 declare module 'fastify' {
@@ -102,6 +109,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   const { db, blobs } = deps;
   const now = deps.now ?? (() => new Date());
   const auth = createAuthenticator(db, now);
+  const commits = deps.commits ?? createGroupCommitter(db);
   void app.register(healthRoutes, { db, version: deps.version, now });
   void app.register(docsRoutes, { version: deps.version });
   void app.register(authRoutes, {
@@ -123,13 +131,29 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   app.addHook('onClose', () => webhooks.stop());
   void app.register(deviceRoutes, { db, auth, now });
   void app.register(photoRoutes, { db, blobs, auth, now });
-  void app.register(uploadRoutes, { db, blobs, auth, now, uploadDir: config.uploadDir });
-  void app.register(caseRoutes, { db, blobs, auth, now, kick: () => webhooks.kick() });
+  void app.register(uploadRoutes, {
+    db,
+    blobs,
+    auth,
+    now,
+    uploadDir: config.uploadDir,
+    commits,
+  });
+  void app.register(caseRoutes, {
+    db,
+    blobs,
+    auth,
+    now,
+    kick: () => webhooks.kick(),
+    commits,
+  });
   void app.register(changeRoutes, { db, auth });
   void app.register(reviewRoutes, { db, blobs, auth, now });
   void app.register(packetRoutes, { db, blobs, auth, now });
   void app.register(claimRoutes, { db, auth, now });
   void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
+  void app.register(auditRoutes, { db, auth });
+  void app.register(dashboardRoutes, { db, auth, now });
   void app.register(webhookRoutes, {
     db,
     auth,

@@ -10,6 +10,7 @@ import type { CaseRecord } from '../src/domain/case/case.schema';
 import type { CaseState } from '../src/domain/case/case-state';
 import { fullyPopulatedCase, insuredCase } from './case-fixtures';
 import { reviewColumns } from './cases/review-columns';
+import { caseFiveFastColumns } from './dashboard/five-fast-columns';
 import type { Db } from './db/database';
 
 export interface SeedOfficer {
@@ -95,6 +96,7 @@ export async function seedQueueCases(
           received_at: now,
           updated_at: now,
           ...reviewColumns(record, [], p.state),
+          ...caseFiveFastColumns(record),
         })
         .execute();
       ids.push(id);

@@ -112,6 +112,9 @@ async function freshUserId(): Promise<string> {
 const matrix = { world: () => w, storedCase, next: () => ++counter };
 
 /** A fresh endpoint of insurer X (a loopback URL the brigade allowed: nothing is resolved). */
+/** A GET of the brigade's own figures: no object in the path, nothing to prepare. */
+const plainGet = (url: string): Fixture => ({ success: 200, prepare: async () => ({ url }) });
+
 const FIXTURES: Record<string, Fixture> = {
   'health.get': { success: 200, prepare: async () => ({ url: '/api/health' }) },
   'docs.openapi': { success: 200, prepare: async () => ({ url: '/api/openapi.json' }) },
@@ -331,6 +334,14 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   },
   'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
+  'admin.audit.list': { success: 200, prepare: async () => ({ url: '/api/admin/audit?limit=5' }) },
+  'admin.audit.verify': {
+    success: 200,
+    prepare: async () => ({ url: '/api/admin/audit/verification' }),
+  },
+  'dashboard.fiveFast': plainGet('/api/dashboard/five-fast?from=2026-11-01&to=2026-11-30'),
+  'dashboard.fiveFastCsv': plainGet('/api/dashboard/five-fast.csv?groupBy=week&lang=en'),
+  'dashboard.cases': plainGet('/api/dashboard/cases?interval=evidence&group=x&groupBy=week'),
   ...insurerFixtures(matrix),
 };
 

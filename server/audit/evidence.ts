@@ -82,8 +82,7 @@ export async function evidenceChecks(
   }
   const bytes = manifestBytes(manifest);
   const signed =
-    deviceKeyJwk !== undefined &&
-    (await verifyDeviceSignature(deviceKeyJwk, bytes, stored.signature));
+    deviceKeyJwk !== undefined && verifyDeviceSignature(deviceKeyJwk, bytes, stored.signature);
   return [
     {
       ok: sha256Hex(canonicalJson({ case: record, photos, manifest })) === stored.body_hash,

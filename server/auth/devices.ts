@@ -1,9 +1,11 @@
 /**
- * Enrolled devices: an officer's phone's ECDSA P-256 public key. Signatures
- * are checked with WebCrypto (`node:crypto`'s `webcrypto.subtle`), the same
- * API the phone signs with, over the raw IEEE P1363 `r‖s` form it produces.
+ * Enrolled devices: an officer's phone's ECDSA P-256 public key. The phone
+ * signs with WebCrypto, in the raw IEEE P1363 `r‖s` form; the server checks
+ * with `node:crypto`'s synchronous `verify` (`dsaEncoding: 'ieee-p1363'`):
+ * WebCrypto's verify is a thread-pool job, and its queueing, not the
+ * arithmetic, was most of a case PUT's wait before its batch.
  */
-import { randomUUID, webcrypto } from 'node:crypto';
+import { createPublicKey, randomUUID, verify, webcrypto, type KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Device, P256PublicJwk } from '../../src/contracts/devices';
 import type { Database, DeviceRow } from '../db/schema';
@@ -75,17 +77,39 @@ export async function enrolDevice(
   });
 }
 
-/** True when `signature` (base64url r‖s) signs `bytes` under the device's key. */
-export async function verifyDeviceSignature(
+/** Imported keys by their stored JWK text: importing costs as much as verifying. */
+const importedKeys = new Map<string, KeyObject | null>();
+const IMPORTED_KEYS_KEPT = 1000;
+
+/** The verify key of a stored JWK, imported once (the text is the key, so a cached key cannot go stale); null when it is no P-256 key. */
+function cachedDeviceKey(jwkJson: string): KeyObject | null {
+  const known = importedKeys.get(jwkJson);
+  if (known !== undefined) return known;
+  if (importedKeys.size >= IMPORTED_KEYS_KEPT) importedKeys.clear();
+  let key: KeyObject | null = null;
+  try {
+    const { kty, crv, x, y } = JSON.parse(jwkJson) as P256PublicJwk;
+    const imported = createPublicKey({ key: { kty, crv, x, y }, format: 'jwk' });
+    if (imported.asymmetricKeyDetails?.namedCurve === 'prime256v1') key = imported;
+  } catch {
+    key = null;
+  }
+  importedKeys.set(jwkJson, key);
+  return key;
+}
+
+/** True when `signature` (base64url r‖s) signs `bytes` under the device's key (synchronous: no thread-pool hop). */
+export function verifyDeviceSignature(
   jwkJson: string,
   bytes: Uint8Array,
   signatureB64url: string,
-): Promise<boolean> {
+): boolean {
+  const key = cachedDeviceKey(jwkJson);
+  if (!key) return false;
+  const signature = Buffer.from(signatureB64url, 'base64url');
+  if (signature.length !== 64) return false;
   try {
-    const key = await importDeviceKey(JSON.parse(jwkJson) as P256PublicJwk);
-    const signature = Buffer.from(signatureB64url, 'base64url');
-    if (signature.length !== 64) return false;
-    return await webcrypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, bytes);
+    return verify('sha256', bytes, { key, dsaEncoding: 'ieee-p1363' }, signature);
   } catch {
     return false;
   }

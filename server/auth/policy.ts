@@ -11,7 +11,8 @@
  * |          | the changes feed, only its own claims' steps              |
  * | admin    | configuration (users, units, insurers, every device); no cases |
  * |          | (the overdue list alone names cases: number, insurer, plates;  |
- * |          | packets/overdue.ts)                                       |
+ * |          | packets/overdue.ts; the five-fast dashboard of his unit's |
+ * |          | brigade: figures, and case ids and numbers behind them)   |
  *
  * An object outside the scope is answered exactly like one that does not
  * exist (404), so ids cannot be probed.

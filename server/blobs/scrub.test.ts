@@ -4,7 +4,7 @@ import { CaseReceipt } from '../../src/contracts/cases';
 import { CaseVerification } from '../../src/contracts/review';
 import { insuredCase } from '../case-fixtures';
 import { signedCaseBody } from '../test-device';
-import { submitCase } from '../test-photos';
+import { sendNextVersion, submitCase, uploadPhoto } from '../test-photos';
 import { openTestWorld } from '../test-world';
 import type { TestWorld } from '../test-world';
 import type { FsBlobStore } from './fs-blob-store';
@@ -72,6 +72,30 @@ describe('blob scrub', () => {
     });
     expect(replay.statusCode).toBe(200);
     expect(CaseReceipt.parse(replay.json()).photos.missing).toEqual([bad.meta.sha256]);
+  });
+
+  it('forgets who held quarantined bytes: a new version lists them missing until they are uploaded again', async () => {
+    const c = insuredCase('rescrubbed', 2);
+    const v1 = await submitCase(w, c);
+    const blobs = w.fx.blobs as FsBlobStore;
+    const bad = c.photos[0]!;
+    w.fx.tampered();
+    await fs.writeFile(blobs.pathOf(bad.meta.sha256), Buffer.alloc(bad.bytes.length, 7));
+    await scrubBlobs({ db: w.fx.db, blobs, now: () => new Date() });
+
+    const photos = c.photos.map((p) => p.meta);
+    const receiptOf = (res: { statusCode: number; json: () => unknown }) => {
+      expect(res.statusCode).toBe(200);
+      return CaseReceipt.parse(res.json());
+    };
+    const v2 = await sendNextVersion(w, c.record, photos, { version: 1, ...v1 });
+    expect(receiptOf(v2.res).photos.missing).toEqual([bad.meta.sha256]);
+
+    await uploadPhoto(w, 'officerA', bad);
+    const v3 = await sendNextVersion(w, c.record, photos, { version: 2, ...v2.body });
+    const receipt = receiptOf(v3.res);
+    expect(receipt.photos.missing).toEqual([]);
+    expect(receipt.complete).toBe(true);
   });
 
   it('leaves sound blobs alone', async () => {

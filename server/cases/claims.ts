@@ -18,10 +18,8 @@
  * version is refused (`reopen_required`) until a reviewer reopens it, so what
  * an insurer paid for never changes silently.
  *
- * The case's own state follows its current claims while it rests with the
- * insurers (reviewed, assessed, paid): `assessed` once every insurer
- * assessed, `paid` once every insurer paid — so the officer's phone records
- * the five-fast assessment and payout times of the whole case.
+ * The case's state follows its current claims while with the insurers: `assessed`
+ * once every insurer assessed, `paid` once all paid (the phone's five-fast times).
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -37,6 +35,7 @@ import type { ClaimRow, Database } from '../db/schema';
 import { HttpError } from '../errors';
 import { queuePacketEvent } from '../packets/events';
 import { setCaseState } from './review-columns';
+import { claimFiveFast } from '../dashboard/five-fast-columns';
 
 type Db = Kysely<Database>;
 
@@ -352,6 +351,7 @@ export async function applyClaimAction(
         ...(action === 'assess'
           ? { assessed_at: now, assessed_fen: fen, assessment_note: note }
           : { paid_at: now, paid_fen: fen, payout_note: note }),
+        ...claimFiveFast(claim, action, now),
       })
       .where('id', '=', claim.id)
       .execute();

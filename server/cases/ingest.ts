@@ -13,11 +13,14 @@
  *     names the signing device, so only that device's officer gets here;
  *  5. the manifest describes exactly the case and photos sent
  *     (`case_hash_mismatch`, `manifest_mismatch`);
- *  6. every listed photo the store holds has the listed size
+ *  6. every listed photo recorded as stored has the listed size
  *     (`photo_hash_mismatch`; its bytes were hashed on arrival and the blob
- *     scrub re-verifies them); photos not yet held are listed as missing in
- *     the receipt, not refused;
- *  7. in one transaction, against the stored current version:
+ *     scrub re-verifies them); one query over the photos and holder rows, not
+ *     a blob-store request per photo (photo-holders.ts); photos not yet held
+ *     are listed as missing in the receipt, not refused;
+ *  7. in one group-commit batch (ingest-store.ts; the request's own savepoint
+ *     in a transaction shared with concurrent PUTs, answered after its
+ *     COMMIT), against the stored current version:
  *     a. the case's officer (custody.ts): a stored case takes versions only
  *        from its officer (`not_case_officer`), and `case.officer` names this
  *        officer or, on a case handed over to him, its captor
@@ -48,30 +51,28 @@ import type {
   CaseRefusal,
   ReceiptFlag,
 } from '../../src/contracts/cases';
-import type { CaseState } from '../../src/domain/case/case-state';
-import { CaseRecord } from '../../src/domain/case/case.schema';
-import { checkSealedVersion, type SealRefusal } from '../../src/domain/case/determination';
-import { canonicalJson } from '../../src/domain/manifest/canonical-json';
-import { buildManifest, caseBytes, manifestBytes } from '../../src/domain/manifest/manifest';
+import { canonicalJson, utf8Bytes } from '../../src/domain/manifest/canonical-json';
+import { buildManifest } from '../../src/domain/manifest/manifest';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
 import { appendAudit, recordAudit } from '../audit/audit-log';
-import { deliverIfSigned } from '../packets/on-signed';
 import { verifyDeviceSignature } from '../auth/devices';
 import { notFound } from '../auth/policy';
 import type { Session } from '../auth/sessions';
 import type { BlobStore } from '../blobs/blob-store';
+import type { Announcement, GroupCommitter } from '../db/group-commit';
 import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
 import { sha256Hex } from '../hash';
-import { isHeldByPayment } from './claims';
-import { vehicleInsurers } from './insurers';
+import { Refusal, storeVersion } from './ingest-store';
+import { recordedPhotos } from './photo-holders';
 import { receiptFor } from './receipts';
-import { reviewColumns } from './review-columns';
 
 export interface IngestDeps {
   db: Kysely<Database>;
   blobs: BlobStore;
   now: () => Date;
+  /** Writes of concurrent PUTs share one transaction and one fsync. */
+  commits: GroupCommitter<Database>;
 }
 
 const REFUSAL_STATUS: Record<CaseRefusal, number> = {
@@ -94,25 +95,6 @@ const REFUSAL_STATUS: Record<CaseRefusal, number> = {
   reopen_required: 409,
 };
 
-const SEAL_MESSAGES: Record<SealRefusal, string> = {
-  signed_content_changed:
-    'The determination the parties signed was changed without an amendment and new signatures.',
-  amendment_mismatch:
-    'An amendment’s superseded determination does not match the signatures it keeps.',
-  signatures_removed:
-    'The stored version has signatures or amendments this version lacks; signed history is never rewritten.',
-};
-
-class Refusal extends Error {
-  constructor(
-    readonly reason: CaseRefusal,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
-
 const sha = (bytes: Uint8Array) => sha256Hex(bytes);
 
 /** Verifies and stores one manifest version; answers its receipt or throws an HttpError. */
@@ -122,23 +104,32 @@ export async function ingestCase(
   caseId: string,
   body: CasePutRequest,
 ): Promise<CaseReceipt> {
-  const manifestHash = sha(manifestBytes(body.manifest));
+  const canonical = canonicalOf(body);
+  const manifestHash = sha(canonical.signed);
+  // The next batch waits (a little) for this request's checks.
+  const announced = deps.commits.announce();
   try {
-    return await ingest(deps, session, caseId, body, manifestHash);
+    return await ingest(deps, session, caseId, body, { ...canonical, manifestHash }, announced);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    await recordAudit(deps.db, deps.now(), {
-      actor: session.userId,
-      action: 'case.refused',
-      subject: caseId,
-      details: {
-        reason: error.reason,
-        version: body.manifest.version,
-        manifestHash,
-        deviceId: body.manifest.deviceId,
-        ...error.details,
-      },
-    });
+    const at = deps.now();
+    // Refusals join the next batch too: a burst of them is not one fsync each.
+    await deps.commits.run(
+      (trx) =>
+        appendAudit(trx, at, {
+          actor: session.userId,
+          action: 'case.refused',
+          subject: caseId,
+          details: {
+            reason: error.reason,
+            version: body.manifest.version,
+            manifestHash,
+            deviceId: body.manifest.deviceId,
+            ...error.details,
+          },
+        }),
+      announced,
+    );
     throw new HttpError(
       REFUSAL_STATUS[error.reason],
       error.reason,
@@ -146,6 +137,8 @@ export async function ingestCase(
       undefined,
       error.details,
     );
+  } finally {
+    announced.withdraw();
   }
 }
 
@@ -154,9 +147,10 @@ async function ingest(
   session: Session,
   caseId: string,
   body: CasePutRequest,
-  manifestHash: string,
+  canonical: Canonical & { manifestHash: string },
+  announced: Announcement,
 ): Promise<CaseReceipt> {
-  const { db, blobs } = deps;
+  const { db } = deps;
   const { manifest } = body;
   if (body.case.id !== caseId || manifest.caseId !== caseId) {
     throw new Refusal(
@@ -178,21 +172,38 @@ async function ingest(
     });
     throw notFound();
   }
-  await checkDeviceAndSignature(db, session, manifest, body.signature);
-  const bodyHash = sha256Hex(canonicalJson({ case: body.case, photos: body.photos, manifest }));
+  const { signed, manifestHash, bodyHash } = canonical;
+  await checkDeviceAndSignature(db, session, manifest, { signed, signature: body.signature });
   const replay = existing
     ? await storedReceipt(deps, caseId, manifest.version, bodyHash)
     : undefined;
   if (replay) return replay;
 
-  await checkManifestDescribesBody(body);
-  await checkHeldPhotos(blobs, manifest);
-  const flags = await store(deps, session, body, manifestHash, bodyHash);
+  await checkManifestDescribesBody(body, canonical);
+  const heldBySender = await checkHeldPhotos(db, session, manifest);
+  const outcome = await deps.commits.run(
+    (trx) =>
+      storeVersion(trx, { session, body, manifestHash, bodyHash, heldBySender, at: deps.now() }),
+    announced,
+  );
+  if (outcome.stored) {
+    // Built from what was just written, not read back: the batch has committed.
+    const held = manifest.photos
+      .map((p) => p.sha256)
+      .filter((hash) => outcome.heldByUnit.has(hash));
+    const missing = manifest.photos.map((p) => p.sha256).filter((hash) => !held.includes(hash));
+    return {
+      caseId,
+      manifestVersion: manifest.version,
+      manifestHash,
+      receivedAt: outcome.receivedAt,
+      photos: { held, missing },
+      complete: missing.length === 0,
+      flags: outcome.flags,
+    };
+  }
   const receipt = await storedReceipt(deps, caseId, manifest.version, bodyHash);
-  if (!receipt)
-    throw new Error(
-      `version ${manifest.version} of ${caseId} vanished after storing (${flags.join()})`,
-    );
+  if (!receipt) throw new Error(`version ${manifest.version} of ${caseId} vanished after storing`);
   return receipt;
 }
 
@@ -229,7 +240,7 @@ async function checkDeviceAndSignature(
   db: Kysely<Database>,
   session: Session,
   manifest: CaseManifest,
-  signature: string,
+  { signed, signature }: { signed: Uint8Array; signature: string },
 ): Promise<void> {
   const device = await db
     .selectFrom('devices')
@@ -241,7 +252,7 @@ async function checkDeviceAndSignature(
   }
   if (device.revoked_at !== null)
     throw new Refusal('device_revoked', 'The signing device was revoked.');
-  if (!(await verifyDeviceSignature(device.public_key_jwk, manifestBytes(manifest), signature))) {
+  if (!verifyDeviceSignature(device.public_key_jwk, signed, signature)) {
     throw new Refusal(
       'bad_signature',
       'The signature does not match the manifest and the device’s key.',
@@ -249,9 +260,30 @@ async function checkDeviceAndSignature(
   }
 }
 
-async function checkManifestDescribesBody(body: CasePutRequest): Promise<void> {
+/** The PUT's canonical texts, each built once (canonical-json.ts): hashed, verified, compared. */
+interface Canonical {
+  caseText: string;
+  manifestText: string;
+  /** The manifest's canonical bytes: what the device signed. */
+  signed: Uint8Array;
+  /** Of canonicalJson({ case, photos, manifest }): "the same body" (a replay). */
+  bodyHash: string;
+}
+
+function canonicalOf(body: CasePutRequest): Canonical {
+  const caseText = canonicalJson(body.case);
+  const manifestText = canonicalJson(body.manifest);
+  // canonicalJson({ case, photos, manifest }) from the texts above: its keys in their sorted order.
+  const bodyText = `{"case":${caseText},"manifest":${manifestText},"photos":${canonicalJson(body.photos)}}`;
+  return { caseText, manifestText, signed: utf8Bytes(manifestText), bodyHash: sha256Hex(bodyText) };
+}
+
+async function checkManifestDescribesBody(
+  body: CasePutRequest,
+  canonical: Canonical,
+): Promise<void> {
   const { manifest } = body;
-  if (sha(caseBytes(body.case)) !== manifest.caseSha256) {
+  if (sha256Hex(canonical.caseText) !== manifest.caseSha256) {
     throw new Refusal(
       'case_hash_mismatch',
       'manifest.caseSha256 is not the hash of the case sent.',
@@ -277,22 +309,34 @@ async function checkManifestDescribesBody(body: CasePutRequest): Promise<void> {
       },
     );
   }
-  if (canonicalJson(rebuilt.value) !== canonicalJson(manifest)) {
+  if (canonicalJson(rebuilt.value) !== canonical.manifestText) {
     throw new Refusal('manifest_mismatch', 'The manifest does not list exactly the photos sent.');
   }
 }
 
 /**
- * Every listed photo the store holds has the listed size. Its bytes are not
- * re-hashed: the store named them by their hash when they arrived (tus
- * uploads are hashed as received), and the blob scrub (blobs/scrub.ts)
- * re-verifies stored bytes and quarantines damaged ones.
+ * Every listed photo recorded as stored has the listed size; answers those
+ * the officer's unit holds. Bytes are not re-hashed: the store named them by
+ * their hash when they arrived (tus uploads are hashed as received), and the
+ * blob scrub (blobs/scrub.ts) re-verifies stored bytes, quarantines damaged
+ * ones and forgets their holders.
  */
-async function checkHeldPhotos(blobs: BlobStore, manifest: CaseManifest): Promise<void> {
+async function checkHeldPhotos(
+  db: Kysely<Database>,
+  session: Session,
+  manifest: CaseManifest,
+): Promise<Set<string>> {
+  const recorded = await recordedPhotos(
+    db,
+    session.unitId,
+    manifest.photos.map((p) => p.sha256),
+  );
   const bad: string[] = [];
+  const held = new Set<string>();
   for (const photo of manifest.photos) {
-    const size = await blobs.size(photo.sha256);
-    if (size !== undefined && size !== photo.byteLength) bad.push(photo.sha256);
+    const found = recorded.get(photo.sha256);
+    if (found && found.byteLength !== photo.byteLength) bad.push(photo.sha256);
+    if (found?.heldByUnit) held.add(photo.sha256);
   }
   if (bad.length > 0) {
     throw new Refusal(
@@ -303,208 +347,5 @@ async function checkHeldPhotos(blobs: BlobStore, manifest: CaseManifest): Promis
       },
     );
   }
-}
-
-/** A paid claim holds the case: a new version would change what was paid for (claims.ts). */
-async function checkNotPaid(trx: Kysely<Database>, caseId: string): Promise<void> {
-  if (await isHeldByPayment(trx, caseId)) {
-    throw new Refusal(
-      'reopen_required',
-      'An insurer has paid a claim on this case: a reviewer must reopen it before a new version is accepted.',
-    );
-  }
-}
-
-/** The transactional part: the case's officer and the chain, the seal, then every row of a new version. */
-async function store(
-  deps: IngestDeps,
-  session: Session,
-  body: CasePutRequest,
-  manifestHash: string,
-  bodyHash: string,
-): Promise<ReceiptFlag[]> {
-  const { manifest } = body;
-  const caseId = manifest.caseId;
-  return deps.db.transaction().execute(async (trx) => {
-    // Another request may have stored this version while we verified.
-    if (await storedReceipt({ ...deps, db: trx }, caseId, manifest.version, bodyHash)) return [];
-    const current = await trx
-      .selectFrom('cases')
-      .select([
-        'manifest_version',
-        'manifest_hash',
-        'unit_id',
-        'officer_id',
-        'body',
-        'sig_version_gap',
-      ])
-      .where('id', '=', caseId)
-      .executeTakeFirst();
-    checkCaseOfficer(session, body.case, current);
-    const currentVersion = current?.manifest_version ?? 0;
-    if (manifest.version <= currentVersion) {
-      throw new Refusal(
-        'version_superseded',
-        `Version ${currentVersion} is stored; version ${manifest.version} arrived too late.`,
-        { storedVersion: currentVersion },
-      );
-    }
-    const flags: ReceiptFlag[] = [];
-    checkNoGap(manifest, currentVersion, current?.manifest_hash ?? null);
-    if (current && manifest.previousManifestHash !== current.manifest_hash) {
-      throw new Refusal(
-        'chain_broken',
-        `previousManifestHash is not the hash of version ${currentVersion}.`,
-        {
-          storedManifestHash: current.manifest_hash,
-        },
-      );
-    }
-    await checkNotPaid(trx, caseId);
-    const previous = current ? CaseRecord.safeParse(JSON.parse(current.body)) : undefined;
-    const seal = checkSealedVersion(previous?.success ? previous.data : undefined, body.case, sha);
-    if (!seal.ok) {
-      throw new Refusal(seal.reason, SEAL_MESSAGES[seal.reason], { detail: seal.detail ?? null });
-    }
-    if (seal.value.amended) flags.push('amended');
-
-    const at = deps.now();
-    const now = at.toISOString();
-    const state: CaseState = 'synced';
-    const columns = {
-      case_number: body.case.caseNumber,
-      state,
-      manifest_version: manifest.version,
-      body: JSON.stringify(body.case),
-      photos: JSON.stringify(body.photos),
-      manifest: JSON.stringify(manifest),
-      manifest_hash: manifestHash,
-      signature: body.signature,
-      received_at: now,
-      updated_at: now,
-      // A gap once in the chain stays a signal on every later version.
-      ...reviewColumns(
-        body.case,
-        current?.sig_version_gap === 1 ? [...flags, 'version_gap'] : flags,
-        state,
-      ),
-    };
-    if (current) await trx.updateTable('cases').set(columns).where('id', '=', caseId).execute();
-    else {
-      await trx
-        .insertInto('cases')
-        .values({
-          id: caseId,
-          unit_id: session.unitId ?? '',
-          officer_id: session.userId,
-          ...columns,
-        })
-        .execute();
-    }
-    await trx
-      .insertInto('case_versions')
-      .values({
-        case_id: caseId,
-        version: manifest.version,
-        manifest_hash: manifestHash,
-        body_hash: bodyHash,
-        body: columns.body,
-        photos: columns.photos,
-        manifest: columns.manifest,
-        signature: body.signature,
-        device_id: manifest.deviceId,
-        officer_id: session.userId,
-        flags: JSON.stringify(flags),
-        received_at: now,
-      })
-      .execute();
-    const insurers = await trx.selectFrom('insurers').select(['id', 'name', 'code']).execute();
-    await trx.deleteFrom('case_vehicles_insurers').where('case_id', '=', caseId).execute();
-    const links = vehicleInsurers(body.case, insurers);
-    if (links.length > 0) {
-      await trx
-        .insertInto('case_vehicles_insurers')
-        .values(
-          links.map((l) => ({ case_id: caseId, vehicle_id: l.vehicleId, insurer_id: l.insurerId })),
-        )
-        .execute();
-    }
-    await trx
-      .insertInto('changes')
-      .values({
-        case_id: caseId,
-        kind: 'received',
-        state,
-        actor_id: session.userId,
-        actor_role: session.role,
-        note: null,
-        at: now,
-        manifest_version: manifest.version,
-      })
-      .execute();
-    await appendAudit(trx, at, {
-      actor: session.userId,
-      action: 'case.received',
-      subject: caseId,
-      details: { version: manifest.version, manifestHash, deviceId: manifest.deviceId, flags },
-    });
-    if (flags.includes('amended')) {
-      const amendment = body.case.liability?.amendments?.at(-1);
-      await appendAudit(trx, at, {
-        actor: session.userId,
-        action: 'case.amended',
-        subject: caseId,
-        details: {
-          version: manifest.version,
-          reason: amendment?.reason ?? null,
-          supersededSha256: amendment?.supersededSha256 ?? null,
-        },
-      });
-    }
-    await deliverIfSigned(trx, session, body.case, at);
-    return flags;
-  });
-}
-
-/**
- * A stored case takes versions from its officer only (custody.ts). Its
- * `case.officer` names who captured it: this officer, or — on a case handed
- * over to him — the captor the stored version names.
- */
-function checkCaseOfficer(
-  session: Session,
-  record: CasePutRequest['case'],
-  current: { officer_id: string; body: string } | undefined,
-): void {
-  if (current && current.officer_id !== session.userId) {
-    throw new Refusal(
-      'not_case_officer',
-      'The case belongs to another officer; only he may send its versions, unless it is handed over.',
-      { caseOfficerId: current.officer_id },
-    );
-  }
-  const named = record.officer?.id;
-  if (named === undefined || named === session.userId) return;
-  const captor = current ? (JSON.parse(current.body) as CaseRecord).officer?.id : undefined;
-  if (named !== captor) {
-    // A shared phone: another officer's case never goes under this session.
-    throw new Refusal(
-      'officer_mismatch',
-      'The case was captured by another officer; only that officer may send it.',
-    );
-  }
-}
-
-/** Only the next version is taken: a skipped one could not be chain-checked, and would leave no room after it. */
-function checkNoGap(
-  manifest: CaseManifest,
-  storedVersion: number,
-  storedManifestHash: string | null,
-): void {
-  if (manifest.version <= storedVersion + 1) return;
-  throw new Refusal(
-    'version_gap',
-    `Version ${storedVersion} is stored; send version ${storedVersion + 1} chained to it, not version ${manifest.version}.`,
-    { storedVersion, storedManifestHash },
-  );
+  return held;
 }

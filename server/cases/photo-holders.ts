@@ -46,3 +46,44 @@ export async function heldByUnit(
     .execute();
   return new Set(rows.map((r) => r.sha256));
 }
+
+/** What the database says of a listed photo: its recorded size, and whether the unit holds it. */
+export interface RecordedPhoto {
+  byteLength: number;
+  heldByUnit: boolean;
+}
+
+/**
+ * The recorded photos among `hashes` (photos rows, written with the bytes'
+ * arrival in the same transaction as their holder), in one query: no blob
+ * store request per photo (with S3 each would be a HEAD). The blob store
+ * stays the truth for the scrub (blobs/scrub.ts), which forgets the holders
+ * of bytes it quarantines, so they count as missing until uploaded again.
+ */
+export async function recordedPhotos(
+  db: Db,
+  unitId: string | null | undefined,
+  hashes: readonly string[],
+): Promise<Map<string, RecordedPhoto>> {
+  const found = new Map<string, RecordedPhoto>();
+  if (hashes.length === 0) return found;
+  const rows = await db
+    .selectFrom('photos')
+    .leftJoin('photo_holders', (join) =>
+      join
+        .onRef('photo_holders.sha256', '=', 'photos.sha256')
+        .on('photo_holders.unit_id', '=', unitId ?? ''),
+    )
+    .select(['photos.sha256', 'photos.byte_length', 'photo_holders.unit_id'])
+    .where('photos.sha256', 'in', [...new Set(hashes)])
+    .execute();
+  for (const row of rows) {
+    const held = Boolean(unitId) && row.unit_id !== null;
+    const known = found.get(row.sha256);
+    found.set(row.sha256, {
+      byteLength: row.byte_length,
+      heldByUnit: held || (known?.heldByUnit ?? false),
+    });
+  }
+  return found;
+}

@@ -17,6 +17,7 @@ import {
 } from '../../src/domain/review/signals';
 import { changesInScope, whereCaseInScope, type Scope } from '../auth/policy';
 import type { CasesTable, Database } from '../db/schema';
+import { cstDayStart } from '../cst-day';
 import { HttpError } from '../errors';
 import { SIGNAL_COLUMN, signalsOfRow } from './review-columns';
 
@@ -25,18 +26,6 @@ type CaseQuery = SelectQueryBuilder<Database, 'cases', object>;
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
-
-/** China Standard Time, the brigade's days: UTC+8, no daylight saving. */
-const CST_OFFSET_MS = 8 * 3600_000;
-
-/** The first instant (UTC ISO) of a CST day, `days` later. */
-function cstDayStart(day: string, field: string, days = 0): string {
-  const ms = Date.parse(`${day}T00:00:00.000Z`);
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
-    throw invalid(`querystring.${field}`, 'must be a real date, YYYY-MM-DD');
-  }
-  return new Date(ms - CST_OFFSET_MS + days * 86_400_000).toISOString();
-}
 
 const invalid = (path: string, message: string) =>
   new HttpError(400, 'validation_failed', 'The request is not valid.', [{ path, message }]);
@@ -136,7 +125,11 @@ function itemOf(row: PageRow): QueueItem {
   };
 }
 
-function pageOf(query: QueueQuery): { page: number; pageSize: number } {
+/** The page asked for: 1-based, 1–100 per page; 400 naming the field otherwise. */
+export function pageOf(query: { page?: string | undefined; pageSize?: string | undefined }): {
+  page: number;
+  pageSize: number;
+} {
   const page = Number(query.page ?? '1');
   const pageSize = Number(query.pageSize ?? String(DEFAULT_PAGE_SIZE));
   if (page < 1) throw invalid('querystring.page', 'must be 1 or more');

@@ -89,7 +89,13 @@ export async function setCaseState(
     .executeTakeFirstOrThrow();
   let update = trx
     .updateTable('cases')
-    .set({ state, bucket: bucketOfRow(row, state), updated_at: now })
+    .set({
+      state,
+      bucket: bucketOfRow(row, state),
+      updated_at: now,
+      // The dashboard counts a case returned once, whatever came after (migration 0010).
+      ...(state === 'returned' && { ff_returned: 1 }),
+    })
     .where('id', '=', caseId);
   if (expect) {
     update = update

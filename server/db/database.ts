@@ -22,6 +22,7 @@ import type {
   DialectAdapter,
   Driver,
   PostgresDialectConfig,
+  SqliteDatabase,
   TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
@@ -113,7 +114,41 @@ function openSqlite(file: string): Db {
     sqlite.close();
     throw error;
   }
-  return new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
+}
+
+/** Most distinct SQL texts kept prepared (an `in (?, ?, …)` list makes one per length). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh; preparing costs as much
+ * as running a small one. This keeps each SQL text's prepared statement for
+ * reuse (least recently used dropped first). Safe because the driver runs one
+ * query at a time on the one connection, so a statement is never reused while
+ * it is still stepping; SQLite re-prepares a statement itself when the schema
+ * changes.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) cache.delete(text);
+      else statement = sqlite.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      return statement;
+    },
+  };
 }
 
 /**

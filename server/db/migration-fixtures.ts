@@ -2,8 +2,33 @@
  * Rows a migration test stores in a database of an earlier schema: a brigade,
  * unit, officer and device, and cases with their versions. Test-only.
  */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Kysely, Migration } from 'kysely';
+import { afterEach, beforeEach } from 'vitest';
+import { makeTempDir } from '../test-support';
+import { openDatabase, type Db } from './database';
 import { migrations } from './migrations';
+
+/** A fresh SQLite database file for each test of the file; `current()` is the open one. */
+export function freshDatabasePerTest(): { current: () => Db } {
+  let dir = '';
+  let db: Db | undefined;
+  beforeEach(async () => {
+    dir = await makeTempDir();
+    db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'kuaichu.sqlite') });
+  });
+  afterEach(async () => {
+    await db?.destroy();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+  return {
+    current: () => {
+      if (!db) throw new Error('no database outside a test');
+      return db;
+    },
+  };
+}
 
 /** A database of an earlier schema, typed loosely (schema.ts describes today's). */
 export type OldDb = Kysely<Record<string, Record<string, unknown>>>;

@@ -116,6 +116,14 @@ export interface CasesTable {
   taken_over_by: string | null;
   taken_over_at: string | null;
   taken_over_reason: string | null;
+  /** Five-fast seconds from arrival (migration 0010; dashboard/five-fast-columns.ts); null until measured. */
+  ff_evidence_s: number | null;
+  ff_clearance_s: number | null;
+  ff_liability_s: number | null;
+  /** The China-time Monday of the arrival, YYYY-MM-DD. */
+  ff_week: Generated<string>;
+  /** 1 once the case was ever returned. */
+  ff_returned: Generated<number>;
 }
 export type CaseRow = Selectable<CasesTable>;
 
@@ -197,6 +205,10 @@ export interface ClaimsTable {
   assessment: string | null;
   /** ClaimPayout JSON: paid on, reference. */
   payout: string | null;
+  /** Five-fast seconds (migration 0010): delivered → acknowledged, delivered → assessed, assessed → paid. */
+  ff_callback_s: number | null;
+  ff_assessment_s: number | null;
+  ff_payout_s: number | null;
 }
 export type ClaimRow = Selectable<ClaimsTable>;
 

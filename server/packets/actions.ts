@@ -30,6 +30,7 @@ import { applyClaimAction, claimOf, insertChange } from '../cases/claims';
 import { claimRequest, storeResponse } from '../cases/review-requests';
 import { assessmentPhotos } from './assessment-photos';
 import { packetStatus } from './portal';
+import { secondsBetween } from '../dashboard/five-fast-columns';
 
 type Db = Kysely<Database>;
 
@@ -93,7 +94,12 @@ async function acknowledge(
   const now = at.toISOString();
   await trx
     .updateTable('claims')
-    .set({ acknowledged_at: now, acknowledged_by: session.userId, updated_at: now })
+    .set({
+      acknowledged_at: now,
+      acknowledged_by: session.userId,
+      updated_at: now,
+      ff_callback_s: secondsBetween(claim.delivered_at, now),
+    })
     .where('id', '=', claim.id)
     .execute();
   const { state, manifest_version } = await trx

@@ -31,6 +31,8 @@ import { heldAndMissing, receiptFor } from '../cases/receipts';
 import type { PhotoHoldings } from '../cases/receipts';
 import type { ReceiptFlag } from '../../src/contracts/cases';
 import type { Db } from '../db/database';
+import type { GroupCommitter } from '../db/group-commit';
+import type { Database } from '../db/schema';
 import type { CaseRow } from '../db/schema';
 import { parseInput } from '../errors';
 import { sessionRoute } from './contract-route';
@@ -42,6 +44,8 @@ export interface CaseRoutesOptions {
   now: () => Date;
   /** Runs the webhook dispatcher at once (after an action queued events). */
   kick?: () => void;
+  /** Concurrent case PUTs' writes share one transaction (db/group-commit.ts). */
+  commits: GroupCommitter<Database>;
 }
 
 async function summaryOf(holdings: PhotoHoldings, row: CaseRow): Promise<CaseSummary> {
@@ -104,14 +108,14 @@ async function caseDetail(
 
 export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
   app,
-  { db, blobs, auth, now, kick },
+  { db, blobs, auth, now, kick, commits },
 ) => {
   const holdings: PhotoHoldings = { db, blobs };
   // Case bodies with many parties are bigger than the default JSON limit.
   sessionRoute(app, auth, 'cases.put', async (request, _reply, session): Promise<CaseReceipt> => {
     const { id } = parseInput(IdParams, request.params, 'params');
     const body = parseInput(CasePutRequest, request.body, 'body');
-    const receipt = await ingestCase({ db, blobs, now }, session, id, body);
+    const receipt = await ingestCase({ db, blobs, now, commits }, session, id, body);
     // A brigade that sends packets on signature has queued them with the version.
     kick?.();
     return receipt;

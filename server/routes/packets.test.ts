@@ -11,6 +11,7 @@ import { Claim } from '../../src/contracts/claims';
 import { ErrorBody } from '../../src/contracts/errors';
 import { ClaimPacket, PacketList } from '../../src/contracts/packets';
 import { insuredCase } from '../case-fixtures';
+import { caseFiveFastColumns } from '../dashboard/five-fast-columns';
 import type { CaseFixture } from '../case-fixtures';
 import { makePhoto, signedCaseBody } from '../test-device';
 import { tamperSig, uploadPhotos } from '../test-photos';
@@ -168,6 +169,34 @@ describe('assessment and payout', () => {
     const kinds = (await feed('officerA')).map((ch) => ch.kind);
     expect(kinds).toEqual(expect.arrayContaining(['acknowledged', 'assessed', 'paid']));
     expect((await feed('insurerY')).map((ch) => ch.kind)).not.toContain('acknowledged');
+  });
+
+  it('keeps the dashboard’s five-fast columns: the case’s at ingest, each step’s seconds on the claim', async () => {
+    const db = w.fx.db;
+    const caseRow = await db
+      .selectFrom('cases')
+      .select(['ff_evidence_s', 'ff_clearance_s', 'ff_liability_s', 'ff_week'])
+      .where('id', '=', c.record.id)
+      .executeTakeFirstOrThrow();
+    expect(caseRow).toEqual(caseFiveFastColumns(c.record));
+    const { id } = await packetOf('insurerX');
+    const tick = (s: number) => (w.clock.now = new Date(w.clock.now.getTime() + s * 1000));
+    tick(600);
+    expect((await post('insurerX', id, 'acknowledge', {})).statusCode).toBe(200);
+    tick(3000);
+    const vehicles = [{ vehicleId: vehicleA(), amountYuan: 100 }];
+    expect(
+      (await post('insurerX', id, 'assessment', { vehicles, assessor: '王定损' })).statusCode,
+    ).toBe(200);
+    tick(21_600);
+    const payout = { amountYuan: 100, paidOn: '2026-11-28', reference: 'PAY-0002' };
+    expect((await post('insurerX', id, 'payout', payout)).statusCode).toBe(200);
+    const claim = await db
+      .selectFrom('claims')
+      .select(['ff_callback_s', 'ff_assessment_s', 'ff_payout_s'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(claim).toEqual({ ff_callback_s: 600, ff_assessment_s: 3600, ff_payout_s: 21_600 });
   });
 
   it('refuses a vehicle the insurer does not cover, naming the field', async () => {

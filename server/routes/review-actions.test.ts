@@ -93,6 +93,13 @@ describe('requestId: an action is done once', () => {
     expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
     expect(a.json()).toEqual(b.json());
     expect(await auditOf('case.returned')).toHaveLength(1);
+    // The five-fast dashboard counts the case as returned (migration 0010).
+    const row = await w.fx.db
+      .selectFrom('cases')
+      .select('ff_returned')
+      .where('id', '=', c.record.id)
+      .executeTakeFirstOrThrow();
+    expect(row.ff_returned).toBe(1);
   });
 
   it('refuses the same id with another body, or from another reviewer', async () => {

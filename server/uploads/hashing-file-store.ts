@@ -3,8 +3,11 @@
  * is never read again: its SHA-256 is known when the last byte is written,
  * and the file itself becomes the blob (blobs.adopt: fsync, rename).
  *
- * Each upload's running hash lives in memory beside the offset it covers. A
- * PATCH that starts where the hash ends extends it; any other case — a server
+ * Each PATCH's bytes are written through one pipeline (hash, then the file)
+ * with a large buffer, replacing the file store's own `write`, whose small
+ * buffers pause the socket after every chunk. Each upload's running hash
+ * lives in memory beside the offset it covers. A PATCH that starts where the
+ * hash ends extends it; any other case — a server
  * restart between PATCHes, a write that failed midway (the bytes hashed may
  * then differ from the bytes on disk) — drops it, and {@link sha256Of} reads
  * the file once to hash it. A request cut by the client ends its write
@@ -13,12 +16,20 @@
  */
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
+import { ERRORS } from '@tus/utils';
+
+/**
+ * Bytes a PATCH may hold in memory on their way to the file (the streams'
+ * default, 16 KiB, pauses the socket after every chunk until it is written).
+ */
+const BUFFERED_BYTES = 4 * 1024 * 1024;
 
 interface RunningHash {
   hash: Hash;
@@ -49,21 +60,32 @@ export class HashingFileStore extends FileStore {
           ? { hash: createHash('sha256'), offset: 0 }
           : undefined;
     this.#hashes.delete(id);
-    if (!running) return super.write(readable, id, offset);
     let seen = 0;
     // Each chunk goes on as it came: a request cut midway keeps every byte
     // that arrived (the client resumes from there), none held back here.
-    const hashing = new Transform({
+    const counting = new Transform({
+      highWaterMark: BUFFERED_BYTES,
       transform(chunk: Buffer, _encoding, done) {
-        running.hash.update(chunk);
+        running?.hash.update(chunk);
         seen += chunk.byteLength;
         done(null, chunk);
       },
     });
-    readable.on('error', (error) => hashing.destroy(error));
-    const next = await super.write(readable.pipe(hashing), id, offset);
-    if (next === offset + seen) this.#hashes.set(id, { hash: running.hash, offset: next });
-    return next;
+    // A large buffer: the socket is read while earlier chunks are written,
+    // and chunks that queue up meanwhile go to disk in one writev.
+    const file = createWriteStream(this.pathOf(id), {
+      flags: 'r+',
+      start: offset,
+      highWaterMark: BUFFERED_BYTES,
+    });
+    try {
+      await pipeline(readable, counting, file);
+    } catch {
+      // As @tus/file-store: the PATCH fails; the bytes that reached the file stay.
+      throw ERRORS.FILE_WRITE_ERROR;
+    }
+    if (running) this.#hashes.set(id, { hash: running.hash, offset: offset + seen });
+    return offset + seen;
   }
 
   /**

@@ -43,6 +43,8 @@ import { BlobError, BlobStoreUnavailableError } from '../blobs/blob-store';
 import type { BlobStore } from '../blobs/blob-store';
 import { recordPhotoHolder } from '../cases/photo-holders';
 import type { Db } from '../db/database';
+import type { GroupCommitter } from '../db/group-commit';
+import type { Database } from '../db/schema';
 import { errorBody, parseInput, storageUnavailableBody } from '../errors';
 import { acceptAssessmentUpload, jsonRefusal, storeAssessmentUpload } from './assessment-uploads';
 import { HashingFileStore } from './hashing-file-store';
@@ -54,6 +56,8 @@ export interface UploadRoutesOptions {
   now: () => Date;
   /** Folder for unfinished uploads (DATA_DIR/uploads). */
   uploadDir: string;
+  /** A finished photo's rows commit with concurrent writes (db/group-commit.ts). */
+  commits: GroupCommitter<Database>;
   maxBytes?: number;
 }
 
@@ -149,8 +153,8 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
         throw new BlobError('hash_mismatch', `bytes hash to ${sha256}, expected ${meta.sha256}`);
       }
       const put = await blobs.adopt({ path: datastore.pathOf(upload.id), sha256, size });
-      // One transaction, one commit: the photo row, its holder and the audit event.
-      await db.transaction().execute(async (trx) => {
+      // One transaction, one commit (shared with concurrent writes): the photo row, its holder and the audit event.
+      await opts.commits.run(async (trx) => {
         await trx
           .insertInto('photos')
           .values({

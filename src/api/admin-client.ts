@@ -23,10 +23,11 @@ import {
   type RotateSecretRequest,
 } from '../contracts/webhooks';
 import { createAccountsApiClient, type AccountsApi } from './accounts-client';
+import { createAuditApiClient, type AuditApi } from './audit-client';
 import { request, type HttpConfig } from './http';
 import type { ApiResult } from './result';
 
-export interface AdminApi extends AccountsApi {
+export interface AdminApi extends AccountsApi, AuditApi {
   listInsurers(token: string): Promise<ApiResult<InsurerList>>;
   /** Brigades with their call-back target and when their packets go out. */
   listBrigades(token: string): Promise<ApiResult<BrigadeList>>;
@@ -68,6 +69,7 @@ const seg = encodeURIComponent;
 export function createAdminApiClient(config: HttpConfig): AdminApi {
   return {
     ...createAccountsApiClient(config),
+    ...createAuditApiClient(config),
     listInsurers: (token) =>
       request(config, { method: 'GET', path: '/api/admin/insurers', token, schema: InsurerList }),
     listBrigades: (token) =>

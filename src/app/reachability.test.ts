@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isUnreachable, onRegained, setUnreachable } from '../ui/useOnline';
-import { RETRY_MS, watchReachability, type ProbeEnv } from './reachability';
+import {
+  FIRST_RETRY_MS,
+  RETRY_MS,
+  retryDelay,
+  watchReachability,
+  type ProbeEnv,
+} from './reachability';
 
 function fakeEnv(answers: ('answer' | 'no-network' | 'http-500')[]) {
   const targets = new EventTarget();
@@ -43,16 +49,25 @@ describe('watchReachability', () => {
     stop();
   });
 
-  it('asks again every RETRY_MS while unreachable, and stops asking once the server answers', async () => {
+  it('waits 2 s, then twice as long each time, at most RETRY_MS', () => {
+    expect([1, 2, 3, 4, 5, 6, 20].map(retryDelay)).toEqual([
+      2_000, 4_000, 8_000, 16_000, 20_000, 20_000, 20_000,
+    ]);
+  });
+
+  it('asks again soon while unreachable, then less often, and stops asking once the server answers', async () => {
     const { env, calls } = fakeEnv(['no-network', 'no-network', 'answer']);
     const regains = vi.fn();
     const unsubscribe = onRegained(regains);
     const stop = watchReachability(env);
     await settle();
-    await vi.advanceTimersByTimeAsync(RETRY_MS);
+    await vi.advanceTimersByTimeAsync(FIRST_RETRY_MS - 1);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
     expect(isUnreachable()).toBe(true);
     expect(regains).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(RETRY_MS);
+    await vi.advanceTimersByTimeAsync(FIRST_RETRY_MS * 2);
     expect(isUnreachable()).toBe(false);
     // The link's return is told once (the sync runner starts afresh on it).
     expect(regains).toHaveBeenCalledTimes(1);

@@ -11,3 +11,4 @@ export * from './changes';
 export * from './review';
 export * from './admin';
 export * from './routes';
+export * from './dashboard';

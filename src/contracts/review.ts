@@ -45,7 +45,7 @@ export type ReviewSignal = z.infer<typeof ReviewSignal>;
 
 const Digits = (max: number, what: string) =>
   z.string().check(z.regex(new RegExp(`^\\d{1,${max}}$`), what));
-const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'));
+export const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'));
 
 export const QueueQuery = z.object({
   bucket: z.optional(QueueBucket),

@@ -1,9 +1,11 @@
 /** Every API route's contract, in the order the OpenAPI document lists them. */
+import { auditRoutes } from './audit';
 import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
 import { caseRoutes } from './cases';
 import { changeRoutes } from './changes';
 import { claimRoutes } from './claims';
+import { dashboardRoutes } from './dashboard';
 import { deviceRoutes } from './devices';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
@@ -24,6 +26,8 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...claimRoutes,
   ...adminRoutes,
   ...webhookRoutes,
+  ...auditRoutes,
+  ...dashboardRoutes,
 ];
 
 /** The contract of a route by id; throws for an unknown id (a programming error). */

@@ -4,12 +4,12 @@
  * phone; the officer captures a case with no signal; the admin revokes the
  * phone's enrolment; when the signal returns the phone's send is refused with
  * words the officer can act on, the case stays on the phone, and it can still
- * be exported.
+ * be exported; the audit log verifies and lists what the officer did.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
-import { createCase } from './drivers';
+import { startCase } from './drivers';
 import { useBrowserWorld } from './harness';
 import { caseSyncStatus, waitForStatus } from './outbox';
 import { openApp, signInAs } from './phone';
@@ -74,7 +74,7 @@ describe('the brigade administrator’s accounts and phones', () => {
 
     await phoneContext.setOffline(true);
     await phone.goto('/');
-    const id = await createCase(phone, '乌兰站门前');
+    const id = await startCase(phone, '乌兰站门前');
     await fillOneVehicleCase(phone, id, '乌兰站门前');
 
     await revokePhoneOf(desk);
@@ -99,6 +99,19 @@ describe('the brigade administrator’s accounts and phones', () => {
       .waitFor();
     await expectNoAxeViolations(phone, 'outbox, phone revoked');
     await phoneContext.close();
+
+    // The audit log: the chain verifies, and the officer's enrolment and its
+    // revocation are there under his name.
+    await desk.goto('/admin');
+    await desk.getByRole('link', { name: '审计记录' }).click();
+    await desk
+      .getByTestId('audit-verdict')
+      .getByText(/审计链完整/)
+      .waitFor();
+    await desk.getByLabel('操作人').fill(USERNAME);
+    await desk.getByRole('button', { name: '查找' }).click();
+    await desk.getByTestId('audit-event').filter({ hasText: 'device.enrolled' }).waitFor();
+    await expectNoAxeViolations(desk, 'audit log');
     await deskContext.close();
   });
 });

@@ -41,7 +41,7 @@ import {
   readNoticesOut,
   signBoth,
 } from './liability-drivers';
-import { waitForStatus } from './outbox';
+import { sendNow, waitForStatus } from './outbox';
 import {
   approve,
   claimPhotosShown,
@@ -105,7 +105,7 @@ describe('claim packets reach each insurer and come back to the police', () => {
     await readNoticesOut(page);
     await signBoth(page);
     await context.setOffline(false);
-    await page.goto('/outbox');
+    await sendNow(page);
     await waitForStatus(page, id, 'sent');
 
     // The reviewer approves it.

@@ -6,16 +6,17 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { BrowserWorld } from './harness';
-import { confirmSceneCleared, passTriage, takeEveryRequiredShot } from './scene-drivers';
-import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
+import { confirmAllNormal, confirmSceneCleared, takeEveryRequiredShot } from './scene-drivers';
+import { addFixedObjectCard, addVehicleWithDriver, startCase, waitForSaved } from './drivers';
 
 export const DRIVER_A = { name: '赵敏', idNumber: '11010519491231002X', phone: '13800138000' };
 export const DRIVER_B = { name: '李娜', idNumber: '110105194912310038', phone: '13900139000' };
 
 /**
  * A two-vehicle case with both drivers, triaged, every photo taken and the
- * scene cleared — all through the screens, with the network off. `insurers`
- * names each driver's compulsory insurer (A's, B's) as the officer types it.
+ * scene cleared — all through the screens, from one to the next as the
+ * officer taps on, with the network off. `insurers` names each driver's
+ * compulsory insurer (A's, B's) as the officer types it.
  */
 export async function clearedRearEndCase(
   world: BrowserWorld,
@@ -25,13 +26,32 @@ export async function clearedRearEndCase(
 ): Promise<{ context: BrowserContext; page: Page; id: string }> {
   const { context, page } = await world.openPhone({ offline: true, signIn });
   if (signIn) await page.goto('/'); // signing in ends on the outbox
-  const id = await createCase(page, address);
-  await passTriage(page, id);
-  await openParties(page, id);
+  const id = await startCase(page, address);
+  await confirmAllNormal(page, id);
   const driverA = { ...DRIVER_A, compulsoryInsurer: insurers.A };
   const driverB = { ...DRIVER_B, compulsoryInsurer: insurers.B };
   await addVehicleWithDriver(page, { plate: '川A12345', damagedParts: ['车尾'], driver: driverA });
   await addVehicleWithDriver(page, { plate: '川B67890', damagedParts: ['车头'], driver: driverB });
+  await waitForSaved(page);
+  await takeEveryRequiredShot(page, id);
+  await confirmSceneCleared(page);
+  return { context, page, id };
+}
+
+/**
+ * A one-vehicle case (A, front damaged, with its driver) and the guardrail it
+ * struck, added as a fixed object on the parties screen; triaged, photographed
+ * and cleared through the screens, offline.
+ */
+export async function clearedGuardrailCase(
+  world: BrowserWorld,
+  address: string,
+): Promise<{ context: BrowserContext; page: Page; id: string }> {
+  const { context, page } = await world.openPhone({ offline: true });
+  const id = await startCase(page, address);
+  await confirmAllNormal(page, id);
+  await addVehicleWithDriver(page, { plate: '川A12345', damagedParts: ['车头'], driver: DRIVER_A });
+  await addFixedObjectCard(page, '护栏');
   await waitForSaved(page);
   await takeEveryRequiredShot(page, id);
   await confirmSceneCleared(page);

@@ -4,7 +4,9 @@
  * proposal, an override with its reason, the notices, two signatures drawn
  * with the mouse, the determination page and its PDF; a party who refuses; a
  * dispute over the facts that escalates; the red-light queue at a signalised
- * junction, where the vehicle that stayed behind the stop line has no liability.
+ * junction, where the vehicle that stayed behind the stop line has no liability;
+ * a driver's status (facts schema 2) that escalates the case; a single
+ * vehicle striking a guardrail, recorded as a fixed-object impact (schema 2).
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,6 +20,7 @@ import {
   answerRedLightQueueHere,
   backToProposal,
   choice,
+  clearedGuardrailCase,
   clearedRearEndCase,
   DRIVER_A,
   DRIVER_B,
@@ -28,7 +31,7 @@ import {
   signAs,
 } from './liability-drivers';
 import { expectNoAxeViolations } from './axe';
-import { savedDownload } from './phone';
+import { layoutProblems, savedDownload } from './phone';
 import { storedCase } from './phone-db';
 
 // Demo officers: the first case is captured by a signed-in officer, whose
@@ -283,6 +286,59 @@ describe('liability on scene', () => {
     expect(await outcome.getByTestId('proposal-levels').textContent()).toContain('无责');
     await propose(page);
     expect((await storedCase(page, id)).liability?.proposal).toEqual({ A: 'none', B: 'full' });
+    await context.close();
+  });
+
+  it('a driver suspected of drinking, recorded as his status (schema 2), escalates the case under E04', async () => {
+    const { context, page, id } = await clearedRearEndCase(world, 'S203 省道 K8+200');
+    await answerRearEnd(page, id);
+    // The structured status, not an answer keyed by the rule: each with "cannot tell".
+    await page.locator('summary', { hasText: '车辆 B 驾驶人情况' }).click();
+    const suspected = choice(page, '车辆 B 驾驶人是否有饮酒或吸毒嫌疑？', '有嫌疑');
+    await suspected.waitFor();
+    await expectNoAxeViolations(page, 'the driver status questions');
+    await suspected.check();
+    const outcome = page.getByTestId('liability-outcome');
+    await outcome.getByRole('button', { name: '确认移交事故中队' }).click();
+    await page.waitForURL(new RegExp(`/cases/${id}$`));
+    expect(await page.getByTestId('case-state').textContent()).toBe('已移交事故中队');
+    const c = await storedCase(page, id);
+    expect(c.liability?.facts?.schemaVersion).toBe(2);
+    expect(c.liability?.facts?.vehicles[1]).toMatchObject({
+      driver: { alcoholOrDrugs: 'suspected' },
+    });
+    expect(c.liability?.decision?.escalation?.ruleId).toBe('E04-alcohol-or-drugs');
+    await context.close();
+  });
+
+  it('one vehicle struck a guardrail: a fixed-object impact, A full, escalated under E12 (schema 2)', async () => {
+    const { context, page, id } = await clearedGuardrailCase(world, 'G108 国道 K56+300');
+    await page.goto(`/cases/${id}/liability`);
+    await page.getByRole('heading', { name: '责任认定' }).waitFor();
+    await choice(page, '事故发生在什么地方？', '路段').check();
+    await choice(page, '车辆 A 当时在做什么？', '直行').check();
+    await choice(page, '第 1 次碰撞', 'A 撞 护栏').check();
+    const kind = choice(page, '护栏属于哪一类？', '护栏');
+    await kind.waitFor();
+    await expectNoAxeViolations(page, 'the fixed-object impact questions');
+    // At 360 px nothing scrolls sideways and every choice is a large target.
+    expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
+    await kind.check();
+
+    // The engine's answer: the striking vehicle answers for the guardrail, and
+    // damage to a public facility goes to the accident squad (E12).
+    const outcome = page.getByTestId('liability-outcome');
+    await outcome.locator('[data-rule="E12-public-facility-or-building-damage"]').waitFor();
+    expect(await outcome.getByTestId('liability-hint').textContent()).toContain('A 全部责任');
+    await outcome.getByRole('button', { name: '确认移交事故中队' }).click();
+    await page.waitForURL(new RegExp(`/cases/${id}$`));
+    const c = await storedCase(page, id);
+    expect(c.liability?.facts).toMatchObject({
+      schemaVersion: 2,
+      objects: [{ kind: 'guardrail' }],
+      impacts: [{ striking: 'A' }],
+    });
+    expect(c.liability?.decision?.liabilityHint).toEqual({ A: 'full' });
     await context.close();
   });
 });

@@ -22,6 +22,19 @@ export async function waitForStatus(page: Page, caseId: string, status: string):
     .waitFor({ timeout: 60_000 });
 }
 
+/**
+ * On the outbox screen (opened if it is not on show): the officer's "立即发送",
+ * which sends every waiting case at once, ending quiet periods and backoffs.
+ * What a test does when sending is not what it checks: a page loaded offline
+ * only notices the link back at the shell's next probe of the server
+ * (src/app/reachability.ts, every 20 s) or when the outbox's own timer comes
+ * round (sync.e2e.ts proves that the phone sends without it).
+ */
+export async function sendNow(page: Page): Promise<void> {
+  if (new URL(page.url()).pathname !== '/outbox') await page.goto('/outbox');
+  await page.getByRole('button', { name: '立即发送', exact: true }).click();
+}
+
 /** Every case on the phone and its status as the outbox screen derives it, read from IndexedDB. */
 export async function phoneStatuses(page: Page): Promise<Map<string, 'sent' | 'unsent'>> {
   const rows = await readPhoneDb(page, ['cases', 'outbox', 'receipts']);

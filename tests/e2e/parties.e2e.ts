@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowserWorld } from './harness';
+import { layoutProblems } from './phone';
 import {
   addFixedObjectCard,
   addVehicleWithDriver,
@@ -31,19 +32,6 @@ async function offlineCase(
   await context.setOffline(true);
   await openParties(page, id);
   return { context, page, id };
-}
-
-/** Controls shorter than 48 px, and the page width, on the 360 px phone. */
-async function layoutProblems(page: Page): Promise<{ width: number; small: string[] }> {
-  return page.evaluate(() => {
-    const targets = document.querySelectorAll<HTMLElement>(
-      'main input:not([type=checkbox]), main select, main button, main summary, main label.chip, main label.check',
-    );
-    const small = [...targets]
-      .filter((el) => el.getBoundingClientRect().height < 48)
-      .map((el) => `${el.tagName} ${el.textContent ?? ''}`);
-    return { width: document.documentElement.scrollWidth, small };
-  });
 }
 
 describe('vehicles and parties, offline', () => {

@@ -133,3 +133,16 @@ export async function savedDownload(download: Download): Promise<string> {
   await download.saveAs(path);
   return path;
 }
+
+/** Controls shorter than 48 px, and the page width, on the 360 px phone. */
+export async function layoutProblems(page: Page): Promise<{ width: number; small: string[] }> {
+  return page.evaluate(() => {
+    const targets = document.querySelectorAll<HTMLElement>(
+      'main input:not([type=checkbox]), main select, main button, main summary, main label.chip, main label.check',
+    );
+    const small = [...targets]
+      .filter((el) => el.getBoundingClientRect().height < 48)
+      .map((el) => `${el.tagName} ${el.textContent ?? ''}`);
+    return { width: document.documentElement.scrollWidth, small };
+  });
+}

@@ -21,7 +21,7 @@ import {
   sha256,
   signBoth,
 } from './liability-drivers';
-import { waitForStatus } from './outbox';
+import { sendNow, waitForStatus } from './outbox';
 import { signInOnPhone } from './phone';
 import { storedCase } from './phone-db';
 import { login, readServer } from './server';
@@ -135,7 +135,7 @@ describe('the squad’s amended liability on the officer’s phone', () => {
 
     // Online again: the next version reaches the server, flagged amended.
     await context.setOffline(false);
-    await page.goto('/outbox');
+    await sendNow(page);
     await waitForStatus(page, id, 'sent');
     const held = await asReviewer<{ receipt: { manifestVersion: number; flags: string[] } }>(
       `/api/cases/${id}`,

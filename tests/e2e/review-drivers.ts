@@ -4,8 +4,8 @@
  * the workspace as a person takes them.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createCase } from './drivers';
-import { waitForStatus } from './outbox';
+import { startCase } from './drivers';
+import { sendNow, waitForStatus } from './outbox';
 import { PHONE_CONTEXT, shimEsbuildNames, signInAs } from './phone';
 import { fillOneVehicleCase } from './scene-drivers';
 
@@ -14,7 +14,7 @@ export const DESK = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' };
 
 /**
  * A case for the squad, from the officer's phone (signed in): captured
- * offline (one vehicle, the three scene shots), then sent; the server holds
+ * offline (one vehicle, the three scene shots), then sent with "立即发送"; the server holds
  * it as version 1.
  */
 export async function sendNewCase(
@@ -24,10 +24,10 @@ export async function sendNewCase(
   const { context, page } = phone;
   await context.setOffline(true);
   await page.goto('/');
-  const id = await createCase(page, place);
+  const id = await startCase(page, place);
   await fillOneVehicleCase(page, id, place);
   await context.setOffline(false);
-  await page.goto('/outbox');
+  await sendNow(page);
   await waitForStatus(page, id, 'sent');
   return id;
 }

@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserWorld } from './harness';
-import { waitForStatus } from './outbox';
+import { sendNow, waitForStatus } from './outbox';
 import { storedCase, storedPhotos } from './phone-db';
 import { fillOneVehicleCase, makeJpeg, pickPhoto } from './scene-drivers';
 import { readServer, serverCase } from './server';
@@ -75,7 +75,7 @@ describe('the review loop on the officer’s phone', () => {
 
     // Back online: sent as version 1. A newer case follows it.
     await context.setOffline(false);
-    await page.goto('/outbox');
+    await sendNow(page);
     await waitForStatus(page, id, 'sent');
     expect(await serverCase(world.server.url, id)).toMatchObject({ status: 200, version: 1 });
     await page.goto('/');
@@ -129,7 +129,7 @@ describe('the review loop on the officer’s phone', () => {
 
     // Back online: the server holds version 2, with the added photo.
     await context.setOffline(false);
-    await page.goto('/outbox');
+    await sendNow(page);
     await waitForStatus(page, id, 'sent');
     const held = await serverCase(world.server.url, id);
     expect(held).toMatchObject({ status: 200, version: 2, complete: true });

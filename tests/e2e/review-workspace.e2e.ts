@@ -27,6 +27,9 @@ import { login, readServer } from './server';
 
 const world = useBrowserWorld({ demo: true });
 
+/** The queue screen's poll of the changes feed (src/services/useReview.ts QUEUE_POLL_MS). */
+const QUEUE_POLL_MS = 30_000;
+
 /** The officer's phone, signed in, shared by the tests (each sends its own cases). */
 let phone: { context: BrowserContext; page: Page };
 /** A case the screens are checked on, then approved with the keyboard. */
@@ -274,6 +277,9 @@ describe('the reviewer’s workspace', () => {
     { timeout: 180_000 },
     async () => {
       const { context, page } = await openReviewer(world.browser, world.server.url);
+      // The page's timers under the test's hand (time still flows on its own),
+      // so the next poll is brought forward instead of waited for.
+      await context.clock.install();
       await page.goto(`/review${mine}`);
       await page.getByRole('table').waitFor();
       await page.evaluate(() => {
@@ -282,11 +288,14 @@ describe('the reviewer’s workspace', () => {
       expect(await page.getByTestId('queue-news').textContent()).toBe('');
 
       const id = await sendNewCase(phone, '新到路 K4');
-      // The screen polls the changes feed every 30 s: within two polls it lists and announces it.
+      // The screen polls the changes feed every 30 s (QUEUE_POLL_MS): the clock
+      // jumps one interval ahead, which fires the poll's timer once, and the
+      // poll lists and announces the case.
+      await page.clock.fastForward(QUEUE_POLL_MS);
       await page
         .getByTestId('review-queue')
         .locator(`a[href="/review/${id}"]:visible`)
-        .waitFor({ timeout: 65_000 });
+        .waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('queue-news').textContent()).toMatch(
         /^有 \d+ 起案件新到或有新版本，列表已更新。$/,
       );

@@ -1,7 +1,7 @@
 /** Drivers for the on-scene steps: triage, evidence (photos made in the page), clearing the road. */
 import type { Page } from 'playwright-core';
 import { TRIAGE_RULES } from '../../src/domain/triage/triage-rules';
-import { addVehicleWithDriver, createCase, openParties } from './drivers';
+import { addVehicleWithDriver, nextStep, startCase, waitForSaved } from './drivers';
 
 /** Answers one triage question as worded on screen (zh-CN), opening it first if it is folded. */
 export async function answerTriage(page: Page, ruleId: string, answer: boolean): Promise<void> {
@@ -300,7 +300,7 @@ export async function quickCase(
   options: { big?: boolean; medium?: boolean; seed?: number } = {},
 ): Promise<string> {
   await page.goto(`${origin}/`);
-  const id = await createCase(page, place);
+  const id = await startCase(page, place);
   await page.goto(`${origin}/cases/${id}/evidence`);
   await page.getByTestId('evidence-progress').waitFor();
   for (let i = 0; i < photos; i++) {
@@ -330,19 +330,21 @@ export async function quickCase(
 }
 
 /**
- * On a case just opened at `place`: triage passed, one vehicle (川A54321, rear
- * damaged) with its driver, and the three scene shots; the vehicle's own
- * shots are left to take.
+ * On the triage screen of a case just opened at `place` ({@link startCase}
+ * lands there), the officer's taps from screen to screen: triage passed, one
+ * vehicle (川A54321, rear damaged) with its driver, and the three scene shots;
+ * the vehicle's own shots are left to take.
  */
 export async function fillOneVehicleCase(page: Page, id: string, place: string): Promise<void> {
-  await passTriage(page, id);
-  await openParties(page, id);
+  await confirmAllNormal(page, id);
   await addVehicleWithDriver(page, {
     plate: '川A54321',
     damagedParts: ['车尾'],
     driver: { name: '王五', idNumber: '11010519491231002X', phone: '13700137000' },
   });
-  await page.goto(`/cases/${id}/evidence`);
+  await waitForSaved(page);
+  await nextStep(page, '现场取证');
+  await page.getByTestId('evidence-progress').waitFor();
   for (const slot of ['scene-behind', 'scene-front', 'collision-point']) {
     await pickPhoto(page, slot, await makeJpeg(page, 1200, 900, `${place} ${slot}`));
   }

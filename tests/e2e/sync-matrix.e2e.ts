@@ -22,7 +22,7 @@ import {
   until,
 } from './harness';
 import { checkInvariants } from './invariants';
-import { makeDue, outboxDueTimes, phoneStatuses, setBackoff, waitAllSent } from './outbox';
+import { makeDue, outboxDueTimes, phoneStatuses, sendNow, setBackoff, waitAllSent } from './outbox';
 import { openPhone, PHONE_CONTEXT, signInOnPhone } from './phone';
 import { readPhoneDb, storedOutbox, storedPhotos } from './phone-db';
 import { quickCase } from './scene-drivers';
@@ -326,6 +326,8 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     rec.capture('PUT /api/cases/');
     const { context, page } = await newPhone();
     const id = await quickCase(page, rec.url, 'B3 重复提交', 2);
+    // Sent at once (not after the case's quiet period): the replays are what is checked.
+    await sendNow(page);
     await waitAllSent(page, [id]);
     rec.capture(undefined);
     const put = rec.log.find((e) => e.method === 'PUT' && e.path === `/api/cases/${id}` && e.body);

@@ -13,7 +13,7 @@ import { caseSyncStatus, waitForStatus } from './outbox';
 import { storedPhotos } from './phone-db';
 import { fillOneVehicleCase } from './scene-drivers';
 import { serverCase } from './server';
-import { createCase } from './drivers';
+import { startCase } from './drivers';
 
 const world = useBrowserWorld({ demo: true });
 let proxy: FaultProxy;
@@ -34,7 +34,7 @@ async function phone(): Promise<Page> {
 /** A case with one vehicle and three photos, captured on the page as it is (online or not). */
 async function captureCase(page: Page, place: string): Promise<{ id: string; hashes: string[] }> {
   await page.goto('/');
-  const id = await createCase(page, place);
+  const id = await startCase(page, place);
   await fillOneVehicleCase(page, id, place);
   const hashes = (await storedPhotos(page)).map((p) => p.sha256).sort();
   return { id, hashes: [...new Set(hashes)] };

@@ -129,7 +129,7 @@ async function backfill(db: MigrationDb): Promise<void> {
 }
 
 /** A stored body as a case record, or undefined when it is not one (it is then left without signals). */
-function parseRecord(body: string): CaseRecord | undefined {
+export function parseRecord(body: string): CaseRecord | undefined {
   try {
     const value = JSON.parse(body) as Partial<CaseRecord> | null;
     if (!value || typeof value.arrivedAt !== 'string' || !Array.isArray(value.transitions)) {

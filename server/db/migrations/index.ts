@@ -13,6 +13,7 @@ import * as m0006 from './0006-squad-amendments';
 import * as m0007 from './0007-insurer-delivery';
 import * as m0008 from './0008-assessment-photos';
 import * as m0009 from './0009-overdue-claims';
+import * as m0010 from './0010-five-fast';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
@@ -24,4 +25,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007-insurer-delivery': m0007,
   '0008-assessment-photos': m0008,
   '0009-overdue-claims': m0009,
+  '0010-five-fast': m0010,
 };

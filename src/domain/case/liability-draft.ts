@@ -11,25 +11,37 @@ import type { EscalationAnswer, LiabilityFacts } from '../liability/facts.schema
 import type { CaseRecord } from './case.schema';
 import type { LiabilityDraft } from './liability-record.schema';
 import { emptyDraft } from './liability-step';
+import { fixedObjectsOf } from './parties';
 
 /**
  * The stored draft (or an empty one), fitted to the vehicles the case has
  * now: one row per vehicle label in the case's order, keeping what was
- * answered for it; impacts forget vehicles no longer on the case, and there
- * is always at least one impact to answer.
+ * answered for it; one row per fixed object (by party id) with its kind;
+ * impacts forget vehicles and objects no longer on the case, and there is
+ * always at least one impact to answer.
  */
 export function fitLiabilityDraft(c: CaseRecord): LiabilityDraft {
   const saved = c.liability?.draft ?? emptyDraft(c);
   const labels = c.vehicles.map((v) => v.label);
-  const known = (l: string | undefined) => (l !== undefined && labels.includes(l) ? l : undefined);
+  const objectIds = fixedObjectsOf(c).map((p) => p.id);
+  const vehicle = (l: string | undefined) => l !== undefined && labels.includes(l);
+  const party = (l: string | undefined) => vehicle(l) || (l !== undefined && objectIds.includes(l));
   return {
     ...saved,
     vehicles: labels.map((l) => saved.vehicles.find((v) => v.id === l) ?? { id: l }),
-    impacts: (saved.impacts.length > 0 ? saved.impacts : [{}]).map((imp) => ({
-      ...(known(imp.striking) && { striking: imp.striking }),
-      ...(known(imp.struck) && { struck: imp.struck }),
-      ...(imp.relation && { relation: imp.relation }),
-    })),
+    impacts: (saved.impacts.length > 0 ? saved.impacts : [{}]).map((imp) => {
+      const actions = imp.actions?.filter((a) => vehicle(a.vehicleId));
+      return {
+        ...(vehicle(imp.striking) && { striking: imp.striking }),
+        ...(party(imp.struck) && { struck: imp.struck }),
+        ...(imp.relation && { relation: imp.relation }),
+        ...(imp.whoStruck && { whoStruck: imp.whoStruck }),
+        ...(actions && actions.length > 0 && { actions }),
+      };
+    }),
+    ...(objectIds.length > 0 && {
+      objects: objectIds.map((id) => saved.objects?.find((o) => o.id === id) ?? { id }),
+    }),
   };
 }
 

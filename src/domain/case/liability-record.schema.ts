@@ -13,13 +13,15 @@ import type {
   LiabilityLevel as CatalogLevel,
 } from '../liability/catalog.schema';
 import {
+  DriverStatus,
   EscalationAnswer,
+  FixedObjectKind,
   Heading,
   LiabilityFacts,
-  PlaceKind,
+  PlaceKindV2,
   QuestionAnswer,
   SignalFacing,
-  VehicleAction,
+  VehicleActionV2,
   VehicleCondition,
   VehicleRef,
 } from '../liability/facts.schema';
@@ -62,17 +64,19 @@ export type ImpactRelation = z.infer<typeof ImpactRelation>;
  * loses nothing. `factsFromDraft` turns a complete draft into engine facts.
  */
 export const LiabilityDraft = z.object({
-  placeKind: z.optional(PlaceKind),
+  placeKind: z.optional(PlaceKindV2),
   vehicles: z.array(
     z.object({
       id: VehicleRef,
-      action: z.optional(VehicleAction),
+      action: z.optional(VehicleActionV2),
       heading: z.optional(Heading),
       /** The signal facing it; 'unknown' when the officer cannot tell (left out of the facts). */
       signal: z.optional(z.union([SignalFacing, z.literal('unknown')])),
       /** Did it move past the stop line on that signal ('unknown': left out of the facts). */
       passedStopLine: z.optional(z.enum(['yes', 'no', 'unknown'])),
       conditions: z.optional(z.array(VehicleCondition)),
+      /** Licence, alcohol or drugs, injury as the officer recorded them (facts schema 2). */
+      driver: z.optional(DriverStatus),
     }),
   ),
   impacts: z.array(
@@ -80,8 +84,14 @@ export const LiabilityDraft = z.object({
       striking: z.optional(VehicleRef),
       struck: z.optional(VehicleRef),
       relation: z.optional(ImpactRelation),
+      /** `unknown`: two vehicles touched (a mutual scrape) and who struck whom cannot be told. */
+      whoStruck: z.optional(z.enum(['recorded', 'unknown'])),
+      /** A vehicle's action at this impact where it differs from its own (asked with several impacts). */
+      actions: z.optional(z.array(z.object({ vehicleId: VehicleRef, action: VehicleActionV2 }))),
     }),
   ),
+  /** The case's fixed objects (parties without a vehicle, by party id) and the kind of each. */
+  objects: z.optional(z.array(z.object({ id: VehicleRef, kind: z.optional(FixedObjectKind) }))),
   /** Answers to the engine's catalog questions (`nextQuestion`, source scenario). */
   answers: z.array(QuestionAnswer),
   /** Answers to escalation questions the engine asked (`nextQuestion`, source escalation). */

@@ -15,13 +15,7 @@ import { ok, refuse, type Result } from '../result';
 import type { LiabilityCatalog, LiabilityLevel } from '../liability/catalog.schema';
 import type { LiabilityDecision } from '../liability/decision';
 import { evaluateLiability } from '../liability/evaluate';
-import {
-  LIABILITY_FACTS_SCHEMA_VERSION,
-  parseLiabilityFacts,
-  type LiabilityFacts,
-  type Impact,
-  type Vehicle as FactsVehicle,
-} from '../liability/facts.schema';
+import { parseLiabilityFacts, type LiabilityFacts } from '../liability/facts.schema';
 import { transitionCase } from './case';
 import { contentVersionOf } from './determination';
 import type { CaseRecord } from './case.schema';
@@ -32,6 +26,8 @@ import {
   type LiabilityRecord,
   type SignatureEntry,
 } from './liability-record.schema';
+
+export { factsFromDraft } from './liability-facts';
 
 /** The escalation rule a dispute over the facts falls under. */
 export const FACTS_DISPUTED_RULE = 'E14-facts-or-cause-disputed';
@@ -111,59 +107,6 @@ export function saveLiabilityDraft(
   const r = canWork(c);
   if (!r.ok) return r;
   return ok(withRecord(c, { ...r.value, draft }, at));
-}
-
-/**
- * The engine's facts from a draft, or `incomplete` naming what is missing
- * (`place`, `vehicles.B.action`, `impacts.0`). `allClear` is true once the
- * case passed triage (no exclusion applies).
- */
-export function factsFromDraft(
-  draft: LiabilityDraft,
-  allClear: boolean,
-): Result<LiabilityFacts, 'incomplete' | 'invalid-facts'> {
-  const missing: string[] = [];
-  if (draft.placeKind === undefined) missing.push('place');
-  const vehicles: FactsVehicle[] = [];
-  for (const v of draft.vehicles) {
-    if (v.action === undefined) {
-      missing.push(`vehicles.${v.id}.action`);
-      continue;
-    }
-    vehicles.push({
-      id: v.id,
-      action: v.action,
-      ...(v.heading && { heading: v.heading }),
-      ...(v.signal && v.signal !== 'unknown' && { signal: v.signal }),
-      ...(v.passedStopLine &&
-        v.passedStopLine !== 'unknown' && { passedStopLine: v.passedStopLine === 'yes' }),
-      ...(v.conditions && v.conditions.length > 0 && { conditions: v.conditions }),
-    });
-  }
-  const impacts: Impact[] = [];
-  draft.impacts.forEach((imp, i) => {
-    if (imp.striking === undefined || imp.struck === undefined) {
-      missing.push(`impacts.${i}`);
-      return;
-    }
-    impacts.push({
-      striking: imp.striking,
-      struck: imp.struck,
-      ...(imp.relation && { relation: imp.relation }),
-    });
-  });
-  if (missing.length > 0 || draft.placeKind === undefined)
-    return refuse('incomplete', missing.join(','));
-  const checkAnswers = Object.keys(draft.checkAnswers).length > 0 ? draft.checkAnswers : undefined;
-  const facts = {
-    schemaVersion: LIABILITY_FACTS_SCHEMA_VERSION,
-    place: { kind: draft.placeKind },
-    vehicles,
-    impacts,
-    checks: { ...(allClear && { allClear: true }), ...(checkAnswers && { answers: checkAnswers }) },
-    ...(draft.answers.length > 0 && { answers: draft.answers }),
-  };
-  return parseLiabilityFacts(facts);
 }
 
 /** The decision as stored: the contract fields, without the transient question. */

@@ -3,18 +3,12 @@
  * read through tracked proxies, so whatever they touch shows up in
  * `factsUsed`.
  */
-import type {
-  Impact,
-  LiabilityFacts,
-  Place,
-  Vehicle,
-  VehicleAction,
-  VehicleCondition,
-} from './facts.schema';
+import type { ResolvedFacts } from './resolved';
+import type { Impact, Place, Vehicle, VehicleAction, VehicleCondition } from './facts.schema';
 
 /** One oriented pair within one impact: `x` is tried in the scenario's first (at-fault) role. */
 export interface PairContext {
-  readonly facts: LiabilityFacts;
+  readonly facts: ResolvedFacts;
   readonly place: Place;
   readonly impact: Impact;
   readonly x: Vehicle;

@@ -6,7 +6,8 @@
 import type { Derived, PairContext } from './derive-helpers';
 import { junctionDerivations } from './derive-junction';
 import { roadDerivations } from './derive-road';
-import type { Impact, LiabilityFacts, Vehicle } from './facts.schema';
+import type { Impact, Vehicle } from './facts.schema';
+import type { ResolvedFacts } from './resolved';
 import { tracked } from './tracking';
 
 /**
@@ -41,7 +42,7 @@ export interface AnswerResult {
 
 /** Builds the context of one impact with x in the first role and y in the second. */
 export function pairContext(
-  facts: LiabilityFacts,
+  facts: ResolvedFacts,
   impactIndex: number,
   x: Vehicle,
   y: Vehicle,
@@ -60,11 +61,7 @@ export function pairContext(
 }
 
 /** The officer's explicit answer, if any; a `vehicleId` must match the vehicle in the first role. */
-function explicitAnswer(
-  facts: LiabilityFacts,
-  questionId: string,
-  xId: string,
-): string | undefined {
+function explicitAnswer(facts: ResolvedFacts, questionId: string, xId: string): string | undefined {
   const answers = facts.answers ?? [];
   const own = answers.find((a) => a.questionId === questionId && a.vehicleId === xId);
   const general = answers.find((a) => a.questionId === questionId && a.vehicleId === undefined);
@@ -73,7 +70,7 @@ function explicitAnswer(
 
 /** Answers `questionId` for the orientation in `build` (a fresh context per call, to track reads). */
 export function answerQuestion(
-  facts: LiabilityFacts,
+  facts: ResolvedFacts,
   questionId: string,
   impactIndex: number,
   x: Vehicle,

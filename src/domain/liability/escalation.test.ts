@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLiabilityCatalog } from './catalog';
 import type { EscalationAnswers } from './escalation';
 import { escalationAnswersFromFacts, evaluateEscalation } from './escalation';
-import type { LiabilityFacts } from './facts.schema';
+import type { LiabilityFactsV1 as LiabilityFacts } from './facts.schema';
 
 const rules = loadLiabilityCatalog().escalationRules;
 const clear: Record<string, 'yes' | 'no'> = Object.fromEntries(

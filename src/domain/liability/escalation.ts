@@ -4,7 +4,9 @@
  * rules' check questions and stores the answers keyed by rule id.
  */
 import type { EscalationRule } from './catalog.schema';
-import type { EscalationAnswer, LiabilityFacts } from './facts.schema';
+import type { EscalationAnswer, LiabilityFacts, LiabilityFactsV2, VehicleV2 } from './facts.schema';
+import { migrateFacts } from './migrate';
+import { statusFindings, triggeredByStatus } from './status-rules';
 
 /** Answers to the rules' check questions, keyed by rule id (e.g. `E02-injury`). */
 export type EscalationAnswers = Readonly<Record<string, EscalationAnswer>>;
@@ -54,10 +56,10 @@ const clearAnswer = (rule: EscalationRule): EscalationAnswer =>
   rule.escalateWhen === 'yes' ? 'no' : 'yes';
 
 /** Rule ids the structured facts can trigger on their own (vehicle status, kind, load, impacts). */
-function triggeredByFacts(facts: LiabilityFacts): string[] {
-  const ids: string[] = [];
-  const some = (p: (v: LiabilityFacts['vehicles'][number]) => boolean): boolean =>
-    facts.vehicles.some(p);
+function triggeredByFacts(facts: LiabilityFactsV2): string[] {
+  const ids = triggeredByStatus(facts);
+  const some = (p: (v: VehicleV2) => boolean): boolean => facts.vehicles.some(p);
+  if ((facts.objects ?? []).length > 0) ids.push('E12-public-facility-or-building-damage');
   if (some((v) => v.status?.plates === 'none' || v.status?.plates === 'forged'))
     ids.push('E07-no-or-false-plates');
   if (some((v) => v.status?.movable === false)) ids.push('E08-vehicle-cannot-be-moved');
@@ -74,20 +76,26 @@ function triggeredByFacts(facts: LiabilityFacts): string[] {
 }
 
 /**
- * The escalation answers implied by a facts record: the explicit
- * `checks.answers`, overridden by anything the structured facts trigger, and
- * with `checks.allClear` filling the rest with the non-triggering answer.
+ * The escalation answers implied by a facts record (either version): the
+ * explicit `checks.answers`, overridden by anything the structured facts
+ * trigger; a rule the driver and vehicle status clear for every vehicle is
+ * answered clear; `checks.allClear` fills the rest with the non-triggering
+ * answer — except a rule whose status some vehicle records as `unknown`,
+ * which stays unanswered and is asked.
  */
 export function escalationAnswersFromFacts(
   rules: readonly EscalationRule[],
   facts: LiabilityFacts,
 ): Record<string, EscalationAnswer> {
-  const answers: Record<string, EscalationAnswer> = { ...facts.checks?.answers };
-  const triggered = new Set(triggeredByFacts(facts));
+  const f = migrateFacts(facts);
+  const answers: Record<string, EscalationAnswer> = { ...f.checks?.answers };
+  const triggered = new Set(triggeredByFacts(f));
+  const status = statusFindings(f);
   for (const rule of rules) {
+    const own = status.get(rule.id);
     if (triggered.has(rule.id)) answers[rule.id] = rule.escalateWhen;
-    else if (answers[rule.id] === undefined && facts.checks?.allClear === true)
-      answers[rule.id] = clearAnswer(rule);
+    else if (answers[rule.id] !== undefined || own === 'unknown') continue;
+    else if (own === 'clear' || f.checks?.allClear === true) answers[rule.id] = clearAnswer(rule);
   }
   return answers;
 }

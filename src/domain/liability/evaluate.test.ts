@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLiabilityCatalog } from './catalog';
 import { evaluateLiability } from './evaluate';
-import type { LiabilityFacts, QuestionAnswer, Vehicle } from './facts.schema';
+import type { LiabilityFactsV1 as LiabilityFacts, QuestionAnswer, Vehicle } from './facts.schema';
 
 const catalog = loadLiabilityCatalog();
 

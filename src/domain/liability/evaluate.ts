@@ -17,7 +17,11 @@ import type {
   LiabilityMap,
 } from './decision';
 import { escalationAnswersFromFacts, evaluateEscalation } from './escalation';
-import type { LiabilityFacts, Vehicle } from './facts.schema';
+import type { LiabilityFacts, LiabilityFactsV2 } from './facts.schema';
+import { migrateFacts } from './migrate';
+import { decideOverUnknowns } from './resolve';
+import type { ResolvedFacts } from './resolved';
+import { isObject, vehicleAt } from './resolved';
 import { toFinding } from './findings';
 import type { Match } from './match';
 import { matchScenario } from './match';
@@ -56,15 +60,12 @@ function ruleEscalation(rule: EscalationRule): Escalation {
   };
 }
 
-const vehicleById = (facts: LiabilityFacts, id: string): Vehicle =>
-  facts.vehicles.find((v) => v.id === id) as Vehicle;
-
 /** Every scenario, both ways round, against one impact. */
-function matchImpact(catalog: LiabilityCatalog, facts: LiabilityFacts, i: number): Match[] {
+function matchImpact(catalog: LiabilityCatalog, facts: ResolvedFacts, i: number): Match[] {
   const imp = facts.impacts[i];
   if (imp === undefined) return [];
-  const s = vehicleById(facts, imp.striking);
-  const t = vehicleById(facts, imp.struck);
+  const s = vehicleAt(facts, i, imp.striking);
+  const t = vehicleAt(facts, i, imp.struck);
   const out: Match[] = [];
   for (const scenario of catalog.scenarios)
     for (const [x, y] of [
@@ -91,10 +92,11 @@ function scenarioEscalation(catalog: LiabilityCatalog, m: Fired): string | undef
   return m.scenario.escalate ? catalog.overlay.scenarioEscalations[m.scenario.id] : undefined;
 }
 
-function evaluateImpact(catalog: LiabilityCatalog, facts: LiabilityFacts, i: number): ImpactEval {
+function evaluateImpact(catalog: LiabilityCatalog, facts: ResolvedFacts, i: number): ImpactEval {
   const imp = facts.impacts[i];
   if (imp === undefined || imp.pushedBy !== undefined) return { kind: 'pushed', impact: i };
   const base = { impact: i, striking: imp.striking, struck: imp.struck };
+  if (isObject(facts, imp.struck)) return objectImpact(base);
   const matches = matchImpact(catalog, facts, i);
   const fired = matches.filter((m): m is Fired => m.status === 'fired');
   // A modifier that escalates ends the match without a liability finding.
@@ -122,8 +124,8 @@ function evaluateImpact(catalog: LiabilityCatalog, facts: LiabilityFacts, i: num
       findings,
     };
   }
-  const a = vehicleById(facts, imp.striking);
-  const b = vehicleById(facts, imp.struck);
+  const a = vehicleAt(facts, i, imp.striking);
+  const b = vehicleAt(facts, i, imp.struck);
   const combined = combineImpact(findings, a, b, catalog.overlay);
   const result: ImpactResult = {
     ...base,
@@ -136,6 +138,24 @@ function evaluateImpact(catalog: LiabilityCatalog, facts: LiabilityFacts, i: num
   return { kind: 'liability', result, combined, findings };
 }
 
+const OBJECT_HOW: Bilingual = {
+  zh: '车辆撞击固定物或其他财产：撞击车辆承担全部责任（单方事故）。',
+  en: 'A vehicle struck a fixed object or other property: the striking vehicle bears full liability (a single-vehicle crash).',
+};
+
+/** A vehicle struck a fixed object or other property on its own: it answers for it. */
+function objectImpact(base: { impact: number; striking: string; struck: string }): ImpactEval {
+  const liability: LiabilityMap = { [base.striking]: 'full' };
+  const how = OBJECT_HOW;
+  const combined: Combined = { liability, how, alternatives: [], officerMustConfirm: false };
+  return {
+    kind: 'liability',
+    result: { ...base, outcome: 'liability', liability, how },
+    combined,
+    findings: [],
+  };
+}
+
 const CHAIN_HOW: Bilingual = {
   zh: '连环碰撞：被推撞车辆系受后车一次撞击推出，该次碰撞由推撞车辆承担责任。',
   en: 'Chain collision: the striking vehicle was shoved by a single push, so the pushing vehicle answers for this impact.',
@@ -143,7 +163,7 @@ const CHAIN_HOW: Bilingual = {
 
 /** A pushed impact: the pusher bears the level it bears in the impact that shoved the striker. */
 function pushedResult(
-  facts: LiabilityFacts,
+  facts: ResolvedFacts,
   i: number,
   evals: readonly ImpactEval[],
 ): ImpactResult | undefined {
@@ -157,7 +177,7 @@ function pushedResult(
   const pusherLevel = origin.combined.liability[imp.pushedBy] ?? 'none';
   const liability: LiabilityMap = {
     [imp.striking]: 'none',
-    [imp.struck]: 'none',
+    ...(!isObject(facts, imp.struck) && { [imp.struck]: 'none' }),
     [imp.pushedBy]: pusherLevel,
   };
   return {
@@ -188,7 +208,7 @@ const scenarioIds = (catalog: LiabilityCatalog, findings: readonly Finding[]): s
   catalog.scenarios.map((s) => s.id).filter((id) => findings.some((f) => f.scenarioId === id));
 
 /** Liability by the facts alone, ignoring the escalation checks. */
-function evaluateScenarios(catalog: LiabilityCatalog, facts: LiabilityFacts): LiabilityDecision {
+function evaluateScenarios(catalog: LiabilityCatalog, facts: ResolvedFacts): LiabilityDecision {
   const evals = facts.impacts.map((_, i) => evaluateImpact(catalog, facts, i));
   const findings = evals.flatMap((e) => ('findings' in e ? e.findings : []));
   const common = {
@@ -272,7 +292,7 @@ export function evaluateLiability(
   catalog: LiabilityCatalog,
   facts: LiabilityFacts,
 ): LiabilityDecision {
-  return ordered(decide(catalog, facts));
+  return ordered(decide(catalog, migrateFacts(facts)));
 }
 
 const HINT_WITHHELD: Bilingual = {
@@ -282,7 +302,7 @@ const HINT_WITHHELD: Bilingual = {
 
 /** What an escalated decision says about the underlying liability. */
 function escalationHint(
-  facts: LiabilityFacts,
+  facts: LiabilityFactsV2,
   underlying: LiabilityDecision,
 ): Pick<LiabilityDecision, 'liabilityHint' | 'liabilityHintWithheld'> {
   if (facts.impacts.some((i) => i.sequenceDisputed === true))
@@ -290,10 +310,28 @@ function escalationHint(
   return underlying.outcome === 'liability' ? { liabilityHint: underlying.liability } : {};
 }
 
-function decide(catalog: LiabilityCatalog, facts: LiabilityFacts): LiabilityDecision {
+/** The facts cannot be settled on scene: an unknown the decision depends on. */
+function cannotSettle(catalog: LiabilityCatalog): LiabilityDecision {
+  return {
+    outcome: 'escalate',
+    officerMustConfirm: false,
+    alternatives: [],
+    escalation: escalationFor(catalog, 'E14-facts-or-cause-disputed'),
+    scenarios: [],
+    findings: [],
+    impacts: [],
+    catalogVersion: catalog.version,
+  };
+}
+
+function decide(catalog: LiabilityCatalog, facts: LiabilityFactsV2): LiabilityDecision {
   const answers = escalationAnswersFromFacts(catalog.escalationRules, facts);
   const check = evaluateEscalation(catalog.escalationRules, answers);
-  const underlying = evaluateScenarios(catalog, facts);
+  const underlying = decideOverUnknowns(
+    facts,
+    (resolved) => evaluateScenarios(catalog, resolved),
+    () => cannotSettle(catalog),
+  );
   if (check.status === 'escalate') {
     const hint = escalationHint(facts, underlying);
     const { liability: _dropped, nextQuestion: _ignored, ...rest } = underlying;

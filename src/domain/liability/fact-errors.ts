@@ -26,6 +26,19 @@ function bound(issue: Issue & { code: 'too_small' | 'too_big' }): string {
   return `${words} ${String(limit)} ${Number(limit) === 1 ? unit.slice(0, -1) : unit}`;
 }
 
+/** A discriminated union (the schema version): the discriminator missing, or the values allowed. */
+function unionWords(issue: Issue & { code: 'invalid_union' }): string {
+  const { discriminator, options } = issue as { discriminator?: unknown; options?: unknown };
+  if (typeof discriminator !== 'string' || !Array.isArray(options))
+    return 'matches none of the allowed forms';
+  const input: unknown = issue.input;
+  const given =
+    typeof input === 'object' && input !== null
+      ? (input as Record<string, unknown>)[discriminator]
+      : undefined;
+  return given === undefined ? 'required' : `expected one of ${listed(options)}`;
+}
+
 /** The words for one issue whose field is present or missing. */
 function wordsFor(issue: Issue): string {
   switch (issue.code) {
@@ -40,7 +53,7 @@ function wordsFor(issue: Issue): string {
     case 'invalid_format':
       return `expected the ${issue.format} format`;
     case 'invalid_union':
-      return 'matches none of the allowed forms';
+      return unionWords(issue);
     case 'custom':
       return issue.message;
     default:

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_WORDS, factWordsOf, wordsIn } from './fact-words';
-import { PlaceKind, SignalFacing, VehicleAction } from './facts.schema';
+import {
+  PlaceKindV2 as PlaceKind,
+  SignalFacing,
+  VehicleActionV2 as VehicleAction,
+} from './facts.schema';
 
 describe('the facts’ words', () => {
   it('names every place kind, action and signal in both languages', () => {

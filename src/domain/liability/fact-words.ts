@@ -1,6 +1,6 @@
 /**
  * The liability facts' words (zh-CN and English): what each place kind,
- * vehicle action, heading, signal and condition is called. The liability
+ * vehicle action, heading, signal, condition and fixed object is called. The liability
  * messages carry them (`liability.actionKind.turning-left` …); the officer's
  * liability screens and the accident squad's screens both load that bundle,
  * so the words exist once and stay out of the first screen's code. Pure
@@ -8,16 +8,17 @@
  */
 import type { BilingualText } from '../identity/check-result';
 import type {
+  FixedObjectKind,
   Heading,
-  PlaceKind,
+  PlaceKindV2,
   SignalFacing,
-  VehicleAction,
+  VehicleActionV2,
   VehicleCondition,
 } from './facts.schema';
 
 const w = (zh: string, en: string): BilingualText => ({ zh, en });
 
-export const PLACE_KIND_WORDS: Readonly<Record<PlaceKind, BilingualText>> = {
+export const PLACE_KIND_WORDS: Readonly<Record<PlaceKindV2, BilingualText>> = {
   'road-section': w('路段', 'Road section'),
   'signalised-junction': w('有信号灯的路口', 'Junction with signals'),
   'officer-controlled-junction': w('民警指挥的路口', 'Junction directed by an officer'),
@@ -30,9 +31,11 @@ export const PLACE_KIND_WORDS: Readonly<Record<PlaceKind, BilingualText>> = {
   'expressway-ramp': w('高速匝道', 'Expressway ramp'),
   'slip-road': w('辅路汇入主路', 'Slip road joining a main road'),
   'lane-reduction': w('车道减少处', 'Lane reduction'),
+  'unknown-junction': w('路口（不清楚是哪种路口）', 'A junction (its kind cannot be told)'),
 };
 
-export const ACTION_WORDS: Readonly<Record<VehicleAction, BilingualText>> = {
+export const ACTION_WORDS: Readonly<Record<VehicleActionV2, BilingualText>> = {
+  unknown: w('不清楚', 'Cannot tell'),
   'going-straight': w('直行', 'Going straight'),
   slowing: w('减速', 'Slowing down'),
   'stopped-in-traffic': w('排队停车', 'Stopped in traffic'),
@@ -86,6 +89,14 @@ export const CONDITION_WORDS: Readonly<Record<VehicleCondition, BilingualText>> 
   'clearing-junction': w('上一相位尚在驶离路口', 'Still clearing the junction'),
 };
 
+export const OBJECT_KIND_WORDS: Readonly<Record<FixedObjectKind, BilingualText>> = {
+  guardrail: w('护栏', 'Guardrail'),
+  pole: w('杆柱（路灯杆、电线杆等）', 'Pole (lamp post, utility pole)'),
+  building: w('建筑物、围墙', 'Building or wall'),
+  'road-furniture': w('交通设施（标志牌、隔离墩等）', 'Road furniture (sign, bollard)'),
+  'other-property': w('其他财物', 'Other property'),
+};
+
 /** One language's words of a table, as a feature's messages hold them. */
 export function wordsIn<K extends string>(
   table: Readonly<Record<K, BilingualText>>,
@@ -104,5 +115,6 @@ export function factWordsOf(lng: 'zh' | 'en') {
     headingKind: wordsIn(HEADING_WORDS, lng),
     signalKind: wordsIn(SIGNAL_WORDS, lng),
     conditionKind: wordsIn(CONDITION_WORDS, lng),
+    objectKind: wordsIn(OBJECT_KIND_WORDS, lng),
   };
 }

@@ -92,7 +92,7 @@ describe('the refusal detail', () => {
       place: { kind: 'road-section', motorLanesThisWay: 40 },
     });
     expect(detail.split('; ')).toEqual([
-      'schemaVersion: expected 1',
+      'schemaVersion: expected one of 1|2',
       'place.motorLanesThisWay: at most 12',
       expect.stringMatching(/^vehicles\.0\.action: expected one of "going-straight"\|"slowing"\|/),
       expect.stringMatching(/^vehicles\.1\.heading: expected one of "N"\|"E"\|"S"\|"W"$/),

@@ -7,7 +7,8 @@
 import type { Modifier, OfficerQuestion, Scenario } from './catalog.schema';
 import type { UsedFact } from './derive';
 import { answerQuestion } from './derive';
-import type { LiabilityFacts, Vehicle } from './facts.schema';
+import type { Vehicle } from './facts.schema';
+import type { ResolvedFacts } from './resolved';
 
 /** Result of matching one scenario with `x` in its first role and `y` in its second. */
 export type Match =
@@ -40,7 +41,7 @@ interface Answered {
 }
 
 function answerAll(
-  facts: LiabilityFacts,
+  facts: ResolvedFacts,
   scenario: Scenario,
   impact: number,
   x: Vehicle,
@@ -73,7 +74,7 @@ function answerAll(
  * cover is still unanswered (ask it rather than treat the scenario as missed).
  */
 function applicableModifier(
-  facts: LiabilityFacts,
+  facts: ResolvedFacts,
   modifiers: readonly Modifier[],
   a: Answered,
   impact: number,
@@ -100,7 +101,7 @@ function applicableModifier(
 
 /** Matches `scenario` with `x` in the first role and `y` in the second, for impact `impact`. */
 export function matchScenario(
-  facts: LiabilityFacts,
+  facts: ResolvedFacts,
   scenario: Scenario,
   modifiers: readonly Modifier[],
   impact: number,

@@ -7,8 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { loadLiabilityCatalog } from './catalog';
 import type { LiabilityDecision } from './decision';
 import { evaluateLiability } from './evaluate';
-import type { Heading, LiabilityFacts, Vehicle } from './facts.schema';
-import { LiabilityFacts as FactsSchema, SignalFacing, VehicleAction } from './facts.schema';
+import type {
+  Heading,
+  LiabilityFactsV1 as LiabilityFacts,
+  LiabilityFactsV2,
+  Vehicle,
+} from './facts.schema';
+import { LiabilityFactsV1 as FactsSchema, SignalFacing, VehicleAction } from './facts.schema';
+import { migrateFacts } from './migrate';
+import { JUNCTION_KINDS } from './resolve';
 
 const catalog = loadLiabilityCatalog();
 const RUNS = { numRuns: 80, seed: 14 } as const;
@@ -90,7 +97,8 @@ const scene: fc.Arbitrary<LiabilityFacts> = fc
   )
   .filter((f) => FactsSchema.safeParse(f).success);
 
-const decide = (f: LiabilityFacts): LiabilityDecision => evaluateLiability(catalog, f);
+const decide = (f: LiabilityFacts | LiabilityFactsV2): LiabilityDecision =>
+  evaluateLiability(catalog, f);
 
 /** What must not change between equivalent encodings. */
 const gist = (d: LiabilityDecision) => ({
@@ -267,6 +275,94 @@ describe('a fact that decides nothing', () => {
         const after = decide(mapVehicles({ ...f, ref: 'same scene' }, add));
         expect(after.outcome).toBe('need-more-facts');
         expect(after.nextQuestion?.id).toBe(before.nextQuestion?.id);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('schema version 2 encodings', () => {
+  const v2 = (f: LiabilityFacts): LiabilityFactsV2 => migrateFacts(f);
+  const sameLiability = (a: LiabilityDecision, b: LiabilityDecision) =>
+    expect(a.liability).toEqual(b.liability);
+
+  it('a v1 record and its migration decide the same', () => {
+    fc.assert(
+      fc.property(scene, (f) => {
+        expect(decide(v2(f))).toEqual(decide(f));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the action recorded at each impact where it did not change decides as recorded once', () => {
+    fc.assert(
+      fc.property(scene, (f) => {
+        const perImpact: LiabilityFactsV2 = {
+          ...v2(f),
+          impacts: f.impacts.map((imp) => ({
+            ...imp,
+            actions: f.vehicles
+              .filter((v) => v.id === imp.striking || v.id === imp.struck)
+              .map((v) => ({ vehicleId: v.id, action: v.action })),
+          })),
+        };
+        expect(gist(decide(perImpact))).toEqual(gist(decide(f)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('an unknown action never yields a liability that the recorded action would change', () => {
+    fc.assert(
+      fc.property(scene, fc.nat(), (f, pick) => {
+        const i = pick % f.vehicles.length;
+        const unknown: LiabilityFactsV2 = {
+          ...v2(f),
+          vehicles: f.vehicles.map((v, j) => (j === i ? { ...v, action: 'unknown' } : v)),
+        };
+        const d = decide(unknown);
+        if (d.outcome !== 'liability') return;
+        const known = decide(f);
+        expect(known.outcome).toBe('liability');
+        sameLiability(d, known);
+      }),
+      { ...RUNS, numRuns: 30 },
+    );
+  });
+
+  it('who struck whom unknown never yields a liability that the recorded direction would change', () => {
+    fc.assert(
+      fc.property(scene, (f) => {
+        const unknown: LiabilityFactsV2 = {
+          ...v2(f),
+          impacts: f.impacts.map((imp) =>
+            imp.pushedBy === undefined ? { ...imp, whoStruck: 'unknown' as const } : imp,
+          ),
+        };
+        const d = decide(unknown);
+        if (d.outcome !== 'liability') return;
+        const known = decide(f);
+        expect(known.outcome).toBe('liability');
+        sameLiability(d, known);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a junction of unknown kind never yields a liability that its kind would change', () => {
+    fc.assert(
+      fc.property(scene, fc.constantFrom(...JUNCTION_KINDS), (f, kind) => {
+        const known: LiabilityFacts = { ...f, place: { ...f.place, kind } };
+        const unknown: LiabilityFactsV2 = {
+          ...v2(known),
+          place: { ...known.place, kind: 'unknown-junction' },
+        };
+        const d = decide(unknown);
+        if (d.outcome !== 'liability') return;
+        const answered = decide(known);
+        expect(answered.outcome).toBe('liability');
+        sameLiability(d, answered);
       }),
       RUNS,
     );

@@ -1,4 +1,4 @@
-/** The admin home's way to the accounts, units and enrolled phones. */
+/** The admin home's way to the accounts, units, enrolled phones and the audit log. */
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../ui/Button';
 import { Section } from '../../ui/Page';
@@ -11,6 +11,7 @@ export function AccountLinks() {
         <ButtonLink href="/admin/accounts">{t('accounts.links.accounts')}</ButtonLink>
         <ButtonLink href="/admin/units">{t('accounts.links.units')}</ButtonLink>
         <ButtonLink href="/admin/devices">{t('accounts.links.devices')}</ButtonLink>
+        <ButtonLink href="/admin/audit">{t('accounts.links.audit')}</ButtonLink>
       </p>
     </Section>
   );

@@ -2,7 +2,8 @@
  * The brigade administrator's screens under his home: the home at `/admin`,
  * the brigades' call-back settings at `/admin/brigades`, every brigade's
  * overdue packets at `/admin/overdue`, the accounts at `/admin/accounts`, the
- * units at `/admin/units`, the enrolled phones at `/admin/devices`,
+ * units at `/admin/units`, the enrolled phones at `/admin/devices`, the audit
+ * log at `/admin/audit`,
  * registering an insurer's endpoint at `/admin/insurers/:id/endpoints/new`,
  * one endpoint at `/admin/insurers/:insurerId/endpoints/:endpointId`. Each
  * loads when first opened (this module stays small: it is what the app's
@@ -28,6 +29,7 @@ const AccountsScreen = lazy(() =>
   import('./AccountsScreen').then((m) => ({ default: m.AccountsScreen })),
 );
 const UnitsScreen = lazy(() => import('./UnitsScreen').then((m) => ({ default: m.UnitsScreen })));
+const AuditScreen = lazy(() => import('./AuditScreen').then((m) => ({ default: m.AuditScreen })));
 const DevicesScreen = lazy(() =>
   import('./DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
 );
@@ -39,6 +41,7 @@ export function AdminScreens() {
   if (path === '/admin/accounts') return <AccountsScreen />;
   if (path === '/admin/units') return <UnitsScreen />;
   if (path === '/admin/devices') return <DevicesScreen />;
+  if (path === '/admin/audit') return <AuditScreen />;
   const registering = matchPath('/admin/insurers/:id/endpoints/new', path);
   if (registering?.id) return <NewEndpoint key={path} insurerId={registering.id} />;
   const endpoint = matchPath('/admin/insurers/:insurerId/endpoints/:endpointId', path);

@@ -1,24 +1,29 @@
 /**
  * The facts the officer gives the engine, mostly as pictograms: the place,
  * what each vehicle was doing (its heading at a junction, the signal or sign
- * where one applies, conditions), who struck whom. Every answer goes out as a
+ * where one applies, conditions), who struck whom (ImpactQuestions). Every answer goes out as a
  * whole new draft; the engine's follow-up questions are in QuestionCard.
  */
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord, LiabilityDraft } from '../../domain';
 import {
   PlaceKind,
+  type PlaceKindV2,
   VehicleAction,
   VehicleCondition,
   type Heading,
   type SignalFacing,
 } from '../../domain/liability';
-import { Button } from '../../ui/Button';
 import { Check } from '../../ui/Field';
+import { Chip } from './Chip';
+import { DriverStatusQuestion } from './DriverStatusQuestion';
+import { ImpactQuestions } from './ImpactQuestions';
 import { PictoChoice, PictoGrid } from './PictoGrid';
 import { Pictogram } from './Pictogram';
+import { objectPartiesOf } from './shared';
 
-const JUNCTIONS: readonly PlaceKind[] = [
+const JUNCTIONS: readonly PlaceKindV2[] = [
+  'unknown-junction',
   'signalised-junction',
   'officer-controlled-junction',
   'priority-sign-junction',
@@ -26,7 +31,7 @@ const JUNCTIONS: readonly PlaceKind[] = [
   'roundabout',
 ];
 
-const SIGNALS_AT: Partial<Record<PlaceKind, readonly SignalFacing[]>> = {
+const SIGNALS_AT: Partial<Record<PlaceKindV2, readonly SignalFacing[]>> = {
   'signalised-junction': ['green', 'green-arrow', 'amber', 'red', 'red-arrow'],
   'officer-controlled-junction': ['officer-go', 'officer-stop'],
   'priority-sign-junction': ['give-way', 'priority', 'none'],
@@ -36,10 +41,10 @@ type DraftVehicle = LiabilityDraft['vehicles'][number];
 type LineKind = 'stop' | 'give-way';
 
 /** Places where facing a stop signal and entering on it are asked separately. */
-const STOP_LINE_AT: readonly PlaceKind[] = ['signalised-junction', 'officer-controlled-junction'];
+const STOP_LINE_AT: readonly PlaceKindV2[] = ['signalised-junction', 'officer-controlled-junction'];
 
 /** The line asked about: the stop line at signals or an officer, the give-way line at its sign. */
-function lineAskedOf(place: PlaceKind | undefined, v: DraftVehicle): LineKind | undefined {
+function lineAskedOf(place: PlaceKindV2 | undefined, v: DraftVehicle): LineKind | undefined {
   if (place === undefined) return undefined;
   if (STOP_LINE_AT.includes(place)) return 'stop';
   return place === 'priority-sign-junction' && v.signal === 'give-way' ? 'give-way' : undefined;
@@ -90,6 +95,14 @@ export function FactQuestions({
             </PictoChoice>
           ))}
         />
+        <div className="chips">
+          <Chip
+            name="place"
+            checked={draft.placeKind === 'unknown-junction'}
+            onChange={() => onChange({ ...draft, placeKind: 'unknown-junction' })}
+            label={t('liability.placeKind.unknown-junction')}
+          />
+        </div>
       </fieldset>
 
       {draft.vehicles.map((v) => (
@@ -108,6 +121,7 @@ export function FactQuestions({
 
       <ImpactQuestions
         labels={c.vehicles.map((v) => v.label)}
+        objects={objectPartiesOf(c, t)}
         draft={draft}
         editable={editable}
         onChange={onChange}
@@ -151,6 +165,7 @@ function VehicleQuestions({
       {signals && <SignalQuestion v={v} signals={signals} onPatch={onPatch} />}
       {signals && line && <StopLineQuestion v={v} line={line} onPatch={onPatch} />}
       <ConditionsQuestion v={v} onPatch={onPatch} />
+      <DriverStatusQuestion v={v} onPatch={onPatch} />
     </fieldset>
   );
 }
@@ -175,6 +190,14 @@ function ActionQuestion({ v, onPatch }: VehicleQuestionProps) {
           </PictoChoice>
         ))}
       />
+      <div className="chips">
+        <Chip
+          name={`action-${v.id}`}
+          checked={v.action === 'unknown'}
+          onChange={() => onPatch({ action: 'unknown' })}
+          label={t('liability.unknown')}
+        />
+      </div>
     </fieldset>
   );
 }
@@ -199,26 +222,6 @@ function HeadingQuestion({ v, onPatch }: VehicleQuestionProps) {
         ))}
       </div>
     </fieldset>
-  );
-}
-
-/** One radio chip of a per-vehicle question. */
-function Chip({
-  name,
-  checked,
-  onChange,
-  label,
-}: {
-  name: string;
-  checked: boolean;
-  onChange: () => void;
-  label: string;
-}) {
-  return (
-    <label className={checked ? 'chip chosen' : 'chip'}>
-      <input type="radio" name={name} checked={checked} onChange={onChange} />
-      {label}
-    </label>
   );
 }
 
@@ -305,91 +308,5 @@ function ConditionsQuestion({ v, onPatch }: VehicleQuestionProps) {
         })}
       </div>
     </details>
-  );
-}
-
-type Impact = LiabilityDraft['impacts'][number];
-
-/** Who struck whom, once per impact; a third vehicle may add impacts. */
-function ImpactQuestions({
-  labels,
-  draft,
-  editable,
-  onChange,
-}: {
-  labels: string[];
-  draft: LiabilityDraft;
-  editable: boolean;
-  onChange: (next: LiabilityDraft) => void;
-}) {
-  const { t } = useTranslation();
-  const setImpacts = (impacts: Impact[]) => onChange({ ...draft, impacts });
-  return (
-    <fieldset className="plain" disabled={!editable}>
-      <legend className="q">{t('liability.impacts')}</legend>
-      {draft.impacts.map((imp, i) => (
-        <ImpactQuestion
-          key={i}
-          n={i}
-          impact={imp}
-          labels={labels}
-          onChoose={(striking, struck) =>
-            setImpacts(draft.impacts.map((o, j) => (j === i ? { ...o, striking, struck } : o)))
-          }
-          onRemove={
-            draft.impacts.length > 1
-              ? () => setImpacts(draft.impacts.filter((_, j) => j !== i))
-              : undefined
-          }
-        />
-      ))}
-      {labels.length > 2 && (
-        <Button onClick={() => setImpacts([...draft.impacts, {}])}>
-          {t('liability.addImpact')}
-        </Button>
-      )}
-    </fieldset>
-  );
-}
-
-/** One impact: every ordered pair of vehicles, "A strikes B". */
-function ImpactQuestion({
-  n,
-  impact,
-  labels,
-  onChoose,
-  onRemove,
-}: {
-  /** 0-based. */
-  n: number;
-  impact: Impact;
-  labels: string[];
-  onChoose: (striking: string, struck: string) => void;
-  /** Absent while it is the only impact. */
-  onRemove: (() => void) | undefined;
-}) {
-  const { t } = useTranslation();
-  const pairs = labels.flatMap((s) => labels.filter((x) => x !== s).map((x) => [s, x] as const));
-  return (
-    <fieldset className="plain impact">
-      <legend className="muted">{t('liability.impact', { n: n + 1 })}</legend>
-      <div className="chips" role="radiogroup">
-        {pairs.map(([s, x]) => {
-          const on = impact.striking === s && impact.struck === x;
-          return (
-            <label key={`${s}${x}`} className={on ? 'chip chosen' : 'chip'}>
-              <input
-                type="radio"
-                name={`impact-${n}`}
-                checked={on}
-                onChange={() => onChoose(s, x)}
-              />
-              {t('liability.strikes', { striking: s, struck: x })}
-            </label>
-          );
-        })}
-      </div>
-      {onRemove && <Button onClick={onRemove}>{t('liability.removeImpact')}</Button>}
-    </fieldset>
   );
 }

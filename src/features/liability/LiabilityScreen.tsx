@@ -18,6 +18,7 @@ import {
   effectiveLiability,
   enteredAt,
   factsFromDraft,
+  fixedObjectsOf,
   fitLiabilityDraft,
   isProposalFor,
   proposeLiability,
@@ -35,10 +36,11 @@ import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { navigate } from '../../ui/router';
 import { DisputeForm } from './DisputeForm';
+import { factErrorText } from './fact-error-text';
 import { FactQuestions } from './FactQuestions';
 import { EscalationView, ProposalToConfirm, StoredProposal } from './Proposal';
 import { QuestionCard } from './QuestionCard';
-import { levelsText, useLang } from './shared';
+import { levelsText, objectPartiesOf, useLang } from './shared';
 import './liability.css';
 
 const catalog = loadLiabilityCatalog();
@@ -179,7 +181,9 @@ function WhereItStands({
           )}
         </Notice>
       )}
-      {c.vehicles.length < 2 && <Notice tone="warn">{t('liability.needVehicles')}</Notice>}
+      {c.vehicles.length + fixedObjectsOf(c).length < 2 && (
+        <Notice tone="warn">{t('liability.needVehicles')}</Notice>
+      )}
     </>
   );
 }
@@ -204,11 +208,17 @@ function Outcome({
     <div aria-live="polite" className="liability-outcome" data-testid="liability-outcome">
       {!facts.ok && facts.reason === 'incomplete' && (
         <p className="muted">
-          {t('liability.missing', { items: describeMissing(facts.detail ?? '', t) })}
+          {t('liability.missing', { items: describeMissing(facts.detail ?? '', t, c) })}
         </p>
       )}
       {!facts.ok && facts.reason === 'invalid-facts' && (
-        <Notice tone="error">{facts.detail}</Notice>
+        <Notice tone="error">
+          {factErrorText(
+            t,
+            facts.detail ?? '',
+            draft.vehicles.map((v) => v.id),
+          ).join('；')}
+        </Notice>
       )}
       {question && (
         <QuestionCard
@@ -234,8 +244,12 @@ function Outcome({
   );
 }
 
-/** The facts still missing (`place`, `vehicles.B.action`, `impacts.0`), in the questions' words. */
-function describeMissing(detail: string, t: TFunction): string {
+/**
+ * The facts still missing (`place`, `vehicles.B.action`, `impacts.0`,
+ * `objects.<party id>.kind`), in the questions' words.
+ */
+function describeMissing(detail: string, t: TFunction, c: CaseRecord): string {
+  const objects = objectPartiesOf(c, t);
   return detail
     .split(',')
     .filter(Boolean)
@@ -245,6 +259,9 @@ function describeMissing(detail: string, t: TFunction): string {
       if (action) return t('liability.action', { label: action[1] });
       const impact = /^impacts\.(\d+)$/.exec(item);
       if (impact) return t('liability.impact', { n: Number(impact[1]) + 1 });
+      const kind = /^objects\.(.+)\.kind$/.exec(item);
+      const object = objects.find((o) => o.id === kind?.[1]);
+      if (object) return t('liability.objectKindQ', { name: object.name });
       return item;
     })
     .join('；');

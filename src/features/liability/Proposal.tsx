@@ -153,6 +153,14 @@ export function EscalationView({
       <h2>{t('liability.escalateTitle')}</h2>
       {e && <p>{e.reason[lang]}</p>}
       {e?.instruction && <p>{e.instruction[lang]}</p>}
+      {decision.liabilityHint && (
+        <p data-testid="liability-hint">
+          {t('liability.hint', { levels: levelsText(decision.liabilityHint, t) })}
+        </p>
+      )}
+      {decision.liabilityHintWithheld && (
+        <p data-testid="liability-hint-withheld">{decision.liabilityHintWithheld[lang]}</p>
+      )}
       {e && e.basis.length > 0 && (
         <ul>
           {e.basis.map((b) => (

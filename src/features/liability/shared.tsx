@@ -1,8 +1,13 @@
-/** What the liability screens share: language, words for levels and basis, the determination's hash. */
+/** What the liability screens share: language, words for levels and basis, fixed objects' names, the determination's hash. */
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { determinationContent, type CaseRecord, type LiabilityByVehicle } from '../../domain';
+import {
+  determinationContent,
+  fixedObjectsOf,
+  type CaseRecord,
+  type LiabilityByVehicle,
+} from '../../domain';
 import { canonicalJson, utf8Bytes } from '../../domain/manifest';
 import { sha256Hex } from '../../platform/hash/sha256';
 import type { LiabilityLevel } from '../../domain/liability';
@@ -12,6 +17,14 @@ export type Lang = 'zh' | 'en';
 export function useLang(): Lang {
   const { i18n } = useTranslation();
   return i18n.language === 'en' ? 'en' : 'zh';
+}
+
+/** The case's fixed objects by party id, each named as the officer wrote it (or "固定物 1"). */
+export function objectPartiesOf(c: CaseRecord, t: TFunction): { id: string; name: string }[] {
+  return fixedObjectsOf(c).map((p, i) => ({
+    id: p.id,
+    name: p.objectDescription?.trim() || t('liability.objectName', { n: i + 1 }),
+  }));
 }
 
 export const LEVELS: readonly LiabilityLevel[] = ['full', 'primary', 'equal', 'secondary', 'none'];

@@ -264,7 +264,11 @@ describe('the history and the facts in words', () => {
       ...before,
       liability: {
         ...before.liability!,
-        facts: { ...facts, vehicles: [{ id: 'A', action: 'reversing' }, facts.vehicles[1]!] },
+        facts: {
+          ...facts,
+          schemaVersion: 2,
+          vehicles: [{ id: 'A', action: 'reversing' }, facts.vehicles[1]!],
+        },
       },
     };
     const version = (n: number, c: CaseRecord) => ({

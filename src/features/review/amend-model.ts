@@ -11,9 +11,9 @@ import type { CaseRecord, LiabilityByVehicle } from '../../domain';
 import type { LiabilityDecision } from '../../domain/liability/decision';
 import {
   LiabilityFacts,
-  type PlaceKind,
+  type PlaceKindV2 as PlaceKind,
   type SignalFacing,
-  type VehicleAction,
+  type VehicleActionV2 as VehicleAction,
 } from '../../domain/liability/facts.schema';
 
 export type Level = LiabilityByVehicle[string];

@@ -1,0 +1,111 @@
+/**
+ * The ingest bench's clients (case PUTs, tus uploads), in a worker thread of their own: sending the
+ * requests (fetch, undici) costs the main thread about as much as a small
+ * handler, and phones are other machines, so the server's event loop runs
+ * the server only. The worker is plain JavaScript (`eval`): a worker thread
+ * does not inherit tsx's loader.
+ */
+import { Worker } from 'node:worker_threads';
+
+export interface PutLoad {
+  base: string;
+  token: string;
+  /** Each request's path and JSON body, serialised beforehand (not timed). */
+  requests: { path: string; body: string }[];
+  concurrency: number;
+}
+
+export interface PutTimings {
+  seconds: number;
+  /** Milliseconds per request, as each client saw it. */
+  latencies: number[];
+}
+
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
+const { base, token, requests, concurrency } = workerData;
+const latencies = [];
+let next = 0;
+async function client() {
+  while (next < requests.length) {
+    const { path, body } = requests[next++];
+    const t0 = performance.now();
+    const res = await fetch(base + path, {
+      method: 'PUT',
+      headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' },
+      body,
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error('PUT answered ' + res.status + ': ' + text);
+    latencies.push(performance.now() - t0);
+  }
+}
+const start = performance.now();
+Promise.all(Array.from({ length: concurrency }, client)).then(
+  () => parentPort.postMessage({ seconds: (performance.now() - start) / 1000, latencies }),
+  (error) => parentPort.postMessage({ error: String(error) }),
+);
+`;
+
+/** Sends every request, `concurrency` at a time, from a worker thread; answers when all are done. */
+export function putFromWorker(load: PutLoad): Promise<PutTimings> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CLIENT, { eval: true, workerData: load });
+    worker.once('message', (message: PutTimings | { error: string }) => {
+      void worker.terminate();
+      if ('error' in message) reject(new Error(message.error));
+      else resolve(message);
+    });
+    worker.once('error', reject);
+  });
+}
+
+export interface UploadLoad {
+  base: string;
+  token: string;
+  /** Each photo's bytes and tus metadata. */
+  photos: { bytes: Uint8Array; metadata: Record<string, string> }[];
+  /** Bytes per PATCH (tus-js-client's `chunkSize`); Infinity sends each photo in one. */
+  chunkSize: number;
+}
+
+const UPLOADER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
+const tus = require('tus-js-client');
+const { base, token, photos, chunkSize } = workerData;
+async function main() {
+  const start = performance.now();
+  for (const photo of photos) {
+    await new Promise((resolve, reject) => {
+      new tus.Upload(Buffer.from(photo.bytes.buffer, photo.bytes.byteOffset, photo.bytes.byteLength), {
+        endpoint: base + '/api/uploads/',
+        headers: { authorization: 'Bearer ' + token },
+        metadata: photo.metadata,
+        chunkSize,
+        onSuccess: resolve,
+        onError: reject,
+      }).start();
+    });
+  }
+  return (performance.now() - start) / 1000;
+}
+main().then(
+  (seconds) => parentPort.postMessage({ seconds }),
+  (error) => parentPort.postMessage({ error: String(error) }),
+);
+`;
+
+/** Uploads every photo one after the other through tus-js-client in a worker thread; answers the seconds taken. */
+export function uploadFromWorker(load: UploadLoad): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(UPLOADER, { eval: true, workerData: load });
+    worker.once('message', (message: { seconds: number } | { error: string }) => {
+      void worker.terminate();
+      if ('error' in message) reject(new Error(message.error));
+      else resolve(message.seconds);
+    });
+    worker.once('error', reject);
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * The five-fast table as CSV for Excel in a Chinese locale: UTF-8 with a
+ * byte-order mark, CRLF line ends, every field quoted when it holds a comma,
+ * quote or line end. Headers in Chinese, or English; seconds as integers.
+ */
+import {
+  DASHBOARD_INTERVALS,
+  type DashboardGroupBy,
+  type DashboardInterval,
+  type FiveFastGroup,
+} from '../../src/contracts/dashboard';
+import { FIVE_FAST_LABELS } from '../../src/domain/metrics/five-fast';
+
+type Lang = 'zh' | 'en';
+type Bilingual = Readonly<Record<Lang, string>>;
+
+const GROUP_HEADER: Readonly<Record<DashboardGroupBy, Bilingual>> = {
+  unit: { zh: '单位', en: 'Unit' },
+  officer: { zh: '民警', en: 'Officer' },
+  insurer: { zh: '保险公司', en: 'Insurer' },
+  week: { zh: '周（周一）', en: 'Week (Monday)' },
+};
+
+const COUNT_HEADERS: readonly Bilingual[] = [
+  { zh: '案件数', en: 'Cases' },
+  { zh: '升级', en: 'Escalated' },
+  { zh: '退回', en: 'Returned' },
+  { zh: '争议', en: 'Disputed' },
+];
+
+/** The five fasts' own names (src/domain/metrics), and the insurer's call-back. */
+export const INTERVAL_LABEL: Readonly<Record<DashboardInterval, Bilingual>> = {
+  ...FIVE_FAST_LABELS,
+  callback: { zh: '保险受理', en: 'insurer call-back' },
+};
+
+const FIGURE_HEADERS: readonly Bilingual[] = [
+  { zh: '件数', en: 'measured' },
+  { zh: '中位数（秒）', en: 'median (s)' },
+  { zh: 'P90（秒）', en: 'p90 (s)' },
+];
+
+export const BOM = '\uFEFF';
+
+function field(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function header(groupBy: DashboardGroupBy, lang: Lang): string[] {
+  return [
+    GROUP_HEADER[groupBy][lang],
+    ...COUNT_HEADERS.map((h) => h[lang]),
+    ...DASHBOARD_INTERVALS.flatMap((k) =>
+      FIGURE_HEADERS.map((h) => `${INTERVAL_LABEL[k][lang]} ${h[lang]}`),
+    ),
+  ];
+}
+
+function row(g: FiveFastGroup): (string | number | null)[] {
+  return [
+    g.label,
+    g.counts.cases,
+    g.counts.escalated,
+    g.counts.returned,
+    g.counts.disputed,
+    ...DASHBOARD_INTERVALS.flatMap((k) => {
+      const f = g.intervals[k];
+      return [f.count, f.median, f.p90];
+    }),
+  ];
+}
+
+/** The whole CSV document, BOM first. */
+export function fiveFastCsv(
+  groups: readonly FiveFastGroup[],
+  groupBy: DashboardGroupBy,
+  lang: Lang,
+): string {
+  const lines = [header(groupBy, lang), ...groups.map(row)].map((cells) =>
+    cells.map(field).join(','),
+  );
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,84 @@
+/**
+ * The cases behind one figure of the five-fast table: the group's rows of an
+ * interval, longest first, or the group's cases with a counted flag, newest
+ * first; paged in the database.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type {
+  DashboardCasesPage,
+  DashboardCasesQuery,
+  DashboardCount,
+  DashboardInterval,
+} from '../../src/contracts/dashboard';
+import { DASHBOARD_INTERVALS } from '../../src/contracts/dashboard';
+import type { Database } from '../db/schema';
+import { pageOf } from '../cases/queue';
+import {
+  filteredCases,
+  GROUP_COLUMN,
+  intervalColumn,
+  intervalRows,
+  type DashboardFilters,
+} from './five-fast';
+
+type Db = Kysely<Database>;
+
+const FLAG_COLUMN: Readonly<Record<Exclude<DashboardCount, 'cases'>, string>> = {
+  escalated: 'cases.sig_escalated',
+  returned: 'cases.ff_returned',
+  disputed: 'cases.sig_disputed',
+};
+
+const isInterval = (v: string): v is DashboardInterval =>
+  (DASHBOARD_INTERVALS as readonly string[]).includes(v);
+
+/** The rows behind the figure, each with its case's id, number, arrival and value. */
+function figureRows(
+  db: Db,
+  f: DashboardFilters,
+  figure: DashboardInterval | DashboardCount,
+  group: string,
+) {
+  const inGroup = sql<boolean>`${sql.ref(GROUP_COLUMN[f.groupBy])} = ${group}`;
+  const columns = [
+    'cases.id as id',
+    'cases.case_number as caseNumber',
+    'cases.arrived_at as arrivedAt',
+  ] as const;
+  if (isInterval(figure)) {
+    return intervalRows(db, f, figure)
+      .clearSelect()
+      .select([...columns, sql<number | null>`${sql.ref(intervalColumn(figure))}`.as('seconds')])
+      .where(inGroup);
+  }
+  let q = filteredCases(db, f, f.groupBy === 'insurer').where(inGroup);
+  if (figure !== 'cases') q = q.where(sql.ref(FLAG_COLUMN[figure]), '=', 1);
+  return q.select([...columns, sql<number | null>`null`.as('seconds')]);
+}
+
+export async function dashboardCases(
+  db: Db,
+  f: DashboardFilters,
+  query: DashboardCasesQuery,
+): Promise<DashboardCasesPage> {
+  const { page, pageSize } = pageOf(query);
+  const rows = figureRows(db, f, query.interval, query.group);
+  const total = await db
+    .selectFrom(rows.as('r'))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const ordered = isInterval(query.interval)
+    ? rows.orderBy('seconds', 'desc').orderBy('cases.id')
+    : rows.orderBy('cases.arrived_at', 'desc').orderBy('cases.id');
+  const items = await ordered
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return {
+    items: items.map((r) => ({ ...r, seconds: r.seconds === null ? null : Number(r.seconds) })),
+    total: Number(total.n),
+    page,
+    pageSize,
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Group commit: many requests' writes in one transaction, one fsync.
+ *
+ * SQLite with `synchronous = FULL` fsyncs the WAL on every COMMIT, and that
+ * fsync — not the SQL — is what a write costs. Requests that want to write
+ * call {@link GroupCommitter.run}; the work of every request that arrived
+ * while the previous batch was running is done in the next batch, one
+ * transaction, each request's work inside its own SAVEPOINT:
+ *  - a request whose work throws (a refusal, a conflict) is rolled back to its
+ *    savepoint alone and gets its error; its neighbours go on and commit;
+ *  - every request is answered only after its batch's COMMIT returned, so
+ *    whatever it is told (a receipt) is on disk, as with one commit each;
+ *  - a failed COMMIT fails every request of the batch (none of it is stored);
+ *  - the work runs in arrival order, one after the other on the one
+ *    connection, so what reads the audit chain's head sees the previous
+ *    request's event: the chain's order is the batch's order.
+ * Work must only use the transaction it is given (no other awaits that wait
+ * for I/O): the batch holds the database's single connection while it runs.
+ *
+ * When to start a batch: a request announces itself when it starts the checks
+ * that come before its writes (a signature, a file's size: work off the main
+ * thread), and withdraws when it joins the queue or needs no write. A batch
+ * starts once no announced request is still checking, or `maxWaitMs` after
+ * its first request joined, whichever is first — so requests that arrived
+ * together commit together, and a lone request waits for no one.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+
+/** A request on its way to {@link GroupCommitter.run}; withdrawing twice is harmless. */
+export interface Announcement {
+  withdraw(): void;
+}
+
+export interface GroupCommitter<DB> {
+  /** Runs `work` in the next batch; resolves with its result once the batch has committed. */
+  run<T>(work: (trx: Kysely<DB>) => Promise<T>, announced?: Announcement): Promise<T>;
+  /** Says a request will probably call `run` soon: the next batch waits for it (a little). */
+  announce(): Announcement;
+  /** Batches committed and requests in them, since start (the bench reports the mean). */
+  stats(): { batches: number; requests: number };
+}
+
+interface Entry<DB> {
+  work: (trx: Kysely<DB>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+export interface GroupCommitOptions {
+  /** Most requests in one transaction (bounds how long one batch holds the connection). */
+  maxBatch?: number;
+  /** Longest a batch waits for announced requests after its first joined. */
+  maxWaitMs?: number;
+}
+
+export function createGroupCommitter<DB>(
+  db: Kysely<DB>,
+  { maxBatch = 64, maxWaitMs = 2 }: GroupCommitOptions = {},
+): GroupCommitter<DB> {
+  const queue: Entry<DB>[] = [];
+  let running = false;
+  let scheduled = false;
+  let announced = 0;
+  let deadline: NodeJS.Timeout | undefined;
+  let batches = 0;
+  let requests = 0;
+
+  const schedule = () => {
+    if (running || scheduled || queue.length === 0) return;
+    if (announced > 0 && queue.length < maxBatch) {
+      deadline ??= setTimeout(start, maxWaitMs);
+      return;
+    }
+    scheduled = true;
+    // After this turn's I/O callbacks: requests that arrived together join one batch.
+    setImmediate(start);
+  };
+
+  const start = () => {
+    scheduled = false;
+    clearTimeout(deadline);
+    deadline = undefined;
+    void flush();
+  };
+
+  const announce = (): Announcement => {
+    announced += 1;
+    let done = false;
+    return {
+      withdraw() {
+        if (done) return;
+        done = true;
+        announced -= 1;
+        schedule();
+      },
+    };
+  };
+
+  const flush = async () => {
+    if (running || queue.length === 0) return;
+    running = true;
+    const batch = queue.splice(0, maxBatch);
+    try {
+      const outcomes = await db.transaction().execute((trx) => runBatch(trx, batch));
+      batches += 1;
+      requests += batch.length;
+      batch.forEach((entry, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.ok) entry.resolve(outcome.value);
+        else entry.reject(outcome?.error);
+      });
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    } finally {
+      running = false;
+      schedule();
+    }
+  };
+
+  return {
+    run<T>(work: (trx: Kysely<DB>) => Promise<T>, announced?: Announcement): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        announced?.withdraw();
+        schedule();
+      });
+    },
+    announce,
+    stats: () => ({ batches, requests }),
+  };
+}
+
+async function runBatch<DB>(trx: Kysely<DB>, batch: Entry<DB>[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const entry of batch) {
+    await sql`savepoint group_commit`.execute(trx);
+    try {
+      const value = await entry.work(trx);
+      await sql`release group_commit`.execute(trx);
+      outcomes.push({ ok: true, value });
+    } catch (error) {
+      await sql`rollback to group_commit`.execute(trx);
+      await sql`release group_commit`.execute(trx);
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return outcomes;
+}
