@@ -6,13 +6,14 @@
 import { runAdmin } from './admin-cli';
 import { openBlobStore } from './blobs/open-blob-store';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { openDatabase, reachDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const db = openDatabase(config.database);
   try {
+    await reachDatabase(db, config.database);
     await migrateToLatest(db);
     return await runAdmin(process.argv.slice(2), {
       db,

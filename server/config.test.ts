@@ -105,13 +105,34 @@ describe('loadConfig', () => {
     expect(loadConfig(env, opts).database).toEqual({ dialect: 'sqlite', file });
   });
 
+  it('selects PostgreSQL for a postgres:// DATABASE_URL', () => {
+    const url = 'postgres://kc:secret@db.example.gov.cn:5432/kuaichu';
+    expect(loadConfig({ DATABASE_URL: url }, opts).database).toEqual({ dialect: 'postgres', url });
+    const short = 'postgresql://kc@db/kuaichu';
+    expect(loadConfig({ DATABASE_URL: short }, opts).database).toEqual({
+      dialect: 'postgres',
+      url: short,
+    });
+  });
+
+  it('never shows the password of a bad PostgreSQL URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://kc:hunter2@db' }, opts)).toThrow(
+      'DATABASE_URL="postgres://kc:***@db": the database name is missing; use postgres://user:password@host:5432/database.',
+    );
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT="eighty": must be a whole number/],
     [{ PORT: '70000' }, /PORT="70000": must be a whole number from 0 to 65535/],
     [{ PORT: '-1' }, /PORT="-1"/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud": must be one of fatal, error/],
     [{ HOST: 'my host' }, /HOST="my host": must be a host name/],
-    [{ DATABASE_URL: 'postgres://kc@db/kc' }, /DATABASE_URL: PostgreSQL is not supported yet/],
+    [{ DATABASE_URL: 'postgres:///kc' }, /DATABASE_URL="postgres:\/\/\/kc": the host is missing/],
+    [{ DATABASE_URL: 'postgresql://kc@db:5432' }, /DATABASE_URL=.*: the database name is missing/],
+    [
+      { DATABASE_URL: 'postgres://kc:hunter2@db:x/kc' },
+      /DATABASE_URL="postgres:\/\/kc:\*\*\*@db:x\/kc": not a valid URL/,
+    ],
     [{ DATABASE_URL: 'mysql://kc@db/kc' }, /DATABASE_URL="mysql:\/\/kc@db\/kc": unsupported/],
     [{ WEBHOOK_TIMEOUT_SECONDS: '0' }, /WEBHOOK_TIMEOUT_SECONDS="0": must be more than 0/],
     [{ WEBHOOK_TIMEOUT_SECONDS: 'ten' }, /WEBHOOK_TIMEOUT_SECONDS="ten": must be a number/],

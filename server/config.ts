@@ -18,8 +18,11 @@ import type { BlobStoreConfig } from './blobs/blob-store-config';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Where the relational data lives. PostgreSQL joins as a second dialect later. */
-export type DatabaseConfig = { dialect: 'sqlite'; file: string };
+/** Where the relational data lives: a SQLite file (the default) or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  /** poolSize: connections kept open (default: POSTGRES_POOL_SIZE of db/database.ts). */
+  | { dialect: 'postgres'; url: string; poolSize?: number };
 
 export interface ServerConfig {
   /** Interface to listen on; 0.0.0.0 so a phone on the LAN can reach the server. */
@@ -222,8 +225,8 @@ function trustProxyFrom(value: string | undefined): ServerConfig['trustProxy'] {
 
 /**
  * DATABASE_URL: unset → SQLite file under DATA_DIR; `sqlite:<path>`,
- * `file:<path>` or a plain path → that SQLite file; `postgres://` is reserved
- * for the Server issue and refused with a clear message until then.
+ * `file:<path>` or a plain path → that SQLite file; `postgres://` or
+ * `postgresql://user[:password]@host[:port]/database` → that PostgreSQL database.
  */
 export function databaseFromUrl(
   url: string | undefined,
@@ -231,12 +234,7 @@ export function databaseFromUrl(
   cwd: string,
 ): DatabaseConfig {
   if (url === undefined) return { dialect: 'sqlite', file: path.join(dataDir, SQLITE_FILE_NAME) };
-  if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new ConfigError(
-      'DATABASE_URL: PostgreSQL is not supported yet (it arrives with the Server issue). ' +
-        'Unset DATABASE_URL to use SQLite under DATA_DIR.',
-    );
-  }
+  if (/^postgres(ql)?:/i.test(url)) return postgresFromUrl(url);
   const sqlite = /^(?:sqlite|file):(?:\/\/)?(.+)$/i.exec(url);
   if (sqlite?.[1]) return { dialect: 'sqlite', file: path.resolve(cwd, sqlite[1]) };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
@@ -245,4 +243,30 @@ export function databaseFromUrl(
     );
   }
   return { dialect: 'sqlite', file: path.resolve(cwd, url) };
+}
+
+/** A PostgreSQL URL with a host and a database name; the message never shows its password. */
+function postgresFromUrl(url: string): DatabaseConfig {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  const shown = parsed ? withoutPassword(parsed) : url.replace(/:[^:@/]*@/, ':***@');
+  const fail = (why: string) =>
+    new ConfigError(
+      `DATABASE_URL=${JSON.stringify(shown)}: ${why}; use postgres://user:password@host:5432/database.`,
+    );
+  if (!parsed || !/^postgres(ql)?:$/i.test(parsed.protocol)) throw fail('not a valid URL');
+  if (!parsed.hostname) throw fail('the host is missing');
+  if (!/^\/[^/]+$/.test(parsed.pathname)) throw fail('the database name is missing');
+  return { dialect: 'postgres', url };
+}
+
+function withoutPassword(url: URL): string {
+  if (!url.password) return url.href;
+  const copy = new URL(url.href);
+  copy.password = '***';
+  return copy.href;
 }

@@ -10,7 +10,7 @@ import { buildApp } from './app';
 import { openBlobStore } from './blobs/open-blob-store';
 import { scheduleScrub } from './blobs/scrub';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { openDatabase, reachDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { demoMessage, seedDemo } from './demo';
 import { lanAddresses, startupMessage } from './startup-message';
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   // First: a bucket that cannot be reached stops start-up before the database is touched.
   const blobs = await openBlobStore(config);
   const db = openDatabase(config.database);
+  await reachDatabase(db, config.database);
   const { applied } = await migrateToLatest(db);
   const demo = config.demo || process.argv.slice(2).includes('--demo');
   const demoSeed = demo ? await seedDemo(db, new Date()) : undefined;

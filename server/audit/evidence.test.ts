@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseDetail } from '../../src/contracts/cases';
 import { runAdmin } from '../admin-cli';
@@ -8,16 +7,16 @@ import { createFsBlobStore } from '../blobs/fs-blob-store';
 import type { FsBlobStore } from '../blobs/fs-blob-store';
 import { insuredCase } from '../case-fixtures';
 import type { CaseFixture } from '../case-fixtures';
-import { openDatabase } from '../db/database';
 import type { Db } from '../db/database';
 import { signedCaseBody } from '../test-device';
+import { copyFixtureDatabase } from '../test-support';
 import { openTestWorld } from '../test-world';
 import type { TestWorld } from '../test-world';
 import { verifyStoredEvidence } from './evidence';
 
 let w: TestWorld;
 let c: CaseFixture;
-let copy: { db: Db; blobs: FsBlobStore } | undefined;
+let copy: { db: Db; drop(): Promise<void>; blobs: FsBlobStore } | undefined;
 
 const TUS = { 'tus-resumable': '1.0.0' };
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -70,13 +69,9 @@ async function storeCase() {
 async function copyOfTheWorld() {
   const dir = path.join(w.fx.dir, 'copy');
   await fs.mkdir(dir);
-  const file = path.join(dir, 'copy.sqlite');
-  await sql`vacuum into ${file}`.execute(w.fx.db);
+  const { db, drop } = await copyFixtureDatabase(w.fx, dir);
   await fs.cp(w.fx.blobs.root, path.join(dir, 'blobs'), { recursive: true });
-  copy = {
-    db: openDatabase({ dialect: 'sqlite', file }),
-    blobs: await createFsBlobStore(path.join(dir, 'blobs')),
-  };
+  copy = { db, drop, blobs: await createFsBlobStore(path.join(dir, 'blobs')) };
   return copy;
 }
 
@@ -89,6 +84,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await copy?.db.destroy();
+  await copy?.drop();
   copy = undefined;
   await w.close();
 });

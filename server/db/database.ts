@@ -1,13 +1,32 @@
 /**
- * Opens the relational database. Today that is SQLite through better-sqlite3;
- * PostgreSQL arrives as a second dialect behind the same `Kysely<Database>`,
- * so routes never learn which one they talk to.
+ * Opens the relational database: SQLite through better-sqlite3 (the
+ * zero-configuration default) or PostgreSQL through `pg` (DATABASE_URL=
+ * postgres://…), both behind the same `Kysely<Database>`, so routes never
+ * learn which one they talk to. PostgreSQL's bigint and numeric (count(*),
+ * sum(), bigserial ids) are read as JavaScript numbers, as SQLite answers them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
-import type { DialectAdapter, SqliteDatabase } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  PostgresDriver,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+} from 'kysely';
+import type {
+  DatabaseConnection,
+  DialectAdapter,
+  Driver,
+  PostgresDialectConfig,
+  SqliteDatabase,
+  TransactionSettings,
+} from 'kysely';
+import pg from 'pg';
+import { ConfigError } from '../config';
 import type { DatabaseConfig } from '../config';
 import type { Database } from './schema';
 
@@ -16,9 +35,71 @@ export type Db = Kysely<Database>;
 /** How long a writer waits for another connection's lock before SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+/** Connections each process keeps to PostgreSQL. */
+export const POSTGRES_POOL_SIZE = 10;
+
 /** Opens the database described by `config`, creating the SQLite file's folder if needed. */
 export function openDatabase(config: DatabaseConfig): Db {
-  const file = config.file;
+  if (config.dialect === 'postgres') return openPostgres(config.url, config.poolSize);
+  return openSqlite(config.file);
+}
+
+/** bigint (20) and numeric (1700) as numbers: ids, counts and sums stay far below 2^53. */
+const POSTGRES_TYPES: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 || oid === 1700
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+function openPostgres(url: string, max = POSTGRES_POOL_SIZE): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: POSTGRES_TYPES,
+  });
+  // An idle connection the server drops (restart, failover) must not crash the process.
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new SerializedPostgresDialect({ pool }) });
+}
+
+/** The key of the advisory lock every PostgreSQL transaction takes first ("kc" in ASCII). */
+export const WRITER_LOCK_KEY = 0x6b63;
+
+/**
+ * SQLite runs one transaction at a time, and the code was written for that:
+ * "read the state, then write what follows from it" (the audit chain's head,
+ * a case's version, a claim's state) is atomic inside a transaction. On
+ * PostgreSQL every transaction therefore first takes one transaction-scoped
+ * advisory lock, shared by every API process on the database: transactions
+ * run one after another as on SQLite, while reads outside a transaction run
+ * beside them. (Finer locks — `FOR UPDATE`, `SKIP LOCKED` work queues — can
+ * replace it table by table; issue 15.)
+ */
+class SerializedPostgresDriver extends PostgresDriver {
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings: TransactionSettings,
+  ): Promise<void> {
+    await super.beginTransaction(connection, settings);
+    await connection.executeQuery(
+      CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITER_LOCK_KEY})`),
+    );
+  }
+}
+
+class SerializedPostgresDialect extends PostgresDialect {
+  readonly #settings: PostgresDialectConfig;
+  constructor(settings: PostgresDialectConfig) {
+    super(settings);
+    this.#settings = settings;
+  }
+  override createDriver(): Driver {
+    return new SerializedPostgresDriver(this.#settings);
+  }
+}
+
+function openSqlite(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
@@ -93,4 +174,23 @@ class TransactionalSqliteDialect extends SqliteDialect {
 export async function pingDatabase<DB>(db: Kysely<DB>): Promise<void> {
   const result = await sql<{ ok: number }>`select 1 as ok`.execute(db);
   if (result.rows[0]?.ok !== 1) throw new Error('database answered the ping unexpectedly');
+}
+
+/**
+ * Start-up's first round trip: a database that cannot be reached stops the
+ * server with one line naming DATABASE_URL (never its password).
+ */
+export async function reachDatabase<DB>(db: Kysely<DB>, config: DatabaseConfig): Promise<void> {
+  try {
+    await pingDatabase(db);
+  } catch (error) {
+    const where = config.dialect === 'postgres' ? postgresWhere(config.url) : config.file;
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`DATABASE_URL: cannot reach the database ${where}: ${why}`);
+  }
+}
+
+function postgresWhere(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  return `postgres://${hostname}:${port || '5432'}${pathname}`;
 }

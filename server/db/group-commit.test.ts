@@ -55,26 +55,14 @@ describe('group commit', () => {
 
   it('fails every request of a batch whose COMMIT fails, and stores none of it', async () => {
     const commits = createGroupCommitter(fx.db);
-    // A deferred foreign key is checked at COMMIT: the whole transaction is refused.
+    // A deferred foreign key is checked at COMMIT: the whole transaction is
+    // refused (the same SQL on SQLite and PostgreSQL).
+    await sql`create table trap_parent (id integer primary key)`.execute(fx.db);
+    await sql`create table trap_child (id integer primary key, parent integer references trap_parent (id) deferrable initially deferred)`.execute(
+      fx.db,
+    );
     const orphan = commits.run(async (trx) => {
-      await sql`pragma defer_foreign_keys = on`.execute(trx);
-      await trx
-        .insertInto('case_versions')
-        .values({
-          case_id: 'no-such-case',
-          version: 1,
-          manifest_hash: 'h',
-          body_hash: 'b',
-          body: '{}',
-          photos: '[]',
-          manifest: '{}',
-          signature: 's',
-          device_id: 'no-such-device',
-          officer_id: 'no-such-officer',
-          flags: '[]',
-          received_at: at.toISOString(),
-        })
-        .execute();
+      await sql`insert into trap_child (id, parent) values (1, 42)`.execute(trx);
     });
     const neighbour = commits.run((trx) =>
       appendAudit(trx, at, { actor: 'test', action: 'test.one', subject: 'neighbour' }),

@@ -1,0 +1,104 @@
+/**
+ * A throw-away PostgreSQL cluster for tests and CI: `initdb` into a temp
+ * folder, `pg_ctl start` on a free port of 127.0.0.1 with trust auth (and no
+ * fsync: the data dies with the cluster), then stop and remove on `stop()`.
+ * PostgreSQL refuses to run as root, so under root the server programs run
+ * as the `postgres` user Debian's package creates (`runuser`). Test-only.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface ThrowawayPostgres {
+  /** `postgres://kuaichu@127.0.0.1:<port>/postgres` (trust auth: no password). */
+  url: string;
+  /** Stops the cluster and removes its folder; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** The folder holding `pg_ctl` and `initdb`: PATH first, then Debian's /usr/lib/postgresql/<n>/bin. */
+export function findPostgresBin(): string | undefined {
+  const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
+  const onPath = which.status === 0 ? which.stdout.trim() : '';
+  if (onPath) return path.dirname(onPath);
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((v) => /^\d+$/.test(v) && existsSync(path.join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] === undefined ? undefined : path.join(root, versions[0], 'bin');
+}
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a PostgreSQL program, as `postgres` when we are root (initdb refuses root). */
+function runPg(bin: string, program: string, args: string[]): void {
+  const file = path.join(bin, program);
+  const root = process.getuid?.() === 0;
+  const [cmd, argv] = root ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args];
+  execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: os.tmpdir() });
+}
+
+/** Starts a fresh cluster; throws when PostgreSQL is not installed. */
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const bin = findPostgresBin();
+  if (bin === undefined) {
+    throw new Error('PostgreSQL is not installed: no pg_ctl (apt-get install -y postgresql)');
+  }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kuaichu-pg-'));
+  if (process.getuid?.() === 0) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    await fs.chown(dir, uid, gid);
+  }
+  const data = path.join(dir, 'data');
+  const port = await freePort();
+  let running = false;
+  const stop = async () => {
+    if (running) runPg(bin, 'pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-s']);
+    running = false;
+    await fs.rm(dir, { recursive: true, force: true });
+  };
+  try {
+    runPg(bin, 'initdb', ['-D', data, '-U', 'kuaichu', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+    const options = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=200',
+    ].join(' ');
+    runPg(bin, 'pg_ctl', [
+      'start',
+      '-D',
+      data,
+      '-w',
+      '-s',
+      '-l',
+      path.join(dir, 'log'),
+      '-o',
+      options,
+    ]);
+    running = true;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `postgres://kuaichu@127.0.0.1:${port}/postgres`, stop };
+}
