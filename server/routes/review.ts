@@ -9,20 +9,15 @@ import { QueueQuery } from '../../src/contracts/review';
 import type { CaseHistory, CaseVerification, QueueResponse } from '../../src/contracts/review';
 import { IdParams } from '../../src/contracts/route';
 import { verifyCase } from '../audit/case-verification';
-import type { Authenticator } from '../auth/authenticate';
 import { caseInScopeOr404, scopeFor } from '../auth/policy';
 import type { BlobStore } from '../blobs/blob-store';
 import { caseHistory } from '../cases/history';
 import { reviewQueue } from '../cases/queue';
-import type { Db } from '../db/database';
 import { parseInput } from '../errors';
-import { sessionRoute } from './contract-route';
+import { sessionRoute, type RouteDeps } from './contract-route';
 
-export interface ReviewRoutesOptions {
-  db: Db;
+export interface ReviewRoutesOptions extends RouteDeps {
   blobs: BlobStore;
-  auth: Authenticator;
-  now: () => Date;
 }
 
 export const reviewRoutes: FastifyPluginAsync<ReviewRoutesOptions> = async (
