@@ -137,6 +137,22 @@ export const liabilityEn: LiabilityMessages = {
       'Please confirm that you have heard the above and sign below. If you disagree, tell us why: if you refuse to sign, the officer notes it on the determination (Road Traffic Accident Handling Procedures, Article 24(3)), which is served all the same, and the accident squad will review the case.',
     thanks: 'Thank you for your cooperation.',
     readDone: 'Notices read: start signing',
+    courtesy: {
+      mark: {
+        'greeting-salute': 'Saluted and greeted',
+        'notice-violation': 'Violations told',
+        'notice-determination': 'Determination told',
+        'notice-rights': 'Rights told',
+        'farewell-salute': 'Saluted on leaving',
+      },
+      done: {
+        'greeting-salute': '✓ Saluted and greeted ({{time}})',
+        'notice-violation': '✓ Violations told ({{time}})',
+        'notice-determination': '✓ Determination told ({{time}})',
+        'notice-rights': '✓ Rights told ({{time}})',
+        'farewell-salute': '✓ Saluted on leaving ({{time}})',
+      },
+    },
     backToLiability: 'Back to liability (change it)',
     readAt: 'Notices read at {{time}}',
     party: 'Party {{name}} (vehicle {{label}})',
