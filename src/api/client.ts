@@ -16,6 +16,7 @@ import {
 import { ChangesResponse } from '../contracts/changes';
 import { OverdueList } from '../contracts/claims';
 import { EnrolDeviceResponse, type EnrolDeviceRequest } from '../contracts/devices';
+import { FieldPack } from '../contracts/field-pack';
 import { CaseHistory, CaseVerification, QueueResponse, type QueueQuery } from '../contracts/review';
 import type { UploadStored } from '../contracts/uploads';
 import { getBlob, httpFailure, request, send, type HttpConfig } from './http';
@@ -34,6 +35,8 @@ export interface Api {
   putCase(token: string, caseId: string, body: CasePutRequest): Promise<ApiResult<CaseReceipt>>;
   getCase(token: string, caseId: string): Promise<ApiResult<CaseDetail>>;
   getChanges(token: string, cursor?: string): Promise<ApiResult<ChangesResponse>>;
+  /** The brigade's words and lists the phone keeps for offline use. */
+  getFieldPack(token: string): Promise<ApiResult<FieldPack>>;
 }
 
 /** The accident squad's calls (the reviewer's screens; the officer's sync never makes them). */
@@ -102,6 +105,8 @@ export function createApiClient(config: ApiConfig): Api {
       }),
     getCase: (token, caseId) => getCase(config, token, caseId),
     getChanges: (token, cursor) => getChanges(config, token, cursor),
+    getFieldPack: (token) =>
+      request(config, { method: 'GET', path: '/api/field-pack', token, schema: FieldPack }),
   };
 }
 

@@ -7,6 +7,7 @@ import { changeRoutes } from './changes';
 import { claimRoutes } from './claims';
 import { dashboardRoutes } from './dashboard';
 import { deviceRoutes } from './devices';
+import { fieldPackRoutes } from './field-pack';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
 import { reviewRoutes } from './review';
@@ -25,6 +26,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...packetRoutes,
   ...claimRoutes,
   ...adminRoutes,
+  ...fieldPackRoutes,
   ...webhookRoutes,
   ...auditRoutes,
   ...dashboardRoutes,

@@ -15,6 +15,7 @@ import {
   type Party,
 } from '../../domain';
 import { useCase } from '../../services/useCase';
+import { useCourtesyScript } from '../../services/useCourtesyScript';
 import { useCaseStep } from '../../services/useCaseStep';
 import { Button, ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
@@ -112,10 +113,11 @@ function NoticeScript({
     Object.values(f.liability).some((l) => l !== 'none'),
   );
   const override = c.liability?.override;
+  const words = useCourtesyScript(c.officer?.id).text;
   return (
     <article className="script" data-testid="notice-script">
       <h2>{t('notices.scriptTitle')}</h2>
-      <p>{t('notices.greeting')}</p>
+      <p data-testid="script-greeting">{words.greeting[lang]}</p>
       <CourtesyMark c={c} step="greeting-salute" />
       <h3>{t('notices.violationTitle')}</h3>
       {atFault.length === 0 && <p>{t('notices.violationNone')}</p>}
@@ -158,8 +160,8 @@ function NoticeScript({
       </ol>
       <p>{t('notices.daysNote')}</p>
       <CourtesyMark c={c} step="notice-rights" />
-      <p>{t('notices.signRequest')}</p>
-      <p>{t('notices.thanks')}</p>
+      <p>{words.signRequest[lang]}</p>
+      <p data-testid="script-thanks">{words.thanks[lang]}</p>
     </article>
   );
 }
