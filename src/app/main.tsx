@@ -69,10 +69,14 @@ async function start() {
     session: createSessionStore({ now: () => Date.now() }),
   };
   // The database's code and i18next load while the shell paints, and at `/`
-  // the case list's code with them (not once the session and database are in).
+  // the case list's and the header's sync chip's code with them (not once the
+  // session and the database are in: one wave of requests, not three).
   void loadServices(shell);
   void loadI18n();
-  if (window.location.pathname === '/') CaseList.preload();
+  if (window.location.pathname === '/') {
+    CaseList.preload();
+    void import('./SyncChip');
+  }
   const lng = storedLanguage();
   // The shell's words in English are the app-wide English messages (a precached chunk).
   if (lng === 'en') setShellWords(lng, (await import('../ui/i18n/en')).en);

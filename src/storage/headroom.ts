@@ -27,7 +27,7 @@ import type { KuaichuDb } from './db';
 
 const CHUNK = 4 * 1024 * 1024;
 /** Random bytes filled between two pauses: 4 MiB at once is one ~60 ms task on a slow phone. */
-const SLICE = 512 * 1024;
+const SLICE = 256 * 1024;
 let randomChunk: Promise<Blob> | undefined;
 
 async function makeRandomChunk(): Promise<Blob> {
