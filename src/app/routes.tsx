@@ -79,6 +79,12 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
   ),
 };
 
+/** The brigade's five-fast dashboard (reviewer, admin): its own chunk, loaded when opened. */
+export const DashboardScreen = screen(
+  () => import('../features/dashboard/DashboardScreen').then((m) => m.DashboardScreen),
+  () => import('../features/dashboard/messages').then((m) => m.dashboardMessages),
+);
+
 /** What another role sees at an officer-only address. */
 export const OfficerOnly = screen(
   () => import('./OfficerOnly').then((m) => m.OfficerOnly),

@@ -1,0 +1,116 @@
+/** The five-fast dashboard's words in zh-CN (the source of keys; English in messages-en.ts). */
+import type { MessageBundle } from '../../ui/i18n/setup';
+import { dashboardEn } from './messages-en';
+
+const zh = {
+  dashboard: {
+    title: '“五快”数据看板',
+    intro:
+      '本大队案件的“五快”用时：每项用时的中位数和 P90（九成案件快于此），以及案件、升级、退回、争议的件数。点任一数字，查看其中的案件。',
+    loading: '正在加载…',
+    refreshing: '正在更新…',
+    retry: '重试',
+    stale: '更新失败（{{reason}}），下面仍是上一次的数据。',
+    failure: {
+      'signed-out': '登录已过期，请重新登录后再试。',
+      offline: '连接不到服务器，请检查网络后重试。',
+      forbidden: '这个账号不能查看看板。',
+      'not-found': '服务器上没有找到它。',
+      'invalid-transition': '服务器上的情况已经变了，请刷新后再试。',
+      invalid: '筛选条件有误：开始日期须不晚于结束日期。',
+      server: '服务器出错，请稍后重试。',
+    },
+    filters: {
+      title: '筛选',
+      unit: '单位',
+      anyUnit: '全部单位',
+      officer: '民警',
+      anyOfficer: '全部民警',
+      insurer: '保险公司',
+      anyInsurer: '全部保险公司',
+      from: '到场日期从',
+      to: '到场日期至',
+      groupBy: '分组',
+      clear: '清除筛选',
+    },
+    groupBy: { unit: '按单位', officer: '按民警', insurer: '按保险公司', week: '按周' },
+    group: { unit: '单位', officer: '民警', insurer: '保险公司', week: '周' },
+    weekOf: '{{day}} 起的一周',
+    period: '{{from}} 至 {{to}}（北京时间）',
+    table: {
+      title: '各项用时和件数',
+      caption: '“五快”用时，{{groupBy}}，{{period}}',
+      none: '这段时间没有案件。',
+      median: '中位数 {{value}}',
+      p90: 'P90 {{value}}',
+      measured: '{{count}} 件',
+      notMeasured: '无数据',
+      figureLink: '（{{group}}，{{figure}}：查看案件）',
+    },
+    count: { cases: '案件', escalated: '升级', returned: '退回', disputed: '争议' },
+    interval: {
+      evidence: '取证快',
+      clearance: '撤离快',
+      liability: '定责快',
+      callback: '保险受理',
+      assessment: '定损快',
+      payout: '理赔快',
+    },
+    intervalHint: {
+      evidence: '到场 → 取证完成',
+      clearance: '到场 → 现场撤离',
+      liability: '到场 → 责任认定',
+      callback: '资料送达 → 保险公司受理',
+      assessment: '资料送达 → 定损',
+      payout: '定损 → 赔付',
+    },
+    duration: {
+      seconds: '{{s}} 秒',
+      minutes: '{{m}} 分',
+      hours: '{{h}} 小时 {{m}} 分',
+      days: '{{d}} 天 {{h}} 小时',
+    },
+    csv: {
+      table: '下载表格（CSV）',
+      cases: '下载这些案件（CSV）',
+      busy: '正在准备下载…',
+      failed: '下载失败：{{reason}}',
+    },
+    trends: {
+      title: '每周趋势',
+      intro: '按到场日期所在的周（周一起）。每张图下方可展开数据表。',
+      median: '中位数',
+      p90: 'P90',
+      cases: '案件数',
+      escalated: '升级',
+      countsTitle: '每周案件数',
+      summary: '{{name}}，{{weeks}} 周：{{series}}',
+      seriesLast: '{{name}}最近一周 {{value}}',
+      showTable: '数据表：{{name}}',
+      week: '周（周一）',
+      none: '这段时间没有可画的数据。',
+    },
+    cases: {
+      title: '案件明细：{{group}}，{{figure}}',
+      total: '共 {{count}} 件',
+      caption: '{{group}}，{{figure}}的案件',
+      number: '案件编号',
+      arrived: '到场时间',
+      value: '用时',
+      open: '打开案件 {{number}}',
+      adminNote: '管理员只能看到案件编号，看不到案件内容。',
+      none: '没有案件。',
+      close: '返回表格',
+      previous: '上一页',
+      next: '下一页',
+      page: '第 {{page}} / {{pages}} 页',
+    },
+  },
+};
+
+export type DashboardMessages = typeof zh;
+
+export const dashboardMessages: MessageBundle<DashboardMessages> = {
+  'zh-CN': zh,
+  en: dashboardEn,
+};
