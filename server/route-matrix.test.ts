@@ -275,6 +275,11 @@ const FIXTURES: Record<string, Fixture> = {
     home: ['officerA', 'officerA2', 'reviewerA'],
     prepare: async () => ({ url: `/api/cases/${(await storedCase(true)).id}/history` }),
   },
+  'cases.timeline': {
+    success: 200,
+    home: ['officerA', 'officerA2', 'reviewerA'],
+    prepare: async () => ({ url: `/api/cases/${(await storedCase(true)).id}/timeline` }),
+  },
   'review.verification': {
     success: 200,
     home: ['officerA', 'officerA2', 'reviewerA'],

@@ -10,6 +10,7 @@ import { deviceRoutes } from './devices';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
 import { reviewRoutes } from './review';
+import { timelineRoutes } from './timeline';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
 import { webhookRoutes } from './webhooks';
@@ -22,6 +23,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...caseRoutes,
   ...changeRoutes,
   ...reviewRoutes,
+  ...timelineRoutes,
   ...packetRoutes,
   ...claimRoutes,
   ...adminRoutes,
