@@ -62,6 +62,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     account,
     overdue,
     () => import('../features/review/messages').then((m) => m.reviewMessages),
+    () => import('../features/review/timeline-messages').then((m) => m.timelineMessages),
     // The facts' words (place kinds, actions, signals) the reviewer reads and corrects.
     liability,
   ),

@@ -1,8 +1,8 @@
 /**
  * The five-fast dashboard as a reviewer reads it: opened from the header,
  * the period typed into its fields, a figure's visible words (without the
- * words only a screen reader hears), the cases behind a figure, and a CSV
- * download's bytes.
+ * words only a screen reader hears), the cases behind a figure, a CSV
+ * download's bytes, and the timeline of the case a figure led to.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -58,4 +58,12 @@ export async function chartTable(page: Page, chartTestId: string): Promise<strin
     .evaluateAll((rows) =>
       rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')),
     );
+}
+
+/** On the reviewer's case screen: opens the timeline and answers what each event says happened. */
+export async function timelineShown(page: Page): Promise<string[]> {
+  await page.getByText('显示这起案件的全部经过').click();
+  const list = page.getByTestId('timeline');
+  await list.locator('li').first().waitFor();
+  return list.locator('li strong').allTextContents();
 }

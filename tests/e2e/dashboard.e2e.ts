@@ -6,7 +6,7 @@
  * assessment 1 day, payout 2 days). The reviewer opens the dashboard from the
  * header and reads the nearest-rank medians and p90s of those numbers, opens
  * the cases behind the liability figure (longest first) and one of them in
- * the workspace, reads a weekly trend's table, downloads both CSVs (BOM,
+ * the workspace with its timeline, reads a weekly trend's table, downloads both CSVs (BOM,
  * Chinese intact); axe at a desk and at 360 px; the English words once.
  */
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
   downloadBytes,
   figureShown,
   openDashboard,
+  timelineShown,
 } from './dashboard-drivers';
 import { useBrowserWorld } from './harness';
 import { layoutProblems } from './phone';
@@ -83,6 +84,16 @@ describe('the five-fast dashboard', () => {
     await page.getByRole('link', { name: new RegExp(`^${dashCaseNumber(3)}`) }).click();
     await page.waitForURL(`**/review/${dashCaseId(3)}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(dashCaseNumber(3)) }).waitFor();
+    // Its timeline, on one line of time: arrival, the steps, the version the server holds.
+    expect(await timelineShown(page)).toEqual([
+      '到达现场',
+      '已分流',
+      '取证完成',
+      '现场已撤离',
+      '责任已拟定',
+      '已签字',
+      '服务器收到第 1 版',
+    ]);
     await page.context().close();
   });
 
