@@ -144,7 +144,8 @@ function rowsOf(c: DashCase, officer: { id: string; unit_id: string }) {
     manifest: JSON.stringify(manifest),
     manifest_hash: sha256OfBytes(manifestBytes(manifest)),
     signature: '',
-    received_at: c.arrivedAt,
+    // Sent two minutes after the last step on scene.
+    received_at: at(c.arrivedAt, (c.liability ?? c.clearance ?? c.evidence) + 2 * MIN),
   };
   const version = {
     case_id: record.id,
