@@ -97,7 +97,7 @@ describe('the five-fast dashboard', () => {
     await page.context().close();
   });
 
-  it('works at 360 px (axe, 48 px targets, no sideways page), and in English', async () => {
+  it('works at 360 px (axe by day and night, 48 px targets, no sideways page), and in English', async () => {
     const { unit } = seedDashboardCases(world.server);
     const { page } = await openReviewer(world.browser, world.server.url, { narrow: true });
     const address = `/dashboard?from=${DASH_PERIOD.from}&to=${DASH_PERIOD.to}&figure=evidence&group=${unit.id}`;
@@ -114,6 +114,10 @@ describe('the five-fast dashboard', () => {
     expect(await figureShown(page, 'evidence', unit.id)).toBe('median 8 min p90 20 min 4 measured');
     await page.getByRole('heading', { level: 2, name: `Cases: ${unit.name}, Evidence` }).waitFor();
     await expectNoAxeViolations(page, 'dashboard in English, 360 px');
+    // At night, with a chart's data table open.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await chartTable(page, 'trend-cases')).toHaveLength(3);
+    await expectNoAxeViolations(page, 'dashboard in English, night, a chart’s table open, 360 px');
     await page.context().close();
   });
 });

@@ -41,7 +41,7 @@ function TrendChart({ id, name, weeks, series, format }: TrendChartProps) {
   const summary = t('dashboard.trends.summary', {
     name,
     weeks: weeks.length,
-    series: described.join('；'),
+    series: described.join(t('dashboard.trends.separator')),
   });
   const rows: WeekRow[] = weeks.map((week, i) => ({
     week,

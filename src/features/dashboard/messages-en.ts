@@ -86,6 +86,7 @@ export const dashboardEn: DashboardMessages = {
       countsTitle: 'Cases per week',
       summary: '{{name}}, {{weeks}} weeks: {{series}}',
       seriesLast: '{{name}} in the last week {{value}}',
+      separator: '; ',
       showTable: 'Data table: {{name}}',
       week: 'Week (Monday)',
       none: 'Nothing to chart in this period.',

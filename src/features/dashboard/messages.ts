@@ -86,6 +86,7 @@ const zh = {
       countsTitle: '每周案件数',
       summary: '{{name}}，{{weeks}} 周：{{series}}',
       seriesLast: '{{name}}最近一周 {{value}}',
+      separator: '；',
       showTable: '数据表：{{name}}',
       week: '周（周一）',
       none: '这段时间没有可画的数据。',
