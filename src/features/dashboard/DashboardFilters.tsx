@@ -11,7 +11,10 @@ import {
 } from '../../contracts/dashboard';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
+import { useClock } from '../../ui/useClock';
 import { DEFAULT_VIEW, withFilter, type DashboardView } from './dashboard-view';
+import { PRESETS, presetDays } from './period-presets';
+import { ViewLink } from './ViewLink';
 
 export interface DashboardFiltersProps {
   view: DashboardView;
@@ -19,6 +22,31 @@ export interface DashboardFiltersProps {
   /** The period the figures are for (the server's default when the address names none). */
   period: { from: string; to: string } | undefined;
   onGo(next: DashboardView): void;
+}
+
+/** This month, the last 13 weeks, the last year: links, the one shown marked current. */
+function PeriodLinks({ view, onGo }: Pick<DashboardFiltersProps, 'view' | 'onGo'>) {
+  const { t } = useTranslation();
+  const now = useClock();
+  return (
+    <nav aria-label={t('dashboard.filters.periods')} className="filter-links">
+      {PRESETS.map((p) => {
+        const days = presetDays(p, now);
+        const current = view.from === days.from && view.to === days.to;
+        return (
+          <ViewLink
+            key={p}
+            to={withFilter(view, { from: days.from, to: days.to })}
+            onGo={onGo}
+            className="filter-link"
+            aria-current={current ? 'page' : undefined}
+          >
+            {t(`dashboard.filters.preset.${p}`)}
+          </ViewLink>
+        );
+      })}
+    </nav>
+  );
 }
 
 export function DashboardFilters({ view, choices, period, onGo }: DashboardFiltersProps) {
@@ -32,6 +60,7 @@ export function DashboardFilters({ view, choices, period, onGo }: DashboardFilte
   return (
     <section aria-labelledby="dashboard-filters-title" className="dashboard-filters">
       <h2 id="dashboard-filters-title">{t('dashboard.filters.title')}</h2>
+      <PeriodLinks view={view} onGo={onGo} />
       <div className="dashboard-filter-grid">
         <TextField
           id="dashboard-from"

@@ -31,6 +31,8 @@ export const dashboardEn: DashboardMessages = {
       to: 'Arrived until',
       groupBy: 'Group',
       clear: 'Clear filters',
+      periods: 'Period',
+      preset: { month: 'This month', quarter: 'Last 13 weeks', year: 'Last year' },
     },
     groupBy: { unit: 'By unit', officer: 'By officer', insurer: 'By insurer', week: 'By week' },
     group: { unit: 'Unit', officer: 'Officer', insurer: 'Insurer', week: 'Week' },

@@ -32,6 +32,8 @@ const zh = {
       to: '到场日期至',
       groupBy: '分组',
       clear: '清除筛选',
+      periods: '时间段',
+      preset: { month: '本月', quarter: '近 13 周', year: '近一年' },
     },
     groupBy: { unit: '按单位', officer: '按民警', insurer: '按保险公司', week: '按周' },
     group: { unit: '单位', officer: '民警', insurer: '保险公司', week: '周' },
