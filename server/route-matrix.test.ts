@@ -264,6 +264,11 @@ const FIXTURES: Record<string, Fixture> = {
     home: ['officerA', 'officerA2', 'reviewerA'],
     prepare: async () => ({ url: `/api/cases/${(await storedCase(true)).id}/history` }),
   },
+  'cases.timeline': {
+    success: 200,
+    home: ['officerA', 'officerA2', 'reviewerA'],
+    prepare: async () => ({ url: `/api/cases/${(await storedCase(true)).id}/timeline` }),
+  },
   'review.verification': {
     success: 200,
     home: ['officerA', 'officerA2', 'reviewerA'],
@@ -272,6 +277,7 @@ const FIXTURES: Record<string, Fixture> = {
   'dashboard.fiveFast': plainGet('/api/dashboard/five-fast?from=2026-11-01&to=2026-11-30'),
   'dashboard.fiveFastCsv': plainGet('/api/dashboard/five-fast.csv?groupBy=week&lang=en'),
   'dashboard.cases': plainGet('/api/dashboard/cases?interval=evidence&group=x&groupBy=week'),
+  'dashboard.casesCsv': plainGet('/api/dashboard/cases.csv?interval=escalated&group=x&lang=en'),
   ...insurerFixtures(matrix),
   ...adminFixtures(matrix),
 };

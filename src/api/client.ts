@@ -5,6 +5,7 @@
  * success. The token is an argument of each call, so the caller knows which
  * session a 401 refused.
  */
+import { CaseTimeline } from '../contracts/timeline';
 import { LoginResponse, type LoginRequest } from '../contracts/auth';
 import {
   CaseActionResponse,
@@ -46,6 +47,7 @@ export interface ReviewApi {
   /** The accident squad's queue: one page, with the counts and the filters' choices. */
   getReviewQueue(token: string, query: QueueQuery): Promise<ApiResult<QueueResponse>>;
   getCaseHistory(token: string, caseId: string): Promise<ApiResult<CaseHistory>>;
+  getCaseTimeline(token: string, caseId: string): Promise<ApiResult<CaseTimeline>>;
   getCaseVerification(token: string, caseId: string): Promise<ApiResult<CaseVerification>>;
   /** A reviewer's (or insurer's) action on a case; a 409 `review_conflict` names what came first. */
   postCaseAction(
@@ -150,6 +152,13 @@ export function createReviewApiClient(config: HttpConfig): ReviewApi {
         path: `/api/cases/${caseId}/history`,
         token,
         schema: CaseHistory,
+      }),
+    getCaseTimeline: (token, caseId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/cases/${caseId}/timeline`,
+        token,
+        schema: CaseTimeline,
       }),
     getCaseVerification: (token, caseId) =>
       request(config, {

@@ -64,6 +64,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     account,
     overdue,
     () => import('../features/review/messages').then((m) => m.reviewMessages),
+    () => import('../features/review/timeline-messages').then((m) => m.timelineMessages),
     // The facts' words (place kinds, actions, signals) the reviewer reads and corrects.
     liability,
   ),
@@ -80,6 +81,12 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     () => import('../features/admin/accounts-messages').then((m) => m.accountsMessages),
   ),
 };
+
+/** The brigade's five-fast dashboard (reviewer, admin): its own chunk, loaded when opened. */
+export const DashboardScreen = screen(
+  () => import('../features/dashboard/DashboardScreen').then((m) => m.DashboardScreen),
+  () => import('../features/dashboard/messages').then((m) => m.dashboardMessages),
+);
 
 /** What another role sees at an officer-only address. */
 export const OfficerOnly = screen(

@@ -11,6 +11,7 @@ import { fieldPackRoutes } from './field-pack';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
 import { reviewRoutes } from './review';
+import { timelineRoutes } from './timeline';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
 import { webhookRoutes } from './webhooks';
@@ -23,6 +24,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...caseRoutes,
   ...changeRoutes,
   ...reviewRoutes,
+  ...timelineRoutes,
   ...packetRoutes,
   ...claimRoutes,
   ...adminRoutes,
