@@ -177,7 +177,11 @@ async function ingest(
   const replay = existing
     ? await storedReceipt(deps, caseId, manifest.version, bodyHash)
     : undefined;
-  if (replay) return replay;
+  if (replay) {
+    // The version read may be committed but not yet fsynced (its batch's WAL sync is under way).
+    await deps.commits.durable();
+    return replay;
+  }
 
   await checkManifestDescribesBody(body, canonical);
   const heldBySender = await checkHeldPhotos(db, session, manifest);

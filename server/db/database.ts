@@ -114,9 +114,18 @@ function openSqlite(file: string): Db {
     sqlite.close();
     throw error;
   }
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }),
   });
+  if (file !== ':memory:') walFiles.set(db, `${path.resolve(file)}-wal`);
+  return db;
+}
+
+const walFiles = new WeakMap<object, string>();
+
+/** The WAL file of a SQLite database opened by {@link openDatabase}; undefined for PostgreSQL and `:memory:`. */
+export function sqliteWalFile(db: object): string | undefined {
+  return walFiles.get(db);
 }
 
 /** Most distinct SQL texts kept prepared (an `in (?, ?, …)` list makes one per length). */
