@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, sqliteWalFile } from './database';
 import { createGroupCommitter } from './group-commit';
@@ -11,7 +11,7 @@ import { createWalSync } from './wal-sync';
 // The deferred sync is SQLite's (PostgreSQL's COMMIT does not block the event
 // loop), so these tests open a SQLite file of their own on either test run.
 interface Tables {
-  notes: { id: number; subject: string };
+  notes: { id: Generated<number>; subject: string };
 }
 
 let dir: string;
