@@ -29,7 +29,7 @@
  */
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
-import { sqliteWalFile } from './database';
+import { sqliteCheckpointer, sqliteWalFile } from './database';
 import { createWalSync, type WalSync } from './wal-sync';
 
 /** A request on its way to {@link GroupCommitter.run}; withdrawing twice is harmless. */
@@ -164,7 +164,9 @@ export function createGroupCommitter<DB>(
 /** The deferred WAL sync of a SQLite database file; none for PostgreSQL (its COMMIT does not block) or `:memory:`. */
 function walSyncOf<DB>(db: Kysely<DB>): WalSync<DB> | undefined {
   const walFile = sqliteWalFile(db);
-  return walFile === undefined ? undefined : createWalSync(db, walFile);
+  if (walFile === undefined) return undefined;
+  // The checkpointer's worker starts with the first batch.
+  return createWalSync(db, walFile, undefined, () => sqliteCheckpointer(db)?.committed());
 }
 
 async function runBatch<DB>(trx: Kysely<DB>, batch: Entry<DB>[]): Promise<Outcome[]> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Generated, Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, sqliteWalFile } from './database';
+import { openDatabase, sqliteCheckpointer, sqliteWalFile } from './database';
 import { createGroupCommitter } from './group-commit';
 import { createWalSync } from './wal-sync';
 
@@ -127,5 +127,37 @@ describe('group commit with the WAL fsynced after COMMIT', () => {
     const ids = await Promise.all(['a', 'b'].map((s) => commits.run(audit(s))));
     expect(ids).toEqual([1, 2]);
     await commits.durable();
+  });
+});
+
+describe('the WAL checkpointer', () => {
+  it('moves checkpoints off the connection that commits, and hands them back when it stops', async () => {
+    const autocheckpoint = async () =>
+      (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]
+        ?.wal_autocheckpoint;
+    expect(await autocheckpoint()).toBe(1000);
+    const commits = createGroupCommitter(db);
+    await commits.run((trx) => trx.insertInto('notes').values({ subject: 'a' }).execute());
+    expect(await autocheckpoint()).toBe(0);
+    const checkpointer = sqliteCheckpointer(db);
+    if (!checkpointer) throw new Error('no checkpointer for a SQLite file');
+    await checkpointer.stop();
+    expect(await autocheckpoint()).toBe(1000);
+  });
+
+  it('checkpoints the WAL into the database file from its worker', async () => {
+    const commits = createGroupCommitter(db);
+    const rows = Array.from({ length: 50 }, (_, i) => `note ${i}`.padEnd(2000, '.'));
+    await Promise.all(
+      rows.map((subject) =>
+        commits.run((trx) => trx.insertInto('notes').values({ subject }).execute()),
+      ),
+    );
+    const file = walFileOf(db).replace(/-wal$/, '');
+    const before = (await fs.stat(file)).size;
+    // The worker's passive checkpoint copies the committed pages into the database file.
+    await expect
+      .poll(async () => (await fs.stat(file)).size, { timeout: 10_000 })
+      .toBeGreaterThan(before + 50 * 2000);
   });
 });

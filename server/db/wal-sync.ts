@@ -47,12 +47,14 @@ interface Waiter {
 
 /**
  * The deferred sync of `walFile`, the WAL of the SQLite database `db` is open
- * on; `fsyncWal` (tests) replaces the fsync of the file and its folder.
+ * on; `fsyncWal` (tests) replaces the fsync of the file and its folder;
+ * `afterCommit` runs after each COMMIT (the checkpointer, checkpointer.ts).
  */
 export function createWalSync<DB>(
   db: Kysely<DB>,
   walFile: string,
   fsyncWal: () => Promise<void> = walFsyncer(walFile),
+  afterCommit: () => void = () => undefined,
 ): WalSync<DB> {
   /** Transactions committed through `transaction`, and how many of them are known to be on disk. */
   let written = 0;
@@ -100,6 +102,7 @@ export function createWalSync<DB>(
         try {
           const result = await conn.transaction().execute(work);
           written += 1;
+          afterCommit();
           return result;
         } finally {
           await sql`pragma synchronous = FULL`.execute(conn);
