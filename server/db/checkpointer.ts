@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 /** Shortest time between two checkpoints asked for. */
-export const CHECKPOINT_EVERY_MS = 100;
+export const CHECKPOINT_EVERY_MS = 250;
 
 /** SQLite's default; restored when the worker is gone. */
 const AUTOCHECKPOINT_PAGES = 1000;
