@@ -103,9 +103,7 @@ export function CourtesyScriptScreen({ brigadeId }: { brigadeId: string }) {
       <p>{t('accounts.script.intro')}</p>
       {script.status === 'loading' && <Loading />}
       {script.status === 'failed' && <LoadFailure failure={script.failure} onRetry={view.reload} />}
-      {script.status === 'ready' && (
-        <ScriptForm key={script.value.version} script={script.value} view={view} />
-      )}
+      {script.status === 'ready' && <ScriptForm script={script.value} view={view} />}
     </Page>
   );
 }

@@ -1,0 +1,93 @@
+/**
+ * The courteous script (三告知、两敬礼) in the browser: the brigade's admin
+ * changes the greeting and the thanks (a blank field refused by name); an
+ * officer signs in with signal — the phone fetches the brigade's words — and
+ * with none handles a case to its notices, which read the brigade's words;
+ * the greeting salute and the first notice are marked one by one, the rest
+ * at once, the farewell salute after both sign; the stored case has each
+ * step once, with its time, in order. Its own server: the script is changed.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations } from './axe';
+import { useBrowserWorld } from './harness';
+import {
+  answerRearEnd,
+  clearedRearEndCase,
+  propose,
+  readNoticesOut,
+  signBoth,
+} from './liability-drivers';
+import { openApp, signInAs } from './phone';
+import { storedCase } from './phone-db';
+
+const world = useBrowserWorld({ demo: true, ownServer: true });
+
+const GREETING = '乡亲您好！我是县交警大队民警，请您先到路边安全的地方。';
+const THANKS = '感谢配合，回去路上注意安全！';
+
+async function editScript(desk: Page): Promise<void> {
+  await desk.goto('/admin/brigades');
+  await desk
+    .getByRole('link', { name: /的三告知、两敬礼用语$/ })
+    .first()
+    .click();
+  await desk.getByRole('heading', { level: 1, name: '三告知、两敬礼用语' }).waitFor();
+  await desk.getByText('现用：快处自带的用语（尚未修改）。').waitFor();
+  await desk.getByLabel('问候语（中文）').fill('  ');
+  await desk.getByRole('button', { name: '保存用语' }).click();
+  await desk.getByText('请填写“问候语（中文）”。').waitFor();
+  await expectNoAxeViolations(desk, 'courtesy script, a field refused');
+  await desk.getByLabel('问候语（中文）').fill(GREETING);
+  await desk.getByLabel('致谢语（中文）').fill(THANKS);
+  await desk.getByRole('button', { name: '保存用语' }).click();
+  await desk.getByTestId('script-saved').getByText('已保存为第 1 版。').waitFor();
+  await desk.getByText('现用：第 1 版。').waitFor();
+}
+
+describe('the courteous script', () => {
+  it('the brigade’s words reach the phone and are read offline; each step is recorded with its time', async () => {
+    const deskContext = await world.newPhone();
+    const desk = await openApp(deskContext);
+    expect(await signInAs(desk, 'demo-admin')).toEqual({ path: '/admin' });
+    await editScript(desk);
+    await deskContext.close();
+
+    // Signed in with signal, then no signal from the first tap on.
+    const { page, id } = await clearedRearEndCase(world, '礼貌路 K3', true);
+    await answerRearEnd(page, id);
+    await propose(page);
+    await page.goto(`/cases/${id}/notices`);
+    await page.getByTestId('script-greeting').getByText(GREETING).waitFor();
+    await page.getByTestId('script-thanks').getByText(THANKS).waitFor();
+
+    await page.getByRole('button', { name: '已敬礼问候' }).click();
+    await page.getByTestId('courtesy-greeting-salute').waitFor();
+    await page.getByRole('button', { name: '已告知违法行为' }).click();
+    await page.getByTestId('courtesy-notice-violation').waitFor();
+    await expectNoAxeViolations(page, 'notices, script steps marked');
+    await readNoticesOut(page);
+    await signBoth(page);
+    await page.getByTestId('all-signed').waitFor();
+    await page.getByRole('button', { name: '已敬礼道别' }).click();
+    await page.getByTestId('courtesy-farewell-salute').waitFor();
+
+    const stored = await storedCase(page, id);
+    const marks = stored.liability?.courtesy ?? [];
+    expect(marks.map((m) => m.step)).toEqual([
+      'greeting-salute',
+      'notice-violation',
+      'notice-determination',
+      'notice-rights',
+      'farewell-salute',
+    ]);
+    const times = marks.map((m) => Date.parse(m.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(stored.liability?.noticesReadAt).toBe(marks[3]?.at);
+    const firstSignature = Math.min(
+      ...(stored.liability?.signatures ?? []).map((s) => Date.parse(s.at)),
+    );
+    expect(times[3]).toBeLessThanOrEqual(firstSignature);
+    expect(times[4]).toBeGreaterThanOrEqual(firstSignature);
+  });
+});
