@@ -5,12 +5,12 @@
  * PostgreSQL refuses to run as root, so under root the server programs run
  * as the `postgres` user Debian's package creates (`runuser`). Test-only.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findPostgresBin } from './backup/postgres-programs';
 
 export interface ThrowawayPostgres {
   /** `postgres://kuaichu@127.0.0.1:<port>/postgres` (trust auth: no password). */
@@ -19,18 +19,8 @@ export interface ThrowawayPostgres {
   stop(): Promise<void>;
 }
 
-/** The folder holding `pg_ctl` and `initdb`: PATH first, then Debian's /usr/lib/postgresql/<n>/bin. */
-export function findPostgresBin(): string | undefined {
-  const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
-  const onPath = which.status === 0 ? which.stdout.trim() : '';
-  if (onPath) return path.dirname(onPath);
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root)
-    .filter((v) => /^\d+$/.test(v) && existsSync(path.join(root, v, 'bin', 'pg_ctl')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] === undefined ? undefined : path.join(root, versions[0], 'bin');
-}
+/** The folder holding `pg_ctl` and `initdb`. */
+export { findPostgresBin };
 
 /** A port nobody listens on right now. */
 async function freePort(): Promise<number> {
