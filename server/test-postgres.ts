@@ -43,8 +43,10 @@ function runPg(bin: string, program: string, args: string[]): void {
   execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: os.tmpdir() });
 }
 
-/** Starts a fresh cluster; throws when PostgreSQL is not installed. */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+/** Starts a fresh cluster (`durable`: with fsync, for the bench); throws when PostgreSQL is not installed. */
+export async function startThrowawayPostgres(
+  options: { durable?: boolean } = {},
+): Promise<ThrowawayPostgres> {
   const bin = findPostgresBin();
   if (bin === undefined) {
     throw new Error('PostgreSQL is not installed: no pg_ctl (apt-get install -y postgresql)');
@@ -65,13 +67,15 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
   try {
     runPg(bin, 'initdb', ['-D', data, '-U', 'kuaichu', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
-    const options = [
+    const settings = [
       `-p ${port}`,
       `-k ${dir}`,
       '-c listen_addresses=127.0.0.1',
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      // Tests: no fsync (the data dies with the cluster). The bench (`durable`)
+      // keeps PostgreSQL's defaults, so its commits are on disk as SQLite's are.
+      ...(options.durable
+        ? []
+        : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=200',
     ].join(' ');
     runPg(bin, 'pg_ctl', [
@@ -83,7 +87,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       '-l',
       path.join(dir, 'log'),
       '-o',
-      options,
+      settings,
     ]);
     running = true;
   } catch (error) {
