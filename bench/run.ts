@@ -66,6 +66,20 @@ console.log(
   `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s in one PATCH each, ${figures.photoUpload.tusAppChunksMBps} MB/s in the app's ${figures.photoUpload.appChunkBytes / 1024} KiB PATCHes, vs raw file copy ${figures.photoUpload.fileCopyMBps} MB/s (${figures.photoUpload.tusVsCopy}; ${figures.photoUpload.tusAppChunksVsCopy})`,
 );
 
+const onPostgres = await (await import('./ingest-postgres')).benchIngestPostgres();
+record('ingest-postgres', onPostgres);
+console.log('ingest on PostgreSQL, two API processes (fsync on)');
+if ('skipped' in onPostgres) console.log(`  skipped: ${onPostgres.skipped}`);
+else {
+  const sqlite = [figures.casePut, ...figures.casePutMore];
+  for (const put of onPostgres.casePut) {
+    const beside = sqlite.find((f) => f.concurrency === put.concurrency) ?? figures.casePut;
+    console.log(
+      `  case PUT ×${put.concurrency}: ${put.perSecond}/s (p50 ${put.p50Ms} ms, p99 ${put.p99Ms} ms); SQLite, one process, ×${beside.concurrency}: ${beside.perSecond}/s (p99 ${beside.p99Ms} ms)`,
+    );
+  }
+}
+
 const queue = await (await import('./review-queue')).benchReviewQueue();
 record('review-queue', queue);
 console.log('review-queue');

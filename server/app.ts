@@ -48,7 +48,7 @@ export interface AppDeps {
   now?: () => Date;
   /** Fastify logger option; default: pino at config.logLevel. Tests pass false. */
   logger?: FastifyServerOptions['logger'];
-  /** Login failure counter; default: per address and per account (auth/rate-limit.ts). */
+  /** Login failure counter; default: per address and per account, in the database (auth/rate-limit.ts). */
   loginLimiter?: LoginLimiter;
   /** Password hashing cost for accounts made through the API (tests lower it). */
   scryptCost?: ScryptCost;
@@ -118,7 +118,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     auth,
     now,
     sessionTtlMs: config.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
-    limiter: deps.loginLimiter ?? createLoginLimiter(),
+    limiter: deps.loginLimiter ?? createLoginLimiter(db),
   });
   const webhooks = createDispatcher({
     db,

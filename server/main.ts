@@ -11,6 +11,7 @@ import { openBlobStore } from './blobs/open-blob-store';
 import { scheduleScrub } from './blobs/scrub';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase, reachDatabase } from './db/database';
+import { PROCESS_HOLDER } from './db/job-lease';
 import { migrateToLatest } from './db/migrate';
 import { demoMessage, seedDemo } from './demo';
 import { lanAddresses, startupMessage } from './startup-message';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   app.webhooks.start();
   stopScrub = scheduleScrub(
     { db, blobs, now: () => new Date() },
+    PROCESS_HOLDER,
     (result) => app.log.info(result, 'blob scrub done'),
     (error) => app.log.error({ err: error }, 'blob scrub failed'),
   );

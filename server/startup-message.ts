@@ -1,6 +1,8 @@
 /** What main.ts prints once listening: the URL to open, and where a phone finds it. */
 import os from 'node:os';
-import type { ServerConfig } from './config';
+import type { BlobStoreConfig } from './blobs/blob-store-config';
+import type { DatabaseConfig, ServerConfig } from './config';
+import { postgresWhere } from './db/database';
 
 /** Non-internal IPv4 addresses, for the "open this on your phone" hint. */
 export function lanAddresses(): string[] {
@@ -23,6 +25,22 @@ export function startupMessage(config: ServerConfig, port: number, lan: string[]
       '  (a phone needs HTTPS for camera, location and offline use: put a TLS proxy in front)',
     );
   }
+  lines.push(`Database: ${databaseWords(config.database)}`);
+  lines.push(`Photos: ${blobStoreWords(config.blobStore)}`);
   lines.push(`Data: ${config.dataDir}   Press Ctrl+C to stop.`);
   return lines.join('\n');
+}
+
+/** Which database, never with its password. */
+export function databaseWords(database: DatabaseConfig): string {
+  return database.dialect === 'postgres'
+    ? `PostgreSQL ${postgresWhere(database.url)}`
+    : `SQLite ${database.file}`;
+}
+
+/** Where photo bytes live, never with a credential. */
+export function blobStoreWords(store: BlobStoreConfig): string {
+  if (store.kind === 'files') return `files in ${store.dir}`;
+  const where = store.endpoint ?? `AWS ${store.region}`;
+  return `S3 bucket s3://${store.bucket}/${store.prefix} at ${where}`;
 }

@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { DatabaseConfig } from './config';
+import { onPostgres } from './backup/postgres-programs';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 
@@ -35,15 +36,7 @@ export function withDatabase(url: string, database: string): string {
 }
 
 /** One statement on the server's maintenance database, on its own connection. */
-async function onServer(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = onPostgres;
 
 const freshName = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
 

@@ -14,6 +14,13 @@ import type { Actor, TestWorld } from './test-world';
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const TUS = { 'tus-resumable': '1.0.0' };
 
+/** The headers of a photo's tus creation, as a phone sends them. */
+export const creationHeaders = (photo: { bytes: Buffer; meta: PhotoMeta }) => ({
+  ...TUS,
+  'upload-length': String(photo.bytes.length),
+  'upload-metadata': `sha256 ${b64(photo.meta.sha256)},caseId ${b64(photo.meta.caseId)}`,
+});
+
 /** A tus creation, then one PATCH with every byte: answers the PATCH. */
 export async function sendUpload(
   w: TestWorld,
@@ -23,11 +30,7 @@ export async function sendUpload(
   const created = await w.call(actor, {
     method: 'POST',
     url: '/api/uploads',
-    headers: {
-      ...TUS,
-      'upload-length': String(photo.bytes.length),
-      'upload-metadata': `sha256 ${b64(photo.meta.sha256)},caseId ${b64(photo.meta.caseId)}`,
-    },
+    headers: creationHeaders(photo),
   });
   expect(created.statusCode).toBe(201);
   return w.call(actor, {

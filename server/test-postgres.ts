@@ -5,12 +5,12 @@
  * PostgreSQL refuses to run as root, so under root the server programs run
  * as the `postgres` user Debian's package creates (`runuser`). Test-only.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findPostgresBin } from './backup/postgres-programs';
 
 export interface ThrowawayPostgres {
   /** `postgres://kuaichu@127.0.0.1:<port>/postgres` (trust auth: no password). */
@@ -19,18 +19,8 @@ export interface ThrowawayPostgres {
   stop(): Promise<void>;
 }
 
-/** The folder holding `pg_ctl` and `initdb`: PATH first, then Debian's /usr/lib/postgresql/<n>/bin. */
-export function findPostgresBin(): string | undefined {
-  const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
-  const onPath = which.status === 0 ? which.stdout.trim() : '';
-  if (onPath) return path.dirname(onPath);
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root)
-    .filter((v) => /^\d+$/.test(v) && existsSync(path.join(root, v, 'bin', 'pg_ctl')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] === undefined ? undefined : path.join(root, versions[0], 'bin');
-}
+/** The folder holding `pg_ctl` and `initdb`. */
+export { findPostgresBin };
 
 /** A port nobody listens on right now. */
 async function freePort(): Promise<number> {
@@ -53,8 +43,10 @@ function runPg(bin: string, program: string, args: string[]): void {
   execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: os.tmpdir() });
 }
 
-/** Starts a fresh cluster; throws when PostgreSQL is not installed. */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+/** Starts a fresh cluster (`durable`: with fsync, for the bench); throws when PostgreSQL is not installed. */
+export async function startThrowawayPostgres(
+  options: { durable?: boolean } = {},
+): Promise<ThrowawayPostgres> {
   const bin = findPostgresBin();
   if (bin === undefined) {
     throw new Error('PostgreSQL is not installed: no pg_ctl (apt-get install -y postgresql)');
@@ -75,13 +67,15 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
   try {
     runPg(bin, 'initdb', ['-D', data, '-U', 'kuaichu', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
-    const options = [
+    const settings = [
       `-p ${port}`,
       `-k ${dir}`,
       '-c listen_addresses=127.0.0.1',
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      // Tests: no fsync (the data dies with the cluster). The bench (`durable`)
+      // keeps PostgreSQL's defaults, so its commits are on disk as SQLite's are.
+      ...(options.durable
+        ? []
+        : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=200',
     ].join(' ');
     runPg(bin, 'pg_ctl', [
@@ -93,7 +87,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       '-l',
       path.join(dir, 'log'),
       '-o',
-      options,
+      settings,
     ]);
     running = true;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database';
 import { openTempServerFixture } from '../test-support';
 import type { TempServerFixture } from '../test-support';
 import { GENESIS_HASH, auditEventHash, recordAudit, verifyAuditChain } from './audit-log';
@@ -109,5 +110,39 @@ describe('audit chain', () => {
       .where('id', '=', 6)
       .executeTakeFirstOrThrow();
     expect(row.subject).toBe('a\ufffdb');
+  });
+});
+
+describe('audit chain with two API processes', () => {
+  it('stays one chain when two processes append at once (PostgreSQL: the writer lock orders them)', async () => {
+    // Given a second process's pool on the same database
+    const other = openDatabase(fx.database);
+    const append = (db: typeof other, who: string, i: number) =>
+      recordAudit(db, new Date(), { actor: who, action: 'test.concurrent', subject: String(i) });
+    try {
+      // When both append 25 events (at once on PostgreSQL; SQLite has one writer,
+      // and two handles in one thread would block each other, so in turns)
+      const rounds = Array.from({ length: 25 }, (_, i) => i);
+      if (fx.database.dialect === 'postgres') {
+        await Promise.all(rounds.flatMap((i) => [append(fx.db, 'a', i), append(other, 'b', i)]));
+      } else {
+        for (const i of rounds) {
+          await append(fx.db, 'a', i);
+          await append(other, 'b', i);
+        }
+      }
+
+      // Then the chain holds all 50, each linked to the one before
+      const verdict = await verifyAuditChain(fx.db);
+      expect(verdict).toMatchObject({ ok: true });
+      const events = await fx.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('action', '=', 'test.concurrent')
+        .executeTakeFirstOrThrow();
+      expect(Number(events.n)).toBe(50);
+    } finally {
+      await other.destroy();
+    }
   });
 });

@@ -11,10 +11,14 @@
  * the client's as Fastify sees it: behind a reverse proxy, set TRUST_PROXY or
  * every client counts as the proxy.
  *
- * Kept in memory: one process (as `npm start` runs) needs nothing more;
- * several API processes behind a balancer would each count apart — move it
- * to the database then.
+ * Kept in the database (migration 0011: `login_failures`, `login_accounts`),
+ * so every API process behind a balancer counts the same failures; rows older
+ * than the window (an address's) or the memory (an account's) are pruned as
+ * failures are recorded, so a flood of names cannot grow the tables for long.
  */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
 export interface LoginAttempt {
   /** The username as typed, lower-cased. */
   account: string;
@@ -23,9 +27,9 @@ export interface LoginAttempt {
 
 export interface LoginLimiter {
   /** Seconds to wait before this attempt may be checked, else 0. */
-  retryAfterSeconds(attempt: LoginAttempt, now: number): number;
-  recordFailure(attempt: LoginAttempt, now: number): void;
-  recordSuccess(attempt: LoginAttempt): void;
+  retryAfterSeconds(attempt: LoginAttempt, now: number): Promise<number>;
+  recordFailure(attempt: LoginAttempt, now: number): Promise<void>;
+  recordSuccess(attempt: LoginAttempt): Promise<void>;
 }
 
 export interface LoginLimits {
@@ -36,8 +40,6 @@ export interface LoginLimits {
   accountMaxDelayMs: number;
   /** An account's failures are forgotten this long after the last one. */
   accountMemoryMs: number;
-  /** Bound on the addresses and accounts remembered (the oldest go first). */
-  maxKeys: number;
 }
 
 export const LOGIN_LIMITS: LoginLimits = {
@@ -47,55 +49,78 @@ export const LOGIN_LIMITS: LoginLimits = {
   accountBaseDelayMs: 1000,
   accountMaxDelayMs: 5 * 60 * 1000,
   accountMemoryMs: 24 * 60 * 60 * 1000,
-  maxKeys: 100_000,
 };
 
-/** A map that forgets its oldest key when full, so a flood of names cannot grow memory. */
-function boundedSet<V>(map: Map<string, V>, maxKeys: number, key: string, value: V): void {
-  if (!map.has(key) && map.size >= maxKeys) {
-    const first = map.keys().next();
-    if (!first.done) map.delete(first.value);
-  }
-  map.set(key, value);
-}
+const iso = (ms: number) => new Date(ms).toISOString();
 
-export function createLoginLimiter(limits: Partial<LoginLimits> = {}): LoginLimiter {
+export function createLoginLimiter(
+  db: Kysely<Database>,
+  limits: Partial<LoginLimits> = {},
+): LoginLimiter {
   const l = { ...LOGIN_LIMITS, ...limits };
-  const byAddress = new Map<string, number[]>();
-  const byAccount = new Map<string, { failures: number; last: number }>();
 
-  const addressFailures = (address: string, now: number) =>
-    (byAddress.get(address) ?? []).filter((t) => now - t < l.addressWindowMs);
-  const accountEntry = (account: string, now: number) => {
-    const entry = byAccount.get(account);
-    return entry && now - entry.last < l.accountMemoryMs ? entry : { failures: 0, last: now };
+  /** The address's failures in the window, newest first (at most the limit's count). */
+  const addressWaitMs = async (address: string, now: number) => {
+    const recent = await db
+      .selectFrom('login_failures')
+      .select('at')
+      .where('address', '=', address)
+      .where('at', '>', iso(now - l.addressWindowMs))
+      .orderBy('at', 'desc')
+      .limit(l.addressFailures)
+      .execute();
+    const oldest = recent[l.addressFailures - 1];
+    return oldest ? Date.parse(oldest.at) + l.addressWindowMs - now : 0;
   };
-
-  const addressWaitMs = (address: string, now: number) => {
-    const list = addressFailures(address, now);
-    if (list.length < l.addressFailures) return 0;
-    const oldest = list[list.length - l.addressFailures] ?? now;
-    return oldest + l.addressWindowMs - now;
+  const accountEntry = async (trx: Kysely<Database>, account: string, now: number) => {
+    const row = await trx
+      .selectFrom('login_accounts')
+      .select(['failures', 'last_at'])
+      .where('account', '=', account)
+      .executeTakeFirst();
+    const last = row ? Date.parse(row.last_at) : now;
+    return row && now - last < l.accountMemoryMs ? { failures: row.failures, last } : undefined;
   };
-  const accountWaitMs = (account: string, now: number) => {
-    const { failures, last } = accountEntry(account, now);
-    const excess = failures - l.accountFreeFailures;
-    if (failures === 0 || excess < 0) return 0;
-    return last + Math.min(l.accountBaseDelayMs * 2 ** excess, l.accountMaxDelayMs) - now;
+  const accountWaitMs = async (account: string, now: number) => {
+    const entry = await accountEntry(db, account, now);
+    const excess = (entry?.failures ?? 0) - l.accountFreeFailures;
+    if (!entry || excess < 0) return 0;
+    return entry.last + Math.min(l.accountBaseDelayMs * 2 ** excess, l.accountMaxDelayMs) - now;
   };
 
   return {
-    retryAfterSeconds({ account, address }, now) {
-      const wait = Math.max(addressWaitMs(address, now), accountWaitMs(account, now));
+    async retryAfterSeconds({ account, address }, now) {
+      const [byAddress, byAccount] = await Promise.all([
+        addressWaitMs(address, now),
+        accountWaitMs(account, now),
+      ]);
+      const wait = Math.max(byAddress, byAccount);
       return wait > 0 ? Math.max(1, Math.ceil(wait / 1000)) : 0;
     },
-    recordFailure({ account, address }, now) {
-      boundedSet(byAddress, l.maxKeys, address, [...addressFailures(address, now), now]);
-      const entry = accountEntry(account, now);
-      boundedSet(byAccount, l.maxKeys, account, { failures: entry.failures + 1, last: now });
+    async recordFailure({ account, address }, now) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('login_failures')
+          .where('at', '<=', iso(now - l.addressWindowMs))
+          .execute();
+        await trx
+          .insertInto('login_failures')
+          .values({ address, at: iso(now) })
+          .execute();
+        const failures = ((await accountEntry(trx, account, now))?.failures ?? 0) + 1;
+        await trx
+          .deleteFrom('login_accounts')
+          .where('last_at', '<=', iso(now - l.accountMemoryMs))
+          .execute();
+        await trx
+          .insertInto('login_accounts')
+          .values({ account, failures, last_at: iso(now) })
+          .onConflict((oc) => oc.column('account').doUpdateSet({ failures, last_at: iso(now) }))
+          .execute();
+      });
     },
-    recordSuccess({ account }) {
-      byAccount.delete(account);
+    async recordSuccess({ account }) {
+      await db.deleteFrom('login_accounts').where('account', '=', account).execute();
     },
   };
 }

@@ -8,7 +8,7 @@ import { sendNextVersion, submitCase, uploadPhoto } from '../test-photos';
 import { openTestWorld } from '../test-world';
 import type { TestWorld } from '../test-world';
 import type { FsBlobStore } from './fs-blob-store';
-import { scrubBlobs } from './scrub';
+import { SCRUB_INTERVAL_MS, scrubBlobs, scrubIfDue } from './scrub';
 
 let w: TestWorld;
 
@@ -102,5 +102,22 @@ describe('blob scrub', () => {
     await submitCase(w, insuredCase('sound', 2));
     const result = await scrubBlobs({ db: w.fx.db, blobs: w.fx.blobs, now: () => new Date() });
     expect(result).toEqual({ checked: 2, quarantined: [] });
+  });
+
+  it('runs in one process of several, once a day, and a pass whose lease was lost stops', async () => {
+    await submitCase(w, insuredCase('shared', 2));
+    let now = new Date('2026-12-07T01:00:00.000Z');
+    const deps = { db: w.fx.db, blobs: w.fx.blobs, now: () => now };
+
+    expect(await scrubIfDue(deps, 'process-a')).toEqual({ checked: 2, quarantined: [] });
+    expect(await scrubIfDue(deps, 'process-b')).toBeUndefined();
+    now = new Date(now.getTime() + SCRUB_INTERVAL_MS + 60_000);
+    const renew = () => Promise.resolve(false);
+    expect(await scrubBlobs({ ...deps, renew })).toEqual({
+      checked: 0,
+      quarantined: [],
+      interrupted: true,
+    });
+    expect(await scrubIfDue(deps, 'process-b')).toEqual({ checked: 2, quarantined: [] });
   });
 });

@@ -10,31 +10,46 @@
  * reviewer by the case's verification (`photo_missing`, audit/evidence.ts)
  * and by a `blob.quarantined` audit event naming the cases that list it.
  *
- * main.ts runs it {@link SCRUB_FIRST_DELAY_MS} after start and every
- * {@link SCRUB_INTERVAL_MS}; one pass reads every byte once, one blob at a time.
+ * One pass reads every byte once, one blob at a time, at most once every
+ * {@link SCRUB_INTERVAL_MS} over all API processes: it is a job with a lease
+ * (db/job-lease.ts). main.ts looks {@link SCRUB_FIRST_DELAY_MS} after start
+ * and then every {@link SCRUB_CHECK_MS} whether it is due; the process that
+ * takes it renews its lease as it goes, and a process killed mid-pass leaves
+ * a lease that runs out ({@link SCRUB_LEASE_MS}), so another takes the pass
+ * up again from the start.
  */
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/database';
+import { claimJob, releaseJob, renewJob } from '../db/job-lease';
 import type { BlobStore, Sha256Hex } from './blob-store';
 
 export const SCRUB_FIRST_DELAY_MS = 10 * 60 * 1000;
 export const SCRUB_INTERVAL_MS = 24 * 60 * 60 * 1000;
+export const SCRUB_CHECK_MS = 10 * 60 * 1000;
+export const SCRUB_LEASE_MS = 15 * 60 * 1000;
+/** The scrub's row in `job_leases`. */
+export const SCRUB_JOB = 'blob-scrub';
 
 export interface ScrubDeps {
   db: Db;
   blobs: BlobStore;
   now: () => Date;
+  /** Asked before each blob: false (the lease was lost) stops the pass. */
+  renew?: () => Promise<boolean>;
 }
 
 export interface ScrubResult {
   checked: number;
   quarantined: Sha256Hex[];
+  /** Set when the pass stopped early (its lease was lost to another process). */
+  interrupted?: true;
 }
 
 /** One pass over every stored blob. */
 export async function scrubBlobs(deps: ScrubDeps): Promise<ScrubResult> {
   const result: ScrubResult = { checked: 0, quarantined: [] };
   for await (const sha256 of deps.blobs.list()) {
+    if (deps.renew && !(await deps.renew())) return { ...result, interrupted: true };
     result.checked += 1;
     if (await deps.blobs.verify(sha256)) continue;
     if (!(await deps.blobs.quarantine(sha256))) continue; // gone meanwhile
@@ -60,18 +75,47 @@ export async function scrubBlobs(deps: ScrubDeps): Promise<ScrubResult> {
   return result;
 }
 
-/** Runs the scrub on a timer; the returned function stops it. Errors go to `onError`. */
+/**
+ * Runs a pass when the scrub is due and no other process holds it; answers
+ * the pass's result, or undefined when this process did not run one.
+ */
+export async function scrubIfDue(
+  deps: ScrubDeps,
+  holder: string,
+  leaseMs = SCRUB_LEASE_MS,
+): Promise<ScrubResult | undefined> {
+  const job = { db: deps.db, name: SCRUB_JOB, holder, leaseMs };
+  if (!(await claimJob(job, deps.now(), SCRUB_INTERVAL_MS))) return undefined;
+  let renewedAt = deps.now().getTime();
+  const renew = async () => {
+    const now = deps.now();
+    if (now.getTime() - renewedAt < leaseMs / 3) return true;
+    renewedAt = now.getTime();
+    return renewJob(job, now);
+  };
+  try {
+    const result = await scrubBlobs({ ...deps, renew });
+    await releaseJob(job, deps.now(), result.interrupted === undefined);
+    return result;
+  } catch (error) {
+    await releaseJob(job, deps.now(), false).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Looks on a timer whether the scrub is due; the returned function stops it. Errors go to `onError`. */
 export function scheduleScrub(
   deps: ScrubDeps,
+  holder: string,
   onResult: (result: ScrubResult) => void,
   onError: (error: unknown) => void,
 ): () => void {
   let timer: NodeJS.Timeout;
   const run = () => {
-    scrubBlobs(deps)
-      .then(onResult, onError)
+    scrubIfDue(deps, holder)
+      .then((result) => result && onResult(result), onError)
       .finally(() => {
-        timer = setTimeout(run, SCRUB_INTERVAL_MS).unref();
+        timer = setTimeout(run, SCRUB_CHECK_MS).unref();
       });
   };
   timer = setTimeout(run, SCRUB_FIRST_DELAY_MS).unref();

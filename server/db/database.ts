@@ -11,10 +11,12 @@ import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
   PostgresDriver,
   SqliteAdapter,
   SqliteDialect,
+  SqliteDriver,
   sql,
 } from 'kysely';
 import type {
@@ -23,6 +25,7 @@ import type {
   Driver,
   PostgresDialectConfig,
   SqliteDatabase,
+  SqliteDialectConfig,
   TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
@@ -199,11 +202,59 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * `begin immediate`: a transaction takes SQLite's write lock when it begins,
+ * not at its first write. With one process (one connection) nothing changes;
+ * with two processes on one file, a transaction that read the audit head or a
+ * case's version and then writes would otherwise fail at once with
+ * SQLITE_BUSY when the other process wrote in between — now it waits its turn
+ * (busy_timeout) and reads what the other wrote.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
 class TransactionalSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
   override createAdapter(): DialectAdapter {
     return new TransactionalSqliteAdapter();
   }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }
+
+/**
+ * A transaction for work that locks the rows it takes itself (a work queue's
+ * `FOR UPDATE SKIP LOCKED` claim): on PostgreSQL it does not take the writer
+ * lock, so claims from several processes run beside each other and beside
+ * other writers; on SQLite it is an ordinary transaction (one writer). The
+ * work must not append to the audit chain nor rely on the writer lock.
+ */
+export async function rowLockedTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  if (!isPostgresDb(db)) return db.transaction().execute(work);
+  return db.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/** Whether `db` talks to PostgreSQL. */
+export const isPostgresDb = <DB>(db: Kysely<DB>): boolean =>
+  db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** A trivial round trip, for /api/health: resolves when the database answers. */
 export async function pingDatabase<DB>(db: Kysely<DB>): Promise<void> {
@@ -225,7 +276,8 @@ export async function reachDatabase<DB>(db: Kysely<DB>, config: DatabaseConfig):
   }
 }
 
-function postgresWhere(url: string): string {
+/** A PostgreSQL URL without its user and password: host, port, database. */
+export function postgresWhere(url: string): string {
   const { hostname, port, pathname } = new URL(url);
   return `postgres://${hostname}:${port || '5432'}${pathname}`;
 }

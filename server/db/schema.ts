@@ -401,4 +401,30 @@ export interface Database {
   webhook_messages: WebhookMessagesTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  login_failures: LoginFailuresTable;
+  login_accounts: LoginAccountsTable;
+  job_leases: JobLeasesTable;
+}
+
+/** One failed sign-in from an address (migration 0011; auth/rate-limit.ts). */
+export interface LoginFailuresTable {
+  address: string;
+  at: string;
+}
+
+/** An account's failed sign-ins since its last success (migration 0011). */
+export interface LoginAccountsTable {
+  account: string;
+  failures: number;
+  last_at: string;
+}
+
+/** A periodic job's lease (migration 0011; db/job-lease.ts). */
+export interface JobLeasesTable {
+  name: string;
+  /** Which process holds it (host, pid, a random tag). */
+  holder: string | null;
+  lease_until: string | null;
+  started_at: string | null;
+  finished_at: string | null;
 }

@@ -27,7 +27,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     const { username, password } = parseInput(LoginRequest, request.body, 'body');
     const attempt = { account: username.toLowerCase(), address: request.ip };
     const at = now();
-    const wait = limiter.retryAfterSeconds(attempt, at.getTime());
+    const wait = await limiter.retryAfterSeconds(attempt, at.getTime());
     if (wait > 0) {
       const error = new HttpError(
         429,
@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
       ? await verifyPassword(password, user.password_hash)
       : (await burnPasswordCheck(password), false);
     if (!user || !good || user.disabled_at !== null) {
-      limiter.recordFailure(attempt, at.getTime());
+      await limiter.recordFailure(attempt, at.getTime());
       await recordAudit(db, at, {
         actor: user?.id ?? 'anonymous',
         action: 'auth.login_failed',
@@ -62,7 +62,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
         'Wrong username or password, or the account is disabled.',
       );
     }
-    limiter.recordSuccess(attempt);
+    await limiter.recordSuccess(attempt);
     const session = await createSession(db, user.id, at, opts.sessionTtlMs);
     await recordAudit(db, at, {
       actor: user.id,

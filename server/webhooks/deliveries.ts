@@ -7,15 +7,20 @@
  * processes, or a restarted one) cannot both take the same attempt, and every
  * POST has its attempt row. A dispatcher that dies mid-attempt leaves its
  * lease to run out; the next claim marks that attempt `abandoned` and sends
- * again (at least once, with the same `webhook-id`).
+ * again (at least once, with the same `webhook-id`). On PostgreSQL the due
+ * rows are taken with `FOR UPDATE SKIP LOCKED` in one statement, so the
+ * dispatchers of several API processes share the queue without waiting on
+ * each other; on SQLite (one writer) by a conditional update per row.
  *
  * Finishing: the attempt row gets its outcome, and the delivery moves on only
  * while the lease is still the claimer's (same `lease_until` and attempt
  * count, still pending) — an attempt finishing after its lease was taken over
  * is recorded but changes nothing, so nothing is marked delivered twice.
  */
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log';
+import { isPostgresDb, rowLockedTransaction } from '../db/database';
 import type { Db } from '../db/database';
 import type { Database, WebhookEndpointRow } from '../db/schema';
 
@@ -122,7 +127,45 @@ async function claimOne(
   return claimedDelivery(trx, row.id, attempt, leaseUntil);
 }
 
-/** Takes up to `limit` due deliveries for `leaseMs`, each with its attempt row written. */
+/**
+ * PostgreSQL: one statement takes up to `limit` due rows that no other
+ * claimer holds (`FOR UPDATE SKIP LOCKED`: API processes claiming at once
+ * each take other rows, none waits), counting each attempt; the attempt rows
+ * are written in the same transaction. It runs beside the writer lock (the
+ * rows' own locks suffice), so claims never queue behind case ingest.
+ */
+async function claimDueSkipLocked(
+  db: Db,
+  at: string,
+  leaseUntil: string,
+  limit: number,
+): Promise<ClaimedDelivery[]> {
+  return rowLockedTransaction(db, async (trx) => {
+    const { rows } = await sql<{ id: number; attempts: number }>`
+      update webhook_deliveries as d
+         set lease_until = ${leaseUntil}, attempts = d.attempts + 1, updated_at = ${at}
+        from (select id from webhook_deliveries
+               where state = 'pending' and next_attempt_at <= ${at}
+                 and (lease_until is null or lease_until <= ${at})
+               order by next_attempt_at
+               limit ${limit}
+                 for update skip locked) as due
+       where d.id = due.id
+      returning d.id, d.attempts`.execute(trx);
+    const claimed: ClaimedDelivery[] = [];
+    for (const row of rows) {
+      await startAttempt(trx, row.id, row.attempts, at);
+      claimed.push(await claimedDelivery(trx, row.id, row.attempts, leaseUntil));
+    }
+    return claimed;
+  });
+}
+
+/**
+ * Takes up to `limit` due deliveries for `leaseMs`, each with its attempt row
+ * written: with SKIP LOCKED on PostgreSQL, else (SQLite: one writer) one
+ * conditional update per due row.
+ */
 export async function claimDue(
   db: Db,
   now: Date,
@@ -131,6 +174,7 @@ export async function claimDue(
 ): Promise<ClaimedDelivery[]> {
   const at = now.toISOString();
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  if (isPostgresDb(db)) return claimDueSkipLocked(db, at, leaseUntil, limit);
   const claimed: ClaimedDelivery[] = [];
   for (const row of await dueIds(db, at, limit)) {
     const one = await db.transaction().execute((trx) => claimOne(trx, row, at, leaseUntil));
@@ -210,12 +254,9 @@ export async function finishAttempt(
 ): Promise<boolean> {
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('webhook_attempts')
-      .set({ status: outcome.status, error: outcome.error, duration_ms: outcome.durationMs })
-      .where('delivery_id', '=', claim.id)
-      .where('attempt', '=', claim.attempt)
-      .execute();
+    // The delivery's row first, as a claim locks it first: a claim taking
+    // over this delivery and this late finish then wait for each other in
+    // one order, never in a deadlock.
     const moved = await trx
       .updateTable('webhook_deliveries')
       .set(deliveryChange(outcome, at))
@@ -224,6 +265,12 @@ export async function finishAttempt(
       .where('attempts', '=', claim.attempt)
       .where('lease_until', '=', claim.leaseUntil)
       .executeTakeFirst();
+    await trx
+      .updateTable('webhook_attempts')
+      .set({ status: outcome.status, error: outcome.error, duration_ms: outcome.durationMs })
+      .where('delivery_id', '=', claim.id)
+      .where('attempt', '=', claim.attempt)
+      .execute();
     const held = Number(moved.numUpdatedRows) === 1;
     if (held && outcome.next.kind === 'gone') await disableGone(trx, claim.endpoint.id, now);
     return held;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaseReturnedEvent } from '../../src/contracts/webhooks';
+import { openDatabase } from '../db/database';
 import { auditDetails } from '../test-support';
 import { ABANDONED, IN_FLIGHT } from './deliveries';
 import type { Fetch } from './dispatcher';
@@ -308,5 +309,31 @@ describe('webhook dispatcher', () => {
     await ww.event();
     ww.w.app.webhooks.kick();
     expect((await ww.deliveries()).map((d) => d.state)).toEqual(['delivered', 'pending']);
+  });
+
+  it('shares the queue between two processes: dispatchers on two connections claim each delivery once', async () => {
+    // Given six due events and a second process's connection to the same database
+    await ww.register();
+    const ids = [];
+    for (let i = 0; i < 6; i++) ids.push(await ww.event(`reason ${i}`));
+    const other = openDatabase(ww.w.fx.database);
+    try {
+      // When both dispatchers claim at the same instant (on SQLite, one writer:
+      // one after the other, as two handles in one thread would block each other)
+      const here = ww.dispatcher();
+      const there = ww.dispatcher({ db: other });
+      const claimed =
+        ww.w.fx.database.dialect === 'postgres'
+          ? await Promise.all([here.runOnce(), there.runOnce()])
+          : [await here.runOnce(), await there.runOnce()];
+
+      // Then every delivery was claimed, sent and recorded once
+      expect(claimed.reduce((a, b) => a + b, 0)).toBe(6);
+      expect(ww.receiver.requests.map((r) => r.webhookId).sort()).toEqual([...ids].sort());
+      const deliveries = await ww.deliveries();
+      expect(deliveries.map((d) => [d.state, d.attempts])).toEqual(ids.map(() => ['delivered', 1]));
+    } finally {
+      await other.destroy();
+    }
   });
 });
