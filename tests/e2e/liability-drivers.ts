@@ -31,7 +31,9 @@ export async function clearedRearEndCase(
   insurers: { A?: string; B?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; id: string }> {
   const { context, page } = await world.openPhone({ offline: true, signIn });
-  if (signIn) await page.goto('/'); // signing in ends on the outbox
+  // Signing in ends on the outbox: back to the case list by the header's link.
+  if (signIn)
+    await page.getByRole('banner').getByRole('link', { name: '案件', exact: true }).click();
   const id = await startCase(page, address);
   await confirmAllNormal(page, id);
   const driverA = { ...DRIVER_A, compulsoryInsurer: insurers.A };
