@@ -14,6 +14,7 @@
  * Run alone: `npx tsx -e "import('./bench/ingest.ts').then(m => m.benchIngest()).then(console.log)"`.
  */
 import fs from 'node:fs/promises';
+import inspector from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,14 @@ export interface IngestOptions {
   photoBytes?: number;
   /** Most PUTs per transaction; 1 turns group commit off (for comparison). */
   maxBatch?: number;
+  /** false: each batch's COMMIT fsyncs on the event loop (`synchronous = FULL`), for comparison. */
+  walSync?: boolean;
+  /**
+   * A folder for CPU profiles of the server's thread during the timed new PUTs
+   * (`puts-<concurrency>.cpuprofile`, Chrome DevTools' format; summarise with
+   * `node bench/cpu-profile-summary.mjs <file>`).
+   */
+  profileDir?: string;
 }
 
 export interface LatencyFigures {
@@ -49,6 +58,8 @@ export interface LatencyFigures {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time of the server's thread per request (Linux; Node 20 has no per-thread CPU clock). */
+  serverCpuMs?: number;
 }
 
 export interface IngestFigures {
@@ -86,19 +97,37 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function figures(load: PutLoad, timings: PutTimings): LatencyFigures {
+function figures(load: PutLoad, timings: PutTimings, cpuMs?: number): LatencyFigures {
   const latencies = [...timings.latencies].sort((a, b) => a - b);
+  const requests = load.requests.length;
   return {
-    requests: load.requests.length,
+    requests,
     concurrency: load.concurrency,
-    perSecond: round(load.requests.length / timings.seconds),
+    perSecond: round(requests / timings.seconds),
     p50Ms: round(percentile(latencies, 50), 2),
     p99Ms: round(percentile(latencies, 99), 2),
+    ...(cpuMs === undefined ? {} : { serverCpuMs: round(cpuMs / requests, 2) }),
   };
 }
 
+/** CPU milliseconds this process's main thread has used (the server's; the clients run in a worker). */
+async function mainThreadCpuMs(): Promise<number | undefined> {
+  try {
+    const stat = await fs.readFile(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields 14 and 15 (utime, stime, in clock ticks of 10 ms), after the parenthesised name.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 async function timedPuts(load: PutLoad): Promise<LatencyFigures> {
-  return figures(load, await putFromWorker(load));
+  const cpuBefore = await mainThreadCpuMs();
+  const timings = await putFromWorker(load);
+  const cpuAfter = await mainThreadCpuMs();
+  const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return figures(load, timings, cpu);
 }
 
 export async function benchIngest(options: IngestOptions = {}): Promise<IngestFigures> {
@@ -141,7 +170,10 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
       at,
     );
     const { token } = await createSession(db, officer.id, at);
-    const commits = createGroupCommitter(db, { maxBatch: options.maxBatch });
+    const commits = createGroupCommitter(db, {
+      maxBatch: options.maxBatch,
+      walSync: options.walSync,
+    });
     const app = buildApp(
       {
         staticDir: path.join(dir, 'dist'),
@@ -184,7 +216,12 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
         loads.push({ base, token, requests, concurrency: c });
       }
       const puts: LatencyFigures[] = [];
-      for (const load of loads) puts.push(await timedPuts(load));
+      for (const load of loads) {
+        const profiled = options.profileDir
+          ? profiling(options.profileDir, `puts-${load.concurrency}`, () => timedPuts(load))
+          : timedPuts(load);
+        puts.push(await profiled);
+      }
       const batches = commits.stats();
       const [first, ...more] = loads;
       if (!first) throw new Error('no concurrency to measure');
@@ -215,6 +252,24 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
   } finally {
     await db.destroy();
     await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `measure` with this thread's CPU profiler on; writes the profile to `<dir>/<name>.cpuprofile`. */
+async function profiling<T>(dir: string, name: string, measure: () => Promise<T>): Promise<T> {
+  const session = new inspector.Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+    const result = await measure();
+    const { profile } = await session.post('Profiler.stop');
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    return result;
+  } finally {
+    session.disconnect();
   }
 }
 

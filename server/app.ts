@@ -17,6 +17,7 @@ import { registerApiCompression } from './compression';
 import type { Db } from './db/database';
 import { handleClientError, handleError, shuttingDown } from './errors';
 import { adminRoutes } from './routes/admin';
+import { fieldPackRoutes } from './routes/field-pack';
 import { auditRoutes } from './routes/audit';
 import { dashboardRoutes } from './routes/dashboard';
 import { claimRoutes } from './routes/claims';
@@ -152,6 +153,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   void app.register(packetRoutes, { db, blobs, auth, now });
   void app.register(claimRoutes, { db, auth, now });
   void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
+  void app.register(fieldPackRoutes, { db, auth, now });
   void app.register(auditRoutes, { db, auth });
   void app.register(dashboardRoutes, { db, auth, now });
   void app.register(webhookRoutes, {

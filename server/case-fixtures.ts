@@ -7,12 +7,12 @@ import { determinationBytes, openAmendment } from '../src/domain/case/determinat
 import {
   emptyDraft,
   factsFromDraft,
-  markNoticesRead,
   overrideLiability,
   proposeLiability,
   recordRefusal,
   recordSignature,
 } from '../src/domain/case/liability-step';
+import { markNoticesRead } from '../src/domain/case/courtesy';
 import { loadLiabilityCatalog } from '../src/domain/liability/catalog';
 import { makePhoto, sha256OfBytes } from './test-device';
 

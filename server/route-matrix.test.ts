@@ -15,14 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../src/contracts/routes';
 import type { RouteSpec } from '../src/contracts/route';
 import type { CaseRecord } from '../src/domain/case/case.schema';
-import { createUser } from './auth/accounts';
 import { enrolDevice } from './auth/devices';
 import { createSession } from './auth/sessions';
 import { insuredCase } from './case-fixtures';
 import { makeDeviceKey, makePhoto, signedCaseBody } from './test-device';
 import { uploadPhoto } from './test-photos';
+import { adminFixtures } from './route-matrix-admin';
 import { assessmentUploadOfX, insurerFixtures, type Fixture } from './route-matrix-insurers';
-import { ACTORS, CHEAP_SCRYPT, ROLE_OF, TEST_PASSWORD, openTestWorld } from './test-world';
+import { ACTORS, ROLE_OF, TEST_PASSWORD, openTestWorld } from './test-world';
 import type { Actor, TestWorld } from './test-world';
 
 let w: TestWorld;
@@ -96,17 +96,6 @@ async function uploadOfOfficerA(): Promise<{ url: string; bytes: Buffer }> {
   });
   expect(res.statusCode).toBe(201);
   return { url: res.headers['location'] as string, bytes: photo.bytes };
-}
-
-async function freshUserId(): Promise<string> {
-  const user = await createUser(
-    w.fx.db,
-    { username: `matrix-${++counter}`, displayName: 'x', role: 'admin', password: TEST_PASSWORD },
-    'test',
-    w.clock.now,
-    CHEAP_SCRYPT,
-  );
-  return user.id;
 }
 
 const matrix = { world: () => w, storedCase, next: () => ++counter };
@@ -275,74 +264,22 @@ const FIXTURES: Record<string, Fixture> = {
     home: ['officerA', 'officerA2', 'reviewerA'],
     prepare: async () => ({ url: `/api/cases/${(await storedCase(true)).id}/history` }),
   },
+  'cases.timeline': {
+    success: 200,
+    home: ['officerA', 'officerA2', 'reviewerA'],
+    prepare: async () => ({ url: `/api/cases/${(await storedCase(true)).id}/timeline` }),
+  },
   'review.verification': {
     success: 200,
     home: ['officerA', 'officerA2', 'reviewerA'],
     prepare: async () => ({ url: `/api/cases/${(await storedCase()).id}/verification` }),
   },
-  'admin.users.list': { success: 200, prepare: async () => ({ url: '/api/admin/users' }) },
-  'admin.users.create': {
-    success: 201,
-    prepare: async () => ({
-      method: 'POST',
-      url: '/api/admin/users',
-      payload: {
-        username: `made-${++counter}`,
-        displayName: 'M',
-        role: 'insurer',
-        insurerId: w.insurers.y.id,
-        password: TEST_PASSWORD,
-      },
-    }),
-  },
-  'admin.users.disable': {
-    success: 200,
-    home: ['admin'],
-    prepare: async () => ({
-      method: 'POST',
-      url: `/api/admin/users/${await freshUserId()}/disable`,
-    }),
-  },
-  'admin.users.password': {
-    success: 204,
-    home: ['admin'],
-    prepare: async () => ({
-      method: 'POST',
-      url: `/api/admin/users/${await freshUserId()}/password`,
-      payload: { password: 'a new long password' },
-    }),
-  },
-  'admin.users.enable': {
-    success: 200,
-    home: ['admin'],
-    prepare: async () => ({
-      method: 'POST',
-      url: `/api/admin/users/${await freshUserId()}/enable`,
-    }),
-  },
-  'admin.units.list': { success: 200, prepare: async () => ({ url: '/api/admin/units' }) },
-  'admin.units.create': {
-    success: 201,
-    prepare: async () => ({
-      method: 'POST',
-      url: '/api/admin/units',
-      payload: {
-        brigadeId: w.units.patrolA.brigadeId,
-        name: `Unit ${++counter}`,
-        kind: 'patrol-squad',
-      },
-    }),
-  },
-  'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
-  'admin.audit.list': { success: 200, prepare: async () => ({ url: '/api/admin/audit?limit=5' }) },
-  'admin.audit.verify': {
-    success: 200,
-    prepare: async () => ({ url: '/api/admin/audit/verification' }),
-  },
   'dashboard.fiveFast': plainGet('/api/dashboard/five-fast?from=2026-11-01&to=2026-11-30'),
   'dashboard.fiveFastCsv': plainGet('/api/dashboard/five-fast.csv?groupBy=week&lang=en'),
   'dashboard.cases': plainGet('/api/dashboard/cases?interval=evidence&group=x&groupBy=week'),
+  'dashboard.casesCsv': plainGet('/api/dashboard/cases.csv?interval=escalated&group=x&lang=en'),
   ...insurerFixtures(matrix),
+  ...adminFixtures(matrix),
 };
 
 function expectedStatus(route: RouteSpec, fixture: Fixture, actor: Actor | undefined): number {

@@ -6,7 +6,7 @@
  * numbers, flags — never an officer's free text, a plate or a name typed on
  * scene). The chain's verdict is verifyAuditChain's, cut to its first breaks.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type {
   AuditEvent,
   AuditPage,
@@ -82,7 +82,10 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<AuditPage> {
     .limit(limit + 1);
   if (query.subject) q = q.where('subject', '=', query.subject);
   if (query.actor) q = q.where('actor', '=', await actorId(db, query.actor));
-  if (query.action?.endsWith('.')) q = q.where('action', 'like', `${query.action}%`);
+  // A family by its prefix, compared as text: LIKE would read `_` as a wildcard.
+  const family = query.action;
+  if (family?.endsWith('.'))
+    q = q.where(sql<string>`substr(action, 1, ${family.length})`, '=', family);
   else if (query.action) q = q.where('action', '=', query.action);
   if (query.from) q = q.where('at', '>=', cstDayStart(query.from, 'from'));
   if (query.to) q = q.where('at', '<', cstDayStart(query.to, 'to', 1));

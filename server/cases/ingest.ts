@@ -51,8 +51,8 @@ import type {
   CaseRefusal,
   ReceiptFlag,
 } from '../../src/contracts/cases';
-import { canonicalJson, utf8Bytes } from '../../src/domain/manifest/canonical-json';
-import { buildManifest } from '../../src/domain/manifest/manifest';
+import { canonicalJson } from '../../src/domain/manifest/canonical-json';
+import { manifestWithCaseHash } from '../../src/domain/manifest/manifest';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
 import { appendAudit, recordAudit } from '../audit/audit-log';
 import { verifyDeviceSignature } from '../auth/devices';
@@ -95,8 +95,6 @@ const REFUSAL_STATUS: Record<CaseRefusal, number> = {
   reopen_required: 409,
 };
 
-const sha = (bytes: Uint8Array) => sha256Hex(bytes);
-
 /** Verifies and stores one manifest version; answers its receipt or throws an HttpError. */
 export async function ingestCase(
   deps: IngestDeps,
@@ -105,7 +103,7 @@ export async function ingestCase(
   body: CasePutRequest,
 ): Promise<CaseReceipt> {
   const canonical = canonicalOf(body);
-  const manifestHash = sha(canonical.signed);
+  const manifestHash = sha256Hex(canonical.signed);
   // The next batch waits (a little) for this request's checks.
   const announced = deps.commits.announce();
   try {
@@ -177,9 +175,13 @@ async function ingest(
   const replay = existing
     ? await storedReceipt(deps, caseId, manifest.version, bodyHash)
     : undefined;
-  if (replay) return replay;
+  if (replay) {
+    // The version read may be committed but not yet fsynced (its batch's WAL sync is under way).
+    await deps.commits.durable();
+    return replay;
+  }
 
-  await checkManifestDescribesBody(body, canonical);
+  checkManifestDescribesBody(body, canonical);
   const heldBySender = await checkHeldPhotos(db, session, manifest);
   const outcome = await deps.commits.run(
     (trx) =>
@@ -275,13 +277,12 @@ function canonicalOf(body: CasePutRequest): Canonical {
   const manifestText = canonicalJson(body.manifest);
   // canonicalJson({ case, photos, manifest }) from the texts above: its keys in their sorted order.
   const bodyText = `{"case":${caseText},"manifest":${manifestText},"photos":${canonicalJson(body.photos)}}`;
-  return { caseText, manifestText, signed: utf8Bytes(manifestText), bodyHash: sha256Hex(bodyText) };
+  // Node's UTF-8 encoder writes what utf8Bytes does (a lone surrogate as U+FFFD), natively.
+  const signed = Buffer.from(manifestText, 'utf8');
+  return { caseText, manifestText, signed, bodyHash: sha256Hex(bodyText) };
 }
 
-async function checkManifestDescribesBody(
-  body: CasePutRequest,
-  canonical: Canonical,
-): Promise<void> {
+function checkManifestDescribesBody(body: CasePutRequest, canonical: Canonical): void {
   const { manifest } = body;
   if (sha256Hex(canonical.caseText) !== manifest.caseSha256) {
     throw new Refusal(
@@ -289,7 +290,7 @@ async function checkManifestDescribesBody(
       'manifest.caseSha256 is not the hash of the case sent.',
     );
   }
-  const rebuilt = await buildManifest(
+  const rebuilt = manifestWithCaseHash(
     {
       case: body.case,
       photos: body.photos,
@@ -298,7 +299,7 @@ async function checkManifestDescribesBody(
       deviceId: manifest.deviceId,
       signedAt: manifest.signedAt,
     },
-    sha,
+    manifest.caseSha256,
   );
   if (!rebuilt.ok) {
     throw new Refusal(

@@ -139,7 +139,11 @@ export function pageOf(query: { page?: string | undefined; pageSize?: string | u
   return { page, pageSize };
 }
 
-async function brigadeOf(db: Db, scope: Scope): Promise<Pick<QueueResponse, 'units' | 'officers'>> {
+/** The units and officers of a reviewer's brigade (nothing for another scope). */
+export async function brigadeOf(
+  db: Db,
+  scope: Scope,
+): Promise<Pick<QueueResponse, 'units' | 'officers'>> {
   if (scope.kind !== 'brigade') return { units: [], officers: [] };
   const units = await db
     .selectFrom('units')

@@ -1,10 +1,13 @@
 /**
- * The five-fast table as CSV for Excel in a Chinese locale: UTF-8 with a
- * byte-order mark, CRLF line ends, every field quoted when it holds a comma,
- * quote or line end. Headers in Chinese, or English; seconds as integers.
+ * The five-fast table, and the cases behind one of its figures, as CSV for
+ * Excel in a Chinese locale: UTF-8 with a byte-order mark, CRLF line ends,
+ * every field quoted when it holds a comma, quote or line end. Headers in
+ * Chinese, or English; seconds as integers; times in China Standard Time.
  */
 import {
   DASHBOARD_INTERVALS,
+  type DashboardCase,
+  type DashboardCount,
   type DashboardGroupBy,
   type DashboardInterval,
   type FiveFastGroup,
@@ -71,14 +74,49 @@ function row(g: FiveFastGroup): (string | number | null)[] {
   ];
 }
 
-/** The whole CSV document, BOM first. */
+/** A whole CSV document of these rows, BOM first. */
+function csvDocument(rows: readonly (readonly (string | number | null)[])[]): string {
+  const lines = rows.map((cells) => cells.map(field).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** The five-fast table as CSV. */
 export function fiveFastCsv(
   groups: readonly FiveFastGroup[],
   groupBy: DashboardGroupBy,
   lang: Lang,
 ): string {
-  const lines = [header(groupBy, lang), ...groups.map(row)].map((cells) =>
-    cells.map(field).join(','),
-  );
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return csvDocument([header(groupBy, lang), ...groups.map(row)]);
+}
+
+const CST_OFFSET_MS = 8 * 3600_000;
+
+/** `2026-11-03 14:05` in China Standard Time. */
+export const cstMinute = (iso: string): string =>
+  new Date(Date.parse(iso) + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+
+/**
+ * The cases behind one figure as CSV: number and arrival (China time), and
+ * for an interval its seconds.
+ */
+export function dashboardCasesCsv(
+  items: readonly DashboardCase[],
+  figure: DashboardInterval | DashboardCount,
+  lang: Lang,
+): string {
+  const isInterval = (DASHBOARD_INTERVALS as readonly string[]).includes(figure);
+  const head = [
+    lang === 'zh' ? '案件编号' : 'Case number',
+    lang === 'zh' ? '到场时间（北京时间）' : 'Arrived (China time)',
+  ];
+  if (isInterval) {
+    const label = INTERVAL_LABEL[figure as DashboardInterval][lang];
+    head.push(lang === 'zh' ? `${label}（秒）` : `${label} (s)`);
+  }
+  const rows = items.map((c) => {
+    const cells: (string | number | null)[] = [c.caseNumber, cstMinute(c.arrivedAt)];
+    if (isInterval) cells.push(c.seconds);
+    return cells;
+  });
+  return csvDocument([head, ...rows]);
 }

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type {
+  DashboardCase,
   DashboardCasesPage,
   DashboardCasesQuery,
   DashboardCount,
@@ -57,28 +58,42 @@ function figureRows(
   return q.select([...columns, sql<number | null>`null`.as('seconds')]);
 }
 
+/** The figure's cases in the page's order, `limit` of them from `offset`. */
+async function orderedCases(
+  db: Db,
+  f: DashboardFilters,
+  query: DashboardCasesQuery,
+  limit: number,
+  offset: number,
+): Promise<DashboardCase[]> {
+  const rows = figureRows(db, f, query.interval, query.group);
+  const ordered = isInterval(query.interval)
+    ? rows.orderBy('seconds', 'desc').orderBy('cases.id')
+    : rows.orderBy('cases.arrived_at', 'desc').orderBy('cases.id');
+  const items = await ordered.limit(limit).offset(offset).execute();
+  return items.map((r) => ({ ...r, seconds: r.seconds === null ? null : Number(r.seconds) }));
+}
+
 export async function dashboardCases(
   db: Db,
   f: DashboardFilters,
   query: DashboardCasesQuery,
 ): Promise<DashboardCasesPage> {
   const { page, pageSize } = pageOf(query);
-  const rows = figureRows(db, f, query.interval, query.group);
   const total = await db
-    .selectFrom(rows.as('r'))
+    .selectFrom(figureRows(db, f, query.interval, query.group).as('r'))
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
-  const ordered = isInterval(query.interval)
-    ? rows.orderBy('seconds', 'desc').orderBy('cases.id')
-    : rows.orderBy('cases.arrived_at', 'desc').orderBy('cases.id');
-  const items = await ordered
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return {
-    items: items.map((r) => ({ ...r, seconds: r.seconds === null ? null : Number(r.seconds) })),
-    total: Number(total.n),
-    page,
-    pageSize,
-  };
+  const items = await orderedCases(db, f, query, pageSize, (page - 1) * pageSize);
+  return { items, total: Number(total.n), page, pageSize };
 }
+
+/** The most cases one CSV of a figure holds. */
+export const CASES_CSV_LIMIT = 10_000;
+
+/** Every case behind the figure (at most {@link CASES_CSV_LIMIT}), in the page's order. */
+export const allDashboardCases = (
+  db: Db,
+  f: DashboardFilters,
+  query: DashboardCasesQuery,
+): Promise<DashboardCase[]> => orderedCases(db, f, query, CASES_CSV_LIMIT, 0);

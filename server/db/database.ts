@@ -28,6 +28,7 @@ import type {
 import pg from 'pg';
 import { ConfigError } from '../config';
 import type { DatabaseConfig } from '../config';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -114,9 +115,43 @@ function openSqlite(file: string): Db {
     sqlite.close();
     throw error;
   }
-  return new Kysely<Database>({
-    dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }),
+  let checkpointer: Checkpointer | undefined;
+  const close = () => {
+    void checkpointer?.stop();
+    sqlite.close();
+  };
+  const db = new Kysely<Database>({
+    dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite, close) }),
   });
+  if (file !== ':memory:') {
+    const resolved = path.resolve(file);
+    sqliteFiles.set(db, {
+      walFile: `${resolved}-wal`,
+      checkpointer: () =>
+        (checkpointer ??= startCheckpointer(resolved, SQLITE_BUSY_TIMEOUT_MS, (pages) => {
+          if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${pages}`);
+        })),
+    });
+  }
+  return db;
+}
+
+interface SqliteFile {
+  walFile: string;
+  /** The worker that checkpoints the WAL (checkpointer.ts), started on first use. */
+  checkpointer(): Checkpointer;
+}
+
+const sqliteFiles = new WeakMap<object, SqliteFile>();
+
+/** The WAL file of a SQLite database opened by {@link openDatabase}; undefined for PostgreSQL and `:memory:`. */
+export function sqliteWalFile(db: object): string | undefined {
+  return sqliteFiles.get(db)?.walFile;
+}
+
+/** The WAL checkpointer of a SQLite database file, started now if not yet; undefined for PostgreSQL and `:memory:`. */
+export function sqliteCheckpointer(db: object): Checkpointer | undefined {
+  return sqliteFiles.get(db)?.checkpointer();
 }
 
 /** Most distinct SQL texts kept prepared (an `in (?, ?, …)` list makes one per length). */
@@ -130,12 +165,12 @@ const STATEMENT_CACHE_SIZE = 500;
  * it is still stepping; SQLite re-prepares a statement itself when the schema
  * changes.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, close: () => void): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => {
       cache.clear();
-      sqlite.close();
+      close();
     },
     prepare(text: string) {
       let statement = cache.get(text);

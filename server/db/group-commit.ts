@@ -8,8 +8,11 @@
  * transaction, each request's work inside its own SAVEPOINT:
  *  - a request whose work throws (a refusal, a conflict) is rolled back to its
  *    savepoint alone and gets its error; its neighbours go on and commit;
- *  - every request is answered only after its batch's COMMIT returned, so
- *    whatever it is told (a receipt) is on disk, as with one commit each;
+ *  - every request is answered only after its batch's COMMIT returned and
+ *    its WAL was fsynced, so whatever it is told (a receipt) is on disk, as
+ *    with one commit each. On SQLite the fsync runs off the event loop after
+ *    the COMMIT (wal-sync.ts): the next batch's SQL runs meanwhile, and one
+ *    fsync covers every batch committed before it started;
  *  - a failed COMMIT fails every request of the batch (none of it is stored);
  *  - the work runs in arrival order, one after the other on the one
  *    connection, so what reads the audit chain's head sees the previous
@@ -25,7 +28,9 @@
  * together commit together, and a lone request waits for no one.
  */
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { sqliteCheckpointer, sqliteWalFile } from './database';
+import { createWalSync, type WalSync } from './wal-sync';
 
 /** A request on its way to {@link GroupCommitter.run}; withdrawing twice is harmless. */
 export interface Announcement {
@@ -37,6 +42,8 @@ export interface GroupCommitter<DB> {
   run<T>(work: (trx: Kysely<DB>) => Promise<T>, announced?: Announcement): Promise<T>;
   /** Says a request will probably call `run` soon: the next batch waits for it (a little). */
   announce(): Announcement;
+  /** Resolves once every batch committed so far is on disk (before answering what a batch stored). */
+  durable(): Promise<void>;
   /** Batches committed and requests in them, since start (the bench reports the mean). */
   stats(): { batches: number; requests: number };
 }
@@ -49,17 +56,28 @@ interface Entry<DB> {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-export interface GroupCommitOptions {
+export interface GroupCommitOptions<DB = unknown> {
   /** Most requests in one transaction (bounds how long one batch holds the connection). */
   maxBatch?: number;
   /** Longest a batch waits for announced requests after its first joined. */
   maxWaitMs?: number;
+  /**
+   * SQLite: fsync the WAL after COMMIT off the event loop (wal-sync.ts), the
+   * default for a database file; false: COMMIT with `synchronous = FULL`;
+   * a WalSync of its own (tests).
+   */
+  walSync?: boolean | WalSync<DB>;
 }
 
 export function createGroupCommitter<DB>(
   db: Kysely<DB>,
-  { maxBatch = 64, maxWaitMs = 2 }: GroupCommitOptions = {},
+  { maxBatch = 64, maxWaitMs = 2, walSync = true }: GroupCommitOptions<DB> = {},
 ): GroupCommitter<DB> {
+  const durability = walSync === true ? walSyncOf(db) : walSync || undefined;
+  const transaction = durability
+    ? <T>(work: (trx: Transaction<DB>) => Promise<T>) => durability.transaction(work)
+    : <T>(work: (trx: Transaction<DB>) => Promise<T>) => db.transaction().execute(work);
+  const durable = () => durability?.sync() ?? Promise.resolve();
   const queue: Entry<DB>[] = [];
   let running = false;
   let scheduled = false;
@@ -103,21 +121,30 @@ export function createGroupCommitter<DB>(
     if (running || queue.length === 0) return;
     running = true;
     const batch = queue.splice(0, maxBatch);
+    let outcomes: Outcome[];
     try {
-      const outcomes = await db.transaction().execute((trx) => runBatch(trx, batch));
+      outcomes = await transaction((trx) => runBatch(trx, batch));
       batches += 1;
       requests += batch.length;
-      batch.forEach((entry, i) => {
-        const outcome = outcomes[i];
-        if (outcome?.ok) entry.resolve(outcome.value);
-        else entry.reject(outcome?.error);
-      });
     } catch (error) {
       for (const entry of batch) entry.reject(error);
+      return;
     } finally {
+      // The next batch may run its SQL while this one's WAL is fsynced.
       running = false;
       schedule();
     }
+    try {
+      await durable();
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+      return;
+    }
+    batch.forEach((entry, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) entry.resolve(outcome.value);
+      else entry.reject(outcome?.error);
+    });
   };
 
   return {
@@ -129,8 +156,17 @@ export function createGroupCommitter<DB>(
       });
     },
     announce,
+    durable,
     stats: () => ({ batches, requests }),
   };
+}
+
+/** The deferred WAL sync of a SQLite database file; none for PostgreSQL (its COMMIT does not block) or `:memory:`. */
+function walSyncOf<DB>(db: Kysely<DB>): WalSync<DB> | undefined {
+  const walFile = sqliteWalFile(db);
+  if (walFile === undefined) return undefined;
+  // The checkpointer's worker starts with the first batch.
+  return createWalSync(db, walFile, undefined, () => sqliteCheckpointer(db)?.committed());
 }
 
 async function runBatch<DB>(trx: Kysely<DB>, batch: Entry<DB>[]): Promise<Outcome[]> {

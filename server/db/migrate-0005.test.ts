@@ -3,32 +3,24 @@
  * arrival, its review signals (from its body and every version's flags) and
  * its queue bucket, and the new feed and request columns start empty.
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fullyPopulatedCase, insuredCase } from '../case-fixtures';
-import { makeTempDir } from '../test-support';
-import { ids, migrationsBefore, seedOfficer, storeCase, type OldDb } from './migration-fixtures';
-import { openDatabase } from './database';
-import type { Db } from './database';
+import {
+  freshDatabasePerTest,
+  ids,
+  migrationsBefore,
+  seedOfficer,
+  storeCase,
+  type OldDb,
+} from './migration-fixtures';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
 
-let dir: string;
-let db: Db;
-
-beforeEach(async () => {
-  dir = await makeTempDir();
-  db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'kuaichu.sqlite') });
-});
-
-afterEach(async () => {
-  await db.destroy();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const fresh = freshDatabasePerTest();
 
 describe('0005-review', () => {
   it('backfills the arrival, signals and bucket of every stored case', async () => {
+    const db = fresh.current();
     // Given a database at 0004 with a plain synced case, a disputed, amended, overridden
     // case already reviewed, a returned case whose first version had a gap, and a body that is not a case
     const review = migrations['0005-review'];

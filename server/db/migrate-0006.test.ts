@@ -3,39 +3,25 @@
  * the entries keep what they said and carry no amendment; the squad's
  * determinations start empty and take one per amendment.
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insuredCase } from '../case-fixtures';
-import { makeTempDir } from '../test-support';
 import {
   at,
+  freshDatabasePerTest,
   ids,
   migrationsBefore,
   seedOfficer,
   storeCase,
   type OldDb,
 } from './migration-fixtures';
-import { openDatabase } from './database';
-import type { Db } from './database';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
 
-let dir: string;
-let db: Db;
-
-beforeEach(async () => {
-  dir = await makeTempDir();
-  db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'kuaichu.sqlite') });
-});
-
-afterEach(async () => {
-  await db.destroy();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const fresh = freshDatabasePerTest();
 
 describe('0006-squad-amendments', () => {
   it('keeps every feed entry as it was, and records the squad’s determinations from then on', async () => {
+    const db = fresh.current();
     // Given a database at 0005 with a case the squad returned, item by item
     const amendments = migrations['0006-squad-amendments'];
     const upTo0005 = migrationsBefore('0006-squad-amendments');

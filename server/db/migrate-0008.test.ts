@@ -3,36 +3,21 @@
  * feed entry: the claim's assessment and the entry keep what they said (no
  * photos), and the claim can take assessment photos from then on.
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insuredCase } from '../case-fixtures';
-import { makeTempDir } from '../test-support';
 import {
   at,
+  freshDatabasePerTest,
   ids,
   migrationsBefore,
   seedOfficer,
   storeCase,
   type OldDb,
 } from './migration-fixtures';
-import { openDatabase } from './database';
-import type { Db } from './database';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
 
-let dir: string;
-let db: Db;
-
-beforeEach(async () => {
-  dir = await makeTempDir();
-  db = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'kuaichu.sqlite') });
-});
-
-afterEach(async () => {
-  await db.destroy();
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const fresh = freshDatabasePerTest();
 
 const INSURER = 'c0000000-0000-4000-8000-0000000000a1';
 const CLAIM = 'c0000000-0000-4000-8000-0000000000c1';
@@ -75,6 +60,7 @@ async function seedAssessedClaim(k: OldDb, caseId: string): Promise<void> {
 
 describe('0008-assessment-photos', () => {
   it('keeps an earlier assessment and its feed entry as they were, and takes photos from then on', async () => {
+    const db = fresh.current();
     // Given a database at 0007 with an assessed claim
     const upTo0007 = migrationsBefore('0008-assessment-photos');
     await migrateToLatest(db, upTo0007);

@@ -363,10 +363,23 @@ export interface WebhookAttemptsTable {
   error: string | null;
 }
 
+/** A brigade's document for its officers' phones, by kind (migration 0012). */
+export interface BrigadeDocumentsTable {
+  brigade_id: string;
+  /** `courtesy-script`. */
+  kind: string;
+  version: number;
+  /** JSON text of the document (for `courtesy-script`, a CourtesyScriptText). */
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 /** Every table the server knows. */
 export interface Database {
   server_info: ServerInfoTable;
   brigades: BrigadesTable;
+  brigade_documents: BrigadeDocumentsTable;
   units: UnitsTable;
   insurers: InsurersTable;
   users: UsersTable;

@@ -28,18 +28,13 @@ import {
   resetPassword,
 } from '../auth/accounts';
 import type { AccountErrorReason } from '../auth/accounts';
-import type { Authenticator } from '../auth/authenticate';
 import { addUnit, enableUser } from '../auth/unit-admin';
 import type { ScryptCost } from '../auth/passwords';
 import { notFound } from '../auth/policy';
-import type { Db } from '../db/database';
 import { HttpError, parseInput } from '../errors';
-import { sessionRoute } from './contract-route';
+import { sessionRoute, type RouteDeps } from './contract-route';
 
-export interface AdminRoutesOptions {
-  db: Db;
-  auth: Authenticator;
-  now: () => Date;
+export interface AdminRoutesOptions extends RouteDeps {
   scryptCost?: ScryptCost | undefined;
 }
 

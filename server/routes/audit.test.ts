@@ -60,6 +60,9 @@ describe('the admin’s audit viewer', () => {
     await seed();
     const byUser = await list(`?actor=${w.users.officerA.username}&action=case.`);
     expect(byUser.events.map((e) => e.action)).toEqual(['case.amended', 'case.handed_over']);
+    // `_` in a family is a letter, not a wildcard: `bl_b.` matches no `blob.` event.
+    expect((await list('?action=bl_b.')).events).toEqual([]);
+    expect((await list('?action=blob.')).events.map((e) => e.action)).toEqual(['blob.quarantined']);
     // 2026-12-02 in China starts at 2026-12-01T16:00Z: the amendment and the quarantine.
     const day = await list('?from=2026-12-02&to=2026-12-02');
     expect(day.events.map((e) => e.action)).toEqual(['blob.quarantined', 'case.amended']);

@@ -152,6 +152,8 @@ export const caseRoutes: FastifyPluginAsync<CaseRoutesOptions> = async (
       const scope = scopeFor(session);
       const row = await caseInScopeOr404(db, scope, id);
       if (scope.kind === 'insurer') return insurerCaseDetail(holdings, row, scope.insurerId);
+      // Its receipt promises "on disk": the version's batch may still be fsyncing its WAL.
+      await commits.durable();
       return caseDetail(holdings, row, request.log);
     },
   );

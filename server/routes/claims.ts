@@ -6,17 +6,11 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { OverdueList } from '../../src/contracts/claims';
-import type { Authenticator } from '../auth/authenticate';
 import { scopeFor } from '../auth/policy';
-import type { Db } from '../db/database';
 import { listOverdue } from '../packets/overdue';
-import { sessionRoute } from './contract-route';
+import { sessionRoute, type RouteDeps } from './contract-route';
 
-export interface ClaimRoutesOptions {
-  db: Db;
-  auth: Authenticator;
-  now: () => Date;
-}
+export type ClaimRoutesOptions = RouteDeps;
 
 export const claimRoutes: FastifyPluginAsync<ClaimRoutesOptions> = async (
   app,

@@ -8,6 +8,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { routeSpec } from '../../src/contracts/routes';
 import type { Authenticator } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
+import type { Db } from '../db/database';
+
+/** What a route plugin over the database and sessions is given. */
+export interface RouteDeps {
+  db: Db;
+  auth: Authenticator;
+  now: () => Date;
+}
 
 type Handler<S> = (request: FastifyRequest, reply: FastifyReply, session: S) => Promise<unknown>;
 

@@ -211,6 +211,36 @@ describe('GET /api/dashboard/five-fast.csv', () => {
     expect(lines.at(-1)).toBe('');
   });
 
+  it('lists the cases behind a figure: every one, longest first, Chinese headers', async () => {
+    const unit = seeded.units[0]!.id;
+    const url = `/api/dashboard/cases.csv?from=2025-11-01&to=2026-11-30&groupBy=unit&group=${unit}&interval=liability`;
+    const res = await w.call('reviewerA', { method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = res.rawPayload.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('案件编号,到场时间（北京时间）,定责快（秒）');
+    const expected = seeded.cases
+      .filter((c) => c.unitId === unit && c.liability !== null)
+      .sort((a, b) => b.liability! - a.liability! || a.id.localeCompare(b.id));
+    expect(lines).toHaveLength(expected.length + 2);
+    expect(lines[1]!.split(',')[2]).toBe(String(expected[0]!.liability));
+  });
+
+  it('offers the brigade’s units, officers and the insurers as filters', async () => {
+    const { choices } = await figures('from=2026-11-01&to=2026-11-30');
+    expect(choices.units.map((u) => u.id).sort()).toEqual(
+      expect.arrayContaining(seeded.units.map((u) => u.id).sort()),
+    );
+    expect(choices.officers.length).toBeGreaterThan(0);
+    expect(choices.insurers.map((i) => i.id)).toEqual(
+      expect.arrayContaining(seeded.insurers.map((i) => i.id)),
+    );
+    expect((await figures('from=2026-11-01&to=2026-11-30', 'reviewerB')).choices.units).not.toEqual(
+      expect.arrayContaining([seeded.units[0]]),
+    );
+  });
+
   it('has English headers with lang=en', async () => {
     const res = await w.call('reviewerA', {
       method: 'GET',

@@ -1,10 +1,11 @@
 /** /api/dashboard: the five-fast figures of the viewer's brigade, their cases, and the CSV. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { DashboardCasesQuery, FiveFastQuery } from '../../src/contracts/dashboard';
 import type { DashboardCasesPage, FiveFastResponse } from '../../src/contracts/dashboard';
 import type { Authenticator } from '../auth/authenticate';
-import { fiveFastCsv } from '../dashboard/csv';
-import { dashboardCases } from '../dashboard/drill-down';
+import { dashboardChoices } from '../dashboard/choices';
+import { dashboardCasesCsv, fiveFastCsv } from '../dashboard/csv';
+import { allDashboardCases, dashboardCases } from '../dashboard/drill-down';
 import { fiveFastGroups } from '../dashboard/five-fast';
 import { dashboardFilters } from '../dashboard/query';
 import type { Db } from '../db/database';
@@ -15,6 +16,15 @@ export interface DashboardRoutesOptions {
   db: Db;
   auth: Authenticator;
   now?: () => Date;
+}
+
+/** A CSV document as an attachment (the filename is ASCII: ids, days and slugs only). */
+function sendCsv(reply: FastifyReply, csv: string, filename: string): Buffer {
+  void reply
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .type('text/csv; charset=utf-8');
+  return Buffer.from(csv, 'utf8');
 }
 
 export const dashboardRoutes: FastifyPluginAsync<DashboardRoutesOptions> = async (
@@ -29,21 +39,25 @@ export const dashboardRoutes: FastifyPluginAsync<DashboardRoutesOptions> = async
       const query = parseInput(FiveFastQuery, request.query, 'querystring');
       const f = dashboardFilters(session, query, now());
       void reply.header('cache-control', 'no-store');
-      return { groupBy: f.groupBy, from: f.from, to: f.to, groups: await fiveFastGroups(db, f) };
+      const [groups, choices] = [
+        await fiveFastGroups(db, f),
+        await dashboardChoices(db, f.brigadeId),
+      ];
+      return { groupBy: f.groupBy, from: f.from, to: f.to, groups, choices };
     },
   );
   sessionRoute(app, auth, 'dashboard.fiveFastCsv', async (request, reply, session) => {
     const query = parseInput(FiveFastQuery, request.query, 'querystring');
     const f = dashboardFilters(session, query, now());
     const csv = fiveFastCsv(await fiveFastGroups(db, f), f.groupBy, query.lang ?? 'zh');
-    void reply
-      .header('cache-control', 'no-store')
-      .header(
-        'content-disposition',
-        `attachment; filename="five-fast-${f.groupBy}-${f.from}-${f.to}.csv"`,
-      )
-      .type('text/csv; charset=utf-8');
-    return Buffer.from(csv, 'utf8');
+    return sendCsv(reply, csv, `five-fast-${f.groupBy}-${f.from}-${f.to}.csv`);
+  });
+  sessionRoute(app, auth, 'dashboard.casesCsv', async (request, reply, session) => {
+    const query = parseInput(DashboardCasesQuery, request.query, 'querystring');
+    const f = dashboardFilters(session, query, now());
+    const items = await allDashboardCases(db, f, query);
+    const csv = dashboardCasesCsv(items, query.interval, query.lang ?? 'zh');
+    return sendCsv(reply, csv, `five-fast-cases-${query.interval}-${f.from}-${f.to}.csv`);
   });
   sessionRoute(
     app,

@@ -4,18 +4,12 @@ import { EnrolDeviceRequest } from '../../src/contracts/devices';
 import type { Device, DeviceList, EnrolDeviceResponse } from '../../src/contracts/devices';
 import { IdParams } from '../../src/contracts/route';
 import { recordAudit } from '../audit/audit-log';
-import type { Authenticator } from '../auth/authenticate';
 import { deviceOf, enrolDevice, importDeviceKey } from '../auth/devices';
 import { devicesInScope, notFound, scopeFor } from '../auth/policy';
-import type { Db } from '../db/database';
 import { HttpError, parseInput } from '../errors';
-import { sessionRoute } from './contract-route';
+import { sessionRoute, type RouteDeps } from './contract-route';
 
-export interface DeviceRoutesOptions {
-  db: Db;
-  auth: Authenticator;
-  now: () => Date;
-}
+export type DeviceRoutesOptions = RouteDeps;
 
 export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
   app,

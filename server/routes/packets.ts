@@ -22,11 +22,9 @@ import {
   type PacketList,
 } from '../../src/contracts/packets';
 import { IdParams } from '../../src/contracts/route';
-import type { Authenticator } from '../auth/authenticate';
 import { notFound } from '../auth/policy';
 import type { BlobStore } from '../blobs/blob-store';
 import { heldByUnit } from '../cases/photo-holders';
-import type { Db } from '../db/database';
 import { parseInput } from '../errors';
 import { applyPacketAction, ownPacket, type PacketAction } from '../packets/actions';
 import { readAssessmentPhoto } from '../packets/assessment-photos';
@@ -35,14 +33,11 @@ import { determinationPdf } from '../packets/determination-pdf';
 import { linkKey, linkValid } from '../packets/links';
 import { listPackets } from '../packets/portal';
 import { recordAudit } from '../audit/audit-log';
-import { publicRoute, sessionRoute } from './contract-route';
+import { publicRoute, sessionRoute, type RouteDeps } from './contract-route';
 import { sendPhoto } from './photos';
 
-export interface PacketRoutesOptions {
-  db: Db;
+export interface PacketRoutesOptions extends RouteDeps {
   blobs: BlobStore;
-  auth: Authenticator;
-  now: () => Date;
 }
 
 export const packetRoutes: FastifyPluginAsync<PacketRoutesOptions> = async (

@@ -12,20 +12,16 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { CasePhotoParams, PhotoParams } from '../../src/contracts/uploads';
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
 import { recordAudit } from '../audit/audit-log';
-import type { Authenticator } from '../auth/authenticate';
 import { caseInScopeOr404, notFound, scopeFor } from '../auth/policy';
 import type { BlobStore } from '../blobs/blob-store';
 import { packetPhotos } from '../cases/packets';
 import { heldByUnit } from '../cases/photo-holders';
 import type { Db } from '../db/database';
 import { parseInput } from '../errors';
-import { sessionRoute } from './contract-route';
+import { sessionRoute, type RouteDeps } from './contract-route';
 
-export interface PhotoRoutesOptions {
-  db: Db;
+export interface PhotoRoutesOptions extends RouteDeps {
   blobs: BlobStore;
-  auth: Authenticator;
-  now: () => Date;
 }
 
 /** Every photo any stored version of the case names. */

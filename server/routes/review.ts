@@ -1,28 +1,26 @@
 /**
  * GET /api/review/queue (reviewer: the brigade's cases), GET
- * /api/cases/:id/history and GET /api/cases/:id/verification (the case's
+ * /api/cases/:id/history, GET /api/cases/:id/timeline and GET
+ * /api/cases/:id/verification (the case's
  * officer's unit, or a reviewer of its brigade). The reviewer's actions go
  * through POST /api/cases/:id/actions (routes/cases.ts).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { QueueQuery } from '../../src/contracts/review';
 import type { CaseHistory, CaseVerification, QueueResponse } from '../../src/contracts/review';
+import type { CaseTimeline } from '../../src/contracts/timeline';
 import { IdParams } from '../../src/contracts/route';
 import { verifyCase } from '../audit/case-verification';
-import type { Authenticator } from '../auth/authenticate';
 import { caseInScopeOr404, scopeFor } from '../auth/policy';
 import type { BlobStore } from '../blobs/blob-store';
 import { caseHistory } from '../cases/history';
+import { caseTimeline } from '../cases/timeline';
 import { reviewQueue } from '../cases/queue';
-import type { Db } from '../db/database';
 import { parseInput } from '../errors';
-import { sessionRoute } from './contract-route';
+import { sessionRoute, type RouteDeps } from './contract-route';
 
-export interface ReviewRoutesOptions {
-  db: Db;
+export interface ReviewRoutesOptions extends RouteDeps {
   blobs: BlobStore;
-  auth: Authenticator;
-  now: () => Date;
 }
 
 export const reviewRoutes: FastifyPluginAsync<ReviewRoutesOptions> = async (
@@ -48,6 +46,18 @@ export const reviewRoutes: FastifyPluginAsync<ReviewRoutesOptions> = async (
       const { id } = parseInput(IdParams, request.params, 'params');
       await caseInScopeOr404(db, scopeFor(session), id);
       return caseHistory(db, id);
+    },
+  );
+
+  sessionRoute(
+    app,
+    auth,
+    'cases.timeline',
+    async (request, reply, session): Promise<CaseTimeline> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      await caseInScopeOr404(db, scopeFor(session), id);
+      void reply.header('cache-control', 'no-store');
+      return caseTimeline(db, id);
     },
   );
 

@@ -20,8 +20,6 @@ import type {
   WebhookDelivery,
   WebhookEndpoint,
 } from '../../src/contracts/webhooks';
-import type { Authenticator } from '../auth/authenticate';
-import type { Db } from '../db/database';
 import { parseInput } from '../errors';
 import { listDeliveries, replayDelivery } from '../webhooks/delivery-admin';
 import {
@@ -32,12 +30,9 @@ import {
   setEndpointEnabled,
 } from '../webhooks/endpoints';
 import type { Resolver } from '../webhooks/endpoint-guard';
-import { sessionRoute } from './contract-route';
+import { sessionRoute, type RouteDeps } from './contract-route';
 
-export interface WebhookRoutesOptions {
-  db: Db;
-  auth: Authenticator;
-  now: () => Date;
+export interface WebhookRoutesOptions extends RouteDeps {
   /** Runs the dispatcher at once (after a replay). */
   kick: () => void;
   /** The SSRF guard's resolver (tests pass one). */

@@ -22,6 +22,7 @@ import {
   type DeliveryState,
   type RotateSecretRequest,
 } from '../contracts/webhooks';
+import { CourtesyScript, type CourtesyScriptText } from '../contracts/field-pack';
 import { createAccountsApiClient, type AccountsApi } from './accounts-client';
 import { createAuditApiClient, type AuditApi } from './audit-client';
 import { request, type HttpConfig } from './http';
@@ -36,6 +37,13 @@ export interface AdminApi extends AccountsApi, AuditApi {
     brigadeId: string,
     body: BrigadeSettingsRequest,
   ): Promise<ApiResult<BrigadeSettings>>;
+  /** A brigade's courteous script (the project's starter, version 0, until one is saved). */
+  getCourtesyScript(token: string, brigadeId: string): Promise<ApiResult<CourtesyScript>>;
+  setCourtesyScript(
+    token: string,
+    brigadeId: string,
+    body: CourtesyScriptText,
+  ): Promise<ApiResult<CourtesyScript>>;
   listEndpoints(token: string, insurerId: string): Promise<ApiResult<z.infer<typeof EndpointList>>>;
   /** Registers an endpoint; the answer holds its secret, this once. */
   createEndpoint(
@@ -81,6 +89,21 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
         token,
         body,
         schema: BrigadeSettings,
+      }),
+    getCourtesyScript: (token, brigadeId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/admin/brigades/${seg(brigadeId)}/courtesy-script`,
+        token,
+        schema: CourtesyScript,
+      }),
+    setCourtesyScript: (token, brigadeId, body) =>
+      request(config, {
+        method: 'PUT',
+        path: `/api/admin/brigades/${seg(brigadeId)}/courtesy-script`,
+        token,
+        body,
+        schema: CourtesyScript,
       }),
     listEndpoints: (token, insurerId) =>
       request(config, {

@@ -1,6 +1,6 @@
 /** The admin's read of the audit chain (src/contracts/audit.ts): a page of events, the chain's verdict. */
 import { AuditPage, AuditVerification, type AuditQuery } from '../contracts/audit';
-import { request, type HttpConfig } from './http';
+import { queryString, request, type HttpConfig } from './http';
 import type { ApiResult } from './result';
 
 export interface AuditApi {
@@ -10,18 +10,13 @@ export interface AuditApi {
 
 export function createAuditApiClient(config: HttpConfig): AuditApi {
   return {
-    listAudit: (token, query) => {
-      const params = new URLSearchParams(
-        Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'),
-      );
-      const qs = params.size > 0 ? `?${params.toString()}` : '';
-      return request(config, {
+    listAudit: (token, query) =>
+      request(config, {
         method: 'GET',
-        path: `/api/admin/audit${qs}`,
+        path: `/api/admin/audit${queryString(query)}`,
         token,
         schema: AuditPage,
-      });
-    },
+      }),
     verifyAudit: (token) =>
       request(config, {
         method: 'GET',

@@ -5,6 +5,7 @@
  * success. The token is an argument of each call, so the caller knows which
  * session a 401 refused.
  */
+import { CaseTimeline } from '../contracts/timeline';
 import { LoginResponse, type LoginRequest } from '../contracts/auth';
 import {
   CaseActionResponse,
@@ -16,6 +17,7 @@ import {
 import { ChangesResponse } from '../contracts/changes';
 import { OverdueList } from '../contracts/claims';
 import { EnrolDeviceResponse, type EnrolDeviceRequest } from '../contracts/devices';
+import { FieldPack } from '../contracts/field-pack';
 import { CaseHistory, CaseVerification, QueueResponse, type QueueQuery } from '../contracts/review';
 import type { UploadStored } from '../contracts/uploads';
 import { getBlob, httpFailure, request, send, type HttpConfig } from './http';
@@ -34,6 +36,8 @@ export interface Api {
   putCase(token: string, caseId: string, body: CasePutRequest): Promise<ApiResult<CaseReceipt>>;
   getCase(token: string, caseId: string): Promise<ApiResult<CaseDetail>>;
   getChanges(token: string, cursor?: string): Promise<ApiResult<ChangesResponse>>;
+  /** The brigade's words and lists the phone keeps for offline use. */
+  getFieldPack(token: string): Promise<ApiResult<FieldPack>>;
 }
 
 /** The accident squad's calls (the reviewer's screens; the officer's sync never makes them). */
@@ -43,6 +47,7 @@ export interface ReviewApi {
   /** The accident squad's queue: one page, with the counts and the filters' choices. */
   getReviewQueue(token: string, query: QueueQuery): Promise<ApiResult<QueueResponse>>;
   getCaseHistory(token: string, caseId: string): Promise<ApiResult<CaseHistory>>;
+  getCaseTimeline(token: string, caseId: string): Promise<ApiResult<CaseTimeline>>;
   getCaseVerification(token: string, caseId: string): Promise<ApiResult<CaseVerification>>;
   /** A reviewer's (or insurer's) action on a case; a 409 `review_conflict` names what came first. */
   postCaseAction(
@@ -102,6 +107,8 @@ export function createApiClient(config: ApiConfig): Api {
       }),
     getCase: (token, caseId) => getCase(config, token, caseId),
     getChanges: (token, cursor) => getChanges(config, token, cursor),
+    getFieldPack: (token) =>
+      request(config, { method: 'GET', path: '/api/field-pack', token, schema: FieldPack }),
   };
 }
 
@@ -145,6 +152,13 @@ export function createReviewApiClient(config: HttpConfig): ReviewApi {
         path: `/api/cases/${caseId}/history`,
         token,
         schema: CaseHistory,
+      }),
+    getCaseTimeline: (token, caseId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/cases/${caseId}/timeline`,
+        token,
+        schema: CaseTimeline,
       }),
     getCaseVerification: (token, caseId) =>
       request(config, {

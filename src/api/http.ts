@@ -38,6 +38,14 @@ export interface Received {
   text: string;
 }
 
+/** The query string of the defined string fields, `''` when none. */
+export function queryString(query: object): string {
+  const params = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+  return params.size > 0 ? `?${params.toString()}` : '';
+}
+
 /** Sends the request and answers the parsed body or a classified failure. */
 export async function request<S extends z.ZodMiniType>(
   config: HttpConfig,
@@ -69,10 +77,10 @@ export function send(
   }));
 }
 
-/** GETs bytes (a photo): the blob on 200, else the failure the status means. */
+/** GETs bytes (a photo, a CSV with `accept`): the blob on 200, else the failure the status means. */
 export async function getBlob(
   config: HttpConfig,
-  spec: { path: string; token: string },
+  spec: { path: string; token: string; accept?: string },
 ): Promise<ApiResult<Blob>> {
   const got = await fetchWithin(
     config,

@@ -16,3 +16,4 @@ export {
   type PacketActionKind,
   type PacketApi,
 } from './packets-client';
+export { createDashboardApiClient, type DashboardApi, type DashboardCsv } from './dashboard-client';

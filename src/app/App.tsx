@@ -2,7 +2,13 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { Role } from '../contracts/route';
 import { CaseListFrame } from '../features/scene/CaseListFrame';
 import { useShell } from '../services/ServicesContext';
-import { ROLE_HOMES, routeFor, viewerRole } from '../services/role-routes';
+import {
+  DASHBOARD_PATH,
+  ROLE_HOMES,
+  routeFor,
+  seesDashboard,
+  viewerRole,
+} from '../services/role-routes';
 import { useSession } from '../services/useSession';
 import { Link, matchPath, navigate, usePath } from '../ui/router';
 import { useShellT } from '../ui/i18n/shell-words';
@@ -13,6 +19,7 @@ import { loadI18n } from './i18n-gate';
 import {
   CASE_SCREENS,
   CaseList,
+  DashboardScreen,
   NewCase,
   OfficerOnly,
   OutboxScreen,
@@ -79,6 +86,8 @@ function Screen({ path, role }: { path: string; role: Role }) {
       const Home = ROLE_HOME_SCREENS[route.role];
       return <Home />;
     }
+    case 'dashboard':
+      return <DashboardScreen role={role} />;
     case 'show':
       return <OfficerScreen path={path} />;
   }
@@ -117,6 +126,11 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
           {role && role !== 'officer' && (
             <Link href={home} aria-current={path === home ? 'page' : undefined}>
               {t('app.nav.home')}
+            </Link>
+          )}
+          {seesDashboard(role) && (
+            <Link href={DASHBOARD_PATH} aria-current={path === DASHBOARD_PATH ? 'page' : undefined}>
+              {t('app.nav.dashboard')}
             </Link>
           )}
           <Link href="/settings" aria-current={path === '/settings' ? 'page' : undefined}>

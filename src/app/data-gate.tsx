@@ -12,12 +12,16 @@ import {
   type Services,
   type ShellServices,
 } from '../services/ServicesContext';
+import { nextTask } from './later';
 
 let loading: Promise<Services> | undefined;
 
 /** Every service, once the database's code has loaded (loaded once). */
 export function loadServices(shell: ShellServices): Promise<Services> {
-  loading ??= import('../storage/db').then(({ createDb }) => ({ ...shell, db: createDb() }));
+  loading ??= import('../storage/db').then(async ({ createDb }) => {
+    await nextTask();
+    return { ...shell, db: createDb() };
+  });
   return loading;
 }
 

@@ -4,6 +4,7 @@
  * for i18next, started once at start (main.tsx).
  */
 import type * as SetupModule from '../ui/i18n/setup';
+import { nextTask } from './later';
 
 type Setup = typeof SetupModule;
 
@@ -12,6 +13,7 @@ let loading: Promise<Setup> | undefined;
 /** i18next, set up in the phone's language (loaded once). */
 export function loadI18n(): Promise<Setup> {
   loading ??= import('../ui/i18n/setup').then(async (setup) => {
+    await nextTask();
     await setup.setupI18n();
     return setup;
   });

@@ -14,14 +14,14 @@ import '../ui/styles.css';
 import { App } from './App';
 import { loadServices } from './data-gate';
 import { loadI18n } from './i18n-gate';
+import { runWhenIdle } from './later';
+import { CaseList } from './routes';
 import { watchReachability } from './reachability';
 
 function Root({ shell }: { shell: ShellServices }) {
   const [updateReady, setUpdateReady] = useState<(() => void) | null>(null);
   const [sync, setSync] = useState<SyncServices | null>(null);
   useEffect(() => {
-    void shell.platform.serviceWorker.register((activate) => setUpdateReady(() => activate));
-    void shell.platform.storage.ensurePersisted();
     const stopProbe = watchReachability({
       // Bound: called as `env.fetch`, the browser's fetch throws "Illegal invocation".
       fetch: globalThis.fetch.bind(globalThis),
@@ -30,11 +30,25 @@ function Root({ shell }: { shell: ShellServices }) {
       navigator,
     });
     let live = true;
-    void loadServices(shell).then((services) => {
-      // A nearly full phone is guarded before its first write (storage-pressure.ts).
-      void import('../services/storage-pressure').then((m) => m.checkHeadroomAtStart(services.db));
-      void import('./sync-setup').then((m) => live && setSync(m.startSync(services)));
-    });
+    const services = loadServices(shell);
+    // What the first view does not need waits for it (later.ts).
+    void runWhenIdle(
+      services,
+      [
+        () =>
+          import('./sync-setup').then(async (m) => {
+            if (live) setSync(m.startSync(await services));
+          }),
+        // A nearly full phone is guarded before its first write (storage-pressure.ts).
+        () =>
+          import('../services/storage-pressure').then(async (m) =>
+            m.checkHeadroomAtStart((await services).db),
+          ),
+        () => shell.platform.storage.ensurePersisted(),
+        () => shell.platform.serviceWorker.register((activate) => setUpdateReady(() => activate)),
+      ],
+      () => live,
+    );
     return () => {
       live = false;
       stopProbe();
@@ -54,9 +68,15 @@ async function start() {
     platform: webPlatform,
     session: createSessionStore({ now: () => Date.now() }),
   };
-  // The database's code and i18next load while the shell paints.
+  // The database's code and i18next load while the shell paints, and at `/`
+  // the case list's and the header's sync chip's code with them (not once the
+  // session and the database are in: one wave of requests, not three).
   void loadServices(shell);
   void loadI18n();
+  if (window.location.pathname === '/') {
+    CaseList.preload();
+    void import('./SyncChip');
+  }
   const lng = storedLanguage();
   // The shell's words in English are the app-wide English messages (a precached chunk).
   if (lng === 'en') setShellWords(lng, (await import('../ui/i18n/en')).en);

@@ -28,7 +28,12 @@ export interface ProbeEnv {
 /** Whether the server answered at all. */
 export async function probeServer(env: Pick<ProbeEnv, 'fetch'>): Promise<boolean> {
   try {
-    await env.fetch('/api/health', { cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const answer = await env.fetch('/api/health', {
+      cache: 'no-store',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    // Read to the end, so the request closes now rather than at the timeout's abort.
+    await answer.arrayBuffer();
     return true;
   } catch {
     return false;

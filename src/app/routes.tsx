@@ -12,19 +12,21 @@ import { loadI18n } from './i18n-gate';
 type Loader<P> = () => Promise<ComponentType<P>>;
 type Messages = () => Promise<MessageBundle>;
 
-function screen<P>(
-  load: Loader<P>,
-  ...messages: Messages[]
-): LazyExoticComponent<ComponentType<P>> {
-  return lazy(async () => {
-    const [component, i18n, ...bundles] = await Promise.all([
-      load(),
-      loadI18n(),
-      ...messages.map((m) => m()),
-    ]);
-    bundles.forEach(i18n.addMessages);
-    return { default: component };
-  });
+type Screen<P> = LazyExoticComponent<ComponentType<P>> & {
+  /** Starts loading the screen (its code, messages and i18next) before it renders. */
+  preload: () => void;
+};
+
+function screen<P>(load: Loader<P>, ...messages: Messages[]): Screen<P> {
+  let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  const loadAll = () =>
+    (loading ??= Promise.all([load(), loadI18n(), ...messages.map((m) => m())]).then(
+      ([component, i18n, ...bundles]) => {
+        bundles.forEach(i18n.addMessages);
+        return { default: component };
+      },
+    ));
+  return Object.assign(lazy(loadAll), { preload: () => void loadAll().catch(() => undefined) });
 }
 
 const map: Messages = () => import('../features/map/messages').then((m) => m.mapMessages);
@@ -62,6 +64,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     account,
     overdue,
     () => import('../features/review/messages').then((m) => m.reviewMessages),
+    () => import('../features/review/timeline-messages').then((m) => m.timelineMessages),
     // The facts' words (place kinds, actions, signals) the reviewer reads and corrects.
     liability,
   ),
@@ -78,6 +81,12 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     () => import('../features/admin/accounts-messages').then((m) => m.accountsMessages),
   ),
 };
+
+/** The brigade's five-fast dashboard (reviewer, admin): its own chunk, loaded when opened. */
+export const DashboardScreen = screen(
+  () => import('../features/dashboard/DashboardScreen').then((m) => m.DashboardScreen),
+  () => import('../features/dashboard/messages').then((m) => m.dashboardMessages),
+);
 
 /** What another role sees at an officer-only address. */
 export const OfficerOnly = screen(

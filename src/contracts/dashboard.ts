@@ -75,12 +75,23 @@ export const FiveFastGroup = z.object({
 });
 export type FiveFastGroup = z.infer<typeof FiveFastGroup>;
 
+const Named = z.object({ id: z.uuid(), name: z.string() });
+
+/** What the filters offer: the brigade's units and officers, and the insurers. */
+export const DashboardChoices = z.object({
+  units: z.array(Named),
+  officers: z.array(z.extend(Named, { unitId: z.uuid() })),
+  insurers: z.array(Named),
+});
+export type DashboardChoices = z.infer<typeof DashboardChoices>;
+
 export const FiveFastResponse = z.object({
   groupBy: DashboardGroupBy,
   from: Day,
   to: Day,
   /** Groups with at least one case, by label. */
   groups: z.array(FiveFastGroup),
+  choices: DashboardChoices,
 });
 export type FiveFastResponse = z.infer<typeof FiveFastResponse>;
 
@@ -136,6 +147,17 @@ export const dashboardRoutes = [
     access: ACCESS,
     scoped: false,
     query: FiveFastQuery,
+    responses: { 200: { description: 'CSV', mediaType: 'text/csv' } },
+  }),
+  defineRoute({
+    id: 'dashboard.casesCsv',
+    method: 'GET',
+    path: '/api/dashboard/cases.csv',
+    summary:
+      'The cases behind one figure as CSV (every page, at most 10,000; UTF-8 with BOM; lang=en for English headers)',
+    access: ACCESS,
+    scoped: false,
+    query: DashboardCasesQuery,
     responses: { 200: { description: 'CSV', mediaType: 'text/csv' } },
   }),
   defineRoute({

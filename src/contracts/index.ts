@@ -12,3 +12,4 @@ export * from './review';
 export * from './admin';
 export * from './routes';
 export * from './dashboard';
+export * from './timeline';

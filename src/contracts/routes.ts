@@ -7,9 +7,11 @@ import { changeRoutes } from './changes';
 import { claimRoutes } from './claims';
 import { dashboardRoutes } from './dashboard';
 import { deviceRoutes } from './devices';
+import { fieldPackRoutes } from './field-pack';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
 import { reviewRoutes } from './review';
+import { timelineRoutes } from './timeline';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
 import { webhookRoutes } from './webhooks';
@@ -22,9 +24,11 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...caseRoutes,
   ...changeRoutes,
   ...reviewRoutes,
+  ...timelineRoutes,
   ...packetRoutes,
   ...claimRoutes,
   ...adminRoutes,
+  ...fieldPackRoutes,
   ...webhookRoutes,
   ...auditRoutes,
   ...dashboardRoutes,

@@ -30,6 +30,7 @@ export * from './case/parties';
 export * from './device/storage-room';
 export * from './case/liability-record.schema';
 export * from './case/liability-step';
+export * from './case/courtesy';
 export * from './case/determination';
 export * from './case/liability-draft';
 export * from './review/squad-amendment';

@@ -56,6 +56,11 @@ describe('routeFor', () => {
     ['/signin', 'officer', { kind: 'show' }],
     ['/review', 'officer', { kind: 'redirect', to: '/' }],
     ['/admin', 'officer', { kind: 'redirect', to: '/' }],
+    // The five-fast dashboard: the reviewer's and the admin's, nobody else's.
+    ['/dashboard', 'reviewer', { kind: 'dashboard' }],
+    ['/dashboard', 'admin', { kind: 'dashboard' }],
+    ['/dashboard', 'officer', { kind: 'redirect', to: '/' }],
+    ['/dashboard', 'insurer', { kind: 'redirect', to: '/insurer' }],
     // Each other role has its own home, and '/' takes it there.
     ['/review', 'reviewer', { kind: 'home', role: 'reviewer' }],
     ['/insurer', 'insurer', { kind: 'home', role: 'insurer' }],

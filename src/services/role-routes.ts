@@ -22,6 +22,12 @@ export type OtherRole = Exclude<Role, 'officer'>;
 /** Paths every role may open. */
 const SHARED_PATHS = new Set(['/settings', '/signin']);
 
+/** The brigade's five-fast dashboard, for its reviewers and admins. */
+export const DASHBOARD_PATH = '/dashboard';
+export const DASHBOARD_ROLES: readonly Role[] = ['reviewer', 'admin'];
+export const seesDashboard = (role: Role | undefined): boolean =>
+  role !== undefined && DASHBOARD_ROLES.includes(role);
+
 /**
  * The role whose screens the phone shows: the signed-in user's, also after
  * the sign-in expired (the phone is still theirs); an officer's when signed out.
@@ -33,12 +39,16 @@ export function viewerRole(state: SessionState): Role {
 export type RouteDecision =
   | { kind: 'show' }
   | { kind: 'home'; role: OtherRole }
+  | { kind: 'dashboard' }
   | { kind: 'redirect'; to: string }
   | { kind: 'officer-only'; role: OtherRole };
 
 /** What `path` shows to `role`. */
 export function routeFor(path: string, role: Role): RouteDecision {
   if (SHARED_PATHS.has(path)) return { kind: 'show' };
+  if (path === DASHBOARD_PATH) {
+    return seesDashboard(role) ? { kind: 'dashboard' } : { kind: 'redirect', to: ROLE_HOMES[role] };
+  }
   const homeOf = (Object.entries(ROLE_HOMES) as [Role, string][]).find(
     // A role's home and the paths under it (the reviewer's `/review/:id`) are its screens.
     ([r, home]) => r !== 'officer' && (path === home || path.startsWith(`${home}/`)),

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDetail } from '../contracts/cases';
 import type { CaseHistory, CaseVerification, QueueQuery, QueueResponse } from '../contracts/review';
+import type { CaseTimeline } from '../contracts/timeline';
 import { readFeed, reviewApi, reviewCall, type ReviewFailure } from './review-client';
 import { loadedOf, useVerifiedBlob, useVisiblePolling, type ServerLoaded } from './server-read';
 import { useServices } from './ServicesContext';
@@ -118,6 +119,22 @@ export function useReviewCase(id: string): ReviewCaseView {
   }, [reload]);
 
   return { detail, history, verification, reload };
+}
+
+/** A case's events on one line of time, read when asked for (the screen opens it on demand). */
+export function useCaseTimeline(id: string): Loaded<CaseTimeline> {
+  const { session } = useServices();
+  const [timeline, setTimeline] = useState<Loaded<CaseTimeline>>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void reviewCall(session, (t) => reviewApi().getCaseTimeline(t, id)).then((r) => {
+      if (live) setTimeline(loadedOf(r));
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, session]);
+  return timeline;
 }
 
 /**

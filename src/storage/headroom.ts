@@ -26,22 +26,29 @@ import { HEADROOM_BYTES } from '../domain';
 import type { KuaichuDb } from './db';
 
 const CHUNK = 4 * 1024 * 1024;
-let randomChunk: Blob | undefined;
+/** Random bytes filled between two pauses: 4 MiB at once is one ~60 ms task on a slow phone. */
+const SLICE = 256 * 1024;
+let randomChunk: Promise<Blob> | undefined;
+
+async function makeRandomChunk(): Promise<Blob> {
+  const data = new Uint8Array(CHUNK);
+  for (let i = 0; i < CHUNK; i += 65_536) {
+    // getRandomValues fills at most 64 KiB a call.
+    crypto.getRandomValues(data.subarray(i, i + 65_536));
+    if ((i + 65_536) % SLICE === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return new Blob([data]);
+}
 
 /**
  * A Blob of `bytes` random bytes (a 4 MiB random chunk, made once, repeated):
  * random so that no compressing file system stores it in less.
  */
-function probeBlob(bytes: number): Blob {
-  if (!randomChunk) {
-    const data = new Uint8Array(CHUNK);
-    // getRandomValues fills at most 64 KiB a call.
-    for (let i = 0; i < CHUNK; i += 65_536) crypto.getRandomValues(data.subarray(i, i + 65_536));
-    randomChunk = new Blob([data]);
-  }
+async function probeBlob(bytes: number): Promise<Blob> {
+  const chunk = await (randomChunk ??= makeRandomChunk());
   const parts: Blob[] = [];
   for (let left = bytes; left > 0; left -= CHUNK)
-    parts.push(left >= CHUNK ? randomChunk : randomChunk.slice(0, left));
+    parts.push(left >= CHUNK ? chunk : chunk.slice(0, left));
   return new Blob(parts);
 }
 
@@ -50,7 +57,8 @@ let probeCount = 0;
 /** Writes a scratch Blob of `bytes` in a transaction of its own, then deletes it; rejects when it does not fit. */
 async function probe(db: KuaichuDb, bytes: number): Promise<void> {
   const key = `probe:${Date.now().toString(36)}:${(probeCount++).toString(36)}:${Math.random().toString(36).slice(2, 8)}`;
-  await db.scratch.put({ key, blob: probeBlob(bytes) });
+  const blob = await probeBlob(bytes);
+  await db.scratch.put({ key, blob });
   await db.scratch.delete(key);
 }
 

@@ -8,6 +8,7 @@ import type { Api, ApiResult } from '../api';
 import type { ClockIds } from '../platform/clock-ids/port';
 import { webClockIds } from '../platform/clock-ids/web';
 import type { DeviceKeys } from '../platform/device-keys/port';
+import { refreshFieldPack } from './field-pack';
 import {
   claimUnclaimed,
   deleteSyncValue,
@@ -84,6 +85,8 @@ export async function signIn(
   const session = await deps.session.signIn(login.value);
   const device = await ensureDevice(deps, session, label);
   if (!device.ok) return { ok: false, stage: 'enrol', failure: device.failure };
+  // The brigade's script before the officer drives out of signal; the next pull fetches it again.
+  await refreshFieldPack(deps.db, deps.api, session);
   return { ok: true, session, deviceId: device.value };
 }
 

@@ -53,6 +53,7 @@ function switchable(api: Api, link: { up: boolean }): Api {
     putCase: guard(api.putCase),
     getCase: guard(api.getCase),
     getChanges: guard(api.getChanges),
+    getFieldPack: guard(api.getFieldPack),
   };
 }
 

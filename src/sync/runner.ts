@@ -31,6 +31,7 @@ import {
 } from '../storage';
 import type { SyncClock } from './clock';
 import { ensureDevice, isOfficerSession } from './device';
+import { refreshFieldPack } from './field-pack';
 import { pullChanges } from './pull';
 import {
   endsPass,
@@ -225,7 +226,10 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
 
   async function pull(session: StoredSession): Promise<Outcome> {
     const pulled = await pullChanges(db, api, session, () => iso());
-    if (pulled.ok) return 'ok';
+    if (pulled.ok) {
+      await refreshFieldPack(db, api, session, clock.now());
+      return 'ok';
+    }
     const action = classifyFailure(pulled.failure);
     if (action.action === 'hold-auth') return toOutcome(await holdForAuth(session));
     setState({ lastError: { reason: `pull:${failureReason(pulled.failure)}`, at: iso() } });

@@ -14,6 +14,7 @@ import * as m0007 from './0007-insurer-delivery';
 import * as m0008 from './0008-assessment-photos';
 import * as m0009 from './0009-overdue-claims';
 import * as m0010 from './0010-five-fast';
+import * as m0012 from './0012-brigade-documents';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
@@ -26,4 +27,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008-assessment-photos': m0008,
   '0009-overdue-claims': m0009,
   '0010-five-fast': m0010,
+  '0012-brigade-documents': m0012,
 };

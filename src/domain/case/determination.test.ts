@@ -17,7 +17,8 @@ import {
   isSealed,
   openAmendment,
 } from './determination';
-import { markNoticesRead, recordRefusal, recordSignature } from './liability-step';
+import { markNoticesRead } from './courtesy';
+import { recordRefusal, recordSignature } from './liability-step';
 import { updateParty, updateVehicle } from './parties';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';

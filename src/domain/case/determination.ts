@@ -174,9 +174,10 @@ export function openAmendment(
     supersededContent: canonicalJson(determinationContent(c)),
     signatures: record.signatures,
     ...(record.noticesReadAt && { noticesReadAt: record.noticesReadAt }),
+    ...(record.courtesy && { courtesy: record.courtesy }),
     ...(record.flaggedForReview && { flaggedForReview: record.flaggedForReview }),
   };
-  const { noticesReadAt: _read, flaggedForReview: _flag, ...rest } = record;
+  const { noticesReadAt: _read, courtesy: _script, flaggedForReview: _flag, ...rest } = record;
   const next: CaseRecord = {
     ...c,
     liability: { ...rest, signatures: [], amendments: [...(record.amendments ?? []), amendment] },

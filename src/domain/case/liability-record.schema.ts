@@ -179,6 +179,23 @@ export const SignatureEntry = z
   );
 export type SignatureEntry = z.infer<typeof SignatureEntry>;
 
+/**
+ * The courteous script of every stop (三告知、两敬礼): a salute on greeting,
+ * the three notices (the violations, the determination, the rights) and a
+ * salute on leaving, each marked by the officer with its time.
+ */
+export const CourtesyStep = z.enum([
+  'greeting-salute',
+  'notice-violation',
+  'notice-determination',
+  'notice-rights',
+  'farewell-salute',
+]);
+export type CourtesyStep = z.infer<typeof CourtesyStep>;
+
+export const CourtesyMark = z.object({ step: CourtesyStep, at: Instant });
+export type CourtesyMark = z.infer<typeof CourtesyMark>;
+
 export const ReasonAt = z.object({ reason: Reason, at: Instant });
 export type ReasonAt = z.infer<typeof ReasonAt>;
 
@@ -198,6 +215,7 @@ export const Amendment = z.object({
   /** The signatures and refusals given to the superseded determination. */
   signatures: z.array(SignatureEntry),
   noticesReadAt: z.optional(Instant),
+  courtesy: z.optional(z.array(CourtesyMark)),
   flaggedForReview: z.optional(ReasonAt),
 });
 export type Amendment = z.infer<typeof Amendment>;
@@ -213,6 +231,8 @@ export const LiabilityRecord = z.object({
   proposedAt: z.optional(Instant),
   override: z.optional(LiabilityOverride),
   noticesReadAt: z.optional(Instant),
+  /** The courteous script's steps marked so far, each once, in the order marked. */
+  courtesy: z.optional(z.array(CourtesyMark)),
   signatures: z.array(SignatureEntry),
   /** A party refused or objected: the determination stands, the accident squad reviews it. */
   flaggedForReview: z.optional(ReasonAt),

@@ -212,14 +212,6 @@ export function overrideLiability(
   );
 }
 
-/** The notices (三告知) have been read out or handed over; the first time is kept. */
-export function markNoticesRead(c: CaseRecord, at: Instant): Result<CaseRecord, LiabilityRefusal> {
-  if (c.state !== 'liability-proposed') return refuse('not-allowed', c.state);
-  const record = recordOf(c);
-  if (record.noticesReadAt !== undefined) return ok(c);
-  return ok(withRecord(c, { ...record, noticesReadAt: at }, at));
-}
-
 /** The parties who must sign or refuse: every driver. */
 export function signingParties(c: CaseRecord) {
   return c.parties.filter((p) => p.kind === 'driver');

@@ -20,11 +20,11 @@ import { CaseRecord } from './case.schema';
 import { checkSealedVersion, determinationBytes, openAmendment } from './determination';
 import {
   factsFromDraft,
-  markNoticesRead,
   proposeLiability,
   recordSignature,
   snapshotDecision,
 } from './liability-step';
+import { markNoticesRead } from './courtesy';
 
 const catalog = loadLiabilityCatalog();
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';

@@ -58,6 +58,17 @@ export async function buildManifest(
   input: BuildManifestInput,
   sha256: Sha256Fn,
 ): Promise<Result<CaseManifest, ManifestRefusal>> {
+  return manifestWithCaseHash(input, await sha256(caseBytes(input.case)));
+}
+
+/**
+ * {@link buildManifest} with the case's hash already known (the server hashes
+ * the case's canonical text once and checks it against `caseSha256` first).
+ */
+export function manifestWithCaseHash(
+  input: BuildManifestInput,
+  caseSha256: string,
+): Result<CaseManifest, ManifestRefusal> {
   const foreign = input.photos.find((p) => p.caseId !== input.case.id);
   if (foreign) return refuse('photo_of_other_case', foreign.sha256);
   const seen = new Set<string>();
@@ -75,7 +86,7 @@ export async function buildManifest(
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     caseId: input.case.id,
     version: input.version,
-    caseSha256: await sha256(caseBytes(input.case)),
+    caseSha256,
     photos,
     previousManifestHash: input.previousManifestHash,
     deviceId: input.deviceId,

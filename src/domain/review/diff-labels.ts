@@ -24,6 +24,7 @@ const CASE_FIELDS: Readonly<Record<string, BilingualText>> = {
   'location.point.source': t('定位来源', 'Position source'),
   'officer.name': t('处理民警', 'Officer'),
   'liability.noticesReadAt': t('告知宣读时间', 'Notices read'),
+  'liability.courtesy': t('三告知、两敬礼', 'Courteous script'),
   'liability.proposedAt': t('责任认定提出时间', 'Liability proposed'),
   'liability.override.reason': t('民警变更认定的理由', 'Officer’s reason for the override'),
   'liability.override.at': t('民警变更认定时间', 'Override made'),

@@ -18,12 +18,8 @@ import {
   effectiveLiability,
   openAmendment,
 } from '../case/determination';
-import {
-  disputeFacts,
-  factsFromDraft,
-  markNoticesRead,
-  snapshotDecision,
-} from '../case/liability-step';
+import { disputeFacts, factsFromDraft, snapshotDecision } from '../case/liability-step';
+import { markNoticesRead } from '../case/courtesy';
 import { loadLiabilityCatalog } from '../liability/catalog';
 import { evaluateLiability } from '../liability/evaluate';
 import {

@@ -24,8 +24,9 @@ export function AdminHome() {
         t('admin.can.accounts'),
         t('admin.can.devices'),
         t('admin.can.units'),
+        t('admin.can.dashboard'),
       ]}
-      coming={[t('admin.coming.dashboard')]}
+      coming={[t('admin.coming.settings')]}
     >
       <AccountLinks />
       <CallbackLinks />

@@ -3,7 +3,8 @@
  * the brigades' call-back settings at `/admin/brigades`, every brigade's
  * overdue packets at `/admin/overdue`, the accounts at `/admin/accounts`, the
  * units at `/admin/units`, the enrolled phones at `/admin/devices`, the audit
- * log at `/admin/audit`,
+ * log at `/admin/audit`, a brigade's courteous script at
+ * `/admin/brigades/:id/script`,
  * registering an insurer's endpoint at `/admin/insurers/:id/endpoints/new`,
  * one endpoint at `/admin/insurers/:insurerId/endpoints/:endpointId`. Each
  * loads when first opened (this module stays small: it is what the app's
@@ -30,6 +31,9 @@ const AccountsScreen = lazy(() =>
 );
 const UnitsScreen = lazy(() => import('./UnitsScreen').then((m) => ({ default: m.UnitsScreen })));
 const AuditScreen = lazy(() => import('./AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const CourtesyScriptScreen = lazy(() =>
+  import('./CourtesyScriptScreen').then((m) => ({ default: m.CourtesyScriptScreen })),
+);
 const DevicesScreen = lazy(() =>
   import('./DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
 );
@@ -42,6 +46,8 @@ export function AdminScreens() {
   if (path === '/admin/units') return <UnitsScreen />;
   if (path === '/admin/devices') return <DevicesScreen />;
   if (path === '/admin/audit') return <AuditScreen />;
+  const script = matchPath('/admin/brigades/:id/script', path);
+  if (script?.id) return <CourtesyScriptScreen key={path} brigadeId={script.id} />;
   const registering = matchPath('/admin/insurers/:id/endpoints/new', path);
   if (registering?.id) return <NewEndpoint key={path} insurerId={registering.id} />;
   const endpoint = matchPath('/admin/insurers/:insurerId/endpoints/:endpointId', path);

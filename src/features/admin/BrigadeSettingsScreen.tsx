@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { BrigadeSettings } from '../../contracts/admin';
 import { useBrigades, type BrigadesView } from '../../services/useBrigades';
 import type { AdminFailure } from '../../services/useWebhooks';
-import { Button } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
@@ -91,6 +91,9 @@ function BrigadeForm({ brigade, view }: { brigade: BrigadeSettings; view: Brigad
       >
         {view.saving ? t('admin.brigades.saving') : t('admin.brigades.save')}
       </Button>
+      <ButtonLink href={`/admin/brigades/${brigade.id}/script`} block>
+        {t('accounts.script.link', { name: brigade.name })}
+      </ButtonLink>
     </form>
   );
 }

@@ -108,6 +108,28 @@ export const accountsEn: AccountsMessages = {
       cancel: 'Cancel',
       revoked: 'The enrolment of “{{label}}” is revoked.',
     },
+    script: {
+      title: 'Courteous script',
+      link: 'Courteous script of {{name}}',
+      intro:
+        'The words an officer says around the three notices: the greeting, the request to sign and the thanks. Kuaichu composes the three notices from the case. Once saved, officers’ phones fetch the new version when next online and use the one they have when offline.',
+      starter: 'In use: Kuaichu’s own words (never changed).',
+      version: 'In use: version {{version}}.',
+      field: {
+        'greeting.zh': 'Greeting (Chinese)',
+        'greeting.en': 'Greeting (English)',
+        'signRequest.zh': 'Request to sign (Chinese)',
+        'signRequest.en': 'Request to sign (English)',
+        'thanks.zh': 'Thanks (Chinese)',
+        'thanks.en': 'Thanks (English)',
+      },
+      problem: {
+        required: 'Fill in “{{field}}”.',
+        tooLong: '“{{field}}” is too long: at most 400 characters in Chinese, 800 in English.',
+      },
+      save: 'Save the script',
+      saved: 'Saved as version {{version}}.',
+    },
     audit: {
       title: 'Audit log',
       intro:

@@ -104,6 +104,28 @@ const zh = {
       cancel: '取消',
       revoked: '已吊销“{{label}}”的登记。',
     },
+    script: {
+      title: '三告知、两敬礼用语',
+      link: '{{name}}的三告知、两敬礼用语',
+      intro:
+        '民警宣读三告知前后的问候语、请当事人签字的话和致谢语。三项告知的内容由快处根据案件生成。保存后，民警手机下次联网时取得新版本，离线时使用已取得的版本。',
+      starter: '现用：快处自带的用语（尚未修改）。',
+      version: '现用：第 {{version}} 版。',
+      field: {
+        'greeting.zh': '问候语（中文）',
+        'greeting.en': '问候语（英文）',
+        'signRequest.zh': '请求签字（中文）',
+        'signRequest.en': '请求签字（英文）',
+        'thanks.zh': '致谢语（中文）',
+        'thanks.en': '致谢语（英文）',
+      },
+      problem: {
+        required: '请填写“{{field}}”。',
+        tooLong: '“{{field}}”太长：中文最多 400 字，英文最多 800 个字符。',
+      },
+      save: '保存用语',
+      saved: '已保存为第 {{version}} 版。',
+    },
     audit: {
       title: '审计记录',
       intro:

@@ -12,9 +12,12 @@ export const adminEn: AdminMessages = {
       units: 'Create and see the squads and rural stations; see the insurers.',
       delivery:
         'Register each insurer’s delivery addresses and signing secrets, see what was delivered and send a delivery again.',
+      dashboard:
+        'See the brigade’s five-fast times and case counts on the Dashboard (figures and case numbers only, never what a case holds).',
     },
     coming: {
-      dashboard: 'A brigade dashboard: case numbers and the “five fast” times.',
+      settings:
+        'The brigade’s other settings: which cases need review before packets go out, five-fast targets, the lenient enforcement list, video units.',
     },
     failure: {
       'signed-out': 'Your sign-in has expired. Sign in again, then try again.',

@@ -15,12 +15,14 @@ import {
   type Party,
 } from '../../domain';
 import { useCase } from '../../services/useCase';
+import { useCourtesyScript } from '../../services/useCourtesyScript';
 import { useCaseStep } from '../../services/useCaseStep';
 import { Button, ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { AmendForm, AmendmentInProgress } from './AmendForm';
+import { CourtesyMark } from './CourtesyMark';
 import { DisputeForm } from './DisputeForm';
 import { PartySigning } from './PartySigning';
 import { citeBasis, useDeterminationHash, useLang } from './shared';
@@ -85,6 +87,7 @@ function Notices({ c }: { c: CaseRecord }) {
           />
         ))}
       <SigningOutcome c={c} record={record} />
+      <CourtesyMark c={c} step="farewell-salute" />
       {c.state === 'liability-proposed' && <DisputeForm c={c} />}
       <AmendForm c={c} hash={hash} />
     </Page>
@@ -110,10 +113,12 @@ function NoticeScript({
     Object.values(f.liability).some((l) => l !== 'none'),
   );
   const override = c.liability?.override;
+  const words = useCourtesyScript(c.officer?.id).text;
   return (
     <article className="script" data-testid="notice-script">
       <h2>{t('notices.scriptTitle')}</h2>
-      <p>{t('notices.greeting')}</p>
+      <p data-testid="script-greeting">{words.greeting[lang]}</p>
+      <CourtesyMark c={c} step="greeting-salute" />
       <h3>{t('notices.violationTitle')}</h3>
       {atFault.length === 0 && <p>{t('notices.violationNone')}</p>}
       {atFault.map((f, i) => (
@@ -125,6 +130,7 @@ function NoticeScript({
           </span>
         </p>
       ))}
+      <CourtesyMark c={c} step="notice-violation" />
       <h3>{t('notices.determinationTitle')}</h3>
       <ul>
         {Object.entries(liability)
@@ -145,6 +151,7 @@ function NoticeScript({
           {t('document.overrideReason')}：{override.reason}
         </p>
       )}
+      <CourtesyMark c={c} step="notice-determination" />
       <h3>{t('notices.rightsTitle')}</h3>
       <ol>
         <li>{t('notices.rightReview')}</li>
@@ -152,8 +159,9 @@ function NoticeScript({
         <li>{t('notices.rightSuit')}</li>
       </ol>
       <p>{t('notices.daysNote')}</p>
-      <p>{t('notices.signRequest')}</p>
-      <p>{t('notices.thanks')}</p>
+      <CourtesyMark c={c} step="notice-rights" />
+      <p>{words.signRequest[lang]}</p>
+      <p data-testid="script-thanks">{words.thanks[lang]}</p>
     </article>
   );
 }

@@ -118,8 +118,6 @@ export const liabilityEn: LiabilityMessages = {
     title: 'Notices and signatures',
     notReady: 'Propose liability first.',
     scriptTitle: 'The three notices (read out or hand over to the parties)',
-    greeting:
-      'Hello. I am an officer of the traffic police brigade. Please listen carefully to the following about this accident.',
     violationTitle: '1. The violations found',
     violationNone: 'No party committed a violation.',
     determinationTitle: '2. The determination and its basis',
@@ -133,10 +131,23 @@ export const liabilityEn: LiabilityMessages = {
       'You may also bring a civil suit in the People’s Court directly (Road Traffic Safety Law, Article 74).',
     daysNote:
       'These “three days” and “ten days” are working days, public holidays excluded (Road Traffic Accident Handling Procedures, Article 111).',
-    signRequest:
-      'Please confirm that you have heard the above and sign below. If you disagree, tell us why: if you refuse to sign, the officer notes it on the determination (Road Traffic Accident Handling Procedures, Article 24(3)), which is served all the same, and the accident squad will review the case.',
-    thanks: 'Thank you for your cooperation.',
     readDone: 'Notices read: start signing',
+    courtesy: {
+      mark: {
+        'greeting-salute': 'Saluted and greeted',
+        'notice-violation': 'Violations told',
+        'notice-determination': 'Determination told',
+        'notice-rights': 'Rights told',
+        'farewell-salute': 'Saluted on leaving',
+      },
+      done: {
+        'greeting-salute': '✓ Saluted and greeted ({{time}})',
+        'notice-violation': '✓ Violations told ({{time}})',
+        'notice-determination': '✓ Determination told ({{time}})',
+        'notice-rights': '✓ Rights told ({{time}})',
+        'farewell-salute': '✓ Saluted on leaving ({{time}})',
+      },
+    },
     backToLiability: 'Back to liability (change it)',
     readAt: 'Notices read at {{time}}',
     party: 'Party {{name}} (vehicle {{label}})',

@@ -6,6 +6,7 @@
  * days are working days, holidays excluded); refusal to sign is noted on the
  * determination under 第二十四条第三款.
  */
+import { STARTER_COURTESY_SCRIPT } from '../../contracts/field-pack';
 import { describe, expect, it } from 'vitest';
 import { liabilityMessages } from './messages';
 
@@ -68,10 +69,13 @@ describe('deadlines in the liability messages', () => {
   });
 
   it('cites 第二十四条第三款 where a refusal to sign is noted', () => {
-    for (const key of ['notices.signRequest', 'document.refusedNote']) {
+    for (const key of ['document.refusedNote']) {
       expect(zh.find(([k]) => k === key)?.[1], key).toMatch(/第二十四条第三款/);
       expect(en.find(([k]) => k === key)?.[1], key).toMatch(/Article 24\(3\)/);
     }
+    // the request to sign is the brigade's to edit; the project's starter cites it
+    expect(STARTER_COURTESY_SCRIPT.signRequest.zh).toMatch(/第二十四条第三款/);
+    expect(STARTER_COURTESY_SCRIPT.signRequest.en).toMatch(/Article 24\(3\)/);
   });
 
   it('gives the same deadlines and articles in English', () => {

@@ -102,7 +102,6 @@ const zh = {
     title: '告知与签字',
     notReady: '请先拟定责任。',
     scriptTitle: '三告知（请向当事人宣读或交其阅读）',
-    greeting: '您好！我是交警大队民警，现就本起事故向您告知以下事项，请您仔细听。',
     violationTitle: '一、查明的违法行为',
     violationNone: '经查，各方均无违法行为。',
     determinationTitle: '二、责任认定及依据',
@@ -115,10 +114,23 @@ const zh = {
     rightSuit: '也可以直接向人民法院提起民事诉讼（《中华人民共和国道路交通安全法》第七十四条）。',
     daysNote:
       '以上“三日”“十日”指工作日，不含节假日（《道路交通事故处理程序规定》第一百一十一条）。',
-    signRequest:
-      '请确认您已听清以上内容，并在下方签名。如不同意，请说明理由：拒绝签名的，民警在认定书上注明情况（《道路交通事故处理程序规定》第二十四条第三款），认定书照常送达，案件将交事故中队复核。',
-    thanks: '谢谢您的配合！',
     readDone: '已宣读告知，开始签字',
+    courtesy: {
+      mark: {
+        'greeting-salute': '已敬礼问候',
+        'notice-violation': '已告知违法行为',
+        'notice-determination': '已告知责任认定',
+        'notice-rights': '已告知权利',
+        'farewell-salute': '已敬礼道别',
+      },
+      done: {
+        'greeting-salute': '✓ 敬礼问候（{{time}}）',
+        'notice-violation': '✓ 已告知违法行为（{{time}}）',
+        'notice-determination': '✓ 已告知责任认定（{{time}}）',
+        'notice-rights': '✓ 已告知权利（{{time}}）',
+        'farewell-salute': '✓ 敬礼道别（{{time}}）',
+      },
+    },
     backToLiability: '返回责任认定（改定责任）',
     readAt: '已于 {{time}} 告知',
     party: '当事人 {{name}}（车辆 {{label}}）',

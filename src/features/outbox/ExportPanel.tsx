@@ -20,6 +20,7 @@ import { Check } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { Section } from '../../ui/Page';
+import { saveFile } from '../../ui/save-file';
 
 type Note = { tone: 'ok' | 'warn' | 'error'; lines: string[] } | null;
 
@@ -55,14 +56,7 @@ function reportLines(t: TFunction, r: ImportReport): string[] {
 function downloadBundle(bundle: ExportBundle): { file: string; size: number } {
   const blob = new Blob(bundleJsonParts(bundle), { type: 'application/json' });
   const file = exportFileName(bundle);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(blob, file);
   return { file, size: blob.size };
 }
 

@@ -17,6 +17,7 @@ import { FiveFastPart, PartiesPart, TriagePart } from './CaseFacts';
 import { useClock } from '../../ui/useClock';
 import { ClaimsPart } from './ClaimsPart';
 import { HistoryPart } from './HistoryPart';
+import { TimelinePart } from './TimelinePart';
 import { LiabilityPart } from './LiabilityPart';
 import { LocationPart } from './LocationPart';
 import { PhotoPart } from './PhotoPart';
@@ -124,6 +125,7 @@ function Loaded({ view, id }: { view: ReviewCaseView; id: string }) {
           <ClaimsPart claims={detail.claims ?? []} now={now} />
           <FiveFastPart record={record} claims={detail.claims ?? []} />
           {history && <HistoryPart history={history} />}
+          <TimelinePart id={id} record={record} />
           {view.history.status === 'failed' && (
             <Notice tone="warn">{t(`review.failure.${view.history.failure}`)}</Notice>
           )}

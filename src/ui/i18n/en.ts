@@ -6,7 +6,7 @@ export const en: Messages = {
     name: 'Kuaichu',
     tagline: 'Quick handling of minor road accidents',
     skipToContent: 'Skip to main content',
-    nav: { cases: 'Cases', settings: 'Settings', home: 'Home' },
+    nav: { cases: 'Cases', settings: 'Settings', home: 'Home', dashboard: 'Dashboard' },
     updateReady: 'A new version is ready. You can update after finishing the current case.',
     updateNow: 'Update now',
     updateLater: 'Later',

@@ -4,7 +4,7 @@ export const zhCN = {
     name: '快处',
     tagline: '道路交通事故快处快赔',
     skipToContent: '跳到主要内容',
-    nav: { cases: '案件', settings: '设置', home: '首页' },
+    nav: { cases: '案件', settings: '设置', home: '首页', dashboard: '看板' },
     updateReady: '新版本已就绪。处理完当前案件后再更新也可以。',
     updateNow: '立即更新',
     updateLater: '稍后',

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolationsIn } from '../../../tests/setup/axe-jsdom';
+import type { FiveFastGroup, FiveFastResponse, IntervalFigures } from '../../contracts/dashboard';
+import { setupI18n } from '../../ui/i18n/setup';
+import { FiguresTable } from './FiguresTable';
+import { dashboardMessages } from './messages';
+import { TrendCharts } from './TrendCharts';
+
+const NONE: IntervalFigures = { count: 0, median: null, p90: null };
+const group = (key: string, label: string, liability: IntervalFigures): FiveFastGroup => ({
+  key,
+  label,
+  counts: { cases: 4, escalated: 1, returned: 0, disputed: 0 },
+  intervals: {
+    evidence: { count: 4, median: 480, p90: 1200 },
+    clearance: NONE,
+    liability,
+    callback: NONE,
+    assessment: NONE,
+    payout: { count: 1, median: 172_800, p90: 172_800 },
+  },
+});
+const answer = (
+  groupBy: FiveFastResponse['groupBy'],
+  groups: FiveFastGroup[],
+): FiveFastResponse => ({
+  groupBy,
+  from: '2025-03-01',
+  to: '2025-03-31',
+  groups,
+  choices: { units: [], officers: [], insurers: [] },
+});
+
+beforeAll(async () => {
+  await setupI18n([dashboardMessages], 'zh-CN');
+});
+afterEach(cleanup);
+
+describe('the figures table', () => {
+  it('words each figure, links it to its cases, and names the link by its row and column', async () => {
+    const data = answer('unit', [group('u1', '一中队', { count: 3, median: 1800, p90: 3600 })]);
+    render(<FiguresTable data={data} view={{ groupBy: 'unit', page: 1 }} onGo={() => undefined} />);
+    const liability = screen.getByTestId('figure-liability-u1');
+    expect(liability.getAttribute('href')).toBe('/dashboard?figure=liability&group=u1');
+    expect(liability.textContent).toBe(
+      '中位数 30 分P90 1 小时 0 分3 件（一中队，定责快：查看案件）',
+    );
+    expect(screen.getByTestId('figure-payout-u1').textContent).toMatch(/^中位数 2 天 0 小时/);
+    expect(screen.queryByTestId('figure-returned-u1')).toBeNull();
+    expect(
+      screen.getByRole('region', { name: /“五快”用时，按单位，2025-03-01 至 2025-03-31/ }),
+    ).toBeTruthy();
+    expect(await axeViolationsIn(document.body)).toEqual([]);
+  });
+});
+
+describe('the weekly trends', () => {
+  it('runs over every week, a week without cases a gap, each chart named by its summary', async () => {
+    const weeks = answer('week', [
+      group('2025-03-03', '2025-03-03', { count: 2, median: 1200, p90: 1800 }),
+      group('2025-03-17', '2025-03-17', { count: 1, median: 3600, p90: 3600 }),
+    ]);
+    render(<TrendCharts data={weeks} />);
+    const chart = screen.getByRole('img', { name: /^定责快，3 周：/ });
+    expect(chart.getAttribute('aria-label')).toBe(
+      '定责快，3 周：中位数最近一周 1 小时 0 分；P90最近一周 1 小时 0 分',
+    );
+    // The missing week breaks each line: two runs of one point.
+    const median = chart.querySelector('.series-1 path')!.getAttribute('d')!;
+    expect(median.match(/M/g)).toHaveLength(2);
+    const rows = screen.getByTestId('trend-liability').querySelectorAll('tbody tr');
+    expect([...rows].map((r) => r.textContent)).toEqual([
+      '2025-03-0320 分30 分',
+      '2025-03-10——',
+      '2025-03-171 小时 0 分1 小时 0 分',
+    ]);
+    expect(await axeViolationsIn(document.body)).toEqual([]);
+  });
+});

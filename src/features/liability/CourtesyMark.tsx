@@ -1,0 +1,37 @@
+/**
+ * One step of the courteous script (三告知、两敬礼) on the notices screen: a
+ * button the officer taps as the step is done, then the time it was marked.
+ */
+import { useTranslation } from 'react-i18next';
+import { courtesyMarkedAt, markCourtesy, type CaseRecord, type CourtesyStep } from '../../domain';
+import { useCaseStep } from '../../services/useCaseStep';
+import { Button } from '../../ui/Button';
+import { formatTime } from '../../ui/format';
+import { ErrorNotice } from '../../ui/Notice';
+
+export function CourtesyMark({ c, step }: { c: CaseRecord; step: CourtesyStep }) {
+  const { t, i18n } = useTranslation();
+  const { run, error } = useCaseStep(c.id);
+  const at = courtesyMarkedAt(c.liability, step);
+  if (at !== undefined) {
+    return (
+      <p className="courtesy-done" data-testid={`courtesy-${step}`}>
+        {t(`notices.courtesy.done.${step}`, { time: formatTime(at, i18n.language) })}
+      </p>
+    );
+  }
+  const signed = (c.liability?.signatures.length ?? 0) > 0;
+  const open =
+    step === 'farewell-salute'
+      ? c.state === 'liability-proposed' || c.state === 'signed'
+      : c.state === 'liability-proposed' && !signed;
+  if (!open) return null;
+  return (
+    <>
+      <ErrorNotice error={error} />
+      <Button className="courtesy" onClick={() => run((x, now) => markCourtesy(x, step, now))}>
+        {t(`notices.courtesy.mark.${step}`)}
+      </Button>
+    </>
+  );
+}

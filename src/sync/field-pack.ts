@@ -1,0 +1,51 @@
+/**
+ * The brigade's field pack on this phone (src/contracts/field-pack.ts): fetched
+ * at sign-in and, after a pull, when the kept one is older than
+ * {@link FIELD_PACK_MAX_AGE_MS}; kept per officer in the sync values (a shared
+ * phone may serve officers of two brigades) with the device time it came;
+ * read on scene offline. A phone that never fetched one uses the starter.
+ */
+import type { Api } from '../api';
+import { FieldPack, STARTER_SCRIPT, type CourtesyScript } from '../contracts/field-pack';
+import { readSyncValue, writeSyncValue, type KuaichuDb, type StoredSession } from '../storage';
+
+export const fieldPackKey = (userId: string) => `fieldPack:${userId}`;
+const fetchedKey = (userId: string) => `fieldPackAt:${userId}`;
+
+/** A kept pack older than this is fetched again after the next pull. */
+export const FIELD_PACK_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Fetches and keeps the pack (when `now` is given: only if the kept one is
+ * older than the limit, or from a future clock). A failure leaves the kept
+ * one: it is fetched again later.
+ */
+export async function refreshFieldPack(
+  db: KuaichuDb,
+  api: Pick<Api, 'getFieldPack'>,
+  session: StoredSession,
+  now?: number,
+): Promise<boolean> {
+  const userId = session.user.id;
+  if (now !== undefined) {
+    const at = Number(await readSyncValue(db, fetchedKey(userId)));
+    if (at <= now && now - at < FIELD_PACK_MAX_AGE_MS) return false;
+  }
+  const answer = await api.getFieldPack(session.token);
+  if (!answer.ok) return false;
+  await writeSyncValue(db, fieldPackKey(userId), JSON.stringify(answer.value));
+  await writeSyncValue(db, fetchedKey(userId), String(now ?? Date.now()));
+  return true;
+}
+
+/** The courteous script kept for the officer, or the starter. */
+export async function keptCourtesyScript(db: KuaichuDb, userId: string): Promise<CourtesyScript> {
+  const text = await readSyncValue(db, fieldPackKey(userId));
+  if (text === undefined) return STARTER_SCRIPT;
+  try {
+    const pack = FieldPack.safeParse(JSON.parse(text));
+    return pack.success ? pack.data.courtesyScript : STARTER_SCRIPT;
+  } catch {
+    return STARTER_SCRIPT;
+  }
+}
