@@ -3,11 +3,7 @@
  * shell when offline, never caches the API, and activates a new version only
  * when the officer accepts the update (never a silent reload mid-case).
  */
-import {
-  cleanupOutdatedCaches,
-  createHandlerBoundToURL,
-  precacheAndRoute,
-} from 'workbox-precaching';
+import { cleanupOutdatedCaches } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
@@ -19,17 +15,18 @@ import {
   TILE_CACHE_MAX_ENTRIES,
   TILE_CACHE_NAME,
 } from '../src/contracts/tiles';
+import { precacheInLanes, type PrecacheEntry } from './precache';
 
 declare const self: ServiceWorkerGlobalScope & {
-  __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+  __WB_MANIFEST: PrecacheEntry[];
 };
 
-precacheAndRoute(self.__WB_MANIFEST);
+const precache = precacheInLanes(self, self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Every navigation outside the API gets the app shell; the router takes over.
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+  new NavigationRoute(precache.createHandlerBoundToURL('/index.html'), {
     denylist: [/^\/api\//],
   }),
 );

@@ -21,7 +21,7 @@ import {
   passTriage,
   takeEveryRequiredShot,
 } from './scene-drivers';
-import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
+import { addVehicleWithDriver, createCase, nextStep, openParties, waitForSaved } from './drivers';
 
 const world = useBrowserWorld({
   demo: true,
@@ -244,10 +244,13 @@ describe('accessibility (axe) on every screen, in both languages and both themes
         driver: DRIVER_B,
       });
       await waitForSaved(page);
+      await nextStep(page, '现场取证');
       await takeEveryRequiredShot(page, full);
       await confirmSceneCleared(page);
+      // Confirming the clearance leads on to liability.
       const liability = `/cases/${full}/liability`;
-      await page.goto(liability);
+      await page.waitForURL((url) => url.pathname === liability);
+      await page.getByRole('heading', { name: '责任认定' }).waitFor();
       await choice(page, '事故发生在什么地方？', '路段').check();
       await choice(page, '车辆 A 当时在做什么？', '减速').check();
 

@@ -61,8 +61,9 @@ async function revokePhoneOf(desk: Page): Promise<void> {
 
 describe('the brigade administrator’s accounts and phones', () => {
   it('creates a station and its officer, who signs in; a revoked phone is refused and keeps its case', async () => {
-    const deskContext = await world.newPhone();
-    const desk = await openApp(deskContext);
+    // The admin's screens, online throughout: no service worker to wait for.
+    const deskContext = await world.newPhone({ serviceWorkers: 'block' });
+    const desk = await deskContext.newPage();
     expect(await signInAs(desk, 'demo-admin')).toEqual({ path: '/admin' });
     await createStation(desk);
     await createOfficer(desk);

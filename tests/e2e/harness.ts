@@ -287,6 +287,8 @@ export async function launchOwnChromium(
 export interface PhoneOptions {
   /** Where the phone's requests go: the world's server unless given (e.g. a fault proxy). */
   baseURL?: string;
+  /** `block`: no service worker (see {@link phoneContext}); never with `openPhone`. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface WorldOptions {
@@ -357,7 +359,8 @@ export function useBrowserWorld(options: WorldOptions = {}): BrowserWorld {
         throw new Error('the browser world is not set up: use it inside tests or hooks');
       return browser;
     },
-    newPhone: (phone = {}) => phoneContext(world.browser, phone.baseURL ?? world.server.url),
+    newPhone: (phone = {}) =>
+      phoneContext(world.browser, phone.baseURL ?? world.server.url, phone.serviceWorkers),
     async openPhone(phone = {}) {
       const context = await world.newPhone(phone);
       const page = await openApp(context, phone);

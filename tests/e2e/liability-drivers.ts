@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { BrowserWorld } from './harness';
 import { confirmAllNormal, confirmSceneCleared, takeEveryRequiredShot } from './scene-drivers';
-import { addFixedObjectCard, addVehicleWithDriver, startCase, waitForSaved } from './drivers';
+import {
+  addFixedObjectCard,
+  addVehicleWithDriver,
+  nextStep,
+  startCase,
+  waitForSaved,
+} from './drivers';
 
 export const DRIVER_A = { name: '赵敏', idNumber: '11010519491231002X', phone: '13800138000' };
 export const DRIVER_B = { name: '李娜', idNumber: '110105194912310038', phone: '13900139000' };
@@ -25,7 +31,9 @@ export async function clearedRearEndCase(
   insurers: { A?: string; B?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; id: string }> {
   const { context, page } = await world.openPhone({ offline: true, signIn });
-  if (signIn) await page.goto('/'); // signing in ends on the outbox
+  // Signing in ends on the outbox: back to the case list by the header's link.
+  if (signIn)
+    await page.getByRole('banner').getByRole('link', { name: '案件', exact: true }).click();
   const id = await startCase(page, address);
   await confirmAllNormal(page, id);
   const driverA = { ...DRIVER_A, compulsoryInsurer: insurers.A };
@@ -33,6 +41,7 @@ export async function clearedRearEndCase(
   await addVehicleWithDriver(page, { plate: '川A12345', damagedParts: ['车尾'], driver: driverA });
   await addVehicleWithDriver(page, { plate: '川B67890', damagedParts: ['车头'], driver: driverB });
   await waitForSaved(page);
+  await nextStep(page, '现场取证');
   await takeEveryRequiredShot(page, id);
   await confirmSceneCleared(page);
   return { context, page, id };
@@ -53,6 +62,7 @@ export async function clearedGuardrailCase(
   await addVehicleWithDriver(page, { plate: '川A12345', damagedParts: ['车头'], driver: DRIVER_A });
   await addFixedObjectCard(page, '护栏');
   await waitForSaved(page);
+  await nextStep(page, '现场取证');
   await takeEveryRequiredShot(page, id);
   await confirmSceneCleared(page);
   return { context, page, id };
@@ -101,9 +111,13 @@ export async function answerRedLightQueueHere(page: Page): Promise<void> {
   if (!(await impact.isChecked())) await impact.check();
 }
 
-/** Opens the liability screen and answers for the rear-end (see {@link answerRearEndHere}). */
+/**
+ * Opens the liability screen, unless the officer is on it already (clearing
+ * the scene leads there), and answers for the rear-end (see {@link answerRearEndHere}).
+ */
 export async function answerRearEnd(page: Page, id: string): Promise<void> {
-  await page.goto(`/cases/${id}/liability`);
+  const liability = `/cases/${id}/liability`;
+  if (new URL(page.url()).pathname !== liability) await page.goto(liability);
   await answerRearEndHere(page);
 }
 

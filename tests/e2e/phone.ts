@@ -19,9 +19,17 @@ export const PHONE_CONTEXT = {
   permissions: ['geolocation'],
 };
 
-/** A phone-sized context (360 × 740) with geolocation granted. */
-export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ ...PHONE_CONTEXT, baseURL });
+/**
+ * A phone-sized context (360 × 740) with geolocation granted. `serviceWorkers:
+ * 'block'` for a desk role's screens on a phone that stay online (no
+ * precache of the whole app in the background); the officer's phones keep it.
+ */
+export async function phoneContext(
+  browser: Browser,
+  baseURL: string,
+  serviceWorkers: 'allow' | 'block' = 'allow',
+): Promise<BrowserContext> {
+  return browser.newContext({ ...PHONE_CONTEXT, baseURL, serviceWorkers });
 }
 
 /**

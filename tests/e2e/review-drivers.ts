@@ -9,8 +9,19 @@ import { sendNow, waitForStatus } from './outbox';
 import { PHONE_CONTEXT, shimEsbuildNames, signInAs } from './phone';
 import { fillOneVehicleCase } from './scene-drivers';
 
-/** The reviewer's desk: a wide screen, no touch. */
-export const DESK = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' };
+/**
+ * The reviewer's (or insurer's, or admin's) desk: a wide screen, no touch.
+ * The desk works online; its tests read what the server holds, so its
+ * context registers no service worker (`serviceWorkers: 'block'`): each desk
+ * would otherwise precache the whole app (~150 files) in the background while
+ * the test runs. The officer's phones keep theirs; offline.e2e, update.e2e
+ * and roles.e2e (every role's home reloaded offline) test it.
+ */
+export const DESK = {
+  viewport: { width: 1280, height: 800 },
+  locale: 'zh-CN',
+  serviceWorkers: 'block',
+} as const;
 
 /**
  * A case for the squad, from the officer's phone (signed in): captured
@@ -39,7 +50,7 @@ export async function openReviewer(
   options: { narrow?: boolean; username?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    ...(options.narrow ? PHONE_CONTEXT : DESK),
+    ...(options.narrow ? { ...PHONE_CONTEXT, serviceWorkers: DESK.serviceWorkers } : DESK),
     baseURL,
   });
   await shimEsbuildNames(context);

@@ -6,7 +6,10 @@
  * reviewers acting on the same case at once (the second is told who did
  * what, and keeps what he typed); and the queue announcing a new case without
  * a reload. The demo server is shared with other browser-test files, so each
- * test finds its own cases by id.
+ * test finds its own cases by id. The cases the desk only reads are sent
+ * straight through the API by a seeding phone of the same officer (seed.ts);
+ * the take-over's case is captured and sent on the officer's phone, which is
+ * told of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -24,14 +27,17 @@ import {
   takeOver,
 } from './review-drivers';
 import { login, readServer } from './server';
+import { seedCase, seedPhone, type SeedPhone } from './seed';
 
 const world = useBrowserWorld({ demo: true });
 
 /** The queue screen's poll of the changes feed (src/services/useReview.ts QUEUE_POLL_MS). */
 const QUEUE_POLL_MS = 30_000;
 
-/** The officer's phone, signed in, shared by the tests (each sends its own cases). */
+/** The officer's phone, signed in, shared by the tests (the take-over's case is sent on it). */
 let phone: { context: BrowserContext; page: Page };
+/** The same officer's seeding phone: the cases the desk only reads (seed.ts). */
+let seeding: SeedPhone;
 /** A case the screens are checked on, then approved with the keyboard. */
 let looked: string;
 /** A case two reviewers act on at once. */
@@ -59,8 +65,9 @@ async function officerId(serverUrl: string): Promise<string> {
 beforeAll(async () => {
   mine = `?officer=${await officerId(world.server.url)}&sort=newest`;
   phone = await world.openPhone({ signIn: OFFICER.username });
-  looked = await sendNewCase(phone, '工作台路 K1');
-  contested = await sendNewCase(phone, '两人路 K2');
+  seeding = await seedPhone(world.server.url, OFFICER.username);
+  looked = await seedCase(seeding, phone.page, '工作台路 K1');
+  contested = await seedCase(seeding, phone.page, '两人路 K2');
 }, 120_000);
 
 afterAll(async () => {
@@ -287,7 +294,7 @@ describe('the reviewer’s workspace', () => {
       });
       expect(await page.getByTestId('queue-news').textContent()).toBe('');
 
-      const id = await sendNewCase(phone, '新到路 K4');
+      const id = await seedCase(seeding, phone.page, '新到路 K4');
       // The screen polls the changes feed every 30 s (QUEUE_POLL_MS): the clock
       // jumps one interval ahead, which fires the poll's timer once, and the
       // poll lists and announces the case.

@@ -73,11 +73,14 @@ export async function pickPhoto(page: Page, slot: string, jpeg: Buffer): Promise
 }
 
 /**
- * On the evidence screen: picks a made-up JPEG for every required shot still
- * missing, one after another, until the checklist is complete.
+ * On the evidence screen (opened by its address unless shown): picks a
+ * made-up JPEG for every required shot still missing, one after another,
+ * until the checklist is complete.
  */
 export async function takeEveryRequiredShot(page: Page, caseId: string): Promise<void> {
-  await page.goto(`/cases/${caseId}/evidence`);
+  // Opened by its address only when the officer is not on it already.
+  const evidence = `/cases/${caseId}/evidence`;
+  if (new URL(page.url()).pathname !== evidence) await page.goto(evidence);
   await page.getByTestId('evidence-progress').waitFor();
   const slots = await page
     .locator('li.shot[data-slot]')
