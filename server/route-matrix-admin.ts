@@ -90,6 +90,15 @@ export function adminFixtures({ world, next }: MatrixContext): Record<string, Fi
       success: 200,
       prepare: async () => ({ url: '/api/admin/audit/verification' }),
     },
+    'admin.users.role': {
+      success: 200,
+      home: ['admin'],
+      prepare: async () => ({
+        method: 'POST',
+        url: `/api/admin/users/${await freshUserId()}/role`,
+        payload: { role: 'insurer', insurerId: world().insurers.y.id },
+      }),
+    },
     'field-pack.get': { success: 200, prepare: async () => ({ url: '/api/field-pack' }) },
     'admin.brigades.script.get': {
       success: 200,

@@ -26,6 +26,7 @@ export type AccountErrorReason =
   | 'unit_kind_mismatch'
   | 'weak_password'
   | 'cannot_disable_self'
+  | 'cannot_change_own_role'
   | 'last_admin'
   | 'unknown_brigade'
   | 'unit_name_taken';
@@ -95,7 +96,10 @@ function checkPassword(password: string, username: string): void {
 }
 
 /** Checks the role's affiliation: officers and reviewers a unit of their kind, insurers an insurer, admins neither. */
-async function checkAffiliation(db: Db, user: NewUser): Promise<void> {
+export async function checkAffiliation(
+  db: Db,
+  user: Pick<NewUser, 'role' | 'unitId' | 'insurerId'>,
+): Promise<void> {
   const needsUnit = user.role === 'officer' || user.role === 'reviewer';
   const needsInsurer = user.role === 'insurer';
   if (needsUnit && !user.unitId)

@@ -1,15 +1,23 @@
 /**
  * The admin's screens' writes beside those of accounts.ts: a new unit in a
  * brigade (its name unique there, so officers and the dashboard can tell
- * units apart), and a disabled account enabled again. Each is audited in the
- * same transaction as the change.
+ * units apart), a disabled account enabled again, and an account's role
+ * (with its unit or insurer) changed. Each is audited in the same
+ * transaction as the change.
  */
 import type { Kysely } from 'kysely';
-import type { AdminUser } from '../../src/contracts/admin';
+import type { AdminUser, ChangeRoleRequest } from '../../src/contracts/admin';
 import type { Unit, UnitKind } from '../../src/contracts/auth';
 import { appendAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
-import { AccountError, adminUserOf, createUnit, requireUser } from './accounts';
+import {
+  AccountError,
+  adminUserOf,
+  checkAffiliation,
+  createUnit,
+  requireUser,
+  revokeAllSessions,
+} from './accounts';
 
 type Db = Kysely<Database>;
 
@@ -60,5 +68,64 @@ export async function enableUser(db: Db, id: string, actor: string, at: Date): P
       .execute();
     await appendAudit(trx, at, { actor, action: 'user.enabled', subject: user.id });
     return adminUserOf({ ...user, disabled_at: null, updated_at: now });
+  });
+}
+
+/**
+ * Gives the account another role, with the unit or insurer that role needs
+ * (checked as at creation). The account's sessions end: the new role applies
+ * from its next sign-in. An admin may not change his own role, and the last
+ * enabled admin keeps his. Changing nothing changes nothing (no audit).
+ */
+export async function changeRole(
+  db: Db,
+  id: string,
+  change: ChangeRoleRequest,
+  actor: string,
+  at: Date,
+): Promise<AdminUser> {
+  const user = await requireUser(db, id);
+  await checkAffiliation(db, change);
+  const after = {
+    role: change.role,
+    unitId: change.unitId ?? null,
+    insurerId: change.insurerId ?? null,
+  };
+  const before = { role: user.role, unitId: user.unit_id, insurerId: user.insurer_id };
+  if (JSON.stringify(before) === JSON.stringify(after)) return adminUserOf(user);
+  if (user.id === actor) {
+    throw new AccountError('cannot_change_own_role', 'an admin cannot change his own role');
+  }
+  const now = at.toISOString();
+  return db.transaction().execute(async (trx) => {
+    if (user.role === 'admin' && change.role !== 'admin' && !user.disabled_at) {
+      const others = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .where('id', '!=', user.id)
+        .executeTakeFirst();
+      if (!others) {
+        throw new AccountError(
+          'last_admin',
+          `${user.username} is the last admin: add another first`,
+        );
+      }
+    }
+    const row = { role: after.role, unit_id: after.unitId, insurer_id: after.insurerId };
+    await trx
+      .updateTable('users')
+      .set({ ...row, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
+    await revokeAllSessions(trx, user.id, at);
+    await appendAudit(trx, at, {
+      actor,
+      action: 'user.role_changed',
+      subject: user.id,
+      details: { before, after },
+    });
+    return adminUserOf({ ...user, ...row, updated_at: now });
   });
 }

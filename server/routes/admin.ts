@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import {
   BrigadeSettingsRequest,
+  ChangeRoleRequest,
   CreateUnitRequest,
   CreateUserRequest,
   ResetPasswordRequest,
@@ -28,7 +29,7 @@ import {
   resetPassword,
 } from '../auth/accounts';
 import type { AccountErrorReason } from '../auth/accounts';
-import { addUnit, enableUser } from '../auth/unit-admin';
+import { addUnit, changeRole, enableUser } from '../auth/unit-admin';
 import type { ScryptCost } from '../auth/passwords';
 import { notFound } from '../auth/policy';
 import { HttpError, parseInput } from '../errors';
@@ -41,6 +42,7 @@ export interface AdminRoutesOptions extends RouteDeps {
 const CONFLICTS: readonly AccountErrorReason[] = [
   'username_taken',
   'cannot_disable_self',
+  'cannot_change_own_role',
   'last_admin',
   'unit_name_taken',
 ];
@@ -107,6 +109,20 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (
       const { id } = parseInput(IdParams, request.params, 'params');
       await userById(id);
       return enableUser(db, id, session.userId, now());
+    },
+  );
+
+  sessionRoute(
+    app,
+    auth,
+    'admin.users.role',
+    async (request, _reply, session): Promise<AdminUser> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const body = parseInput(ChangeRoleRequest, request.body, 'body');
+      await userById(id);
+      return changeRole(db, id, body, session.userId, now()).catch((error: unknown) => {
+        throw asHttp(error);
+      });
     },
   );
 

@@ -51,6 +51,14 @@ export const CreateUnitRequest = z.object({
 });
 export type CreateUnitRequest = z.infer<typeof CreateUnitRequest>;
 
+/** Another role for an account, with the unit (officer, reviewer) or insurer (insurer) it needs. */
+export const ChangeRoleRequest = z.object({
+  role: Role,
+  unitId: z.optional(z.uuid('choose a unit')),
+  insurerId: z.optional(z.uuid('choose an insurer')),
+});
+export type ChangeRoleRequest = z.infer<typeof ChangeRoleRequest>;
+
 export const ResetPasswordRequest = z.object({ password: Password });
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
 
@@ -136,6 +144,17 @@ export const adminRoutes = [
     scoped: true,
     params: IdParams,
     responses: { 200: { description: 'Enabled', schema: AdminUser } },
+  }),
+  defineRoute({
+    id: 'admin.users.role',
+    method: 'POST',
+    path: '/api/admin/users/:id/role',
+    summary: 'Change a user’s role, with its unit or insurer (the user’s sessions end; audited)',
+    access: ['admin'],
+    scoped: true,
+    params: IdParams,
+    body: ChangeRoleRequest,
+    responses: { 200: { description: 'The user with the new role', schema: AdminUser } },
   }),
   defineRoute({
     id: 'admin.users.password',
