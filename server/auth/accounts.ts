@@ -261,20 +261,7 @@ export async function disableUser(
   if (user.id === actor)
     throw new AccountError('cannot_disable_self', 'an admin cannot disable his own account');
   return db.transaction().execute(async (trx) => {
-    if (user.role === 'admin') {
-      const others = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('role', '=', 'admin')
-        .where('disabled_at', 'is', null)
-        .where('id', '!=', user.id)
-        .executeTakeFirst();
-      if (!others)
-        throw new AccountError(
-          'last_admin',
-          `${user.username} is the last admin: add another first`,
-        );
-    }
+    if (user.role === 'admin') await requireAnotherAdmin(trx, user);
     const now = at.toISOString();
     await trx
       .updateTable('users')
@@ -285,6 +272,20 @@ export async function disableUser(
     await appendAudit(trx, at, { actor, action: 'user.disabled', subject: user.id });
     return adminUserOf({ ...user, disabled_at: now, updated_at: now });
   });
+}
+
+/** Refuses to take the last enabled admin away: the brigade would have nobody to manage accounts. */
+export async function requireAnotherAdmin(db: Db, user: UserRow): Promise<void> {
+  const others = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .where('id', '!=', user.id)
+    .executeTakeFirst();
+  if (!others) {
+    throw new AccountError('last_admin', `${user.username} is the last admin: add another first`);
+  }
 }
 
 export async function revokeAllSessions(db: Db, userId: string, at: Date): Promise<void> {

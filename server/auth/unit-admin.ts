@@ -15,6 +15,7 @@ import {
   adminUserOf,
   checkAffiliation,
   createUnit,
+  requireAnotherAdmin,
   requireUser,
   revokeAllSessions,
 } from './accounts';
@@ -99,19 +100,7 @@ export async function changeRole(
   const now = at.toISOString();
   return db.transaction().execute(async (trx) => {
     if (user.role === 'admin' && change.role !== 'admin' && !user.disabled_at) {
-      const others = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('role', '=', 'admin')
-        .where('disabled_at', 'is', null)
-        .where('id', '!=', user.id)
-        .executeTakeFirst();
-      if (!others) {
-        throw new AccountError(
-          'last_admin',
-          `${user.username} is the last admin: add another first`,
-        );
-      }
+      await requireAnotherAdmin(trx, user);
     }
     const row = { role: after.role, unit_id: after.unitId, insurer_id: after.insurerId };
     await trx
