@@ -8,6 +8,7 @@ import {
   AdminUser,
   UnitList,
   UserList,
+  type ChangeRoleRequest,
   type CreateUnitRequest,
   type CreateUserRequest,
 } from '../contracts/admin';
@@ -22,6 +23,8 @@ export interface AccountsApi {
   /** Disables the account and ends its sessions (409 `cannot_disable_self`, `last_admin`). */
   disableUser(token: string, userId: string): Promise<ApiResult<AdminUser>>;
   enableUser(token: string, userId: string): Promise<ApiResult<AdminUser>>;
+  /** Another role with its unit or insurer; the user's sessions end (409 `cannot_change_own_role`). */
+  changeRole(token: string, userId: string, body: ChangeRoleRequest): Promise<ApiResult<AdminUser>>;
   /** A new password; every session of the user ends. */
   resetPassword(token: string, userId: string, password: string): Promise<ApiResult<undefined>>;
   listUnits(token: string): Promise<ApiResult<UnitList>>;
@@ -56,6 +59,14 @@ export function createAccountsApiClient(config: HttpConfig): AccountsApi {
       }),
     disableUser: (token, userId) => userAction(token, userId, 'disable'),
     enableUser: (token, userId) => userAction(token, userId, 'enable'),
+    changeRole: (token, userId, body) =>
+      request(config, {
+        method: 'POST',
+        path: `/api/admin/users/${seg(userId)}/role`,
+        token,
+        body,
+        schema: AdminUser,
+      }),
     resetPassword: (token, userId, password) =>
       request(config, {
         method: 'POST',

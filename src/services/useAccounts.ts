@@ -9,6 +9,7 @@ import { useCallback } from 'react';
 import type {
   AdminUser,
   BrigadeSettings,
+  ChangeRoleRequest,
   CreateUnitRequest,
   CreateUserRequest,
 } from '../contracts/admin';
@@ -30,6 +31,7 @@ export interface AccountsView {
   sending: boolean;
   createUser(body: CreateUserRequest): Promise<AdminResult<AdminUser>>;
   setDisabled(userId: string, disabled: boolean): Promise<AdminResult<AdminUser>>;
+  changeRole(userId: string, body: ChangeRoleRequest): Promise<AdminResult<AdminUser>>;
   resetPassword(userId: string, password: string): Promise<AdminResult<undefined>>;
   createUnit(body: CreateUnitRequest): Promise<AdminResult<Unit>>;
 }
@@ -88,6 +90,8 @@ export function useAccounts(): AccountsView {
       withUser(
         await once((api, t) => (disabled ? api.disableUser(t, userId) : api.enableUser(t, userId))),
       ),
+    changeRole: async (userId, body) =>
+      withUser(await once((api, t) => api.changeRole(t, userId, body))),
     resetPassword: (userId, password) => once((api, t) => api.resetPassword(t, userId, password)),
     createUnit: async (body) => {
       const r = await once((api, t) => api.createUnit(t, body));

@@ -4,7 +4,8 @@
  * phone; the officer captures a case with no signal; the admin revokes the
  * phone's enrolment; when the signal returns the phone's send is refused with
  * words the officer can act on, the case stays on the phone, and it can still
- * be exported; the audit log verifies and lists what the officer did.
+ * be exported; the audit log verifies and lists what the officer did; the
+ * officer then moves to the accident squad as a reviewer.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -14,6 +15,7 @@ import { useBrowserWorld } from './harness';
 import { caseSyncStatus, waitForStatus } from './outbox';
 import { openApp, signInAs } from './phone';
 import { fillOneVehicleCase } from './scene-drivers';
+import { DEMO_BRIGADE } from '../../server/demo';
 import { DEMO_PASSWORD, serverCase } from './server';
 
 const world = useBrowserWorld({ demo: true });
@@ -48,6 +50,21 @@ async function createOfficer(desk: Page): Promise<void> {
   await desk.getByTestId('user-created').getByText(`已新建 乌兰（${USERNAME}）的账号。`).waitFor();
   await expectNoAxeViolations(desk, 'accounts');
   await desk.getByRole('link', { name: '大队管理' }).click();
+}
+
+/** The officer moves to the accident squad: the unit is asked for by name first. */
+async function makeReviewer(desk: Page): Promise<void> {
+  await desk.getByRole('link', { name: '账号管理' }).click();
+  const card = desk.getByTestId('account-card').filter({ hasText: `乌兰（${USERNAME}）` });
+  await card.getByRole('button', { name: '乌兰：更改角色' }).click();
+  await card.getByLabel('乌兰 的新角色').selectOption('reviewer');
+  await card.getByRole('button', { name: '保存角色' }).click();
+  await card.getByText('请选择所属单位').waitFor();
+  await card.getByLabel('所属单位').selectOption({ label: `${DEMO_BRIGADE} 事故中队（事故中队）` });
+  await expectNoAxeViolations(desk, 'accounts, changing a role');
+  await card.getByRole('button', { name: '保存角色' }).click();
+  await card.getByText(/已将 乌兰 改为事故中队审核员/).waitFor();
+  await card.getByText('事故中队审核员 ·', { exact: false }).waitFor();
 }
 
 async function revokePhoneOf(desk: Page): Promise<void> {
@@ -113,6 +130,8 @@ describe('the brigade administrator’s accounts and phones', () => {
     await desk.getByRole('button', { name: '查找' }).click();
     await desk.getByTestId('audit-event').filter({ hasText: 'device.enrolled' }).waitFor();
     await expectNoAxeViolations(desk, 'audit log');
+    await desk.goto('/admin');
+    await makeReviewer(desk);
     await deskContext.close();
   });
 });

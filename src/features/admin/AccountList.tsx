@@ -14,6 +14,7 @@ import { TextField } from '../../ui/Field';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Section } from '../../ui/Page';
 import { passwordError } from './account-form';
+import { ChangeRoleForm } from './ChangeRoleForm';
 
 type Said = { kind: 'done'; text: string } | { kind: 'failed'; text: string };
 
@@ -23,7 +24,9 @@ function useSay() {
   const say = (r: AdminResult<unknown>, done: string) => {
     if (r.ok) return setSaid({ kind: 'done', text: done });
     const refusal =
-      r.code === 'cannot_disable_self' || r.code === 'last_admin'
+      r.code === 'cannot_disable_self' ||
+      r.code === 'last_admin' ||
+      r.code === 'cannot_change_own_role'
         ? t(`accounts.refusal.${r.code}`)
         : t(`admin.failure.${r.failure}`);
     setSaid({ kind: 'failed', text: refusal });
@@ -91,7 +94,9 @@ function AccountCard({
 }) {
   const { t } = useTranslation();
   const { said, say, clear } = useSay();
-  const [resetting, setResetting] = useState(false);
+  const [open, setOpen] = useState<'reset' | 'role'>();
+  const resetting = open === 'reset';
+  const changing = open === 'role';
   const name = user.displayName;
   const toggle = async () => {
     clear();
@@ -126,18 +131,47 @@ function AccountCard({
           aria-label={t(resetting ? 'accounts.list.cancelFor' : 'accounts.list.resetFor', { name })}
           onClick={() => {
             clear();
-            setResetting((r) => !r);
+            setOpen(resetting ? undefined : 'reset');
           }}
         >
           {t(resetting ? 'accounts.list.cancel' : 'accounts.list.reset')}
         </Button>
+        <Button
+          aria-expanded={changing}
+          aria-label={t(changing ? 'accounts.list.cancelRoleFor' : 'accounts.list.changeRoleFor', {
+            name,
+          })}
+          onClick={() => {
+            clear();
+            setOpen(changing ? undefined : 'role');
+          }}
+        >
+          {t(changing ? 'accounts.list.cancel' : 'accounts.list.changeRole')}
+        </Button>
       </p>
+      {changing && (
+        <ChangeRoleForm
+          user={user}
+          view={view}
+          directory={directory}
+          onDone={(r) => {
+            if (r.ok) setOpen(undefined);
+            say(
+              r,
+              t('accounts.list.roleDone', {
+                name,
+                role: r.ok ? t(`account.role.${r.value.role}`) : '',
+              }),
+            );
+          }}
+        />
+      )}
       {resetting && (
         <ResetPassword
           user={user}
           view={view}
           onDone={(r) => {
-            if (r.ok) setResetting(false);
+            if (r.ok) setOpen(undefined);
             say(r, t('accounts.list.resetDone', { name }));
           }}
         />

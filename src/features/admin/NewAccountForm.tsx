@@ -7,18 +7,15 @@
  */
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, Role } from '../../contracts/route';
-import { UNIT_KINDS_OF_ROLE } from '../../contracts/admin';
 import type { AccountsView, Directory } from '../../services/useAccounts';
 import { Button } from '../../ui/Button';
-import { SelectField, TextField } from '../../ui/Field';
+import { TextField } from '../../ui/Field';
 import { ErrorNotice } from '../../ui/Notice';
+import { AffiliationField, RoleSelect } from './AffiliationField';
 import { Section } from '../../ui/Page';
 import {
   EMPTY_USER,
   checkUserDraft,
-  needsInsurer,
-  needsUnit,
   userRefusal,
   type FieldErrors,
   type UserDraft,
@@ -68,51 +65,6 @@ function useNewAccount(view: AccountsView, form: RefObject<HTMLFormElement | nul
   return { draft, outcome, edit, submit };
 }
 
-function AffiliationField({
-  draft,
-  directory,
-  error,
-  edit,
-}: {
-  draft: UserDraft;
-  directory: Directory;
-  error: (f: UserField) => string | undefined;
-  edit(change: Partial<UserDraft>): void;
-}) {
-  const { t } = useTranslation();
-  if (needsUnit(draft.role)) {
-    const kinds = UNIT_KINDS_OF_ROLE[draft.role] ?? [];
-    const units = directory.units.filter((u) => kinds.includes(u.kind));
-    return (
-      <SelectField
-        id="new-user-unitId"
-        label={t('accounts.form.unit')}
-        hint={t('accounts.form.unitHint')}
-        value={draft.unitId}
-        none={t('accounts.form.choose')}
-        options={units.map((u) => ({
-          value: u.id,
-          label: `${u.name}（${t(`accounts.units.kind.${u.kind}`)}）`,
-        }))}
-        onValue={(unitId) => edit({ unitId })}
-        errors={error('unitId')}
-      />
-    );
-  }
-  if (!needsInsurer(draft.role)) return null;
-  return (
-    <SelectField
-      id="new-user-insurerId"
-      label={t('accounts.form.insurer')}
-      value={draft.insurerId}
-      none={t('accounts.form.choose')}
-      options={directory.insurers.map((i) => ({ value: i.id, label: i.name }))}
-      onValue={(insurerId) => edit({ insurerId })}
-      errors={error('insurerId')}
-    />
-  );
-}
-
 export function NewAccountForm({ view, directory }: { view: AccountsView; directory: Directory }) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
@@ -143,17 +95,19 @@ export function NewAccountForm({ view, directory }: { view: AccountsView; direct
           onValue={(displayName) => edit({ displayName })}
           errors={error('displayName')}
         />
-        <SelectField
+        <RoleSelect
           id="new-user-role"
           label={t('accounts.form.role')}
-          value={draft.role}
-          options={ROLES.map((r) => ({ value: r, label: t(`account.role.${r}`) }))}
-          onValue={(value) => {
-            const role = Role.safeParse(value);
-            if (role.success) edit({ role: role.data, unitId: '', insurerId: '' });
-          }}
+          role={draft.role}
+          edit={edit}
         />
-        <AffiliationField draft={draft} directory={directory} error={error} edit={edit} />
+        <AffiliationField
+          idPrefix="new-user"
+          draft={draft}
+          directory={directory}
+          error={error}
+          edit={edit}
+        />
         <TextField
           id="new-user-password"
           label={t('accounts.form.password')}

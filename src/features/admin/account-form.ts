@@ -6,6 +6,7 @@
  * `unit_kind_mismatch`, `unit_name_taken`) is put on the field it concerns.
  */
 import {
+  ChangeRoleRequest,
   CreateUnitRequest,
   CreateUserRequest,
   Password,
@@ -86,6 +87,28 @@ export function userRefusal(code: string | undefined): FieldErrors<UserField> | 
     default:
       return undefined;
   }
+}
+
+/** Another role for an account, with what it needs. */
+export type RoleDraft = Pick<UserDraft, 'role' | 'unitId' | 'insurerId'>;
+export type RoleField = 'unitId' | 'insurerId';
+
+export function checkRoleDraft(d: RoleDraft): Checked<ChangeRoleRequest, RoleField> {
+  if (needsUnit(d.role) && !d.unitId) return { ok: false, errors: { unitId: 'unitRequired' } };
+  if (needsInsurer(d.role) && !d.insurerId) {
+    return { ok: false, errors: { insurerId: 'insurerRequired' } };
+  }
+  const parsed = ChangeRoleRequest.safeParse({
+    role: d.role,
+    ...(needsUnit(d.role) ? { unitId: d.unitId } : {}),
+    ...(needsInsurer(d.role) ? { insurerId: d.insurerId } : {}),
+  });
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : {
+        ok: false,
+        errors: needsUnit(d.role) ? { unitId: 'unitKind' } : { insurerId: 'insurerRequired' },
+      };
 }
 
 /** A new password for an account: the same rule as on creation. */

@@ -48,6 +48,13 @@ export const accountsEn: AccountsMessages = {
       disabledDone: 'The account of {{name}} is disabled; every sign-in of it has ended.',
       enabledDone: 'The account of {{name}} is enabled; they need to sign in again.',
       resetDone: 'New password set for {{name}}; every sign-in of the account has ended.',
+      changeRole: 'Change role',
+      changeRoleFor: '{{name}}: Change role',
+      cancelRoleFor: '{{name}}: Cancel role change',
+      newRole: 'New role of {{name}}',
+      saveRole: 'Save the role',
+      roleDone:
+        '{{name}} is now {{role}}; every sign-in has ended, and the new role applies from the next one.',
     },
     error: {
       required: 'Required',
@@ -68,6 +75,7 @@ export const accountsEn: AccountsMessages = {
     refusal: {
       cannot_disable_self: 'You cannot disable your own account.',
       last_admin: 'This is the last enabled administrator: create another administrator first.',
+      cannot_change_own_role: 'You cannot change your own role.',
     },
     units: {
       title: 'Units',

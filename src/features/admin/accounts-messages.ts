@@ -47,6 +47,12 @@ const zh = {
       disabledDone: '{{name}} 的账号已停用，其所有登录已失效。',
       enabledDone: '{{name}} 的账号已启用，需要重新登录。',
       resetDone: '已为 {{name}} 重设密码，其所有登录已失效。',
+      changeRole: '更改角色',
+      changeRoleFor: '{{name}}：更改角色',
+      cancelRoleFor: '{{name}}：取消更改角色',
+      newRole: '{{name}} 的新角色',
+      saveRole: '保存角色',
+      roleDone: '已将 {{name}} 改为{{role}}，其所有登录已失效，下次登录时生效。',
     },
     error: {
       required: '必填',
@@ -65,6 +71,7 @@ const zh = {
     refusal: {
       cannot_disable_self: '不能停用自己的账号。',
       last_admin: '这是最后一个启用的管理员账号：请先新建另一个管理员。',
+      cannot_change_own_role: '不能更改自己的角色。',
     },
     units: {
       title: '单位管理',
