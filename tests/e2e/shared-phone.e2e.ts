@@ -74,7 +74,7 @@ describe('a patrol phone shared between officers', () => {
     const kept = (await storedOutbox(page)).filter((e) => e.caseId === first).map((e) => e.status);
     // Waiting, not failed: nothing of it went to the server under the wrong officer.
     expect(kept.length).toBeGreaterThan(0);
-    expect(kept.every((s) => s === 'pending')).toBe(true);
+    expect(kept).toEqual(kept.map(() => 'pending'));
 
     // Officer 1 back on his phone: his case is delivered.
     await signOutOnPhone(page, false);
