@@ -17,8 +17,8 @@ import { enrolDevice } from '../server/auth/devices';
 import { createSession } from '../server/auth/sessions';
 import { findPostgresBin } from '../server/backup/postgres-programs';
 import { createFsBlobStore } from '../server/blobs/fs-blob-store';
+import { storeHeldPhotos } from './held-photos';
 import { insuredCase } from '../server/case-fixtures';
-import { recordPhotoHolder } from '../server/cases/photo-holders';
 import { openDatabase } from '../server/db/database';
 import type { Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
@@ -68,22 +68,7 @@ type Officer = Awaited<ReturnType<typeof seedOfficer>>;
 async function newCase(db: Db, blobsDir: string, o: Officer, i: number, at: Date) {
   const blobs = await createFsBlobStore(blobsDir);
   const c = insuredCase(`bench-pg-${i}`, 3);
-  for (const p of c.photos) {
-    const put = await blobs.put(p.bytes);
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('photos')
-        .values({
-          sha256: put.sha256,
-          case_id: c.record.id,
-          byte_length: put.size,
-          uploaded_by: o.officer.id,
-          uploaded_at: at.toISOString(),
-        })
-        .execute();
-      await recordPhotoHolder(trx, { userId: o.officer.id, unitId: o.unit.id }, put.sha256, at);
-    });
-  }
+  await storeHeldPhotos(db, blobs, { userId: o.officer.id, unitId: o.unit.id }, c, at);
   const photos = c.photos.map((p) => p.meta);
   const body = await signedCaseBody({
     record: c.record,

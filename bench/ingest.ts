@@ -26,8 +26,8 @@ import { createBrigade, createUnit, createUser } from '../server/auth/accounts';
 import { enrolDevice } from '../server/auth/devices';
 import { createSession } from '../server/auth/sessions';
 import { createFsBlobStore } from '../server/blobs/fs-blob-store';
+import { storeHeldPhotos } from './held-photos';
 import { insuredCase } from '../server/case-fixtures';
-import { recordPhotoHolder } from '../server/cases/photo-holders';
 import { openDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { makeDeviceKey, makePhoto, signedCaseBody } from '../server/test-device';
@@ -187,23 +187,7 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
     try {
       const newCase = async (i: number) => {
         const c = insuredCase(`bench-${i}`, 3);
-        // As a tus upload leaves them: the bytes, their photos row and their holder.
-        for (const p of c.photos) {
-          const put = await blobs.put(p.bytes);
-          await db.transaction().execute(async (trx) => {
-            await trx
-              .insertInto('photos')
-              .values({
-                sha256: put.sha256,
-                case_id: c.record.id,
-                byte_length: put.size,
-                uploaded_by: officer.id,
-                uploaded_at: at.toISOString(),
-              })
-              .execute();
-            await recordPhotoHolder(trx, { userId: officer.id, unitId: unit.id }, put.sha256, at);
-          });
-        }
+        await storeHeldPhotos(db, blobs, { userId: officer.id, unitId: unit.id }, c, at);
         const record = c.record;
         const photos = c.photos.map((p) => p.meta);
         const body = await signedCaseBody({ record, photos, deviceId: device.id, key });

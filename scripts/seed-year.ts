@@ -17,22 +17,11 @@ import { openDatabase, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { migrations } from '../server/db/migrations';
 import { caseFiveFastColumns, secondsBetween } from '../server/dashboard/five-fast-columns';
+import { prng } from './prng';
 
 /** Default: the year up to 1 December 2026 00:00 China time. */
 export const SEED_END = '2026-11-30T16:00:00.000Z';
 const YEAR_S = 365 * 86_400;
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A deterministic UUID v4 shape from the PRNG. */
 function uuid(rand: () => number): string {

@@ -9,7 +9,7 @@ import {
   T3,
 } from '../../../tests/builders/liability.builder';
 import { CaseRecord as CaseRecordSchema } from './case.schema';
-import { courtesyMarkedAt, markCourtesy, markNoticesRead } from './courtesy';
+import { canMarkCourtesy, courtesyMarkedAt, markCourtesy, markNoticesRead } from './courtesy';
 import { openAmendment } from './determination';
 import { recordSignature } from './liability-step';
 
@@ -97,5 +97,15 @@ describe('the courteous script (三告知、两敬礼)', () => {
       'notice-rights',
       'greeting-salute',
     ]);
+  });
+
+  it('says which steps may be marked now, as the screen offers them', () => {
+    const marked = must(markCourtesy(proposed(), 'greeting-salute', T1));
+    expect(canMarkCourtesy(marked, 'greeting-salute')).toBe(false);
+    expect(canMarkCourtesy(marked, 'notice-rights')).toBe(true);
+    const signed = signedByBoth(noticed());
+    expect(canMarkCourtesy(signed, 'notice-rights')).toBe(false);
+    expect(canMarkCourtesy(signed, 'farewell-salute')).toBe(true);
+    expect(canMarkCourtesy({ ...signed, state: 'submitted' }, 'farewell-salute')).toBe(false);
   });
 });

@@ -71,14 +71,26 @@ export function markCourtesy(
   at: Instant,
 ): Result<CaseRecord, CourtesyRefusal> {
   const record = c.liability ?? { schemaVersion: LIABILITY_RECORD_SCHEMA_VERSION, signatures: [] };
-  const farewell = step === 'farewell-salute';
-  const allowed = farewell
+  if (courtesyMarkedAt(record, step) !== undefined && stateAllows(c, step)) return ok(c);
+  const refusal = courtesyRefusal(c, step);
+  if (refusal) return refuse(refusal, refusal === 'not-allowed' ? c.state : undefined);
+  return ok(withMarks(c, record, [step], at));
+}
+
+const stateAllows = (c: CaseRecord, step: CourtesyStep) =>
+  step === 'farewell-salute'
     ? c.state === 'liability-proposed' || c.state === 'signed'
     : c.state === 'liability-proposed';
-  if (!allowed) return refuse('not-allowed', c.state);
-  if (courtesyMarkedAt(record, step) !== undefined) return ok(c);
-  if (!farewell && record.signatures.length > 0) return refuse('already-signed');
-  return ok(withMarks(c, record, [step], at));
+
+function courtesyRefusal(c: CaseRecord, step: CourtesyStep): CourtesyRefusal | undefined {
+  if (!stateAllows(c, step)) return 'not-allowed';
+  const signed = (c.liability?.signatures.length ?? 0) > 0;
+  return step !== 'farewell-salute' && signed ? 'already-signed' : undefined;
+}
+
+/** Whether `step` may be marked now (not yet marked, and allowed in the case's state). */
+export function canMarkCourtesy(c: CaseRecord, step: CourtesyStep): boolean {
+  return courtesyMarkedAt(c.liability, step) === undefined && !courtesyRefusal(c, step);
 }
 
 /**

@@ -3,7 +3,13 @@
  * button the officer taps as the step is done, then the time it was marked.
  */
 import { useTranslation } from 'react-i18next';
-import { courtesyMarkedAt, markCourtesy, type CaseRecord, type CourtesyStep } from '../../domain';
+import {
+  canMarkCourtesy,
+  courtesyMarkedAt,
+  markCourtesy,
+  type CaseRecord,
+  type CourtesyStep,
+} from '../../domain';
 import { useCaseStep } from '../../services/useCaseStep';
 import { Button } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
@@ -20,12 +26,7 @@ export function CourtesyMark({ c, step }: { c: CaseRecord; step: CourtesyStep })
       </p>
     );
   }
-  const signed = (c.liability?.signatures.length ?? 0) > 0;
-  const open =
-    step === 'farewell-salute'
-      ? c.state === 'liability-proposed' || c.state === 'signed'
-      : c.state === 'liability-proposed' && !signed;
-  if (!open) return null;
+  if (!canMarkCourtesy(c, step)) return null;
   return (
     <>
       <ErrorNotice error={error} />
