@@ -19,6 +19,7 @@ import {
 } from '../domain';
 import {
   holdForSignIn,
+  leftByClosedPage,
   planSync,
   releaseOnSignIn,
   retryNow,
@@ -236,6 +237,14 @@ export async function holdQueue(db: KuaichuDb): Promise<void> {
     .where('status')
     .anyOf('pending', 'sending')
     .modify((e) => void Object.assign(e, holdForSignIn(e)));
+}
+
+/** The runner starts: what a closed page left `sending` waits again (`leftByClosedPage`). */
+export async function resumeLeftSending(db: KuaichuDb): Promise<void> {
+  await db.outbox
+    .where('status')
+    .equals('sending')
+    .modify((e) => void Object.assign(e, leftByClosedPage(e)));
 }
 
 /** Signed in again: held entries are due at once. */

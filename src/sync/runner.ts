@@ -24,6 +24,7 @@ import {
   holdQueue,
   readOutboxView,
   releaseHeld,
+  resumeLeftSending,
   sendAllNow,
   type KuaichuDb,
   type SessionStore,
@@ -307,6 +308,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
       unsubscribeSession = deps.session.subscribe(onSessionChange);
       track(
         (async () => {
+          await resumeLeftSending(db);
           if (await officerSession()) await releaseHeld(db, iso());
           await drainNow('start');
         })(),

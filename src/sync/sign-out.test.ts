@@ -6,12 +6,13 @@
  * under the next officer's session (his own cases) or the first officer's
  * when he signs in again. Against the real server behind the fault proxy.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../api';
-import { saveCase } from '../storage';
+import { saveCase, updateEntry } from '../storage';
 import { expectDelivered } from '../../tests/faults/sync-checks';
 import { openSyncWorld, type SyncWorld } from '../../tests/faults/sync-world';
 import { signIn, signOut } from './device';
+import { createSyncRunner } from './runner';
 
 let w: SyncWorld;
 
@@ -138,5 +139,42 @@ describe('signing out while a case is being sent', () => {
     expect(waiting.map((e) => e.status)).not.toContain('held');
     expect(await w.server.caseRows(first.id)).toBe(0);
     expect(w.runner.getState().phase).not.toBe('held-auth');
+  });
+
+  it('a page reloaded mid-send and then signed out leaves nothing `sending`: the next page’s runner puts it back to waiting', async () => {
+    w = await openSyncWorld();
+    const record = await captureAsOfficer(1);
+    // The page that was sending is gone (a reload, a closed tab): its entries stay `sending`.
+    w.runner.stop();
+    await w.runner.idle();
+    for (const e of await w.db.outbox.where('caseId').equals(record.id).toArray())
+      await updateEntry(w.db, e.key, e.revision, { status: 'sending' });
+    await signOut({ db: w.db, api: w.api, session: w.session });
+
+    // The next page's runner, with nobody signed in.
+    const next = createSyncRunner({
+      db: w.db,
+      api: w.api,
+      clock: w.clock,
+      random: () => 0.5,
+      keys: w.keys,
+      session: w.session,
+    });
+    next.start();
+    await next.idle();
+    await vi.waitFor(async () => {
+      const statuses = (await w.db.outbox.where('caseId').equals(record.id).toArray()).map(
+        (e) => e.status,
+      );
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(statuses).toEqual(statuses.map(() => 'pending'));
+    });
+    expect(await w.server.caseRows(record.id)).toBe(0);
+
+    await w.signInAgain();
+    await next.idle();
+    await expectDelivered(w, record.id);
+    next.stop();
+    await next.idle();
   });
 });

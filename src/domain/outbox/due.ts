@@ -97,6 +97,15 @@ export function tryNow(entry: Pick<OutboxEntry, 'status'>, at: Instant): Partial
   return { nextAttemptAt: at, attempts: 0 };
 }
 
+/**
+ * A page that starts its runner: no pass of it is on anything yet, so an entry
+ * still `sending` was left by a page closed or reloaded mid-send. It waits as
+ * before, at its time, for the officer who may send it.
+ */
+export function leftByClosedPage(entry: Pick<OutboxEntry, 'status'>): Partial<OutboxEntry> {
+  return entry.status === 'sending' ? { status: 'pending' } : {};
+}
+
 /** The server ended the session (401): every waiting entry is held until sign-in. */
 export function holdForSignIn(entry: Pick<OutboxEntry, 'status'>): Partial<OutboxEntry> {
   return entry.status === 'pending' || entry.status === 'sending' ? { status: 'held' } : {};

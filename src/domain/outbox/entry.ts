@@ -9,7 +9,8 @@ export type OutboxKind = 'case' | 'photo';
 
 /**
  * - `pending`: waits to be sent (at `nextAttemptAt`);
- * - `sending`: the runner is on it (a crash leaves it so; the next drain takes it again);
+ * - `sending`: the runner is on it (a page closed mid-send leaves it so: it is still due, and
+ *   the next page's runner puts it back to `pending` when it starts);
  * - `needs-attention`: the server refused it (`lastError.reason` says why); kept, never dropped,
  *   sent again after a local change or "retry";
  * - `held`: the server said the session ended (401): waits for the officer to sign in again.

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { T0, anEntry, at } from '../../../tests/builders/outbox.builder';
-import { holdForSignIn, isTryNowTrigger, releaseOnSignIn, retryNow, tryNow } from './due';
+import {
+  holdForSignIn,
+  isTryNowTrigger,
+  leftByClosedPage,
+  releaseOnSignIn,
+  retryNow,
+  tryNow,
+} from './due';
 import type { OutboxStatus } from './entry';
 import {
   attentionPatches,
@@ -167,25 +174,34 @@ describe('the triggers’ rules', () => {
     expect(isTryNowTrigger(t)).toBe(false);
   });
 
-  it.each<[OutboxStatus, object, object, object, object]>([
+  it.each<[OutboxStatus, object, object, object, object, object]>([
     [
       'pending',
       { nextAttemptAt: T0, attempts: 0 },
       { status: 'held' },
       {},
       { status: 'pending', nextAttemptAt: T0 },
+      {},
     ],
-    ['sending', { nextAttemptAt: T0, attempts: 0 }, { status: 'held' }, {}, {}],
-    ['needs-attention', {}, {}, {}, { status: 'pending', nextAttemptAt: T0 }],
-    ['held', {}, {}, { status: 'pending', nextAttemptAt: T0 }, {}],
+    [
+      'sending',
+      { nextAttemptAt: T0, attempts: 0 },
+      { status: 'held' },
+      {},
+      {},
+      { status: 'pending' },
+    ],
+    ['needs-attention', {}, {}, {}, { status: 'pending', nextAttemptAt: T0 }, {}],
+    ['held', {}, {}, { status: 'pending', nextAttemptAt: T0 }, {}, {}],
   ])(
-    'a %s entry: try now %j, 401 %j, sign-in %j, "try again" %j',
-    (status, now, hold, release, retry) => {
+    'a %s entry: try now %j, 401 %j, sign-in %j, "try again" %j, a new page %j',
+    (status, now, hold, release, retry, resumed) => {
       const e = { status };
       expect(tryNow(e, T0)).toEqual(now);
       expect(holdForSignIn(e)).toEqual(hold);
       expect(releaseOnSignIn(e, T0)).toEqual(release);
       expect(retryNow(e, T0)).toEqual(retry);
+      expect(leftByClosedPage(e)).toEqual(resumed);
     },
   );
 });
