@@ -14,6 +14,7 @@ import {
   type CreateInsurerRequest,
 } from '../contracts/admin';
 import { Insurer } from '../contracts/auth';
+import { BrigadeTileSource, type TileSettings } from '../contracts/tile-source';
 import {
   DeliveryList,
   EndpointList,
@@ -43,6 +44,13 @@ export interface AdminApi extends AccountsApi, AuditApi {
   ): Promise<ApiResult<BrigadeSettings>>;
   /** A brigade's courteous script (the project's starter, version 0, until one is saved). */
   getCourtesyScript(token: string, brigadeId: string): Promise<ApiResult<CourtesyScript>>;
+  /** A brigade's map tile source (version 0 and no source until one is set). */
+  getTileSource(token: string, brigadeId: string): Promise<ApiResult<BrigadeTileSource>>;
+  setTileSource(
+    token: string,
+    brigadeId: string,
+    body: TileSettings,
+  ): Promise<ApiResult<BrigadeTileSource>>;
   setCourtesyScript(
     token: string,
     brigadeId: string,
@@ -109,6 +117,21 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
         path: `/api/admin/brigades/${seg(brigadeId)}/courtesy-script`,
         token,
         schema: CourtesyScript,
+      }),
+    getTileSource: (token, brigadeId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/admin/brigades/${seg(brigadeId)}/tile-source`,
+        token,
+        schema: BrigadeTileSource,
+      }),
+    setTileSource: (token, brigadeId, body) =>
+      request(config, {
+        method: 'PUT',
+        path: `/api/admin/brigades/${seg(brigadeId)}/tile-source`,
+        token,
+        body,
+        schema: BrigadeTileSource,
       }),
     setCourtesyScript: (token, brigadeId, body) =>
       request(config, {

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { IdParams, defineRoute } from './route';
+import { BrigadeTileSource } from './tile-source';
 
 const Words = (max: number) =>
   z
@@ -36,6 +37,8 @@ export type CourtesyScript = z.infer<typeof CourtesyScript>;
 export const FieldPack = z.object({
   brigadeId: z.uuid(),
   courtesyScript: CourtesyScript,
+  /** The brigade's map tile source (absent in packs kept before it was sent). */
+  tileSource: z.optional(BrigadeTileSource),
 });
 export type FieldPack = z.infer<typeof FieldPack>;
 

@@ -7,6 +7,7 @@
  */
 import type { Api } from '../api';
 import { FieldPack, STARTER_SCRIPT, type CourtesyScript } from '../contracts/field-pack';
+import type { TileSettings } from '../contracts/tile-source';
 import { readSyncValue, writeSyncValue, type KuaichuDb, type StoredSession } from '../storage';
 
 export const fieldPackKey = (userId: string) => `fieldPack:${userId}`;
@@ -38,14 +39,27 @@ export async function refreshFieldPack(
   return true;
 }
 
-/** The courteous script kept for the officer, or the starter. */
-export async function keptCourtesyScript(db: KuaichuDb, userId: string): Promise<CourtesyScript> {
+/** The pack kept for the officer, if one was kept and still parses. */
+async function keptPack(db: KuaichuDb, userId: string): Promise<FieldPack | undefined> {
   const text = await readSyncValue(db, fieldPackKey(userId));
-  if (text === undefined) return STARTER_SCRIPT;
+  if (text === undefined) return undefined;
   try {
     const pack = FieldPack.safeParse(JSON.parse(text));
-    return pack.success ? pack.data.courtesyScript : STARTER_SCRIPT;
+    return pack.success ? pack.data : undefined;
   } catch {
-    return STARTER_SCRIPT;
+    return undefined;
   }
+}
+
+/** The courteous script kept for the officer, or the starter. */
+export async function keptCourtesyScript(db: KuaichuDb, userId: string): Promise<CourtesyScript> {
+  return (await keptPack(db, userId))?.courtesyScript ?? STARTER_SCRIPT;
+}
+
+/** The brigade's map tile source kept for the officer, if the brigade set one. */
+export async function keptTileSource(
+  db: KuaichuDb,
+  userId: string,
+): Promise<TileSettings | undefined> {
+  return (await keptPack(db, userId))?.tileSource?.source ?? undefined;
 }
