@@ -80,7 +80,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     () => import('../features/admin/messages').then((m) => m.adminMessages),
     () => import('../features/admin/accounts-messages').then((m) => m.accountsMessages),
     // The base-map fields' words, for a brigade's tile source.
-    () => import('../features/settings/messages').then((m) => m.settingsMessages),
+    () => import('../ui/map/tile-source-messages').then((m) => m.tileSourceMessages),
   ),
 };
 
@@ -105,7 +105,7 @@ export const NewCase = screen(
 );
 export const Settings = screen(
   () => import('../features/settings/Settings').then((m) => m.Settings),
-  () => import('../features/settings/messages').then((m) => m.settingsMessages),
+  () => import('../ui/map/tile-source-messages').then((m) => m.tileSourceMessages),
 );
 
 /** Screens of one case, by the path after `/cases/:id`. */
