@@ -14,6 +14,7 @@ import { appendAudit } from './audit/audit-log';
 import { notFound } from './auth/policy';
 import type { Db } from './db/database';
 import { HttpError } from './errors';
+import { videoPackOf } from './video-units';
 
 const SCRIPT = 'courtesy-script';
 
@@ -36,7 +37,11 @@ export async function courtesyScriptOf(db: Reader, brigadeId: string): Promise<C
 
 export async function fieldPackOf(db: Db, brigadeId: string | null): Promise<FieldPack> {
   if (!brigadeId) throw new HttpError(403, 'no_brigade', 'This account belongs to no brigade.');
-  return { brigadeId, courtesyScript: await courtesyScriptOf(db, brigadeId) };
+  return {
+    brigadeId,
+    courtesyScript: await courtesyScriptOf(db, brigadeId),
+    ...(await videoPackOf(db, brigadeId)),
+  };
 }
 
 async function requireBrigade(db: Reader, id: string): Promise<void> {

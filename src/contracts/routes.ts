@@ -14,6 +14,7 @@ import { reviewRoutes } from './review';
 import { timelineRoutes } from './timeline';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
+import { videoRoutes } from './video';
 import { webhookRoutes } from './webhooks';
 
 export const API_ROUTES: readonly RouteSpec[] = [
@@ -29,6 +30,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...claimRoutes,
   ...adminRoutes,
   ...fieldPackRoutes,
+  ...videoRoutes,
   ...webhookRoutes,
   ...auditRoutes,
   ...dashboardRoutes,

@@ -36,6 +36,7 @@ const BRIGADE: BrigadeSettings = {
   name: '示范县公安局交警大队',
   callbackMinutes: 10,
   packetsOn: 'review',
+  videoRadiusM: 2000,
 };
 const PATROL: Unit = {
   id: '0190a000-0000-7000-8000-0000000000c1',

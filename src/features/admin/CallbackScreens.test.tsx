@@ -30,6 +30,7 @@ const BRIGADE: BrigadeSettings = {
   name: '示范县公安局交警大队',
   callbackMinutes: 10,
   packetsOn: 'review',
+  videoRadiusM: 2000,
 };
 const sent: unknown[] = [];
 
