@@ -26,9 +26,10 @@ import { CourtesyScript, type CourtesyScriptText } from '../contracts/field-pack
 import { createAccountsApiClient, type AccountsApi } from './accounts-client';
 import { createAuditApiClient, type AuditApi } from './audit-client';
 import { request, type HttpConfig } from './http';
+import { createVideoAdminApiClient, type VideoAdminApi } from './video-client';
 import type { ApiResult } from './result';
 
-export interface AdminApi extends AccountsApi, AuditApi {
+export interface AdminApi extends AccountsApi, AuditApi, VideoAdminApi {
   listInsurers(token: string): Promise<ApiResult<InsurerList>>;
   /** Brigades with their call-back target and when their packets go out. */
   listBrigades(token: string): Promise<ApiResult<BrigadeList>>;
@@ -78,6 +79,7 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
   return {
     ...createAccountsApiClient(config),
     ...createAuditApiClient(config),
+    ...createVideoAdminApiClient(config),
     listInsurers: (token) =>
       request(config, { method: 'GET', path: '/api/admin/insurers', token, schema: InsurerList }),
     listBrigades: (token) =>

@@ -6,7 +6,13 @@
  * read on scene offline. A phone that never fetched one uses the starter.
  */
 import type { Api } from '../api';
-import { FieldPack, STARTER_SCRIPT, type CourtesyScript } from '../contracts/field-pack';
+import {
+  DEFAULT_VIDEO_RADIUS_M,
+  FieldPack,
+  STARTER_SCRIPT,
+  type CourtesyScript,
+} from '../contracts/field-pack';
+import type { VideoUnit } from '../contracts/video';
 import { readSyncValue, writeSyncValue, type KuaichuDb, type StoredSession } from '../storage';
 
 export const fieldPackKey = (userId: string) => `fieldPack:${userId}`;
@@ -38,14 +44,35 @@ export async function refreshFieldPack(
   return true;
 }
 
-/** The courteous script kept for the officer, or the starter. */
-export async function keptCourtesyScript(db: KuaichuDb, userId: string): Promise<CourtesyScript> {
+async function keptPack(db: KuaichuDb, userId: string): Promise<FieldPack | undefined> {
   const text = await readSyncValue(db, fieldPackKey(userId));
-  if (text === undefined) return STARTER_SCRIPT;
+  if (text === undefined) return undefined;
   try {
     const pack = FieldPack.safeParse(JSON.parse(text));
-    return pack.success ? pack.data.courtesyScript : STARTER_SCRIPT;
+    return pack.success ? pack.data : undefined;
   } catch {
-    return STARTER_SCRIPT;
+    return undefined;
   }
+}
+
+/** The courteous script kept for the officer, or the starter. */
+export async function keptCourtesyScript(db: KuaichuDb, userId: string): Promise<CourtesyScript> {
+  return (await keptPack(db, userId))?.courtesyScript ?? STARTER_SCRIPT;
+}
+
+export interface VideoPack {
+  videoUnits: readonly VideoUnit[];
+  radiusM: number;
+  /** False when the phone never fetched a pack with the brigade's units. */
+  known: boolean;
+}
+
+/** The brigade's roadside video units and search radius kept for the officer. */
+export async function keptVideoPack(db: KuaichuDb, userId: string): Promise<VideoPack> {
+  const pack = await keptPack(db, userId);
+  return {
+    videoUnits: pack?.videoUnits ?? [],
+    radiusM: pack?.videoRadiusM ?? DEFAULT_VIDEO_RADIUS_M,
+    known: pack?.videoUnits !== undefined,
+  };
 }

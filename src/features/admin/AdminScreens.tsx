@@ -4,7 +4,8 @@
  * overdue packets at `/admin/overdue`, the accounts at `/admin/accounts`, the
  * units at `/admin/units`, the enrolled phones at `/admin/devices`, the audit
  * log at `/admin/audit`, a brigade's courteous script at
- * `/admin/brigades/:id/script`,
+ * `/admin/brigades/:id/script`, its roadside video units at
+ * `/admin/brigades/:id/video-units`,
  * registering an insurer's endpoint at `/admin/insurers/:id/endpoints/new`,
  * one endpoint at `/admin/insurers/:insurerId/endpoints/:endpointId`. Each
  * loads when first opened (this module stays small: it is what the app's
@@ -34,6 +35,9 @@ const AuditScreen = lazy(() => import('./AuditScreen').then((m) => ({ default: m
 const CourtesyScriptScreen = lazy(() =>
   import('./CourtesyScriptScreen').then((m) => ({ default: m.CourtesyScriptScreen })),
 );
+const VideoUnitsScreen = lazy(() =>
+  import('./VideoUnitsScreen').then((m) => ({ default: m.VideoUnitsScreen })),
+);
 const DevicesScreen = lazy(() =>
   import('./DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
 );
@@ -48,6 +52,8 @@ export function AdminScreens() {
   if (path === '/admin/audit') return <AuditScreen />;
   const script = matchPath('/admin/brigades/:id/script', path);
   if (script?.id) return <CourtesyScriptScreen key={path} brigadeId={script.id} />;
+  const video = matchPath('/admin/brigades/:id/video-units', path);
+  if (video?.id) return <VideoUnitsScreen key={path} brigadeId={video.id} />;
   const registering = matchPath('/admin/insurers/:id/endpoints/new', path);
   if (registering?.id) return <NewEndpoint key={path} insurerId={registering.id} />;
   const endpoint = matchPath('/admin/insurers/:insurerId/endpoints/:endpointId', path);
