@@ -21,7 +21,7 @@ const zh = {
     facings: { N: '北', NE: '东北', E: '东', SE: '东南', S: '南', SW: '西南', W: '西', NW: '西北' },
     window: '调取时段：{{from}} 至 {{to}}',
     request: '申请调取视频',
-    requestFor: '申请调取 {{name}} 的视频',
+    requestFor: '申请调取视频：{{name}}',
     sending: '正在申请…',
     needsLink: '需联网才能申请',
     offlineNote: '当前没有网络：申请调取视频需要联网。附近点位仍可查看，有网络后再申请。',
@@ -94,7 +94,7 @@ export const footageMessages: MessageBundle<typeof zh> = {
       },
       window: 'Footage from {{from}} to {{to}}',
       request: 'Request footage',
-      requestFor: 'Request footage of {{name}}',
+      requestFor: 'Request footage: {{name}}',
       sending: 'Requesting…',
       needsLink: 'Needs a connection to request',
       offlineNote:

@@ -152,7 +152,7 @@ function UnitCards(props: {
             </h3>
             <p>
               {u.active ? t('videoUnits.inUse') : t('videoUnits.outOfUse')} ·{' '}
-              {t('videoUnits.place', { lat: u.latitude, lng: u.longitude })} ·{' '}
+              {t('videoUnits.place', { lat: u.latitude, lon: u.longitude })} ·{' '}
               {t(`footage.facings.${u.facing}`)} · {t('videoUnits.field.retentionDays')}{' '}
               {u.retentionDays}
             </p>
