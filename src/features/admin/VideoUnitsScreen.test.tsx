@@ -39,6 +39,14 @@ const UNIT: VideoUnit = {
   active: true,
   updatedAt: '2026-12-01T00:00:00.000Z',
 };
+const UNIT_INPUT = {
+  code: UNIT.code,
+  name: UNIT.name,
+  latitude: UNIT.latitude,
+  longitude: UNIT.longitude,
+  facing: UNIT.facing,
+  retentionDays: UNIT.retentionDays,
+};
 const sent: { method: string; body: unknown }[] = [];
 const PATH = `/admin/brigades/${BRIGADE.id}/video-units`;
 
@@ -155,6 +163,22 @@ describe('the admin’s roadside video units', () => {
     expect(
       screen.getAllByTestId('video-unit').map((li) => li.querySelector('h3')?.textContent),
     ).toEqual(['SF-001 · 人民南路口', 'SF-002 · 锦江桥北']);
+  });
+
+  it('edits a unit in the same form, then starts afresh', async () => {
+    serve();
+    renderAdminAt(PATH, AdminScreens);
+    fireEvent.click(await screen.findByRole('button', { name: '编辑 人民南路口' }));
+    await screen.findByRole('heading', { level: 2, name: '编辑点位 SF-001' });
+    expect(screen.getByLabelText('纬度（度）')).toHaveProperty('value', '30.6595');
+    fill('名称（路口或路段）', '人民南路与锦里路口');
+    fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
+    expect(await screen.findByText('已保存：人民南路与锦里路口。')).toBeTruthy();
+    expect(sent).toEqual([
+      { method: 'PUT', body: { ...UNIT_INPUT, name: '人民南路与锦里路口', active: true } },
+    ]);
+    await screen.findByRole('heading', { level: 2, name: '登记新点位' });
+    expect(screen.getByLabelText('点位编号')).toHaveProperty('value', '');
   });
 
   it('takes a unit out of use, and saves the search radius once it is whole metres in range', async () => {

@@ -33,10 +33,16 @@ import './admin.css';
 
 type Outcome =
   | { kind: 'invalid'; problems: VideoProblems; taken?: boolean }
-  | { kind: 'failed'; failure: string }
-  | { kind: 'done'; name: string; added: boolean };
+  | { kind: 'failed'; failure: string };
 
-function useUnitForm(view: VideoUnitsAdminView, editing: VideoUnit | undefined, done: () => void) {
+/** What the last save did, said after the form starts afresh. */
+type Saved = { name: string; added: boolean } | undefined;
+
+function useUnitForm(
+  view: VideoUnitsAdminView,
+  editing: VideoUnit | undefined,
+  done: (saved: Saved) => void,
+) {
   const [draft, setDraft] = useState<VideoDraft>(() =>
     editing ? videoDraftOf(editing) : EMPTY_VIDEO_DRAFT,
   );
@@ -52,11 +58,7 @@ function useUnitForm(view: VideoUnitsAdminView, editing: VideoUnit | undefined, 
     const r = editing
       ? await view.change(editing.id, { ...checked.value, active: editing.active })
       : await view.add(checked.value);
-    if (r.ok) {
-      setDraft(EMPTY_VIDEO_DRAFT);
-      setOutcome({ kind: 'done', name: r.value.name, added: !editing });
-      return done();
-    }
+    if (r.ok) return done({ name: r.value.name, added: !editing });
     if (r.code === 'code_taken')
       return setOutcome({ kind: 'invalid', problems: { code: 'invalid' }, taken: true });
     setOutcome({ kind: 'failed', failure: r.failure });
@@ -64,10 +66,43 @@ function useUnitForm(view: VideoUnitsAdminView, editing: VideoUnit | undefined, 
   return { draft, outcome, edit, submit };
 }
 
+function UnitFields(props: {
+  draft: VideoDraft;
+  edit(change: Partial<VideoDraft>): void;
+  problem(f: VideoField): string | null;
+}) {
+  const { t } = useTranslation();
+  const { draft, edit } = props;
+  return VIDEO_FIELDS.map((f) =>
+    f === 'facing' ? (
+      <SelectField
+        key={f}
+        id="video-unit-facing"
+        label={t('videoUnits.field.facing')}
+        value={draft.facing}
+        options={FACINGS.map((value) => ({ value, label: t(`footage.facings.${value}`) }))}
+        onValue={(v) => edit({ facing: FACINGS.find((x) => x === v) ?? 'N' })}
+      />
+    ) : (
+      <TextField
+        key={f}
+        id={`video-unit-${f}`}
+        label={t(`videoUnits.field.${f}`)}
+        hint={f === 'name' ? undefined : t(`videoUnits.hint.${f}`)}
+        inputMode={f === 'code' || f === 'name' ? undefined : 'decimal'}
+        autoComplete="off"
+        value={draft[f]}
+        onValue={(v) => edit({ [f]: v })}
+        errors={props.problem(f)}
+      />
+    ),
+  );
+}
+
 function UnitForm(props: {
   view: VideoUnitsAdminView;
   editing: VideoUnit | undefined;
-  onDone(): void;
+  onDone(saved: Saved): void;
 }) {
   const { t } = useTranslation();
   const { draft, outcome, edit, submit } = useUnitForm(props.view, props.editing, props.onDone);
@@ -85,44 +120,15 @@ function UnitForm(props: {
   return (
     <Section titleId="video-unit-form-title" title={title}>
       <form onSubmit={(e) => void submit(e)} noValidate className="admin-form">
-        {VIDEO_FIELDS.map((f) =>
-          f === 'facing' ? (
-            <SelectField
-              key={f}
-              id="video-unit-facing"
-              label={t('videoUnits.field.facing')}
-              value={draft.facing}
-              options={FACINGS.map((value) => ({ value, label: t(`footage.facings.${value}`) }))}
-              onValue={(v) => edit({ facing: FACINGS.find((x) => x === v) ?? 'N' })}
-            />
-          ) : (
-            <TextField
-              key={f}
-              id={`video-unit-${f}`}
-              label={t(`videoUnits.field.${f}`)}
-              hint={f === 'name' ? undefined : t(`videoUnits.hint.${f}`)}
-              inputMode={f === 'code' || f === 'name' ? undefined : 'decimal'}
-              autoComplete="off"
-              value={draft[f]}
-              onValue={(v) => edit({ [f]: v })}
-              errors={problem(f)}
-            />
-          ),
-        )}
+        <UnitFields draft={draft} edit={edit} problem={problem} />
         <ErrorNotice
           error={outcome?.kind === 'failed' ? t(`admin.failure.${outcome.failure}`) : null}
         />
-        <p role="status" data-testid="video-unit-saved">
-          {outcome?.kind === 'done' &&
-            t(outcome.added ? 'videoUnits.form.added' : 'videoUnits.form.saved', {
-              name: outcome.name,
-            })}
-        </p>
         <Button type="submit" variant="primary" block disabled={props.view.saving}>
           {props.editing ? t('videoUnits.form.save') : t('videoUnits.form.add')}
         </Button>
         {props.editing && (
-          <Button block onClick={props.onDone}>
+          <Button block onClick={() => props.onDone(undefined)}>
             {t('videoUnits.form.cancel')}
           </Button>
         )}
@@ -179,17 +185,37 @@ function UnitCards(props: {
 }
 
 function Loaded({ of, view }: { of: VideoUnitsOf; view: VideoUnitsAdminView }) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState<VideoUnit>();
+  const [saved, setSaved] = useState<Saved>();
+  // A new form each time: the one just saved or cancelled starts afresh.
+  const [round, setRound] = useState(0);
+  const done = (next: Saved) => {
+    setSaved(next);
+    setEditing(undefined);
+    setRound((n) => n + 1);
+  };
   return (
     <>
       <RadiusForm brigade={of.brigade} view={view} />
+      <p role="status" data-testid="video-unit-saved">
+        {saved &&
+          t(saved.added ? 'videoUnits.form.added' : 'videoUnits.form.saved', { name: saved.name })}
+      </p>
       <UnitForm
-        key={editing?.id ?? 'new'}
+        key={`${editing?.id ?? 'new'}-${round}`}
         view={view}
         editing={editing}
-        onDone={() => setEditing(undefined)}
+        onDone={done}
       />
-      <UnitCards of={of} view={view} onEdit={setEditing} />
+      <UnitCards
+        of={of}
+        view={view}
+        onEdit={(u) => {
+          setSaved(undefined);
+          setEditing(u);
+        }}
+      />
     </>
   );
 }
