@@ -95,8 +95,10 @@ async function caseOfRequest(trx: Db, session: Session, caseId: string) {
     .select('brigade_id')
     .where('id', '=', row.unit_id)
     .executeTakeFirstOrThrow();
-  const record = CaseRecord.parse(JSON.parse(row.body));
-  return { brigadeId: unit.brigade_id, accidentAt: accidentTimeOf(record) };
+  // The stored body was checked on arrival; should one not read, the arrival column stands in.
+  const record = CaseRecord.safeParse(JSON.parse(row.body));
+  const accidentAt = record.success ? accidentTimeOf(record.data) : row.arrived_at;
+  return { brigadeId: unit.brigade_id, accidentAt };
 }
 
 async function activeUnitOr422(trx: Db, brigadeId: string, unitId: string) {
