@@ -82,6 +82,14 @@ export function adminFixtures({ world, next }: MatrixContext): Record<string, Fi
       }),
     },
     'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
+    'admin.insurers.create': {
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/admin/insurers',
+        payload: { name: `保险公司 ${next()}`, code: `INS${next()}` },
+      }),
+    },
     'admin.audit.list': {
       success: 200,
       prepare: async () => ({ url: '/api/admin/audit?limit=5' }),

@@ -11,7 +11,9 @@ import {
   BrigadeSettings,
   InsurerList,
   type BrigadeSettingsRequest,
+  type CreateInsurerRequest,
 } from '../contracts/admin';
+import { Insurer } from '../contracts/auth';
 import {
   DeliveryList,
   EndpointList,
@@ -31,6 +33,8 @@ import type { ApiResult } from './result';
 
 export interface AdminApi extends AccountsApi, AuditApi, VideoAdminApi {
   listInsurers(token: string): Promise<ApiResult<InsurerList>>;
+  /** A new insurer company (`409 insurer_code_taken` when its code is another's). */
+  createInsurer(token: string, body: CreateInsurerRequest): Promise<ApiResult<Insurer>>;
   /** Brigades with their call-back target and when their packets go out. */
   listBrigades(token: string): Promise<ApiResult<BrigadeList>>;
   updateBrigade(
@@ -82,6 +86,15 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
     ...createVideoAdminApiClient(config),
     listInsurers: (token) =>
       request(config, { method: 'GET', path: '/api/admin/insurers', token, schema: InsurerList }),
+    createInsurer: (token, body) =>
+      request(config, {
+        method: 'POST',
+        path: '/api/admin/insurers',
+        token,
+        body,
+        schema: Insurer,
+        ok: [201],
+      }),
     listBrigades: (token) =>
       request(config, { method: 'GET', path: '/api/admin/brigades', token, schema: BrigadeList }),
     updateBrigade: (token, brigadeId, body) =>

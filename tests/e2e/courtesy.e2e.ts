@@ -5,7 +5,9 @@
  * with none handles a case to its notices, which read the brigade's words;
  * the greeting salute and the first notice are marked one by one, the rest
  * at once, the farewell salute after both sign; the stored case has each
- * step once, with its time, in order. Its own server: the script is changed.
+ * step once, with its time and the script's version, in order; once sent,
+ * the reviewer sees each step with its time and version. Its own server: the
+ * script is changed.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -18,7 +20,9 @@ import {
   readNoticesOut,
   signBoth,
 } from './liability-drivers';
+import { sendNow, waitForStatus } from './outbox';
 import { openApp, signInAs } from './phone';
+import { openReviewer } from './review-drivers';
 import { storedCase } from './phone-db';
 
 const world = useBrowserWorld({ demo: true, ownServer: true });
@@ -54,7 +58,7 @@ describe('the courteous script', () => {
     await deskContext.close();
 
     // Signed in with signal, then no signal from the first tap on.
-    const { page, id } = await clearedRearEndCase(world, '礼貌路 K3', true);
+    const { context, page, id } = await clearedRearEndCase(world, '礼貌路 K3', true);
     await answerRearEnd(page, id);
     await propose(page);
     await page.goto(`/cases/${id}/notices`);
@@ -89,5 +93,24 @@ describe('the courteous script', () => {
     );
     expect(times[3]).toBeLessThanOrEqual(firstSignature);
     expect(times[4]).toBeGreaterThanOrEqual(firstSignature);
+    // Every step was read from the brigade's script as saved: version 1.
+    expect(marks.map((m) => m.scriptVersion)).toEqual([1, 1, 1, 1, 1]);
+
+    // Sent once there is signal; the accident squad sees each step, its time and the script's version.
+    await context.setOffline(false);
+    await sendNow(page);
+    await waitForStatus(page, id, 'sent');
+    const reviewer = await openReviewer(world.browser, world.server.url);
+    await reviewer.page.goto(`/review/${id}`);
+    await reviewer.page.getByTestId('review-case').waitFor();
+    const part = reviewer.page
+      .getByRole('heading', { name: '三告知、两敬礼' })
+      .locator('xpath=following-sibling::dl[1]');
+    await part.getByText('敬礼道别').waitFor();
+    const shown = await part.locator('dd').allTextContents();
+    expect(shown).toHaveLength(marks.length);
+    for (const text of shown) expect(text).toContain('大队讲话文本第 1 版');
+    await expectNoAxeViolations(reviewer.page, 'review, courteous script');
+    await reviewer.context.close();
   });
 });

@@ -6,6 +6,7 @@
  * log at `/admin/audit`, a brigade's courteous script at
  * `/admin/brigades/:id/script`, its roadside video units at
  * `/admin/brigades/:id/video-units`,
+ * a new insurer company at `/admin/insurers/new`,
  * registering an insurer's endpoint at `/admin/insurers/:id/endpoints/new`,
  * one endpoint at `/admin/insurers/:insurerId/endpoints/:endpointId`. Each
  * loads when first opened (this module stays small: it is what the app's
@@ -15,6 +16,7 @@ import { lazy } from 'react';
 import { matchPath, usePath } from '../../ui/router';
 
 const AdminHome = lazy(() => import('./AdminHome').then((m) => ({ default: m.AdminHome })));
+const NewInsurer = lazy(() => import('./NewInsurer').then((m) => ({ default: m.NewInsurer })));
 const NewEndpoint = lazy(() => import('./NewEndpoint').then((m) => ({ default: m.NewEndpoint })));
 const EndpointScreen = lazy(() =>
   import('./EndpointScreen').then((m) => ({ default: m.EndpointScreen })),
@@ -50,6 +52,7 @@ export function AdminScreens() {
   if (path === '/admin/units') return <UnitsScreen />;
   if (path === '/admin/devices') return <DevicesScreen />;
   if (path === '/admin/audit') return <AuditScreen />;
+  if (path === '/admin/insurers/new') return <NewInsurer />;
   const script = matchPath('/admin/brigades/:id/script', path);
   if (script?.id) return <CourtesyScriptScreen key={path} brigadeId={script.id} />;
   const video = matchPath('/admin/brigades/:id/video-units', path);

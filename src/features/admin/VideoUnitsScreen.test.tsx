@@ -164,7 +164,9 @@ describe('the admin’s roadside video units', () => {
       screen.getAllByTestId('video-unit').map((li) => li.querySelector('h3')?.textContent),
     ).toEqual(['SF-001 · 人民南路口', 'SF-002 · 锦江桥北']);
   });
+});
 
+describe('the admin’s roadside video units, once registered', () => {
   it('edits a unit in the same form, then starts afresh', async () => {
     serve();
     renderAdminAt(PATH, AdminScreens);

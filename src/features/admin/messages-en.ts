@@ -51,6 +51,27 @@ export const adminEn: AdminMessages = {
         'Secret rotation overlap until {{time}}: the previous secret still signs until then',
       noDescription: '(no description)',
     },
+    insurerForm: {
+      open: 'Add an insurer',
+      title: 'Add an insurer',
+      name: 'Full company name',
+      nameHint: 'e.g. China United Property Insurance Co., Ltd.',
+      code: 'Company code',
+      codeHint:
+        'The code the parties’ policies name this company by: 2–20 capital letters, digits, - or _, e.g. PICC.',
+      submit: 'Add',
+      submitting: 'Adding…',
+      done: '{{name}} added (code {{code}}).',
+      error: {
+        nameRequired: 'Full company name: required.',
+        nameTooLong: 'Full company name: too long, at most 80 characters.',
+        nameInvalid: 'Full company name: contains characters that cannot be used.',
+        codeRequired: 'Company code: required.',
+        codeInvalid:
+          'Company code: 2–20 capital letters, digits, - or _, starting with a letter, e.g. PICC.',
+        codeTaken: 'Company code: another insurer has this code; choose another.',
+      },
+    },
     state: {
       enabled: 'Enabled',
       gone: 'Disabled: the receiver answered 410, the address no longer exists',

@@ -1,7 +1,8 @@
 /**
  * Liability as the officer settled it: the facts given to the engine, the
  * engine's decision with the law and article of each finding, the officer's
- * override and its reason, when the notices were read, each signature (its
+ * override and its reason, when the notices were read and each step of the
+ * courteous script with the script's version, each signature (its
  * image) or refusal with its reason, and any amendment.
  */
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import type { CaseRecord, LiabilityByVehicle, SignatureEntry } from '../../domai
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
 import { Facts } from './CaseFacts';
+import { CourtesyPart } from './CourtesyPart';
 import { factRows } from './fact-rows';
 import { inLanguage } from './review-format';
 
@@ -150,6 +152,9 @@ export function LiabilityPart({ record }: { record: CaseRecord }) {
                 [t('review.liability.noticesRead'), formatTime(l.noticesReadAt, i18n.language)],
               ]}
             />
+          )}
+          {(l.noticesReadAt || (l.courtesy?.length ?? 0) > 0) && (
+            <CourtesyPart marks={l.courtesy} />
           )}
           <Signatures record={record} />
           <Amendments record={l} />
