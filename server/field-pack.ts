@@ -15,6 +15,7 @@ import { notFound } from './auth/policy';
 import type { Db } from './db/database';
 import { HttpError } from './errors';
 import { tileSourceOf } from './tile-source';
+import { videoPackOf } from './video-units';
 
 const SCRIPT = 'courtesy-script';
 
@@ -41,6 +42,7 @@ export async function fieldPackOf(db: Db, brigadeId: string | null): Promise<Fie
     brigadeId,
     courtesyScript: await courtesyScriptOf(db, brigadeId),
     tileSource: await tileSourceOf(db, brigadeId),
+    ...(await videoPackOf(db, brigadeId)),
   };
 }
 

@@ -37,3 +37,4 @@ export * from './review/squad-amendment';
 export * from './outbox';
 export * from './export';
 export * from './review';
+export * from './video/footage';
