@@ -14,9 +14,10 @@ export function useTileSettings(round = 0): [TileSettings | null, (s: TileSettin
   const [read, setRead] = useState<{ round: number; value: TileSettings } | null>(null);
   useEffect(() => {
     let live = true;
+    // The brigade's source is a preference: a pack that cannot be read leaves the default.
     const brigade = async () => {
       const active = await session.active();
-      return active ? keptTileSource(db, active.user.id) : undefined;
+      return active ? keptTileSource(db, active.user.id).catch(() => undefined) : undefined;
     };
     void loadTileSettings(brigade).then((value) => live && setRead({ round, value }));
     return () => {

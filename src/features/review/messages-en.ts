@@ -122,7 +122,7 @@ export const reviewEn: ReviewMessages = {
       road: 'Road',
       kmPost: 'Kilometre post',
       coordinates: 'Coordinates',
-      coordinatesValue: 'latitude {{lat}}, longitude {{lng}} (about {{acc}} m)',
+      coordinatesValue: 'latitude {{lat}}, longitude {{lon}} (about {{acc}} m)',
       openMap: 'Show on a map (new window)',
       mapLabel: 'Accident location map',
       mapMarker: 'Accident position',

@@ -121,7 +121,7 @@ const zh = {
       road: '道路',
       kmPost: '公里桩',
       coordinates: '坐标',
-      coordinatesValue: '纬度 {{lat}}，经度 {{lng}}（精度约 {{acc}} 米）',
+      coordinatesValue: '纬度 {{lat}}，经度 {{lon}}（精度约 {{acc}} 米）',
       openMap: '在地图上查看（新窗口）',
       mapLabel: '事故位置地图',
       mapMarker: '事故位置',

@@ -146,7 +146,7 @@ function CaseFacts({ c }: { c: CaseRecord }) {
           <dd>
             {t('caseDetail.coordinates', {
               lat: point.latitude.toFixed(6),
-              lng: point.longitude.toFixed(6),
+              lon: point.longitude.toFixed(6),
             })}
             {point.accuracyM !== undefined &&
               ` · ${t('newCase.accuracy', { meters: Math.round(point.accuracyM) })}`}
