@@ -175,9 +175,16 @@ export function openAmendment(
     signatures: record.signatures,
     ...(record.noticesReadAt && { noticesReadAt: record.noticesReadAt }),
     ...(record.courtesy && { courtesy: record.courtesy }),
+    ...(record.lenient && { lenient: record.lenient }),
     ...(record.flaggedForReview && { flaggedForReview: record.flaggedForReview }),
   };
-  const { noticesReadAt: _read, courtesy: _script, flaggedForReview: _flag, ...rest } = record;
+  const {
+    noticesReadAt: _read,
+    courtesy: _script,
+    lenient: _warnings,
+    flaggedForReview: _flag,
+    ...rest
+  } = record;
   const next: CaseRecord = {
     ...c,
     liability: { ...rest, signatures: [], amendments: [...(record.amendments ?? []), amendment] },
