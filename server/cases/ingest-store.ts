@@ -20,7 +20,7 @@ import { isHeldByPayment } from './claims';
 import { vehicleInsurers } from './insurers';
 import { heldByUnit } from './photo-holders';
 import { reviewColumns } from './review-columns';
-import { caseFiveFastColumns } from '../dashboard/five-fast-columns';
+import { caseFiveFastColumns, caseLenientColumns } from '../dashboard/five-fast-columns';
 
 type Db = Kysely<Database>;
 
@@ -186,6 +186,7 @@ async function writeVersion(
       state,
     ),
     ...caseFiveFastColumns(body.case),
+    ...caseLenientColumns(body.case),
   };
   if (current) await trx.updateTable('cases').set(columns).where('id', '=', caseId).execute();
   else {
