@@ -79,6 +79,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     overdue,
     () => import('../features/admin/messages').then((m) => m.adminMessages),
     () => import('../features/admin/accounts-messages').then((m) => m.accountsMessages),
+    () => import('../features/admin/lenient-messages').then((m) => m.lenientAdminMessages),
   ),
 };
 

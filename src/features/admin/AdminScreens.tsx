@@ -34,6 +34,9 @@ const AuditScreen = lazy(() => import('./AuditScreen').then((m) => ({ default: m
 const CourtesyScriptScreen = lazy(() =>
   import('./CourtesyScriptScreen').then((m) => ({ default: m.CourtesyScriptScreen })),
 );
+const LenientListScreen = lazy(() =>
+  import('./LenientListScreen').then((m) => ({ default: m.LenientListScreen })),
+);
 const DevicesScreen = lazy(() =>
   import('./DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
 );
@@ -48,6 +51,8 @@ export function AdminScreens() {
   if (path === '/admin/audit') return <AuditScreen />;
   const script = matchPath('/admin/brigades/:id/script', path);
   if (script?.id) return <CourtesyScriptScreen key={path} brigadeId={script.id} />;
+  const lenient = matchPath('/admin/brigades/:id/lenient', path);
+  if (lenient?.id) return <LenientListScreen key={path} brigadeId={lenient.id} />;
   const registering = matchPath('/admin/insurers/:id/endpoints/new', path);
   if (registering?.id) return <NewEndpoint key={path} insurerId={registering.id} />;
   const endpoint = matchPath('/admin/insurers/:insurerId/endpoints/:endpointId', path);
