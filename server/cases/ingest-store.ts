@@ -26,7 +26,7 @@ type Db = Kysely<Database>;
 
 const SEAL_MESSAGES: Record<SealRefusal, string> = {
   signed_content_changed:
-    'The determination the parties signed was changed without an amendment and new signatures.',
+    'The determination the parties signed (or its warning decisions) was changed without an amendment and new signatures.',
   amendment_mismatch:
     'An amendment’s superseded determination does not match the signatures it keeps.',
   signatures_removed:

@@ -202,6 +202,10 @@ export interface SealCheck {
   amended: boolean;
 }
 
+/** A case's warning decisions as one comparable text. */
+const warningsOf = (c: CaseRecord | undefined): string =>
+  canonicalJson(c?.liability?.lenient ?? []);
+
 const signatureKey = (s: SignatureEntry) => `${s.partyId}|${s.kind}|${s.at}|${s.contentSha256}`;
 
 function everySignature(c: CaseRecord | undefined): Set<string> {
@@ -221,7 +225,10 @@ function everySignature(c: CaseRecord | undefined): Set<string> {
  *  - every amendment's superseded content hashes to the hash its signatures name
  *    (`amendment_mismatch`);
  *  - no signature or amendment of the previous version is gone
- *    (`signatures_removed`).
+ *    (`signatures_removed`);
+ *  - the warning-instead-of-a-fine decisions of a sealed version stay as
+ *    they were, unless an amendment moved them (`signed_content_changed`,
+ *    detail `lenient`).
  */
 export function checkSealedVersion(
   previous: CaseRecord | undefined,
@@ -247,5 +254,8 @@ export function checkSealedVersion(
   const before = previous?.liability?.amendments ?? [];
   if (before.some((a, i) => amendments[i]?.supersededSha256 !== a.supersededSha256))
     return refuse('signatures_removed', 'amendment');
-  return ok({ amended: amendments.length > before.length });
+  const amended = amendments.length > before.length;
+  if (!amended && previous && isSealed(previous) && warningsOf(previous) !== warningsOf(next))
+    return refuse('signed_content_changed', 'lenient');
+  return ok({ amended });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   must,
+  sha256HexSync,
   noticed,
   proposed,
   signedByBoth,
@@ -10,7 +11,7 @@ import {
 import { applySquadAmendment } from '../review/squad-amendment';
 import { STARTER_LENIENT_LIST, type LenientList } from '../lenient';
 import { CaseRecord as CaseRecordSchema, type CaseRecord } from './case.schema';
-import { openAmendment } from './determination';
+import { checkSealedVersion, determinationBytes, openAmendment } from './determination';
 import { confirmedWarnings, decideLenient, lenientDecisionOf } from './lenient-step';
 
 const T4 = '2026-11-27T02:40:00.000Z';
@@ -139,5 +140,39 @@ describe('deciding a warning instead of a fine (首违警告)', () => {
     const r = CaseRecordSchema.safeParse(broken);
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['liability', 'lenient', 0, 'reason']);
+  });
+
+  it('is refused by the server’s seal check when a sealed version’s decisions change without an amendment', () => {
+    const c = outOfTown(noticed());
+    const signed = signedByBoth(must(decideLenient(c, LIST, warn(bOf(c)), T2)));
+    expect(checkSealedVersion(signed, signed, sha256HexSync)).toEqual({
+      ok: true,
+      value: { amended: false },
+    });
+    const changed: CaseRecord = {
+      ...signed,
+      liability: {
+        ...signed.liability!,
+        lenient: signed.liability!.lenient!.map((d) => ({
+          ...d,
+          decision: 'declined' as const,
+          reason: '改了',
+        })),
+      },
+    };
+    expect(checkSealedVersion(signed, changed, sha256HexSync)).toMatchObject({
+      ok: false,
+      reason: 'signed_content_changed',
+      detail: 'lenient',
+    });
+    const supersededSha256 = sha256HexSync(determinationBytes(signed));
+    const amended = must(openAmendment(signed, { reason: '号牌录错', supersededSha256 }, T4));
+    expect(checkSealedVersion(signed, amended, sha256HexSync)).toEqual({
+      ok: true,
+      value: { amended: true },
+    });
+    // Before the first signature the decisions may change freely.
+    const unsigned = must(decideLenient(c, LIST, warn(bOf(c)), T2));
+    expect(checkSealedVersion(c, unsigned, sha256HexSync).ok).toBe(true);
   });
 });
