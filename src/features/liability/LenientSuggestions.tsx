@@ -56,8 +56,12 @@ function cardsOf(c: CaseRecord, list: LenientList, recorded: readonly Recorded[]
 }
 
 export function LenientSuggestions({ c }: { c: CaseRecord }) {
+  return <LenientPanel c={c} list={useLenientList(c.officer?.id)} />;
+}
+
+/** The suggestions of the case by the list given (exported for its rendering test). */
+export function LenientPanel({ c, list }: { c: CaseRecord; list: LenientList }) {
   const { t } = useTranslation();
-  const list = useLenientList(c.officer?.id);
   const [recorded, setRecorded] = useState<Recorded[]>([]);
   const outside = c.parties.filter((p) => partyOrigin(c, list.region, p) === 'outside');
   const cards = cardsOf(c, list, recorded);
