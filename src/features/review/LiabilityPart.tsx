@@ -1,11 +1,13 @@
 /**
  * Liability as the officer settled it: the facts given to the engine, the
  * engine's decision with the law and article of each finding, the officer's
- * override and its reason, when the notices were read, each signature (its
- * image) or refusal with its reason, and any amendment.
+ * override and its reason, when the notices were read, the warnings instead
+ * of fines decided, each signature (its image) or refusal with its reason,
+ * and any amendment.
  */
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord, LiabilityByVehicle, SignatureEntry } from '../../domain';
+import { citeBasis } from '../../documents/document-model';
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
 import { Facts } from './CaseFacts';
@@ -115,6 +117,38 @@ function Amendments({ record }: { record: NonNullable<CaseRecord['liability']> }
   );
 }
 
+/** The warnings instead of fines (首违警告) the officer confirmed or declined, as listed. */
+function Warnings({ record }: { record: CaseRecord }) {
+  const { t, i18n } = useTranslation();
+  const decisions = record.liability?.lenient ?? [];
+  if (decisions.length === 0) return null;
+  const nameOf = (id: string) => record.parties.find((p) => p.id === id)?.name ?? '?';
+  return (
+    <>
+      <h3>{t('review.liability.warnings')}</h3>
+      <ul data-testid="review-warnings">
+        {decisions.map((d) => (
+          <li key={`${d.partyId}-${d.itemId}`}>
+            {t(
+              d.decision === 'warning'
+                ? 'review.liability.warning'
+                : 'review.liability.warningDeclined',
+              {
+                name: nameOf(d.partyId),
+                violation: inLanguage(d.violation, i18n.language),
+                basis: d.basis.map(citeBasis).join('；'),
+                reason: d.reason ?? '',
+                time: formatTime(d.at, i18n.language),
+                version: d.listVersion,
+              },
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function LiabilityPart({ record }: { record: CaseRecord }) {
   const { t, i18n } = useTranslation();
   const l = record.liability;
@@ -151,6 +185,7 @@ export function LiabilityPart({ record }: { record: CaseRecord }) {
               ]}
             />
           )}
+          <Warnings record={record} />
           <Signatures record={record} />
           <Amendments record={l} />
         </>
