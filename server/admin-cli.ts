@@ -25,7 +25,6 @@ import { verifyStoredEvidence } from './audit/evidence';
 import {
   AccountError,
   createBrigade,
-  createInsurer,
   createUser,
   disableUser,
   listInsurers,
@@ -34,7 +33,7 @@ import {
   resetPassword,
 } from './auth/accounts';
 import type { ScryptCost } from './auth/passwords';
-import { addUnit } from './auth/unit-admin';
+import { addInsurer, addUnit } from './auth/unit-admin';
 import type { BlobStore } from './blobs/blob-store';
 import type { Database } from './db/schema';
 
@@ -132,17 +131,12 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         return 0;
       }
       case 'create-insurer': {
-        const insurer = await createInsurer(
+        const insurer = await addInsurer(
           io.db,
           { name: need(values, 'name'), code: need(values, 'code') },
+          actor,
           at,
         );
-        await recordAudit(io.db, at, {
-          actor,
-          action: 'insurer.created',
-          subject: insurer.id,
-          details: { ...insurer },
-        });
         io.out(`insurer ${insurer.id} ${insurer.name} (${insurer.code})`);
         return 0;
       }

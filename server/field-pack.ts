@@ -16,6 +16,7 @@ import { appendAudit } from './audit/audit-log';
 import { notFound } from './auth/policy';
 import type { Db } from './db/database';
 import { HttpError } from './errors';
+import { tileSourceOf } from './tile-source';
 
 type Reader = Pick<Db, 'selectFrom'>;
 
@@ -95,6 +96,7 @@ export async function fieldPackOf(db: Db, brigadeId: string | null): Promise<Fie
     brigadeId,
     courtesyScript: await courtesyScriptOf(db, brigadeId),
     lenientList: await lenientListOf(db, brigadeId),
+    tileSource: await tileSourceOf(db, brigadeId),
   };
 }
 

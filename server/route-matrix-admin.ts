@@ -4,6 +4,7 @@
  * field pack officers and reviewers fetch. Test-only; used by
  * route-matrix.test.ts.
  */
+import { presetSettings } from '../src/contracts/tile-source';
 import { STARTER_LENIENT_LIST } from '../src/domain/lenient';
 import { createUser } from './auth/accounts';
 import type { Fixture, MatrixContext } from './route-matrix-insurers';
@@ -83,6 +84,14 @@ export function adminFixtures({ world, next }: MatrixContext): Record<string, Fi
       }),
     },
     'admin.insurers.list': { success: 200, prepare: async () => ({ url: '/api/admin/insurers' }) },
+    'admin.insurers.create': {
+      success: 201,
+      prepare: async () => ({
+        method: 'POST',
+        url: '/api/admin/insurers',
+        payload: { name: `保险公司 ${next()}`, code: `INS${next()}` },
+      }),
+    },
     'admin.audit.list': {
       success: 200,
       prepare: async () => ({ url: '/api/admin/audit?limit=5' }),
@@ -127,6 +136,20 @@ export function adminFixtures({ world, next }: MatrixContext): Record<string, Fi
         method: 'PUT',
         url: `/api/admin/brigades/${brigadeA()}/lenient-list`,
         payload: { region: STARTER_LENIENT_LIST.region, items: STARTER_LENIENT_LIST.items },
+      }),
+    },
+    'admin.brigades.tiles.get': {
+      success: 200,
+      home: ['admin'],
+      prepare: async () => ({ url: `/api/admin/brigades/${brigadeA()}/tile-source` }),
+    },
+    'admin.brigades.tiles.set': {
+      success: 200,
+      home: ['admin'],
+      prepare: async () => ({
+        method: 'PUT',
+        url: `/api/admin/brigades/${brigadeA()}/tile-source`,
+        payload: presetSettings('osm'),
       }),
     },
   };

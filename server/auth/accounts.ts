@@ -29,7 +29,8 @@ export type AccountErrorReason =
   | 'cannot_change_own_role'
   | 'last_admin'
   | 'unknown_brigade'
-  | 'unit_name_taken';
+  | 'unit_name_taken'
+  | 'insurer_code_taken';
 
 export class AccountError extends Error {
   override readonly name = 'AccountError';

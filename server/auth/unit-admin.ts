@@ -1,19 +1,21 @@
 /**
  * The admin's screens' writes beside those of accounts.ts: a new unit in a
  * brigade (its name unique there, so officers and the dashboard can tell
- * units apart), a disabled account enabled again, and an account's role
+ * units apart), a new insurer company (its code unique), a disabled account
+ * enabled again, and an account's role
  * (with its unit or insurer) changed. Each is audited in the same
  * transaction as the change.
  */
 import type { Kysely } from 'kysely';
 import type { AdminUser, ChangeRoleRequest } from '../../src/contracts/admin';
-import type { Unit, UnitKind } from '../../src/contracts/auth';
+import type { Insurer, Unit, UnitKind } from '../../src/contracts/auth';
 import { appendAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
 import {
   AccountError,
   adminUserOf,
   checkAffiliation,
+  createInsurer,
   createUnit,
   requireAnotherAdmin,
   requireUser,
@@ -53,6 +55,33 @@ export async function addUnit(db: Db, input: NewUnit, actor: string, at: Date): 
       details: { ...unit },
     });
     return unit;
+  });
+}
+
+/** A new insurer company, audited; its code is unique (policies name the insurer by it). */
+export async function addInsurer(
+  db: Db,
+  input: { name: string; code: string },
+  actor: string,
+  at: Date,
+): Promise<Insurer> {
+  return db.transaction().execute(async (trx) => {
+    const taken = await trx
+      .selectFrom('insurers')
+      .select('id')
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (taken) {
+      throw new AccountError('insurer_code_taken', `another insurer has the code ${input.code}`);
+    }
+    const insurer = await createInsurer(trx, input, at);
+    await appendAudit(trx, at, {
+      actor,
+      action: 'insurer.created',
+      subject: insurer.id,
+      details: { ...insurer },
+    });
+    return insurer;
   });
 }
 

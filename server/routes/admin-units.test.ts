@@ -4,6 +4,7 @@ import { Unit } from '../../src/contracts/auth';
 import { ErrorBody } from '../../src/contracts/errors';
 import { verifyAuditChain } from '../audit/audit-log';
 import { openTestWorld, TEST_PASSWORD } from '../test-world';
+import { expectNewAccountSignsIn } from './admin-test-support';
 import type { TestWorld } from '../test-world';
 
 let w: TestWorld;
@@ -48,24 +49,12 @@ describe('admin: units', () => {
 
   it('lets an officer be created in the new unit, who can then sign in', async () => {
     const unit = Unit.parse((await newUnit({})).json());
-    const created = await w.call('admin', {
-      method: 'POST',
-      url: '/api/admin/users',
-      payload: {
-        username: 'li.na',
-        displayName: '李娜',
-        role: 'officer',
-        unitId: unit.id,
-        password: TEST_PASSWORD,
-      },
+    await expectNewAccountSignsIn(w, {
+      username: 'li.na',
+      displayName: '李娜',
+      role: 'officer',
+      unitId: unit.id,
     });
-    expect(created.statusCode).toBe(201);
-    const login = await w.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'li.na', password: TEST_PASSWORD },
-    });
-    expect(login.statusCode).toBe(200);
   });
 
   it('refuses a second unit of the same name in the brigade, and an unknown brigade', async () => {

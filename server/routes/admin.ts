@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import {
   BrigadeSettingsRequest,
   ChangeRoleRequest,
+  CreateInsurerRequest,
   CreateUnitRequest,
   CreateUserRequest,
   ResetPasswordRequest,
@@ -15,7 +16,7 @@ import type {
   UnitList,
   UserList,
 } from '../../src/contracts/admin';
-import type { Unit } from '../../src/contracts/auth';
+import type { Insurer, Unit } from '../../src/contracts/auth';
 import { listBrigades, updateBrigade } from '../brigade-settings';
 import { IdParams } from '../../src/contracts/route';
 import {
@@ -29,7 +30,7 @@ import {
   resetPassword,
 } from '../auth/accounts';
 import type { AccountErrorReason } from '../auth/accounts';
-import { addUnit, changeRole, enableUser } from '../auth/unit-admin';
+import { addInsurer, addUnit, changeRole, enableUser } from '../auth/unit-admin';
 import type { ScryptCost } from '../auth/passwords';
 import { notFound } from '../auth/policy';
 import { HttpError, parseInput } from '../errors';
@@ -45,6 +46,7 @@ const CONFLICTS: readonly AccountErrorReason[] = [
   'cannot_change_own_role',
   'last_admin',
   'unit_name_taken',
+  'insurer_code_taken',
 ];
 
 function asHttp(error: unknown): unknown {
@@ -152,6 +154,19 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (
   sessionRoute(app, auth, 'admin.insurers.list', async (): Promise<InsurerList> => ({
     insurers: await listInsurers(db),
   }));
+  sessionRoute(
+    app,
+    auth,
+    'admin.insurers.create',
+    async (request, reply, session): Promise<Insurer> => {
+      const body = parseInput(CreateInsurerRequest, request.body, 'body');
+      const insurer = await addInsurer(db, body, session.userId, now()).catch((error: unknown) => {
+        throw asHttp(error);
+      });
+      void reply.code(201);
+      return insurer;
+    },
+  );
 
   sessionRoute(app, auth, 'admin.brigades.list', async (): Promise<BrigadeList> => ({
     brigades: await listBrigades(db),

@@ -258,9 +258,9 @@ describe('webhook dispatcher', () => {
     expect((await ww.deliveries())[0]).toMatchObject({ state: 'pending', last_status: 401 });
   });
 
-  it('runs at once when kicked, and stop() cuts an attempt short to retry it at the next start', async () => {
+  it('runs at once when kicked, and stop() cuts an attempt short after its grace to retry it at the next start', async () => {
     await ww.register();
-    const dispatcher = ww.dispatcher({ pollMs: 3_600_000, timeoutMs: 60_000 });
+    const dispatcher = ww.dispatcher({ pollMs: 3_600_000, timeoutMs: 60_000, stopGraceMs: 100 });
     dispatcher.start();
     await ww.event();
     dispatcher.kick();
@@ -309,6 +309,22 @@ describe('webhook dispatcher', () => {
     await ww.event();
     ww.w.app.webhooks.kick();
     expect((await ww.deliveries()).map((d) => d.state)).toEqual(['delivered', 'pending']);
+  });
+
+  it('lets an attempt under way finish before stopping: the answer the insurer gave is recorded', async () => {
+    await ww.register();
+    const dispatcher = ww.dispatcher({ pollMs: 3_600_000, timeoutMs: 60_000, stopGraceMs: 60_000 });
+    dispatcher.start();
+    ww.receiver.answer = 'hold';
+    await ww.event();
+    dispatcher.kick();
+    await vi.waitFor(() => expect(ww.receiver.requests).toHaveLength(1), WAIT);
+
+    const stopped = dispatcher.stop();
+    ww.receiver.release(200);
+    await stopped;
+
+    expect((await ww.deliveries())[0]).toMatchObject({ state: 'delivered', attempts: 1 });
   });
 
   it('shares the queue between two processes: dispatchers on two connections claim each delivery once', async () => {

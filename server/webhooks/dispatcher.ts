@@ -48,11 +48,20 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** Told about a pass that failed (the loop goes on). */
   onError?: (error: unknown) => void;
+  /**
+   * How long stop() lets the attempts under way finish before cutting them
+   * short (default 2 s): an insurer that took the event gets its answer
+   * recorded, instead of the same event again after a restart.
+   */
+  stopGraceMs?: number;
 }
 
 export interface Dispatcher {
   start(): void;
-  /** Stops the loop; an attempt under way is cut short and retried at the next start. */
+  /**
+   * Stops the loop; an attempt still under way after the grace period is cut
+   * short and retried at the next start.
+   */
   stop(): Promise<void>;
   /** Runs a pass now (or right after the one under way). */
   kick(): void;
@@ -204,6 +213,9 @@ function pollLoop(
   };
 }
 
+/** How long stop() waits for the attempts under way (see `stopGraceMs`). */
+const DEFAULT_STOP_GRACE_MS = 2_000;
+
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
@@ -239,8 +251,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       loop.start();
     },
     async stop() {
-      stopping.abort();
-      await loop.stop();
+      const cut = stopping;
+      const grace = setTimeout(() => cut.abort(), options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
+      try {
+        await loop.stop();
+      } finally {
+        clearTimeout(grace);
+        cut.abort();
+      }
     },
     kick: () => loop.kick(),
     runOnce,

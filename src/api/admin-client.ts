@@ -11,7 +11,10 @@ import {
   BrigadeSettings,
   InsurerList,
   type BrigadeSettingsRequest,
+  type CreateInsurerRequest,
 } from '../contracts/admin';
+import { Insurer } from '../contracts/auth';
+import { BrigadeTileSource, type TileSettings } from '../contracts/tile-source';
 import {
   DeliveryList,
   EndpointList,
@@ -31,6 +34,8 @@ import type { ApiResult } from './result';
 
 export interface AdminApi extends AccountsApi, AuditApi {
   listInsurers(token: string): Promise<ApiResult<InsurerList>>;
+  /** A new insurer company (`409 insurer_code_taken` when its code is another's). */
+  createInsurer(token: string, body: CreateInsurerRequest): Promise<ApiResult<Insurer>>;
   /** Brigades with their call-back target and when their packets go out. */
   listBrigades(token: string): Promise<ApiResult<BrigadeList>>;
   updateBrigade(
@@ -40,6 +45,13 @@ export interface AdminApi extends AccountsApi, AuditApi {
   ): Promise<ApiResult<BrigadeSettings>>;
   /** A brigade's courteous script (the project's starter, version 0, until one is saved). */
   getCourtesyScript(token: string, brigadeId: string): Promise<ApiResult<CourtesyScript>>;
+  /** A brigade's map tile source (version 0 and no source until one is set). */
+  getTileSource(token: string, brigadeId: string): Promise<ApiResult<BrigadeTileSource>>;
+  setTileSource(
+    token: string,
+    brigadeId: string,
+    body: TileSettings,
+  ): Promise<ApiResult<BrigadeTileSource>>;
   setCourtesyScript(
     token: string,
     brigadeId: string,
@@ -87,6 +99,15 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
     ...createAuditApiClient(config),
     listInsurers: (token) =>
       request(config, { method: 'GET', path: '/api/admin/insurers', token, schema: InsurerList }),
+    createInsurer: (token, body) =>
+      request(config, {
+        method: 'POST',
+        path: '/api/admin/insurers',
+        token,
+        body,
+        schema: Insurer,
+        ok: [201],
+      }),
     listBrigades: (token) =>
       request(config, { method: 'GET', path: '/api/admin/brigades', token, schema: BrigadeList }),
     updateBrigade: (token, brigadeId, body) =>
@@ -103,6 +124,21 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
         path: `/api/admin/brigades/${seg(brigadeId)}/courtesy-script`,
         token,
         schema: CourtesyScript,
+      }),
+    getTileSource: (token, brigadeId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/admin/brigades/${seg(brigadeId)}/tile-source`,
+        token,
+        schema: BrigadeTileSource,
+      }),
+    setTileSource: (token, brigadeId, body) =>
+      request(config, {
+        method: 'PUT',
+        path: `/api/admin/brigades/${seg(brigadeId)}/tile-source`,
+        token,
+        body,
+        schema: BrigadeTileSource,
       }),
     setCourtesyScript: (token, brigadeId, body) =>
       request(config, {

@@ -80,6 +80,8 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     () => import('../features/admin/messages').then((m) => m.adminMessages),
     () => import('../features/admin/accounts-messages').then((m) => m.accountsMessages),
     () => import('../features/admin/lenient-messages').then((m) => m.lenientAdminMessages),
+    // The base-map fields' words, for a brigade's tile source.
+    () => import('../features/settings/messages').then((m) => m.settingsMessages),
   ),
 };
 

@@ -67,6 +67,20 @@ export type UserList = z.infer<typeof UserList>;
 export const UnitList = z.object({ units: z.array(Unit) });
 export type UnitList = z.infer<typeof UnitList>;
 export const InsurerList = z.object({ insurers: z.array(Insurer) });
+
+/**
+ * A new insurer company: its full name, and the short code (capital letters,
+ * digits, `-` or `_`, as PICC or PINGAN) the policies on a case name it by.
+ */
+export const CreateInsurerRequest = z.object({
+  name: line(80).check(z.minLength(1, 'required')),
+  code: z
+    .string()
+    .check(
+      z.regex(/^[A-Z][A-Z0-9_-]{1,19}$/, 'use 2–20 capital letters, digits, - or _, e.g. PICC'),
+    ),
+});
+export type CreateInsurerRequest = z.infer<typeof CreateInsurerRequest>;
 export type InsurerList = z.infer<typeof InsurerList>;
 
 /** How a brigade works with insurers: the call-back target and when packets go out. */
@@ -198,6 +212,19 @@ export const adminRoutes = [
     access: ['admin'],
     scoped: false,
     responses: { 200: { description: 'Insurers', schema: InsurerList } },
+  }),
+  defineRoute({
+    id: 'admin.insurers.create',
+    method: 'POST',
+    path: '/api/admin/insurers',
+    summary: 'Add an insurer company (its name and the code policies name it by)',
+    access: ['admin'],
+    scoped: false,
+    body: CreateInsurerRequest,
+    responses: {
+      201: { description: 'Created', schema: Insurer },
+      409: { description: '`insurer_code_taken` (another insurer has that code)' },
+    },
   }),
   defineRoute({
     id: 'admin.brigades.list',

@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { LenientList, LenientListBody } from '../domain/lenient/lenient-list.schema';
 import { IdParams, defineRoute } from './route';
+import { BrigadeTileSource } from './tile-source';
 
 const Words = (max: number) =>
   z
@@ -42,6 +43,8 @@ export const FieldPack = z.object({
   courtesyScript: CourtesyScript,
   /** Absent in a pack a phone kept before the list existed: the starter then. */
   lenientList: z.optional(LenientList),
+  /** The brigade's map tile source (absent in packs kept before it was sent). */
+  tileSource: z.optional(BrigadeTileSource),
 });
 export type FieldPack = z.infer<typeof FieldPack>;
 

@@ -8,6 +8,7 @@ import { claimRoutes } from './claims';
 import { dashboardRoutes } from './dashboard';
 import { deviceRoutes } from './devices';
 import { fieldPackRoutes } from './field-pack';
+import { tileSourceRoutes } from './tile-source';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
 import { reviewRoutes } from './review';
@@ -29,6 +30,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...claimRoutes,
   ...adminRoutes,
   ...fieldPackRoutes,
+  ...tileSourceRoutes,
   ...webhookRoutes,
   ...auditRoutes,
   ...dashboardRoutes,

@@ -9,6 +9,7 @@
 import type { Api } from '../api';
 import { FieldPack, STARTER_SCRIPT, type CourtesyScript } from '../contracts/field-pack';
 import { STARTER_LENIENT_LIST, type LenientList } from '../domain/lenient';
+import type { TileSettings } from '../contracts/tile-source';
 import { readSyncValue, writeSyncValue, type KuaichuDb, type StoredSession } from '../storage';
 
 export const fieldPackKey = (userId: string) => `fieldPack:${userId}`;
@@ -40,7 +41,7 @@ export async function refreshFieldPack(
   return true;
 }
 
-/** The pack kept for the officer, if one is kept and still reads. */
+/** The pack kept for the officer, if one was kept and still parses. */
 async function keptPack(db: KuaichuDb, userId: string): Promise<FieldPack | undefined> {
   const text = await readSyncValue(db, fieldPackKey(userId));
   if (text === undefined) return undefined;
@@ -63,4 +64,12 @@ export async function keptCourtesyScript(db: KuaichuDb, userId: string): Promise
  */
 export async function keptLenientList(db: KuaichuDb, userId: string): Promise<LenientList> {
   return (await keptPack(db, userId))?.lenientList ?? STARTER_LENIENT_LIST;
+}
+
+/** The brigade's map tile source kept for the officer, if the brigade set one. */
+export async function keptTileSource(
+  db: KuaichuDb,
+  userId: string,
+): Promise<TileSettings | undefined> {
+  return (await keptPack(db, userId))?.tileSource?.source ?? undefined;
 }

@@ -5,7 +5,8 @@
  * phone's enrolment; when the signal returns the phone's send is refused with
  * words the officer can act on, the case stays on the phone, and it can still
  * be exported; the audit log verifies and lists what the officer did; the
- * officer then moves to the accident squad as a reviewer.
+ * officer then moves to the accident squad as a reviewer. The admin also adds
+ * an insurer company (a code already taken is refused on its field).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -24,6 +25,8 @@ const world = useBrowserWorld({ demo: true });
 const run = Date.now().toString(36);
 const STATION = `乌兰劝导站${run}`;
 const USERNAME = `wu.lan.${run}`;
+const INSURER = `乌兰财产保险${run}`;
+const INSURER_CODE = `WL${run.toUpperCase()}`;
 
 async function createStation(desk: Page): Promise<void> {
   await desk.getByRole('link', { name: '单位管理' }).click();
@@ -50,6 +53,26 @@ async function createOfficer(desk: Page): Promise<void> {
   await desk.getByTestId('user-created').getByText(`已新建 乌兰（${USERNAME}）的账号。`).waitFor();
   await expectNoAxeViolations(desk, 'accounts');
   await desk.getByRole('link', { name: '大队管理' }).click();
+}
+
+/** A new insurer company: a code another insurer has is refused on its field first. */
+async function addInsurer(desk: Page): Promise<void> {
+  await desk.getByRole('link', { name: '新增保险公司' }).click();
+  await desk.getByRole('heading', { level: 1, name: '新增保险公司' }).waitFor();
+  await desk.getByLabel('公司全称').fill(INSURER);
+  await desk.getByLabel('公司代码').fill('picc');
+  await desk.getByRole('button', { name: '新增', exact: true }).click();
+  await desk.getByText('公司代码：已有保险公司使用这个代码，请换一个。').waitFor();
+  await expectNoAxeViolations(desk, 'new insurer, code taken');
+  await desk.getByLabel('公司代码').fill(INSURER_CODE.toLowerCase());
+  await desk.getByRole('button', { name: '新增', exact: true }).click();
+  await desk.getByRole('status').getByText(`已新增 ${INSURER}（代码 ${INSURER_CODE}）。`).waitFor();
+  await desk.getByRole('link', { name: '大队管理' }).first().click();
+  await desk
+    .getByTestId('insurer')
+    .filter({ hasText: INSURER })
+    .getByText(`代码 ${INSURER_CODE}`)
+    .waitFor();
 }
 
 /** The officer moves to the accident squad: the unit is asked for by name first. */
@@ -84,6 +107,7 @@ describe('the brigade administrator’s accounts and phones', () => {
     expect(await signInAs(desk, 'demo-admin')).toEqual({ path: '/admin' });
     await createStation(desk);
     await createOfficer(desk);
+    await addInsurer(desk);
 
     const phoneContext = await world.newPhone();
     const phone = await openApp(phoneContext);

@@ -34,6 +34,26 @@ describe('the courteous script (三告知、两敬礼)', () => {
     expect(CaseRecordSchema.parse(c).liability?.courtesy).toHaveLength(4);
   });
 
+  it('keeps the version of the script each step was read from, and refuses a version that is not a count', () => {
+    let c = must(markCourtesy(proposed(), 'greeting-salute', T1, 0));
+    c = must(markNoticesRead(c, T2, 3));
+    expect(c.liability?.courtesy?.map((m) => [m.step, m.scriptVersion])).toEqual([
+      ['greeting-salute', 0],
+      ['notice-violation', 3],
+      ['notice-determination', 3],
+      ['notice-rights', 3],
+    ]);
+    expect(CaseRecordSchema.parse(c).liability?.courtesy?.[1]?.scriptVersion).toBe(3);
+    const bad = {
+      ...c,
+      liability: {
+        ...c.liability!,
+        courtesy: [{ step: 'greeting-salute', at: T1, scriptVersion: -1 }],
+      },
+    };
+    expect(CaseRecordSchema.safeParse(bad).success).toBe(false);
+  });
+
   it('marks every notice not yet marked when they are read out at once', () => {
     const one = must(markCourtesy(proposed(), 'notice-violation', T1));
     const all = must(markNoticesRead(one, T2));

@@ -3,7 +3,9 @@
  * officer marks the greeting salute, each of the three notices as it is read
  * out, and the farewell salute; each step keeps the time it was first marked.
  * The notices count as read (`noticesReadAt`) once all three are marked, and
- * signing may begin. Pure, like liability-step.ts.
+ * signing may begin. Each mark also keeps the version of the brigade's script
+ * the phone showed (`scriptVersion`), so the reviewer can tell which words were
+ * read out. Pure, like liability-step.ts.
  */
 import type { Instant } from '../ids';
 import { ok, refuse, type Result } from '../result';
@@ -44,11 +46,12 @@ function withMarks(
   record: LiabilityRecord,
   steps: readonly CourtesyStep[],
   at: Instant,
+  scriptVersion: number | undefined,
 ): CaseRecord {
   const marked = record.courtesy ?? [];
   const added: CourtesyMark[] = steps
     .filter((step) => !marked.some((m) => m.step === step))
-    .map((step) => ({ step, at }));
+    .map((step) => (scriptVersion === undefined ? { step, at } : { step, at, scriptVersion }));
   const courtesy = [...marked, ...added];
   const allRead = NOTICE_STEPS.every((step) => courtesy.some((m) => m.step === step));
   const noticesReadAt = record.noticesReadAt ?? (allRead ? at : undefined);
@@ -69,12 +72,13 @@ export function markCourtesy(
   c: CaseRecord,
   step: CourtesyStep,
   at: Instant,
+  scriptVersion?: number,
 ): Result<CaseRecord, CourtesyRefusal> {
   const record = c.liability ?? { schemaVersion: LIABILITY_RECORD_SCHEMA_VERSION, signatures: [] };
   if (courtesyMarkedAt(record, step) !== undefined && stateAllows(c, step)) return ok(c);
   const refusal = courtesyRefusal(c, step);
   if (refusal) return refuse(refusal, refusal === 'not-allowed' ? c.state : undefined);
-  return ok(withMarks(c, record, [step], at));
+  return ok(withMarks(c, record, [step], at, scriptVersion));
 }
 
 const stateAllows = (c: CaseRecord, step: CourtesyStep) =>
@@ -97,9 +101,13 @@ export function canMarkCourtesy(c: CaseRecord, step: CourtesyStep): boolean {
  * The notices (三告知) have been read out or handed over, all at once: every
  * notice not marked yet is marked now; the first time is kept.
  */
-export function markNoticesRead(c: CaseRecord, at: Instant): Result<CaseRecord, CourtesyRefusal> {
+export function markNoticesRead(
+  c: CaseRecord,
+  at: Instant,
+  scriptVersion?: number,
+): Result<CaseRecord, CourtesyRefusal> {
   if (c.state !== 'liability-proposed') return refuse('not-allowed', c.state);
   const record = c.liability ?? { schemaVersion: LIABILITY_RECORD_SCHEMA_VERSION, signatures: [] };
   if (record.noticesReadAt !== undefined) return ok(c);
-  return ok(withMarks(c, record, NOTICE_STEPS, at));
+  return ok(withMarks(c, record, NOTICE_STEPS, at, scriptVersion));
 }

@@ -193,7 +193,16 @@ export const CourtesyStep = z.enum([
 ]);
 export type CourtesyStep = z.infer<typeof CourtesyStep>;
 
-export const CourtesyMark = z.object({ step: CourtesyStep, at: Instant });
+/**
+ * One step of the courteous script, marked once: when, and the version of the
+ * brigade's script the phone showed (0: the project's starter; absent on marks
+ * made before versions were recorded).
+ */
+export const CourtesyMark = z.object({
+  step: CourtesyStep,
+  at: Instant,
+  scriptVersion: z.optional(z.number().check(z.int(), z.nonnegative())),
+});
 export type CourtesyMark = z.infer<typeof CourtesyMark>;
 
 export const ReasonAt = z.object({ reason: Reason, at: Instant });

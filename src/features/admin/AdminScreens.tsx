@@ -4,7 +4,8 @@
  * overdue packets at `/admin/overdue`, the accounts at `/admin/accounts`, the
  * units at `/admin/units`, the enrolled phones at `/admin/devices`, the audit
  * log at `/admin/audit`, a brigade's courteous script at
- * `/admin/brigades/:id/script`,
+ * `/admin/brigades/:id/script`, its map tile source at `/admin/brigades/:id/tiles`,
+ * a new insurer company at `/admin/insurers/new`,
  * registering an insurer's endpoint at `/admin/insurers/:id/endpoints/new`,
  * one endpoint at `/admin/insurers/:insurerId/endpoints/:endpointId`. Each
  * loads when first opened (this module stays small: it is what the app's
@@ -14,6 +15,7 @@ import { lazy } from 'react';
 import { matchPath, usePath } from '../../ui/router';
 
 const AdminHome = lazy(() => import('./AdminHome').then((m) => ({ default: m.AdminHome })));
+const NewInsurer = lazy(() => import('./NewInsurer').then((m) => ({ default: m.NewInsurer })));
 const NewEndpoint = lazy(() => import('./NewEndpoint').then((m) => ({ default: m.NewEndpoint })));
 const EndpointScreen = lazy(() =>
   import('./EndpointScreen').then((m) => ({ default: m.EndpointScreen })),
@@ -37,6 +39,9 @@ const CourtesyScriptScreen = lazy(() =>
 const LenientListScreen = lazy(() =>
   import('./LenientListScreen').then((m) => ({ default: m.LenientListScreen })),
 );
+const TileSourceScreen = lazy(() =>
+  import('./TileSourceScreen').then((m) => ({ default: m.TileSourceScreen })),
+);
 const DevicesScreen = lazy(() =>
   import('./DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
 );
@@ -49,10 +54,13 @@ export function AdminScreens() {
   if (path === '/admin/units') return <UnitsScreen />;
   if (path === '/admin/devices') return <DevicesScreen />;
   if (path === '/admin/audit') return <AuditScreen />;
+  if (path === '/admin/insurers/new') return <NewInsurer />;
   const script = matchPath('/admin/brigades/:id/script', path);
   if (script?.id) return <CourtesyScriptScreen key={path} brigadeId={script.id} />;
   const lenient = matchPath('/admin/brigades/:id/lenient', path);
   if (lenient?.id) return <LenientListScreen key={path} brigadeId={lenient.id} />;
+  const tiles = matchPath('/admin/brigades/:id/tiles', path);
+  if (tiles?.id) return <TileSourceScreen key={path} brigadeId={tiles.id} />;
   const registering = matchPath('/admin/insurers/:id/endpoints/new', path);
   if (registering?.id) return <NewEndpoint key={path} insurerId={registering.id} />;
   const endpoint = matchPath('/admin/insurers/:insurerId/endpoints/:endpointId', path);

@@ -2,7 +2,7 @@
  * The admin home's "Insurer delivery": every insurer with its endpoints —
  * address, description, enabled or disabled and why, deliveries counted by
  * state, the end of a secret rotation's overlap — the way to each
- * endpoint's screen and to register another.
+ * endpoint's screen and to register another, and the way to add an insurer.
  */
 import { useTranslation } from 'react-i18next';
 import type { WebhookEndpoint } from '../../contracts/webhooks';
@@ -96,6 +96,9 @@ export function InsurerDelivery() {
       {insurers.value?.map((item) => (
         <InsurerPart key={item.insurer.id} item={item} />
       ))}
+      <ButtonLink href="/admin/insurers/new" block>
+        {t('admin.insurerForm.open')}
+      </ButtonLink>
     </Section>
   );
 }

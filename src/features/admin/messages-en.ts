@@ -51,6 +51,39 @@ export const adminEn: AdminMessages = {
         'Secret rotation overlap until {{time}}: the previous secret still signs until then',
       noDescription: '(no description)',
     },
+    insurerForm: {
+      open: 'Add an insurer',
+      title: 'Add an insurer',
+      name: 'Full company name',
+      nameHint: 'e.g. China United Property Insurance Co., Ltd.',
+      code: 'Company code',
+      codeHint:
+        'The code the parties’ policies name this company by: 2–20 capital letters, digits, - or _, e.g. PICC.',
+      submit: 'Add',
+      submitting: 'Adding…',
+      done: '{{name}} added (code {{code}}).',
+      error: {
+        nameRequired: 'Full company name: required.',
+        nameTooLong: 'Full company name: too long, at most 80 characters.',
+        nameInvalid: 'Full company name: contains characters that cannot be used.',
+        codeRequired: 'Company code: required.',
+        codeInvalid:
+          'Company code: 2–20 capital letters, digits, - or _, starting with a letter, e.g. PICC.',
+        codeTaken: 'Company code: another insurer has this code; choose another.',
+      },
+    },
+    tiles: {
+      title: 'Base map',
+      link: 'Base map of {{name}}',
+      intro:
+        'The base map of this brigade’s officers’ phones (unless an officer set his own in Settings). Phones fetch it when online and use it offline afterwards. The tile server must be one this system’s server allows (TILE_HOSTS).',
+      none: 'In force: none set; phones use OpenStreetMap.',
+      version: 'In force: version {{version}}.',
+      save: 'Save base map',
+      saved: 'Saved as version {{version}}; officers’ phones fetch it when next online.',
+      hostRefused:
+        'Tile URL template: the server does not let its pages load tiles from this address (not in TILE_HOSTS). Use an allowed address, or ask the system’s operator to add it to TILE_HOSTS.',
+    },
     state: {
       enabled: 'Enabled',
       gone: 'Disabled: the receiver answered 410, the address no longer exists',

@@ -47,6 +47,37 @@ const zh = {
       overlapUntil: '更换密钥过渡期至 {{time}}，期间旧密钥仍同时签名',
       noDescription: '（无说明）',
     },
+    insurerForm: {
+      open: '新增保险公司',
+      title: '新增保险公司',
+      name: '公司全称',
+      nameHint: '例如：中华联合财产保险股份有限公司',
+      code: '公司代码',
+      codeHint: '当事人保单上用来识别这家公司的代码：2–20 位大写字母、数字、- 或 _，例如 PICC。',
+      submit: '新增',
+      submitting: '正在新增…',
+      done: '已新增 {{name}}（代码 {{code}}）。',
+      error: {
+        nameRequired: '公司全称：请填写。',
+        nameTooLong: '公司全称：太长，最多 80 个字。',
+        nameInvalid: '公司全称：含有不能使用的字符。',
+        codeRequired: '公司代码：请填写。',
+        codeInvalid: '公司代码：须为 2–20 位大写字母、数字、- 或 _，以字母开头，例如 PICC。',
+        codeTaken: '公司代码：已有保险公司使用这个代码，请换一个。',
+      },
+    },
+    tiles: {
+      title: '地图底图',
+      link: '{{name}}的地图底图',
+      intro:
+        '本大队民警手机使用的地图底图（民警在“设置”中另设的除外）。手机联网时取得，之后离线也用它。图块服务器须在本系统服务器允许的地址之内（TILE_HOSTS）。',
+      none: '现用：未设置，手机使用 OpenStreetMap。',
+      version: '现用：第 {{version}} 版。',
+      save: '保存底图',
+      saved: '已保存为第 {{version}} 版，民警手机下次联网时取得。',
+      hostRefused:
+        '图块地址模板：服务器不允许页面从这个地址加载图块（不在 TILE_HOSTS 之内）。请改用允许的地址，或请系统运维人员把它加入 TILE_HOSTS。',
+    },
     state: {
       enabled: '启用中',
       gone: '已停用：接收方答复 410，表示这个地址已不存在',

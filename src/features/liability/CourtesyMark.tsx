@@ -1,6 +1,7 @@
 /**
  * One step of the courteous script (三告知、两敬礼) on the notices screen: a
  * button the officer taps as the step is done, then the time it was marked.
+ * The mark keeps the version of the script the phone shows.
  */
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +12,7 @@ import {
   type CourtesyStep,
 } from '../../domain';
 import { useCaseStep } from '../../services/useCaseStep';
+import { useCourtesyScript } from '../../services/useCourtesyScript';
 import { Button } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
 import { ErrorNotice } from '../../ui/Notice';
@@ -18,6 +20,7 @@ import { ErrorNotice } from '../../ui/Notice';
 export function CourtesyMark({ c, step }: { c: CaseRecord; step: CourtesyStep }) {
   const { t, i18n } = useTranslation();
   const { run, error } = useCaseStep(c.id);
+  const { version } = useCourtesyScript(c.officer?.id);
   const at = courtesyMarkedAt(c.liability, step);
   if (at !== undefined) {
     return (
@@ -30,7 +33,10 @@ export function CourtesyMark({ c, step }: { c: CaseRecord; step: CourtesyStep })
   return (
     <>
       <ErrorNotice error={error} />
-      <Button className="courtesy" onClick={() => run((x, now) => markCourtesy(x, step, now))}>
+      <Button
+        className="courtesy"
+        onClick={() => run((x, now) => markCourtesy(x, step, now, version))}
+      >
         {t(`notices.courtesy.mark.${step}`)}
       </Button>
     </>

@@ -172,13 +172,18 @@ function NoticeScript({
 function NoticesRead({ c, readAt }: { c: CaseRecord; readAt: string | undefined }) {
   const { t, i18n } = useTranslation();
   const { run, error } = useCaseStep(c.id);
+  const { version } = useCourtesyScript(c.officer?.id);
   return (
     <>
       <ErrorNotice error={error} />
       {readAt === undefined ? (
         c.state === 'liability-proposed' && (
           <>
-            <Button variant="primary" block onClick={() => run((x, at) => markNoticesRead(x, at))}>
+            <Button
+              variant="primary"
+              block
+              onClick={() => run((x, at) => markNoticesRead(x, at, version))}
+            >
               {t('notices.readDone')}
             </Button>
             <ButtonLink href={`/cases/${c.id}/liability`} block>

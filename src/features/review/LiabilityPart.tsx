@@ -1,9 +1,10 @@
 /**
  * Liability as the officer settled it: the facts given to the engine, the
  * engine's decision with the law and article of each finding, the officer's
- * override and its reason, when the notices were read, the warnings instead
- * of fines decided, each signature (its image) or refusal with its reason,
- * and any amendment.
+ * override and its reason, when the notices were read and each step of the
+ * courteous script with the script's version, the warnings instead of fines
+ * decided, each signature (its image) or refusal with its reason, and any
+ * amendment.
  */
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord, LiabilityByVehicle, SignatureEntry } from '../../domain';
@@ -11,6 +12,7 @@ import { citeBasis } from '../../documents/document-model';
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
 import { Facts } from './CaseFacts';
+import { CourtesyPart } from './CourtesyPart';
 import { factRows } from './fact-rows';
 import { inLanguage } from './review-format';
 
@@ -184,6 +186,9 @@ export function LiabilityPart({ record }: { record: CaseRecord }) {
                 [t('review.liability.noticesRead'), formatTime(l.noticesReadAt, i18n.language)],
               ]}
             />
+          )}
+          {(l.noticesReadAt || (l.courtesy?.length ?? 0) > 0) && (
+            <CourtesyPart marks={l.courtesy} />
           )}
           <Warnings record={record} />
           <Signatures record={record} />

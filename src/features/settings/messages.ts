@@ -17,6 +17,9 @@ const zhCN = {
     saved: '底图设置已保存。',
     cached: '本机已缓存 {{count}} 张图块。',
     clearCache: '清除已缓存的图块',
+    own: '本机使用自己设置的底图。',
+    useBrigade: '改用大队统一底图',
+    brigadeOrDefault: '本机未单独设置：使用大队统一的底图（大队未设置时为 OpenStreetMap）。',
     problem: {
       'missing-placeholders': '“{{field}}”缺少 {{missing}}。',
       'not-http': '“{{field}}”只能是 http:// 或 https:// 开头的地址。',
@@ -42,6 +45,10 @@ const en: typeof zhCN = {
     saved: 'Map settings saved.',
     cached: '{{count}} map tiles cached on this phone.',
     clearCache: 'Clear cached map tiles',
+    own: 'This phone uses its own base map.',
+    useBrigade: 'Use the brigade’s base map',
+    brigadeOrDefault:
+      'Not set on this phone: the brigade’s base map is used (OpenStreetMap when the brigade set none).',
     problem: {
       'missing-placeholders': '“{{field}}” lacks {{missing}}.',
       'not-http': '“{{field}}” must start with http:// or https://.',
