@@ -19,6 +19,7 @@ import { handleClientError, handleError, shuttingDown } from './errors';
 import { adminRoutes } from './routes/admin';
 import { fieldPackRoutes } from './routes/field-pack';
 import { tileSourceRoutes } from './routes/tile-source';
+import { videoRoutes } from './routes/video';
 import { auditRoutes } from './routes/audit';
 import { dashboardRoutes } from './routes/dashboard';
 import { claimRoutes } from './routes/claims';
@@ -157,6 +158,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
   void app.register(fieldPackRoutes, { db, auth, now });
   void app.register(tileSourceRoutes, { db, auth, now, tileHosts });
+  void app.register(videoRoutes, { db, auth, now });
   void app.register(auditRoutes, { db, auth });
   void app.register(dashboardRoutes, { db, auth, now });
   void app.register(webhookRoutes, {

@@ -17,6 +17,7 @@ import { notFound } from './auth/policy';
 import type { Db } from './db/database';
 import { HttpError } from './errors';
 import { tileSourceOf } from './tile-source';
+import { videoPackOf } from './video-units';
 
 type Reader = Pick<Db, 'selectFrom'>;
 
@@ -97,6 +98,7 @@ export async function fieldPackOf(db: Db, brigadeId: string | null): Promise<Fie
     courtesyScript: await courtesyScriptOf(db, brigadeId),
     lenientList: await lenientListOf(db, brigadeId),
     tileSource: await tileSourceOf(db, brigadeId),
+    ...(await videoPackOf(db, brigadeId)),
   };
 }
 

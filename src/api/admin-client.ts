@@ -30,9 +30,10 @@ import { LenientList, type LenientListBody } from '../domain/lenient/lenient-lis
 import { createAccountsApiClient, type AccountsApi } from './accounts-client';
 import { createAuditApiClient, type AuditApi } from './audit-client';
 import { request, type HttpConfig } from './http';
+import { createVideoAdminApiClient, type VideoAdminApi } from './video-client';
 import type { ApiResult } from './result';
 
-export interface AdminApi extends AccountsApi, AuditApi {
+export interface AdminApi extends AccountsApi, AuditApi, VideoAdminApi {
   listInsurers(token: string): Promise<ApiResult<InsurerList>>;
   /** A new insurer company (`409 insurer_code_taken` when its code is another's). */
   createInsurer(token: string, body: CreateInsurerRequest): Promise<ApiResult<Insurer>>;
@@ -97,6 +98,7 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
   return {
     ...createAccountsApiClient(config),
     ...createAuditApiClient(config),
+    ...createVideoAdminApiClient(config),
     listInsurers: (token) =>
       request(config, { method: 'GET', path: '/api/admin/insurers', token, schema: InsurerList }),
     createInsurer: (token, body) =>

@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { LenientList, LenientListBody } from '../domain/lenient/lenient-list.schema';
 import { IdParams, defineRoute } from './route';
 import { BrigadeTileSource } from './tile-source';
+import { VideoUnit } from './video';
 
 const Words = (max: number) =>
   z
@@ -38,6 +39,9 @@ export const CourtesyScript = z.object({
 });
 export type CourtesyScript = z.infer<typeof CourtesyScript>;
 
+/** How far from a case the brigade looks for roadside video units, unless it set its own. */
+export const DEFAULT_VIDEO_RADIUS_M = 2000;
+
 export const FieldPack = z.object({
   brigadeId: z.uuid(),
   courtesyScript: CourtesyScript,
@@ -45,6 +49,10 @@ export const FieldPack = z.object({
   lenientList: z.optional(LenientList),
   /** The brigade's map tile source (absent in packs kept before it was sent). */
   tileSource: z.optional(BrigadeTileSource),
+  /** The brigade's roadside video units in use (absent from a pack kept before they came). */
+  videoUnits: z.optional(z.array(VideoUnit)),
+  /** How far from a case the phone lists video units, in metres. */
+  videoRadiusM: z.optional(z.number()),
 });
 export type FieldPack = z.infer<typeof FieldPack>;
 
@@ -72,7 +80,8 @@ export const fieldPackRoutes = [
     id: 'field-pack.get',
     method: 'GET',
     path: '/api/field-pack',
-    summary: 'The brigade’s words and lists the phone keeps for offline use (the courteous script)',
+    summary:
+      'The brigade’s words and lists the phone keeps for offline use (the courteous script, the roadside video units and their search radius)',
     access: ['officer', 'reviewer'],
     scoped: false,
     responses: {

@@ -15,6 +15,7 @@ import { reviewRoutes } from './review';
 import { timelineRoutes } from './timeline';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
+import { videoRoutes } from './video';
 import { webhookRoutes } from './webhooks';
 
 export const API_ROUTES: readonly RouteSpec[] = [
@@ -31,6 +32,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...adminRoutes,
   ...fieldPackRoutes,
   ...tileSourceRoutes,
+  ...videoRoutes,
   ...webhookRoutes,
   ...auditRoutes,
   ...dashboardRoutes,

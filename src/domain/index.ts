@@ -39,3 +39,4 @@ export * from './review/squad-amendment';
 export * from './outbox';
 export * from './export';
 export * from './review';
+export * from './video/footage';

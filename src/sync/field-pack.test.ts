@@ -8,6 +8,7 @@ import {
   fieldPackKey,
   keptCourtesyScript,
   keptLenientList,
+  keptVideoPack,
   refreshFieldPack,
 } from './field-pack';
 import { STARTER_LENIENT_LIST } from '../domain/lenient';
@@ -91,5 +92,36 @@ describe('the field pack on the phone', () => {
     expect(await keptCourtesyScript(db, 'officer-1')).toEqual(STARTER_SCRIPT);
     await writeSyncValue(db, fieldPackKey('officer-1'), JSON.stringify({ brigadeId: 'x' }));
     expect(await keptCourtesyScript(db, 'officer-1')).toEqual(STARTER_SCRIPT);
+  });
+
+  it('keeps the brigade’s video units and radius; a pack kept before they came reads none, 2 km', async () => {
+    await writeSyncValue(db, fieldPackKey('officer-1'), JSON.stringify(pack(1)));
+    expect(await keptVideoPack(db, 'officer-1')).toEqual({
+      videoUnits: [],
+      radiusM: 2000,
+      known: false,
+    });
+    expect((await keptCourtesyScript(db, 'officer-1')).version).toBe(1);
+    const unit = {
+      id: '0190a000-0000-7000-8000-00000000c001',
+      brigadeId: BRIGADE,
+      code: 'SF-001',
+      name: '路口',
+      latitude: 30.6595,
+      longitude: 104.0655,
+      facing: 'S' as const,
+      retentionDays: 30,
+      active: true,
+      updatedAt: '2026-12-07T01:00:00.000Z',
+    };
+    const { api } = fakeApi([
+      { ok: true, value: { ...pack(2), videoUnits: [unit], videoRadiusM: 3000 } },
+    ]);
+    await refreshFieldPack(db, api, session);
+    expect(await keptVideoPack(db, 'officer-1')).toEqual({
+      videoUnits: [unit],
+      radiusM: 3000,
+      known: true,
+    });
   });
 });

@@ -7,9 +7,15 @@
  * that never fetched one uses the starters.
  */
 import type { Api } from '../api';
-import { FieldPack, STARTER_SCRIPT, type CourtesyScript } from '../contracts/field-pack';
 import { STARTER_LENIENT_LIST, type LenientList } from '../domain/lenient';
 import type { TileSettings } from '../contracts/tile-source';
+import {
+  DEFAULT_VIDEO_RADIUS_M,
+  FieldPack,
+  STARTER_SCRIPT,
+  type CourtesyScript,
+} from '../contracts/field-pack';
+import type { VideoUnit } from '../contracts/video';
 import { readSyncValue, writeSyncValue, type KuaichuDb, type StoredSession } from '../storage';
 
 export const fieldPackKey = (userId: string) => `fieldPack:${userId}`;
@@ -72,4 +78,21 @@ export async function keptTileSource(
   userId: string,
 ): Promise<TileSettings | undefined> {
   return (await keptPack(db, userId))?.tileSource?.source ?? undefined;
+}
+
+export interface VideoPack {
+  videoUnits: readonly VideoUnit[];
+  radiusM: number;
+  /** False when the phone never fetched a pack with the brigade's units. */
+  known: boolean;
+}
+
+/** The brigade's roadside video units and search radius kept for the officer. */
+export async function keptVideoPack(db: KuaichuDb, userId: string): Promise<VideoPack> {
+  const pack = await keptPack(db, userId);
+  return {
+    videoUnits: pack?.videoUnits ?? [],
+    radiusM: pack?.videoRadiusM ?? DEFAULT_VIDEO_RADIUS_M,
+    known: pack?.videoUnits !== undefined,
+  };
 }

@@ -5,6 +5,7 @@
  * units at `/admin/units`, the enrolled phones at `/admin/devices`, the audit
  * log at `/admin/audit`, a brigade's courteous script at
  * `/admin/brigades/:id/script`, its map tile source at `/admin/brigades/:id/tiles`,
+ * its roadside video units at `/admin/brigades/:id/video-units`,
  * a new insurer company at `/admin/insurers/new`,
  * registering an insurer's endpoint at `/admin/insurers/:id/endpoints/new`,
  * one endpoint at `/admin/insurers/:insurerId/endpoints/:endpointId`. Each
@@ -42,6 +43,9 @@ const LenientListScreen = lazy(() =>
 const TileSourceScreen = lazy(() =>
   import('./TileSourceScreen').then((m) => ({ default: m.TileSourceScreen })),
 );
+const VideoUnitsScreen = lazy(() =>
+  import('./VideoUnitsScreen').then((m) => ({ default: m.VideoUnitsScreen })),
+);
 const DevicesScreen = lazy(() =>
   import('./DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
 );
@@ -61,6 +65,8 @@ export function AdminScreens() {
   if (lenient?.id) return <LenientListScreen key={path} brigadeId={lenient.id} />;
   const tiles = matchPath('/admin/brigades/:id/tiles', path);
   if (tiles?.id) return <TileSourceScreen key={path} brigadeId={tiles.id} />;
+  const video = matchPath('/admin/brigades/:id/video-units', path);
+  if (video?.id) return <VideoUnitsScreen key={path} brigadeId={video.id} />;
   const registering = matchPath('/admin/insurers/:id/endpoints/new', path);
   if (registering?.id) return <NewEndpoint key={path} insurerId={registering.id} />;
   const endpoint = matchPath('/admin/insurers/:insurerId/endpoints/:endpointId', path);

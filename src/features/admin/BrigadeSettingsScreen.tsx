@@ -100,6 +100,9 @@ function BrigadeForm({ brigade, view }: { brigade: BrigadeSettings; view: Brigad
       <ButtonLink href={`/admin/brigades/${brigade.id}/tiles`} block>
         {t('admin.tiles.link', { name: brigade.name })}
       </ButtonLink>
+      <ButtonLink href={`/admin/brigades/${brigade.id}/video-units`} block>
+        {t('videoUnits.link', { name: brigade.name })}
+      </ButtonLink>
     </form>
   );
 }

@@ -1,5 +1,8 @@
-/** The settings feature's words: the base-map section (the rest of Settings is app-wide). */
-import type { MessageBundle } from '../../ui/i18n/setup';
+/**
+ * The words of a map tile source's fields (src/ui/map/TileSourceFields.tsx):
+ * the officer's base-map settings and the admin's brigade base map load them.
+ */
+import type { MessageBundle } from '../i18n/setup';
 
 const zhCN = {
   tileSettings: {
@@ -58,4 +61,4 @@ const en: typeof zhCN = {
   },
 };
 
-export const settingsMessages: MessageBundle<typeof zhCN> = { 'zh-CN': zhCN, en };
+export const tileSourceMessages: MessageBundle<typeof zhCN> = { 'zh-CN': zhCN, en };
