@@ -3,17 +3,19 @@
  * with a patrol squad, an accident squad and a rural persuasion station, its
  * roadside video units, two
  * insurers, two officers and one user of each other role, named in Chinese as
- * a brigade names them. Idempotent: a second start finds the demo users and
+ * a brigade names them; its region for the warning list is 川A / 成都 (5101). Idempotent: a second start finds the demo users and
  * seeds nothing. The passwords are fixed and printed — a demo installation is
  * not for real cases.
  */
 import type { Kysely } from 'kysely';
 import type { Role } from '../src/contracts/route';
+import { STARTER_LENIENT_ITEMS, type LenientListBody } from '../src/domain/lenient';
 import { createBrigade, createInsurer, createUnit, createUser } from './auth/accounts';
 import type { ScryptCost } from './auth/passwords';
 import type { Database } from './db/schema';
 import type { VideoUnitInput } from '../src/contracts/video';
 import { addVideoUnit } from './video-units';
+import { saveLenientList } from './field-pack';
 
 export const DEMO_BRIGADE = '示范县公安局交警大队';
 const PATROL = `${DEMO_BRIGADE} 路勤中队`;
@@ -21,6 +23,15 @@ const ACCIDENT = `${DEMO_BRIGADE} 事故中队`;
 const STATION = `${DEMO_BRIGADE} 城关劝导站`;
 const PICC = '中国人民财产保险股份有限公司';
 export const DEMO_PASSWORD = 'kuaichu-demo-2026';
+
+/**
+ * The demo brigade's region for the warning-instead-of-a-fine list (首违警告):
+ * plates 川A and licences issued in 成都 (5101) are local; the starter's items.
+ */
+const DEMO_LENIENT: LenientListBody = {
+  region: { platePrefixes: ['川A'], licenceAreaCodes: ['5101'] },
+  items: [...STARTER_LENIENT_ITEMS],
+};
 
 export interface DemoCredential {
   username: string;
@@ -136,8 +147,9 @@ export async function seedDemo(
     insurer: { insurerId: picc.id },
     admin: {},
   };
+  let adminId = '';
   for (const c of credentials) {
-    await createUser(
+    const user = await createUser(
       db,
       {
         username: c.username,
@@ -150,7 +162,9 @@ export async function seedDemo(
       at,
       cost,
     );
+    if (c.role === 'admin') adminId = user.id;
   }
+  await saveLenientList(db, adminId, brigadeId, DEMO_LENIENT, at);
   return { seeded: true, credentials };
 }
 

@@ -5,6 +5,7 @@
  * route-matrix.test.ts.
  */
 import { presetSettings } from '../src/contracts/tile-source';
+import { STARTER_LENIENT_LIST } from '../src/domain/lenient';
 import { createUser } from './auth/accounts';
 import type { Fixture, MatrixContext } from './route-matrix-insurers';
 import { CHEAP_SCRYPT, TEST_PASSWORD } from './test-world';
@@ -121,6 +122,20 @@ export function adminFixtures({ world, next }: MatrixContext): Record<string, Fi
         method: 'PUT',
         url: `/api/admin/brigades/${brigadeA()}/courtesy-script`,
         payload: script,
+      }),
+    },
+    'admin.brigades.lenient.get': {
+      success: 200,
+      home: ['admin'],
+      prepare: async () => ({ url: `/api/admin/brigades/${brigadeA()}/lenient-list` }),
+    },
+    'admin.brigades.lenient.set': {
+      success: 200,
+      home: ['admin'],
+      prepare: async () => ({
+        method: 'PUT',
+        url: `/api/admin/brigades/${brigadeA()}/lenient-list`,
+        payload: { region: STARTER_LENIENT_LIST.region, items: STARTER_LENIENT_LIST.items },
       }),
     },
     'admin.brigades.tiles.get': {

@@ -126,6 +126,8 @@ export interface CasesTable {
   ff_week: Generated<string>;
   /** 1 once the case was ever returned. */
   ff_returned: Generated<number>;
+  /** Warnings instead of fines confirmed on the stored version (migration 0014). */
+  lenient_warnings: Generated<number>;
 }
 export type CaseRow = Selectable<CasesTable>;
 

@@ -26,6 +26,7 @@ import {
   type RotateSecretRequest,
 } from '../contracts/webhooks';
 import { CourtesyScript, type CourtesyScriptText } from '../contracts/field-pack';
+import { LenientList, type LenientListBody } from '../domain/lenient/lenient-list.schema';
 import { createAccountsApiClient, type AccountsApi } from './accounts-client';
 import { createAuditApiClient, type AuditApi } from './audit-client';
 import { request, type HttpConfig } from './http';
@@ -57,6 +58,12 @@ export interface AdminApi extends AccountsApi, AuditApi, VideoAdminApi {
     brigadeId: string,
     body: CourtesyScriptText,
   ): Promise<ApiResult<CourtesyScript>>;
+  getLenientList(token: string, brigadeId: string): Promise<ApiResult<LenientList>>;
+  setLenientList(
+    token: string,
+    brigadeId: string,
+    body: LenientListBody,
+  ): Promise<ApiResult<LenientList>>;
   listEndpoints(token: string, insurerId: string): Promise<ApiResult<z.infer<typeof EndpointList>>>;
   /** Registers an endpoint; the answer holds its secret, this once. */
   createEndpoint(
@@ -142,6 +149,21 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
         token,
         body,
         schema: CourtesyScript,
+      }),
+    getLenientList: (token, brigadeId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/admin/brigades/${seg(brigadeId)}/lenient-list`,
+        token,
+        schema: LenientList,
+      }),
+    setLenientList: (token, brigadeId, body) =>
+      request(config, {
+        method: 'PUT',
+        path: `/api/admin/brigades/${seg(brigadeId)}/lenient-list`,
+        token,
+        body,
+        schema: LenientList,
       }),
     listEndpoints: (token, insurerId) =>
       request(config, {

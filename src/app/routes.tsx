@@ -82,6 +82,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     overdue,
     () => import('../features/admin/messages').then((m) => m.adminMessages),
     () => import('../features/admin/accounts-messages').then((m) => m.accountsMessages),
+    () => import('../features/admin/lenient-messages').then((m) => m.lenientAdminMessages),
     // The base-map fields' words, for a brigade's tile source.
     () => import('../ui/map/tile-source-messages').then((m) => m.tileSourceMessages),
     () => import('../features/admin/video-messages').then((m) => m.videoMessages),

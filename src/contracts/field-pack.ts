@@ -3,9 +3,13 @@
  * offline (the field pack): fetched whenever the phone is online and signed
  * in, kept on the phone, used when there is no signal. Now the courteous
  * script's words (三告知、两敬礼: the greeting, the request to sign, the
- * thanks), the brigade's to edit; the project ships a starter.
+ * thanks), the brigade's to edit; the project ships a starter. And the
+ * list of minor violations for which an out-of-town driver gets a warning
+ * instead of a fine (首违警告), with the brigade's region
+ * (src/domain/lenient; the starter list is version 0).
  */
 import * as z from 'zod/mini';
+import { LenientList, LenientListBody } from '../domain/lenient/lenient-list.schema';
 import { IdParams, defineRoute } from './route';
 import { BrigadeTileSource } from './tile-source';
 import { VideoUnit } from './video';
@@ -41,6 +45,8 @@ export const DEFAULT_VIDEO_RADIUS_M = 2000;
 export const FieldPack = z.object({
   brigadeId: z.uuid(),
   courtesyScript: CourtesyScript,
+  /** Absent in a pack a phone kept before the list existed: the starter then. */
+  lenientList: z.optional(LenientList),
   /** The brigade's map tile source (absent in packs kept before it was sent). */
   tileSource: z.optional(BrigadeTileSource),
   /** The brigade's roadside video units in use (absent from a pack kept before they came). */
@@ -102,5 +108,26 @@ export const fieldPackRoutes = [
     params: IdParams,
     body: CourtesyScriptText,
     responses: { 200: { description: 'The new script', schema: CourtesyScript } },
+  }),
+  defineRoute({
+    id: 'admin.brigades.lenient.get',
+    method: 'GET',
+    path: '/api/admin/brigades/:id/lenient-list',
+    summary: 'A brigade’s warning-instead-of-a-fine list (首违警告) and its region',
+    access: ['admin'],
+    scoped: true,
+    params: IdParams,
+    responses: { 200: { description: 'The list in force', schema: LenientList } },
+  }),
+  defineRoute({
+    id: 'admin.brigades.lenient.set',
+    method: 'PUT',
+    path: '/api/admin/brigades/:id/lenient-list',
+    summary: 'Replace a brigade’s warning list and region; the version goes up by one (audited)',
+    access: ['admin'],
+    scoped: true,
+    params: IdParams,
+    body: LenientListBody,
+    responses: { 200: { description: 'The new list', schema: LenientList } },
   }),
 ] as const;

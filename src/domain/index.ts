@@ -31,6 +31,8 @@ export * from './device/storage-room';
 export * from './case/liability-record.schema';
 export * from './case/liability-step';
 export * from './case/courtesy';
+export * from './case/lenient-step';
+export * from './lenient';
 export * from './case/determination';
 export * from './case/liability-draft';
 export * from './review/squad-amendment';

@@ -7,9 +7,11 @@ import {
   FIELD_PACK_MAX_AGE_MS,
   fieldPackKey,
   keptCourtesyScript,
+  keptLenientList,
   keptVideoPack,
   refreshFieldPack,
 } from './field-pack';
+import { STARTER_LENIENT_LIST } from '../domain/lenient';
 
 const BRIGADE = '0190a000-0000-7000-8000-00000000b001';
 const session = { token: 't', user: { id: 'officer-1' } } as StoredSession;
@@ -43,6 +45,21 @@ beforeEach(() => {
 });
 
 describe('the field pack on the phone', () => {
+  it('keeps the brigade’s warning list with its region; a pack kept before the list existed reads as the starter', async () => {
+    expect(await keptLenientList(db, 'officer-1')).toEqual(STARTER_LENIENT_LIST);
+    const lenientList = {
+      ...STARTER_LENIENT_LIST,
+      version: 4,
+      region: { platePrefixes: ['川A'], licenceAreaCodes: ['5101'] },
+    };
+    const { api } = fakeApi([{ ok: true, value: { ...pack(1), lenientList } }]);
+    await refreshFieldPack(db, api, session);
+    expect(await keptLenientList(db, 'officer-1')).toEqual(lenientList);
+    await writeSyncValue(db, fieldPackKey('officer-2'), JSON.stringify(pack(2)));
+    expect(await keptLenientList(db, 'officer-2')).toEqual(STARTER_LENIENT_LIST);
+    expect((await keptCourtesyScript(db, 'officer-2')).version).toBe(2);
+  });
+
   it('is the starter until one is fetched, then the brigade’s, offline too', async () => {
     expect(await keptCourtesyScript(db, 'officer-1')).toEqual(STARTER_SCRIPT);
     const { api } = fakeApi([{ ok: true, value: pack(3) }]);

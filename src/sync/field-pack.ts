@@ -3,9 +3,11 @@
  * at sign-in and, after a pull, when the kept one is older than
  * {@link FIELD_PACK_MAX_AGE_MS}; kept per officer in the sync values (a shared
  * phone may serve officers of two brigades) with the device time it came;
- * read on scene offline. A phone that never fetched one uses the starter.
+ * read on scene offline (the courteous script, the warning list). A phone
+ * that never fetched one uses the starters.
  */
 import type { Api } from '../api';
+import { STARTER_LENIENT_LIST, type LenientList } from '../domain/lenient';
 import type { TileSettings } from '../contracts/tile-source';
 import {
   DEFAULT_VIDEO_RADIUS_M,
@@ -60,6 +62,14 @@ async function keptPack(db: KuaichuDb, userId: string): Promise<FieldPack | unde
 /** The courteous script kept for the officer, or the starter. */
 export async function keptCourtesyScript(db: KuaichuDb, userId: string): Promise<CourtesyScript> {
   return (await keptPack(db, userId))?.courtesyScript ?? STARTER_SCRIPT;
+}
+
+/**
+ * The warning-instead-of-a-fine list (首违警告) kept for the officer, or the
+ * starter (no region: nobody is told apart as out of town).
+ */
+export async function keptLenientList(db: KuaichuDb, userId: string): Promise<LenientList> {
+  return (await keptPack(db, userId))?.lenientList ?? STARTER_LENIENT_LIST;
 }
 
 /** The brigade's map tile source kept for the officer, if the brigade set one. */

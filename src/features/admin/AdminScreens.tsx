@@ -37,6 +37,9 @@ const AuditScreen = lazy(() => import('./AuditScreen').then((m) => ({ default: m
 const CourtesyScriptScreen = lazy(() =>
   import('./CourtesyScriptScreen').then((m) => ({ default: m.CourtesyScriptScreen })),
 );
+const LenientListScreen = lazy(() =>
+  import('./LenientListScreen').then((m) => ({ default: m.LenientListScreen })),
+);
 const TileSourceScreen = lazy(() =>
   import('./TileSourceScreen').then((m) => ({ default: m.TileSourceScreen })),
 );
@@ -58,6 +61,8 @@ export function AdminScreens() {
   if (path === '/admin/insurers/new') return <NewInsurer />;
   const script = matchPath('/admin/brigades/:id/script', path);
   if (script?.id) return <CourtesyScriptScreen key={path} brigadeId={script.id} />;
+  const lenient = matchPath('/admin/brigades/:id/lenient', path);
+  if (lenient?.id) return <LenientListScreen key={path} brigadeId={lenient.id} />;
   const tiles = matchPath('/admin/brigades/:id/tiles', path);
   if (tiles?.id) return <TileSourceScreen key={path} brigadeId={tiles.id} />;
   const video = matchPath('/admin/brigades/:id/video-units', path);

@@ -183,6 +183,11 @@ export const reviewEn: ReviewMessages = {
       dispute: 'Facts disputed: {{reason}}',
       flagged: 'Flagged for the squad: {{reason}}',
       amendments: 'Amendments',
+      warnings: 'Warnings instead of fines',
+      warning:
+        '{{name}}: {{violation}} ({{basis}}): warning confirmed, {{time}}, list version {{version}}',
+      warningDeclined:
+        '{{name}}: {{violation}} ({{basis}}): not applicable: {{reason}}, {{time}}, list version {{version}}',
       amendment:
         'Amended {{time}}, reason: {{reason}} ({{count}} earlier signature(s) superseded and kept)',
     },

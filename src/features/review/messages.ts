@@ -182,6 +182,11 @@ const zh = {
       dispute: '对事实有争议：{{reason}}',
       flagged: '提交中队审核：{{reason}}',
       amendments: '更正',
+      warnings: '首违警告',
+      warning:
+        '{{name}}：{{violation}}（{{basis}}）——已确认首违警告，{{time}}，清单第 {{version}} 版',
+      warningDeclined:
+        '{{name}}：{{violation}}（{{basis}}）——不适用：{{reason}}，{{time}}，清单第 {{version}} 版',
       amendment: '{{time}} 更正，理由：{{reason}}（原签字 {{count}} 份作废保留）',
     },
     claims: {
