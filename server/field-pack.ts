@@ -12,28 +12,18 @@ import {
   type FieldPack,
 } from '../src/contracts/field-pack';
 import { LenientListBody, STARTER_LENIENT_LIST, type LenientList } from '../src/domain/lenient';
-import { appendAudit } from './audit/audit-log';
-import { notFound } from './auth/policy';
+import {
+  documentOf,
+  requireBrigade,
+  saveDocument,
+  type DocumentKind,
+  type Reader,
+  type Stored,
+} from './brigade-documents';
 import type { Db } from './db/database';
 import { HttpError } from './errors';
 import { tileSourceOf } from './tile-source';
 import { videoPackOf } from './video-units';
-
-type Reader = Pick<Db, 'selectFrom'>;
-
-interface Stored<T> {
-  version: number;
-  updatedAt: string | null;
-  body: T;
-}
-
-/** One kind of brigade document: its row's kind, its body's schema, the starter. */
-interface DocumentKind<T> {
-  kind: string;
-  action: string;
-  parse: (value: unknown) => { success: true; data: T } | { success: false };
-  starter: Stored<T>;
-}
 
 const SCRIPT: DocumentKind<CourtesyScriptText> = {
   kind: 'courtesy-script',
@@ -52,25 +42,6 @@ const LENIENT: DocumentKind<LenientListBody> = {
     body: { region: STARTER_LENIENT_LIST.region, items: STARTER_LENIENT_LIST.items },
   },
 };
-
-async function documentOf<T>(
-  db: Reader,
-  brigadeId: string,
-  doc: DocumentKind<T>,
-): Promise<Stored<T>> {
-  const row = await db
-    .selectFrom('brigade_documents')
-    .select(['version', 'body', 'updated_at'])
-    .where('brigade_id', '=', brigadeId)
-    .where('kind', '=', doc.kind)
-    .executeTakeFirst();
-  if (!row) return doc.starter;
-  const body = doc.parse(JSON.parse(row.body));
-  // A stored body is written only through the schema; a row that no longer parses is the starter's.
-  return body.success
-    ? { version: row.version, updatedAt: row.updated_at, body: body.data }
-    : doc.starter;
-}
 
 const asScript = (s: Stored<CourtesyScriptText>): CourtesyScript => ({
   version: s.version,
@@ -102,15 +73,6 @@ export async function fieldPackOf(db: Db, brigadeId: string | null): Promise<Fie
   };
 }
 
-async function requireBrigade(db: Reader, id: string): Promise<void> {
-  const found = await db
-    .selectFrom('brigades')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!found) throw notFound('brigade');
-}
-
 export async function readCourtesyScript(db: Db, brigadeId: string): Promise<CourtesyScript> {
   await requireBrigade(db, brigadeId);
   return courtesyScriptOf(db, brigadeId);
@@ -119,38 +81,6 @@ export async function readCourtesyScript(db: Db, brigadeId: string): Promise<Cou
 export async function readLenientList(db: Db, brigadeId: string): Promise<LenientList> {
   await requireBrigade(db, brigadeId);
   return lenientListOf(db, brigadeId);
-}
-
-/** Replaces one document of the brigade: version + 1, audited with both versions. */
-async function saveDocument<T>(
-  db: Db,
-  doc: DocumentKind<T>,
-  change: { actor: string; brigadeId: string; body: T; at: Date },
-): Promise<Stored<T>> {
-  const { actor, brigadeId, body, at } = change;
-  return db.transaction().execute(async (trx) => {
-    await requireBrigade(trx, brigadeId);
-    const before = await documentOf(trx, brigadeId, doc);
-    const saved: Stored<T> = { version: before.version + 1, updatedAt: at.toISOString(), body };
-    const row = {
-      version: saved.version,
-      body: JSON.stringify(body),
-      updated_by: actor,
-      updated_at: at.toISOString(),
-    };
-    await trx
-      .insertInto('brigade_documents')
-      .values({ brigade_id: brigadeId, kind: doc.kind, ...row })
-      .onConflict((oc) => oc.columns(['brigade_id', 'kind']).doUpdateSet(row))
-      .execute();
-    await appendAudit(trx, at, {
-      actor,
-      action: doc.action,
-      subject: brigadeId,
-      details: { version: saved.version, before: before.version },
-    });
-    return saved;
-  });
 }
 
 export async function saveCourtesyScript(

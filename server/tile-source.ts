@@ -1,42 +1,40 @@
 /**
  * A brigade's map tile source (src/contracts/tile-source.ts), kept as the
- * brigade document `tile-source` (migration 0012): read by the field pack and
+ * brigade document `tile-source` (brigade-documents.ts): read by the field pack and
  * the admin, replaced by an admin (audited, version + 1). The tiles' host must
  * be one the server's Content-Security-Policy allows (config `tileHosts`,
  * `TILE_HOSTS`): otherwise every phone's map would stay blank, refused by the
  * page's own policy. Which hosts the pages may load from stays the operator's
  * setting, not the admin's.
  */
-import type {
-  BrigadeTileSource} from '../src/contracts/tile-source';
+import type { BrigadeTileSource } from '../src/contracts/tile-source';
+import { TileSettings, tileOrigin, validateTileSettings } from '../src/contracts/tile-source';
 import {
-  TileSettings,
-  tileOrigin,
-  validateTileSettings,
-} from '../src/contracts/tile-source';
-import { appendAudit } from './audit/audit-log';
-import { notFound } from './auth/policy';
+  documentOf,
+  requireBrigade,
+  saveDocument,
+  type DocumentKind,
+  type Reader,
+  type Stored,
+} from './brigade-documents';
 import type { Db } from './db/database';
 import { HttpError } from './errors';
 
-const KIND = 'tile-source';
-const NONE: BrigadeTileSource = { version: 0, updatedAt: null, source: null };
+const TILES: DocumentKind<TileSettings | null> = {
+  kind: 'tile-source',
+  action: 'brigade.tile_source',
+  parse: (v) => TileSettings.safeParse(v),
+  starter: { version: 0, updatedAt: null, body: null },
+};
 
-type Reader = Pick<Db, 'selectFrom'>;
+const asSource = (s: Stored<TileSettings | null>): BrigadeTileSource => ({
+  version: s.version,
+  updatedAt: s.updatedAt,
+  source: s.body,
+});
 
 export async function tileSourceOf(db: Reader, brigadeId: string): Promise<BrigadeTileSource> {
-  const row = await db
-    .selectFrom('brigade_documents')
-    .select(['version', 'body', 'updated_at'])
-    .where('brigade_id', '=', brigadeId)
-    .where('kind', '=', KIND)
-    .executeTakeFirst();
-  if (!row) return NONE;
-  const source = TileSettings.safeParse(JSON.parse(row.body));
-  // Written only through the schema; a row that no longer parses reads as none set.
-  return source.success
-    ? { version: row.version, updatedAt: row.updated_at, source: source.data }
-    : { ...NONE, version: row.version };
+  return asSource(await documentOf(db, brigadeId, TILES));
 }
 
 /** Whether a CSP host source (`https://host[:port]`, `https://*.host`) allows `scheme://host`. */
@@ -76,15 +74,6 @@ function checkSource(s: TileSettings, allowed: readonly string[]): void {
   }
 }
 
-async function requireBrigade(db: Reader, id: string): Promise<void> {
-  const found = await db
-    .selectFrom('brigades')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!found) throw notFound('brigade');
-}
-
 export async function readTileSource(db: Db, brigadeId: string): Promise<BrigadeTileSource> {
   await requireBrigade(db, brigadeId);
   return tileSourceOf(db, brigadeId);
@@ -95,37 +84,12 @@ export async function saveTileSource(
   input: { actor: string; brigadeId: string; source: TileSettings; allowed: readonly string[] },
   at: Date,
 ): Promise<BrigadeTileSource> {
+  const { actor, brigadeId, allowed } = input;
   const source = {
     ...input.source,
     template: input.source.template.trim(),
     key: input.source.key.trim(),
   };
-  checkSource(source, input.allowed);
-  return db.transaction().execute(async (trx) => {
-    await requireBrigade(trx, input.brigadeId);
-    const before = await tileSourceOf(trx, input.brigadeId);
-    const saved: BrigadeTileSource = {
-      version: before.version + 1,
-      updatedAt: at.toISOString(),
-      source,
-    };
-    const row = {
-      version: saved.version,
-      body: JSON.stringify(source),
-      updated_by: input.actor,
-      updated_at: saved.updatedAt ?? at.toISOString(),
-    };
-    await trx
-      .insertInto('brigade_documents')
-      .values({ brigade_id: input.brigadeId, kind: KIND, ...row })
-      .onConflict((oc) => oc.columns(['brigade_id', 'kind']).doUpdateSet(row))
-      .execute();
-    await appendAudit(trx, at, {
-      actor: input.actor,
-      action: 'brigade.tile_source',
-      subject: input.brigadeId,
-      details: { version: saved.version, before: before.version, template: source.template },
-    });
-    return saved;
-  });
+  checkSource(source, allowed);
+  return asSource(await saveDocument(db, TILES, { actor, brigadeId, body: source, at }));
 }
