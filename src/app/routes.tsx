@@ -67,6 +67,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     overdue,
     () => import('../features/review/messages').then((m) => m.reviewMessages),
     () => import('../features/review/timeline-messages').then((m) => m.timelineMessages),
+    () => import('../features/review/script-messages').then((m) => m.scriptMessages),
     footage,
     // The facts' words (place kinds, actions, signals) the reviewer reads and corrects.
     liability,

@@ -12,19 +12,19 @@ import { Facts } from './CaseFacts';
 export function CourtesyPart({ marks }: { marks: readonly CourtesyMark[] | undefined }) {
   const { t, i18n } = useTranslation();
   const value = (m: CourtesyMark | undefined) => {
-    if (!m) return t('review.liability.courtesy.unmarked');
+    if (!m) return t('reviewScript.unmarked');
     const time = formatTime(m.at, i18n.language);
     if (m.scriptVersion === undefined) return time;
     return m.scriptVersion === 0
-      ? t('review.liability.courtesy.atStarter', { time })
-      : t('review.liability.courtesy.atVersion', { time, version: m.scriptVersion });
+      ? t('reviewScript.atStarter', { time })
+      : t('reviewScript.atVersion', { time, version: m.scriptVersion });
   };
   return (
     <>
-      <h3>{t('review.liability.courtesy.title')}</h3>
+      <h3>{t('reviewScript.title')}</h3>
       <Facts
         rows={COURTESY_STEPS.map((step) => [
-          t(`review.liability.courtesy.step.${step}`),
+          t(`reviewScript.step.${step}`),
           value(marks?.find((m) => m.step === step)),
         ])}
       />
