@@ -32,6 +32,8 @@ export * from './case/liability-record.schema';
 export * from './case/liability-step';
 export * from './case/courtesy';
 export * from './case/determination';
+export * from './case/sketch.schema';
+export * from './case/sketch';
 export * from './case/liability-draft';
 export * from './review/squad-amendment';
 export * from './outbox';
