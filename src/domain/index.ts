@@ -34,6 +34,7 @@ export * from './case/courtesy';
 export * from './case/determination';
 export * from './case/sketch.schema';
 export * from './case/sketch';
+export * from './case/sketch-shapes';
 export * from './case/liability-draft';
 export * from './review/squad-amendment';
 export * from './outbox';
