@@ -176,3 +176,48 @@ export function partyGroup(page: Page, name: string, label: string): Locator {
 }
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+type At = { x: number; y: number };
+
+/** A finger dragged from one point to another: touch events, which Chromium turns into pointer events. */
+async function touchDrag(page: Page, from: At, to: At): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (p: At) => [{ x: Math.round(p.x), y: Math.round(p.y) }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(from) });
+  for (let i = 1; i <= 6; i++) {
+    const p = { x: from.x + ((to.x - from.x) * i) / 6, y: from.y + ((to.y - from.y) * i) / 6 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(p) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/**
+ * The collision sketch drawn with the finger on the case's sketch step: the
+ * vehicles placed, A dragged to the east side, B turned right twice by 15°,
+ * A's arrow of travel, the point of impact tapped in the middle. Returns the
+ * sketch in words, as a screen reader reads it.
+ */
+export async function drawSketchByTouch(page: Page, id: string): Promise<string> {
+  await page.goto(`/cases/${id}`);
+  await page.getByRole('link', { name: /现场草图/ }).click();
+  await page.getByRole('heading', { name: '现场草图', level: 1 }).waitFor();
+  await page.getByRole('button', { name: '放置本案车辆（A、B）' }).click();
+  const canvas = page.getByTestId('sketch-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const a = await page.getByTestId('sketch-vehicle-A').locator('.sketch-body').boundingBox();
+  if (!box || !a) throw new Error('the sketch is not on the screen');
+  const at = (x: number, y: number) => ({ x: box.x + box.width * x, y: box.y + box.height * y });
+  await touchDrag(page, { x: a.x + a.width / 2, y: a.y + a.height / 2 }, at(0.8, 0.6));
+  await waitForSaved(page);
+  await page.getByLabel('车辆 B', { exact: true }).check();
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'B 向右转 15°' }).click();
+  await page.getByLabel('车辆 A', { exact: true }).check();
+  await page.getByRole('button', { name: '为 A 添加行驶箭头' }).click();
+  await page.getByRole('button', { name: '点按草图标注碰撞点' }).click();
+  await page.touchscreen.tap(at(0.5, 0.5).x, at(0.5, 0.5).y);
+  await page.getByTestId('sketch-impact').waitFor();
+  await waitForSaved(page);
+  return (await page.getByTestId('sketch-summary').innerText()).trim();
+}
