@@ -282,6 +282,7 @@ describe('the determination PDF', () => {
     // then the heading, the letters and the sentences are on the page in both languages
     expect(sight.rendererErrors).toEqual([]);
     expect(sight.wrongGlyphs.map((g) => g.char)).toEqual([]);
+    expect(sight.popplerMisses.map((m) => `${m.char} p${m.page}`)).toEqual([]);
     const text = squeeze(sight.pageText.join(''));
     for (const phrase of ['现场草图', 'Collision sketch', '十字路口，每向2条车道'])
       expect(text).toContain(squeeze(phrase));

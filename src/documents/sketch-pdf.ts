@@ -73,9 +73,9 @@ export function drawSketch(
     page.drawSvgPath(a.shaft, { ...o, borderColor: INK, borderWidth: 1.4 });
     page.drawSvgPath(a.head, { ...o, color: INK });
   }
-  drawVehicles(page, font, s, shapes.vehicles, o);
   if (shapes.impact)
     page.drawSvgPath(shapes.impact.cross, { ...o, borderColor: RED, borderWidth: 2.5 });
+  drawVehicles(page, font, s, shapes.vehicles, o);
 }
 
 function drawVehicles(
@@ -95,9 +95,19 @@ function drawVehicles(
     page.drawSvgPath(v.nose, { ...o, color: INK });
     const label = s.labels.find((l) => l.vehicleId === v.vehicleId)?.label ?? '';
     const size = 11;
+    const width = font.widthOfTextAtSize(label, size);
+    const [x, y] = [o.x + v.cx - width / 2, o.y - v.cy - size / 3];
+    // On a white tag, so the letter reads (and is read) the same over any fill.
+    page.drawRectangle({
+      x: x - 1,
+      y: y - 0.25 * size,
+      width: width + 2,
+      height: 1.2 * size,
+      color: rgb(1, 1, 1),
+    });
     page.drawText(label, {
-      x: o.x + v.cx - font.widthOfTextAtSize(label, size) / 2,
-      y: o.y - v.cy - size / 3,
+      x,
+      y,
       size,
       font,
       color: INK,

@@ -216,7 +216,11 @@ export async function drawSketchByTouch(page: Page, id: string): Promise<string>
   await page.getByLabel('车辆 A', { exact: true }).check();
   await page.getByRole('button', { name: '为 A 添加行驶箭头' }).click();
   await page.getByRole('button', { name: '点按草图标注碰撞点' }).click();
-  await page.touchscreen.tap(at(0.5, 0.5).x, at(0.5, 0.5).y);
+  await page.getByText('请在草图上点按碰撞位置。').waitFor();
+  await canvas.scrollIntoViewIfNeeded();
+  const now = await canvas.boundingBox();
+  if (!now) throw new Error('the sketch left the screen');
+  await page.touchscreen.tap(now.x + now.width / 2, now.y + now.height / 2);
   await page.getByTestId('sketch-impact').waitFor();
   await waitForSaved(page);
   return (await page.getByTestId('sketch-summary').innerText()).trim();

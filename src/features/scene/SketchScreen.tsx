@@ -90,7 +90,6 @@ function SketchEditor({ initial }: { initial: CaseRecord }) {
           {t('sketch.place', { labels: unplaced.map((v) => v.label).join('、') })}
         </Button>
       )}
-      {marking && <p role="status">{t('sketch.impactHint')}</p>}
       <SketchCanvas
         sketch={sketch}
         labelOf={labelOf}
@@ -108,6 +107,8 @@ function SketchEditor({ initial }: { initial: CaseRecord }) {
             : undefined
         }
       />
+      {/* Below the drawing, so the drawing does not move when it appears. */}
+      {marking && <p role="status">{t('sketch.impactHint')}</p>}
       <section aria-labelledby="sketch-summary-title">
         <h2 id="sketch-summary-title">{t('sketch.summary')}</h2>
         <ul data-testid="sketch-summary">
