@@ -202,14 +202,17 @@ export async function drawSketchByTouch(page: Page, id: string): Promise<string>
   await page.goto(`/cases/${id}`);
   await page.getByRole('link', { name: /现场草图/ }).click();
   await page.getByRole('heading', { name: '现场草图', level: 1 }).waitFor();
-  await page.getByRole('button', { name: '放置本案车辆（A、B）' }).click();
+  const place = page.getByRole('button', { name: '放置本案车辆（A、B）' });
+  await place.click();
+  // Placed: the button goes, and the drawing moves up into its room.
+  await place.waitFor({ state: 'detached' });
   const canvas = page.getByTestId('sketch-canvas');
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   const a = await page.getByTestId('sketch-vehicle-A').locator('.sketch-body').boundingBox();
   if (!box || !a) throw new Error('the sketch is not on the screen');
   const at = (x: number, y: number) => ({ x: box.x + box.width * x, y: box.y + box.height * y });
-  await touchDrag(page, { x: a.x + a.width / 2, y: a.y + a.height / 2 }, at(0.8, 0.6));
+  await touchDrag(page, { x: a.x + a.width / 2, y: a.y + a.height / 2 }, at(0.85, 0.5));
   await waitForSaved(page);
   await page.getByLabel('车辆 B', { exact: true }).check();
   for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'B 向右转 15°' }).click();

@@ -49,6 +49,7 @@ describe('liability on scene', () => {
     const sketchLines = ['A 位于东侧，朝北行驶', 'B 位于西侧，朝东南行驶', '碰撞点位于中央'];
     for (const line of sketchLines) expect(sketch).toContain(line);
     await expectNoAxeViolations(page, 'collision sketch');
+    expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
     await page.reload();
     expect((await page.getByTestId('sketch-summary').innerText()).trim()).toBe(sketch);
     const drawn = (await storedCase(page, id)).sketch;
