@@ -9,6 +9,7 @@ import {
   sideOf,
   type CollisionSketch,
   type Compass,
+  type PlacedVehicle,
   type RoadTemplate,
 } from '../domain';
 import type { DocLang } from './words';
@@ -19,6 +20,8 @@ interface SketchWordSet {
   lanes: string;
   side: Record<Compass | 'centre', string>;
   heading: Record<Compass, string>;
+  /** Where a vehicle is and where it heads, without its letter (a screen reader's label). */
+  where: string;
   vehicle: string;
   impact: string;
   noImpact: string;
@@ -47,6 +50,7 @@ const zh: SketchWordSet = {
     nw: '西北侧',
   },
   heading: { n: '北', ne: '东北', e: '东', se: '东南', s: '南', sw: '西南', w: '西', nw: '西北' },
+  where: '位于{{side}}，朝{{heading}}行驶',
   vehicle: '{{label}} 位于{{side}}，朝{{heading}}行驶',
   impact: '碰撞点位于{{side}}',
   noImpact: '未标碰撞点',
@@ -84,6 +88,7 @@ const en: SketchWordSet = {
     w: 'west',
     nw: 'north-west',
   },
+  where: '{{side}}, heading {{heading}}',
   vehicle: '{{label}} {{side}}, heading {{heading}}',
   impact: 'Point of impact {{side}}',
   noImpact: 'No point of impact marked',
@@ -95,6 +100,12 @@ export const sketchWords: Record<DocLang, SketchWordSet> = { zh, en };
 
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+
+/** Where a placed vehicle is and where it heads, in words ("位于南侧，朝北行驶"). */
+export function whereWords(p: PlacedVehicle, lang: DocLang): string {
+  const w = sketchWords[lang];
+  return fill(w.where, { side: w.side[sideOf(p)], heading: w.heading[compassOf(p.angle)] });
+}
 
 /**
  * The sketch in sentences: the road, each vehicle (by its letter, from

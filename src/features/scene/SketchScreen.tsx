@@ -9,17 +9,15 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   canEditSketch,
-  compassOf,
   moveSketchVehicle,
   placeCaseVehicles,
   setSketchImpact,
-  sideOf,
   sketchOf,
   type CaseRecord,
   type Instant,
   type SketchResult,
 } from '../../domain';
-import { sketchSentences, sketchWords } from '../../documents/sketch-words';
+import { sketchSentences, whereWords } from '../../documents/sketch-words';
 import { useServices } from '../../services/ServicesContext';
 import { useCaseStep } from '../../services/useCaseStep';
 import { Button } from '../../ui/Button';
@@ -69,10 +67,9 @@ function SketchEditor({ initial }: { initial: CaseRecord }) {
   const editable = canEditSketch(draft);
   const labelOf = (id: string) => draft.vehicles.find((v) => v.id === id)?.label ?? '?';
   const unplaced = draft.vehicles.filter((v) => !sketch.vehicles.some((p) => p.vehicleId === v.id));
-  const words = sketchWords[lang];
   const describe = (id: string) => {
     const p = sketch.vehicles.find((v) => v.vehicleId === id);
-    return p ? `${words.side[sideOf(p)]}, ${words.heading[compassOf(p.angle)]}` : '';
+    return p ? whereWords(p, lang) : '';
   };
   return (
     <Page
