@@ -16,7 +16,11 @@ import type { CaseRecord } from '../src/domain/case/case.schema';
 import { openDatabase, type Db } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { migrations } from '../server/db/migrations';
-import { caseFiveFastColumns, secondsBetween } from '../server/dashboard/five-fast-columns';
+import {
+  caseFiveFastColumns,
+  caseLenientColumns,
+  secondsBetween,
+} from '../server/dashboard/five-fast-columns';
 import { prng } from './prng';
 
 /** Default: the year up to 1 December 2026 00:00 China time. */
@@ -54,6 +58,9 @@ export interface SeededCase {
   escalated: boolean;
   disputed: boolean;
   returned: boolean;
+  /** Warnings instead of fines confirmed (首违警告), and those declined. */
+  warnings: number;
+  declined: number;
   claims: SeededClaim[];
 }
 
@@ -111,8 +118,9 @@ function caseOf(p: Pools, i: number, count: number): SeededCase {
   const liability =
     escalated || clearance === null ? null : clearance + lognormal(rand, 600 * pace);
   const deliveredMs = arrivedMs + ((liability ?? 0) + 120) * 1000;
+  const id = uuid(rand);
   return {
-    id: uuid(rand),
+    id,
     unitId: officer.unitId,
     officerId: officer.id,
     arrivedAt: new Date(arrivedMs).toISOString(),
@@ -123,7 +131,26 @@ function caseOf(p: Pools, i: number, count: number): SeededCase {
     disputed: !escalated && rand() < 0.08,
     returned: rand() < 0.06,
     claims: liability === null ? [] : claimsOf(p, deliveredMs),
+    ...lenientOf(id),
   };
+}
+
+/**
+ * Warnings and declines read from the id's last byte, drawing nothing from
+ * the generator (the rest of the year stays as it was seeded before).
+ */
+function lenientOf(id: string): { warnings: number; declined: number } {
+  const b = parseInt(id.slice(-2), 16);
+  return { warnings: b % 13 === 0 ? 2 : b % 7 === 0 ? 1 : 0, declined: b % 5 === 1 ? 1 : 0 };
+}
+
+/** The decisions of a case's body, as far as the dashboard reads them. */
+function lenientDecisions(c: SeededCase) {
+  const one = (decision: 'warning' | 'declined') => ({ decision, itemId: 'seat-belt' });
+  return [
+    ...Array.from({ length: c.warnings }, () => one('warning')),
+    ...Array.from({ length: c.declined }, () => one('declined')),
+  ];
 }
 
 /** The body's transitions the five-fast columns are read from. */
@@ -138,7 +165,14 @@ function recordOf(c: SeededCase, caseNumber: string): CaseRecord {
       ? []
       : [{ from: 'liability-proposed', to: 'signed', at: at(base, c.liability) }]),
   ];
-  return { id: c.id, caseNumber, arrivedAt: c.arrivedAt, transitions } as unknown as CaseRecord;
+  const liability = { signatures: [], lenient: lenientDecisions(c) };
+  return {
+    id: c.id,
+    caseNumber,
+    arrivedAt: c.arrivedAt,
+    transitions,
+    liability,
+  } as unknown as CaseRecord;
 }
 
 function caseRow(c: SeededCase, n: number, endIso: string) {
@@ -171,6 +205,7 @@ function caseRow(c: SeededCase, n: number, endIso: string) {
     bucket: 'reviewed',
     ff_returned: c.returned ? 1 : 0,
     ...caseFiveFastColumns(record),
+    ...caseLenientColumns(record),
   };
 }
 

@@ -152,7 +152,7 @@ describe('admin CLI', () => {
   it('verify-audit passes on an intact chain and fails at an edited or deleted row', async () => {
     await seedDemo(fx.db, new Date('2026-11-27T09:00:00.000Z'), CHEAP_SCRYPT);
     expect(await admin('verify-audit')).toBe(0);
-    expect(out.at(-1)).toMatch(/audit chain intact: 5 events; head hash [0-9a-f]{64}/);
+    expect(out.at(-1)).toMatch(/audit chain intact: 10 events; head hash [0-9a-f]{64}/);
 
     fx.tampered();
     await sql`update audit_events set subject = 'someone else' where id = 2`.execute(fx.db);
@@ -202,6 +202,8 @@ describe('demo seed', () => {
     ]);
     expect(await fx.db.selectFrom('insurers').select('code').execute()).toHaveLength(2);
     expect(await fx.db.selectFrom('units').select('kind').execute()).toHaveLength(3);
+    // Three roadside video units within 2 km of the demo phone's place, one far out.
+    expect(await fx.db.selectFrom('video_units').select('code').execute()).toHaveLength(4);
     for (const c of first.credentials) {
       const user = users.find((u) => u.username === c.username);
       expect(user && (await verifyPassword(c.password, user.password_hash))).toBe(true);

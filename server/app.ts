@@ -18,6 +18,8 @@ import type { Db } from './db/database';
 import { handleClientError, handleError, shuttingDown } from './errors';
 import { adminRoutes } from './routes/admin';
 import { fieldPackRoutes } from './routes/field-pack';
+import { tileSourceRoutes } from './routes/tile-source';
+import { videoRoutes } from './routes/video';
 import { auditRoutes } from './routes/audit';
 import { dashboardRoutes } from './routes/dashboard';
 import { claimRoutes } from './routes/claims';
@@ -104,7 +106,8 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   app.addHook('onRequest', async () => {
     if (closing) throw shuttingDown();
   });
-  registerSecurityHeaders(app, { tileHosts: config.tileHosts ?? DEFAULT_TILE_HOSTS });
+  const tileHosts = config.tileHosts ?? DEFAULT_TILE_HOSTS;
+  registerSecurityHeaders(app, { tileHosts });
   registerApiCompression(app);
 
   const { db, blobs } = deps;
@@ -154,6 +157,8 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   void app.register(claimRoutes, { db, auth, now });
   void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
   void app.register(fieldPackRoutes, { db, auth, now });
+  void app.register(tileSourceRoutes, { db, auth, now, tileHosts });
+  void app.register(videoRoutes, { db, auth, now });
   void app.register(auditRoutes, { db, auth });
   void app.register(dashboardRoutes, { db, auth, now });
   void app.register(webhookRoutes, {

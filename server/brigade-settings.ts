@@ -4,18 +4,20 @@ import { appendAudit } from './audit/audit-log';
 import { notFound } from './auth/policy';
 import type { Db } from './db/database';
 
-const columns = ['id', 'name', 'callback_minutes', 'packets_on'] as const;
+const columns = ['id', 'name', 'callback_minutes', 'packets_on', 'video_radius_m'] as const;
 
 const toSettings = (r: {
   id: string;
   name: string;
   callback_minutes: number;
   packets_on: string;
+  video_radius_m: number;
 }): BrigadeSettings => ({
   id: r.id,
   name: r.name,
   callbackMinutes: r.callback_minutes,
   packetsOn: r.packets_on === 'signed' ? 'signed' : 'review',
+  videoRadiusM: r.video_radius_m,
 });
 
 export async function listBrigades(db: Db): Promise<BrigadeSettings[]> {
@@ -40,6 +42,7 @@ export async function updateBrigade(
     const set = {
       ...(change.callbackMinutes !== undefined && { callback_minutes: change.callbackMinutes }),
       ...(change.packetsOn !== undefined && { packets_on: change.packetsOn }),
+      ...(change.videoRadiusM !== undefined && { video_radius_m: change.videoRadiusM }),
     };
     if (Object.keys(set).length > 0)
       await trx.updateTable('brigades').set(set).where('id', '=', id).execute();

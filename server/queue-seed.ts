@@ -10,7 +10,7 @@ import type { CaseRecord } from '../src/domain/case/case.schema';
 import type { CaseState } from '../src/domain/case/case-state';
 import { fullyPopulatedCase, insuredCase } from './case-fixtures';
 import { reviewColumns } from './cases/review-columns';
-import { caseFiveFastColumns } from './dashboard/five-fast-columns';
+import { caseFiveFastColumns, caseLenientColumns } from './dashboard/five-fast-columns';
 import type { Db } from './db/database';
 
 export interface SeedOfficer {
@@ -97,6 +97,7 @@ export async function seedQueueCases(
           updated_at: now,
           ...reviewColumns(record, [], p.state),
           ...caseFiveFastColumns(record),
+          ...caseLenientColumns(record),
         })
         .execute();
       ids.push(id);

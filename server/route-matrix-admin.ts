@@ -4,6 +4,8 @@
  * field pack officers and reviewers fetch. Test-only; used by
  * route-matrix.test.ts.
  */
+import { presetSettings } from '../src/contracts/tile-source';
+import { STARTER_LENIENT_LIST } from '../src/domain/lenient';
 import { createUser } from './auth/accounts';
 import type { Fixture, MatrixContext } from './route-matrix-insurers';
 import { CHEAP_SCRYPT, TEST_PASSWORD } from './test-world';
@@ -120,6 +122,34 @@ export function adminFixtures({ world, next }: MatrixContext): Record<string, Fi
         method: 'PUT',
         url: `/api/admin/brigades/${brigadeA()}/courtesy-script`,
         payload: script,
+      }),
+    },
+    'admin.brigades.lenient.get': {
+      success: 200,
+      home: ['admin'],
+      prepare: async () => ({ url: `/api/admin/brigades/${brigadeA()}/lenient-list` }),
+    },
+    'admin.brigades.lenient.set': {
+      success: 200,
+      home: ['admin'],
+      prepare: async () => ({
+        method: 'PUT',
+        url: `/api/admin/brigades/${brigadeA()}/lenient-list`,
+        payload: { region: STARTER_LENIENT_LIST.region, items: STARTER_LENIENT_LIST.items },
+      }),
+    },
+    'admin.brigades.tiles.get': {
+      success: 200,
+      home: ['admin'],
+      prepare: async () => ({ url: `/api/admin/brigades/${brigadeA()}/tile-source` }),
+    },
+    'admin.brigades.tiles.set': {
+      success: 200,
+      home: ['admin'],
+      prepare: async () => ({
+        method: 'PUT',
+        url: `/api/admin/brigades/${brigadeA()}/tile-source`,
+        payload: presetSettings('osm'),
       }),
     },
   };

@@ -21,6 +21,7 @@ import { insuredCase } from './case-fixtures';
 import { makeDeviceKey, makePhoto, signedCaseBody } from './test-device';
 import { uploadPhoto } from './test-photos';
 import { adminFixtures } from './route-matrix-admin';
+import { videoFixtures } from './route-matrix-video';
 import { assessmentUploadOfX, insurerFixtures, type Fixture } from './route-matrix-insurers';
 import { ACTORS, ROLE_OF, TEST_PASSWORD, openTestWorld } from './test-world';
 import type { Actor, TestWorld } from './test-world';
@@ -280,6 +281,7 @@ const FIXTURES: Record<string, Fixture> = {
   'dashboard.casesCsv': plainGet('/api/dashboard/cases.csv?interval=escalated&group=x&lang=en'),
   ...insurerFixtures(matrix),
   ...adminFixtures(matrix),
+  ...videoFixtures(matrix),
 };
 
 function expectedStatus(route: RouteSpec, fixture: Fixture, actor: Actor | undefined): number {

@@ -20,13 +20,13 @@ import { isHeldByPayment } from './claims';
 import { vehicleInsurers } from './insurers';
 import { heldByUnit } from './photo-holders';
 import { reviewColumns } from './review-columns';
-import { caseFiveFastColumns } from '../dashboard/five-fast-columns';
+import { caseFiveFastColumns, caseLenientColumns } from '../dashboard/five-fast-columns';
 
 type Db = Kysely<Database>;
 
 const SEAL_MESSAGES: Record<SealRefusal, string> = {
   signed_content_changed:
-    'The determination the parties signed was changed without an amendment and new signatures.',
+    'The determination the parties signed (or its warning decisions) was changed without an amendment and new signatures.',
   amendment_mismatch:
     'An amendment’s superseded determination does not match the signatures it keeps.',
   signatures_removed:
@@ -186,6 +186,7 @@ async function writeVersion(
       state,
     ),
     ...caseFiveFastColumns(body.case),
+    ...caseLenientColumns(body.case),
   };
   if (current) await trx.updateTable('cases').set(columns).where('id', '=', caseId).execute();
   else {

@@ -35,7 +35,8 @@
  *        `version_superseded` (holes exist only in chains stored before gaps
  *        were refused);
  *     c. the seal (src/domain/case/determination.ts): every signature names
- *        the determination sent (`signed_content_changed`), amendments keep
+ *        the determination sent, and the warning-instead-of-a-fine decisions
+ *        of a sealed version stay (`signed_content_changed`), amendments keep
  *        what they supersede (`amendment_mismatch`), and nothing signed before
  *        is gone (`signatures_removed`); a version adding an amendment is
  *        flagged `amended` for the accident squad;

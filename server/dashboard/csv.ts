@@ -29,6 +29,7 @@ const COUNT_HEADERS: readonly Bilingual[] = [
   { zh: '升级', en: 'Escalated' },
   { zh: '退回', en: 'Returned' },
   { zh: '争议', en: 'Disputed' },
+  { zh: '首违警告', en: 'Warnings instead of fines' },
 ];
 
 /** The five fasts' own names (src/domain/metrics), and the insurer's call-back. */
@@ -67,6 +68,7 @@ function row(g: FiveFastGroup): (string | number | null)[] {
     g.counts.escalated,
     g.counts.returned,
     g.counts.disputed,
+    g.counts.warnings,
     ...DASHBOARD_INTERVALS.flatMap((k) => {
       const f = g.intervals[k];
       return [f.count, f.median, f.p90];

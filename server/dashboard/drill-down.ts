@@ -1,7 +1,7 @@
 /**
  * The cases behind one figure of the five-fast table: the group's rows of an
- * interval, longest first, or the group's cases with a counted flag, newest
- * first; paged in the database.
+ * interval, longest first, or the group's cases with a counted flag (or at
+ * least one warning instead of a fine), newest first; paged in the database.
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -29,6 +29,7 @@ const FLAG_COLUMN: Readonly<Record<Exclude<DashboardCount, 'cases'>, string>> = 
   escalated: 'cases.sig_escalated',
   returned: 'cases.ff_returned',
   disputed: 'cases.sig_disputed',
+  warnings: 'cases.lenient_warnings',
 };
 
 const isInterval = (v: string): v is DashboardInterval =>
@@ -54,7 +55,8 @@ function figureRows(
       .where(inGroup);
   }
   let q = filteredCases(db, f, f.groupBy === 'insurer').where(inGroup);
-  if (figure !== 'cases') q = q.where(sql.ref(FLAG_COLUMN[figure]), '=', 1);
+  // A flag is 0/1; the warnings a count: the cases with at least one.
+  if (figure !== 'cases') q = q.where(sql.ref(FLAG_COLUMN[figure]), '>', 0);
   return q.select([...columns, sql<number | null>`null`.as('seconds')]);
 }
 

@@ -5,13 +5,15 @@
  *  - on `cases`, from the stored version's body: `ff_evidence_s`,
  *    `ff_clearance_s`, `ff_liability_s` (seconds from arrival, null when not
  *    measurable; src/domain/metrics/five-fast.ts decides), `ff_week` (the
- *    China-time Monday of the arrival, `YYYY-MM-DD`), and `ff_returned` (1
- *    once the case was ever returned, set by `setCaseState`);
+ *    China-time Monday of the arrival, `YYYY-MM-DD`), `ff_returned` (1
+ *    once the case was ever returned, set by `setCaseState`) and
+ *    `lenient_warnings` (warnings instead of fines confirmed, migration 0014);
  *  - on `claims`, by each step of the insurer: `ff_callback_s` (delivered →
  *    acknowledged), `ff_assessment_s` (delivered → assessed) and
  *    `ff_payout_s` (assessed → paid).
  */
 import type { CaseRecord } from '../../src/domain/case/case.schema';
+import { confirmedWarnings } from '../../src/domain/case/lenient-step';
 import { caseFiveFastTimestamps, fiveFast } from '../../src/domain/metrics/five-fast';
 
 export interface CaseFiveFastColumns {
@@ -54,6 +56,14 @@ export function caseFiveFastColumns(record: CaseRecord): CaseFiveFastColumns {
     ff_week: cstWeekOf(record.arrivedAt),
   };
 }
+
+/**
+ * The case's count of warnings instead of fines (migration 0014), apart from
+ * the five-fast columns so that 0010's backfill keeps writing only its own.
+ */
+export const caseLenientColumns = (record: CaseRecord): { lenient_warnings: number } => ({
+  lenient_warnings: confirmedWarnings(record),
+});
 
 /** A claim's column set by an assessment (from delivery) or a payout (from the assessment). */
 export function claimFiveFast(

@@ -8,7 +8,8 @@
  *    rank is ⌈p·n/100⌉, written `(p * n + 99) / 100` in integer arithmetic —
  *    the same method as src/domain/metrics/summary.ts, and the same SQL on
  *    SQLite and PostgreSQL (both integer-divide, both have window functions);
- *  - the counts are one GROUP BY with a SUM per flag.
+ *  - the counts are one GROUP BY with a SUM per flag (and of the warnings
+ *    instead of fines confirmed, `lenient_warnings`).
  * Groups: unit, officer, the China-time week of arrival (`ff_week`), or
  * insurer (a case then counts once per insurer holding a current packet).
  */
@@ -146,6 +147,7 @@ interface CountRow {
   escalated: number | string;
   returned: number | string;
   disputed: number | string;
+  warnings: number | string;
 }
 
 async function counts(db: Db, f: DashboardFilters): Promise<CountRow[]> {
@@ -157,6 +159,7 @@ async function counts(db: Db, f: DashboardFilters): Promise<CountRow[]> {
       sql<number>`coalesce(sum(cases.sig_escalated), 0)`.as('escalated'),
       sql<number>`coalesce(sum(cases.ff_returned), 0)`.as('returned'),
       sql<number>`coalesce(sum(cases.sig_disputed), 0)`.as('disputed'),
+      sql<number>`coalesce(sum(cases.lenient_warnings), 0)`.as('warnings'),
     ])
     .groupBy(group)
     .execute()) as CountRow[];
@@ -201,6 +204,7 @@ export async function fiveFastGroups(db: Db, f: DashboardFilters): Promise<FiveF
       escalated: Number(r.escalated),
       returned: Number(r.returned),
       disputed: Number(r.disputed),
+      warnings: Number(r.warnings),
     },
     intervals: Object.fromEntries(
       DASHBOARD_INTERVALS.map((k) => [k, EMPTY]),

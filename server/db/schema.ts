@@ -24,6 +24,8 @@ export interface BrigadesTable {
   callback_minutes: Generated<number>;
   /** `review`: packets once a reviewer approves; `signed`: once the signed version arrives. */
   packets_on: Generated<string>;
+  /** How far from a case its phones list roadside video units, metres (migration 0013). */
+  video_radius_m: Generated<number>;
 }
 
 export interface UnitsTable {
@@ -124,6 +126,8 @@ export interface CasesTable {
   ff_week: Generated<string>;
   /** 1 once the case was ever returned. */
   ff_returned: Generated<number>;
+  /** Warnings instead of fines confirmed on the stored version (migration 0014). */
+  lenient_warnings: Generated<number>;
 }
 export type CaseRow = Selectable<CasesTable>;
 
@@ -375,11 +379,53 @@ export interface BrigadeDocumentsTable {
   updated_at: string;
 }
 
+/** A brigade's roadside video unit (migration 0013). */
+export interface VideoUnitsTable {
+  id: string;
+  brigade_id: string;
+  /** The brigade's own code, unique in the brigade. */
+  code: string;
+  name: string;
+  /** Degrees × 1,000,000, rounded: exact and portable. */
+  lat_e6: number;
+  lng_e6: number;
+  /** A compass point (src/domain/video/footage.ts FACINGS). */
+  facing: string;
+  retention_days: number;
+  /** 0 once taken out of use; kept for the requests that name it. */
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A footage request of a case (migration 0013). */
+export interface FootageRequestsTable {
+  id: string;
+  case_id: string;
+  video_unit_id: string;
+  window_from: string;
+  window_to: string;
+  note: string | null;
+  /** The accident time plus the unit's retention when asked: past it, `requested` reads `expired`. */
+  expires_at: string;
+  /** requested | retrieved | unavailable */
+  status: string;
+  reference: string | null;
+  /** Why it was unavailable, or a note with the retrieval. */
+  resolution: string | null;
+  requested_by: string;
+  requested_at: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
 /** Every table the server knows. */
 export interface Database {
   server_info: ServerInfoTable;
   brigades: BrigadesTable;
   brigade_documents: BrigadeDocumentsTable;
+  video_units: VideoUnitsTable;
+  footage_requests: FootageRequestsTable;
   units: UnitsTable;
   insurers: InsurersTable;
   users: UsersTable;

@@ -104,7 +104,7 @@ describe('GET /api/dashboard/five-fast', () => {
     },
   );
 
-  it('counts the month’s cases per unit: escalated, returned, disputed', async () => {
+  it('counts the month’s cases per unit: escalated, returned, disputed, warnings', async () => {
     const body = await figures('from=2026-11-01&to=2026-11-30');
     const month = seeded.cases.filter(inNovember);
     expect(body.groups.reduce((n, g) => n + g.counts.cases, 0)).toBe(month.length);
@@ -115,6 +115,7 @@ describe('GET /api/dashboard/five-fast', () => {
         escalated: mine.filter((c) => c.escalated).length,
         returned: mine.filter((c) => c.returned).length,
         disputed: mine.filter((c) => c.disputed).length,
+        warnings: mine.reduce((n, c) => n + c.warnings, 0),
       });
       expect(group.intervals.evidence).toEqual(
         expectedFigures(mine, 'unit', group.key, 'evidence'),
@@ -174,6 +175,16 @@ describe('GET /api/dashboard/cases', () => {
     expect(page.items.map((i) => i.id)).toEqual(expected.map((c) => c.id));
     expect(page.items.every((i) => i.seconds === null)).toBe(true);
   });
+
+  it('lists a unit’s cases with a warning instead of a fine, and only those', async () => {
+    const unit = seeded.units[0]!.id;
+    const url = `/api/dashboard/cases?from=2025-11-01&to=2026-11-30&groupBy=unit&group=${unit}&interval=warnings&pageSize=100`;
+    const page = (await w.call('reviewerA', { method: 'GET', url })).json<DashboardCasesPage>();
+    const expected = seeded.cases.filter((c) => c.unitId === unit && c.warnings > 0);
+    expect(expected.some((c) => c.declined > 0)).toBe(true);
+    expect(page.total).toBe(expected.length);
+    expect(page.items.map((i) => i.id).sort()).toEqual(expected.map((c) => c.id).sort());
+  });
 });
 
 describe('GET /api/dashboard/five-fast.csv', () => {
@@ -189,20 +200,21 @@ describe('GET /api/dashboard/five-fast.csv', () => {
     const lines = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)).split('\r\n');
     expect(
       lines[0]!.startsWith(
-        '单位,案件数,升级,退回,争议,取证快 件数,取证快 中位数（秒）,取证快 P90（秒）,',
+        '单位,案件数,升级,退回,争议,首违警告,取证快 件数,取证快 中位数（秒）,取证快 P90（秒）,',
       ),
     ).toBe(true);
     expect(bytes.includes(Buffer.from('\r\n一中队,', 'utf8'))).toBe(true);
     const json = await figures('from=2025-11-01&to=2026-11-30');
     const first = json.groups[0]!;
     const { evidence } = first.intervals;
-    expect(lines[1]!.split(',').slice(0, 8)).toEqual(
+    expect(lines[1]!.split(',').slice(0, 9)).toEqual(
       [
         first.label,
         first.counts.cases,
         first.counts.escalated,
         first.counts.returned,
         first.counts.disputed,
+        first.counts.warnings,
         evidence.count,
         evidence.median,
         evidence.p90,
@@ -250,7 +262,9 @@ describe('GET /api/dashboard/five-fast.csv', () => {
     expect(
       text
         .split('\r\n')[0]!
-        .startsWith('Insurer,Cases,Escalated,Returned,Disputed,evidence fast measured,'),
+        .startsWith(
+          'Insurer,Cases,Escalated,Returned,Disputed,Warnings instead of fines,evidence fast measured,',
+        ),
     ).toBe(true);
     expect(text).toContain('\r\n人保财险,');
   });

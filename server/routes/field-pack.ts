@@ -1,6 +1,7 @@
 /**
  * GET /api/field-pack (an officer's or reviewer's brigade's pack, for the
- * phone to keep offline); GET and PUT /api/admin/brigades/:id/courtesy-script.
+ * phone to keep offline); GET and PUT /api/admin/brigades/:id/courtesy-script
+ * and /api/admin/brigades/:id/lenient-list.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import {
@@ -9,8 +10,15 @@ import {
   type FieldPack,
 } from '../../src/contracts/field-pack';
 import { IdParams } from '../../src/contracts/route';
+import { LenientListBody, type LenientList } from '../../src/domain/lenient';
 import { parseInput } from '../errors';
-import { fieldPackOf, readCourtesyScript, saveCourtesyScript } from '../field-pack';
+import {
+  fieldPackOf,
+  readCourtesyScript,
+  readLenientList,
+  saveCourtesyScript,
+  saveLenientList,
+} from '../field-pack';
 import { sessionRoute, type RouteDeps } from './contract-route';
 
 export const fieldPackRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, auth, now }) => {
@@ -37,6 +45,22 @@ export const fieldPackRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, 
       const { id } = parseInput(IdParams, request.params, 'params');
       const text = parseInput(CourtesyScriptText, request.body, 'body');
       return saveCourtesyScript(db, session.userId, id, text, now());
+    },
+  );
+
+  sessionRoute(app, auth, 'admin.brigades.lenient.get', async (request): Promise<LenientList> => {
+    const { id } = parseInput(IdParams, request.params, 'params');
+    return readLenientList(db, id);
+  });
+
+  sessionRoute(
+    app,
+    auth,
+    'admin.brigades.lenient.set',
+    async (request, _reply, session): Promise<LenientList> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const body = parseInput(LenientListBody, request.body, 'body');
+      return saveLenientList(db, session.userId, id, body, now());
     },
   );
 };

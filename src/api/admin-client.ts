@@ -14,6 +14,7 @@ import {
   type CreateInsurerRequest,
 } from '../contracts/admin';
 import { Insurer } from '../contracts/auth';
+import { BrigadeTileSource, type TileSettings } from '../contracts/tile-source';
 import {
   DeliveryList,
   EndpointList,
@@ -25,12 +26,14 @@ import {
   type RotateSecretRequest,
 } from '../contracts/webhooks';
 import { CourtesyScript, type CourtesyScriptText } from '../contracts/field-pack';
+import { LenientList, type LenientListBody } from '../domain/lenient/lenient-list.schema';
 import { createAccountsApiClient, type AccountsApi } from './accounts-client';
 import { createAuditApiClient, type AuditApi } from './audit-client';
 import { request, type HttpConfig } from './http';
+import { createVideoAdminApiClient, type VideoAdminApi } from './video-client';
 import type { ApiResult } from './result';
 
-export interface AdminApi extends AccountsApi, AuditApi {
+export interface AdminApi extends AccountsApi, AuditApi, VideoAdminApi {
   listInsurers(token: string): Promise<ApiResult<InsurerList>>;
   /** A new insurer company (`409 insurer_code_taken` when its code is another's). */
   createInsurer(token: string, body: CreateInsurerRequest): Promise<ApiResult<Insurer>>;
@@ -43,11 +46,24 @@ export interface AdminApi extends AccountsApi, AuditApi {
   ): Promise<ApiResult<BrigadeSettings>>;
   /** A brigade's courteous script (the project's starter, version 0, until one is saved). */
   getCourtesyScript(token: string, brigadeId: string): Promise<ApiResult<CourtesyScript>>;
+  /** A brigade's map tile source (version 0 and no source until one is set). */
+  getTileSource(token: string, brigadeId: string): Promise<ApiResult<BrigadeTileSource>>;
+  setTileSource(
+    token: string,
+    brigadeId: string,
+    body: TileSettings,
+  ): Promise<ApiResult<BrigadeTileSource>>;
   setCourtesyScript(
     token: string,
     brigadeId: string,
     body: CourtesyScriptText,
   ): Promise<ApiResult<CourtesyScript>>;
+  getLenientList(token: string, brigadeId: string): Promise<ApiResult<LenientList>>;
+  setLenientList(
+    token: string,
+    brigadeId: string,
+    body: LenientListBody,
+  ): Promise<ApiResult<LenientList>>;
   listEndpoints(token: string, insurerId: string): Promise<ApiResult<z.infer<typeof EndpointList>>>;
   /** Registers an endpoint; the answer holds its secret, this once. */
   createEndpoint(
@@ -82,6 +98,7 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
   return {
     ...createAccountsApiClient(config),
     ...createAuditApiClient(config),
+    ...createVideoAdminApiClient(config),
     listInsurers: (token) =>
       request(config, { method: 'GET', path: '/api/admin/insurers', token, schema: InsurerList }),
     createInsurer: (token, body) =>
@@ -110,6 +127,21 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
         token,
         schema: CourtesyScript,
       }),
+    getTileSource: (token, brigadeId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/admin/brigades/${seg(brigadeId)}/tile-source`,
+        token,
+        schema: BrigadeTileSource,
+      }),
+    setTileSource: (token, brigadeId, body) =>
+      request(config, {
+        method: 'PUT',
+        path: `/api/admin/brigades/${seg(brigadeId)}/tile-source`,
+        token,
+        body,
+        schema: BrigadeTileSource,
+      }),
     setCourtesyScript: (token, brigadeId, body) =>
       request(config, {
         method: 'PUT',
@@ -117,6 +149,21 @@ export function createAdminApiClient(config: HttpConfig): AdminApi {
         token,
         body,
         schema: CourtesyScript,
+      }),
+    getLenientList: (token, brigadeId) =>
+      request(config, {
+        method: 'GET',
+        path: `/api/admin/brigades/${seg(brigadeId)}/lenient-list`,
+        token,
+        schema: LenientList,
+      }),
+    setLenientList: (token, brigadeId, body) =>
+      request(config, {
+        method: 'PUT',
+        path: `/api/admin/brigades/${seg(brigadeId)}/lenient-list`,
+        token,
+        body,
+        schema: LenientList,
       }),
     listEndpoints: (token, insurerId) =>
       request(config, {

@@ -17,3 +17,4 @@ export {
   type PacketApi,
 } from './packets-client';
 export { createDashboardApiClient, type DashboardApi, type DashboardCsv } from './dashboard-client';
+export { createFootageApiClient, type FootageApi } from './video-client';

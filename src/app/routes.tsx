@@ -56,6 +56,8 @@ const account: Messages = () =>
   import('../services/account-messages').then((m) => m.accountMessages);
 const overdue: Messages = () =>
   import('../services/overdue-messages').then((m) => m.overdueMessages);
+const footage: Messages = () =>
+  import('../services/footage-messages').then((m) => m.footageMessages);
 
 /** The home of each role other than the officer (whose home is the case list). */
 export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<ComponentType>>> = {
@@ -65,6 +67,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     overdue,
     () => import('../features/review/messages').then((m) => m.reviewMessages),
     () => import('../features/review/timeline-messages').then((m) => m.timelineMessages),
+    footage,
     // The facts' words (place kinds, actions, signals) the reviewer reads and corrects.
     liability,
   ),
@@ -79,6 +82,11 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     overdue,
     () => import('../features/admin/messages').then((m) => m.adminMessages),
     () => import('../features/admin/accounts-messages').then((m) => m.accountsMessages),
+    () => import('../features/admin/lenient-messages').then((m) => m.lenientAdminMessages),
+    // The base-map fields' words, for a brigade's tile source.
+    () => import('../ui/map/tile-source-messages').then((m) => m.tileSourceMessages),
+    () => import('../features/admin/video-messages').then((m) => m.videoMessages),
+    footage,
   ),
 };
 
@@ -103,14 +111,17 @@ export const NewCase = screen(
 );
 export const Settings = screen(
   () => import('../features/settings/Settings').then((m) => m.Settings),
-  () => import('../features/settings/messages').then((m) => m.settingsMessages),
+  () => import('../ui/map/tile-source-messages').then((m) => m.tileSourceMessages),
 );
 
 /** Screens of one case, by the path after `/cases/:id`. */
 export const CASE_SCREENS: ReadonlyArray<
   readonly [suffix: string, Screen: LazyExoticComponent<ComponentType<{ id: string }>>]
 > = [
-  ['', screen(() => import('../features/scene/CaseDetail').then((m) => m.CaseDetail), scene)],
+  [
+    '',
+    screen(() => import('../features/scene/CaseDetail').then((m) => m.CaseDetail), scene, footage),
+  ],
   [
     '/triage',
     screen(() => import('../features/triage/TriageScreen').then((m) => m.TriageScreen), triage),

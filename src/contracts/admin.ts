@@ -91,6 +91,8 @@ export const BrigadeSettings = z.object({
   callbackMinutes: z.number(),
   /** `review`: a packet once the accident squad approved the case; `signed`: once the parties signed. */
   packetsOn: z.enum(['review', 'signed']),
+  /** How far from a case its phones list roadside video units, in metres. */
+  videoRadiusM: z.number(),
 });
 export type BrigadeSettings = z.infer<typeof BrigadeSettings>;
 export const BrigadeList = z.object({ brigades: z.array(BrigadeSettings) });
@@ -106,6 +108,15 @@ export const BrigadeSettingsRequest = z.object({
       ),
   ),
   packetsOn: z.optional(z.enum(['review', 'signed'], 'review or signed')),
+  videoRadiusM: z.optional(
+    z
+      .number('a number of metres')
+      .check(
+        z.int('whole metres'),
+        z.gte(100, 'at least 100 metres'),
+        z.lte(20000, 'at most 20000 metres (20 km)'),
+      ),
+  ),
 });
 export type BrigadeSettingsRequest = z.infer<typeof BrigadeSettingsRequest>;
 

@@ -28,8 +28,11 @@ export const DASHBOARD_INTERVALS = [
 export const DashboardInterval = z.enum(DASHBOARD_INTERVALS);
 export type DashboardInterval = z.infer<typeof DashboardInterval>;
 
-/** What a group counts: every case, and those escalated, returned at least once, disputed. */
-export const DASHBOARD_COUNTS = ['cases', 'escalated', 'returned', 'disputed'] as const;
+/**
+ * What a group counts: every case, and those escalated, returned at least
+ * once, disputed; and the warnings instead of fines (首违警告) confirmed.
+ */
+export const DASHBOARD_COUNTS = ['cases', 'escalated', 'returned', 'disputed', 'warnings'] as const;
 export type DashboardCount = (typeof DASHBOARD_COUNTS)[number];
 
 export const DASHBOARD_GROUPS = ['unit', 'officer', 'insurer', 'week'] as const;
@@ -70,6 +73,8 @@ export const FiveFastGroup = z.object({
     escalated: z.number(),
     returned: z.number(),
     disputed: z.number(),
+    /** Warnings instead of fines confirmed for out-of-town drivers (one per driver and item). */
+    warnings: z.number(),
   }),
   intervals: z.record(DashboardInterval, IntervalFigures),
 });

@@ -3,10 +3,16 @@
  * offline (the field pack): fetched whenever the phone is online and signed
  * in, kept on the phone, used when there is no signal. Now the courteous
  * script's words (三告知、两敬礼: the greeting, the request to sign, the
- * thanks), the brigade's to edit; the project ships a starter.
+ * thanks), the brigade's to edit; the project ships a starter. And the
+ * list of minor violations for which an out-of-town driver gets a warning
+ * instead of a fine (首违警告), with the brigade's region
+ * (src/domain/lenient; the starter list is version 0).
  */
 import * as z from 'zod/mini';
+import { LenientList, LenientListBody } from '../domain/lenient/lenient-list.schema';
 import { IdParams, defineRoute } from './route';
+import { BrigadeTileSource } from './tile-source';
+import { VideoUnit } from './video';
 
 const Words = (max: number) =>
   z
@@ -33,9 +39,20 @@ export const CourtesyScript = z.object({
 });
 export type CourtesyScript = z.infer<typeof CourtesyScript>;
 
+/** How far from a case the brigade looks for roadside video units, unless it set its own. */
+export const DEFAULT_VIDEO_RADIUS_M = 2000;
+
 export const FieldPack = z.object({
   brigadeId: z.uuid(),
   courtesyScript: CourtesyScript,
+  /** Absent in a pack a phone kept before the list existed: the starter then. */
+  lenientList: z.optional(LenientList),
+  /** The brigade's map tile source (absent in packs kept before it was sent). */
+  tileSource: z.optional(BrigadeTileSource),
+  /** The brigade's roadside video units in use (absent from a pack kept before they came). */
+  videoUnits: z.optional(z.array(VideoUnit)),
+  /** How far from a case the phone lists video units, in metres. */
+  videoRadiusM: z.optional(z.number()),
 });
 export type FieldPack = z.infer<typeof FieldPack>;
 
@@ -63,7 +80,8 @@ export const fieldPackRoutes = [
     id: 'field-pack.get',
     method: 'GET',
     path: '/api/field-pack',
-    summary: 'The brigade’s words and lists the phone keeps for offline use (the courteous script)',
+    summary:
+      'The brigade’s words and lists the phone keeps for offline use (the courteous script, the roadside video units and their search radius)',
     access: ['officer', 'reviewer'],
     scoped: false,
     responses: {
@@ -90,5 +108,26 @@ export const fieldPackRoutes = [
     params: IdParams,
     body: CourtesyScriptText,
     responses: { 200: { description: 'The new script', schema: CourtesyScript } },
+  }),
+  defineRoute({
+    id: 'admin.brigades.lenient.get',
+    method: 'GET',
+    path: '/api/admin/brigades/:id/lenient-list',
+    summary: 'A brigade’s warning-instead-of-a-fine list (首违警告) and its region',
+    access: ['admin'],
+    scoped: true,
+    params: IdParams,
+    responses: { 200: { description: 'The list in force', schema: LenientList } },
+  }),
+  defineRoute({
+    id: 'admin.brigades.lenient.set',
+    method: 'PUT',
+    path: '/api/admin/brigades/:id/lenient-list',
+    summary: 'Replace a brigade’s warning list and region; the version goes up by one (audited)',
+    access: ['admin'],
+    scoped: true,
+    params: IdParams,
+    body: LenientListBody,
+    responses: { 200: { description: 'The new list', schema: LenientList } },
   }),
 ] as const;

@@ -8,12 +8,14 @@ import { claimRoutes } from './claims';
 import { dashboardRoutes } from './dashboard';
 import { deviceRoutes } from './devices';
 import { fieldPackRoutes } from './field-pack';
+import { tileSourceRoutes } from './tile-source';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
 import { reviewRoutes } from './review';
 import { timelineRoutes } from './timeline';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
+import { videoRoutes } from './video';
 import { webhookRoutes } from './webhooks';
 
 export const API_ROUTES: readonly RouteSpec[] = [
@@ -29,6 +31,8 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...claimRoutes,
   ...adminRoutes,
   ...fieldPackRoutes,
+  ...tileSourceRoutes,
+  ...videoRoutes,
   ...webhookRoutes,
   ...auditRoutes,
   ...dashboardRoutes,

@@ -1,100 +1,26 @@
 /**
- * Where map tiles come from: a URL template kept on the device (a device
- * setting in src/storage), validated before it is saved and parsed again when
- * read back. The map draws with it; Settings edits it.
- *
- * Presets: OpenStreetMap (no key; its tile policy forbids bulk downloads, so
- * pre-cache only small areas from it, or point the template at your own tile
- * server) and 天地图 vector, which needs a browser key (`tk`) from
- * https://console.tianditu.gov.cn/ — the key is kept apart and put into the
- * URL's `{tk}`. Both use WGS-84/CGCS2000 coordinates, so raw GPS positions land
- * in the right place (高德/百度 tiles are offset and would not).
+ * Where map tiles come from on this device: the officer's own setting (a
+ * device setting in src/storage), validated before it is saved and parsed
+ * again when read back; without one, the brigade's tile source from the field
+ * pack; without that, OpenStreetMap. The map draws with it; Settings edits it.
+ * The presets, schema and rules are src/contracts/tile-source.ts.
  */
-import * as z from 'zod/mini';
-import { readDeviceSetting, writeDeviceSetting } from '../storage/device-settings';
+import {
+  DEFAULT_TILE_SETTINGS,
+  TileSettings,
+  tileTemplateUrl,
+  validateTileSettings,
+  type TileSettingsProblem,
+} from '../contracts/tile-source';
+import {
+  forgetDeviceSetting,
+  readDeviceSetting,
+  writeDeviceSetting,
+} from '../storage/device-settings';
+
+export * from '../contracts/tile-source';
 
 const STORE_KEY = 'kuaichu.map.tileSettings';
-
-export const TILE_PRESETS = {
-  osm: {
-    template: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-    subdomains: '',
-    attribution:
-      '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-    crossOrigin: true,
-  },
-  'tianditu-vec': {
-    template: 'https://t{s}.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk={tk}',
-    subdomains: '01234567',
-    attribution: '&copy; <a href="https://www.tianditu.gov.cn/">天地图</a>',
-    crossOrigin: true,
-  },
-} as const;
-export type TilePreset = keyof typeof TILE_PRESETS | 'custom';
-
-export const TileSettings = z.object({
-  schemaVersion: z.literal(1),
-  preset: z.enum(['osm', 'tianditu-vec', 'custom']),
-  /** Leaflet URL template: {z} {x} {y} required; {s} {r} {-y} {tk} optional. */
-  template: z.string(),
-  /** The 天地图 key (or any server's key), put into `{tk}`. */
-  key: z.string(),
-  subdomains: z.string(),
-  attribution: z.string(),
-  /** Ask tiles with CORS: smaller cache entries; the server must allow it. */
-  crossOrigin: z.boolean(),
-});
-export type TileSettings = z.infer<typeof TileSettings>;
-
-export function presetSettings(preset: keyof typeof TILE_PRESETS, key = ''): TileSettings {
-  return { schemaVersion: 1, preset, key, ...TILE_PRESETS[preset] };
-}
-
-export const DEFAULT_TILE_SETTINGS: TileSettings = presetSettings('osm');
-
-export type TileField = 'template' | 'key' | 'subdomains';
-export type TileSettingsProblem =
-  | { field: 'template'; reason: 'missing-placeholders'; missing: string[] }
-  | { field: 'template'; reason: 'not-http' | 'not-a-url' }
-  | { field: 'key'; reason: 'required' }
-  | { field: 'subdomains'; reason: 'required' };
-
-const REQUIRED = ['{z}', '{x}', '{y}'] as const;
-
-/** Every problem with the settings, each naming its field; empty when they can be saved. */
-export function validateTileSettings(s: TileSettings): TileSettingsProblem[] {
-  const problems: TileSettingsProblem[] = [];
-  const template = s.template.trim();
-  // `{-y}` (TMS row order) stands for `{y}`.
-  const missing = REQUIRED.filter(
-    (p) => !template.includes(p) && !(p === '{y}' && template.includes('{-y}')),
-  );
-  if (missing.length > 0) {
-    problems.push({ field: 'template', reason: 'missing-placeholders', missing: [...missing] });
-  }
-  const sample = tileTemplateUrl({ ...s, key: s.key || 'key' }).replace(/\{-?[a-z]\}/g, '0');
-  let url: URL | null = null;
-  try {
-    url = new URL(sample);
-  } catch {
-    problems.push({ field: 'template', reason: 'not-a-url' });
-  }
-  if (url && url.protocol !== 'https:' && url.protocol !== 'http:') {
-    problems.push({ field: 'template', reason: 'not-http' });
-  }
-  if (template.includes('{tk}') && s.key.trim() === '') {
-    problems.push({ field: 'key', reason: 'required' });
-  }
-  if (template.includes('{s}') && s.subdomains.trim() === '') {
-    problems.push({ field: 'subdomains', reason: 'required' });
-  }
-  return problems;
-}
-
-/** The template Leaflet gets: the key put in, everything else left for Leaflet. */
-export function tileTemplateUrl(s: Pick<TileSettings, 'template' | 'key'>): string {
-  return s.template.trim().replaceAll('{tk}', encodeURIComponent(s.key.trim()));
-}
 
 /** What a map draws its tiles with (`MapTiles` of src/ui/map/LeafletMap.tsx). */
 export function mapTiles(s: TileSettings) {
@@ -106,12 +32,29 @@ export function mapTiles(s: TileSettings) {
   };
 }
 
-/** The stored settings, or the default when none are stored or they do not parse. */
-export async function loadTileSettings(): Promise<TileSettings> {
+/** The officer's own settings on this device, when stored and still valid. */
+export async function loadOwnTileSettings(): Promise<TileSettings | undefined> {
   const stored = await readDeviceSetting(STORE_KEY);
   const parsed = TileSettings.safeParse(stored);
-  if (parsed.success && validateTileSettings(parsed.data).length === 0) return parsed.data;
-  return DEFAULT_TILE_SETTINGS;
+  return parsed.success && validateTileSettings(parsed.data).length === 0 ? parsed.data : undefined;
+}
+
+/**
+ * The settings the map uses: the officer's own; else the brigade's tile
+ * source (`brigade`, from the kept field pack) when valid; else the default.
+ */
+export async function loadTileSettings(
+  brigade?: () => Promise<TileSettings | undefined>,
+): Promise<TileSettings> {
+  const own = await loadOwnTileSettings();
+  if (own) return own;
+  const set = await brigade?.();
+  return set && validateTileSettings(set).length === 0 ? set : DEFAULT_TILE_SETTINGS;
+}
+
+/** Drops the officer's own settings: the brigade's tile source (or the default) applies again. */
+export async function forgetOwnTileSettings(): Promise<void> {
+  await forgetDeviceSetting(STORE_KEY);
 }
 
 /** Saves valid settings; returns the problems instead when there are any. */

@@ -2,9 +2,10 @@
  * The admin's read and save of one brigade's courteous script (from the
  * server, never the phone's database); one save at a time.
  */
-import { useCallback } from 'react';
+import type { AdminApi } from '../api/admin-client';
 import type { CourtesyScript, CourtesyScriptText } from '../contracts/field-pack';
-import { useCall, useLoad, useOnce, type AdminResult, type Loaded } from './useWebhooks';
+import type { AdminResult, Loaded } from './useWebhooks';
+import { useBrigadeDocumentAdmin } from './useBrigadeDocumentAdmin';
 
 export interface CourtesyScriptView {
   script: Loaded<CourtesyScript>;
@@ -13,18 +14,12 @@ export interface CourtesyScriptView {
   save(text: CourtesyScriptText): Promise<AdminResult<CourtesyScript>>;
 }
 
+// Module-level, so the load's identity stays put between renders.
+const get = (api: AdminApi, token: string, id: string) => api.getCourtesyScript(token, id);
+const set = (api: AdminApi, token: string, id: string, text: CourtesyScriptText) =>
+  api.setCourtesyScript(token, id, text);
+
 export function useCourtesyScriptAdmin(brigadeId: string): CourtesyScriptView {
-  const call = useCall();
-  const load = useCallback(
-    () => call((api, t) => api.getCourtesyScript(t, brigadeId)),
-    [call, brigadeId],
-  );
-  const { value, setValue, reload } = useLoad(load);
-  const { once, sending } = useOnce();
-  const save = async (text: CourtesyScriptText) => {
-    const r = await once((api, t) => api.setCourtesyScript(t, brigadeId, text));
-    if (r.ok) setValue({ status: 'ready', value: r.value });
-    return r;
-  };
-  return { script: value, reload, saving: sending, save };
+  const { doc, ...rest } = useBrigadeDocumentAdmin(brigadeId, get, set);
+  return { script: doc, ...rest };
 }

@@ -7,8 +7,11 @@ import {
   FIELD_PACK_MAX_AGE_MS,
   fieldPackKey,
   keptCourtesyScript,
+  keptLenientList,
+  keptVideoPack,
   refreshFieldPack,
 } from './field-pack';
+import { STARTER_LENIENT_LIST } from '../domain/lenient';
 
 const BRIGADE = '0190a000-0000-7000-8000-00000000b001';
 const session = { token: 't', user: { id: 'officer-1' } } as StoredSession;
@@ -42,6 +45,21 @@ beforeEach(() => {
 });
 
 describe('the field pack on the phone', () => {
+  it('keeps the brigade’s warning list with its region; a pack kept before the list existed reads as the starter', async () => {
+    expect(await keptLenientList(db, 'officer-1')).toEqual(STARTER_LENIENT_LIST);
+    const lenientList = {
+      ...STARTER_LENIENT_LIST,
+      version: 4,
+      region: { platePrefixes: ['川A'], licenceAreaCodes: ['5101'] },
+    };
+    const { api } = fakeApi([{ ok: true, value: { ...pack(1), lenientList } }]);
+    await refreshFieldPack(db, api, session);
+    expect(await keptLenientList(db, 'officer-1')).toEqual(lenientList);
+    await writeSyncValue(db, fieldPackKey('officer-2'), JSON.stringify(pack(2)));
+    expect(await keptLenientList(db, 'officer-2')).toEqual(STARTER_LENIENT_LIST);
+    expect((await keptCourtesyScript(db, 'officer-2')).version).toBe(2);
+  });
+
   it('is the starter until one is fetched, then the brigade’s, offline too', async () => {
     expect(await keptCourtesyScript(db, 'officer-1')).toEqual(STARTER_SCRIPT);
     const { api } = fakeApi([{ ok: true, value: pack(3) }]);
@@ -74,5 +92,36 @@ describe('the field pack on the phone', () => {
     expect(await keptCourtesyScript(db, 'officer-1')).toEqual(STARTER_SCRIPT);
     await writeSyncValue(db, fieldPackKey('officer-1'), JSON.stringify({ brigadeId: 'x' }));
     expect(await keptCourtesyScript(db, 'officer-1')).toEqual(STARTER_SCRIPT);
+  });
+
+  it('keeps the brigade’s video units and radius; a pack kept before they came reads none, 2 km', async () => {
+    await writeSyncValue(db, fieldPackKey('officer-1'), JSON.stringify(pack(1)));
+    expect(await keptVideoPack(db, 'officer-1')).toEqual({
+      videoUnits: [],
+      radiusM: 2000,
+      known: false,
+    });
+    expect((await keptCourtesyScript(db, 'officer-1')).version).toBe(1);
+    const unit = {
+      id: '0190a000-0000-7000-8000-00000000c001',
+      brigadeId: BRIGADE,
+      code: 'SF-001',
+      name: '路口',
+      latitude: 30.6595,
+      longitude: 104.0655,
+      facing: 'S' as const,
+      retentionDays: 30,
+      active: true,
+      updatedAt: '2026-12-07T01:00:00.000Z',
+    };
+    const { api } = fakeApi([
+      { ok: true, value: { ...pack(2), videoUnits: [unit], videoRadiusM: 3000 } },
+    ]);
+    await refreshFieldPack(db, api, session);
+    expect(await keptVideoPack(db, 'officer-1')).toEqual({
+      videoUnits: [unit],
+      radiusM: 3000,
+      known: true,
+    });
   });
 });

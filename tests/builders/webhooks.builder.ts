@@ -6,7 +6,7 @@
 import { render } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { createElement, Suspense, type ComponentType } from 'react';
-import type { InsurerList } from '../../src/contracts/admin';
+import type { BrigadeSettings, InsurerList } from '../../src/contracts/admin';
 import type {
   EndpointWithSecret,
   WebhookDelivery,
@@ -16,6 +16,15 @@ import type { SessionStore, StoredSession } from '../../src/storage';
 import { servicesWith } from './review.builder';
 
 export const ADMIN_TOKEN = 'admin-token';
+/** The demo brigade as the admin's brigade list answers it. */
+export const BRIGADE: BrigadeSettings = {
+  id: '0190a000-0000-7000-8000-0000000000b1',
+  name: '示范县公安局交警大队',
+  callbackMinutes: 10,
+  packetsOn: 'review',
+  videoRadiusM: 2000,
+};
+
 export const PICC = '0190a000-0000-7000-8000-0000000000d1';
 export const CPIC = '0190a000-0000-7000-8000-0000000000d2';
 export const ENDPOINT = '0190a000-0000-7000-8000-0000000000e1';

@@ -1,6 +1,9 @@
 /**
  * The courteous script (三告知、两敬礼) in the browser: the brigade's admin
- * changes the greeting and the thanks (a blank field refused by name); an
+ * changes the greeting and the thanks (a blank field refused by name) and
+ * sets the brigade's base map (a tile host the server does not allow refused
+ * on the template; then 天地图 with the brigade's key), which the phone then
+ * uses offline; an
  * officer signs in with signal — the phone fetches the brigade's words — and
  * with none handles a case to its notices, which read the brigade's words;
  * the greeting salute and the first notice are marked one by one, the rest
@@ -29,6 +32,7 @@ const world = useBrowserWorld({ demo: true, ownServer: true });
 
 const GREETING = '乡亲您好！我是县交警大队民警，请您先到路边安全的地方。';
 const THANKS = '感谢配合，回去路上注意安全！';
+const TIANDITU_KEY = 'brigade-browser-key';
 
 async function editScript(desk: Page): Promise<void> {
   await desk.goto('/admin/brigades');
@@ -49,12 +53,36 @@ async function editScript(desk: Page): Promise<void> {
   await desk.getByText('现用：第 1 版。').waitFor();
 }
 
+/** The brigade's base map: a host the server's pages may not load tiles from is refused on the template. */
+async function setBaseMap(desk: Page): Promise<void> {
+  await desk.goto('/admin/brigades');
+  await desk
+    .getByRole('link', { name: /的地图底图$/ })
+    .first()
+    .click();
+  await desk.getByRole('heading', { level: 1, name: '地图底图' }).waitFor();
+  await desk.getByText('现用：未设置，手机使用 OpenStreetMap。').waitFor();
+  await desk.getByLabel('自定义').check();
+  await desk.getByLabel('图块地址模板').fill('https://tiles.example.gov.cn/{z}/{x}/{y}.png');
+  await desk.getByRole('button', { name: '保存底图' }).click();
+  await desk.getByText(/图块地址模板：服务器不允许页面从这个地址加载图块/).waitFor();
+  await expectNoAxeViolations(desk, 'base map, host refused');
+  await desk.getByLabel('天地图（矢量）').check();
+  await desk.getByLabel('天地图密钥 (tk)').fill(TIANDITU_KEY);
+  await desk.getByRole('button', { name: '保存底图' }).click();
+  await desk
+    .getByTestId('tile-source-saved')
+    .getByText(/已保存为第 1 版/)
+    .waitFor();
+}
+
 describe('the courteous script', () => {
   it('the brigade’s words reach the phone and are read offline; each step is recorded with its time', async () => {
     const deskContext = await world.newPhone();
     const desk = await openApp(deskContext);
     expect(await signInAs(desk, 'demo-admin')).toEqual({ path: '/admin' });
     await editScript(desk);
+    await setBaseMap(desk);
     await deskContext.close();
 
     // Signed in with signal, then no signal from the first tap on.
@@ -93,6 +121,12 @@ describe('the courteous script', () => {
     );
     expect(times[3]).toBeLessThanOrEqual(firstSignature);
     expect(times[4]).toBeGreaterThanOrEqual(firstSignature);
+    // The brigade's base map came with the script: the phone, still offline, uses it.
+    await page.goto('/settings');
+    await page.getByText('本机未单独设置：使用大队统一的底图').waitFor();
+    expect(await page.getByLabel('天地图（矢量）').isChecked()).toBe(true);
+    expect(await page.getByLabel('天地图密钥 (tk)').inputValue()).toBe(TIANDITU_KEY);
+
     // Every step was read from the brigade's script as saved: version 1.
     expect(marks.map((m) => m.scriptVersion)).toEqual([1, 1, 1, 1, 1]);
 

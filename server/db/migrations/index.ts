@@ -16,6 +16,8 @@ import * as m0009 from './0009-overdue-claims';
 import * as m0010 from './0010-five-fast';
 import * as m0011 from './0011-shared-state';
 import * as m0012 from './0012-brigade-documents';
+import * as m0013 from './0013-video-units';
+import * as m0014 from './0014-lenient-list';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
@@ -30,4 +32,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010-five-fast': m0010,
   '0011-shared-state': m0011,
   '0012-brigade-documents': m0012,
+  '0013-video-units': m0013,
+  '0014-lenient-list': m0014,
 };

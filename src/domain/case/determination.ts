@@ -179,9 +179,16 @@ export function openAmendment(
     signatures: record.signatures,
     ...(record.noticesReadAt && { noticesReadAt: record.noticesReadAt }),
     ...(record.courtesy && { courtesy: record.courtesy }),
+    ...(record.lenient && { lenient: record.lenient }),
     ...(record.flaggedForReview && { flaggedForReview: record.flaggedForReview }),
   };
-  const { noticesReadAt: _read, courtesy: _script, flaggedForReview: _flag, ...rest } = record;
+  const {
+    noticesReadAt: _read,
+    courtesy: _script,
+    lenient: _warnings,
+    flaggedForReview: _flag,
+    ...rest
+  } = record;
   const next: CaseRecord = {
     ...c,
     liability: { ...rest, signatures: [], amendments: [...(record.amendments ?? []), amendment] },
@@ -198,6 +205,10 @@ export interface SealCheck {
   /** This version adds an amendment: accepted, and flagged for the accident squad. */
   amended: boolean;
 }
+
+/** A case's warning decisions as one comparable text. */
+const warningsOf = (c: CaseRecord | undefined): string =>
+  canonicalJson(c?.liability?.lenient ?? []);
 
 const signatureKey = (s: SignatureEntry) => `${s.partyId}|${s.kind}|${s.at}|${s.contentSha256}`;
 
@@ -218,7 +229,10 @@ function everySignature(c: CaseRecord | undefined): Set<string> {
  *  - every amendment's superseded content hashes to the hash its signatures name
  *    (`amendment_mismatch`);
  *  - no signature or amendment of the previous version is gone
- *    (`signatures_removed`).
+ *    (`signatures_removed`);
+ *  - the warning-instead-of-a-fine decisions of a sealed version stay as
+ *    they were, unless an amendment moved them (`signed_content_changed`,
+ *    detail `lenient`).
  */
 export function checkSealedVersion(
   previous: CaseRecord | undefined,
@@ -244,5 +258,8 @@ export function checkSealedVersion(
   const before = previous?.liability?.amendments ?? [];
   if (before.some((a, i) => amendments[i]?.supersededSha256 !== a.supersededSha256))
     return refuse('signatures_removed', 'amendment');
-  return ok({ amended: amendments.length > before.length });
+  const amended = amendments.length > before.length;
+  if (!amended && previous && isSealed(previous) && warningsOf(previous) !== warningsOf(next))
+    return refuse('signed_content_changed', 'lenient');
+  return ok({ amended });
 }

@@ -206,6 +206,32 @@ export const CourtesyMark = z.object({
 export type CourtesyMark = z.infer<typeof CourtesyMark>;
 
 export const ReasonAt = z.object({ reason: Reason, at: Instant });
+
+/**
+ * The officer's decision on a warning instead of a fine (首违警告) for an
+ * out-of-town driver's listed violation: the item as the list worded it
+ * (its id, words and basis, and the list's version), where the suggestion
+ * came from, confirmed or declined (with the reason), and when.
+ */
+export const LenientDecision = z
+  .object({
+    partyId: Id,
+    itemId: Slug,
+    listVersion: z.number().check(z.int(), z.gte(0)),
+    violation: Bilingual,
+    basis: z.array(Basis),
+    source: z.enum(['finding', 'officer']),
+    decision: z.enum(['warning', 'declined']),
+    reason: z.optional(Reason),
+    at: Instant,
+  })
+  .check(
+    z.refine((d) => d.decision !== 'declined' || d.reason !== undefined, {
+      message: 'a decline needs its reason',
+      path: ['reason'],
+    }),
+  );
+export type LenientDecision = z.infer<typeof LenientDecision>;
 export type ReasonAt = z.infer<typeof ReasonAt>;
 
 /**
@@ -226,6 +252,8 @@ export const Amendment = z.object({
   noticesReadAt: z.optional(Instant),
   courtesy: z.optional(z.array(CourtesyMark)),
   flaggedForReview: z.optional(ReasonAt),
+  /** The warning decisions made for the superseded determination. */
+  lenient: z.optional(z.array(LenientDecision)),
 });
 export type Amendment = z.infer<typeof Amendment>;
 
@@ -243,6 +271,8 @@ export const LiabilityRecord = z.object({
   /** The courteous script's steps marked so far, each once, in the order marked. */
   courtesy: z.optional(z.array(CourtesyMark)),
   signatures: z.array(SignatureEntry),
+  /** Warnings instead of fines (首违警告) decided for out-of-town drivers, one per party and item. */
+  lenient: z.optional(z.array(LenientDecision)),
   /** A party refused or objected: the determination stands, the accident squad reviews it. */
   flaggedForReview: z.optional(ReasonAt),
   /** The facts themselves are disputed and cannot be settled on scene: the case escalated. */

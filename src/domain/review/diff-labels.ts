@@ -25,6 +25,7 @@ const CASE_FIELDS: Readonly<Record<string, BilingualText>> = {
   'officer.name': t('处理民警', 'Officer'),
   'liability.noticesReadAt': t('告知宣读时间', 'Notices read'),
   'liability.courtesy': t('三告知、两敬礼', 'Courteous script'),
+  'liability.lenient': t('首违警告', 'Warning instead of a fine'),
   'liability.proposedAt': t('责任认定提出时间', 'Liability proposed'),
   'liability.override.reason': t('民警变更认定的理由', 'Officer’s reason for the override'),
   'liability.override.at': t('民警变更认定时间', 'Override made'),

@@ -66,8 +66,8 @@ const sameLiability = (a: LiabilityByVehicle | undefined, b: LiabilityByVehicle)
 
 /**
  * The liability record with the squad's determination in force. The notices
- * are to be read again (the script's marks go with them); the dispute and
- * the draft stay as recorded.
+ * are to be read again (the script's marks and the warning decisions go
+ * with them); the dispute and the draft stay as recorded.
  */
 function withSquadLiability(
   record: LiabilityRecord,
@@ -75,7 +75,13 @@ function withSquadLiability(
   reason: string,
   at: Instant,
 ): LiabilityRecord {
-  const { override: _old, noticesReadAt: _read, courtesy: _script, ...rest } = record;
+  const {
+    override: _old,
+    noticesReadAt: _read,
+    courtesy: _script,
+    lenient: _warnings,
+    ...rest
+  } = record;
   const engine = amendment.decision?.liability;
   const base: LiabilityRecord =
     amendment.facts && engine

@@ -19,8 +19,9 @@ import {
   errorBody,
   listHandlers,
   renderAdminAt,
+  BRIGADE,
 } from '../../../tests/builders/webhooks.builder';
-import type { AdminUser, BrigadeSettings } from '../../contracts/admin';
+import type { AdminUser } from '../../contracts/admin';
 import type { Unit } from '../../contracts/auth';
 import type { Device } from '../../contracts/devices';
 import { accountMessages } from '../../services/account-messages';
@@ -31,12 +32,6 @@ import { AdminScreens } from './AdminScreens';
 import { adminMessages } from './messages';
 
 const server = setupServer();
-const BRIGADE: BrigadeSettings = {
-  id: '0190a000-0000-7000-8000-0000000000b1',
-  name: '示范县公安局交警大队',
-  callbackMinutes: 10,
-  packetsOn: 'review',
-};
 const PATROL: Unit = {
   id: '0190a000-0000-7000-8000-0000000000c1',
   name: '城关巡逻中队',

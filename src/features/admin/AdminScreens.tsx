@@ -4,7 +4,8 @@
  * overdue packets at `/admin/overdue`, the accounts at `/admin/accounts`, the
  * units at `/admin/units`, the enrolled phones at `/admin/devices`, the audit
  * log at `/admin/audit`, a brigade's courteous script at
- * `/admin/brigades/:id/script`,
+ * `/admin/brigades/:id/script`, its map tile source at `/admin/brigades/:id/tiles`,
+ * its roadside video units at `/admin/brigades/:id/video-units`,
  * a new insurer company at `/admin/insurers/new`,
  * registering an insurer's endpoint at `/admin/insurers/:id/endpoints/new`,
  * one endpoint at `/admin/insurers/:insurerId/endpoints/:endpointId`. Each
@@ -36,6 +37,15 @@ const AuditScreen = lazy(() => import('./AuditScreen').then((m) => ({ default: m
 const CourtesyScriptScreen = lazy(() =>
   import('./CourtesyScriptScreen').then((m) => ({ default: m.CourtesyScriptScreen })),
 );
+const LenientListScreen = lazy(() =>
+  import('./LenientListScreen').then((m) => ({ default: m.LenientListScreen })),
+);
+const TileSourceScreen = lazy(() =>
+  import('./TileSourceScreen').then((m) => ({ default: m.TileSourceScreen })),
+);
+const VideoUnitsScreen = lazy(() =>
+  import('./VideoUnitsScreen').then((m) => ({ default: m.VideoUnitsScreen })),
+);
 const DevicesScreen = lazy(() =>
   import('./DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
 );
@@ -51,6 +61,12 @@ export function AdminScreens() {
   if (path === '/admin/insurers/new') return <NewInsurer />;
   const script = matchPath('/admin/brigades/:id/script', path);
   if (script?.id) return <CourtesyScriptScreen key={path} brigadeId={script.id} />;
+  const lenient = matchPath('/admin/brigades/:id/lenient', path);
+  if (lenient?.id) return <LenientListScreen key={path} brigadeId={lenient.id} />;
+  const tiles = matchPath('/admin/brigades/:id/tiles', path);
+  if (tiles?.id) return <TileSourceScreen key={path} brigadeId={tiles.id} />;
+  const video = matchPath('/admin/brigades/:id/video-units', path);
+  if (video?.id) return <VideoUnitsScreen key={path} brigadeId={video.id} />;
   const registering = matchPath('/admin/insurers/:id/endpoints/new', path);
   if (registering?.id) return <NewEndpoint key={path} insurerId={registering.id} />;
   const endpoint = matchPath('/admin/insurers/:insurerId/endpoints/:endpointId', path);

@@ -94,6 +94,15 @@ function BrigadeForm({ brigade, view }: { brigade: BrigadeSettings; view: Brigad
       <ButtonLink href={`/admin/brigades/${brigade.id}/script`} block>
         {t('accounts.script.link', { name: brigade.name })}
       </ButtonLink>
+      <ButtonLink href={`/admin/brigades/${brigade.id}/lenient`} block>
+        {t('lenientAdmin.link', { name: brigade.name })}
+      </ButtonLink>
+      <ButtonLink href={`/admin/brigades/${brigade.id}/tiles`} block>
+        {t('admin.tiles.link', { name: brigade.name })}
+      </ButtonLink>
+      <ButtonLink href={`/admin/brigades/${brigade.id}/video-units`} block>
+        {t('videoUnits.link', { name: brigade.name })}
+      </ButtonLink>
     </form>
   );
 }

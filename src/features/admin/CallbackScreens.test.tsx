@@ -15,6 +15,7 @@ import {
   errorBody,
   listHandlers,
   renderAdminAt,
+  BRIGADE,
 } from '../../../tests/builders/webhooks.builder';
 import type { BrigadeSettings } from '../../contracts/admin';
 import type { OverdueList } from '../../contracts/claims';
@@ -25,12 +26,6 @@ import { AdminScreens } from './AdminScreens';
 import { adminMessages } from './messages';
 
 const server = setupServer();
-const BRIGADE: BrigadeSettings = {
-  id: '0190a000-0000-7000-8000-0000000000b1',
-  name: '示范县公安局交警大队',
-  callbackMinutes: 10,
-  packetsOn: 'review',
-};
 const sent: unknown[] = [];
 
 beforeAll(async () => {

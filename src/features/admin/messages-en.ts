@@ -72,6 +72,18 @@ export const adminEn: AdminMessages = {
         codeTaken: 'Company code: another insurer has this code; choose another.',
       },
     },
+    tiles: {
+      title: 'Base map',
+      link: 'Base map of {{name}}',
+      intro:
+        'The base map of this brigade’s officers’ phones (unless an officer set his own in Settings). Phones fetch it when online and use it offline afterwards. The tile server must be one this system’s server allows (TILE_HOSTS).',
+      none: 'In force: none set; phones use OpenStreetMap.',
+      version: 'In force: version {{version}}.',
+      save: 'Save base map',
+      saved: 'Saved as version {{version}}; officers’ phones fetch it when next online.',
+      hostRefused:
+        'Tile URL template: the server does not let its pages load tiles from this address (not in TILE_HOSTS). Use an allowed address, or ask the system’s operator to add it to TILE_HOSTS.',
+    },
     state: {
       enabled: 'Enabled',
       gone: 'Disabled: the receiver answered 410, the address no longer exists',

@@ -66,6 +66,18 @@ const zh = {
         codeTaken: '公司代码：已有保险公司使用这个代码，请换一个。',
       },
     },
+    tiles: {
+      title: '地图底图',
+      link: '{{name}}的地图底图',
+      intro:
+        '本大队民警手机使用的地图底图（民警在“设置”中另设的除外）。手机联网时取得，之后离线也用它。图块服务器须在本系统服务器允许的地址之内（TILE_HOSTS）。',
+      none: '现用：未设置，手机使用 OpenStreetMap。',
+      version: '现用：第 {{version}} 版。',
+      save: '保存底图',
+      saved: '已保存为第 {{version}} 版，民警手机下次联网时取得。',
+      hostRefused:
+        '图块地址模板：服务器不允许页面从这个地址加载图块（不在 TILE_HOSTS 之内）。请改用允许的地址，或请系统运维人员把它加入 TILE_HOSTS。',
+    },
     state: {
       enabled: '启用中',
       gone: '已停用：接收方答复 410，表示这个地址已不存在',

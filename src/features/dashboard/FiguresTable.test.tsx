@@ -12,7 +12,7 @@ const NONE: IntervalFigures = { count: 0, median: null, p90: null };
 const group = (key: string, label: string, liability: IntervalFigures): FiveFastGroup => ({
   key,
   label,
-  counts: { cases: 4, escalated: 1, returned: 0, disputed: 0 },
+  counts: { cases: 4, escalated: 1, returned: 0, disputed: 0, warnings: 0 },
   intervals: {
     evidence: { count: 4, median: 480, p90: 1200 },
     clearance: NONE,

@@ -48,7 +48,13 @@ export const dashboardEn: DashboardMessages = {
       notMeasured: 'no data',
       figureLink: ' ({{group}}, {{figure}}: see the cases)',
     },
-    count: { cases: 'Cases', escalated: 'Escalated', returned: 'Returned', disputed: 'Disputed' },
+    count: {
+      cases: 'Cases',
+      escalated: 'Escalated',
+      returned: 'Returned',
+      disputed: 'Disputed',
+      warnings: 'Warnings instead of fines',
+    },
     interval: {
       evidence: 'Evidence',
       clearance: 'Clearance',

@@ -49,7 +49,13 @@ const zh = {
       notMeasured: '无数据',
       figureLink: '（{{group}}，{{figure}}：查看案件）',
     },
-    count: { cases: '案件', escalated: '升级', returned: '退回', disputed: '争议' },
+    count: {
+      cases: '案件',
+      escalated: '升级',
+      returned: '退回',
+      disputed: '争议',
+      warnings: '首违警告',
+    },
     interval: {
       evidence: '取证快',
       clearance: '撤离快',

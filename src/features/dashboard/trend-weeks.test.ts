@@ -5,7 +5,7 @@ import { mondaysBetween, weeklyRun } from './trend-weeks';
 const week = (key: string, cases: number): FiveFastGroup => ({
   key,
   label: key,
-  counts: { cases, escalated: 0, returned: 0, disputed: 0 },
+  counts: { cases, escalated: 0, returned: 0, disputed: 0, warnings: 0 },
   intervals: {} as FiveFastGroup['intervals'],
 });
 

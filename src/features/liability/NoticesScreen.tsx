@@ -24,6 +24,7 @@ import { Page } from '../../ui/Page';
 import { AmendForm, AmendmentInProgress } from './AmendForm';
 import { CourtesyMark } from './CourtesyMark';
 import { DisputeForm } from './DisputeForm';
+import { LenientSuggestions } from './LenientSuggestions';
 import { PartySigning } from './PartySigning';
 import { citeBasis, useDeterminationHash, useLang } from './shared';
 import './liability.css';
@@ -130,6 +131,7 @@ function NoticeScript({
           </span>
         </p>
       ))}
+      <LenientSuggestions c={c} />
       <CourtesyMark c={c} step="notice-violation" />
       <h3>{t('notices.determinationTitle')}</h3>
       <ul>

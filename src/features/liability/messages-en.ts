@@ -181,6 +181,29 @@ export const liabilityEn: LiabilityMessages = {
     pdfFailed: 'The PDF could not be made: {{reason}}',
     pdfMissingGlyphs: '{{count}} characters are not in the font; the PDF shows “□” instead.',
   },
+  lenient: {
+    title: 'Suggested: a warning instead of a fine',
+    intro:
+      'These drivers’ plates or licences are from outside the brigade’s region, and their violation is on the brigade’s list of first violations that may be let off with a warning (version {{version}}): once it is checked to be a first violation, the driver may get a warning and education instead of a fine.',
+    party: 'Driver {{name}} (vehicle {{label}}, {{plate}})',
+    fromFinding: 'Found by the liability determination',
+    fromOfficer: 'Recorded by the officer',
+    confirm: 'Confirm the warning',
+    decline: 'Not applicable (give the reason)',
+    reason: 'Why it does not apply (required)',
+    declineSubmit: 'Record as not applicable',
+    needsReason: 'Write why it does not apply.',
+    confirmed: '✓ Warning confirmed ({{time}})',
+    declined: 'Not applicable ({{time}}): {{reason}}',
+    change: 'Choose again',
+    sealed:
+      'A party has signed: the warning decisions are sealed with the determination; to correct them, start a correction.',
+    record: 'Record another violation on the list',
+    recordParty: 'Driver',
+    recordItem: 'Violation',
+    recordNone: 'Choose',
+    recordSubmit: 'Suggest a warning',
+  },
   amendment: {
     title: 'Correct the signed determination',
     intro:

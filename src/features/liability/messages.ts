@@ -175,6 +175,28 @@ const zh = {
     toParties: '修改车辆与当事人',
     toLiability: '修改责任认定',
   },
+  lenient: {
+    title: '首违警告建议',
+    intro:
+      '以下驾驶人的号牌或驾驶证不属本辖区，其违法行为在本大队首违警告清单（第 {{version}} 版）内：核实为首次违法的，可予警告教育，不予罚款。',
+    party: '驾驶人 {{name}}（车辆 {{label}}，{{plate}}）',
+    fromFinding: '由责任认定查明',
+    fromOfficer: '民警记录',
+    confirm: '确认首违警告',
+    decline: '不适用（说明理由）',
+    reason: '不适用的理由（必填）',
+    declineSubmit: '记录不适用',
+    needsReason: '请写明不适用的理由。',
+    confirmed: '✓ 已确认首违警告（{{time}}）',
+    declined: '不适用（{{time}}）：{{reason}}',
+    change: '重新选择',
+    sealed: '已有当事人签字，首违警告决定随认定封存；如需更正，请发起更正。',
+    record: '记录清单内其他违法行为',
+    recordParty: '驾驶人',
+    recordItem: '违法行为',
+    recordNone: '请选择',
+    recordSubmit: '提出首违警告建议',
+  },
 };
 
 export type LiabilityMessages = typeof zh;

@@ -24,6 +24,7 @@ import type { CaseRecord } from '../../domain';
 import { factWordsOf } from '../../domain/liability/fact-words';
 import { setupI18n } from '../../ui/i18n/setup';
 import { CaseReview } from './CaseReview';
+import { footageHandlers } from '../../../tests/setup/footage-handlers';
 import { reviewMessages } from './messages';
 
 const server = setupServer();
@@ -60,6 +61,7 @@ function serve(record: CaseRecord, action: () => Response, history?: CaseHistory
       HttpResponse.json(history ?? { caseId: record.id, versions: [], actions: [] }),
     ),
     http.get(api('/verification'), () => HttpResponse.json(verification)),
+    ...footageHandlers(),
     http.post(api('/actions'), async ({ request }) => {
       seen.actions.push((await request.json()) as CaseActionRequest);
       return action();

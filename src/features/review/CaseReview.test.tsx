@@ -16,6 +16,7 @@ import type { CaseRecord, PhotoMeta } from '../../domain';
 import { setupI18n } from '../../ui/i18n/setup';
 import { zoomForKey } from '../../ui/PhotoDialog';
 import { CaseReview } from './CaseReview';
+import { footageHandlers } from '../../../tests/setup/footage-handlers';
 import { reviewMessages } from './messages';
 
 const server = setupServer();
@@ -88,6 +89,7 @@ function serve(action: () => Response) {
       return HttpResponse.json(caseDetailOf(record, [PHOTO], 2));
     }),
     http.get(api('/history'), () => HttpResponse.json(HISTORY)),
+    ...footageHandlers(),
     http.get(api('/verification'), () => HttpResponse.json(VERIFICATION)),
     http.get(api('/photos/:sha'), () =>
       HttpResponse.arrayBuffer(new Uint8Array([1, 2, 3, 4]).buffer, {

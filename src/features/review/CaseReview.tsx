@@ -1,7 +1,8 @@
 /**
  * The reviewer's view of one case (`/review/:id`): its number, state,
  * officer and whether its evidence verifies; then everything the officer
- * recorded, every photo, liability, the five-fast times and the history,
+ * recorded, the roadside video near it with its footage requests, every
+ * photo, liability, the five-fast times and the history,
  * with the review actions beside it on a desk (below it on a phone).
  */
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ import { ActionsPanel } from './ActionsPanel';
 import { FiveFastPart, PartiesPart, TriagePart } from './CaseFacts';
 import { useClock } from '../../ui/useClock';
 import { ClaimsPart } from './ClaimsPart';
+import { FootageReview } from './FootageReview';
 import { HistoryPart } from './HistoryPart';
 import { TimelinePart } from './TimelinePart';
 import { LiabilityPart } from './LiabilityPart';
@@ -120,6 +122,7 @@ function Loaded({ view, id }: { view: ReviewCaseView; id: string }) {
           <TriagePart record={record} />
           <PartiesPart record={record} />
           <LocationPart record={record} />
+          <FootageReview record={record} />
           <PhotoPart caseId={id} record={record} photos={photos} />
           <LiabilityPart record={record} />
           <ClaimsPart claims={detail.claims ?? []} now={now} />

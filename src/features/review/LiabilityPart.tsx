@@ -2,11 +2,13 @@
  * Liability as the officer settled it: the facts given to the engine, the
  * engine's decision with the law and article of each finding, the officer's
  * override and its reason, when the notices were read and each step of the
- * courteous script with the script's version, each signature (its
- * image) or refusal with its reason, and any amendment.
+ * courteous script with the script's version, the warnings instead of fines
+ * decided, each signature (its image) or refusal with its reason, and any
+ * amendment.
  */
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord, LiabilityByVehicle, SignatureEntry } from '../../domain';
+import { citeBasis } from '../../documents/document-model';
 import { formatTime } from '../../ui/format';
 import { Section } from '../../ui/Page';
 import { Facts } from './CaseFacts';
@@ -117,6 +119,38 @@ function Amendments({ record }: { record: NonNullable<CaseRecord['liability']> }
   );
 }
 
+/** The warnings instead of fines (首违警告) the officer confirmed or declined, as listed. */
+function Warnings({ record }: { record: CaseRecord }) {
+  const { t, i18n } = useTranslation();
+  const decisions = record.liability?.lenient ?? [];
+  if (decisions.length === 0) return null;
+  const nameOf = (id: string) => record.parties.find((p) => p.id === id)?.name ?? '?';
+  return (
+    <>
+      <h3>{t('review.liability.warnings')}</h3>
+      <ul data-testid="review-warnings">
+        {decisions.map((d) => (
+          <li key={`${d.partyId}-${d.itemId}`}>
+            {t(
+              d.decision === 'warning'
+                ? 'review.liability.warning'
+                : 'review.liability.warningDeclined',
+              {
+                name: nameOf(d.partyId),
+                violation: inLanguage(d.violation, i18n.language),
+                basis: d.basis.map(citeBasis).join('；'),
+                reason: d.reason ?? '',
+                time: formatTime(d.at, i18n.language),
+                version: d.listVersion,
+              },
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function LiabilityPart({ record }: { record: CaseRecord }) {
   const { t, i18n } = useTranslation();
   const l = record.liability;
@@ -156,6 +190,7 @@ export function LiabilityPart({ record }: { record: CaseRecord }) {
           {(l.noticesReadAt || (l.courtesy?.length ?? 0) > 0) && (
             <CourtesyPart marks={l.courtesy} />
           )}
+          <Warnings record={record} />
           <Signatures record={record} />
           <Amendments record={l} />
         </>

@@ -2,6 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aCase } from '../../../tests/builders/case.builder';
+import { reviewerSession, servicesWith } from '../../../tests/builders/review.builder';
 import { axeViolationsIn } from '../../../tests/setup/axe-jsdom';
 import type { CaseRecord } from '../../domain';
 import { DEFAULT_TILE_SETTINGS, tileTemplateUrl } from '../../services/tile-settings';
@@ -46,7 +47,9 @@ afterEach(cleanup);
 
 /** Renders the place and lets the lazy map (and the tile settings) arrive. */
 async function show(record: CaseRecord) {
-  const view = render(<LocationPart record={record} />);
+  const view = render(<LocationPart record={record} />, {
+    wrapper: servicesWith(reviewerSession().store),
+  });
   await act(async () => {
     await import('../../ui/map/LeafletMap');
     await new Promise((r) => setTimeout(r, 0));
@@ -69,6 +72,18 @@ describe('the reviewer’s place of the accident', () => {
     );
     expect(screen.getByText(withPoint.location.address)).toBeTruthy();
     expect(await axeViolationsIn(document.body)).toEqual([]);
+  });
+
+  it('says the coordinates in English too (the longitude is not taken for a language)', async () => {
+    await setupI18n([reviewMessages], 'en');
+    try {
+      await show(withPoint);
+      expect(screen.getByTestId('review-coordinates').textContent).toContain(
+        'latitude 31.230400, longitude 121.473700 (about 8 m)',
+      );
+    } finally {
+      await setupI18n([reviewMessages], 'zh-CN');
+    }
   });
 
   it('without a point shows the place in words only: no map, no coordinates', async () => {

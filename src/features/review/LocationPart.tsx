@@ -32,7 +32,7 @@ function Coordinates({ point }: { point: GeoPoint }) {
     <span data-testid="review-coordinates">
       {t('review.case.coordinatesValue', {
         lat: lat.toFixed(6),
-        lng: lng.toFixed(6),
+        lon: lng.toFixed(6),
         acc: point.accuracyM === undefined ? '?' : Math.round(point.accuracyM),
       })}{' '}
       <a

@@ -122,7 +122,7 @@ export const reviewEn: ReviewMessages = {
       road: 'Road',
       kmPost: 'Kilometre post',
       coordinates: 'Coordinates',
-      coordinatesValue: 'latitude {{lat}}, longitude {{lng}} (about {{acc}} m)',
+      coordinatesValue: 'latitude {{lat}}, longitude {{lon}} (about {{acc}} m)',
       openMap: 'Show on a map (new window)',
       mapLabel: 'Accident location map',
       mapMarker: 'Accident position',
@@ -183,6 +183,11 @@ export const reviewEn: ReviewMessages = {
       dispute: 'Facts disputed: {{reason}}',
       flagged: 'Flagged for the squad: {{reason}}',
       amendments: 'Amendments',
+      warnings: 'Warnings instead of fines',
+      warning:
+        '{{name}}: {{violation}} ({{basis}}): warning confirmed, {{time}}, list version {{version}}',
+      warningDeclined:
+        '{{name}}: {{violation}} ({{basis}}): not applicable: {{reason}}, {{time}}, list version {{version}}',
       amendment:
         'Amended {{time}}, reason: {{reason}} ({{count}} earlier signature(s) superseded and kept)',
     },

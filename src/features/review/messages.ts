@@ -121,7 +121,7 @@ const zh = {
       road: '道路',
       kmPost: '公里桩',
       coordinates: '坐标',
-      coordinatesValue: '纬度 {{lat}}，经度 {{lng}}（精度约 {{acc}} 米）',
+      coordinatesValue: '纬度 {{lat}}，经度 {{lon}}（精度约 {{acc}} 米）',
       openMap: '在地图上查看（新窗口）',
       mapLabel: '事故位置地图',
       mapMarker: '事故位置',
@@ -182,6 +182,11 @@ const zh = {
       dispute: '对事实有争议：{{reason}}',
       flagged: '提交中队审核：{{reason}}',
       amendments: '更正',
+      warnings: '首违警告',
+      warning:
+        '{{name}}：{{violation}}（{{basis}}）——已确认首违警告，{{time}}，清单第 {{version}} 版',
+      warningDeclined:
+        '{{name}}：{{violation}}（{{basis}}）——不适用：{{reason}}，{{time}}，清单第 {{version}} 版',
       amendment: '{{time}} 更正，理由：{{reason}}（原签字 {{count}} 份作废保留）',
     },
     claims: {

@@ -1,7 +1,7 @@
 /**
- * The case screen (`/cases/:id`): where the case stands, its steps, and the
+ * The case screen (`/cases/:id`): where the case stands, its steps, the
  * fields edited here (accident time, place, notes), each edit written
- * through at once.
+ * through at once, and the roadside video near the case.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import { Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { CaseSteps } from './CaseSteps';
+import { FootageSection } from './FootageSection';
 import { OccurredAtChoice } from './OccurredAtChoice';
 import { PlaceFields } from './PlaceFields';
 import { SealNotice } from './SealNotice';
@@ -110,6 +111,7 @@ function CaseForm({ initial }: { initial: CaseRecord }) {
         />
       </fieldset>
       <SaveStatus status={status} />
+      <FootageSection c={initial} />
     </Page>
   );
 }
@@ -144,7 +146,7 @@ function CaseFacts({ c }: { c: CaseRecord }) {
           <dd>
             {t('caseDetail.coordinates', {
               lat: point.latitude.toFixed(6),
-              lng: point.longitude.toFixed(6),
+              lon: point.longitude.toFixed(6),
             })}
             {point.accuracyM !== undefined &&
               ` · ${t('newCase.accuracy', { meters: Math.round(point.accuracyM) })}`}

@@ -8,21 +8,22 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TILE_CACHE_NAME } from '../../contracts/tiles';
 import {
+  forgetOwnTileSettings,
+  loadOwnTileSettings,
   presetSettings,
   saveTileSettings,
-  TILE_PRESETS,
-  type TilePreset,
   type TileSettings as Settings,
   type TileSettingsProblem,
 } from '../../services/tile-settings';
 import { useTileSettings } from '../../services/useTileSettings';
 import { Button } from '../../ui/Button';
-import { Check, TextField } from '../../ui/Field';
+import {
+  PresetChoice,
+  problemsOn,
+  TileSourceFields,
+  type ProblemField,
+} from '../../ui/map/TileSourceFields';
 import { SaveStatus } from '../../ui/SaveStatus';
-
-const PRESETS: TilePreset[] = ['osm', 'tianditu-vec', 'custom'];
-
-type ProblemField = TileSettingsProblem['field'];
 
 function useCachedTileCount(): [number | null, () => void] {
   const [count, setCount] = useState<number | null>(null);
@@ -42,11 +43,35 @@ function useCachedTileCount(): [number | null, () => void] {
 }
 
 export function TileSettings() {
-  const [stored] = useTileSettings();
-  return stored ? <TileSettingsForm initial={stored} /> : null;
+  const [round, setRound] = useState(0);
+  const [stored] = useTileSettings(round);
+  if (!stored) return null;
+  return <TileSettingsForm initial={stored} onReset={() => setRound((n) => n + 1)} />;
 }
 
-function TileSettingsForm({ initial }: { initial: Settings }) {
+/** "This phone's own map source" and the way back to the brigade's (or the default). */
+function OwnSource({ saved, onReset }: { saved: boolean; onReset: () => void }) {
+  const { t } = useTranslation();
+  const [own, setOwn] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void loadOwnTileSettings().then((s) => live && setOwn(s !== undefined));
+    return () => {
+      live = false;
+    };
+  }, [saved]);
+  if (!own) return <p className="muted">{t('tileSettings.brigadeOrDefault')}</p>;
+  return (
+    <div className="row-between">
+      <p>{t('tileSettings.own')}</p>
+      <Button onClick={() => void forgetOwnTileSettings().then(onReset)}>
+        {t('tileSettings.useBrigade')}
+      </Button>
+    </div>
+  );
+}
+
+function TileSettingsForm({ initial, onReset }: { initial: Settings; onReset: () => void }) {
   const { t } = useTranslation();
   const [s, setS] = useState<Settings>(initial);
   const [problems, setProblems] = useState<TileSettingsProblem[]>([]);
@@ -62,15 +87,7 @@ function TileSettingsForm({ initial }: { initial: Settings }) {
     setProblems(found);
     setSaved(found.length === 0);
   };
-  const errorsOf = (field: ProblemField) =>
-    problems
-      .filter((p) => p.field === field)
-      .map((p) =>
-        t(`tileSettings.problem.${p.reason}`, {
-          field: t(`tileSettings.${p.field}`),
-          missing: 'missing' in p ? p.missing.join(' ') : '',
-        }),
-      );
+  const errorsOf = (field: ProblemField) => problemsOn(t, problems, field);
 
   return (
     <form
@@ -91,100 +108,9 @@ function TileSettingsForm({ initial }: { initial: Settings }) {
         {t('tileSettings.save')}
       </Button>
       <SaveStatus status={saved ? 'saved' : 'idle'} saved={t('tileSettings.saved')} />
+      <OwnSource saved={saved} onReset={onReset} />
       <CachedTiles />
     </form>
-  );
-}
-
-function PresetChoice({ s, onChoose }: { s: Settings; onChoose: (p: TilePreset) => void }) {
-  const { t } = useTranslation();
-  return (
-    <fieldset className="field">
-      <legend>{t('tileSettings.preset')}</legend>
-      {PRESETS.map((p) => (
-        <label key={p} className="radio">
-          <input
-            type="radio"
-            name="tile-preset"
-            value={p}
-            checked={s.preset === p}
-            onChange={() => onChoose(p)}
-          />
-          {t(`tileSettings.presets.${p}`)}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-/** The template, the key where the template takes one, and a custom server's details. */
-function TileSourceFields({
-  s,
-  edit,
-  errorsOf,
-}: {
-  s: Settings;
-  edit: (patch: Partial<Settings>) => void;
-  errorsOf: (field: ProblemField) => string[];
-}) {
-  const { t } = useTranslation();
-  // Typing a preset's own template keeps the preset; anything else is custom.
-  const setTemplate = (template: string) =>
-    edit({
-      template,
-      preset:
-        s.preset !== 'custom' && template === TILE_PRESETS[s.preset].template ? s.preset : 'custom',
-    });
-  return (
-    <>
-      <TextField
-        id="tile-template"
-        label={t('tileSettings.template')}
-        hint={t('tileSettings.templateHint')}
-        type="url"
-        inputMode="url"
-        autoComplete="off"
-        spellCheck={false}
-        value={s.template}
-        errors={errorsOf('template')}
-        onValue={setTemplate}
-      />
-      {(s.template.includes('{tk}') || s.preset === 'tianditu-vec') && (
-        <TextField
-          id="tile-key"
-          label={t('tileSettings.key')}
-          hint={t('tileSettings.keyHint')}
-          autoComplete="off"
-          spellCheck={false}
-          value={s.key}
-          errors={errorsOf('key')}
-          onValue={(key) => edit({ key })}
-        />
-      )}
-      {s.preset === 'custom' && (
-        <>
-          <TextField
-            id="tile-subdomains"
-            label={t('tileSettings.subdomains')}
-            value={s.subdomains}
-            errors={errorsOf('subdomains')}
-            onValue={(subdomains) => edit({ subdomains })}
-          />
-          <TextField
-            id="tile-attribution"
-            label={t('tileSettings.attribution')}
-            value={s.attribution}
-            onValue={(attribution) => edit({ attribution })}
-          />
-          <Check
-            className="radio"
-            label={t('tileSettings.crossOrigin')}
-            checked={s.crossOrigin}
-            onCheck={(crossOrigin) => edit({ crossOrigin })}
-          />
-        </>
-      )}
-    </>
   );
 }
 

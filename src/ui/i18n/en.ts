@@ -62,7 +62,7 @@ export const en: Messages = {
     save: 'Save',
     elapsed: '{{minutes}} min since arrival',
     took: 'Handled on scene in {{minutes}} min (finished)',
-    coordinates: 'Coordinates {{lat}}, {{lng}}',
+    coordinates: 'Coordinates {{lat}}, {{lon}}',
     notEditable: 'The case has been submitted and can no longer be changed.',
   },
   sync: {

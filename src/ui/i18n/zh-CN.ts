@@ -59,7 +59,7 @@ export const zhCN = {
     save: '保存',
     elapsed: '到场已 {{minutes}} 分钟',
     took: '现场处置用时 {{minutes}} 分钟（已结束）',
-    coordinates: '坐标 {{lat}}, {{lng}}',
+    coordinates: '坐标 {{lat}}, {{lon}}',
     notEditable: '案件已提交，不能再修改。',
   },
   sync: {

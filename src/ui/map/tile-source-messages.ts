@@ -1,5 +1,8 @@
-/** The settings feature's words: the base-map section (the rest of Settings is app-wide). */
-import type { MessageBundle } from '../../ui/i18n/setup';
+/**
+ * The words of a map tile source's fields (src/ui/map/TileSourceFields.tsx):
+ * the officer's base-map settings and the admin's brigade base map load them.
+ */
+import type { MessageBundle } from '../i18n/setup';
 
 const zhCN = {
   tileSettings: {
@@ -17,6 +20,9 @@ const zhCN = {
     saved: '底图设置已保存。',
     cached: '本机已缓存 {{count}} 张图块。',
     clearCache: '清除已缓存的图块',
+    own: '本机使用自己设置的底图。',
+    useBrigade: '改用大队统一底图',
+    brigadeOrDefault: '本机未单独设置：使用大队统一的底图（大队未设置时为 OpenStreetMap）。',
     problem: {
       'missing-placeholders': '“{{field}}”缺少 {{missing}}。',
       'not-http': '“{{field}}”只能是 http:// 或 https:// 开头的地址。',
@@ -42,6 +48,10 @@ const en: typeof zhCN = {
     saved: 'Map settings saved.',
     cached: '{{count}} map tiles cached on this phone.',
     clearCache: 'Clear cached map tiles',
+    own: 'This phone uses its own base map.',
+    useBrigade: 'Use the brigade’s base map',
+    brigadeOrDefault:
+      'Not set on this phone: the brigade’s base map is used (OpenStreetMap when the brigade set none).',
     problem: {
       'missing-placeholders': '“{{field}}” lacks {{missing}}.',
       'not-http': '“{{field}}” must start with http:// or https://.',
@@ -51,4 +61,4 @@ const en: typeof zhCN = {
   },
 };
 
-export const settingsMessages: MessageBundle<typeof zhCN> = { 'zh-CN': zhCN, en };
+export const tileSourceMessages: MessageBundle<typeof zhCN> = { 'zh-CN': zhCN, en };

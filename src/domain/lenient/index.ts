@@ -1,0 +1,3 @@
+export * from './lenient-list.schema';
+export * from './starter-list';
+export * from './eligibility';
