@@ -225,6 +225,24 @@ export function fullyPopulatedCase(officerId: string = randomUUID()): PopulatedC
       history: [{ ruleId: 'injury', answer: false, at: at(2) }],
     },
     state: 'scene-cleared',
+    sketch: {
+      schemaVersion: 1,
+      template: 't-junction',
+      lanes: 2,
+      vehicles: [
+        { vehicleId: vehicleA, x: 0.3, y: 0.55, angle: 90 },
+        { vehicleId: vehicleB, x: 0.2, y: 0.55, angle: 90 },
+      ],
+      arrows: [
+        {
+          id: randomUUID(),
+          vehicleId: vehicleB,
+          from: { x: 0.05, y: 0.55 },
+          to: { x: 0.14, y: 0.55 },
+        },
+      ],
+      impact: { x: 0.25, y: 0.55 },
+    },
   };
   const draft = {
     ...emptyDraft(record),

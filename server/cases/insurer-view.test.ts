@@ -96,6 +96,8 @@ describe('caseToInsurerView: the insurer’s view is an allow-list', () => {
         photo(`party:${partyA}:driving-licence`),
         photo(`object:${object}:damage`),
       ],
+      // the sketch as drawn: no name or number in it
+      sketch: c.record.sketch,
     });
     expect(InsurerCaseView.parse(view)).toStrictEqual(view);
   });

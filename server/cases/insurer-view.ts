@@ -15,6 +15,7 @@
  * | the determination  | overridden or not, legal basis, catalog version, amended or not                  |
  * | photos             | hash, size and slot of scene, plate, damage and object shots; its drivers'       |
  * |                    | licences, and their insurance papers when no other insurer covers them           |
+ * | the sketch         | as drawn: road, vehicles' places and headings by id, arrows, point of impact     |
  *
  * Never: the notes, the officer, triage, transitions, signature images, any
  * reason text (override, refusal, objection, amendment, review flag, dispute:
@@ -25,6 +26,7 @@ import type { InsurerCaseView, InsurerPhoto } from '../../src/contracts/claims';
 import { INSURER_VIEW_VERSION, InsurerCaseView as ViewSchema } from '../../src/contracts/claims';
 import type { CaseRecord } from '../../src/domain/case/case.schema';
 import { effectiveLiability } from '../../src/domain/case/determination';
+import { sketchOf } from '../../src/domain/case/sketch';
 import type { Party } from '../../src/domain/case/party.schema';
 import type { PhotoMeta } from '../../src/domain/case/photo.schema';
 import {
@@ -102,6 +104,7 @@ export function caseToInsurerView(
     photos: photos
       .filter((p) => photoAllowed(record, p.slot, drivers, insurerOf))
       .map((p): InsurerPhoto => ({ sha256: p.sha256, byteLength: p.byteLength, slot: p.slot })),
+    ...(record.sketch && { sketch: sketchOf(record) }),
   };
   // The schema is the second line of the allow-list: anything else is stripped.
   return ViewSchema.parse(view);

@@ -80,6 +80,8 @@ describe('the determination PDF of a packet', () => {
       ],
       ...basis.map((b) => citeBasis(b).replace(/\s+/g, '')),
       ...['本认定经民警改定', '本认定经更正', '已签字', packet.manifest.hash],
+      // the collision sketch in words, under its drawing
+      ...['现场草图', 'T形路口，每向2条车道', 'A位于西侧，朝东行驶', '碰撞点位于西侧'],
     ];
     expect(shown.filter((s) => !text.includes(s))).toEqual([]);
     // no name, number, policy or reason the view withholds

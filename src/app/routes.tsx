@@ -132,6 +132,10 @@ export const CASE_SCREENS: ReadonlyArray<
     screen(() => import('../features/scene/PartiesScreen').then((m) => m.PartiesScreen), scene),
   ],
   [
+    '/sketch',
+    screen(() => import('../features/scene/SketchScreen').then((m) => m.SketchScreen), scene),
+  ],
+  [
     '/evidence',
     screen(
       () => import('../features/evidence/EvidenceScreen').then((m) => m.EvidenceScreen),

@@ -10,6 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { Sha256Hex } from '../domain/case/photo.schema';
+import { CollisionSketch } from '../domain/case/sketch.schema';
 import { Instant } from '../domain/ids';
 import { defineRoute } from './route';
 
@@ -154,6 +155,8 @@ export const InsurerCaseView = z.object({
     }),
   ),
   photos: z.array(InsurerPhoto),
+  /** The collision sketch as drawn (positions of the vehicles by id; no personal data). */
+  sketch: z.optional(CollisionSketch),
 });
 export type InsurerCaseView = z.infer<typeof InsurerCaseView>;
 

@@ -4,6 +4,7 @@
  * compared with the system's Noto Sans CJK SC (tests/pdf/see-pdf.ts).
  */
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,11 @@ import {
   determinationBytes,
   factsFromDraft,
   markNoticesRead,
+  placeCaseVehicles,
   proposeLiability,
+  rotateSketchVehicle,
+  setSketchImpact,
+  setSketchRoad,
   recordRefusal,
   recordSignature,
   requiredShots,
@@ -256,4 +261,37 @@ describe('the determination PDF', () => {
       expect(last).toContain(squeeze(documentWords.zh.signatures));
     }
   }, 30_000);
+
+  it('draws the collision sketch as vector paths, the vehicles lettered, and says it in words', async () => {
+    // given a crossroads, A from the south, B from the west turned to head south-east,
+    // the impact in the middle
+    const c0 = aRearEndCase();
+    let c = must(setSketchRoad(c0, { template: 'crossroads', lanes: 2 }, T0));
+    c = must(placeCaseVehicles(c, T0));
+    c = must(rotateSketchVehicle(c, c0.vehicles[1]?.id ?? '', 45, T0));
+    c = must(setSketchImpact(c, { x: 0.5, y: 0.5 }, T0));
+    const path = await makePdf(c, [], ['zh', 'en'], 'sketch');
+
+    // when it is rendered, and its drawing traced
+    const sight = seePdf(path);
+    const trace = execFileSync('mutool', ['draw', '-F', 'trace', '-o', '-', path], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+
+    // then the heading, the letters and the sentences are on the page in both languages
+    expect(sight.rendererErrors).toEqual([]);
+    expect(sight.wrongGlyphs.map((g) => g.char)).toEqual([]);
+    expect(sight.popplerMisses.map((m) => `${m.char} p${m.page}`)).toEqual([]);
+    const text = squeeze(sight.pageText.join(''));
+    for (const phrase of ['现场草图', 'Collision sketch', '十字路口，每向2条车道'])
+      expect(text).toContain(squeeze(phrase));
+    expect(text).toContain('A位于南侧，朝北行驶');
+    expect(text).toContain(squeeze('B on the west side, heading south-east'));
+    expect(text).toContain('碰撞点位于中央');
+    // and it is drawn, not pasted as a picture: two vehicle bodies and the red cross as paths
+    expect(pdfImages(path).filter((i) => i.width !== i.height)).toEqual([]); // the QR only
+    expect(trace.match(/<fill_path[^>]*color="0?\.78 0?\.86 0?\.97"/g)).toHaveLength(2);
+    expect(trace).toMatch(/<stroke_path[^>]*color="0?\.8 0?\.1 0?\.1"/);
+  }, 60_000);
 });

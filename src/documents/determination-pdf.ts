@@ -20,6 +20,7 @@ import QRCode from 'qrcode';
 import { supersededText, type DocLabels, type DocumentModel, type Words } from './document-model';
 import { fixedFontkit } from './fontkit-cid-fix';
 import { Writer, type TextOptions } from './pdf-writer';
+import { drawSketch } from './sketch-pdf';
 import type { LabelKey } from './words';
 
 /** The CJK font, under public/ and at the site's root: one file for the phone and the server. */
@@ -115,6 +116,19 @@ function writeLiability({ w, model, L, lab, field }: Parts) {
   w.words(L('rights'), { size: 9 });
 }
 
+/** The sketch, its drawing and its sentences kept together on one page. */
+async function writeSketch({ w, model }: Parts) {
+  const sketch = model.sketch;
+  if (!sketch) return;
+  const size = 220;
+  await w.together(async () => {
+    w.heading(sketch.title.join(' '));
+    w.drawing(size, (page, x, top) => drawSketch(page, w.pdfFont, sketch, { x, top, size }));
+    for (const line of sketch.lines) w.words(line, { size: 9 });
+    w.words(sketch.legend, { size: 8 });
+  });
+}
+
 function writePhotos({ w, model, L, lab }: Parts) {
   w.heading(lab('photos'));
   if (model.photos.length === 0) w.words(L('noPhotos'));
@@ -193,6 +207,7 @@ export async function makeDeterminationPdf(
   writeHeader(part);
   writeParties(part);
   writeLiability(part);
+  await writeSketch(part);
   writePhotos(part);
   const qr = await QRCode.toDataURL(qrText, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   await writeClosing(part, { label: options.sealLabel ?? 'manifest', sha256, qr });

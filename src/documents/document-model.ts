@@ -10,11 +10,13 @@ import {
   effectiveLiability,
   enteredAt,
   requiredShots,
+  sketchOf,
   type CaseRecord,
   type LiabilityByVehicle,
   type Party,
   type PhotoMeta,
 } from '../domain';
+import { sketchModel, type DocumentSketch } from './sketch-pdf';
 import { documentWords, levelWords, type DocLang, type LabelKey } from './words';
 
 export type { DocLang } from './words';
@@ -63,6 +65,8 @@ export interface DocumentModel {
   /** Determinations this one corrects, oldest first: each superseded with its signatures. */
   superseded: { at: string; reason: string; sha256: string; signatures: number }[];
   photos: { title: Words; sha256: string }[];
+  /** The collision sketch, when the officer drew one. */
+  sketch?: DocumentSketch;
   catalogVersion?: string;
   /** An insurer's copy: the insurer it was made for (its redacted view). */
   copyFor?: string;
@@ -253,6 +257,7 @@ export function documentModel(
       signatures: a.signatures.length,
     })),
     photos: photoLines(c, photos, o),
+    ...(c.sketch && { sketch: sketchModel(sketchOf(c), c.vehicles, o.langs) }),
     ...(record?.decision && { catalogVersion: record.decision.catalogVersion }),
   };
 }

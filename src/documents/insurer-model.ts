@@ -5,7 +5,7 @@
  * vehicles' plates and shares with their drivers withheld, the liability with
  * law and article, whether the officer changed it or it was corrected (never
  * why), signed or refused and when (never the signature or a reason), the
- * photos the packet lists. Sealed with the packet's manifest hash.
+ * photos the packet lists, the collision sketch. Sealed with the packet's manifest hash.
  *
  * Times in China time whatever the host's zone, so the same packet always
  * prints the same bytes.
@@ -22,6 +22,7 @@ import {
   type DocumentModel,
   type DocumentParty,
 } from './document-model';
+import { sketchModel } from './sketch-pdf';
 import { documentWords } from './words';
 
 /** China Standard Time, minutes east of UTC. */
@@ -118,6 +119,7 @@ export function insurerDocumentModel(view: View, o: InsurerCopyOptions): Documen
     })),
     superseded: [],
     photos: photoLines(view, o.langs),
+    ...(view.sketch && { sketch: sketchModel(view.sketch, view.vehicles, o.langs) }),
     ...(d?.catalogVersion && { catalogVersion: d.catalogVersion }),
   };
 }

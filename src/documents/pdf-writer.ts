@@ -148,6 +148,18 @@ export class Writer {
     this.y -= 4;
   }
 
+  /** A drawing `height` high at the left margin: `draw` gets the page and its top-left corner. */
+  drawing(height: number, draw: (page: PDFPage, x: number, top: number) => void) {
+    this.room(height + 4);
+    if (!this.measuring) draw(this.page, this.margin, this.y);
+    this.y -= height + 4;
+  }
+
+  /** The font the document is written in (for labels drawn inside a drawing). */
+  get pdfFont(): PDFFont {
+    return this.font;
+  }
+
   /** Draws `block` on one page: on a new one when it does not fit in what is left. */
   async together(block: () => Promise<void>) {
     const top = this.y;

@@ -262,6 +262,7 @@ describe('accessibility (axe) on every screen, in both languages and both themes
           s.locator('li.shot.taken img'),
         ),
         screen('liability (questions)', liability, (s) => s.locator('fieldset')),
+        screen('collision sketch', `/cases/${full}/sketch`, (s) => s.getByTestId('sketch-canvas')),
       ]);
 
       // Every answer again (a check of a checked one changes nothing): an answer
@@ -293,6 +294,9 @@ describe('accessibility (axe) on every screen, in both languages and both themes
 
       await checkScreens(page, [
         screen('parties (sealed by the signatures)', `/cases/${full}/parties`, (s) =>
+          s.getByTestId('seal-notice'),
+        ),
+        screen('collision sketch (sealed)', `/cases/${full}/sketch`, (s) =>
           s.getByTestId('seal-notice'),
         ),
         screen('notices (correction form open)', `${notices}#amend`, (s) =>

@@ -176,3 +176,55 @@ export function partyGroup(page: Page, name: string, label: string): Locator {
 }
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+type At = { x: number; y: number };
+
+/** A finger dragged from one point to another: touch events, which Chromium turns into pointer events. */
+async function touchDrag(page: Page, from: At, to: At): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (p: At) => [{ x: Math.round(p.x), y: Math.round(p.y) }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(from) });
+  for (let i = 1; i <= 6; i++) {
+    const p = { x: from.x + ((to.x - from.x) * i) / 6, y: from.y + ((to.y - from.y) * i) / 6 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(p) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/**
+ * The collision sketch drawn with the finger on the case's sketch step: the
+ * vehicles placed, A dragged to the east side, B turned right twice by 15°,
+ * A's arrow of travel, the point of impact tapped in the middle. Returns the
+ * sketch in words, as a screen reader reads it.
+ */
+export async function drawSketchByTouch(page: Page, id: string): Promise<string> {
+  await page.goto(`/cases/${id}`);
+  await page.getByRole('link', { name: /现场草图/ }).click();
+  await page.getByRole('heading', { name: '现场草图', level: 1 }).waitFor();
+  const place = page.getByRole('button', { name: '放置本案车辆（A、B）' });
+  await place.click();
+  // Placed: the button goes, and the drawing moves up into its room.
+  await place.waitFor({ state: 'detached' });
+  const canvas = page.getByTestId('sketch-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const a = await page.getByTestId('sketch-vehicle-A').locator('.sketch-body').boundingBox();
+  if (!box || !a) throw new Error('the sketch is not on the screen');
+  const at = (x: number, y: number) => ({ x: box.x + box.width * x, y: box.y + box.height * y });
+  await touchDrag(page, { x: a.x + a.width / 2, y: a.y + a.height / 2 }, at(0.85, 0.5));
+  await waitForSaved(page);
+  await page.getByLabel('车辆 B', { exact: true }).check();
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'B 向右转 15°' }).click();
+  await page.getByLabel('车辆 A', { exact: true }).check();
+  await page.getByRole('button', { name: '为 A 添加行驶箭头' }).click();
+  await page.getByRole('button', { name: '点按草图标注碰撞点' }).click();
+  await page.getByText('请在草图上点按碰撞位置。').waitFor();
+  await canvas.scrollIntoViewIfNeeded();
+  const now = await canvas.boundingBox();
+  if (!now) throw new Error('the sketch left the screen');
+  await page.touchscreen.tap(now.x + now.width / 2, now.y + now.height / 2);
+  await page.getByTestId('sketch-impact').waitFor();
+  await waitForSaved(page);
+  return (await page.getByTestId('sketch-summary').innerText()).trim();
+}

@@ -22,6 +22,7 @@ import {
   choice,
   clearedGuardrailCase,
   clearedRearEndCase,
+  drawSketchByTouch,
   DRIVER_A,
   DRIVER_B,
   partyGroup,
@@ -43,6 +44,17 @@ const OFFICER_UNIT = '示范县公安局交警大队 路勤中队';
 describe('liability on scene', () => {
   it('questions → proposal → override with a reason → notices → two signatures → PDF, offline', async () => {
     const { context, page, id } = await clearedRearEndCase(world, 'G318 国道 K123+400', true);
+    // The collision sketch, drawn with the finger: saved on the phone, as it was after a reload.
+    const sketch = await drawSketchByTouch(page, id);
+    const sketchLines = ['A 位于东侧，朝北行驶', 'B 位于西侧，朝东南行驶', '碰撞点位于中央'];
+    for (const line of sketchLines) expect(sketch).toContain(line);
+    await expectNoAxeViolations(page, 'collision sketch');
+    expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
+    await page.reload();
+    expect((await page.getByTestId('sketch-summary').innerText()).trim()).toBe(sketch);
+    const drawn = (await storedCase(page, id)).sketch;
+    expect(drawn?.vehicles).toHaveLength(2);
+    expect(drawn?.arrows).toHaveLength(1);
     await answerRearEnd(page, id);
 
     // The engine's proposal: B (rear) full, A (front) none, with law and article.
@@ -191,6 +203,10 @@ describe('liability on scene', () => {
       OFFICER_NAME,
       OFFICER_UNIT,
       documentHash,
+      // the sketch, drawn and said in words
+      '现场草图 Collision sketch',
+      ...sketchLines,
+      'B on the west side, heading south-east',
     ])
       expect(text).toContain(words.replace(/\s+/g, ''));
     // The last page holds the signatures and the hash beside the QR, never the QR alone.

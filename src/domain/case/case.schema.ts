@@ -10,6 +10,7 @@ import { Party } from './party.schema';
 import { Vehicle } from './vehicle.schema';
 import { TriageRecord } from '../triage/triage.schema';
 import { LiabilityRecord } from './liability-record.schema';
+import { CollisionSketch } from './sketch.schema';
 
 export const CASE_SCHEMA_VERSION = 1;
 
@@ -73,6 +74,8 @@ export const CaseRecord = z.object({
   /** The escalation questions and every answer given, with its time. */
   triage: z.optional(TriageRecord),
   liability: z.optional(LiabilityRecord),
+  /** The collision sketch (现场草图); absent until the officer draws one. */
+  sketch: z.optional(CollisionSketch),
   createdAt: Instant,
   updatedAt: Instant,
 });

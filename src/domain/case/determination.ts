@@ -2,9 +2,9 @@
  * The determination the parties sign, and its seal.
  *
  * Once any party has signed or refused, the determination is sealed: the
- * content they were shown (the case's time and place, every
- * vehicle and party as recorded, the facts, the liability and its basis) can
- * no longer be edited. A correction is an explicit amendment: a written
+ * content they were shown (the case's time and place, every vehicle and party
+ * as recorded, the collision sketch, the facts, the liability and its basis)
+ * can no longer be edited. A correction is an explicit amendment: a written
  * reason, the superseded determination kept with its signatures, new notices
  * and new signatures. The server re-checks all of it on every version
  * (`checkSealedVersion`), so a silent edit of signed content never lands.
@@ -99,6 +99,10 @@ function contentV2(c: CaseRecord) {
     vehicles: c.vehicles,
     parties: c.parties,
     facts: record?.facts,
+    // The sketch is printed on the determination, so it is signed too. Absent
+    // (every case drawn before it existed), the bytes are as they were, so
+    // earlier signatures still verify.
+    sketch: c.sketch,
     ...decisionOf(c),
     amends:
       amendments.length === 0

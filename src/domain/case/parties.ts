@@ -15,6 +15,7 @@ import type { CaseRecord } from './case.schema';
 import { isOnScene } from './case-state';
 import { isSealed } from './determination';
 import type { Party } from './party.schema';
+import { withoutVehicle } from './sketch';
 import type { Vehicle } from './vehicle.schema';
 
 /**
@@ -110,7 +111,10 @@ export function updateVehicle(
   return ok({ ...c, vehicles, updatedAt: at });
 }
 
-/** Removes a vehicle and every party that drove it; the other vehicles keep their letters. */
+/**
+ * Removes a vehicle, every party that drove it and its place and arrows on the
+ * sketch; the other vehicles keep their letters.
+ */
 export function removeVehicle(c: CaseRecord, vehicleId: Id, at: Instant): PartiesResult {
   if (!isOnScene(c.state)) return refuse('not-editable', c.state);
   if (isSealed(c)) return refuse('sealed');
@@ -119,6 +123,7 @@ export function removeVehicle(c: CaseRecord, vehicleId: Id, at: Instant): Partie
     ...c,
     vehicles: c.vehicles.filter((v) => v.id !== vehicleId),
     parties: c.parties.filter((p) => p.vehicleId !== vehicleId),
+    ...(c.sketch && { sketch: withoutVehicle(c.sketch, vehicleId) }),
     updatedAt: at,
   });
 }

@@ -132,5 +132,6 @@ function liabilityLabel(path: string): BilingualText | undefined {
   if (/^liability\.(facts|decision)\./.test(path))
     return t('责任认定事实或结论', 'Liability facts or decision');
   if (/^liability\.draft\./.test(path)) return t('责任认定草稿', 'Liability draft');
+  if (/^sketch(\.|$)/.test(path)) return t('现场草图', 'Collision sketch');
   return undefined;
 }

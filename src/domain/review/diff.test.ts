@@ -108,6 +108,7 @@ describe('pathLabel', () => {
     ['liability.signatures.0.reason', '第 1 个签字 理由'],
     ['vehicles.0', '车辆 A'],
     ['location.kmPost', '公里桩'],
+    ['sketch.vehicles.0.angle', '现场草图'],
   ])('words %s', (path, zh) => {
     expect(pathLabel(path, c)?.zh).toBe(zh);
   });

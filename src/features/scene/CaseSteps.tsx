@@ -19,6 +19,9 @@ import { InsurerSteps } from './InsurerSteps';
 
 const minutes = (ms: number | null) => (ms === null ? null : Math.max(0, Math.round(ms / 60_000)));
 
+/** Steps the way on never points at: the officer takes them when the case needs them. */
+const OPTIONAL = ['location', 'sketch'];
+
 interface Step {
   key: string;
   href: string;
@@ -64,6 +67,13 @@ function sceneSteps(
       label: t('steps.parties'),
       status: t('steps.vehicles', { count: c.vehicles.length }),
       done: c.vehicles.length > 0,
+    },
+    {
+      key: 'sketch',
+      href: `/cases/${c.id}/sketch`,
+      label: t('sketch.step'),
+      status: (c.sketch?.vehicles.length ?? 0) > 0 ? t('sketch.stepDrawn') : t('steps.todo'),
+      done: (c.sketch?.vehicles.length ?? 0) > 0,
     },
     {
       key: 'evidence',
@@ -115,9 +125,9 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
   const photos = usePhotos(c.id) ?? [];
   const review = useCaseReview(c.id);
   const steps = [...sceneSteps(c, evidenceStatus(c, photos), t), ...signingSteps(c, t)];
-  // The way on: the first step of the quick path not done yet (the map is optional).
+  // The way on: the first step of the quick path not done yet (the map and the sketch are optional).
   const next =
-    c.state === 'escalated' ? undefined : steps.find((s) => s.key !== 'location' && !s.done);
+    c.state === 'escalated' ? undefined : steps.find((s) => !OPTIONAL.includes(s.key) && !s.done);
   return (
     <>
       {next && (

@@ -5,6 +5,7 @@
  */
 import type { MessageBundle } from '../../ui/i18n/setup';
 import { insurerStepsEn, insurerStepsZh } from './messages-insurers';
+import { sketchEn, sketchZh } from './sketch/messages';
 
 const zhCN = {
   newCase: {
@@ -390,7 +391,9 @@ const en: Widen<typeof zhCN> = {
 };
 
 /** The scene feature's bundle, registered in `src/app/messages.ts`. */
-export const sceneMessages: MessageBundle<Widen<typeof zhCN & typeof insurerStepsZh>> = {
-  'zh-CN': { ...zhCN, ...insurerStepsZh },
-  en: { ...en, ...insurerStepsEn },
+export const sceneMessages: MessageBundle<
+  Widen<typeof zhCN & typeof insurerStepsZh & typeof sketchZh>
+> = {
+  'zh-CN': { ...zhCN, ...insurerStepsZh, ...sketchZh },
+  en: { ...en, ...insurerStepsEn, ...sketchEn },
 };
