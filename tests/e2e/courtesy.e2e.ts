@@ -126,6 +126,14 @@ describe('the courteous script', () => {
     await page.getByText('本机未单独设置：使用大队统一的底图').waitFor();
     expect(await page.getByLabel('天地图（矢量）').isChecked()).toBe(true);
     expect(await page.getByLabel('天地图密钥 (tk)').inputValue()).toBe(TIANDITU_KEY);
+    // The officer's own choice wins on this phone, and he can go back to the brigade's.
+    await page.getByLabel('OpenStreetMap').check();
+    await page.getByRole('button', { name: '保存底图设置' }).click();
+    await page.getByText('本机使用自己设置的底图。').waitFor();
+    await expectNoAxeViolations(page, 'settings, the phone’s own base map');
+    await page.getByRole('button', { name: '改用大队统一底图' }).click();
+    await page.getByText('本机未单独设置：使用大队统一的底图').waitFor();
+    expect(await page.getByLabel('天地图（矢量）').isChecked()).toBe(true);
 
     // Every step was read from the brigade's script as saved: version 1.
     expect(marks.map((m) => m.scriptVersion)).toEqual([1, 1, 1, 1, 1]);

@@ -30,6 +30,8 @@ export async function openDesk(
   if (!('path' in signedIn) || signedIn.path !== home) {
     throw new Error(`${username} did not land on ${home}: ${JSON.stringify(signedIn)}`);
   }
+  // The home as a person sees it: its screen (loaded on demand) is drawn, with its title.
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
   return { context, page };
 }
 
