@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { failureReason, reasonText } from '../../services/failure-reasons';
 import { ROLE_HOMES } from '../../services/role-routes';
 import { useSendNow, useSignIn, type ApiFailure } from '../../services/useAccount';
+import { useWhenReady } from '../../services/useWhenReady';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { ErrorNotice } from '../../ui/Notice';
@@ -20,19 +21,27 @@ export function failureKey(stage: 'login' | 'enrol', failure: ApiFailure): strin
 
 export function SignInScreen() {
   const { t } = useTranslation();
-  const signIn = useSignIn();
+  // Null while the sync code loads: a tap then waits for it rather than doing nothing.
+  const whenReady = useWhenReady(useSignIn());
   const sendNow = useSendNow();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!signIn) return;
     setBusy(true);
     setError(null);
-    const r = await signIn({ username: username.trim(), password });
+    const credentials = { username: username.trim(), password };
+    whenReady((signIn) => void signInWith(signIn, credentials));
+  };
+
+  const signInWith = async (
+    signIn: NonNullable<ReturnType<typeof useSignIn>>,
+    credentials: { username: string; password: string },
+  ) => {
+    const r = await signIn(credentials);
     setBusy(false);
     if (!r.ok) {
       // In words: never a status or a code (issue 10).

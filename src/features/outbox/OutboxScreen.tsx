@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonText } from '../../services/failure-reasons';
 import { useSendNow, useSignOut } from '../../services/useAccount';
+import { useWhenReady } from '../../services/useWhenReady';
 import { useCaseList } from '../../services/useCase';
 import { useSession } from '../../services/useSession';
 import { useSync, useSyncState } from '../../services/SyncContext';
@@ -68,16 +69,17 @@ function Outbox() {
 function SessionControl({ ownUnsent }: { ownUnsent: number | undefined }) {
   const { t, i18n } = useTranslation();
   const sessionState = useSession();
-  const signOut = useSignOut();
+  // Null while the sync code loads: a tap then waits for it rather than doing nothing.
+  const whenReady = useWhenReady(useSignOut());
   const [confirmSignOut, setConfirmSignOut] = useState(false);
   const [signedOutKept, setSignedOutKept] = useState<number | null>(null);
 
-  const doSignOut = async () => {
-    if (!signOut) return;
-    const r = await signOut();
-    setConfirmSignOut(false);
-    setSignedOutKept(r.unsentCases);
-  };
+  const doSignOut = () =>
+    whenReady(async (signOut) => {
+      const r = await signOut();
+      setConfirmSignOut(false);
+      setSignedOutKept(r.unsentCases);
+    });
   return (
     <>
       <SessionPanel
@@ -86,14 +88,14 @@ function SessionControl({ ownUnsent }: { ownUnsent: number | undefined }) {
         onSignOut={
           ownUnsent === undefined
             ? undefined
-            : () => (ownUnsent > 0 ? setConfirmSignOut(true) : void doSignOut())
+            : () => (ownUnsent > 0 ? setConfirmSignOut(true) : doSignOut())
         }
       />
       {confirmSignOut && (
         <Notice as="div" tone="warn" role="alertdialog" aria-labelledby="signout-warn">
           <p id="signout-warn">{t('auth.signOutWarn', { count: ownUnsent ?? 0 })}</p>
           <div className="row">
-            <Button variant="primary" onClick={() => void doSignOut()}>
+            <Button variant="primary" onClick={() => doSignOut()}>
               {t('auth.signOutConfirm')}
             </Button>
             <Button onClick={() => setConfirmSignOut(false)}>{t('auth.cancel')}</Button>
