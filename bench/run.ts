@@ -138,6 +138,9 @@ console.log(
     .join(', ')}; in use ${vault.pinIterationsInUse}`,
 );
 console.log(
+  `  records' cipher inside IndexedDB transactions (@noble/ciphers AES-GCM, V8), 8 KB: seal ${vault.recordCipherMs.seal} ms, open ${vault.recordCipherMs.open} ms`,
+);
+console.log(
   `  AES-GCM seal/open, median ms: 8 KB record ${vault.sealMs.record8k}/${vault.openMs.record8k}, 1 MB photo ${vault.sealMs.photo1m}/${vault.openMs.photo1m} (beside pick-to-saved ${photos.pickToSaved.medianMs} ms: ${((vault.sealMs.photo1m / photos.pickToSaved.medianMs) * 100).toFixed(1)} %)`,
 );
 
