@@ -8,8 +8,10 @@
  * - by the officer's escrow key, which the server holds and hands only to a
  *   signed-in session, so a forgotten PIN or ten wrong ones cost a sign-in,
  *   never a case.
- * Keys in use are non-extractable; only the moment of wrapping holds an
- * extractable copy of the data key, in memory.
+ * The PIN and escrow keys are non-extractable. The data key's raw bytes are
+ * in memory while the app is unlocked (the records' cipher runs inside
+ * IndexedDB transactions, where WebCrypto cannot: src/storage/sealed-tables.ts)
+ * and dropped on lock; at rest they exist only wrapped.
  *
  * A sealed value is `version ‖ 12-byte IV ‖ ciphertext ‖ 16-byte tag`. The
  * additional data binds it to where it is stored (table and key), so a

@@ -19,7 +19,22 @@ export type Keyring = {
   byEscrow: Bytes;
 };
 
-export type Unlocked = { keyring: Keyring; dataKey: CryptoKey };
+/**
+ * An open data key: its raw bytes for the records' synchronous cipher
+ * (src/storage/sealed-tables.ts, inside IndexedDB transactions, where
+ * WebCrypto cannot run), and a non-extractable WebCrypto key of the same
+ * bytes for photos, sealed before their transaction.
+ */
+export type Unlocked = { keyring: Keyring; raw: Uint8Array<ArrayBuffer>; dataKey: CryptoKey };
+
+async function opened(keyring: Keyring, extractable: CryptoKey): Promise<Unlocked> {
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', extractable));
+  const dataKey = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, [
+    'encrypt',
+    'decrypt',
+  ]);
+  return { keyring, raw, dataKey };
+}
 
 async function wrapForPin(
   officerId: string,
@@ -31,9 +46,7 @@ async function wrapForPin(
   const salt = v.randomSalt();
   const byPin = await v.wrapDataKey(extractable, await v.pinKey(pin, salt, iterations));
   const keyring: Keyring = { schemaVersion: 1, officerId, salt, iterations, byPin, byEscrow };
-  const dataKey = await v.unwrapDataKey(byPin, await v.pinKey(pin, salt, iterations));
-  if (!dataKey) throw new Error('a key just wrapped did not unwrap');
-  return { keyring, dataKey };
+  return opened(keyring, extractable);
 }
 
 /** A new officer on this phone: a new data key, wrapped by the PIN and the escrow key. */
@@ -49,8 +62,19 @@ export async function createKeyring(
 }
 
 /** The data key for the right PIN, null for a wrong one. Works offline. */
-export async function unlockWithPin(keyring: Keyring, pin: string): Promise<CryptoKey | null> {
-  return v.unwrapDataKey(keyring.byPin, await v.pinKey(pin, keyring.salt, keyring.iterations));
+export async function unlockWithPin(keyring: Keyring, pin: string): Promise<Unlocked | null> {
+  const kek = await v.pinKey(pin, keyring.salt, keyring.iterations);
+  const extractable = await v.unwrapDataKey(keyring.byPin, kek, true);
+  return extractable ? opened(keyring, extractable) : null;
+}
+
+/** After an online sign-in: the data key from the escrow key, the PIN unchanged. */
+export async function unlockWithEscrow(
+  keyring: Keyring,
+  escrowRaw: Bytes,
+): Promise<Unlocked | null> {
+  const extractable = await v.unwrapDataKey(keyring.byEscrow, await v.escrowKey(escrowRaw), true);
+  return extractable ? opened(keyring, extractable) : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { open, openJson, seal, sealJson, SealError, SEALED_VERSION } from './crypto';
-import { createKeyring, recoverWithEscrow, unlockWithPin } from './keyring';
+import { createKeyring, recoverWithEscrow, unlockWithEscrow, unlockWithPin } from './keyring';
 
 /** A low cost keeps the test quick; the cost in use is benchmarked, not tested. */
 const FAST = 1_000;
@@ -57,17 +57,27 @@ describe('vault: sealing records and photos', () => {
 });
 
 describe('vault: the keyring', () => {
-  it('unlocks with the right PIN only, and keys in use cannot be exported', async () => {
+  it('unlocks with the right PIN only; the photos’ WebCrypto key cannot be exported', async () => {
     const made = await createKeyring('officer-1', '246813', ESCROW, FAST);
     const sealed = await sealJson(made.dataKey, RECORD, 'cases/c1');
 
     expect(await unlockWithPin(made.keyring, '246814')).toBeNull();
-    const key = await unlockWithPin(made.keyring, '246813');
-    expect(key).not.toBeNull();
-    expect(await openJson(key!, sealed, 'cases/c1')).toEqual(RECORD);
-    expect(key!.extractable).toBe(false);
-    expect(made.dataKey.extractable).toBe(false);
-    await expect(crypto.subtle.exportKey('raw', key!)).rejects.toThrow();
+    const open = await unlockWithPin(made.keyring, '246813');
+    expect(open).not.toBeNull();
+    expect(await openJson(open!.dataKey, sealed, 'cases/c1')).toEqual(RECORD);
+    expect(open!.raw).toEqual(made.raw);
+    expect(open!.raw).toHaveLength(32);
+    expect(open!.dataKey.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('raw', open!.dataKey)).rejects.toThrow();
+  });
+
+  it('unlocks with the escrow key after a sign-in, the PIN unchanged', async () => {
+    const made = await createKeyring('officer-1', '246813', ESCROW, FAST);
+    expect(await unlockWithEscrow(made.keyring, OTHER_ESCROW)).toBeNull();
+    const open = await unlockWithEscrow(made.keyring, ESCROW);
+    expect(open!.raw).toEqual(made.raw);
+    expect(open!.keyring).toBe(made.keyring);
+    expect(await unlockWithPin(made.keyring, '246813')).not.toBeNull();
   });
 
   it('a second officer on the same phone cannot open the first one’s records', async () => {
@@ -90,7 +100,7 @@ describe('vault: the keyring', () => {
 
     expect(await unlockWithPin(recovered!.keyring, '246813')).toBeNull();
     const again = await unlockWithPin(recovered!.keyring, '580927');
-    expect(await openJson(again!, sealed, 'cases/c1')).toEqual(RECORD);
+    expect(await openJson(again!.dataKey, sealed, 'cases/c1')).toEqual(RECORD);
     expect(recovered!.keyring.salt).not.toEqual(made.keyring.salt);
     expect(recovered!.keyring.byEscrow).toEqual(made.keyring.byEscrow);
   });
