@@ -71,7 +71,9 @@ describe('the five-fast dashboard', () => {
     expect(
       tableText.startsWith('单位,案件数,升级,退回,争议,首违警告,取证快 件数,取证快 中位数（秒）'),
     ).toBe(true);
-    expect(tableText).toContain(`\r\n${unit.name},4,1,1,1,0,4,480,1200,3,900,1800,3,1800,3600,`);
+    expect(tableText).toContain(
+      `\r\n${unit.name},4,1,1,1,0,4,480,1200,15,1,3,900,1800,30,0,3,1800,3600,60,0,`,
+    );
 
     const cases = await downloadBytes(page, 'csv-cases');
     expect([...cases.subarray(0, 3)]).toEqual(BOM);

@@ -8,18 +8,26 @@ import { FiguresTable } from './FiguresTable';
 import { dashboardMessages } from './messages';
 import { TrendCharts } from './TrendCharts';
 
-const NONE: IntervalFigures = { count: 0, median: null, p90: null };
+const NONE: IntervalFigures = { count: 0, median: null, p90: null, overTarget: 0 };
+const TARGETS = {
+  evidence: 15,
+  clearance: 30,
+  liability: 25,
+  callback: 10,
+  assessment: 1440,
+  payout: 10080,
+};
 const group = (key: string, label: string, liability: IntervalFigures): FiveFastGroup => ({
   key,
   label,
   counts: { cases: 4, escalated: 1, returned: 0, disputed: 0, warnings: 0 },
   intervals: {
-    evidence: { count: 4, median: 480, p90: 1200 },
+    evidence: { count: 4, median: 480, p90: 1200, overTarget: 1 },
     clearance: NONE,
     liability,
     callback: NONE,
     assessment: NONE,
-    payout: { count: 1, median: 172_800, p90: 172_800 },
+    payout: { count: 1, median: 172_800, p90: 172_800, overTarget: 0 },
   },
 });
 const answer = (
@@ -31,6 +39,7 @@ const answer = (
   to: '2025-03-31',
   groups,
   choices: { units: [], officers: [], insurers: [] },
+  targets: TARGETS,
 });
 
 beforeAll(async () => {
@@ -40,7 +49,9 @@ afterEach(cleanup);
 
 describe('the figures table', () => {
   it('words each figure, links it to its cases, and names the link by its row and column', async () => {
-    const data = answer('unit', [group('u1', '一中队', { count: 3, median: 1800, p90: 3600 })]);
+    const data = answer('unit', [
+      group('u1', '一中队', { count: 3, median: 1800, p90: 3600, overTarget: 2 }),
+    ]);
     render(<FiguresTable data={data} view={{ groupBy: 'unit', page: 1 }} onGo={() => undefined} />);
     const liability = screen.getByTestId('figure-liability-u1');
     expect(liability.getAttribute('href')).toBe('/dashboard?figure=liability&group=u1');
@@ -59,8 +70,8 @@ describe('the figures table', () => {
 describe('the weekly trends', () => {
   it('runs over every week, a week without cases a gap, each chart named by its summary', async () => {
     const weeks = answer('week', [
-      group('2025-03-03', '2025-03-03', { count: 2, median: 1200, p90: 1800 }),
-      group('2025-03-17', '2025-03-17', { count: 1, median: 3600, p90: 3600 }),
+      group('2025-03-03', '2025-03-03', { count: 2, median: 1200, p90: 1800, overTarget: 1 }),
+      group('2025-03-17', '2025-03-17', { count: 1, median: 3600, p90: 3600, overTarget: 1 }),
     ]);
     render(<TrendCharts data={weeks} />);
     const chart = screen.getByRole('img', { name: /^定责快，3 周：/ });
