@@ -67,6 +67,50 @@ describe('the figures table', () => {
   });
 });
 
+describe('the targets beside the figures', () => {
+  it('says in words whether the median is over the target, and links the cases over it', async () => {
+    const data = answer('unit', [
+      group('u1', '一中队', { count: 3, median: 1800, p90: 3600, overTarget: 2 }),
+    ]);
+    render(<FiguresTable data={data} view={{ groupBy: 'unit', page: 1 }} onGo={() => undefined} />);
+    expect(screen.getByRole('columnheader', { name: /^定责快/ }).textContent).toBe(
+      '定责快到场 → 责任认定目标 25 分',
+    );
+    const said = screen.getByTestId('target-liability-u1');
+    expect(said.textContent).toBe('⚠ 中位数超过目标 25 分');
+    expect(said.classList.contains('target-over')).toBe(true);
+    expect(screen.getByTestId('target-evidence-u1').textContent).toBe('中位数未超过目标 15 分');
+    const over = screen.getByTestId('over-liability-u1');
+    expect(over.getAttribute('href')).toBe('/dashboard?figure=liability&group=u1&over=1');
+    expect(over.textContent).toBe('超过目标 2 件（一中队，定责快：查看超过目标的案件）');
+    // Nothing over the target: said, with nothing to open.
+    expect(screen.queryByTestId('over-payout-u1')).toBeNull();
+    expect(screen.getByTestId('target-payout-u1').nextElementSibling!.textContent).toBe(
+      '超过目标 0 件',
+    );
+    expect(await axeViolationsIn(document.body)).toEqual([]);
+  });
+
+  it('speaks English', async () => {
+    const { default: i18n } = await import('i18next');
+    await i18n.changeLanguage('en');
+    try {
+      const data = answer('unit', [
+        group('u1', 'Squad 1', { count: 3, median: 1800, p90: 3600, overTarget: 2 }),
+      ]);
+      render(
+        <FiguresTable data={data} view={{ groupBy: 'unit', page: 1 }} onGo={() => undefined} />,
+      );
+      expect(screen.getByTestId('target-liability-u1').textContent).toBe(
+        '⚠ median over the target of 25 min',
+      );
+      expect(screen.getByTestId('over-liability-u1').textContent).toMatch(/^2 over target/);
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+});
+
 describe('the weekly trends', () => {
   it('runs over every week, a week without cases a gap, each chart named by its summary', async () => {
     const weeks = answer('week', [
