@@ -1,5 +1,5 @@
 /**
- * 0015: the brigade's five-fast targets, whole minutes per fast
+ * 0016: the brigade's five-fast targets, whole minutes per fast
  * (`target_<fast>_min`), read by the dashboard to say when a median is over
  * its target and to count the cases over it. Every brigade, existing ones
  * included, starts with the project's starter targets (written out here, as

@@ -1,5 +1,5 @@
 /**
- * Migration 0015 on a database that already holds a brigade with its
+ * Migration 0016 on a database that already holds a brigade with its
  * call-back target changed: the brigade gets the starter five-fast targets,
  * its other settings stay; down takes the columns away again.
  */
@@ -14,21 +14,21 @@ import {
 } from './migration-fixtures';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
-import * as m0015 from './migrations/0015-five-fast-targets';
+import * as m0016 from './migrations/0016-five-fast-targets';
 
 const fresh = freshDatabasePerTest();
 
-describe('0015-five-fast-targets', () => {
+describe('0016-five-fast-targets', () => {
   it('gives an existing brigade the starter targets and keeps its call-back target', async () => {
     const db = fresh.current();
-    const before = migrationsBefore('0015-five-fast-targets');
+    const before = migrationsBefore('0016-five-fast-targets');
     await migrateToLatest(db, before);
     const k = db as unknown as OldDb;
     await seedOfficer(k);
     await k.updateTable('brigades').set({ callback_minutes: 25 }).execute();
 
-    const all = { ...before, '0015-five-fast-targets': migrations['0015-five-fast-targets']! };
-    expect((await migrateToLatest(db, all)).applied).toEqual(['0015-five-fast-targets']);
+    const all = { ...before, '0016-five-fast-targets': migrations['0016-five-fast-targets']! };
+    expect((await migrateToLatest(db, all)).applied).toEqual(['0016-five-fast-targets']);
     const row = await db
       .selectFrom('brigades')
       .selectAll()
@@ -43,7 +43,7 @@ describe('0015-five-fast-targets', () => {
       target_payout_min: STARTER_FIVE_FAST_TARGETS.payout,
     });
 
-    await m0015.down(db);
+    await m0016.down(db);
     const after = await k.selectFrom('brigades').selectAll().executeTakeFirstOrThrow();
     expect(Object.keys(after).filter((c) => c.startsWith('target_'))).toEqual([]);
     expect(after.callback_minutes).toBe(25);
