@@ -127,6 +127,23 @@ console.log(
   `  stored per photo: median ${kb(photos.stored.medianBytes)} (${photos.stored.width}×${photos.stored.height})`,
 );
 
+const vault = await (await import('./vault')).benchVault();
+record('vault', vault);
+console.log('vault (encryption at rest, Chromium WebCrypto)');
+console.log(
+  `  PIN unlock (PBKDF2-SHA-256 + AES-KW unwrap), median ms by iterations: ${Object.entries(
+    vault.pinUnlockMs,
+  )
+    .map(([n, ms]) => `${n} → ${ms}`)
+    .join(', ')}; in use ${vault.pinIterationsInUse}`,
+);
+console.log(
+  `  records' cipher inside IndexedDB transactions (@noble/ciphers AES-GCM, V8), 8 KB: seal ${vault.recordCipherMs.seal} ms, open ${vault.recordCipherMs.open} ms`,
+);
+console.log(
+  `  AES-GCM seal/open, median ms: 8 KB record ${vault.sealMs.record8k}/${vault.openMs.record8k}, 1 MB photo ${vault.sealMs.photo1m}/${vault.openMs.photo1m} (beside pick-to-saved ${photos.pickToSaved.medianMs} ms: ${((vault.sealMs.photo1m / photos.pickToSaved.medianMs) * 100).toFixed(1)} %)`,
+);
+
 const syncFigures = await (await import('./sync')).benchSync();
 record('sync', syncFigures);
 console.log('sync');

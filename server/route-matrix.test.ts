@@ -131,6 +131,11 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   },
   'devices.list': { success: 200, prepare: async () => ({ url: '/api/devices' }) },
+  'devices.escrowKey': {
+    success: 200,
+    home: ['officerA'],
+    prepare: async () => ({ url: `/api/me/escrow-key?deviceId=${w.devices.officerA.id}` }),
+  },
   'devices.revoke': {
     success: 200,
     home: ['officerA', 'admin'],

@@ -425,6 +425,14 @@ export interface FootageRequestsTable {
   resolved_at: string | null;
 }
 
+/** An officer's escrow key (migration 0015): wraps the phone's data key, issue 18. */
+export interface EscrowKeysTable {
+  user_id: string;
+  /** 32 random bytes, base64url. */
+  key_b64: string;
+  created_at: string;
+}
+
 /** Every table the server knows. */
 export interface Database {
   server_info: ServerInfoTable;
@@ -437,6 +445,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   devices: DevicesTable;
+  escrow_keys: EscrowKeysTable;
   cases: CasesTable;
   case_versions: CaseVersionsTable;
   case_handovers: CaseHandoversTable;

@@ -1,10 +1,16 @@
 /** POST /api/devices (enrol), GET /api/devices, DELETE /api/devices/:id (revoke). */
 import type { FastifyPluginAsync } from 'fastify';
-import { EnrolDeviceRequest } from '../../src/contracts/devices';
-import type { Device, DeviceList, EnrolDeviceResponse } from '../../src/contracts/devices';
+import { EnrolDeviceRequest, EscrowKeyQuery } from '../../src/contracts/devices';
+import type {
+  Device,
+  DeviceList,
+  EnrolDeviceResponse,
+  EscrowKey,
+} from '../../src/contracts/devices';
 import { IdParams } from '../../src/contracts/route';
 import { recordAudit } from '../audit/audit-log';
 import { deviceOf, enrolDevice, importDeviceKey } from '../auth/devices';
+import { escrowKeyFor } from '../auth/escrow-keys';
 import { devicesInScope, notFound, scopeFor } from '../auth/policy';
 import { HttpError, parseInput } from '../errors';
 import { sessionRoute, type RouteDeps } from './contract-route';
@@ -67,4 +73,14 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     await recordAudit(db, at, { actor: session.userId, action: 'device.revoked', subject: id });
     return deviceOf(revoked);
   });
+
+  sessionRoute(
+    app,
+    auth,
+    'devices.escrowKey',
+    async (request, _reply, session): Promise<EscrowKey> => {
+      const { deviceId } = parseInput(EscrowKeyQuery, request.query, 'querystring');
+      return escrowKeyFor(db, session.userId, deviceId, now());
+    },
+  );
 };

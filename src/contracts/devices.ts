@@ -51,6 +51,21 @@ export type EnrolDeviceResponse = z.infer<typeof EnrolDeviceResponse>;
 export const DeviceList = z.object({ devices: z.array(Device) });
 export type DeviceList = z.infer<typeof DeviceList>;
 
+/** Which enrolled phone asks for the escrow key (it must be the officer's and not revoked). */
+export const EscrowKeyQuery = z.object({ deviceId: z.uuid() });
+export type EscrowKeyQuery = z.infer<typeof EscrowKeyQuery>;
+
+/**
+ * The officer's escrow key: 32 random bytes, base64url. The phone wraps its
+ * data key with it (AES-KW) and keeps only the wrapped copy, so that after an
+ * online sign-in a forgotten PIN is replaced without losing a case.
+ */
+export const EscrowKey = z.object({
+  userId: z.uuid(),
+  key: z.string().check(z.regex(B64URL_32_BYTES, 'must be 32 bytes, base64url')),
+});
+export type EscrowKey = z.infer<typeof EscrowKey>;
+
 export const deviceRoutes = [
   defineRoute({
     id: 'devices.enrol',
@@ -87,5 +102,23 @@ export const deviceRoutes = [
     scoped: true,
     params: IdParams,
     responses: { 200: { description: 'Revoked (again: unchanged)', schema: Device } },
+  }),
+  defineRoute({
+    id: 'devices.escrowKey',
+    method: 'GET',
+    path: '/api/me/escrow-key',
+    summary:
+      'The signed-in officer’s escrow key, for an enrolled phone of theirs that is not revoked (each hand-out audited)',
+    access: ['officer'],
+    scoped: true,
+    query: EscrowKeyQuery,
+    responses: {
+      200: {
+        description: 'The key (made on first request, the same ever after)',
+        schema: EscrowKey,
+      },
+      403: { description: '`device_revoked`: the phone was revoked' },
+      404: { description: '`not_found`: no such device of this officer' },
+    },
   }),
 ] as const;
