@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { seedYearFile } from '../scripts/seed-year';
 import { dashboardChoices } from '../server/dashboard/choices';
+import { brigadeTargets } from '../server/brigade-settings';
 import { fiveFastGroups, type DashboardFilters } from '../server/dashboard/five-fast';
 import { openDatabase } from '../server/db/database';
 
@@ -34,6 +35,7 @@ export async function benchDashboard() {
       fromIso: '2026-10-31T16:00:00.000Z',
       toIso: '2026-11-30T16:00:00.000Z',
       groupBy: 'unit',
+      targets: await brigadeTargets(db, world.brigadeId),
     };
     const time = async () => {
       const t = performance.now();

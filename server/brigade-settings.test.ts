@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { BrigadeList, BrigadeSettings } from '../src/contracts/admin';
 import { ErrorBody } from '../src/contracts/errors';
+import { STARTER_FIVE_FAST_TARGETS } from '../src/domain/metrics/targets';
 import { openTestWorld } from './test-world';
 import type { TestWorld } from './test-world';
 
@@ -74,4 +75,55 @@ it('takes the bounds themselves: 1 and 1440 minutes', async () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(BrigadeSettings.parse(res.json()).callbackMinutes).toBe(callbackMinutes);
   }
+});
+
+it('starts a brigade on the starter five-fast targets and changes some of them, audited', async () => {
+  const [a] = BrigadeList.parse(
+    (await w.call('admin', { url: '/api/admin/brigades' })).json(),
+  ).brigades;
+  expect(a!.targets).toEqual(STARTER_FIVE_FAST_TARGETS);
+  const res = await w.call('admin', {
+    method: 'PATCH',
+    url: `/api/admin/brigades/${a!.id}`,
+    payload: { targets: { evidence: 12, payout: 129600 } },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const after = { ...STARTER_FIVE_FAST_TARGETS, evidence: 12, payout: 129600 };
+  expect(BrigadeSettings.parse(res.json())).toMatchObject({ callbackMinutes: 10, targets: after });
+  const audit = await w.fx.db
+    .selectFrom('audit_events')
+    .select(['details', 'subject'])
+    .where('action', '=', 'brigade.settings')
+    .executeTakeFirstOrThrow();
+  expect(audit.subject).toBe(a!.id);
+  expect(JSON.parse(audit.details)).toMatchObject({
+    before: { targets: STARTER_FIVE_FAST_TARGETS },
+    after: { targets: after },
+  });
+});
+
+it('refuses a target that is not whole minutes within its fast’s bounds, naming the field', async () => {
+  const [a] = BrigadeList.parse(
+    (await w.call('admin', { url: '/api/admin/brigades' })).json(),
+  ).brigades;
+  for (const [targets, field] of [
+    [{ evidence: 0 }, 'body.targets.evidence'],
+    [{ clearance: 1441 }, 'body.targets.clearance'],
+    [{ liability: 2.5 }, 'body.targets.liability'],
+    [{ assessment: '60' }, 'body.targets.assessment'],
+    [{ payout: 129601 }, 'body.targets.payout'],
+    [{ payout: -1 }, 'body.targets.payout'],
+  ] as const) {
+    const res = await w.call('admin', {
+      method: 'PATCH',
+      url: `/api/admin/brigades/${a!.id}`,
+      payload: { targets },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(ErrorBody.parse(res.json()).error.fields?.map((f) => f.path)).toEqual([field]);
+  }
+  const unchanged = BrigadeList.parse(
+    (await w.call('admin', { url: '/api/admin/brigades' })).json(),
+  ).brigades.find((b) => b.id === a!.id)!;
+  expect(unchanged.targets).toEqual(STARTER_FIVE_FAST_TARGETS);
 });

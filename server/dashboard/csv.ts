@@ -3,6 +3,8 @@
  * Excel in a Chinese locale: UTF-8 with a byte-order mark, CRLF line ends,
  * every field quoted when it holds a comma, quote or line end. Headers in
  * Chinese, or English; seconds as integers; times in China Standard Time.
+ * Each interval's figures end with the brigade's target (minutes) and how
+ * many were over it.
  */
 import {
   DASHBOARD_INTERVALS,
@@ -42,6 +44,8 @@ const FIGURE_HEADERS: readonly Bilingual[] = [
   { zh: '件数', en: 'measured' },
   { zh: '中位数（秒）', en: 'median (s)' },
   { zh: 'P90（秒）', en: 'p90 (s)' },
+  { zh: '目标（分钟）', en: 'target (min)' },
+  { zh: '超出目标件数', en: 'over target' },
 ];
 
 export const BOM = '\uFEFF';
@@ -61,7 +65,9 @@ function header(groupBy: DashboardGroupBy, lang: Lang): string[] {
   ];
 }
 
-function row(g: FiveFastGroup): (string | number | null)[] {
+type Targets = Readonly<Record<DashboardInterval, number>>;
+
+function row(g: FiveFastGroup, targets: Targets): (string | number | null)[] {
   return [
     g.label,
     g.counts.cases,
@@ -71,7 +77,7 @@ function row(g: FiveFastGroup): (string | number | null)[] {
     g.counts.warnings,
     ...DASHBOARD_INTERVALS.flatMap((k) => {
       const f = g.intervals[k];
-      return [f.count, f.median, f.p90];
+      return [f.count, f.median, f.p90, targets[k], f.overTarget];
     }),
   ];
 }
@@ -87,8 +93,9 @@ export function fiveFastCsv(
   groups: readonly FiveFastGroup[],
   groupBy: DashboardGroupBy,
   lang: Lang,
+  targets: Targets,
 ): string {
-  return csvDocument([header(groupBy, lang), ...groups.map(row)]);
+  return csvDocument([header(groupBy, lang), ...groups.map((g) => row(g, targets))]);
 }
 
 const CST_OFFSET_MS = 8 * 3600_000;

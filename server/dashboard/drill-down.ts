@@ -1,6 +1,7 @@
 /**
  * The cases behind one figure of the five-fast table: the group's rows of an
- * interval, longest first, or the group's cases with a counted flag (or at
+ * interval, longest first (with `over`, only those over the brigade's
+ * target), or the group's cases with a counted flag (or at
  * least one warning instead of a fine), newest first; paged in the database.
  */
 import { sql } from 'kysely';
@@ -20,6 +21,7 @@ import {
   GROUP_COLUMN,
   intervalColumn,
   intervalRows,
+  targetSeconds,
   type DashboardFilters,
 } from './five-fast';
 
@@ -36,12 +38,8 @@ const isInterval = (v: string): v is DashboardInterval =>
   (DASHBOARD_INTERVALS as readonly string[]).includes(v);
 
 /** The rows behind the figure, each with its case's id, number, arrival and value. */
-function figureRows(
-  db: Db,
-  f: DashboardFilters,
-  figure: DashboardInterval | DashboardCount,
-  group: string,
-) {
+function figureRows(db: Db, f: DashboardFilters, query: DashboardCasesQuery) {
+  const { interval: figure, group } = query;
   const inGroup = sql<boolean>`${sql.ref(GROUP_COLUMN[f.groupBy])} = ${group}`;
   const columns = [
     'cases.id as id',
@@ -49,10 +47,12 @@ function figureRows(
     'cases.arrived_at as arrivedAt',
   ] as const;
   if (isInterval(figure)) {
-    return intervalRows(db, f, figure)
+    const column = sql.ref(intervalColumn(figure));
+    const rows = intervalRows(db, f, figure)
       .clearSelect()
-      .select([...columns, sql<number | null>`${sql.ref(intervalColumn(figure))}`.as('seconds')])
+      .select([...columns, sql<number | null>`${column}`.as('seconds')])
       .where(inGroup);
+    return query.over ? rows.where(column, '>', targetSeconds(f, figure)) : rows;
   }
   let q = filteredCases(db, f, f.groupBy === 'insurer').where(inGroup);
   // A flag is 0/1; the warnings a count: the cases with at least one.
@@ -68,7 +68,7 @@ async function orderedCases(
   limit: number,
   offset: number,
 ): Promise<DashboardCase[]> {
-  const rows = figureRows(db, f, query.interval, query.group);
+  const rows = figureRows(db, f, query);
   const ordered = isInterval(query.interval)
     ? rows.orderBy('seconds', 'desc').orderBy('cases.id')
     : rows.orderBy('cases.arrived_at', 'desc').orderBy('cases.id');
@@ -83,7 +83,7 @@ export async function dashboardCases(
 ): Promise<DashboardCasesPage> {
   const { page, pageSize } = pageOf(query);
   const total = await db
-    .selectFrom(figureRows(db, f, query.interval, query.group).as('r'))
+    .selectFrom(figureRows(db, f, query).as('r'))
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
   const items = await orderedCases(db, f, query, pageSize, (page - 1) * pageSize);

@@ -8,6 +8,9 @@
  *    rank is ⌈p·n/100⌉, written `(p * n + 99) / 100` in integer arithmetic —
  *    the same method as src/domain/metrics/summary.ts, and the same SQL on
  *    SQLite and PostgreSQL (both integer-divide, both have window functions);
+ *  - each row also says whether it is over the brigade's target for its
+ *    interval (`v > minutes · 60`, the rule of src/domain/metrics/targets.ts),
+ *    summed per (group, interval) in the same query;
  *  - the counts are one GROUP BY with a SUM per flag (and of the warnings
  *    instead of fines confirmed, `lenient_warnings`).
  * Groups: unit, officer, the China-time week of arrival (`ff_week`), or
@@ -37,6 +40,8 @@ export interface DashboardFilters {
   officer?: string | undefined;
   insurer?: string | undefined;
   groupBy: DashboardGroupBy;
+  /** The brigade's target per interval, whole minutes. */
+  targets: Readonly<Record<DashboardInterval, number>>;
 }
 
 const CASE_COLUMN = {
@@ -98,15 +103,23 @@ export function filteredCases(db: Db, f: DashboardFilters, withClaims: boolean):
   return q;
 }
 
-/** Rows of one interval: (its case, the group key, the measured seconds). */
+/** The interval's target in seconds: longer than this is over it. */
+export const targetSeconds = (f: DashboardFilters, k: DashboardInterval): number =>
+  f.targets[k] * 60;
+
+/**
+ * Rows of one interval: (its case, the group key, the measured seconds, 1
+ * when over the brigade's target else 0).
+ */
 export function intervalRows(db: Db, f: DashboardFilters, k: DashboardInterval) {
-  const column = intervalColumn(k);
+  const column = sql.ref(intervalColumn(k));
   return filteredCases(db, f, f.groupBy === 'insurer' || isClaimInterval(k))
-    .where(sql.ref(column), 'is not', null)
+    .where(column, 'is not', null)
     .select([
       sql<string>`${sql.ref(GROUP_COLUMN[f.groupBy])}`.as('grp'),
       sql<string>`${sql.lit(k)}`.as('k'),
-      sql<number>`${sql.ref(column)}`.as('v'),
+      sql<number>`${column}`.as('v'),
+      sql<number>`case when ${column} > ${sql.lit(targetSeconds(f, k))} then 1 else 0 end`.as('o'),
     ]);
 }
 
@@ -116,6 +129,7 @@ interface FigureRow {
   n: number | string;
   median: number | string | null;
   p90: number | string | null;
+  n_over: number | string | null;
 }
 
 /** Median and p90 of every interval per group: one ranked query. */
@@ -125,14 +139,15 @@ export function figuresQuery(db: Db, f: DashboardFilters) {
   return sql<FigureRow>`
     with src as ${source},
     ranked as (
-      select grp, k, v,
+      select grp, k, v, o,
         row_number() over (partition by grp, k order by v) as rn,
         count(*) over (partition by grp, k) as n
       from src
     )
     select grp, k, max(n) as n,
       max(case when rn = (50 * n + 99) / 100 then v end) as median,
-      max(case when rn = (90 * n + 99) / 100 then v end) as p90
+      max(case when rn = (90 * n + 99) / 100 then v end) as p90,
+      sum(o) as n_over
     from ranked
     group by grp, k`;
 }
@@ -186,7 +201,7 @@ async function labels(
 }
 
 const numberOrNull = (v: number | string | null) => (v === null ? null : Number(v));
-const EMPTY: IntervalFigures = { count: 0, median: null, p90: null };
+const EMPTY: IntervalFigures = { count: 0, median: null, p90: null, overTarget: 0 };
 
 /** The figures of every group with at least one case, by label then key. */
 export async function fiveFastGroups(db: Db, f: DashboardFilters): Promise<FiveFastGroup[]> {
@@ -218,6 +233,7 @@ export async function fiveFastGroups(db: Db, f: DashboardFilters): Promise<FiveF
       count: Number(row.n),
       median: numberOrNull(row.median),
       p90: numberOrNull(row.p90),
+      overTarget: Number(row.n_over ?? 0),
     };
   }
   return groups.sort(

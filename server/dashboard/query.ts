@@ -1,7 +1,9 @@
 /** A dashboard query resolved for the viewer: his brigade, and the CST day range as instants. */
 import type { FiveFastQuery } from '../../src/contracts/dashboard';
 import type { Session } from '../auth/sessions';
+import { brigadeTargets } from '../brigade-settings';
 import { cstDayStart } from '../cst-day';
+import type { Db } from '../db/database';
 import { HttpError } from '../errors';
 import type { DashboardFilters } from './five-fast';
 
@@ -21,14 +23,15 @@ export function dayRange(query: FiveFastQuery, now: Date): { from: string; to: s
 
 /**
  * The filters for a reviewer or admin: always his own brigade (a viewer
- * without one sees nothing). 400 naming `querystring.from` when the range
- * runs backwards.
+ * without one sees nothing), with its targets. 400 naming `querystring.from`
+ * when the range runs backwards.
  */
-export function dashboardFilters(
+export async function dashboardFilters(
+  db: Db,
   session: Session,
   query: FiveFastQuery,
   now: Date,
-): DashboardFilters & { from: string; to: string } {
+): Promise<DashboardFilters & { from: string; to: string }> {
   const { from, to } = dayRange(query, now);
   const fromIso = cstDayStart(from, 'from');
   const toIso = cstDayStart(to, 'to', 1);
@@ -37,8 +40,10 @@ export function dashboardFilters(
       { path: 'querystring.from', message: 'must be on or before `to`' },
     ]);
   }
+  const brigadeId = session.brigadeId ?? '';
   return {
-    brigadeId: session.brigadeId ?? '',
+    brigadeId,
+    targets: await brigadeTargets(db, brigadeId),
     from,
     to,
     fromIso,

@@ -26,6 +26,12 @@ export interface BrigadesTable {
   packets_on: Generated<string>;
   /** How far from a case its phones list roadside video units, metres (migration 0013). */
   video_radius_m: Generated<number>;
+  /** Five-fast targets, whole minutes per fast (migration 0016). */
+  target_evidence_min: Generated<number>;
+  target_clearance_min: Generated<number>;
+  target_liability_min: Generated<number>;
+  target_assessment_min: Generated<number>;
+  target_payout_min: Generated<number>;
 }
 
 export interface UnitsTable {

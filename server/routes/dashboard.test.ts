@@ -1,8 +1,9 @@
 /**
  * The five-fast dashboard against an independent computation: 500 seeded
  * cases (scripts/seed-year.ts) in brigade A; every median, p90 and count the
- * API gives is recomputed here from the generated rows by nearest rank. Seeded
- * rows carry no signed versions or audit events, hence `tampered`.
+ * API gives is recomputed here from the generated rows by nearest rank, and
+ * each over-target count by comparing the raw rows with the targets the admin
+ * set. Seeded rows carry no signed versions or audit events, hence `tampered`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -28,7 +29,24 @@ beforeAll(async () => {
     .where('id', '=', w.units.patrolA.id)
     .executeTakeFirstOrThrow();
   seeded = await seedYear(w.fx.db, { count: 500, seed: 5, brigadeId: brigade_id });
+  const { callback, ...targets } = TARGETS;
+  const res = await w.call('admin', {
+    method: 'PATCH',
+    url: `/api/admin/brigades/${brigade_id}`,
+    payload: { callbackMinutes: callback, targets },
+  });
+  expect(res.statusCode, res.body).toBe(200);
 });
+
+/** The brigade's targets in minutes, set by the admin before the figures are read. */
+const TARGETS: Readonly<Record<DashboardInterval, number>> = {
+  evidence: 10,
+  clearance: 20,
+  liability: 30,
+  callback: 90,
+  assessment: 1440,
+  payout: 4320,
+};
 
 afterAll(async () => {
   await w.close();
@@ -74,7 +92,12 @@ function expectedFigures(
   const values = valuesOf(cases, groupBy, k)
     .filter((r) => r.key === key && r.value !== null)
     .map((r) => r.value!);
-  return { count: values.length, median: nearestRank(values, 50), p90: nearestRank(values, 90) };
+  return {
+    count: values.length,
+    median: nearestRank(values, 50),
+    p90: nearestRank(values, 90),
+    overTarget: values.filter((v) => v > TARGETS[k] * 60).length,
+  };
 }
 
 async function figures(query: string, actor: 'reviewerA' | 'reviewerB' | 'admin' = 'reviewerA') {
@@ -92,6 +115,7 @@ describe('GET /api/dashboard/five-fast', () => {
     async (groupBy) => {
       const body = await figures(`from=2025-11-01&to=2026-11-30&groupBy=${groupBy}`);
       expect(body.groups.length).toBeGreaterThan(1);
+      expect(body.targets).toEqual(TARGETS);
       for (const group of body.groups) {
         for (const k of DASHBOARD_INTERVALS) {
           expect({ key: group.key, k, ...group.intervals[k] }).toEqual({
@@ -103,6 +127,15 @@ describe('GET /api/dashboard/five-fast', () => {
       }
     },
   );
+
+  it('counts the cases over each target: some, never all, per unit', async () => {
+    const body = await figures('from=2025-11-01&to=2026-11-30');
+    for (const k of DASHBOARD_INTERVALS) {
+      const over = body.groups.reduce((n, g) => n + g.intervals[k].overTarget, 0);
+      const measured = body.groups.reduce((n, g) => n + g.intervals[k].count, 0);
+      expect({ k, some: over > 0, all: over === measured }).toEqual({ k, some: true, all: false });
+    }
+  });
 
   it('counts the month’s cases per unit: escalated, returned, disputed, warnings', async () => {
     const body = await figures('from=2026-11-01&to=2026-11-30');
@@ -165,6 +198,30 @@ describe('GET /api/dashboard/cases', () => {
     expect(page.items[0]).toMatchObject({ id: longest.id, seconds: longest.liability });
   });
 
+  it('pages only the cases over the target with over=1, and refuses it with a count', async () => {
+    const unit = seeded.units[0]!.id;
+    const base = `/api/dashboard/cases?from=2025-11-01&to=2026-11-30&groupBy=unit&group=${unit}`;
+    const res = await w.call('reviewerA', {
+      method: 'GET',
+      url: `${base}&interval=evidence&over=1&pageSize=100`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json<DashboardCasesPage>();
+    const expected = seeded.cases.filter(
+      (c) => c.unitId === unit && c.evidence > TARGETS.evidence * 60,
+    );
+    expect(page.total).toBe(expected.length);
+    expect(page.items.map((i) => i.id).sort()).toEqual(expected.map((c) => c.id).sort());
+    const refused = await w.call('reviewerA', {
+      method: 'GET',
+      url: `${base}&interval=cases&over=1`,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path).toBe(
+      'querystring.over',
+    );
+  });
+
   it('lists the escalated cases of a week, newest first', async () => {
     const week = cstWeekOf(seeded.cases.find((c) => c.escalated)!.arrivedAt);
     const url = `/api/dashboard/cases?from=2025-11-01&to=2026-11-30&groupBy=week&group=${week}&interval=escalated`;
@@ -200,14 +257,14 @@ describe('GET /api/dashboard/five-fast.csv', () => {
     const lines = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)).split('\r\n');
     expect(
       lines[0]!.startsWith(
-        '单位,案件数,升级,退回,争议,首违警告,取证快 件数,取证快 中位数（秒）,取证快 P90（秒）,',
+        '单位,案件数,升级,退回,争议,首违警告,取证快 件数,取证快 中位数（秒）,取证快 P90（秒）,取证快 目标（分钟）,取证快 超出目标件数,',
       ),
     ).toBe(true);
     expect(bytes.includes(Buffer.from('\r\n一中队,', 'utf8'))).toBe(true);
     const json = await figures('from=2025-11-01&to=2026-11-30');
     const first = json.groups[0]!;
     const { evidence } = first.intervals;
-    expect(lines[1]!.split(',').slice(0, 9)).toEqual(
+    expect(lines[1]!.split(',').slice(0, 11)).toEqual(
       [
         first.label,
         first.counts.cases,
@@ -218,6 +275,8 @@ describe('GET /api/dashboard/five-fast.csv', () => {
         evidence.count,
         evidence.median,
         evidence.p90,
+        TARGETS.evidence,
+        evidence.overTarget,
       ].map(String),
     );
     expect(lines.at(-1)).toBe('');

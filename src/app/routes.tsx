@@ -84,6 +84,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     () => import('../features/admin/messages').then((m) => m.adminMessages),
     () => import('../features/admin/accounts-messages').then((m) => m.accountsMessages),
     () => import('../features/admin/lenient-messages').then((m) => m.lenientAdminMessages),
+    () => import('../features/admin/targets-messages').then((m) => m.targetsAdminMessages),
     // The base-map fields' words, for a brigade's tile source.
     () => import('../ui/map/tile-source-messages').then((m) => m.tileSourceMessages),
     () => import('../features/admin/video-messages').then((m) => m.videoMessages),

@@ -3,6 +3,8 @@
  * operations exist as `npm run admin -- …` for the console).
  */
 import * as z from 'zod/mini';
+import { FIVE_FASTS, type FastKey } from '../domain/metrics/five-fast';
+import { FIVE_FAST_TARGET_MAX, FIVE_FAST_TARGET_MIN } from '../domain/metrics/targets';
 import { line } from '../domain/text';
 import { Insurer, Unit, UnitKind, Username } from './auth';
 import { IdParams, Role, defineRoute } from './route';
@@ -83,6 +85,27 @@ export const CreateInsurerRequest = z.object({
 export type CreateInsurerRequest = z.infer<typeof CreateInsurerRequest>;
 export type InsurerList = z.infer<typeof InsurerList>;
 
+/** A target in whole minutes, from 1 to the fast's maximum (src/domain/metrics/targets.ts). */
+const targetMinutes = (k: FastKey) =>
+  z
+    .number('a number of minutes')
+    .check(
+      z.int('whole minutes'),
+      z.gte(FIVE_FAST_TARGET_MIN, `at least ${FIVE_FAST_TARGET_MIN} minute`),
+      z.lte(FIVE_FAST_TARGET_MAX[k], `at most ${FIVE_FAST_TARGET_MAX[k]} minutes`),
+    );
+
+const targetShape = <T extends z.core.$ZodType>(of: (k: FastKey) => T) =>
+  Object.fromEntries(FIVE_FASTS.map((k) => [k, of(k)])) as Record<FastKey, T>;
+
+/** The brigade's five-fast targets, minutes per fast (the dashboard counts what is over them). */
+export const FiveFastTargets = z.object(targetShape(() => z.number()));
+export type FiveFastTargets = z.infer<typeof FiveFastTargets>;
+
+/** Any of the five-fast targets, each checked against its fast's bounds. */
+export const FiveFastTargetsChange = z.object(targetShape((k) => z.optional(targetMinutes(k))));
+export type FiveFastTargetsChange = z.infer<typeof FiveFastTargetsChange>;
+
 /** How a brigade works with insurers: the call-back target and when packets go out. */
 export const BrigadeSettings = z.object({
   id: z.uuid(),
@@ -93,6 +116,8 @@ export const BrigadeSettings = z.object({
   packetsOn: z.enum(['review', 'signed']),
   /** How far from a case its phones list roadside video units, in metres. */
   videoRadiusM: z.number(),
+  /** Minutes per fast: evidence, clearance, liability from arrival; assessment from delivery; payout from the assessment. */
+  targets: FiveFastTargets,
 });
 export type BrigadeSettings = z.infer<typeof BrigadeSettings>;
 export const BrigadeList = z.object({ brigades: z.array(BrigadeSettings) });
@@ -117,6 +142,8 @@ export const BrigadeSettingsRequest = z.object({
         z.lte(20000, 'at most 20000 metres (20 km)'),
       ),
   ),
+  /** The five-fast targets to change (the others stay). */
+  targets: z.optional(FiveFastTargetsChange),
 });
 export type BrigadeSettingsRequest = z.infer<typeof BrigadeSettingsRequest>;
 

@@ -61,6 +61,8 @@ export const IntervalFigures = z.object({
   /** Seconds; null when nothing was measured. */
   median: z.nullable(z.number()),
   p90: z.nullable(z.number()),
+  /** Of those measured, how many took longer than the brigade's target (`targets`). */
+  overTarget: z.number(),
 });
 export type IntervalFigures = z.infer<typeof IntervalFigures>;
 
@@ -97,6 +99,11 @@ export const FiveFastResponse = z.object({
   /** Groups with at least one case, by label. */
   groups: z.array(FiveFastGroup),
   choices: DashboardChoices,
+  /**
+   * The viewer's brigade's target per interval, whole minutes (its settings:
+   * the five-fast targets and the call-back target); longer is over target.
+   */
+  targets: z.record(DashboardInterval, z.number()),
 });
 export type FiveFastResponse = z.infer<typeof FiveFastResponse>;
 
@@ -105,6 +112,8 @@ export const DashboardCasesQuery = z.extend(FiveFastQuery, {
   interval: z.union([DashboardInterval, z.enum(DASHBOARD_COUNTS)]),
   /** The figure's row: a group's `key` under `groupBy`. */
   group: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** `1` with an interval: only the cases over the brigade's target for it. */
+  over: z.optional(z.enum(['1'], 'must be 1, with an interval')),
   /** 1-based page (default 1). */
   page: z.optional(Digits(5, 'must be a page number')),
   /** Cases per page, 1–100 (default 25). */

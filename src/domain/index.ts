@@ -25,6 +25,7 @@ export * from './evidence/damaged-part';
 export * from './evidence/required-shots';
 export * from './metrics/five-fast';
 export * from './metrics/summary';
+export * from './metrics/targets';
 export * from './case/triage-step';
 export * from './case/parties';
 export * from './device/storage-room';

@@ -23,6 +23,7 @@ export const BRIGADE: BrigadeSettings = {
   callbackMinutes: 10,
   packetsOn: 'review',
   videoRadiusM: 2000,
+  targets: { evidence: 15, clearance: 30, liability: 60, assessment: 1440, payout: 10080 },
 };
 
 export const PICC = '0190a000-0000-7000-8000-0000000000d1';

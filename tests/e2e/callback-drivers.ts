@@ -1,6 +1,6 @@
 /**
  * The insurers' call-back target as the police drive it: the admin saving a
- * brigade's target on `/admin/brigades`, and the reviewer reading the
+ * brigade's target (and its five-fast targets) on `/admin/brigades`, and the reviewer reading the
  * overdue packets on `/review/overdue` (reached from the queue) — the words
  * each card says and whether it is drawn in the error colour.
  */
@@ -23,6 +23,33 @@ export async function saveCallbackTarget(page: Page, minutes: string): Promise<s
     .getByTestId('brigade-saved')
     .getByText(`已保存：回访时限 ${minutes} 分钟。`)
     .or(form.locator('[id$="-minutes-msg"]').getByText('回访时限'));
+  await said.waitFor();
+  return said.innerText();
+}
+
+/**
+ * The admin types the (demo's only) brigade's five-fast targets given, in
+ * minutes by the fields' labels' fast ('取证快', '定责快', …), and saves them;
+ * answers what the screen then says: the saved status, or the first
+ * field's message.
+ */
+export async function saveFiveFastTargets(
+  page: Page,
+  targets: Readonly<Record<string, string>>,
+): Promise<string> {
+  if (new URL(page.url()).pathname !== '/admin/brigades') {
+    await page.goto('/admin');
+    await page.getByRole('link', { name: '大队回访设置' }).click();
+  }
+  const form = page.getByTestId('targets-form').first();
+  for (const [fast, minutes] of Object.entries(targets)) {
+    await form.getByLabel(`${fast}目标（分钟）`).fill(minutes);
+  }
+  await form.getByRole('button', { name: /^保存时限目标/ }).click();
+  const said = form
+    .getByTestId('targets-saved')
+    .getByText(/^已保存.*的“五快”时限目标。$/)
+    .or(form.locator('.field-error').first());
   await said.waitFor();
   return said.innerText();
 }

@@ -1,7 +1,8 @@
 /**
  * The five-fast dashboard as a reviewer reads it: opened from the header,
  * the period typed into its fields, a figure's visible words (without the
- * words only a screen reader hears), the cases behind a figure, a CSV
+ * words only a screen reader hears), what a cell says of the target, the
+ * cases behind a figure (or only those over its target), a CSV
  * download's bytes, and the timeline of the case a figure led to.
  */
 import { readFileSync } from 'node:fs';
@@ -27,12 +28,36 @@ export async function figureShown(page: Page, figure: string, group: string): Pr
   );
 }
 
-/** Opens the cases behind a figure; answers each row's cells as shown. */
-export async function casesBehind(page: Page, figure: string, group: string) {
-  await page.getByTestId(`figure-${figure}-${group}`).click();
+/** What an interval's cell says of the brigade's target: the median against it, the cases over it. */
+export async function targetShown(page: Page, interval: string, group: string): Promise<string> {
+  const said = page.getByTestId(`target-${interval}-${group}`);
+  const count = said.locator('xpath=following-sibling::*[1]');
+  const countText = await count.evaluate((el) =>
+    [...el.childNodes]
+      .filter((n) => !(n instanceof Element && n.classList.contains('sr-only')))
+      .map((n) => n.textContent?.trim() ?? '')
+      .join(' '),
+  );
+  return `${await said.innerText()} ${countText}`;
+}
+
+/**
+ * Opens the cases behind a figure (`over`: its count of cases over the
+ * target, and waits for their `total`); answers each row's cells as shown.
+ */
+export async function casesBehind(
+  page: Page,
+  figure: string,
+  group: string,
+  over?: { total: number },
+) {
+  await page.getByTestId(`${over ? 'over' : 'figure'}-${figure}-${group}`).click();
   const list = page.getByTestId('dashboard-cases');
   await list.locator('tbody tr').first().waitFor();
-  await list.getByRole('status').filter({ hasText: '共' }).waitFor();
+  await list
+    .getByRole('status')
+    .filter({ hasText: over ? `共 ${over.total} 件` : '共' })
+    .waitFor();
   return list
     .locator('tbody tr')
     .evaluateAll((rows) =>

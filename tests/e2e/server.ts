@@ -1,6 +1,7 @@
 /**
  * The server as the browser tests check it: through its API as a demo user
- * (sign-in token, a case as the officer sees it), and straight from its data
+ * (sign-in token, a case as the officer sees it, the admin's one write: the
+ * brigade's five-fast targets), and straight from its data
  * folder, never through its API, so a bug in a route cannot hide a bug in
  * storage (the SQLite file opened read-only, every blob hashed, unfinished
  * uploads, audit events).
@@ -25,6 +26,25 @@ export async function login(serverUrl: string, username = 'demo-officer'): Promi
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { token: string }).token;
+}
+
+/** The demo admin sets the (demo's only) brigade's five-fast targets through the API. */
+export async function setBrigadeTargets(
+  serverUrl: string,
+  targets: Readonly<Record<string, number>>,
+): Promise<void> {
+  const headers = {
+    authorization: `Bearer ${await login(serverUrl, 'demo-admin')}`,
+    'content-type': 'application/json',
+  };
+  const list = await fetch(`${serverUrl}/api/admin/brigades`, { headers });
+  const [brigade] = ((await list.json()) as { brigades: { id: string }[] }).brigades;
+  const res = await fetch(`${serverUrl}/api/admin/brigades/${brigade!.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ targets }),
+  });
+  expect(res.status).toBe(200);
 }
 
 /** What the server holds for a case, asked as the same officer through the API. */

@@ -2,19 +2,21 @@
  * The brigades' settings for insurers (`/admin/brigades`): for each brigade,
  * its call-back target in minutes (checked before it is sent, the message
  * naming the field) and when its packets are made; saved one brigade at a
- * time, the answer said in a polite status or an alert.
+ * time, the answer said in a polite status or an alert. Below each, its
+ * five-fast targets (TargetsForm), saved on their own.
  */
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrigadeSettings } from '../../contracts/admin';
 import { useBrigades, type BrigadesView } from '../../services/useBrigades';
 import type { AdminFailure } from '../../services/useWebhooks';
-import { Button, ButtonLink } from '../../ui/Button';
+import { ButtonLink } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
-import { ErrorNotice, Notice } from '../../ui/Notice';
+import { Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { checkBrigadeDraft, draftOf, type BrigadeDraft, type MinutesError } from './brigade-form';
-import { LoadFailure, Loading } from './shared';
+import { LoadFailure, Loading, SaveEnd } from './shared';
+import { TargetsForm } from './TargetsForm';
 import './admin.css';
 
 type Outcome =
@@ -76,21 +78,15 @@ function BrigadeForm({ brigade, view }: { brigade: BrigadeSettings; view: Brigad
         }))}
         onValue={(v) => edit({ packetsOn: v === 'signed' ? 'signed' : 'review' })}
       />
-      <ErrorNotice
-        error={outcome?.kind === 'failed' ? t(`admin.failure.${outcome.failure}`) : null}
+      <SaveEnd
+        failure={outcome?.kind === 'failed' ? outcome.failure : undefined}
+        saved={outcome?.kind === 'saved' && t('admin.brigades.saved', { minutes: outcome.minutes })}
+        savedTestId="brigade-saved"
+        saving={view.saving}
+        save={t('admin.brigades.save')}
+        savingText={t('admin.brigades.saving')}
+        label={t('admin.brigades.saveFor', { name: brigade.name })}
       />
-      <p role="status" data-testid="brigade-saved">
-        {outcome?.kind === 'saved' && t('admin.brigades.saved', { minutes: outcome.minutes })}
-      </p>
-      <Button
-        type="submit"
-        variant="primary"
-        block
-        disabled={view.saving}
-        aria-label={t('admin.brigades.saveFor', { name: brigade.name })}
-      >
-        {view.saving ? t('admin.brigades.saving') : t('admin.brigades.save')}
-      </Button>
       <ButtonLink href={`/admin/brigades/${brigade.id}/script`} block>
         {t('accounts.script.link', { name: brigade.name })}
       </ButtonLink>
@@ -127,7 +123,10 @@ export function BrigadeSettingsScreen() {
         <Notice>{t('admin.brigades.none')}</Notice>
       )}
       {brigades.value?.map((b) => (
-        <BrigadeForm key={b.id} brigade={b} view={view} />
+        <Fragment key={b.id}>
+          <BrigadeForm brigade={b} view={view} />
+          <TargetsForm brigade={b} view={view} />
+        </Fragment>
       ))}
     </Page>
   );

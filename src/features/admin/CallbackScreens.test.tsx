@@ -24,13 +24,14 @@ import { overdueMessages } from '../../services/overdue-messages';
 import { setupI18n } from '../../ui/i18n/setup';
 import { AdminScreens } from './AdminScreens';
 import { adminMessages } from './messages';
+import { targetsAdminMessages } from './targets-messages';
 
 const server = setupServer();
 const sent: unknown[] = [];
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
-  await setupI18n([adminMessages, accountMessages, overdueMessages], 'zh-CN');
+  await setupI18n([adminMessages, accountMessages, overdueMessages, targetsAdminMessages], 'zh-CN');
   await Promise.all([import('./BrigadeSettingsScreen'), import('./OverdueScreen')]);
 });
 afterEach(() => {

@@ -27,25 +27,33 @@ export const draftOf = (b: BrigadeSettings): BrigadeDraft => ({
   packetsOn: b.packetsOn,
 });
 
-function minutesError(text: string): MinutesError | undefined {
-  if (text === '') return 'minutesRequired';
-  if (!/^\d+$/.test(text)) return 'minutesWhole';
+/**
+ * Whole minutes from {@link MIN_MINUTES} to `max` as typed, full-width digits
+ * (a Chinese keyboard) read as the digits they are; or what is wrong.
+ */
+export function readMinutes(
+  typed: string,
+  max: number,
+): { ok: true; minutes: number } | { ok: false; error: MinutesError } {
+  const text = typed
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (text === '') return { ok: false, error: 'minutesRequired' };
+  if (!/^\d+$/.test(text)) return { ok: false, error: 'minutesWhole' };
   const n = Number(text);
-  return n < MIN_MINUTES || n > MAX_MINUTES ? 'minutesRange' : undefined;
+  return n < MIN_MINUTES || n > max
+    ? { ok: false, error: 'minutesRange' }
+    : { ok: true, minutes: n };
 }
 
 /** The request the draft makes, or what is wrong with the call-back target. */
 export function checkBrigadeDraft(
   draft: BrigadeDraft,
 ): { ok: true; value: Body } | { ok: false; error: MinutesError } {
-  // Full-width digits (a Chinese keyboard) are read as the digits they are.
-  const text = draft.minutes
-    .trim()
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  const error = minutesError(text);
-  if (error) return { ok: false, error };
+  const read = readMinutes(draft.minutes, MAX_MINUTES);
+  if (!read.ok) return read;
   const parsed = BrigadeSettingsRequest.safeParse({
-    callbackMinutes: Number(text),
+    callbackMinutes: read.minutes,
     packetsOn: draft.packetsOn,
   });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: 'minutesRange' };

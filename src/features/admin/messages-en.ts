@@ -191,7 +191,7 @@ export const adminEn: AdminMessages = {
       settings: 'Brigade call-back settings',
       overdue: 'Packets overdue for a call-back',
       screenIntro:
-        'Set each brigade’s call-back target for insurers, and when its packets are made.',
+        'Set each brigade’s call-back target for insurers, when its packets are made, and its five-fast targets.',
       none: 'There is no brigade yet.',
       minutes: 'Call-back target (minutes)',
       minutesHint:

@@ -40,7 +40,7 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-function show(role: Role) {
+function show(role: Role, over = false) {
   server.use(
     http.get(`${location.origin}/api/dashboard/cases`, ({ request }) => {
       asked.push(new URL(request.url).searchParams);
@@ -51,7 +51,14 @@ function show(role: Role) {
   render(
     <Wrapper>
       <CaseList
-        view={{ groupBy: 'unit', page: 1, figure: 'liability', group: UNIT, from: '2026-11-01' }}
+        view={{
+          groupBy: 'unit',
+          page: 1,
+          figure: 'liability',
+          group: UNIT,
+          from: '2026-11-01',
+          ...(over && { over: true as const }),
+        }}
         figures={undefined}
         role={role}
         onGo={() => undefined}
@@ -84,5 +91,18 @@ describe('the cases behind a figure', () => {
     await screen.findByText('KC20261103-0001');
     expect(screen.queryByRole('link', { name: 'KC20261103-0001' })).toBeNull();
     expect(screen.getByText('管理员只能看到案件编号，看不到案件内容。')).toBeTruthy();
+  });
+
+  it('asks only the cases over the target, and says so in its title', async () => {
+    show('reviewer', true);
+    await screen.findByRole('link', { name: 'KC20261103-0001' });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      `案件明细：${UNIT}，定责快超过目标`,
+    );
+    expect(Object.fromEntries(asked.at(-1)!)).toMatchObject({ interval: 'liability', over: '1' });
+    // Going back to the table leaves "over" behind.
+    expect(screen.getByRole('link', { name: /返回表格/ }).getAttribute('href')).toBe(
+      '/dashboard?from=2026-11-01',
+    );
   });
 });

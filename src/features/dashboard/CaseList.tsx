@@ -1,6 +1,6 @@
 /**
- * The cases behind the chosen figure, a page at a time: number, arrival and
- * the interval it took. A reviewer opens a case in his workspace; an admin
+ * The cases behind the chosen figure (or only those over the brigade's
+ * target), a page at a time: number, arrival and the interval it took. A reviewer opens a case in his workspace; an admin
  * sees the numbers only (server/auth/policy.ts: never a case's contents).
  */
 import { useEffect, useRef } from 'react';
@@ -72,12 +72,13 @@ export function CaseList({ view, figures, role, onGo }: CaseListProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const row = figures?.groups.find((g) => g.key === view.group);
   const group = row ? groupLabel(t, figures!.groupBy, row.label) : view.group;
-  const figure = t(
+  const named = t(
     isInterval(view.figure)
       ? `dashboard.interval.${view.figure}`
       : `dashboard.count.${view.figure}`,
   );
-  useEffect(() => heading.current?.focus(), [view.figure, view.group]);
+  const figure = view.over ? t('dashboard.target.figure', { figure: named }) : named;
+  useEffect(() => heading.current?.focus(), [view.figure, view.group, view.over]);
   const page = read.value;
   const pages = page ? Math.max(1, Math.ceil(page.total / CASES_PAGE_SIZE)) : 1;
   return (

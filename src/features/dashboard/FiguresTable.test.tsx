@@ -8,18 +8,26 @@ import { FiguresTable } from './FiguresTable';
 import { dashboardMessages } from './messages';
 import { TrendCharts } from './TrendCharts';
 
-const NONE: IntervalFigures = { count: 0, median: null, p90: null };
+const NONE: IntervalFigures = { count: 0, median: null, p90: null, overTarget: 0 };
+const TARGETS = {
+  evidence: 15,
+  clearance: 30,
+  liability: 25,
+  callback: 10,
+  assessment: 1440,
+  payout: 10080,
+};
 const group = (key: string, label: string, liability: IntervalFigures): FiveFastGroup => ({
   key,
   label,
   counts: { cases: 4, escalated: 1, returned: 0, disputed: 0, warnings: 0 },
   intervals: {
-    evidence: { count: 4, median: 480, p90: 1200 },
+    evidence: { count: 4, median: 480, p90: 1200, overTarget: 1 },
     clearance: NONE,
     liability,
     callback: NONE,
     assessment: NONE,
-    payout: { count: 1, median: 172_800, p90: 172_800 },
+    payout: { count: 1, median: 172_800, p90: 172_800, overTarget: 0 },
   },
 });
 const answer = (
@@ -31,6 +39,7 @@ const answer = (
   to: '2025-03-31',
   groups,
   choices: { units: [], officers: [], insurers: [] },
+  targets: TARGETS,
 });
 
 beforeAll(async () => {
@@ -40,7 +49,9 @@ afterEach(cleanup);
 
 describe('the figures table', () => {
   it('words each figure, links it to its cases, and names the link by its row and column', async () => {
-    const data = answer('unit', [group('u1', '一中队', { count: 3, median: 1800, p90: 3600 })]);
+    const data = answer('unit', [
+      group('u1', '一中队', { count: 3, median: 1800, p90: 3600, overTarget: 2 }),
+    ]);
     render(<FiguresTable data={data} view={{ groupBy: 'unit', page: 1 }} onGo={() => undefined} />);
     const liability = screen.getByTestId('figure-liability-u1');
     expect(liability.getAttribute('href')).toBe('/dashboard?figure=liability&group=u1');
@@ -56,11 +67,55 @@ describe('the figures table', () => {
   });
 });
 
+describe('the targets beside the figures', () => {
+  it('says in words whether the median is over the target, and links the cases over it', async () => {
+    const data = answer('unit', [
+      group('u1', '一中队', { count: 3, median: 1800, p90: 3600, overTarget: 2 }),
+    ]);
+    render(<FiguresTable data={data} view={{ groupBy: 'unit', page: 1 }} onGo={() => undefined} />);
+    expect(screen.getByRole('columnheader', { name: /^定责快/ }).textContent).toBe(
+      '定责快到场 → 责任认定目标 25 分',
+    );
+    const said = screen.getByTestId('target-liability-u1');
+    expect(said.textContent).toBe('⚠ 中位数超过目标 25 分');
+    expect(said.classList.contains('target-over')).toBe(true);
+    expect(screen.getByTestId('target-evidence-u1').textContent).toBe('中位数未超过目标 15 分');
+    const over = screen.getByTestId('over-liability-u1');
+    expect(over.getAttribute('href')).toBe('/dashboard?figure=liability&group=u1&over=1');
+    expect(over.textContent).toBe('超过目标 2 件（一中队，定责快：查看超过目标的案件）');
+    // Nothing over the target: said, with nothing to open.
+    expect(screen.queryByTestId('over-payout-u1')).toBeNull();
+    expect(screen.getByTestId('target-payout-u1').nextElementSibling!.textContent).toBe(
+      '超过目标 0 件',
+    );
+    expect(await axeViolationsIn(document.body)).toEqual([]);
+  });
+
+  it('speaks English', async () => {
+    const { default: i18n } = await import('i18next');
+    await i18n.changeLanguage('en');
+    try {
+      const data = answer('unit', [
+        group('u1', 'Squad 1', { count: 3, median: 1800, p90: 3600, overTarget: 2 }),
+      ]);
+      render(
+        <FiguresTable data={data} view={{ groupBy: 'unit', page: 1 }} onGo={() => undefined} />,
+      );
+      expect(screen.getByTestId('target-liability-u1').textContent).toBe(
+        '⚠ median over the target of 25 min',
+      );
+      expect(screen.getByTestId('over-liability-u1').textContent).toMatch(/^2 over target/);
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
+  });
+});
+
 describe('the weekly trends', () => {
   it('runs over every week, a week without cases a gap, each chart named by its summary', async () => {
     const weeks = answer('week', [
-      group('2025-03-03', '2025-03-03', { count: 2, median: 1200, p90: 1800 }),
-      group('2025-03-17', '2025-03-17', { count: 1, median: 3600, p90: 3600 }),
+      group('2025-03-03', '2025-03-03', { count: 2, median: 1200, p90: 1800, overTarget: 1 }),
+      group('2025-03-17', '2025-03-17', { count: 1, median: 3600, p90: 3600, overTarget: 1 }),
     ]);
     render(<TrendCharts data={weeks} />);
     const chart = screen.getByRole('img', { name: /^定责快，3 周：/ });

@@ -53,4 +53,16 @@ describe('the dashboard view in the address', () => {
     });
     expect(casesQueryOf(viewFromSearch(''))).toBeUndefined();
   });
+
+  it('lists only the cases over the target with over=1, for an interval only', () => {
+    const over = withFigure(viewFromSearch(''), 'evidence', UNIT, true);
+    const search = searchFromView(over);
+    expect(search).toBe(`?figure=evidence&group=${UNIT}&over=1`);
+    expect(viewFromSearch(search)).toEqual(over);
+    expect(casesQueryOf(over)).toMatchObject({ interval: 'evidence', over: '1' });
+    expect(viewFromSearch(`?figure=escalated&group=${UNIT}&over=1`).over).toBeUndefined();
+    expect(withFigure(over, 'evidence', UNIT).over).toBeUndefined();
+    expect(withFilter(over, {}).over).toBeUndefined();
+    expect(casesQueryOf(withFigure(over, 'evidence', UNIT))).not.toHaveProperty('over');
+  });
 });

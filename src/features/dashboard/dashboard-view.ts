@@ -1,7 +1,8 @@
 /**
  * What the dashboard shows lives in the address (`/dashboard?groupBy=week&
  * figure=liability&group=…`), so a reload, the back button and a shared link
- * show the same figures and the same cases. Reading the address keeps only
+ * show the same figures and the same cases (`over=1`: only those over the
+ * brigade's target of the figure's interval). Reading the address keeps only
  * what is valid; writing it leaves the defaults out.
  */
 import * as z from 'zod/mini';
@@ -27,8 +28,13 @@ export interface DashboardView {
   /** The figure whose cases are listed, and its row's key. */
   figure?: Figure;
   group?: string;
+  /** Only the figure's cases over the brigade's target (an interval's figure only). */
+  over?: true;
   page: number;
 }
+
+export const isInterval = (f: Figure): f is DashboardInterval =>
+  (DASHBOARD_INTERVALS as readonly string[]).includes(f);
 
 export const DEFAULT_VIEW: DashboardView = { groupBy: 'unit', page: 1 };
 export const CASES_PAGE_SIZE = 20;
@@ -71,6 +77,8 @@ export function viewFromSearch(search: string): DashboardView {
   if (view.figure === undefined || view.group === undefined) {
     delete view.figure;
     delete view.group;
+  } else if (q.get('over') === '1' && isInterval(view.figure)) {
+    view.over = true;
   }
   return view;
 }
@@ -86,6 +94,7 @@ export function searchFromView(v: DashboardView): string {
   if (v.figure !== undefined && v.group !== undefined) {
     q.set('figure', v.figure);
     q.set('group', v.group);
+    if (v.over) q.set('over', '1');
     if (v.page > 1) q.set('page', String(v.page));
   }
   const s = q.toString();
@@ -97,19 +106,25 @@ export function withFilter(v: DashboardView, change: Partial<DashboardView>): Da
   const next: DashboardView = { ...v, ...change, page: 1 };
   delete next.figure;
   delete next.group;
+  delete next.over;
   for (const key of Object.keys(next) as (keyof DashboardView)[]) {
     if (next[key] === undefined) delete next[key];
   }
   return next;
 }
 
-/** The view listing the cases behind one figure (page 1). */
-export const withFigure = (v: DashboardView, figure: Figure, group: string): DashboardView => ({
-  ...v,
-  figure,
-  group,
-  page: 1,
-});
+/** The view listing the cases behind one figure (page 1); `over`: only those over its target. */
+export function withFigure(
+  v: DashboardView,
+  figure: Figure,
+  group: string,
+  over = false,
+): DashboardView {
+  const next: DashboardView = { ...v, figure, group, page: 1 };
+  if (over && isInterval(figure)) next.over = true;
+  else delete next.over;
+  return next;
+}
 
 function filtersOf(v: DashboardView): FiveFastQuery {
   const q: FiveFastQuery = {};
@@ -140,10 +155,8 @@ export function casesQueryOf(v: DashboardView): DashboardCasesQuery | undefined 
     ...figuresQueryOf(v),
     interval: v.figure,
     group: v.group,
+    ...(v.over && { over: '1' as const }),
     page: String(v.page),
     pageSize: String(CASES_PAGE_SIZE),
   };
 }
-
-export const isInterval = (f: Figure): f is DashboardInterval =>
-  (DASHBOARD_INTERVALS as readonly string[]).includes(f);

@@ -5,7 +5,7 @@ export const dashboardEn: DashboardMessages = {
   dashboard: {
     title: 'Five-fast dashboard',
     intro:
-      'How fast the brigade’s cases went: the median and p90 (nine cases in ten were faster) of each interval, and the numbers of cases, escalations, returns and disputes. Choose any figure to see the cases behind it.',
+      'How fast the brigade’s cases went: the median and p90 (nine cases in ten were faster) of each interval, the brigade’s target and how many took longer, and the numbers of cases, escalations, returns and disputes. Choose any figure to see the cases behind it.',
     loading: 'Loading…',
     refreshing: 'Updating…',
     retry: 'Try again',
@@ -47,6 +47,14 @@ export const dashboardEn: DashboardMessages = {
       measured: '{{count}} measured',
       notMeasured: 'no data',
       figureLink: ' ({{group}}, {{figure}}: see the cases)',
+    },
+    target: {
+      header: 'target {{value}}',
+      within: 'median within the target of {{value}}',
+      over: '⚠ median over the target of {{value}}',
+      overCount: '{{count}} over target',
+      overLink: ' ({{group}}, {{figure}}: see the cases over target)',
+      figure: '{{figure}} over target',
     },
     count: {
       cases: 'Cases',

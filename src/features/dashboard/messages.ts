@@ -6,7 +6,7 @@ const zh = {
   dashboard: {
     title: '“五快”数据看板',
     intro:
-      '本大队案件的“五快”用时：每项用时的中位数和 P90（九成案件快于此），以及案件、升级、退回、争议的件数。点任一数字，查看其中的案件。',
+      '本大队案件的“五快”用时：每项用时的中位数和 P90（九成案件快于此）、大队设定的目标和超过目标的件数，以及案件、升级、退回、争议的件数。点任一数字，查看其中的案件。',
     loading: '正在加载…',
     refreshing: '正在更新…',
     retry: '重试',
@@ -48,6 +48,14 @@ const zh = {
       measured: '{{count}} 件',
       notMeasured: '无数据',
       figureLink: '（{{group}}，{{figure}}：查看案件）',
+    },
+    target: {
+      header: '目标 {{value}}',
+      within: '中位数未超过目标 {{value}}',
+      over: '⚠ 中位数超过目标 {{value}}',
+      overCount: '超过目标 {{count}} 件',
+      overLink: '（{{group}}，{{figure}}：查看超过目标的案件）',
+      figure: '{{figure}}超过目标',
     },
     count: {
       cases: '案件',

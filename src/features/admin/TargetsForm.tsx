@@ -1,0 +1,94 @@
+/**
+ * A brigade's five-fast targets on its settings screen: one field per fast in
+ * whole minutes, each checked before anything is sent and its problem said on
+ * it; saved on their own (only the targets are sent, the call-back settings
+ * above are left as they are), the answer said in a polite status or an alert.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BrigadeSettings } from '../../contracts/admin';
+import { FIVE_FASTS } from '../../domain/metrics/five-fast';
+import { FIVE_FAST_TARGET_MAX } from '../../domain/metrics/targets';
+import type { BrigadesView } from '../../services/useBrigades';
+import type { AdminFailure } from '../../services/useWebhooks';
+import { TextField } from '../../ui/Field';
+import {
+  checkTargetsDraft,
+  targetsDraftOf,
+  type TargetsDraft,
+  type TargetsErrors,
+} from './targets-form';
+import { SaveEnd } from './shared';
+
+type Outcome =
+  | { kind: 'saved' }
+  | { kind: 'invalid'; errors: TargetsErrors }
+  | { kind: 'failed'; failure: AdminFailure };
+
+function useTargetsForm(brigade: BrigadeSettings, save: BrigadesView['save']) {
+  const [draft, setDraft] = useState<TargetsDraft>(() => targetsDraftOf(brigade.targets));
+  const [outcome, setOutcome] = useState<Outcome>();
+  const edit = (change: Partial<TargetsDraft>) => {
+    setDraft((d) => ({ ...d, ...change }));
+    setOutcome(undefined);
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = checkTargetsDraft(draft);
+    if (!checked.ok) return setOutcome({ kind: 'invalid', errors: checked.errors });
+    const r = await save(brigade.id, { targets: checked.value });
+    if (!r.ok) return setOutcome({ kind: 'failed', failure: r.failure });
+    setDraft(targetsDraftOf(r.value.targets));
+    setOutcome({ kind: 'saved' });
+  };
+  return { draft, outcome, edit, submit };
+}
+
+export function TargetsForm({ brigade, view }: { brigade: BrigadeSettings; view: BrigadesView }) {
+  const { t } = useTranslation();
+  const { draft, outcome, edit, submit } = useTargetsForm(brigade, view.save);
+  const id = `targets-${brigade.id}`;
+  const errors = outcome?.kind === 'invalid' ? outcome.errors : {};
+  return (
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="admin-form admin-card"
+      aria-labelledby={`${id}-title`}
+      data-testid="targets-form"
+    >
+      <h2 id={`${id}-title`}>{t('targetsAdmin.title', { name: brigade.name })}</h2>
+      <p>{t('targetsAdmin.intro')}</p>
+      {FIVE_FASTS.map((k) => {
+        const error = errors[k];
+        const field = t(`targetsAdmin.field.${k}`);
+        return (
+          <TextField
+            key={k}
+            id={`${id}-${k}`}
+            label={field}
+            hint={t(`targetsAdmin.hint.${k}`)}
+            inputMode="numeric"
+            autoComplete="off"
+            value={draft[k]}
+            onValue={(v) => edit({ [k]: v })}
+            errors={
+              error
+                ? t(`targetsAdmin.error.${error}`, { field, max: FIVE_FAST_TARGET_MAX[k] })
+                : null
+            }
+          />
+        );
+      })}
+      <SaveEnd
+        failure={outcome?.kind === 'failed' ? outcome.failure : undefined}
+        saved={outcome?.kind === 'saved' && t('targetsAdmin.saved', { name: brigade.name })}
+        savedTestId="targets-saved"
+        saving={view.saving}
+        save={t('targetsAdmin.save')}
+        savingText={t('targetsAdmin.saving')}
+        label={`${t('targetsAdmin.save')}${t('targetsAdmin.saveFor', { name: brigade.name })}`}
+      />
+    </form>
+  );
+}
