@@ -97,7 +97,10 @@ describe('POST /api/party-confirmations', () => {
     const superseded = amended.record.liability!.amendments![0]!.supersededSha256;
     const res = await confirm({ caseId: amended.record.id, sha256: superseded, vehicle: 'A' });
     expect(res.statusCode).toBe(409);
-    expect(refusalOf(res).message).toMatch(/amended since/);
+    const error = refusalOf(res);
+    expect(error.code).toBe('determination_amended');
+    expect(error.fields?.map((f) => f.path)).toEqual(['body.sha256']);
+    expect(error.message).toMatch(/amended since/);
   });
 
   it('refuses an unknown case naming body.caseId', async () => {

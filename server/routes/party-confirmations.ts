@@ -39,14 +39,19 @@ function mismatch(record: CaseRecord, sha256: string): HttpError {
   const superseded = (record.liability?.amendments ?? []).some(
     (a) => a.supersededSha256 === sha256,
   );
-  return refusal(
-    409,
-    'determination_mismatch',
-    'body.sha256',
-    superseded
-      ? 'This determination has been amended since: ask the officer for the new one.'
-      : 'This is not the determination the case holds now.',
-  );
+  return superseded
+    ? refusal(
+        409,
+        'determination_amended',
+        'body.sha256',
+        'This determination has been amended since: ask the officer for the new one.',
+      )
+    : refusal(
+        409,
+        'determination_mismatch',
+        'body.sha256',
+        'This is not the determination the case holds now.',
+      );
 }
 
 export const partyConfirmationRoutes: FastifyPluginAsync<PartyConfirmationOptions> = async (

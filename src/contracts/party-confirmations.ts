@@ -53,7 +53,7 @@ export const partyConfirmationRoutes = [
       },
       409: {
         description:
-          '`determination_mismatch` (`fields`: `body.sha256`; or `body.vehicle` for a vehicle the case does not have): not the determination the case holds now',
+          '`determination_mismatch` (`fields`: `body.sha256`, or `body.vehicle` for a vehicle the case does not have): not the determination the case holds now; `determination_amended` (`body.sha256`): a determination the case held before an amendment',
         schema: ErrorBody,
       },
       429: { description: '`rate_limited`', schema: ErrorBody },

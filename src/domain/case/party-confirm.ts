@@ -20,10 +20,11 @@ import * as z from 'zod/mini';
 import { utf8Bytes } from '../manifest/canonical-json';
 import { ok, refuse, type Result } from '../result';
 import type { CaseRecord } from './case.schema';
+import { CONFIRM_PATH } from './confirm-path';
 import { effectiveLiability } from './determination';
 
-/** The public page's path. */
-export const CONFIRM_PATH = '/confirm';
+export { CONFIRM_PATH };
+
 /** What the fragment starts with: the format's version. */
 const PREFIX = 'k1.';
 /** The place is shortened to this many characters (the QR code stays small). */
