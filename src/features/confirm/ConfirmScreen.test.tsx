@@ -102,6 +102,16 @@ describe('ConfirmScreen', () => {
     expect(alert.textContent).not.toContain(code);
   });
 
+  it('asks again once online when the network fails', async () => {
+    server.use(http.post(`${location.origin}/api/party-confirmations`, () => HttpResponse.error()));
+    open(encodeConfirmFragment(summary));
+    confirmAs('A');
+    expect((await screen.findByRole('alert')).textContent).toContain('请在有网络时再按一次');
+    // The check code stays on show, and "confirm" may be pressed again.
+    expect(screen.getByTestId('confirm-hash').textContent).toBe(hash);
+    expect(screen.getByRole('button', { name: '确认认定书' }).hasAttribute('disabled')).toBe(false);
+  });
+
   it('says a damaged link plainly, naming the part, in English too', async () => {
     open(encodeConfirmFragment(summary).slice(0, 60));
     expect(screen.getByRole('alert').textContent).toMatch(/^链接不完整或已损坏（.+）/);
