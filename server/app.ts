@@ -30,6 +30,7 @@ import { deviceRoutes } from './routes/devices';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { packetRoutes } from './routes/packets';
+import { partyConfirmationRoutes } from './routes/party-confirmations';
 import { photoRoutes } from './routes/photos';
 import { reviewRoutes } from './routes/review';
 import { webhookRoutes } from './routes/webhooks';
@@ -52,6 +53,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Login failure counter; default: per address and per account, in the database (auth/rate-limit.ts). */
   loginLimiter?: LoginLimiter;
+  /** Refused party confirmations (counted like failed sign-ins, under `confirm:` keys). */
+  confirmLimiter?: LoginLimiter;
   /** Password hashing cost for accounts made through the API (tests lower it). */
   scryptCost?: ScryptCost;
   /** The webhook dispatcher's ports (fetch, resolver, random) and timings; tests pass fakes. */
@@ -152,6 +155,11 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     commits,
   });
   void app.register(changeRoutes, { db, auth });
+  void app.register(partyConfirmationRoutes, {
+    db,
+    now,
+    limiter: deps.confirmLimiter ?? createLoginLimiter(db),
+  });
   void app.register(reviewRoutes, { db, blobs, auth, now });
   void app.register(packetRoutes, { db, blobs, auth, now });
   void app.register(claimRoutes, { db, auth, now });

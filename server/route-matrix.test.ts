@@ -15,9 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../src/contracts/routes';
 import type { RouteSpec } from '../src/contracts/route';
 import type { CaseRecord } from '../src/domain/case/case.schema';
+import { determinationBytes } from '../src/domain/case/determination';
 import { enrolDevice } from './auth/devices';
 import { createSession } from './auth/sessions';
 import { insuredCase } from './case-fixtures';
+import { sha256Hex } from './hash';
 import { makeDeviceKey, makePhoto, signedCaseBody } from './test-device';
 import { uploadPhoto } from './test-photos';
 import { adminFixtures } from './route-matrix-admin';
@@ -76,7 +78,7 @@ async function storedCase(reviewed = false) {
     });
     expect(review.statusCode).toBe(200);
   }
-  return { id: record.id, body, photo: photo.meta.sha256 };
+  return { id: record.id, record, body, photo: photo.meta.sha256 };
 }
 
 async function uploadOfOfficerA(): Promise<{ url: string; bytes: Buffer }> {
@@ -274,6 +276,18 @@ const FIXTURES: Record<string, Fixture> = {
     success: 200,
     home: ['officerA', 'officerA2', 'reviewerA'],
     prepare: async () => ({ url: `/api/cases/${(await storedCase(true)).id}/timeline` }),
+  },
+  'parties.confirm': {
+    success: 200,
+    prepare: async () => {
+      const { id, record } = await storedCase();
+      const sha256 = sha256Hex(determinationBytes(record));
+      return {
+        method: 'POST',
+        url: '/api/party-confirmations',
+        payload: { caseId: id, sha256, vehicle: 'A' },
+      };
+    },
   },
   'review.verification': {
     success: 200,

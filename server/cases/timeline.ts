@@ -6,7 +6,9 @@
  * each review action and hand-over (`caseHistory`, the reviewers' entries),
  * each current or superseded packet (`claims`: delivered, acknowledged with
  * who, assessed, paid) and each webhook delivery the insurer's endpoint took
- * (`webhook_deliveries`). Oldest first; at the same instant in that order.
+ * (`webhook_deliveries`), and each party's confirmation of the determination
+ * from their own phone (`party_confirmations`, the vehicle's label as its
+ * detail). Oldest first; at the same instant in that order.
  */
 import type { Kysely } from 'kysely';
 import type { TimelineEvent, CaseTimeline } from '../../src/contracts/timeline';
@@ -97,6 +99,17 @@ async function webhookEvents(db: Db, caseId: string): Promise<TimelineEvent[]> {
   }));
 }
 
+/** Each party's own confirmation of the determination (`detail`: the vehicle, A, B …). */
+async function partyEvents(db: Db, caseId: string): Promise<TimelineEvent[]> {
+  const rows = await db
+    .selectFrom('party_confirmations')
+    .select(['vehicle', 'confirmed_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('confirmed_at')
+    .execute();
+  return rows.map((r) => ({ at: r.confirmed_at, kind: 'party-confirmed', detail: r.vehicle }));
+}
+
 /** The timeline of a case the caller has already found in scope. */
 export async function caseTimeline(db: Db, caseId: string): Promise<CaseTimeline> {
   const row = await db
@@ -121,6 +134,7 @@ export async function caseTimeline(db: Db, caseId: string): Promise<CaseTimeline
       .map((a): TimelineEvent => ({ at: a.at, kind: 'review', detail: a.kind, by: a.by })),
     ...(await claimEvents(db, caseId)),
     ...(await webhookEvents(db, caseId)),
+    ...(await partyEvents(db, caseId)),
   ];
   const ms = (e: TimelineEvent) => Date.parse(e.at);
   return { caseId, events: events.sort((a, b) => ms(a) - ms(b)) };

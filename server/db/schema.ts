@@ -465,6 +465,17 @@ export interface Database {
   login_failures: LoginFailuresTable;
   login_accounts: LoginAccountsTable;
   job_leases: JobLeasesTable;
+  party_confirmations: PartyConfirmationsTable;
+}
+
+/** A party's own confirmation of a case's determination (migration 0017). */
+export interface PartyConfirmationsTable {
+  case_id: string;
+  /** The vehicle the party is with: its label (A, B …). */
+  vehicle: string;
+  /** The determination's SHA-256 (hex) the party confirmed. */
+  sha256: string;
+  confirmed_at: string;
 }
 
 /** One failed sign-in from an address (migration 0011; auth/rate-limit.ts). */

@@ -16,9 +16,11 @@ import { useOnline } from '../ui/useOnline';
 import { WithData } from './data-gate';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadI18n } from './i18n-gate';
+import { CONFIRM_PATH } from '../domain/case/confirm-path';
 import {
   CASE_SCREENS,
   CaseList,
+  ConfirmScreen,
   DashboardScreen,
   NewCase,
   OfficerOnly,
@@ -93,9 +95,39 @@ function Screen({ path, role }: { path: string; role: Role }) {
   }
 }
 
-export function App({ updateReady }: { updateReady: (() => void) | null }) {
+/**
+ * A party's page (`/confirm`), on any phone: the app's name, no role's
+ * navigation, and no session or database read — only what the link carries.
+ */
+function PublicPage() {
   const { t } = useShellT();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="brand">{t('app.name')}</span>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary>
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <ConfirmScreen />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    </>
+  );
+}
+
+export function App({ updateReady }: { updateReady: (() => void) | null }) {
   const path = usePath();
+  if (path === CONFIRM_PATH) return <PublicPage />;
+  return <RoleApp path={path} updateReady={updateReady} />;
+}
+
+function RoleApp({ path, updateReady }: { path: string; updateReady: (() => void) | null }) {
+  const { t } = useShellT();
   const online = useOnline();
   const session = useSession();
   // Until the session is read, no role's screens show (a reviewer never sees the officer's).

@@ -116,6 +116,15 @@ export const Settings = screen(
   () => import('../ui/map/tile-source-messages').then((m) => m.tileSourceMessages),
 );
 
+/**
+ * A party's own confirmation of the determination (`/confirm`, from the
+ * officer's QR code): public, no session and no database.
+ */
+export const ConfirmScreen = screen(
+  () => import('../features/confirm/ConfirmScreen').then((m) => m.ConfirmScreen),
+  () => import('../features/confirm/messages').then((m) => m.confirmMessages),
+);
+
 /** Screens of one case, by the path after `/cases/:id`. */
 export const CASE_SCREENS: ReadonlyArray<
   readonly [suffix: string, Screen: LazyExoticComponent<ComponentType<{ id: string }>>]

@@ -13,3 +13,4 @@ export * from './admin';
 export * from './routes';
 export * from './dashboard';
 export * from './timeline';
+export * from './party-confirmations';

@@ -11,6 +11,7 @@ import { fieldPackRoutes } from './field-pack';
 import { tileSourceRoutes } from './tile-source';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
+import { partyConfirmationRoutes } from './party-confirmations';
 import { reviewRoutes } from './review';
 import { timelineRoutes } from './timeline';
 import type { RouteSpec } from './route';
@@ -27,6 +28,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...changeRoutes,
   ...reviewRoutes,
   ...timelineRoutes,
+  ...partyConfirmationRoutes,
   ...packetRoutes,
   ...claimRoutes,
   ...adminRoutes,

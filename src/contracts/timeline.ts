@@ -26,6 +26,8 @@ export const TIMELINE_KINDS = [
   'acknowledged',
   'assessed',
   'paid',
+  /** A party confirmed the determination on their own phone (`detail`: the vehicle's label). */
+  'party-confirmed',
 ] as const;
 export const TimelineKind = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof TimelineKind>;

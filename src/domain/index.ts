@@ -45,3 +45,4 @@ export * from './outbox';
 export * from './export';
 export * from './review';
 export * from './video/footage';
+export * from './case/party-confirm';

@@ -7,6 +7,9 @@
  * junction, where the vehicle that stayed behind the stop line has no liability;
  * a driver's status (facts schema 2) that escalates the case; a single
  * vehicle striking a guardrail, recorded as a fixed-object impact (schema 2).
+ * A party confirms the determination on their own phone: the QR code's page
+ * opened offline shows the PDF's hash, and the confirmation sent online is
+ * on the case's timeline.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -32,8 +35,10 @@ import {
   signAs,
 } from './liability-drivers';
 import { expectNoAxeViolations } from './axe';
+import { sendNow, waitForStatus } from './outbox';
 import { layoutProblems, savedDownload } from './phone';
 import { storedCase } from './phone-db';
+import { caseTimelineEvents } from './server';
 
 // Demo officers: the first case is captured by a signed-in officer, whose
 // name and unit the determination prints.
@@ -214,6 +219,39 @@ describe('liability on scene', () => {
     expect(last).toContain('当事人签字');
     expect(last).toContain(DRIVER_B.name);
     expect(last).toContain(documentHash);
+
+    // Each party may also confirm on their own phone: the QR code of the
+    // public page, its summary and hash in the link's fragment.
+    await page.getByRole('button', { name: '让当事人扫码确认' }).click();
+    await page.getByTestId('party-qr').getByRole('img', { name: '当事人确认页的二维码' }).waitFor();
+    await expectNoAxeViolations(page, 'determination with the party’s QR code');
+    const partyLink = (await page.getByTestId('party-qr-link').getAttribute('href')) ?? '';
+    expect(new URL(partyLink).pathname).toBe('/confirm');
+    // The party's phone had loaded the app once; offline, the link still opens.
+    const party = await world.openPhone({ offline: true });
+    await party.page.goto(partyLink);
+    await party.page.getByRole('heading', { name: '确认事故认定书' }).waitFor();
+    expect(await party.page.getByTestId('confirm-hash').textContent()).toBe(documentHash);
+    expect(await party.page.getByTestId('confirm-vehicles').textContent()).toContain(
+      'B 车 川B67890：主要责任',
+    );
+    await expectNoAxeViolations(party.page, 'party’s confirmation page, offline');
+    expect(await layoutProblems(party.page)).toEqual({ width: 360, small: [] });
+    // Online, once the officer's phone has sent the case: the party confirms,
+    // and the reviewer reads it on the case's timeline.
+    await context.setOffline(false);
+    await sendNow(page);
+    await waitForStatus(page, id, 'sent');
+    await party.context.setOffline(false);
+    await party.page.getByRole('radio', { name: 'B 川B67890' }).check();
+    await party.page.getByRole('button', { name: '确认认定书' }).click();
+    await party.page
+      .getByRole('status')
+      .getByText(/^已确认：B 车当事人于/)
+      .waitFor();
+    const events = await caseTimelineEvents(world.server.url, id);
+    expect(events.filter((e) => e.kind === 'party-confirmed')).toMatchObject([{ detail: 'B' }]);
+    await party.context.close();
     await context.close();
   });
 

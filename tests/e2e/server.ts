@@ -87,6 +87,18 @@ async function callApi(
   return { status: res.status, body: await res.json() };
 }
 
+/** A case's timeline as `username` (the brigade's reviewer by default) reads it through the API. */
+export async function caseTimelineEvents(
+  serverUrl: string,
+  caseId: string,
+  username = 'demo-reviewer',
+): Promise<{ kind: string; detail?: string }[]> {
+  const token = await login(serverUrl, username);
+  const res = await callApi(serverUrl, token, `/api/cases/${caseId}/timeline`);
+  expect(res.status).toBe(200);
+  return (res.body as { events: { kind: string; detail?: string }[] }).events;
+}
+
 /**
  * The user name of a staff member of the insurer with `code` (e.g. PINGAN,
  * which has no demo account): made once by the demo admin through the admin

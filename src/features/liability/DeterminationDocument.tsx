@@ -3,7 +3,7 @@
  * printable page and as a PDF made on the phone: in the reader's language,
  * or in Chinese and English when the officer ticks "bilingual".
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord, PhotoMeta } from '../../domain';
 import { useCase, usePhotos } from '../../services/useCase';
@@ -22,6 +22,8 @@ import {
   type DocOptions,
 } from '../../documents/document-model';
 import { DocumentPage } from './DocumentPage';
+import { PartyConfirmQr } from './PartyConfirmQr';
+import { useQrImage } from './qr';
 import { useDeterminationHash } from './shared';
 import './liability.css';
 import './document.css';
@@ -82,28 +84,6 @@ async function downloadPdf(
   return { size: blob.size, missing: result.missing.length };
 }
 
-/** The QR code of the determination's hash (what a checker scans); null while it is drawn. */
-function useQrCode(c: CaseRecord, determinationHash: string | null): string | null {
-  const [qr, setQr] = useState<string | null>(null);
-  useEffect(() => {
-    if (!determinationHash) return;
-    let live = true;
-    void import('qrcode')
-      .then((QRCode) =>
-        QRCode.toDataURL(determinationQrText(c, determinationHash), {
-          errorCorrectionLevel: 'M',
-          margin: 1,
-          width: 240,
-        }),
-      )
-      .then((url) => live && setQr(url));
-    return () => {
-      live = false;
-    };
-  }, [determinationHash, c]);
-  return qr;
-}
-
 type PdfState = { state: 'idle' | 'working' | 'done' | 'failed'; text?: string };
 
 /** Making the PDF on the phone, and what came of it. */
@@ -139,7 +119,8 @@ function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
   const labels = useMemo(() => documentLabels(options), [options]);
   // What every signature is bound to: anyone holding the case can recompute it.
   const determinationHash = useDeterminationHash(c);
-  const qr = useQrCode(c, determinationHash);
+  // The QR code of the determination's hash (what a checker scans).
+  const qr = useQrImage(determinationHash && determinationQrText(c, determinationHash));
   const { pdf, missing, download } = usePdfDownload(c, model, labels, determinationHash);
 
   return (
@@ -176,6 +157,7 @@ function Determination({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
         {missing > 0 && (
           <Notice tone="warn">{t('document.pdfMissingGlyphs', { count: missing })}</Notice>
         )}
+        <PartyConfirmQr c={c} determinationHash={determinationHash} />
       </div>
       <DocumentPage model={model} labels={labels} determinationHash={determinationHash} qr={qr} />
     </section>

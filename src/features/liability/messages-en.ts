@@ -180,6 +180,13 @@ export const liabilityEn: LiabilityMessages = {
     pdfDone: 'PDF ready ({{size}})',
     pdfFailed: 'The PDF could not be made: {{reason}}',
     pdfMissingGlyphs: '{{count}} characters are not in the font; the PDF shows “□” instead.',
+    partyQr: 'Let a party confirm by QR code',
+    partyQrHide: 'Hide the QR code',
+    partyQrHint:
+      'Ask the party to scan this QR code with their own phone’s camera: it shows the determination’s summary and its check code (the one on the PDF), and the party can confirm it once online. Signing on this phone goes on as usual.',
+    partyQrAlt: 'QR code of the party’s confirmation page',
+    partyQrDrawing: 'Drawing the QR code…',
+    partyQrLink: 'Preview the party’s page on this phone',
   },
   lenient: {
     title: 'Suggested: a warning instead of a fine',

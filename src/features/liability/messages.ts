@@ -163,6 +163,13 @@ const zh = {
     pdfDone: 'PDF 已生成（{{size}}）',
     pdfFailed: 'PDF 生成失败：{{reason}}',
     pdfMissingGlyphs: '有 {{count}} 个字符字库中没有，PDF 中以“□”代替。',
+    partyQr: '让当事人扫码确认',
+    partyQrHide: '收起二维码',
+    partyQrHint:
+      '请当事人用自己手机的相机扫描此二维码：手机上显示认定书摘要和校验码（与 PDF 上的相同），有网络时当事人可自行确认。现场签字照常进行。',
+    partyQrAlt: '当事人确认页的二维码',
+    partyQrDrawing: '正在生成二维码…',
+    partyQrLink: '在本机预览当事人看到的页面',
   },
   amendment: {
     title: '更正已签名的认定',

@@ -52,6 +52,7 @@ const TIMELINE: CaseTimeline = {
       by: { name: '钱理赔', role: 'insurer' },
       where: '人保财险',
     },
+    { at: '2026-11-27T03:30:00.000Z', kind: 'party-confirmed', detail: 'B' },
   ],
 };
 
@@ -94,6 +95,7 @@ describe('TimelinePart', () => {
       '审核通过 · 经办：赵敏',
       '理赔资料送达保险公司（第 1 版） · 保险公司：人保财险',
       '保险公司已回访 · 经办：钱理赔 · 保险公司：人保财险',
+      'B 车当事人在自己的手机上确认了认定书',
     ]);
     expect(reads).toBe(1);
     expect(await axeViolationsIn(document.body)).toEqual([]);

@@ -50,6 +50,8 @@ function eventText(t: TFunction, e: TimelineEvent, slot: (s: string) => string):
       return t('timeline.delivered', { version: d });
     case 'webhook-delivered':
       return t('timeline.webhook', { event: t(`timeline.event.${d}`, d) });
+    case 'party-confirmed':
+      return t('timeline.partyConfirmed', { vehicle: d });
     default:
       return t(`timeline.${e.kind}`);
   }

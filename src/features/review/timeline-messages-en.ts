@@ -20,6 +20,8 @@ export const timelineEn: TimelineMessages = {
     },
     acknowledged: 'Insurer called back',
     assessed: 'Insurer assessed the damage',
+    partyConfirmed:
+      'The party of vehicle {{vehicle}} confirmed the determination on their own phone',
     paid: 'Insurer paid',
     by: 'By {{name}}',
     where: {

@@ -22,6 +22,7 @@ const zh = {
     acknowledged: '保险公司已回访',
     assessed: '保险公司已定损',
     paid: '保险公司已赔付',
+    partyConfirmed: '{{vehicle}} 车当事人在自己的手机上确认了认定书',
     by: '经办：{{name}}',
     where: {
       scene: '地点：{{where}}',
