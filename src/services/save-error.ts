@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { TEXT_MESSAGES } from '../domain/text';
 import { countUnsent, type KuaichuDb } from '../storage';
+import { OfflineLimitError } from './offline-limit';
 import { useServices } from './ServicesContext';
 import { isQuotaError, markWriteFailedForSpace } from './storage-pressure';
 
@@ -18,6 +19,7 @@ export async function describeSaveError(
     const unsent = await countUnsent(db).catch(() => ({ cases: 0 }));
     return t('errors.storageFull', { cases: unsent.cases });
   }
+  if (err instanceof OfflineLimitError) return t('errors.offlineLimit', { hours: err.sinceHours });
   const issues = schemaIssues(err);
   const reason = issues
     ? issues.map((issue) => issueText(issue, t)).join('; ')

@@ -1,7 +1,7 @@
 /**
  * Opening a case on arrival: the domain's `openCase` with an id and case
  * number made on the phone, the officer signed in as its officer, saved with
- * its outbox entry.
+ * its outbox entry; refused past the offline limit (offline-limit.ts).
  */
 import {
   makeCaseNumber,
@@ -11,6 +11,7 @@ import {
   type Instant,
 } from '../domain';
 import { saveCase } from '../storage';
+import { checkOfflineLimit } from './offline-limit';
 import { useServices } from './ServicesContext';
 import { officerOf } from './officer-view';
 
@@ -26,7 +27,9 @@ export function useOpenCase(): (fields: NewCaseFields) => Promise<CaseRecord> {
   return async ({ arrivedAt, occurredAt, location }) => {
     const now = platform.clock.now();
     const id = platform.clock.newId();
-    const officer = officerOf(await session.state());
+    const state = await session.state();
+    await checkOfflineLimit(db, state, now);
+    const officer = officerOf(state);
     const c = openCase({
       ...(officer && { officer }),
       id,

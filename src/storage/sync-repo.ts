@@ -56,6 +56,21 @@ export async function deleteSyncValue(db: KuaichuDb, key: string): Promise<void>
   await db.syncState.delete(key);
 }
 
+/**
+ * The last time the officer's session reached the server (a pull answered),
+ * for the offline limit (issue 18, D6); a sign-in counts too (the session's
+ * `signedInAt`).
+ */
+export const lastContactKey = (userId: string) => `lastContact:${userId}`;
+
+export async function recordContact(db: KuaichuDb, userId: string, at: string): Promise<void> {
+  await writeSyncValue(db, lastContactKey(userId), at);
+}
+
+export async function readLastContact(db: KuaichuDb, userId: string): Promise<string | undefined> {
+  return readSyncValue(db, lastContactKey(userId));
+}
+
 export type CaseForSending =
   | { ok: true; record: CaseRecord; photos: PhotoMeta[]; entries: OutboxEntry[] }
   | { ok: false; reason: 'case-unreadable'; entries: OutboxEntry[] };

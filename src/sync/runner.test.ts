@@ -218,6 +218,9 @@ describe('sync runner — pull', () => {
 
     await w.server.review(record.id, 'return', 'Photograph the plate of B again');
     await w.runner.drainNow('visible');
+    // An answered pull is the officer's last contact with the server (the offline limit).
+    const contacts = await w.db.syncState.where('key').startsWith('lastContact:').toArray();
+    expect(contacts.map((c) => c.value)).toEqual([new Date(w.clock.now()).toISOString()]);
 
     const local = await readCase(w.db, record.id);
     expect(local).toMatchObject({ found: true, value: { state: 'returned' } });

@@ -23,6 +23,7 @@ import {
   caseEntries,
   holdQueue,
   readOutboxView,
+  recordContact,
   releaseHeld,
   resumeLeftSending,
   sendAllNow,
@@ -228,6 +229,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
   async function pull(session: StoredSession): Promise<Outcome> {
     const pulled = await pullChanges(db, api, session, () => iso());
     if (pulled.ok) {
+      await recordContact(db, session.user.id, iso());
       await refreshFieldPack(db, api, session, clock.now());
       return 'ok';
     }

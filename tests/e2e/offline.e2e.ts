@@ -3,8 +3,10 @@
  * officer can open cases and find them again with the network off.
  */
 import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './axe';
 import { useBrowserWorld } from './harness';
 import { caseListAddresses, createCase } from './drivers';
+import { signInOnPhone } from './phone';
 
 const world = useBrowserWorld();
 
@@ -40,6 +42,31 @@ describe('offline officer flow', () => {
     await page.reload();
     await expect.poll(() => page.getByLabel('情况说明').inputValue()).toBe('两车追尾，无人受伤');
     expect(page.url()).toContain(id);
+    await context.close();
+  });
+
+  it('past the offline limit refuses a new case and keeps the ones it has editable (D6)', async () => {
+    const { context, page } = await world.openPhone();
+    await signInOnPhone(page);
+    await page.goto('/');
+    const id = await createCase(page, 'X301 县道 K8+200');
+    await context.setOffline(true);
+
+    // 73 hours on without reaching the server (the limit is 72).
+    await context.clock.setFixedTime(new Date(Date.now() + 73 * 3_600_000));
+    await page.goto('/cases/new');
+    const notice = page.getByTestId('offline-limit');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('已 73 小时未连接服务器');
+    expect(await page.getByRole('button', { name: '立案' }).isDisabled()).toBe(true);
+    await expectNoAxeViolations(page, 'new case past the offline limit');
+
+    // The case it has is still worked on and saved.
+    await page.goto(`/cases/${id}`);
+    await page.getByLabel('情况说明').fill('离线超时后继续处理');
+    await page.getByTestId('save-status').getByText('已保存在本机').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('情况说明').inputValue()).toBe('离线超时后继续处理');
     await context.close();
   });
 

@@ -11,6 +11,7 @@ import type { Position, PositionResult } from '../../platform';
 import { useSaveErrorText } from '../../services/save-error';
 import { useServices } from '../../services/ServicesContext';
 import { useRoomForNewCase } from '../../services/storage-pressure';
+import { useOfflineStanding } from '../../services/offline-limit';
 import { useOpenCase } from '../../services/useOpenCase';
 import { useUnsentCount } from '../../services/useSyncStatus';
 import { Button } from '../../ui/Button';
@@ -95,7 +96,9 @@ export function NewCase() {
   const [saving, setSaving] = useState(false);
   const room = useRoomForNewCase();
   const unsent = useUnsentCount();
-  const blocked = room !== undefined && !room.ok;
+  const offline = useOfflineStanding();
+  const pastOfflineLimit = offline?.kind === 'new_cases_refused';
+  const blocked = (room !== undefined && !room.ok) || pastOfflineLimit;
   const arrivalIso = fromLocalInput(arrivedAt);
 
   const submit = async (e: FormEvent) => {
@@ -124,7 +127,14 @@ export function NewCase() {
 
   return (
     <Page titleId="new-case-title" title={t('newCase.title')}>
-      {blocked && <StorageBlocked reason={room.reason} unsentCases={unsent?.cases ?? 0} />}
+      {room !== undefined && !room.ok && (
+        <StorageBlocked reason={room.reason} unsentCases={unsent?.cases ?? 0} />
+      )}
+      {pastOfflineLimit && (
+        <Notice tone="error" role="alert" data-testid="offline-limit">
+          {t('errors.offlineLimit', { hours: offline.sinceHours })}
+        </Notice>
+      )}
       <form onSubmit={submit} noValidate>
         <TextField
           id="arrivedAt"

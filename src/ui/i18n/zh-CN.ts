@@ -90,6 +90,8 @@ export const zhCN = {
     storageLow: '手机剩余空间不足，不能新建案件：还有 {{cases}} 个案件未发送。',
     storageHelp:
       '请联网同步已有案件，或删除手机里不需要的照片和应用。已保存的案件不会丢失，仍可继续编辑。',
+    offlineLimit:
+      '手机已 {{hours}} 小时未连接服务器，超过离线时限，不能新建案件。请联网并重新登录后再新建；已有案件仍可继续处理和保存，不会丢失。',
     reload: '重新加载',
     field: '{{field}}：{{problem}}',
     tooLong: '最多 {{max}} 个字符',
