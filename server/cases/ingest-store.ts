@@ -62,6 +62,8 @@ export interface VersionToStore {
   bodyHash: string;
   /** The listed photos the sender's unit holds, looked up before the batch (ingest.ts). */
   heldBySender: Set<string>;
+  /** Flags the device check gave (`revoked_device`: signed before its phone was revoked). */
+  deviceFlags: readonly ReceiptFlag[];
   at: Date;
 }
 
@@ -88,7 +90,7 @@ export async function storeVersion(trx: Db, v: VersionToStore): Promise<StoreOut
   // Another request (maybe earlier in this batch) may have stored this version while we verified;
   // a case not stored has no versions (nor claims, nor insurer links: the checks below skip them).
   if (current && (await alreadyStored(trx, manifest, v.bodyHash))) return { stored: false };
-  const flags = await checkAgainstStored(trx, v, current);
+  const flags = [...(await checkAgainstStored(trx, v, current)), ...v.deviceFlags];
   await writeVersion(trx, v, current, flags);
   // A stored case is always the sender's unit's (ingest.ts answers 404 otherwise), unless moved meanwhile.
   const held =

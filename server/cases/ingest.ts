@@ -4,8 +4,10 @@
  * Order of checks (each refusal is audited as `case.refused` with its reason):
  *  1. ids agree (path, case.id, manifest.caseId) — `case_id_mismatch`;
  *  2. the case is in the officer's scope (another unit's id: 404, as absent);
- *  3. the device is an active enrolled device of this officer
- *     (`device_unknown`, `device_revoked`) and the signature verifies over the
+ *  3. the device is an enrolled device of this officer (`device_unknown`),
+ *     not revoked before the manifest's `signedAt` (`device_revoked`; signed
+ *     before the revocation it is taken, flagged `revoked_device`), and the
+ *     signature verifies over the
  *     manifest's canonical bytes (`bad_signature`) — before anything stored is
  *     answered, so a replay with a forged signature gets no receipt;
  *  4. the same version already stored: same body → the same receipt (no new
@@ -172,7 +174,10 @@ async function ingest(
     throw notFound();
   }
   const { signed, manifestHash, bodyHash } = canonical;
-  await checkDeviceAndSignature(db, session, manifest, { signed, signature: body.signature });
+  const deviceFlags = await checkDeviceAndSignature(db, session, manifest, {
+    signed,
+    signature: body.signature,
+  });
   const replay = existing
     ? await storedReceipt(deps, caseId, manifest.version, bodyHash)
     : undefined;
@@ -186,7 +191,15 @@ async function ingest(
   const heldBySender = await checkHeldPhotos(db, session, manifest);
   const outcome = await deps.commits.run(
     (trx) =>
-      storeVersion(trx, { session, body, manifestHash, bodyHash, heldBySender, at: deps.now() }),
+      storeVersion(trx, {
+        session,
+        body,
+        manifestHash,
+        bodyHash,
+        heldBySender,
+        deviceFlags,
+        at: deps.now(),
+      }),
     announced,
   );
   if (outcome.stored) {
@@ -239,12 +252,18 @@ async function storedReceipt(
   });
 }
 
+/**
+ * The manifest names an enrolled device of this officer and is signed by its
+ * key. A device revoked since still has what it signed before the revocation
+ * taken (a lost phone's unsent cases are not lost with it), flagged
+ * `revoked_device` for the accident squad; what it signed after is refused.
+ */
 async function checkDeviceAndSignature(
   db: Kysely<Database>,
   session: Session,
   manifest: CaseManifest,
   { signed, signature }: { signed: Uint8Array; signature: string },
-): Promise<void> {
+): Promise<ReceiptFlag[]> {
   const device = await db
     .selectFrom('devices')
     .select(['user_id', 'revoked_at', 'public_key_jwk'])
@@ -253,14 +272,17 @@ async function checkDeviceAndSignature(
   if (!device || device.user_id !== session.userId) {
     throw new Refusal('device_unknown', 'The manifest names no enrolled device of this officer.');
   }
-  if (device.revoked_at !== null)
-    throw new Refusal('device_revoked', 'The signing device was revoked.');
+  const signedAfterRevocation =
+    device.revoked_at !== null && Date.parse(manifest.signedAt) > Date.parse(device.revoked_at);
+  if (signedAfterRevocation)
+    throw new Refusal('device_revoked', 'The signing device was revoked before this was signed.');
   if (!verifyDeviceSignature(device.public_key_jwk, signed, signature)) {
     throw new Refusal(
       'bad_signature',
       'The signature does not match the manifest and the device’s key.',
     );
   }
+  return device.revoked_at === null ? [] : ['revoked_device'];
 }
 
 /** The PUT's canonical texts, each built once (canonical-json.ts): hashed, verified, compared. */

@@ -23,7 +23,8 @@ type SignalColumn =
   | 'sig_override'
   | 'sig_version_gap'
   | 'sig_refusal'
-  | 'sig_amended';
+  | 'sig_amended'
+  | 'sig_revoked_device';
 
 export const SIGNAL_COLUMN: Readonly<Record<ReviewSignal, SignalColumn>> = {
   escalated: 'sig_escalated',
@@ -33,6 +34,7 @@ export const SIGNAL_COLUMN: Readonly<Record<ReviewSignal, SignalColumn>> = {
   'version-gap': 'sig_version_gap',
   refusal: 'sig_refusal',
   amended: 'sig_amended',
+  'revoked-device': 'sig_revoked_device',
 };
 
 export type ReviewColumns = Pick<CasesTable, SignalColumn | 'sig_any' | 'bucket' | 'arrived_at'>;

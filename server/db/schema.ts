@@ -116,6 +116,8 @@ export interface CasesTable {
   sig_version_gap: number;
   sig_refusal: number;
   sig_amended: number;
+  /** Signed by a phone before it was revoked, received after (migration 0018). */
+  sig_revoked_device: number;
   /** 1 when any signal is set. */
   sig_any: number;
   /** The review queue's bucket: new | escalated | disputed | returned | reviewed. */

@@ -218,9 +218,25 @@ describe('PUT /api/cases/:id — refusals, each audited', () => {
     await expectRefused(await put('officerA', body), 422, 'bad_signature');
   });
 
-  it('refuses a revoked device', async () => {
+  it('refuses what a revoked device signed after its revocation', async () => {
     await w.call('officerA', { method: 'DELETE', url: `/api/devices/${w.devices.officerA.id}` });
-    await expectRefused(await put('officerA', await signed()), 403, 'device_revoked');
+    const after = await signed('officerA', { signedAt: '2026-11-27T09:30:00.001Z' });
+    await expectRefused(await put('officerA', after), 403, 'device_revoked');
+    expect(await count('cases')).toBe(0);
+  });
+
+  it('takes what a revoked device signed before its revocation, flagged for the accident squad', async () => {
+    await storeAllPhotos();
+    await w.call('officerA', { method: 'DELETE', url: `/api/devices/${w.devices.officerA.id}` });
+    const before = await signed('officerA', { signedAt: '2026-11-27T09:29:59.999Z' });
+    const res = await put('officerA', before);
+    expect(res.statusCode).toBe(200);
+    expect(CaseReceipt.parse(res.json()).flags).toEqual(['revoked_device']);
+    const row = await w.fx.db
+      .selectFrom('cases')
+      .select(['sig_revoked_device', 'sig_any'])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ sig_revoked_device: 1, sig_any: 1 });
   });
 
   it('refuses ids that disagree', async () => {

@@ -109,6 +109,7 @@ describe('GET /api/review/queue', () => {
         'version-gap': 0,
         refusal: 2,
         amended: 2,
+        'revoked-device': 0,
       },
       // Disputed, escalated and returned wait; the reviewed escalated case does not.
       needsMe: 3,

@@ -34,7 +34,7 @@ export type CasePutRequest = z.infer<typeof CasePutRequest>;
  * `amended`: the version corrects a signed determination (new signatures, the
  * superseded determination and its signatures kept).
  */
-export const ReceiptFlag = z.enum(['version_gap', 'amended']);
+export const ReceiptFlag = z.enum(['version_gap', 'amended', 'revoked_device']);
 export type ReceiptFlag = z.infer<typeof ReceiptFlag>;
 
 export const CaseReceipt = z.object({

@@ -85,6 +85,7 @@ export function queuePage(cursor = '10', total = 1): QueueResponse {
         'version-gap': 0,
         refusal: 0,
         amended: 0,
+        'revoked-device': 0,
       },
       needsMe: 1,
     },

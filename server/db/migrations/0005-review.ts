@@ -33,11 +33,25 @@
  * those rules recomputes the columns in a migration of its own). Portable:
  * text, integer, defaults; no JSON functions.
  */
-import { queueBucket, reviewSignals, REVIEW_SIGNALS } from '../../../src/domain/review/signals';
+import { queueBucket, reviewSignals } from '../../../src/domain/review/signals';
 import type { ReviewSignal } from '../../../src/domain/review/signals';
 import type { CaseRecord } from '../../../src/domain/case/case.schema';
 import type { CaseState } from '../../../src/domain/case/case-state';
 import type { MigrationDb } from './migration-db';
+
+/**
+ * The signals this migration made columns for, frozen as they were: a signal
+ * added later gets its column in a migration of its own (0018).
+ */
+const SIGNALS_0005 = [
+  'escalated',
+  'disputed',
+  'primary-secondary',
+  'override',
+  'version-gap',
+  'refusal',
+  'amended',
+] as const satisfies readonly ReviewSignal[];
 
 /** The column of each signal; `sig_any` is set when any is. */
 const column = (signal: ReviewSignal) => `sig_${signal.replaceAll('-', '_')}`;
@@ -45,7 +59,7 @@ const column = (signal: ReviewSignal) => `sig_${signal.replaceAll('-', '_')}`;
 export async function up(db: MigrationDb): Promise<void> {
   const cases = db.schema.alterTable('cases');
   await cases.addColumn('arrived_at', 'text', (c) => c.notNull().defaultTo('')).execute();
-  for (const name of [...REVIEW_SIGNALS.map(column), 'sig_any']) {
+  for (const name of [...SIGNALS_0005.map(column), 'sig_any']) {
     await db.schema
       .alterTable('cases')
       .addColumn(name, 'integer', (c) => c.notNull().defaultTo(0))
@@ -73,7 +87,7 @@ export async function up(db: MigrationDb): Promise<void> {
       'bucket',
       'officer_id',
       'sig_any',
-      ...REVIEW_SIGNALS.map(column),
+      ...SIGNALS_0005.map(column),
     ])
     .execute();
   await db.schema
@@ -121,7 +135,7 @@ async function backfill(db: MigrationDb): Promise<void> {
         arrived_at: Number.isNaN(arrived) ? '' : new Date(arrived).toISOString(),
         bucket: queueBucket(row.state as CaseState, signals),
         sig_any: signals.length > 0 ? 1 : 0,
-        ...Object.fromEntries(REVIEW_SIGNALS.map((s) => [column(s), signals.includes(s) ? 1 : 0])),
+        ...Object.fromEntries(SIGNALS_0005.map((s) => [column(s), signals.includes(s) ? 1 : 0])),
       })
       .where('id', '=', row.id)
       .execute();
@@ -167,7 +181,7 @@ export async function down(db: MigrationDb): Promise<void> {
     'taken_over_by',
     'bucket',
     'sig_any',
-    ...REVIEW_SIGNALS.map(column).reverse(),
+    ...SIGNALS_0005.map(column).reverse(),
     'arrived_at',
   ]) {
     await db.schema.alterTable('cases').dropColumn(name).execute();

@@ -21,6 +21,7 @@ import * as m0014 from './0014-lenient-list';
 import * as m0015 from './0015-escrow-keys';
 import * as m0016 from './0016-five-fast-targets';
 import * as m0017 from './0017-party-confirmations';
+import * as m0018 from './0018-revoked-device-signal';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
@@ -40,4 +41,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0015-escrow-keys': m0015,
   '0016-five-fast-targets': m0016,
   '0017-party-confirmations': m0017,
+  '0018-revoked-device-signal': m0018,
 };

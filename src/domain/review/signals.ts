@@ -16,6 +16,7 @@ export const REVIEW_SIGNALS = [
   'version-gap',
   'refusal',
   'amended',
+  'revoked-device',
 ] as const;
 export type ReviewSignal = (typeof REVIEW_SIGNALS)[number];
 
@@ -65,6 +66,8 @@ const CHECKS: Readonly<
   'version-gap': (_r, flags) => flags.includes('version_gap'),
   refusal: hasRefusal,
   amended: (r, flags) => flags.includes('amended') || (r.liability?.amendments ?? []).length > 0,
+  // Signed by a phone before an admin revoked it, and received after (issue 18): taken, checked.
+  'revoked-device': (_r, flags) => flags.includes('revoked_device'),
 };
 
 /**

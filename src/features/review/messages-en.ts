@@ -29,6 +29,7 @@ export const reviewEn: ReviewMessages = {
       'version-gap': 'Version missing',
       refusal: 'Refusal or objection',
       amended: 'Amended after signing',
+      'revoked-device': 'Signed on a revoked phone',
     },
     queue: {
       filters: 'Filters',

@@ -30,6 +30,7 @@ const zh = {
       'version-gap': '版本缺失',
       refusal: '拒签或有异议',
       amended: '签字后更正',
+      'revoked-device': '停用手机签署',
     },
     queue: {
       filters: '筛选',
