@@ -5,8 +5,8 @@
  *  1. ids agree (path, case.id, manifest.caseId) — `case_id_mismatch`;
  *  2. the case is in the officer's scope (another unit's id: 404, as absent);
  *  3. the device is an enrolled device of this officer (`device_unknown`),
- *     not revoked before the manifest's `signedAt` (`device_revoked`; signed
- *     before the revocation it is taken, flagged `revoked_device`), and the
+ *     not revoked before the case was last changed (`device_revoked`; a case
+ *     changed before the revocation is taken, flagged `revoked_device`), and the
  *     signature verifies over the
  *     manifest's canonical bytes (`bad_signature`) — before anything stored is
  *     answered, so a replay with a forged signature gets no receipt;
@@ -177,6 +177,7 @@ async function ingest(
   const deviceFlags = await checkDeviceAndSignature(db, session, manifest, {
     signed,
     signature: body.signature,
+    recordedAt: body.case.updatedAt,
   });
   const replay = existing
     ? await storedReceipt(deps, caseId, manifest.version, bodyHash)
@@ -254,15 +255,18 @@ async function storedReceipt(
 
 /**
  * The manifest names an enrolled device of this officer and is signed by its
- * key. A device revoked since still has what it signed before the revocation
- * taken (a lost phone's unsent cases are not lost with it), flagged
- * `revoked_device` for the accident squad; what it signed after is refused.
+ * key. A device revoked since still has a case taken whose content was last
+ * changed before the revocation (`recordedAt`, the case's `updatedAt`): a
+ * phone offline when revoked signs its manifests only when it is back, and
+ * its unsent cases must not be lost with it. Such a version is flagged
+ * `revoked_device` for the accident squad; a case changed after the
+ * revocation is refused (`device_revoked`).
  */
 async function checkDeviceAndSignature(
   db: Kysely<Database>,
   session: Session,
   manifest: CaseManifest,
-  { signed, signature }: { signed: Uint8Array; signature: string },
+  { signed, signature, recordedAt }: { signed: Uint8Array; signature: string; recordedAt: string },
 ): Promise<ReceiptFlag[]> {
   const device = await db
     .selectFrom('devices')
@@ -272,10 +276,13 @@ async function checkDeviceAndSignature(
   if (!device || device.user_id !== session.userId) {
     throw new Refusal('device_unknown', 'The manifest names no enrolled device of this officer.');
   }
-  const signedAfterRevocation =
-    device.revoked_at !== null && Date.parse(manifest.signedAt) > Date.parse(device.revoked_at);
-  if (signedAfterRevocation)
-    throw new Refusal('device_revoked', 'The signing device was revoked before this was signed.');
+  const changedAfterRevocation =
+    device.revoked_at !== null && Date.parse(recordedAt) > Date.parse(device.revoked_at);
+  if (changedAfterRevocation)
+    throw new Refusal(
+      'device_revoked',
+      'The device was revoked before this case was last changed.',
+    );
   if (!verifyDeviceSignature(device.public_key_jwk, signed, signature)) {
     throw new Refusal(
       'bad_signature',

@@ -218,17 +218,19 @@ describe('PUT /api/cases/:id — refusals, each audited', () => {
     await expectRefused(await put('officerA', body), 422, 'bad_signature');
   });
 
-  it('refuses what a revoked device signed after its revocation', async () => {
+  it('refuses a case a revoked device changed after its revocation', async () => {
     await w.call('officerA', { method: 'DELETE', url: `/api/devices/${w.devices.officerA.id}` });
-    const after = await signed('officerA', { signedAt: '2026-11-27T09:30:00.001Z' });
+    c.record = { ...c.record, updatedAt: '2026-11-27T09:30:00.001Z' };
+    const after = await signed('officerA', { signedAt: '2026-11-27T09:31:00.000Z' });
     await expectRefused(await put('officerA', after), 403, 'device_revoked');
     expect(await count('cases')).toBe(0);
   });
 
-  it('takes what a revoked device signed before its revocation, flagged for the accident squad', async () => {
+  it('takes a case a revoked device recorded before its revocation, signed when it came back, flagged for the accident squad', async () => {
     await storeAllPhotos();
     await w.call('officerA', { method: 'DELETE', url: `/api/devices/${w.devices.officerA.id}` });
-    const before = await signed('officerA', { signedAt: '2026-11-27T09:29:59.999Z' });
+    c.record = { ...c.record, updatedAt: '2026-11-27T09:29:59.999Z' };
+    const before = await signed('officerA', { signedAt: '2026-11-27T09:31:00.000Z' });
     const res = await put('officerA', before);
     expect(res.statusCode).toBe(200);
     expect(CaseReceipt.parse(res.json()).flags).toEqual(['revoked_device']);
