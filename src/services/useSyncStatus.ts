@@ -4,7 +4,7 @@
  * needs attention.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countUnsent, retryCase } from '../storage';
+import { countUnsent, readRevocation, retryCase, type RevocationRecord } from '../storage';
 import { readCaseStatuses, readOutboxTotals } from '../sync/status';
 import { useOnline } from '../ui/useOnline';
 import { useServices } from './ServicesContext';
@@ -44,4 +44,16 @@ export function useRetryCase(): (caseId: string) => Promise<void> {
     await retryCase(db, caseId, platform.clock.now());
     await sync?.runner.drainNow('retry');
   };
+}
+
+/**
+ * What the wipe after a revocation did for the signed-in officer (issue 18),
+ * undefined while reading or when the phone was not revoked.
+ */
+export function useRevocation(officerId: string | undefined): RevocationRecord | undefined {
+  const { db } = useServices();
+  return useLiveQuery(
+    async () => (officerId ? readRevocation(db, officerId) : undefined),
+    [db, officerId],
+  );
 }

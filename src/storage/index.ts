@@ -18,3 +18,4 @@ export * from './outbox-repo';
 export * from './sync-repo';
 export * from './session';
 export * from './export';
+export * from './revocation';

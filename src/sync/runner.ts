@@ -24,6 +24,7 @@ import {
   holdQueue,
   readOutboxView,
   recordContact,
+  wipeAfterRevocation,
   releaseHeld,
   resumeLeftSending,
   sendAllNow,
@@ -171,6 +172,8 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
         outcome = await pull(session);
       }
       await settle(outcome, session);
+      // A revoked phone: what the server took is wiped, what it refused kept (D7).
+      await wipeAfterRevocation(db, session.user.id, iso());
     } finally {
       underWay = undefined;
     }

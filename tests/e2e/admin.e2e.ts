@@ -2,9 +2,10 @@
  * The brigade administrator's accounts, units and phones in the browser:
  * the admin creates a rural station and an officer in it, who signs in on a
  * phone; the officer captures a case with no signal; the admin revokes the
- * phone's enrolment; when the signal returns the phone's send is refused with
- * words the officer can act on, the case stays on the phone, and it can still
- * be exported; the audit log verifies and lists what the officer did; the
+ * phone's enrolment; the officer starts a second case; when the signal
+ * returns the case recorded before the revocation is taken and wiped from the
+ * phone, the one recorded after is refused with words the officer can act on,
+ * stays on the phone and can still be exported; the audit log verifies and lists what the officer did; the
  * officer then moves to the accident squad as a reviewer. The admin also adds
  * an insurer company (a code already taken is refused on its field).
  */
@@ -100,7 +101,7 @@ async function revokePhoneOf(desk: Page): Promise<void> {
 }
 
 describe('the brigade administrator’s accounts and phones', () => {
-  it('creates a station and its officer, who signs in; a revoked phone is refused and keeps its case', async () => {
+  it('creates a station and its officer, who signs in; a revoked phone sends what it recorded before, wipes it, and keeps what it was refused', async () => {
     // The admin's screens, online throughout: no service worker to wait for.
     const deskContext = await world.newPhone({ serviceWorkers: 'block' });
     const desk = await deskContext.newPage();
@@ -120,16 +121,27 @@ describe('the brigade administrator’s accounts and phones', () => {
     await fillOneVehicleCase(phone, id, '乌兰站门前');
 
     await revokePhoneOf(desk);
+    await phone.goto('/');
+    const after = await startCase(phone, '乌兰站东侧');
+    await phone.goto(`/cases/${after}`);
+    await phone.getByLabel('情况说明').fill('吊销后录入');
+    await phone.getByTestId('save-status').getByText('已保存在本机').waitFor();
 
     await phoneContext.setOffline(false);
     await phone.goto('/outbox');
     await phone.getByRole('button', { name: '立即发送' }).click();
-    await waitForStatus(phone, id, 'needs-attention');
-    expect(await phone.locator(`li[data-case="${id}"]`).textContent()).toContain(
+    await waitForStatus(phone, after, 'needs-attention');
+    expect(await phone.locator(`li[data-case="${after}"]`).textContent()).toContain(
       '本机的登记已被管理员吊销',
     );
-    expect((await serverCase(world.server.url, id)).status).toBe(404);
-    expect(await caseSyncStatus(phone, id)).toBe('needs-attention');
+    // Recorded before the revocation: taken, flagged for the squad, and wiped from the phone.
+    const notice = phone.getByTestId('revoked-notice');
+    await notice.getByText(/1 个已发送的案件已从本机清除/).waitFor();
+    expect(await notice.textContent()).toContain('1 个在吊销后录入或更改的案件服务器不接收');
+    expect((await serverCase(world.server.url, id, 'demo-reviewer')).status).toBe(200);
+    expect(await phone.locator(`li[data-case="${id}"]`).count()).toBe(0);
+    expect((await serverCase(world.server.url, after, 'demo-reviewer')).status).toBe(404);
+    expect(await caseSyncStatus(phone, after)).toBe('needs-attention');
     const [download] = await Promise.all([
       phone.waitForEvent('download'),
       phone.getByRole('button', { name: '导出未发送案件' }).click(),

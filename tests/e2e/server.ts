@@ -51,8 +51,10 @@ export async function setBrigadeTargets(
 export async function serverCase(
   serverUrl: string,
   caseId: string,
+  /** Who asks (the demo officer's unit by default; the reviewer sees the brigade's). */
+  username = 'demo-officer',
 ): Promise<{ status: number; photos: string[]; complete?: boolean; version?: number }> {
-  const token = await login(serverUrl);
+  const token = await login(serverUrl, username);
   const res = await fetch(`${serverUrl}/api/cases/${caseId}`, {
     headers: { authorization: `Bearer ${token}` },
   });

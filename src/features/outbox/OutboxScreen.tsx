@@ -15,6 +15,7 @@ import {
   useCaseStatuses,
   useOutboxTotals,
   useRetryCase,
+  useRevocation,
   type CaseSyncStatus,
 } from '../../services/useSyncStatus';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -50,6 +51,7 @@ function Outbox() {
   return (
     <Page titleId="outbox-title" title={t('outbox.title')}>
       <SessionControl ownUnsent={ownUnsent} />
+      <RevokedNotice />
       <Totals />
       {cases && <OtherOfficersNote others={cases.others} />}
       <SyncPhase />
@@ -62,6 +64,27 @@ function Outbox() {
       </ul>
       <ExportPanel onImported={() => sendNow('import')} />
     </Page>
+  );
+}
+
+/** After an admin revoked the phone: what was sent and wiped, what stays to export. */
+function RevokedNotice() {
+  const { t, i18n } = useTranslation();
+  const state = useSession();
+  const revoked = useRevocation(
+    state && state.kind !== 'signed-out' ? state.session.user.id : undefined,
+  );
+  if (!revoked) return null;
+  return (
+    <Notice as="div" tone="warn" role="status" data-testid="revoked-notice">
+      <p>
+        {t('outbox.revoked', {
+          time: formatTime(revoked.at, i18n.language),
+          wiped: revoked.wiped,
+        })}
+      </p>
+      {revoked.kept > 0 && <p>{t('outbox.revokedKept', { kept: revoked.kept })}</p>}
+    </Notice>
   );
 }
 

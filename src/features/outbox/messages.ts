@@ -3,6 +3,10 @@ import type { MessageBundle } from '../../ui/i18n/setup';
 const zh = {
   outbox: {
     title: '发送情况',
+    revoked:
+      '本机的登记已被管理员吊销（{{time}}）。吊销前录入的案件已全部上传；{{wiped}} 个已发送的案件已从本机清除。',
+    revokedKept:
+      '{{kept}} 个在吊销后录入或更改的案件服务器不接收，仍完整保存在本机：请导出后交给大队。',
     unsentCases: '未发送案件',
     unsentBytes: '待发送数据',
     oldest: '最早未发送',
@@ -78,6 +82,10 @@ export const outboxMessages: MessageBundle<typeof zh> = {
   'zh-CN': zh,
   en: {
     outbox: {
+      revoked:
+        'An administrator revoked this phone’s enrolment ({{time}}). Every case recorded before that was sent; {{wiped}} sent cases were wiped from the phone.',
+      revokedKept:
+        '{{kept}} cases recorded or changed after the revocation are not taken by the server and are kept whole on the phone: export them and hand them to the brigade.',
       title: 'Sending',
       unsentCases: 'Unsent cases',
       unsentBytes: 'Data to send',
