@@ -43,3 +43,5 @@ export * from './outbox';
 export * from './export';
 export * from './review';
 export * from './video/footage';
+export * from './case/station-handover.schema';
+export * from './case/station';
