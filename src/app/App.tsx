@@ -28,6 +28,7 @@ import {
   SignInScreen,
 } from './routes';
 import { UpdateBanner } from './UpdateBanner';
+import { capturesCases } from '../domain/case/station';
 
 // It counts what waits in the database: it comes with the database's code (and i18next).
 const SyncChip = lazy(async () => {
@@ -69,7 +70,7 @@ function Redirect({ path }: { path: string }) {
 /** What shows while a screen (and the database) loads: the case list's frame at `/`. */
 function ScreenFrame({ path, role }: { path: string; role: Role | undefined }) {
   const { t } = useShellT();
-  if (path === '/' && role === 'officer') return <CaseListFrame />;
+  if (path === '/' && role !== undefined && capturesCases(role)) return <CaseListFrame />;
   return <p role="status">{t('app.loading')}</p>;
 }
 
@@ -111,7 +112,7 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
           {t('app.name')}
         </Link>
         <nav aria-label={t('app.name')}>
-          {role === 'officer' && (
+          {role !== undefined && capturesCases(role) && (
             <>
               <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
                 {t('app.nav.cases')}
@@ -123,7 +124,7 @@ export function App({ updateReady }: { updateReady: (() => void) | null }) {
               </Suspense>
             </>
           )}
-          {role && role !== 'officer' && (
+          {role && !capturesCases(role) && (
             <Link href={home} aria-current={path === home ? 'page' : undefined}>
               {t('app.nav.home')}
             </Link>

@@ -12,6 +12,7 @@ import { tileSourceRoutes } from './tile-source';
 import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
 import { reviewRoutes } from './review';
+import { stationRoutes } from './station';
 import { timelineRoutes } from './timeline';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
@@ -26,6 +27,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...caseRoutes,
   ...changeRoutes,
   ...reviewRoutes,
+  ...stationRoutes,
   ...timelineRoutes,
   ...packetRoutes,
   ...claimRoutes,

@@ -18,6 +18,7 @@ import * as m0011 from './0011-shared-state';
 import * as m0012 from './0012-brigade-documents';
 import * as m0013 from './0013-video-units';
 import * as m0014 from './0014-lenient-list';
+import * as m0015 from './0015-station-confirmations';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
@@ -34,4 +35,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0012-brigade-documents': m0012,
   '0013-video-units': m0013,
   '0014-lenient-list': m0014,
+  '0015-station-confirmations': m0015,
 };
