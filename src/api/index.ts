@@ -18,3 +18,4 @@ export {
 } from './packets-client';
 export { createDashboardApiClient, type DashboardApi, type DashboardCsv } from './dashboard-client';
 export { createFootageApiClient, type FootageApi } from './video-client';
+export { createStationApiClient, type StationApi } from './station-client';

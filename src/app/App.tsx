@@ -4,6 +4,7 @@ import { CaseListFrame } from '../features/scene/CaseListFrame';
 import { useShell } from '../services/ServicesContext';
 import {
   DASHBOARD_PATH,
+  HANDOVERS_PATH,
   ROLE_HOMES,
   routeFor,
   seesDashboard,
@@ -19,13 +20,16 @@ import { loadI18n } from './i18n-gate';
 import {
   CASE_SCREENS,
   CaseList,
+  ConfirmScreen,
   DashboardScreen,
+  HandoversScreen,
   NewCase,
   OfficerOnly,
   OutboxScreen,
   ROLE_HOME_SCREENS,
   Settings,
   SignInScreen,
+  STATION_CASE_SCREENS,
 } from './routes';
 import { UpdateBanner } from './UpdateBanner';
 import { capturesCases } from '../domain/case/station';
@@ -36,10 +40,14 @@ const SyncChip = lazy(async () => {
   return { default: chip.SyncChip };
 });
 
-function OfficerScreen({ path }: { path: string }) {
+function OfficerScreen({ path, role }: { path: string; role: Role }) {
   if (path === '/cases/new') return <NewCase />;
   if (path === '/outbox') return <OutboxScreen />;
-  for (const [suffix, CaseScreen] of CASE_SCREENS) {
+  if (path === HANDOVERS_PATH) return <HandoversScreen />;
+  const handover = matchPath(`${HANDOVERS_PATH}/:id`, path);
+  if (handover?.id) return <ConfirmScreen id={handover.id} />;
+  // A rural station hands the case over where an officer determines liability.
+  for (const [suffix, CaseScreen] of role === 'station' ? STATION_CASE_SCREENS : CASE_SCREENS) {
     const match = matchPath(`/cases/:id${suffix}`, path);
     if (match?.id) return <CaseScreen id={match.id} />;
   }
@@ -90,7 +98,7 @@ function Screen({ path, role }: { path: string; role: Role }) {
     case 'dashboard':
       return <DashboardScreen role={role} />;
     case 'show':
-      return <OfficerScreen path={path} />;
+      return <OfficerScreen path={path} role={role} />;
   }
 }
 
