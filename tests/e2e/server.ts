@@ -67,6 +67,19 @@ async function callApi(
   return { status: res.status, body: await res.json() };
 }
 
+/** A case's timeline as `username` reads it through the API: each event's kind, detail and who. */
+export async function caseTimelineOf(
+  serverUrl: string,
+  caseId: string,
+  username: string,
+): Promise<{ kind: string; detail?: string; by?: { name: string; role?: string } }[]> {
+  const token = await login(serverUrl, username);
+  const res = await callApi(serverUrl, token, `/api/cases/${caseId}/timeline`);
+  expect(res.status).toBe(200);
+  return (res.body as { events: { kind: string; detail?: string; by?: { name: string } }[] })
+    .events;
+}
+
 /**
  * The user name of a staff member of the insurer with `code` (e.g. PINGAN,
  * which has no demo account): made once by the demo admin through the admin
