@@ -32,7 +32,7 @@ import {
   STATION_CASE_SCREENS,
 } from './routes';
 import { UpdateBanner } from './UpdateBanner';
-import { capturesCases } from '../domain/case/station';
+import { capturesCases } from '../domain/case/station-role';
 
 // It counts what waits in the database: it comes with the database's code (and i18next).
 const SyncChip = lazy(async () => {

@@ -8,7 +8,7 @@
  */
 import type { Role } from '../contracts/route';
 import type { SessionState } from '../storage';
-import { capturesCases } from '../domain/case/station';
+import { capturesCases } from '../domain/case/station-role';
 
 /** The home path of each role. */
 export const ROLE_HOMES = {

@@ -9,7 +9,7 @@ import type { ClockIds } from '../platform/clock-ids/port';
 import { webClockIds } from '../platform/clock-ids/web';
 import type { DeviceKeys } from '../platform/device-keys/port';
 import { refreshFieldPack } from './field-pack';
-import { capturesCases } from '../domain/case/station';
+import { capturesCases } from '../domain/case/station-role';
 import {
   claimUnclaimed,
   deleteSyncValue,
