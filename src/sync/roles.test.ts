@@ -57,7 +57,8 @@ describe('a rural station signed in on a phone', () => {
     const { record } = await w.capture(1);
     const user = w.server.world.users.stationA;
     const signed = await signIn(
-      { db: w.db, api: w.api, keys: fakeDeviceKeys(), session: w.session },
+      // The phone's own keys: the runner signs with them.
+      { db: w.db, api: w.api, keys: w.keys, session: w.session },
       { username: user.username, password: w.server.officer.password },
     );
     expect(signed.ok && signed.deviceId).toEqual(expect.any(String));
