@@ -152,7 +152,7 @@ describe('admin CLI', () => {
   it('verify-audit passes on an intact chain and fails at an edited or deleted row', async () => {
     await seedDemo(fx.db, new Date('2026-11-27T09:00:00.000Z'), CHEAP_SCRYPT);
     expect(await admin('verify-audit')).toBe(0);
-    expect(out.at(-1)).toMatch(/audit chain intact: 10 events; head hash [0-9a-f]{64}/);
+    expect(out.at(-1)).toMatch(/audit chain intact: 11 events; head hash [0-9a-f]{64}/);
 
     fx.tampered();
     await sql`update audit_events set subject = 'someone else' where id = 2`.execute(fx.db);
@@ -199,6 +199,7 @@ describe('demo seed', () => {
       'officer',
       'officer',
       'reviewer',
+      'station',
     ]);
     expect(await fx.db.selectFrom('insurers').select('code').execute()).toHaveLength(2);
     expect(await fx.db.selectFrom('units').select('kind').execute()).toHaveLength(3);

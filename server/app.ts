@@ -33,6 +33,7 @@ import { packetRoutes } from './routes/packets';
 import { partyConfirmationRoutes } from './routes/party-confirmations';
 import { photoRoutes } from './routes/photos';
 import { reviewRoutes } from './routes/review';
+import { stationRoutes } from './routes/station';
 import { webhookRoutes } from './routes/webhooks';
 import { registerStatic } from './routes/static';
 import { registerSecurityHeaders } from './security-headers';
@@ -163,6 +164,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   void app.register(reviewRoutes, { db, blobs, auth, now });
   void app.register(packetRoutes, { db, blobs, auth, now });
   void app.register(claimRoutes, { db, auth, now });
+  void app.register(stationRoutes, { db, auth, now });
   void app.register(adminRoutes, { db, auth, now, scryptCost: deps.scryptCost });
   void app.register(fieldPackRoutes, { db, auth, now });
   void app.register(tileSourceRoutes, { db, auth, now, tileHosts });

@@ -119,6 +119,14 @@ export async function seedDemo(
       where: PICC,
     },
     {
+      // A persuasion station's helper: captures minor cases, hands them to an officer.
+      username: 'demo-station',
+      password: DEMO_PASSWORD,
+      role: 'station',
+      name: '赵敏',
+      where: STATION,
+    },
+    {
       username: 'demo-admin',
       password: DEMO_PASSWORD,
       role: 'admin',
@@ -137,7 +145,7 @@ export async function seedDemo(
   const brigadeId = await createBrigade(db, DEMO_BRIGADE, at);
   const patrol = await createUnit(db, { brigadeId, name: PATROL, kind: 'patrol-squad' }, at);
   const accident = await createUnit(db, { brigadeId, name: ACCIDENT, kind: 'accident-squad' }, at);
-  await createUnit(db, { brigadeId, name: STATION, kind: 'rural-station' }, at);
+  const station = await createUnit(db, { brigadeId, name: STATION, kind: 'rural-station' }, at);
   for (const unit of DEMO_VIDEO_UNITS) await addVideoUnit(db, 'system:demo', brigadeId, unit, at);
   const picc = await createInsurer(db, { name: PICC, code: 'PICC' }, at);
   await createInsurer(db, { name: '中国平安财产保险股份有限公司', code: 'PINGAN' }, at);
@@ -146,6 +154,7 @@ export async function seedDemo(
     reviewer: { unitId: accident.id },
     insurer: { insurerId: picc.id },
     admin: {},
+    station: { unitId: station.id },
   };
   let adminId = '';
   for (const c of credentials) {

@@ -24,6 +24,7 @@ import { makeDeviceKey, makePhoto, signedCaseBody } from './test-device';
 import { uploadPhoto } from './test-photos';
 import { adminFixtures } from './route-matrix-admin';
 import { videoFixtures } from './route-matrix-video';
+import { stationFixtures } from './route-matrix-station';
 import { assessmentUploadOfX, insurerFixtures, type Fixture } from './route-matrix-insurers';
 import { ACTORS, ROLE_OF, TEST_PASSWORD, openTestWorld } from './test-world';
 import type { Actor, TestWorld } from './test-world';
@@ -301,6 +302,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...insurerFixtures(matrix),
   ...adminFixtures(matrix),
   ...videoFixtures(matrix),
+  ...stationFixtures(matrix),
 };
 
 function expectedStatus(route: RouteSpec, fixture: Fixture, actor: Actor | undefined): number {

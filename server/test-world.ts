@@ -26,6 +26,7 @@ export const ACTORS = [
   'officerA',
   'officerA2',
   'officerB',
+  'stationA',
   'reviewerA',
   'reviewerB',
   'insurerX',
@@ -33,11 +34,15 @@ export const ACTORS = [
   'admin',
 ] as const;
 export type Actor = (typeof ACTORS)[number];
+/** The actors who capture cases on an enrolled phone. */
+const CAPTURING = ['officerA', 'officerA2', 'officerB', 'stationA'] as const;
+export type CapturingActor = (typeof CAPTURING)[number];
 
 export const ROLE_OF: Record<Actor, Role> = {
   officerA: 'officer',
   officerA2: 'officer',
   officerB: 'officer',
+  stationA: 'station',
   reviewerA: 'reviewer',
   reviewerB: 'reviewer',
   insurerX: 'insurer',
@@ -55,11 +60,11 @@ export interface TestWorld {
   fx: TempServerFixture;
   app: FastifyInstance;
   clock: { now: Date };
-  units: { patrolA: Unit; accidentA: Unit; patrolB: Unit; accidentB: Unit };
+  units: { patrolA: Unit; accidentA: Unit; stationA: Unit; patrolB: Unit; accidentB: Unit };
   insurers: { x: Insurer; y: Insurer };
   users: Record<Actor, WorldUser>;
-  /** Enrolled device (and its key) of each officer. */
-  devices: Record<'officerA' | 'officerA2' | 'officerB', { id: string; key: TestDeviceKey }>;
+  /** Enrolled device (and its key) of each officer and of the rural station. */
+  devices: Record<CapturingActor, { id: string; key: TestDeviceKey }>;
   /** `app.inject` with the actor's bearer token (none for `undefined`). */
   call(actor: Actor | undefined, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -86,6 +91,12 @@ export async function openTestWorld(
       { brigadeId: brigadeA, name: 'Accident A', kind: 'accident-squad' },
       at,
     ),
+    // A rural persuasion station of brigade A (src/domain/case/station.ts).
+    stationA: await createUnit(
+      db,
+      { brigadeId: brigadeA, name: 'Station A', kind: 'rural-station' },
+      at,
+    ),
     patrolB: await createUnit(
       db,
       { brigadeId: brigadeB, name: 'Patrol B', kind: 'patrol-squad' },
@@ -105,6 +116,7 @@ export async function openTestWorld(
     officerA: { unitId: units.patrolA.id },
     officerA2: { unitId: units.patrolA.id },
     officerB: { unitId: units.patrolB.id },
+    stationA: { unitId: units.stationA.id },
     reviewerA: { unitId: units.accidentA.id },
     reviewerB: { unitId: units.accidentB.id },
     insurerX: { insurerId: insurers.x.id },
@@ -131,7 +143,7 @@ export async function openTestWorld(
     users[actor] = { id: user.id, username, token: session.token };
   }
   const devices = {} as TestWorld['devices'];
-  for (const actor of ['officerA', 'officerA2', 'officerB'] as const) {
+  for (const actor of CAPTURING) {
     const key = await makeDeviceKey();
     const { device } = await enrolDevice(
       db,

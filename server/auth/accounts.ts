@@ -101,7 +101,7 @@ export async function checkAffiliation(
   db: Db,
   user: Pick<NewUser, 'role' | 'unitId' | 'insurerId'>,
 ): Promise<void> {
-  const needsUnit = user.role === 'officer' || user.role === 'reviewer';
+  const needsUnit = user.role === 'officer' || user.role === 'reviewer' || user.role === 'station';
   const needsInsurer = user.role === 'insurer';
   if (needsUnit && !user.unitId)
     throw new AccountError('unit_required', `${withArticle(user.role)} belongs to a unit`);

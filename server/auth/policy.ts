@@ -6,6 +6,7 @@
  * | role     | scope                                                     |
  * | -------- | --------------------------------------------------------- |
  * | officer  | cases of his unit; his own devices and uploads            |
+ * | station  | as an officer: the cases of its rural station             |
  * | reviewer | cases of every unit of his brigade                        |
  * | insurer  | cases it holds a claim on (a reviewer approved them); in  |
  * |          | the changes feed, only its own claims' steps              |
@@ -36,6 +37,7 @@ export function scopeFor(session: Session): Scope {
   const userId = session.userId;
   switch (session.role) {
     case 'officer':
+    case 'station':
       return session.unitId
         ? { kind: 'unit', unitId: session.unitId, userId }
         : { kind: 'nothing', userId };

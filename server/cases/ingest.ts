@@ -2,7 +2,9 @@
  * `PUT /api/cases/:id`: verify a signed manifest version and store it.
  *
  * Order of checks (each refusal is audited as `case.refused` with its reason):
- *  1. ids agree (path, case.id, manifest.caseId) — `case_id_mismatch`;
+ *  1. ids agree (path, case.id, manifest.caseId) — `case_id_mismatch`; a
+ *     station account sends no determination (`station_cannot_determine`:
+ *     it hands the case over to an officer, src/domain/case/station.ts);
  *  2. the case is in the officer's scope (another unit's id: 404, as absent);
  *  3. the device is an enrolled device of this officer (`device_unknown`),
  *     not revoked before the case was last changed (`device_revoked`; a case
@@ -60,6 +62,7 @@ import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
 import { appendAudit, recordAudit } from '../audit/audit-log';
 import { verifyDeviceSignature } from '../auth/devices';
 import { notFound } from '../auth/policy';
+import { stationSendRefusal } from '../../src/domain/case/station';
 import type { Session } from '../auth/sessions';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Announcement, GroupCommitter } from '../db/group-commit';
@@ -95,6 +98,7 @@ const REFUSAL_STATUS: Record<CaseRefusal, number> = {
   signed_content_changed: 422,
   amendment_mismatch: 422,
   signatures_removed: 422,
+  station_cannot_determine: 403,
   reopen_required: 409,
 };
 
@@ -157,6 +161,12 @@ async function ingest(
     throw new Refusal(
       'case_id_mismatch',
       'The path id, case.id and manifest.caseId must be the same.',
+    );
+  }
+  if (session.role === 'station' && stationSendRefusal(body.case)) {
+    throw new Refusal(
+      'station_cannot_determine',
+      'A station account cannot determine liability: hand the case over to an officer, who determines it.',
     );
   }
   const existing = await db

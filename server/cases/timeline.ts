@@ -6,9 +6,11 @@
  * each review action and hand-over (`caseHistory`, the reviewers' entries),
  * each current or superseded packet (`claims`: delivered, acknowledged with
  * who, assessed, paid) and each webhook delivery the insurer's endpoint took
- * (`webhook_deliveries`), and each party's confirmation of the determination
+ * (`webhook_deliveries`), each party's confirmation of the determination
  * from their own phone (`party_confirmations`, the vehicle's label as its
- * detail). Oldest first; at the same instant in that order.
+ * detail), and for a rural station's case its hand-over (by the station) and
+ * the officer's confirmation or correction with his determination
+ * (`station_confirmations`). Oldest first; at the same instant in that order.
  */
 import type { Kysely } from 'kysely';
 import type { TimelineEvent, CaseTimeline } from '../../src/contracts/timeline';
@@ -16,14 +18,32 @@ import type { CaseRecord } from '../../src/domain/case/case.schema';
 import type { PhotoMeta } from '../../src/domain/case/photo.schema';
 import type { Database } from '../db/schema';
 import { caseHistory } from './history';
+import { stationConfirmationOf } from './station-confirm';
+import type { Role } from '../../src/contracts/route';
 
 type Db = Kysely<Database>;
 
+/** The role of whoever captured the case: a rural station's account when it handed the case over. */
+const captorRole = (record: CaseRecord) => (record.handover ? 'station' : 'officer') as Role;
+
 /** Arrival, each step and each photo, from the case as last received. */
 function sceneEvents(record: CaseRecord, photos: readonly PhotoMeta[]): TimelineEvent[] {
-  const by = record.officer ? { by: { name: record.officer.name, role: 'officer' as const } } : {};
+  const role = captorRole(record);
+  const by = record.officer ? { by: { name: record.officer.name, role } } : {};
   const where = record.location.address ? { where: record.location.address } : {};
+  const handover = record.handover;
   return [
+    ...(handover
+      ? [
+          {
+            at: handover.at,
+            kind: 'step',
+            detail: 'station-handover',
+            by: { name: handover.by.name, role: 'station' },
+            ...where,
+          } satisfies TimelineEvent,
+        ]
+      : []),
     { at: record.arrivedAt, kind: 'step', detail: 'arrived', ...by, ...where },
     ...record.transitions.map((t): TimelineEvent => ({
       at: t.at,
@@ -118,20 +138,36 @@ export async function caseTimeline(db: Db, caseId: string): Promise<CaseTimeline
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   const history = await caseHistory(db, caseId);
+  const record = JSON.parse(row.body) as CaseRecord;
+  const confirmation = await stationConfirmationOf(db, caseId);
   const labels = await deviceLabels(db, [...new Set(history.versions.map((v) => v.deviceId))]);
   const events: TimelineEvent[] = [
-    ...sceneEvents(JSON.parse(row.body) as CaseRecord, JSON.parse(row.photos) as PhotoMeta[]),
+    ...sceneEvents(record, JSON.parse(row.photos) as PhotoMeta[]),
     ...history.versions.map((v): TimelineEvent => ({
       at: v.receivedAt,
       kind: 'received',
       detail: String(v.version),
-      by: { name: v.officer.name, role: 'officer' },
+      by: {
+        name: v.officer.name,
+        role: v.officer.id === record.handover?.by.id ? 'station' : 'officer',
+      },
       ...(labels.has(v.deviceId) && { where: labels.get(v.deviceId) }),
     })),
     // The insurers' steps come from their packets, with the insurer named.
     ...history.actions
       .filter((a) => a.by.role !== 'insurer')
       .map((a): TimelineEvent => ({ at: a.at, kind: 'review', detail: a.kind, by: a.by })),
+    // An officer confirmed (or corrected) a station's case and determined liability.
+    ...(confirmation
+      ? [
+          {
+            at: confirmation.at,
+            kind: 'review',
+            detail: `station-${confirmation.decision}`,
+            by: { name: confirmation.by.name, role: 'officer' },
+          } satisfies TimelineEvent,
+        ]
+      : []),
     ...(await claimEvents(db, caseId)),
     ...(await webhookEvents(db, caseId)),
     ...(await partyEvents(db, caseId)),

@@ -270,6 +270,22 @@ export interface AssessmentPhotosTable {
 }
 
 /** The accident squad's amended liability of a case, one row per amendment (migration 0006). */
+/** An officer's confirmation of a station's case, with his determination (migration 0019). */
+export interface StationConfirmationsTable {
+  case_id: string;
+  /** The station account that handed the case over (its officer until then). */
+  station_user_id: string;
+  officer_id: string;
+  /** `confirm` or `correct` (StationDecision). */
+  decision: string;
+  note: string;
+  /** LiabilityByVehicle JSON: the officer's determination. */
+  liability: string;
+  reason: string;
+  based_on_version: number;
+  at: string;
+}
+
 export interface SquadDeterminationsTable {
   id: Generated<number>;
   case_id: string;
@@ -459,6 +475,7 @@ export interface Database {
   changes: ChangesTable;
   review_requests: ReviewRequestsTable;
   squad_determinations: SquadDeterminationsTable;
+  station_confirmations: StationConfirmationsTable;
   audit_events: AuditEventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_messages: WebhookMessagesTable;

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdminUser } from '../../src/contracts/admin';
 import { ErrorBody } from '../../src/contracts/errors';
-import { createUnit } from '../auth/accounts';
 import { openTestWorld, TEST_PASSWORD } from '../test-world';
 import type { TestWorld } from '../test-world';
 
@@ -91,6 +90,7 @@ describe('admin: roles and unit kinds', () => {
   it.each([
     ['a reviewer', 'reviewer', 'patrolA'],
     ['an officer', 'officer', 'accidentA'],
+    ['a station account', 'station', 'patrolA'],
   ] as const)('refuses %s in a unit of the wrong kind', async (_name, role, unit) => {
     const res = await createUser({
       username: 'zhang.wei',
@@ -103,15 +103,11 @@ describe('admin: roles and unit kinds', () => {
     expect(errorOf(res).code).toBe('unit_kind_mismatch');
   });
 
-  it('places an officer in a patrol squad or a rural station, a reviewer in an accident squad', async () => {
-    const station = await createUnit(
-      w.fx.db,
-      { brigadeId: w.units.patrolA.brigadeId, name: 'Station A', kind: 'rural-station' },
-      w.clock.now,
-    );
+  it('places an officer in a patrol squad or a rural station, a station account in a rural station, a reviewer in an accident squad', async () => {
     const placed = [
       ['officer', w.units.patrolA.id],
-      ['officer', station.id],
+      ['officer', w.units.stationA.id],
+      ['station', w.units.stationA.id],
       ['reviewer', w.units.accidentA.id],
     ] as const;
     for (const [i, [role, unitId]] of placed.entries()) {

@@ -257,7 +257,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     const req = webRequestOf(request);
     if (request.method !== 'OPTIONS') {
       calls.set(req, {
-        session: await auth.require(request, ['officer', 'insurer']),
+        session: await auth.require(request, ['officer', 'station', 'insurer']),
         log: request.log,
       });
       if (request.method !== 'POST') parseInput(TusIdParams, request.params, 'params');

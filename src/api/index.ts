@@ -19,3 +19,4 @@ export {
 export { createDashboardApiClient, type DashboardApi, type DashboardCsv } from './dashboard-client';
 export { createFootageApiClient, type FootageApi } from './video-client';
 export { confirmDetermination } from './party-confirm-client';
+export { createStationApiClient, type StationApi } from './station-client';

@@ -4,6 +4,7 @@ import { CaseListFrame } from '../features/scene/CaseListFrame';
 import { useShell } from '../services/ServicesContext';
 import {
   DASHBOARD_PATH,
+  HANDOVERS_PATH,
   ROLE_HOMES,
   routeFor,
   seesDashboard,
@@ -22,14 +23,18 @@ import {
   CaseList,
   ConfirmScreen,
   DashboardScreen,
+  HandoverConfirmScreen,
+  HandoversScreen,
   NewCase,
   OfficerOnly,
   OutboxScreen,
   ROLE_HOME_SCREENS,
   Settings,
   SignInScreen,
+  STATION_CASE_SCREENS,
 } from './routes';
 import { UpdateBanner } from './UpdateBanner';
+import { capturesCases } from '../domain/case/station-role';
 
 // It counts what waits in the database: it comes with the database's code (and i18next).
 const SyncChip = lazy(async () => {
@@ -37,10 +42,14 @@ const SyncChip = lazy(async () => {
   return { default: chip.SyncChip };
 });
 
-function OfficerScreen({ path }: { path: string }) {
+function OfficerScreen({ path, role }: { path: string; role: Role }) {
   if (path === '/cases/new') return <NewCase />;
   if (path === '/outbox') return <OutboxScreen />;
-  for (const [suffix, CaseScreen] of CASE_SCREENS) {
+  if (path === HANDOVERS_PATH) return <HandoversScreen />;
+  const handover = matchPath(`${HANDOVERS_PATH}/:id`, path);
+  if (handover?.id) return <HandoverConfirmScreen id={handover.id} />;
+  // A rural station hands the case over where an officer determines liability.
+  for (const [suffix, CaseScreen] of role === 'station' ? STATION_CASE_SCREENS : CASE_SCREENS) {
     const match = matchPath(`/cases/:id${suffix}`, path);
     if (match?.id) return <CaseScreen id={match.id} />;
   }
@@ -71,7 +80,7 @@ function Redirect({ path }: { path: string }) {
 /** What shows while a screen (and the database) loads: the case list's frame at `/`. */
 function ScreenFrame({ path, role }: { path: string; role: Role | undefined }) {
   const { t } = useShellT();
-  if (path === '/' && role === 'officer') return <CaseListFrame />;
+  if (path === '/' && role !== undefined && capturesCases(role)) return <CaseListFrame />;
   return <p role="status">{t('app.loading')}</p>;
 }
 
@@ -91,7 +100,7 @@ function Screen({ path, role }: { path: string; role: Role }) {
     case 'dashboard':
       return <DashboardScreen role={role} />;
     case 'show':
-      return <OfficerScreen path={path} />;
+      return <OfficerScreen path={path} role={role} />;
   }
 }
 
@@ -143,7 +152,7 @@ function RoleApp({ path, updateReady }: { path: string; updateReady: (() => void
           {t('app.name')}
         </Link>
         <nav aria-label={t('app.name')}>
-          {role === 'officer' && (
+          {role !== undefined && capturesCases(role) && (
             <>
               <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
                 {t('app.nav.cases')}
@@ -155,7 +164,7 @@ function RoleApp({ path, updateReady }: { path: string; updateReady: (() => void
               </Suspense>
             </>
           )}
-          {role && role !== 'officer' && (
+          {role && !capturesCases(role) && (
             <Link href={home} aria-current={path === home ? 'page' : undefined}>
               {t('app.nav.home')}
             </Link>

@@ -38,6 +38,8 @@ const liability: Messages = () =>
   import('../features/liability/messages').then((m) => m.liabilityMessages);
 
 const auth: Messages = () => import('../features/auth/messages').then((m) => m.authMessages);
+const station: Messages = () =>
+  import('../features/station/messages').then((m) => m.stationMessages);
 const outbox: Messages = () => import('../features/outbox/messages').then((m) => m.outboxMessages);
 const reasons: Messages = () => import('../services/reason-messages').then((m) => m.reasonMessages);
 
@@ -182,3 +184,25 @@ export const CASE_SCREENS: ReadonlyArray<
     ),
   ],
 ];
+
+/** A rural station's last step on its case, in place of liability, notices and the document. */
+const HandOverScreen = screen(
+  () => import('../features/station/HandOverScreen').then((m) => m.HandOverScreen),
+  station,
+);
+const HANDED_OVER_INSTEAD = new Set(['/liability', '/notices', '/document']);
+export const STATION_CASE_SCREENS: typeof CASE_SCREENS = CASE_SCREENS.map(([suffix, Screen]) =>
+  HANDED_OVER_INSTEAD.has(suffix)
+    ? ([suffix, HandOverScreen] as const)
+    : ([suffix, Screen] as const),
+);
+
+/** The officer's list of the cases rural stations handed over, and one case's check. */
+export const HandoversScreen = screen(
+  () => import('../features/station/HandoversScreen').then((m) => m.HandoversScreen),
+  station,
+);
+export const HandoverConfirmScreen = screen(
+  () => import('../features/station/ConfirmScreen').then((m) => m.ConfirmScreen),
+  station,
+);

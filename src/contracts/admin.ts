@@ -32,6 +32,8 @@ export type AdminUser = z.infer<typeof AdminUser>;
 export const UNIT_KINDS_OF_ROLE: Readonly<Partial<Record<Role, readonly UnitKind[]>>> = {
   officer: ['patrol-squad', 'rural-station'],
   reviewer: ['accident-squad'],
+  // A persuasion station's helper or an insurer's agent stationed there.
+  station: ['rural-station'],
 };
 
 export const CreateUserRequest = z.object({

@@ -86,6 +86,8 @@ export const CASE_REFUSALS = {
     '422: an amendment’s superseded determination does not hash to what its signatures name',
   signatures_removed:
     '422: a signature or amendment of the stored version is missing: signed history is never rewritten',
+  station_cannot_determine:
+    '403: a station account sent a version carrying a liability determination: a station hands the case over to an officer, who determines liability',
   reopen_required:
     '409: an insurer has paid a claim on this case: a reviewer must reopen the case (with a reason) before a new version is accepted',
 } as const;
@@ -291,7 +293,7 @@ export const caseRoutes = [
     description: Object.entries(CASE_REFUSALS)
       .map(([code, what]) => `\`${code}\` ${what}`)
       .join('; '),
-    access: ['officer'],
+    access: ['officer', 'station'],
     scoped: true,
     params: IdParams,
     body: CasePutRequest,
@@ -344,7 +346,7 @@ export const caseRoutes = [
     summary: 'One case with its manifest, signature and current receipt',
     description:
       'An insurer reads a case only once a reviewer approved it (its claim exists), and gets `InsurerCaseDetail`: its claim and the allow-listed view of its packet.',
-    access: ['officer', 'reviewer', 'insurer'],
+    access: ['officer', 'station', 'reviewer', 'insurer'],
     scoped: true,
     params: IdParams,
     responses: {

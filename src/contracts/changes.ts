@@ -84,7 +84,7 @@ export const changeRoutes = [
     method: 'GET',
     path: '/api/changes',
     summary: 'Changes by others in the session’s scope since a cursor',
-    access: ['officer', 'reviewer', 'insurer'],
+    access: ['officer', 'station', 'reviewer', 'insurer'],
     scoped: false,
     query: ChangesQuery,
     responses: { 200: { description: 'Changes, oldest first', schema: ChangesResponse } },

@@ -82,7 +82,7 @@ export const fieldPackRoutes = [
     path: '/api/field-pack',
     summary:
       'The brigade’s words and lists the phone keeps for offline use (the courteous script, the roadside video units and their search radius)',
-    access: ['officer', 'reviewer'],
+    access: ['officer', 'station', 'reviewer'],
     scoped: false,
     responses: {
       200: { description: 'The field pack of the caller’s brigade', schema: FieldPack },

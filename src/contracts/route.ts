@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 
-export const ROLES = ['officer', 'reviewer', 'insurer', 'admin'] as const;
+export const ROLES = ['officer', 'reviewer', 'insurer', 'admin', 'station'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -13,6 +13,7 @@ import { healthRoutes } from './health';
 import { packetRoutes } from './packets';
 import { partyConfirmationRoutes } from './party-confirmations';
 import { reviewRoutes } from './review';
+import { stationRoutes } from './station';
 import { timelineRoutes } from './timeline';
 import type { RouteSpec } from './route';
 import { uploadRoutes } from './uploads';
@@ -27,6 +28,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...caseRoutes,
   ...changeRoutes,
   ...reviewRoutes,
+  ...stationRoutes,
   ...timelineRoutes,
   ...partyConfirmationRoutes,
   ...packetRoutes,

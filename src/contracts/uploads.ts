@@ -93,7 +93,7 @@ export const uploadRoutes = [
       'Whether the server holds these photo bytes for the officer’s unit (skip the upload if so)',
     description:
       'Bytes count as held for a unit only once one of its officers uploaded them: a hash copied from another brigade’s case is not held.',
-    access: ['officer'],
+    access: ['officer', 'station'],
     scoped: true,
     params: PhotoParams,
     responses: { 200: { description: 'Held' }, 404: { description: 'Not held: upload it' } },
@@ -117,7 +117,7 @@ export const uploadRoutes = [
     summary: 'tus creation: start a resumable photo upload',
     description:
       'Headers: `Upload-Length`, `Upload-Metadata` (base64 values: `sha256`, `caseId`, optional `filetype`, `filename`). 0 bytes and more than 30 MB are refused. An insurer sends `claimId` (its own packet, else 404) and `filetype` (JPEG, PNG or WebP) instead of `caseId`, at most 10 MB.',
-    access: ['officer', 'insurer'],
+    access: ['officer', 'station', 'insurer'],
     scoped: false,
     headers: { ...TUS, 'Upload-Length': 'bytes', 'Upload-Metadata': 'sha256 <b64>,caseId <b64>' },
     responses: {
@@ -139,7 +139,7 @@ export const uploadRoutes = [
     method: 'HEAD',
     path: '/api/uploads/:id',
     summary: 'tus: the server’s offset for an upload (only its uploader sees it)',
-    access: ['officer', 'insurer'],
+    access: ['officer', 'station', 'insurer'],
     scoped: true,
     params: TusIdParams,
     headers: TUS,
@@ -152,7 +152,7 @@ export const uploadRoutes = [
     summary: 'tus: append bytes at `Upload-Offset`; the last PATCH stores the photo',
     description:
       'Content-Type `application/offset+octet-stream`. A stale offset answers 409. When the upload completes the server hashes it: a match answers 200 with `UploadStored`; a mismatch answers 460 `photo_hash_mismatch` and discards the upload.',
-    access: ['officer', 'insurer'],
+    access: ['officer', 'station', 'insurer'],
     scoped: true,
     params: TusIdParams,
     headers: {
@@ -182,7 +182,7 @@ export const uploadRoutes = [
     method: 'DELETE',
     path: '/api/uploads/:id',
     summary: 'tus termination: abandon an unfinished upload',
-    access: ['officer', 'insurer'],
+    access: ['officer', 'station', 'insurer'],
     scoped: true,
     params: TusIdParams,
     headers: TUS,

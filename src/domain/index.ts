@@ -46,3 +46,5 @@ export * from './export';
 export * from './review';
 export * from './video/footage';
 export * from './case/party-confirm';
+export * from './case/station-handover.schema';
+export * from './case/station';

@@ -23,6 +23,7 @@ const zh = {
       reviewer: '事故中队审核员',
       insurer: '保险公司理赔人员',
       admin: '大队管理员',
+      station: '劝导站协管员',
     },
     expired: '登录已过期。重新登录后才能使用需要联网的功能。',
     signInAgain: '重新登录',
@@ -58,6 +59,7 @@ export const accountMessages: MessageBundle<typeof zh> = {
       role: {
         officer: 'Patrol officer',
         reviewer: 'Accident squad reviewer',
+        station: 'Rural station helper',
         insurer: 'Insurer claims handler',
         admin: 'Brigade administrator',
       },

@@ -60,6 +60,7 @@ const WORDS: Readonly<Record<string, string>> = {
   'signatures-removed': 'sealed',
   'amendment-mismatch': 'sealed',
   'reopen-required': 'reopen-required',
+  'station-cannot-determine': 'station-cannot-determine',
   unauthenticated: 'unauthenticated',
   'bad-credentials': 'bad-credentials',
   'local-photo-damaged': 'local-photo-damaged',

@@ -36,6 +36,11 @@ describe('viewerRole', () => {
       'admin',
     ],
     [
+      'an active station helper',
+      { kind: 'active', session: session('station'), shiftEndsAt: '2026-11-27T20:00:00.000Z' },
+      'station',
+    ],
+    [
       'an active officer',
       { kind: 'active', session: session('officer'), shiftEndsAt: '2026-11-27T20:00:00.000Z' },
       'officer',
@@ -56,6 +61,17 @@ describe('routeFor', () => {
     ['/signin', 'officer', { kind: 'show' }],
     ['/review', 'officer', { kind: 'redirect', to: '/' }],
     ['/admin', 'officer', { kind: 'redirect', to: '/' }],
+    // A rural station captures with the officer's screens; the officer alone confirms its cases.
+    ['/', 'station', { kind: 'show' }],
+    ['/cases/new', 'station', { kind: 'show' }],
+    ['/outbox', 'station', { kind: 'show' }],
+    ['/cases/0190a0b0-0000-7000-8000-000000000001/evidence', 'station', { kind: 'show' }],
+    ['/review', 'station', { kind: 'redirect', to: '/' }],
+    ['/dashboard', 'station', { kind: 'redirect', to: '/' }],
+    ['/handovers', 'officer', { kind: 'show' }],
+    ['/handovers/0190a0b0-0000-7000-8000-000000000001', 'officer', { kind: 'show' }],
+    ['/handovers', 'station', { kind: 'redirect', to: '/' }],
+    ['/handovers', 'reviewer', { kind: 'officer-only', role: 'reviewer' }],
     // The five-fast dashboard: the reviewer's and the admin's, nobody else's.
     ['/dashboard', 'reviewer', { kind: 'dashboard' }],
     ['/dashboard', 'admin', { kind: 'dashboard' }],
@@ -102,7 +118,9 @@ describe('routeFor', () => {
     expect(routeFor(path, role)).toEqual(decision);
   });
 
-  it('gives every role a home of its own', () => {
-    expect(new Set(Object.values(ROLE_HOMES)).size).toBe(Object.keys(ROLE_HOMES).length);
+  it('gives every role a home of its own, but the station, which captures on the officer’s screens', () => {
+    const others = Object.entries(ROLE_HOMES).filter(([role]) => role !== 'station');
+    expect(new Set(others.map(([, home]) => home)).size).toBe(others.length);
+    expect(ROLE_HOMES.station).toBe(ROLE_HOMES.officer);
   });
 });

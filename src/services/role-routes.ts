@@ -8,6 +8,7 @@
  */
 import type { Role } from '../contracts/route';
 import type { SessionState } from '../storage';
+import { capturesCases } from '../domain/case/station-role';
 
 /** The home path of each role. */
 export const ROLE_HOMES = {
@@ -15,12 +16,20 @@ export const ROLE_HOMES = {
   reviewer: '/review',
   insurer: '/insurer',
   admin: '/admin',
+  // A rural station's account captures cases with the officer's screens.
+  station: '/',
 } as const satisfies Record<Role, string>;
 
-export type OtherRole = Exclude<Role, 'officer'>;
+/** The roles with a home of their own (an officer and a station capture cases). */
+export type OtherRole = Exclude<Role, 'officer' | 'station'>;
 
 /** Paths every role may open. */
 const SHARED_PATHS = new Set(['/settings', '/signin']);
+
+/** The rural stations' cases handed over to the brigade's officers (the officer confirms them). */
+export const HANDOVERS_PATH = '/handovers';
+const isHandoversPath = (path: string) =>
+  path === HANDOVERS_PATH || path.startsWith(`${HANDOVERS_PATH}/`);
 
 /** The brigade's five-fast dashboard, for its reviewers and admins. */
 export const DASHBOARD_PATH = '/dashboard';
@@ -45,17 +54,21 @@ export type RouteDecision =
 
 /** What `path` shows to `role`. */
 export function routeFor(path: string, role: Role): RouteDecision {
+  // The role's own narrowing: every role that does not capture cases has a home of its own.
+  const other = (r: Role): r is OtherRole => !capturesCases(r);
   if (SHARED_PATHS.has(path)) return { kind: 'show' };
   if (path === DASHBOARD_PATH) {
     return seesDashboard(role) ? { kind: 'dashboard' } : { kind: 'redirect', to: ROLE_HOMES[role] };
   }
   const homeOf = (Object.entries(ROLE_HOMES) as [Role, string][]).find(
     // A role's home and the paths under it (the reviewer's `/review/:id`) are its screens.
-    ([r, home]) => r !== 'officer' && (path === home || path.startsWith(`${home}/`)),
+    ([r, home]) => !capturesCases(r) && (path === home || path.startsWith(`${home}/`)),
   )?.[0];
-  if (role === 'officer') {
-    // Another role's home on an officer's phone: his case list.
-    return homeOf ? { kind: 'redirect', to: ROLE_HOMES.officer } : { kind: 'show' };
+  if (!other(role)) {
+    // Another role's home on an officer's (or a station's) phone: the case list; a
+    // station does not confirm its own hand-overs.
+    const notHis = homeOf !== undefined || (role === 'station' && isHandoversPath(path));
+    return notHis ? { kind: 'redirect', to: ROLE_HOMES.officer } : { kind: 'show' };
   }
   if (homeOf === role) return { kind: 'home', role };
   if (homeOf || path === ROLE_HOMES.officer) return { kind: 'redirect', to: ROLE_HOMES[role] };

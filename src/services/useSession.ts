@@ -5,6 +5,8 @@
 import { useEffect, useState } from 'react';
 import type { SessionState } from '../storage/session';
 import { useShell } from './ServicesContext';
+import { viewerRole } from './role-routes';
+import type { Role } from '../contracts/route';
 
 /** The session's state (signed out, active, or expired and why); undefined while loading. */
 export function useSession(): SessionState | undefined {
@@ -24,4 +26,10 @@ export function useSession(): SessionState | undefined {
     };
   }, [session]);
   return state;
+}
+
+/** The role whose screens the phone shows (an officer's when signed out); undefined while loading. */
+export function useViewerRole(): Role | undefined {
+  const state = useSession();
+  return state && viewerRole(state);
 }

@@ -9,6 +9,7 @@ import type { ClockIds } from '../platform/clock-ids/port';
 import { webClockIds } from '../platform/clock-ids/web';
 import type { DeviceKeys } from '../platform/device-keys/port';
 import { refreshFieldPack } from './field-pack';
+import { capturesCases } from '../domain/case/station-role';
 import {
   claimUnclaimed,
   deleteSyncValue,
@@ -56,9 +57,9 @@ export type SignInResult =
       failure: Extract<ApiResult<never>, { ok: false }>['failure'];
     };
 
-/** Whether a session may do the officer's part: send cases, pull, enrol this phone. */
+/** Whether a session may do the officer's part: send cases, pull, enrol this phone (an officer or a station). */
 export const isOfficerSession = (session: StoredSession): boolean =>
-  session.user.role === 'officer';
+  capturesCases(session.user.role);
 
 /**
  * Signs the user in (online) and stores the session for the shift. For an
@@ -77,7 +78,7 @@ export async function signIn(
   const login = await deps.api.login(credentials);
   if (!login.ok) return { ok: false, stage: 'login', failure: login.failure };
   const { user } = login.value;
-  if (user.role !== 'officer') {
+  if (!capturesCases(user.role)) {
     return { ok: true, session: await deps.session.signIn(login.value), deviceId: null };
   }
   const now = (deps.clock ?? webClockIds).now();

@@ -49,3 +49,23 @@ describe('a non-officer signed in on a phone', () => {
     },
   );
 });
+
+describe('a rural station signed in on a phone', () => {
+  it('does the officer’s part: enrols the phone, claims the case captured signed out and sends it', async () => {
+    w = await openSyncWorld();
+    await w.session.signOut(w.db);
+    const { record } = await w.capture(1);
+    const user = w.server.world.users.stationA;
+    const signed = await signIn(
+      // The phone's own keys: the runner signs with them.
+      { db: w.db, api: w.api, keys: w.keys, session: w.session },
+      { username: user.username, password: w.server.officer.password },
+    );
+    expect(signed.ok && signed.deviceId).toEqual(expect.any(String));
+    const kept = await readCase(w.db, record.id);
+    expect(kept.found && kept.value.officer?.id).toBe(user.id);
+    await w.runner.drainNow('send-now');
+    await w.runner.idle();
+    expect(await w.server.caseRows(record.id)).toBe(1);
+  });
+});

@@ -38,7 +38,7 @@ import { expectNoAxeViolations } from './axe';
 import { sendNow, waitForStatus } from './outbox';
 import { layoutProblems, savedDownload } from './phone';
 import { storedCase } from './phone-db';
-import { caseTimelineEvents } from './server';
+import { caseTimelineOf } from './server';
 
 // Demo officers: the first case is captured by a signed-in officer, whose
 // name and unit the determination prints.
@@ -249,7 +249,7 @@ describe('liability on scene', () => {
       .getByRole('status')
       .getByText(/^已确认：B 车当事人于/)
       .waitFor();
-    const events = await caseTimelineEvents(world.server.url, id);
+    const events = await caseTimelineOf(world.server.url, id);
     expect(events.filter((e) => e.kind === 'party-confirmed')).toMatchObject([{ detail: 'B' }]);
     await party.context.close();
     await context.close();

@@ -152,3 +152,30 @@ export async function fiveFastText(page: Page): Promise<string> {
   await section.waitFor();
   return (await section.textContent()) ?? '';
 }
+
+/**
+ * An officer's phone (signed in) on the rural stations' handed-over cases,
+ * from his case list: opens the case, confirms what the station captured and
+ * determines each vehicle's liability (`levels`: label → the words of the
+ * choice, e.g. 全部责任) with `reason`; answers the station's note as shown
+ * and the determination as the screen confirms it.
+ */
+export async function confirmHandedOver(
+  page: Page,
+  caseNumber: string,
+  levels: Readonly<Record<string, string>>,
+  reason: string,
+): Promise<{ note: string; determination: string }> {
+  await page.goto('/');
+  await page.getByTestId('handovers-link').click();
+  await page.getByRole('heading', { level: 1, name: '劝导站移交的案件' }).waitFor();
+  await page.getByRole('link', { name: `核对并认定 ${caseNumber}` }).click();
+  const note = (await page.getByTestId('station-note').textContent()) ?? '';
+  for (const [label, level] of Object.entries(levels)) {
+    await page.getByLabel(`${label} 车的责任`).selectOption({ label: level });
+  }
+  await page.getByLabel('认定理由').fill(reason);
+  await page.getByRole('button', { name: '确认并认定责任' }).click();
+  const determination = (await page.getByTestId('determination').textContent()) ?? '';
+  return { note, determination };
+}

@@ -4,12 +4,22 @@
  * and affiliation, no error code, no officer screen — and the phone never
  * tries the officer-only device enrolment for them. Officer-only addresses
  * opened by them say so in words; a reload offline still shows their home.
+ * Issue 16: a rural station's helper captures a case offline with the
+ * officer's screens and hands it over instead of determining liability; once
+ * sent, an officer of the brigade confirms it from his phone and determines
+ * liability, and the timeline says who did what.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
+import { startCase } from './drivers';
 import { useBrowserWorld } from './harness';
-import { signInAs } from './phone';
+import { sendNow, waitForStatus } from './outbox';
+import { layoutProblems, signInAs } from './phone';
+import { storedCase } from './phone-db';
+import { confirmHandedOver } from './review-drivers';
+import { clearAndHandOver, fillOneVehicleCase, takeEveryRequiredShot } from './scene-drivers';
+import { caseTimelineOf } from './server';
 
 const world = useBrowserWorld({ demo: true });
 
@@ -54,9 +64,12 @@ const OFFICER_SCREENS = [
 ] as const;
 
 let context: BrowserContext | undefined;
+let officerContext: BrowserContext | undefined;
 afterEach(async () => {
   await context?.close();
+  await officerContext?.close();
   context = undefined;
+  officerContext = undefined;
 });
 
 async function visibleText(page: Page): Promise<string> {
@@ -152,4 +165,69 @@ describe('reviewer, insurer and admin on a phone', () => {
       expect(enrolments).toEqual([]);
     });
   }
+});
+
+describe('a rural station and the brigade’s officer', () => {
+  it('the station captures a case offline and hands it over; an officer confirms it remotely and determines liability', async () => {
+    context = await world.newPhone();
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+    // The station signs in as an officer does: its phone is enrolled, it lands on sending.
+    expect(await signInAs(page, 'demo-station')).toEqual({ path: '/outbox' });
+    await page.getByTestId('session-panel').getByText('已登录').waitFor();
+
+    // Offline at the station: the same capture screens, no liability step.
+    await context.setOffline(true);
+    await page.goto('/');
+    const place = `城关劝导站 ${Date.now()}`;
+    const id = await startCase(page, place);
+    await fillOneVehicleCase(page, id, place);
+    await takeEveryRequiredShot(page, id);
+    await page.getByRole('button', { name: '确认现场已撤离' }).waitFor();
+    await expectNoAxeViolations(page, 'station evidence');
+    await clearAndHandOver(page, '双方无争议，请民警认定');
+    await expectNoAxeViolations(page, 'station hand-over');
+    expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
+    expect(await page.getByRole('heading', { name: '责任认定' }).count()).toBe(0);
+    const stored = await storedCase(page, id);
+    expect(stored.state).toBe('submitted');
+    expect(stored.liability).toBeUndefined();
+    expect(stored.handover).toMatchObject({ by: { name: '赵敏' }, note: '双方无争议，请民警认定' });
+
+    // Back online: sent.
+    await context.setOffline(false);
+    await sendNow(page);
+    await waitForStatus(page, id, 'sent');
+
+    // The patrol officer, on his own phone, confirms it and determines liability.
+    officerContext = await world.newPhone();
+    const officer = await officerContext.newPage();
+    await officer.goto('/');
+    expect(await signInAs(officer, 'demo-officer')).toEqual({ path: '/outbox' });
+    await officer.getByTestId('session-panel').getByText('已登录').waitFor();
+    await officer.goto('/handovers');
+    await officer.getByRole('link', { name: `核对并认定 ${stored.caseNumber}` }).waitFor();
+    await expectNoAxeViolations(officer, 'handed-over cases');
+    await officer.getByRole('link', { name: `核对并认定 ${stored.caseNumber}` }).click();
+    await officer.getByTestId('station-note').waitFor();
+    await expectNoAxeViolations(officer, 'check a station case');
+    // 360 px wide; the two radios' targets are their 48 px labels (the dots are smaller).
+    expect((await layoutProblems(officer)).width).toBe(360);
+    const confirmed = await confirmHandedOver(
+      officer,
+      stored.caseNumber,
+      { A: '全部责任' },
+      '单车事故，A 车负全部责任',
+    );
+    expect(confirmed).toEqual({ note: '双方无争议，请民警认定', determination: 'A 车：全部责任' });
+    await expectNoAxeViolations(officer, 'station case determined');
+
+    // The case records who did what.
+    const events = await caseTimelineOf(world.server.url, id, 'demo-officer');
+    const who = (detail: string) => events.find((e) => e.detail === detail)?.by;
+    expect(who('opened')).toEqual({ name: '赵敏', role: 'station' });
+    expect(who('station-handover')).toEqual({ name: '赵敏', role: 'station' });
+    expect(who('station-confirm')).toEqual({ name: '张伟', role: 'officer' });
+  });
 });

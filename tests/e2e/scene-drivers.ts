@@ -100,6 +100,19 @@ export async function confirmSceneCleared(page: Page): Promise<void> {
   await page.getByTestId('cleared-confirmation').getByText('已确认现场已撤离').waitFor();
 }
 
+/**
+ * A rural station's phone, on the evidence screen of a complete case: the
+ * road cleared, then — where an officer determines liability — the case
+ * handed over to an officer with `note` (saved on the phone, offline too).
+ */
+export async function clearAndHandOver(page: Page, note: string): Promise<void> {
+  await page.getByRole('button', { name: '确认现场已撤离' }).click();
+  await page.getByRole('heading', { level: 1, name: '移交民警' }).waitFor();
+  await page.getByLabel('给民警的说明（可不填）').fill(note);
+  await page.getByRole('button', { name: '移交民警', exact: true }).click();
+  await page.getByTestId('handed-over').waitFor();
+}
+
 /** What `makeDetailedJpeg` draws: a seeded scene of shapes with per-pixel noise. */
 export interface DetailedJpegSpec {
   width: number;

@@ -89,16 +89,20 @@ async function callApi(
   return { status: res.status, body: await res.json() };
 }
 
-/** A case's timeline as `username` (the brigade's reviewer by default) reads it through the API. */
-export async function caseTimelineEvents(
+/**
+ * A case's timeline as `username` (the brigade's reviewer by default) reads
+ * it through the API: each event's kind, detail and who.
+ */
+export async function caseTimelineOf(
   serverUrl: string,
   caseId: string,
   username = 'demo-reviewer',
-): Promise<{ kind: string; detail?: string }[]> {
+): Promise<{ kind: string; detail?: string; by?: { name: string; role?: string } }[]> {
   const token = await login(serverUrl, username);
   const res = await callApi(serverUrl, token, `/api/cases/${caseId}/timeline`);
   expect(res.status).toBe(200);
-  return (res.body as { events: { kind: string; detail?: string }[] }).events;
+  return (res.body as { events: { kind: string; detail?: string; by?: { name: string } }[] })
+    .events;
 }
 
 /**

@@ -38,7 +38,9 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseState, readonly CaseState[]>>
   opened: ['triaged', 'escalated'],
   triaged: ['evidence-complete', 'escalated'],
   'evidence-complete': ['scene-cleared', 'escalated'],
-  'scene-cleared': ['liability-proposed', 'escalated'],
+  // A rural station may not determine liability: it hands the cleared case
+  // over to an officer (station.ts) and it is sent without a determination.
+  'scene-cleared': ['liability-proposed', 'escalated', 'submitted'],
   // A disputed determination escalates; an agreed one is signed.
   'liability-proposed': ['signed', 'escalated'],
   // A signed determination is corrected only by an amendment (determination.ts),

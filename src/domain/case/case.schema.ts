@@ -11,6 +11,7 @@ import { Vehicle } from './vehicle.schema';
 import { TriageRecord } from '../triage/triage.schema';
 import { LiabilityRecord } from './liability-record.schema';
 import { CollisionSketch } from './sketch.schema';
+import { StationHandover } from './station-handover.schema';
 
 export const CASE_SCHEMA_VERSION = 1;
 
@@ -76,6 +77,8 @@ export const CaseRecord = z.object({
   liability: z.optional(LiabilityRecord),
   /** The collision sketch (现场草图); absent until the officer draws one. */
   sketch: z.optional(CollisionSketch),
+  /** A station's case handed over to an officer (station.ts); absent on an officer's case. */
+  handover: z.optional(StationHandover),
   createdAt: Instant,
   updatedAt: Instant,
 });

@@ -51,8 +51,8 @@ export function SignInScreen() {
       return;
     }
     const { role } = r.session.user;
-    if (role !== 'officer') {
-      // Only an officer sends; the others go to their own home.
+    if (role !== 'officer' && role !== 'station') {
+      // Only an officer or a station sends; the others go to their own home.
       navigate(ROLE_HOMES[role], { replace: true });
       return;
     }

@@ -19,6 +19,7 @@ import {
 } from '../../domain';
 import { useCase, useCaseReview, usePhotos } from '../../services/useCase';
 import { useCaseStep } from '../../services/useCaseStep';
+import { useViewerRole } from '../../services/useSession';
 import { Button, ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
 import { ErrorNotice, Notice } from '../../ui/Notice';
@@ -178,6 +179,8 @@ function Evidence({ c, photos }: { c: CaseRecord; photos: PhotoMeta[] }) {
 /** "Clear the scene" once the evidence is complete; when it is cleared, the way on. */
 function Clearance({ c, onConfirm }: { c: CaseRecord; onConfirm: () => void }) {
   const { t, i18n } = useTranslation();
+  // A rural station hands the case over to an officer where an officer determines liability.
+  const station = useViewerRole() === 'station';
   const clearedAt = enteredAt(c, 'scene-cleared');
   return (
     <>
@@ -193,7 +196,7 @@ function Clearance({ c, onConfirm }: { c: CaseRecord; onConfirm: () => void }) {
         <Notice as="div" tone="ok" role="status" data-testid="cleared-confirmation">
           <p>{t('evidence.clearedAt', { time: formatTime(clearedAt, i18n.language) })}</p>
           <ButtonLink href={`/cases/${c.id}/liability`} variant="primary" block>
-            {t('evidence.nextLiability')}
+            {station ? t('evidence.nextHandover') : t('evidence.nextLiability')}
           </ButtonLink>
         </Notice>
       )}

@@ -31,6 +31,7 @@ const zh = {
     closeLarge: '关闭大图',
     clearedAt: '已确认现场已撤离（{{time}}）。',
     nextLiability: '下一步：责任认定',
+    nextHandover: '下一步：移交民警',
   },
 };
 
@@ -67,6 +68,7 @@ export const evidenceMessages: MessageBundle<typeof zh> = {
       closeLarge: 'Close',
       clearedAt: 'Scene cleared, confirmed at {{time}}.',
       nextLiability: 'Next: liability',
+      nextHandover: 'Next: hand over to an officer',
     },
   },
 };

@@ -39,12 +39,15 @@ function eventText(t: TFunction, e: TimelineEvent, slot: (s: string) => string):
   const d = e.detail ?? '';
   switch (e.kind) {
     case 'step':
+      if (d === 'station-handover') return t('timeline.stationHandover');
       return d === 'arrived' ? t('timeline.arrived') : t(`state.${d}`, d);
     case 'photo':
       return t('timeline.photo', { slot: slot(d) });
     case 'received':
       return t('timeline.received', { version: d });
     case 'review':
+      // An officer's confirmation of a rural station's case.
+      if (d.startsWith('station-')) return t(`timeline.${d}`, d);
       return t(`review.history.kind.${d}`, d);
     case 'packet-delivered':
       return t('timeline.delivered', { version: d });

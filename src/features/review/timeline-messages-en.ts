@@ -9,6 +9,10 @@ export const timelineEn: TimelineMessages = {
     none: 'Nothing recorded yet.',
     failed: 'Could not read the timeline: {{reason}}',
     arrived: 'Arrived on scene',
+    stationHandover:
+      'The rural station handed the case to an officer (a station does not determine liability)',
+    'station-confirm': 'An officer confirmed the case remotely and determined liability',
+    'station-correct': 'An officer corrected the case remotely and determined liability',
     photo: 'Photo taken: {{slot}}',
     received: 'Server received version {{version}}',
     delivered: 'Packet delivered to the insurer (version {{version}})',

@@ -10,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { returnedFirst } from '../../domain';
 import { useCaseList, useCaseReviews } from '../../services/useCase';
 import { useCaseStatuses } from '../../services/useSyncStatus';
+import { useSession } from '../../services/useSession';
+import { ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { OtherOfficersNote } from '../../ui/OtherOfficersNote';
@@ -30,11 +32,19 @@ export function CaseList() {
   const list = useCaseList();
   const statuses = useCaseStatuses();
   const reviews = useCaseReviews();
+  const session = useSession();
   const loaded = list !== undefined && reviews !== undefined;
+  // A signed-in officer confirms the cases the brigade's rural stations hand over.
+  const officer = session?.kind === 'active' && session.session.user.role === 'officer';
   return (
     <CaseListFrame>
       {loaded ? (
         <>
+          {officer && (
+            <ButtonLink href="/handovers" block data-testid="handovers-link">
+              {t('cases.handovers')}
+            </ButtonLink>
+          )}
           {list.unreadable.length > 0 && (
             <Notice tone="warn" role="alert">
               {t('cases.unreadable', { count: list.unreadable.length })}

@@ -13,6 +13,7 @@ import {
   type EvidenceStatus,
 } from '../../domain';
 import { useCaseReview, usePhotos } from '../../services/useCase';
+import { useViewerRole } from '../../services/useSession';
 import { ButtonLink } from '../../ui/Button';
 import { Link } from '../../ui/router';
 import { InsurerSteps } from './InsurerSteps';
@@ -120,11 +121,28 @@ function signingSteps(c: CaseRecord, t: TFunction): Step[] {
   ];
 }
 
+/** A rural station's last step: it hands the cleared case over to an officer, who determines liability. */
+function handoverSteps(c: CaseRecord, t: TFunction): Step[] {
+  return [
+    {
+      key: 'handover',
+      href: `/cases/${c.id}/liability`,
+      label: t('stationSteps.handover'),
+      status: c.handover ? t('stationSteps.handedOver') : t('steps.todo'),
+      done: c.handover !== undefined,
+    },
+  ];
+}
+
 export function CaseSteps({ c }: { c: CaseRecord }) {
   const { t } = useTranslation();
   const photos = usePhotos(c.id) ?? [];
   const review = useCaseReview(c.id);
-  const steps = [...sceneSteps(c, evidenceStatus(c, photos), t), ...signingSteps(c, t)];
+  const station = useViewerRole() === 'station';
+  const steps = [
+    ...sceneSteps(c, evidenceStatus(c, photos), t),
+    ...(station ? handoverSteps(c, t) : signingSteps(c, t)),
+  ];
   // The way on: the first step of the quick path not done yet (the map and the sketch are optional).
   const next =
     c.state === 'escalated' ? undefined : steps.find((s) => !OPTIONAL.includes(s.key) && !s.done);
@@ -132,7 +150,7 @@ export function CaseSteps({ c }: { c: CaseRecord }) {
     <>
       {next && (
         <ButtonLink href={next.href} variant="primary" block data-testid="next-step">
-          {t(`nextStep.${next.key}`)}
+          {next.key === 'handover' ? t('stationSteps.next') : t(`nextStep.${next.key}`)}
         </ButtonLink>
       )}
       <ol className="steps" aria-label={t('steps.title')}>

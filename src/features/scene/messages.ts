@@ -5,6 +5,7 @@
  */
 import type { MessageBundle } from '../../ui/i18n/setup';
 import { insurerStepsEn, insurerStepsZh } from './messages-insurers';
+import { stationStepsEn, stationStepsZh } from './messages-station';
 import { sketchEn, sketchZh } from './sketch/messages';
 
 const zhCN = {
@@ -392,8 +393,8 @@ const en: Widen<typeof zhCN> = {
 
 /** The scene feature's bundle, registered in `src/app/messages.ts`. */
 export const sceneMessages: MessageBundle<
-  Widen<typeof zhCN & typeof insurerStepsZh & typeof sketchZh>
+  Widen<typeof zhCN & typeof insurerStepsZh & typeof sketchZh & typeof stationStepsZh>
 > = {
-  'zh-CN': { ...zhCN, ...insurerStepsZh, ...sketchZh },
-  en: { ...en, ...insurerStepsEn, ...sketchEn },
+  'zh-CN': { ...zhCN, ...insurerStepsZh, ...sketchZh, ...stationStepsZh },
+  en: { ...en, ...insurerStepsEn, ...sketchEn, ...stationStepsEn },
 };

@@ -17,6 +17,7 @@ export const en: Messages = {
     saved: 'Saved on this phone',
   },
   cases: {
+    handovers: 'Cases handed over by rural stations',
     sync: {
       'saved-on-phone': 'Saved on this phone',
       sending: 'Sending',

@@ -15,6 +15,7 @@ export const zhCN = {
     saved: '已保存在本机',
   },
   cases: {
+    handovers: '劝导站移交的案件',
     sync: {
       'saved-on-phone': '已保存在本机',
       sending: '发送中',

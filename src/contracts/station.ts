@@ -1,0 +1,105 @@
+/**
+ * A rural station's cases handed over to an officer (src/domain/case/station.ts):
+ * the brigade's officers list those waiting for one, and an officer confirms
+ * (or corrects) a case and determines its liability, remotely.
+ */
+import * as z from 'zod/mini';
+import { Id, Instant } from '../domain/ids';
+import { LiabilityByVehicle } from '../domain/case/liability-record.schema';
+import { TEXT_LIMITS, line, paragraph } from '../domain/text';
+import { ErrorBody } from './errors';
+import { defineRoute, IdParams } from './route';
+
+/** The officer confirms the station's capture as it is, or corrects it (saying what). */
+export const StationDecision = z.enum(['confirm', 'correct']);
+export type StationDecision = z.infer<typeof StationDecision>;
+
+const Person = z.object({ id: Id, name: line(TEXT_LIMITS.name) });
+
+export const StationConfirmRequest = z
+  .object({
+    decision: StationDecision,
+    /** What the officer corrected (required for `correct`), or a word to the station. */
+    note: paragraph(TEXT_LIMITS.text),
+    /** The officer's determination: exactly the case's vehicle labels. */
+    liability: LiabilityByVehicle,
+    /** Why, in words (printed for the parties). */
+    reason: paragraph(TEXT_LIMITS.text).check(z.minLength(1, 'required')),
+  })
+  .check(
+    z.refine((r) => r.decision === 'confirm' || r.note.trim().length > 0, {
+      message: 'say what was corrected',
+      path: ['note'],
+    }),
+  );
+export type StationConfirmRequest = z.infer<typeof StationConfirmRequest>;
+
+export const StationConfirmation = z.object({
+  caseId: Id,
+  by: Person,
+  decision: StationDecision,
+  note: z.string(),
+  liability: LiabilityByVehicle,
+  reason: z.string(),
+  /** The stored version the officer confirmed. */
+  manifestVersion: z.number(),
+  at: Instant,
+});
+export type StationConfirmation = z.infer<typeof StationConfirmation>;
+
+/** A station's case as the brigade's officers read it. */
+export const HandedOverCase = z.object({
+  caseId: Id,
+  caseNumber: z.string(),
+  arrivedAt: Instant,
+  address: z.string(),
+  /** The rural station's unit. */
+  unitName: z.string(),
+  handover: z.object({ by: Person, at: Instant, to: z.nullable(Id), note: z.string() }),
+  vehicles: z.array(z.object({ label: z.string(), plate: z.string() })),
+  parties: z.array(z.object({ vehicleLabel: z.string(), name: z.string() })),
+  photos: z.number(),
+  manifestVersion: z.number(),
+});
+export type HandedOverCase = z.infer<typeof HandedOverCase>;
+
+export const HandedOverList = z.object({ items: z.array(HandedOverCase) });
+export type HandedOverList = z.infer<typeof HandedOverList>;
+
+export const STATION_REFUSALS = {
+  not_awaiting_officer:
+    '409: the case was not handed over by a station, or an officer has confirmed it already',
+  invalid_determination: '422: the liability does not name exactly the case’s vehicles',
+} as const;
+
+export const stationRoutes = [
+  defineRoute({
+    id: 'station.handovers',
+    method: 'GET',
+    path: '/api/station/handovers',
+    summary:
+      'The brigade’s rural-station cases handed over and waiting for an officer, oldest first',
+    access: ['officer'],
+    scoped: false,
+    responses: { 200: { description: 'Waiting cases', schema: HandedOverList } },
+  }),
+  defineRoute({
+    id: 'station.confirm',
+    method: 'POST',
+    path: '/api/cases/:id/confirm',
+    summary:
+      'An officer of the brigade confirms (or corrects) a station’s case and determines liability; the case becomes his; audited',
+    description: Object.entries(STATION_REFUSALS)
+      .map(([code, what]) => `\`${code}\` ${what}`)
+      .join('; '),
+    access: ['officer'],
+    scoped: true,
+    params: IdParams,
+    body: StationConfirmRequest,
+    responses: {
+      200: { description: 'Confirmed and determined', schema: StationConfirmation },
+      409: { description: '`not_awaiting_officer`', schema: ErrorBody },
+      422: { description: '`invalid_determination`', schema: ErrorBody },
+    },
+  }),
+] as const;

@@ -1,0 +1,81 @@
+/**
+ * The rural station's part of a case (站点移交). A station account — a
+ * persuasion station's helper, or an insurer's agent stationed there — opens
+ * a minor case, photographs the shot list and records the parties and
+ * vehicles with the officer's screens, offline alike; it may not determine
+ * liability. Once the scene is cleared it hands the case over to an officer
+ * of the brigade (`handOverToOfficer`): the handover is recorded on the case
+ * and the case is sent without a determination. The officer confirms the
+ * capture (or corrects it, saying what) and determines liability remotely;
+ * the server keeps that (server/cases/station-confirm.ts). Pure.
+ */
+import type { Id, Instant } from '../ids';
+import { ok, refuse, type Result } from '../result';
+import { TEXT_LIMITS } from '../text';
+import type { CaseRecord } from './case.schema';
+import type { CaseState } from './case-state';
+
+/** The role of a station account (a role of src/contracts/route.ts `ROLES`). */
+export const STATION_ROLE = 'station';
+
+/** Whether a role may determine liability: everyone who may touch a case but a station. */
+export const mayDetermineLiability = (role: string): boolean => role !== STATION_ROLE;
+
+/** Whether a role captures cases on a phone (the scene screens, the outbox). */
+export const capturesCases = (role: string): boolean => role === 'officer' || role === STATION_ROLE;
+
+export type HandoverRefusal =
+  'not-cleared' | 'determined' | 'already-handed-over' | 'note-too-long';
+
+export interface HandoverInput {
+  by: { id: Id; name: string };
+  at: Instant;
+  note: string;
+  /** The officer it is meant for; null or absent: any officer of the brigade. */
+  to?: Id | null;
+}
+
+/**
+ * Hands a station's cleared case over to an officer: the handover is kept on
+ * the case and the case is `submitted` (sent at once), without a determination.
+ */
+export function handOverToOfficer(
+  c: CaseRecord,
+  input: HandoverInput,
+): Result<CaseRecord, HandoverRefusal> {
+  if (c.handover) return refuse('already-handed-over');
+  if (c.liability) return refuse('determined');
+  if (c.state !== 'scene-cleared') return refuse('not-cleared', c.state);
+  const note = input.note.trim();
+  if (note.length > TEXT_LIMITS.text) return refuse('note-too-long');
+  return ok({
+    ...c,
+    handover: { by: input.by, at: input.at, to: input.to ?? null, note },
+    state: 'submitted',
+    transitions: [...c.transitions, { from: c.state, to: 'submitted', at: input.at }],
+    updatedAt: input.at,
+  });
+}
+
+/** States that carry a determination: a station may never send a case in one. */
+const DETERMINED: readonly CaseState[] = ['liability-proposed', 'signed'];
+
+export type StationSendRefusal = 'station_cannot_determine';
+
+/**
+ * What the server answers a version a station account sends: refused when it
+ * carries a liability record or a determined state — a station hands over,
+ * an officer determines.
+ */
+export function stationSendRefusal(record: CaseRecord): StationSendRefusal | undefined {
+  if (record.liability !== undefined || DETERMINED.includes(record.state)) {
+    return 'station_cannot_determine';
+  }
+  return undefined;
+}
+
+/** Whether the case was handed over by a station and still waits for an officer. */
+export const awaitsStationConfirmation = (
+  record: Pick<CaseRecord, 'handover'>,
+  confirmed: boolean,
+): boolean => record.handover !== undefined && !confirmed;

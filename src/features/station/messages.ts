@@ -1,0 +1,163 @@
+/** A rural station's hand-over and the officer's confirmation: words in zh-CN and English. */
+import type { MessageBundle } from '../../ui/i18n/setup';
+
+const zh = {
+  station: {
+    handover: {
+      title: '移交民警',
+      intro:
+        '劝导站不能认定事故责任。取证完成、现场撤离后，把案件移交给本大队的民警：民警远程核对案件，确认或更正后认定责任。',
+      note: '给民警的说明（可不填）',
+      noteHint: '例如：双方对经过无争议；B 车驾驶人未带驾驶证。',
+      submit: '移交民警',
+      notReady: '请先完成现场取证并确认现场已撤离，再移交民警。',
+      toCase: '返回案件',
+      done: '已于 {{time}} 移交民警。案件联网后自动发送，等待民警远程确认并认定责任。',
+      yourNote: '您的说明：{{note}}',
+      refused: {
+        'not-cleared': '现场还没有撤离，不能移交。',
+        determined: '这起案件已经有责任认定，劝导站不能移交。',
+        'already-handed-over': '这起案件已经移交过了。',
+        'note-too-long': '说明太长了，请精简到 2000 字以内。',
+      },
+    },
+    list: {
+      title: '劝导站移交的案件',
+      intro:
+        '本大队各劝导站采集并移交、等待民警确认的案件。确认或更正后由您认定责任，案件转由您负责。',
+      nav: '站点移交',
+      loading: '正在读取移交的案件…',
+      empty: '目前没有等待确认的案件。',
+      item: '{{number}} · {{unit}}',
+      by: '{{name}} 于 {{time}} 移交',
+      vehicles: '车辆：{{plates}}',
+      open: '核对并认定 {{number}}',
+    },
+    confirm: {
+      title: '核对并认定 {{number}}',
+      back: '劝导站移交的案件',
+      place: '地点',
+      arrived: '到达时间',
+      stationNote: '劝导站的说明',
+      noNote: '（无）',
+      vehicles: '车辆与当事人',
+      vehicle: '{{label}} 车 {{plate}}：{{names}}',
+      photos: '照片 {{count}} 张',
+      decision: '核对结果',
+      confirm: '确认：劝导站采集的内容无误',
+      correct: '更正：有内容需要更正',
+      note: '说明',
+      noteCorrect: '更正了什么（必填）',
+      noteRequired: '请写明更正了什么。',
+      liability: '{{label}} 车的责任',
+      levelRequired: '请选择 {{label}} 车的责任。',
+      reason: '认定理由',
+      reasonRequired: '请写明认定理由。',
+      submit: '确认并认定责任',
+      sending: '正在提交…',
+      done: '已认定责任。案件转由您负责。',
+      result: '{{label}} 车：{{level}}',
+      toList: '返回移交的案件',
+      notFound: '找不到这起案件：可能已由其他民警确认。',
+    },
+    level: {
+      full: '全部责任',
+      primary: '主要责任',
+      equal: '同等责任',
+      secondary: '次要责任',
+      none: '无责任',
+    },
+    failure: {
+      'signed-out': '需要重新登录',
+      offline: '没有网络：联网后再试',
+      forbidden: '只有民警可以确认劝导站的案件',
+      'not-found': '找不到这起案件',
+      taken: '这起案件已由其他民警确认',
+      invalid: '服务器认为内容不完整：请检查各车的责任和认定理由',
+      server: '服务器出错，请稍后再试',
+    },
+  },
+};
+
+type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
+
+const en: Words<typeof zh> = {
+  station: {
+    handover: {
+      title: 'Hand over to an officer',
+      intro:
+        'A rural station does not determine liability. Once the evidence is complete and the road cleared, hand the case to an officer of the brigade: the officer checks it remotely, confirms or corrects it and determines liability.',
+      note: 'A note for the officer (optional)',
+      noteHint: 'E.g. both parties agree on what happened; driver B has no licence with him.',
+      submit: 'Hand over to an officer',
+      notReady: 'Complete the evidence and confirm the road is cleared before handing over.',
+      toCase: 'Back to the case',
+      done: 'Handed over to an officer at {{time}}. The case is sent once online and waits for an officer to confirm it and determine liability.',
+      yourNote: 'Your note: {{note}}',
+      refused: {
+        'not-cleared': 'The road is not cleared yet: the case cannot be handed over.',
+        determined:
+          'This case already has a liability determination: a station cannot hand it over.',
+        'already-handed-over': 'This case was handed over already.',
+        'note-too-long': 'The note is too long: keep it within 2000 characters.',
+      },
+    },
+    list: {
+      title: 'Cases handed over by rural stations',
+      intro:
+        'Cases the brigade’s rural stations captured and handed over, waiting for an officer. Once you confirm or correct one you determine liability and the case is yours.',
+      nav: 'Station cases',
+      loading: 'Reading the cases handed over…',
+      empty: 'No case is waiting for an officer.',
+      item: '{{number}} · {{unit}}',
+      by: 'Handed over by {{name}} at {{time}}',
+      vehicles: 'Vehicles: {{plates}}',
+      open: 'Check and determine {{number}}',
+    },
+    confirm: {
+      title: 'Check and determine {{number}}',
+      back: 'Cases handed over by rural stations',
+      place: 'Place',
+      arrived: 'Arrived',
+      stationNote: 'The station’s note',
+      noNote: '(none)',
+      vehicles: 'Vehicles and parties',
+      vehicle: 'Vehicle {{label}} {{plate}}: {{names}}',
+      photos: '{{count}} photos',
+      decision: 'Your check',
+      confirm: 'Confirm: what the station captured is right',
+      correct: 'Correct: something needs correcting',
+      note: 'Note',
+      noteCorrect: 'What you corrected (required)',
+      noteRequired: 'Say what you corrected.',
+      liability: 'Liability of vehicle {{label}}',
+      levelRequired: 'Choose the liability of vehicle {{label}}.',
+      reason: 'Reason for the determination',
+      reasonRequired: 'Give the reason for the determination.',
+      submit: 'Confirm and determine liability',
+      sending: 'Sending…',
+      done: 'Liability determined. The case is yours now.',
+      result: 'Vehicle {{label}}: {{level}}',
+      toList: 'Back to the cases handed over',
+      notFound: 'This case is not here: another officer may have confirmed it.',
+    },
+    level: {
+      full: 'full liability',
+      primary: 'primary liability',
+      equal: 'equal liability',
+      secondary: 'secondary liability',
+      none: 'no liability',
+    },
+    failure: {
+      'signed-out': 'Sign in again',
+      offline: 'No connection: try again once online',
+      forbidden: 'Only an officer may confirm a station’s case',
+      'not-found': 'This case is not here',
+      taken: 'Another officer confirmed this case already',
+      invalid: 'The server found something missing: check each vehicle’s liability and the reason',
+      server: 'The server failed; try again shortly',
+    },
+  },
+};
+
+export const stationMessages: MessageBundle<typeof zh> = { 'zh-CN': zh, en };

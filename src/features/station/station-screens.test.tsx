@@ -1,0 +1,181 @@
+// @vitest-environment jsdom
+/**
+ * A rural station's screens: the station's hand-over step in place of
+ * liability (the form on a cleared case, what it says once handed over or
+ * before the road is cleared), and the officer's check of a handed-over case
+ * — the station's note and the vehicles, each refusal named at its field, the
+ * confirmation sent with its determination, another officer's confirmation
+ * said in words — in zh-CN and English, with no axe violation.
+ */
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { aCase } from '../../../tests/builders/case.builder';
+import { reviewerSession, servicesWith } from '../../../tests/builders/review.builder';
+import { axeViolationsIn } from '../../../tests/setup/axe-jsdom';
+import type { HandedOverCase, StationConfirmRequest } from '../../contracts/station';
+import type { CaseRecord } from '../../domain';
+import { setupI18n } from '../../ui/i18n/setup';
+import { ConfirmScreen } from './ConfirmScreen';
+import { HandOver } from './HandOverScreen';
+import { stationMessages } from './messages';
+
+const server = setupServer();
+const CASE_ID = '0190a000-0000-7000-8000-0000000000c7';
+
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  await setupI18n([stationMessages], 'zh-CN');
+});
+afterEach(async () => {
+  cleanup();
+  server.resetHandlers();
+  const { default: i18n } = await import('i18next');
+  await i18n.changeLanguage('zh-CN');
+});
+afterAll(() => server.close());
+
+const english = async () => {
+  const { default: i18n } = await import('i18next');
+  await i18n.changeLanguage('en');
+};
+
+const { store } = reviewerSession();
+const Wrapper = servicesWith(store);
+
+const cleared = (patch: Partial<CaseRecord> = {}): CaseRecord =>
+  aCase()
+    .withVehicles(2)
+    .with({ state: 'scene-cleared', ...patch })
+    .build();
+
+describe('the station’s hand-over step', () => {
+  it('offers the hand-over with a note on a cleared case, with no axe violation', async () => {
+    const { container } = render(<HandOver c={cleared()} />, { wrapper: Wrapper });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('移交民警');
+    expect(screen.getByLabelText('给民警的说明（可不填）')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '移交民警' })).toBeTruthy();
+    expect(await axeViolationsIn(container)).toEqual([]);
+  });
+
+  it('says when and with what note it was handed over, in English', async () => {
+    await english();
+    const handover = {
+      by: { id: '0190a000-0000-7000-8000-0000000000f1', name: '赵敏' },
+      at: '2026-12-07T03:00:00.000Z',
+      to: null,
+      note: 'Both parties agree',
+    };
+    render(<HandOver c={cleared({ state: 'submitted', handover })} />, { wrapper: Wrapper });
+    const done = screen.getByTestId('handed-over').textContent ?? '';
+    expect(done).toContain('Handed over to an officer at');
+    expect(done).toContain('Your note: Both parties agree');
+    expect(screen.queryByRole('button', { name: 'Hand over to an officer' })).toBeNull();
+  });
+
+  it('asks for the evidence and the clearance first', () => {
+    render(<HandOver c={cleared({ state: 'evidence-complete' })} />, { wrapper: Wrapper });
+    expect(screen.getByText('请先完成现场取证并确认现场已撤离，再移交民警。')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '移交民警' })).toBeNull();
+  });
+});
+
+const waiting: HandedOverCase = {
+  caseId: CASE_ID,
+  caseNumber: 'KC20261207-0000C7',
+  arrivedAt: '2026-12-07T02:00:00.000Z',
+  address: '城关镇 G318 K12',
+  unitName: '城关劝导站',
+  handover: {
+    by: { id: '0190a000-0000-7000-8000-0000000000f1', name: '赵敏' },
+    at: '2026-12-07T02:30:00.000Z',
+    to: null,
+    note: '请核对B车号牌',
+  },
+  vehicles: [
+    { label: 'A', plate: '川A12340' },
+    { label: 'B', plate: '川A12341' },
+  ],
+  parties: [
+    { vehicleLabel: 'A', name: '张三' },
+    { vehicleLabel: 'B', name: '李四' },
+  ],
+  photos: 13,
+  manifestVersion: 1,
+};
+
+function serving(confirmStatus = 200) {
+  const sent: StationConfirmRequest[] = [];
+  server.use(
+    http.get('*/api/station/handovers', () => HttpResponse.json({ items: [waiting] })),
+    http.post(`*/api/cases/${CASE_ID}/confirm`, async ({ request }) => {
+      const body = (await request.json()) as StationConfirmRequest;
+      sent.push(body);
+      if (confirmStatus !== 200) {
+        return HttpResponse.json(
+          { error: { code: 'not_awaiting_officer', message: 'confirmed already' } },
+          { status: confirmStatus },
+        );
+      }
+      return HttpResponse.json({
+        caseId: CASE_ID,
+        by: { id: '0190a000-0000-7000-8000-0000000000a1', name: '张伟' },
+        manifestVersion: 1,
+        at: '2026-12-07T03:00:00.000Z',
+        ...body,
+      });
+    }),
+  );
+  return sent;
+}
+
+const choose = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+describe('the officer checks a station’s case', () => {
+  it('shows the station’s note and the vehicles, and names each missing answer at its field', async () => {
+    const sent = serving();
+    const { container } = render(<ConfirmScreen id={CASE_ID} />, { wrapper: Wrapper });
+    expect((await screen.findByTestId('station-note')).textContent).toBe('请核对B车号牌');
+    expect(screen.getByText('A 车 川A12340：张三')).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: '更正：有内容需要更正' }));
+    fireEvent.click(screen.getByRole('button', { name: '确认并认定责任' }));
+    expect(screen.getByText('请写明更正了什么。')).toBeTruthy();
+    expect(screen.getByText('请选择 A 车的责任。')).toBeTruthy();
+    expect(screen.getByText('请写明认定理由。')).toBeTruthy();
+    expect(screen.getByLabelText('更正了什么（必填）').getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toEqual([]);
+    expect(await axeViolationsIn(container)).toEqual([]);
+  });
+
+  it('sends the confirmation with the determination and shows it', async () => {
+    const sent = serving();
+    render(<ConfirmScreen id={CASE_ID} />, { wrapper: Wrapper });
+    await screen.findByTestId('station-note');
+    choose('A 车的责任', 'full');
+    choose('B 车的责任', 'none');
+    choose('认定理由', 'A 车追尾');
+    fireEvent.click(screen.getByRole('button', { name: '确认并认定责任' }));
+    expect((await screen.findByTestId('determination')).textContent).toBe(
+      'A 车：全部责任B 车：无责任',
+    );
+    expect(sent).toEqual([
+      { decision: 'confirm', note: '', liability: { A: 'full', B: 'none' }, reason: 'A 车追尾' },
+    ]);
+  });
+
+  it('says in English that another officer confirmed it first', async () => {
+    await english();
+    serving(409);
+    render(<ConfirmScreen id={CASE_ID} />, { wrapper: Wrapper });
+    await screen.findByTestId('station-note');
+    choose('Liability of vehicle A', 'equal');
+    choose('Liability of vehicle B', 'equal');
+    choose('Reason for the determination', 'both changed lanes');
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and determine liability' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Another officer confirmed this case already',
+    );
+  });
+});
