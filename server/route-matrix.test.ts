@@ -137,7 +137,7 @@ const FIXTURES: Record<string, Fixture> = {
   'devices.escrowKey': {
     success: 200,
     home: ['officerA'],
-    prepare: async () => ({ url: `/api/me/escrow-key?deviceId=${w.devices.officerA.id}` }),
+    prepare: async () => ({ url: `/api/devices/${w.devices.officerA.id}/escrow-key` }),
   },
   'devices.revoke': {
     success: 200,

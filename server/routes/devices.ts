@@ -1,6 +1,6 @@
 /** POST /api/devices (enrol), GET /api/devices, DELETE /api/devices/:id (revoke). */
 import type { FastifyPluginAsync } from 'fastify';
-import { EnrolDeviceRequest, EscrowKeyQuery } from '../../src/contracts/devices';
+import { EnrolDeviceRequest } from '../../src/contracts/devices';
 import type {
   Device,
   DeviceList,
@@ -79,8 +79,8 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     auth,
     'devices.escrowKey',
     async (request, _reply, session): Promise<EscrowKey> => {
-      const { deviceId } = parseInput(EscrowKeyQuery, request.query, 'querystring');
-      return escrowKeyFor(db, session.userId, deviceId, now());
+      const { id } = parseInput(IdParams, request.params, 'params');
+      return escrowKeyFor(db, session.userId, id, now());
     },
   );
 };

@@ -15,9 +15,9 @@ afterEach(async () => {
 });
 
 const ask = (actor: 'officerA' | 'officerB' | 'reviewerA', deviceId: string) =>
-  w.call(actor, { url: `/api/me/escrow-key?deviceId=${deviceId}` });
+  w.call(actor, { url: `/api/devices/${deviceId}/escrow-key` });
 
-describe('GET /api/me/escrow-key', () => {
+describe('GET /api/devices/:id/escrow-key', () => {
   it('gives the officer’s own phone 32 random bytes, the same each time, another officer other bytes, each hand-out audited', async () => {
     const first = await ask('officerA', w.devices.officerA.id);
     expect(first.statusCode).toBe(200);
@@ -71,11 +71,9 @@ describe('GET /api/me/escrow-key', () => {
   });
 
   it('names the bad field, and refuses other roles', async () => {
-    const bad = await w.call('officerA', { url: '/api/me/escrow-key?deviceId=phone-1' });
+    const bad = await w.call('officerA', { url: '/api/devices/phone-1/escrow-key' });
     expect(bad.statusCode).toBe(400);
-    expect(ErrorBody.parse(bad.json()).error.fields?.map((f) => f.path)).toEqual([
-      'querystring.deviceId',
-    ]);
+    expect(ErrorBody.parse(bad.json()).error.fields?.map((f) => f.path)).toEqual(['params.id']);
     expect(JSON.stringify(bad.json())).not.toMatch(/at .*\.ts/);
 
     const reviewer = await ask('reviewerA', w.devices.officerA.id);

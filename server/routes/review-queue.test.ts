@@ -114,7 +114,12 @@ describe('GET /api/review/queue', () => {
       // Disputed, escalated and returned wait; the reviewed escalated case does not.
       needsMe: 3,
     });
-    expect(q.units.map((u) => u.name)).toEqual(['Accident A', 'Patrol A', 'Patrol A2']);
+    expect(q.units.map((u) => u.name)).toEqual([
+      'Accident A',
+      'Patrol A',
+      'Patrol A2',
+      'Station A',
+    ]);
     expect(q.officers.map((o) => o.name).sort()).toEqual(['officerA', 'officerA2', '民警三']);
   });
 

@@ -51,10 +51,6 @@ export type EnrolDeviceResponse = z.infer<typeof EnrolDeviceResponse>;
 export const DeviceList = z.object({ devices: z.array(Device) });
 export type DeviceList = z.infer<typeof DeviceList>;
 
-/** Which enrolled phone asks for the escrow key (it must be the officer's and not revoked). */
-export const EscrowKeyQuery = z.object({ deviceId: z.uuid() });
-export type EscrowKeyQuery = z.infer<typeof EscrowKeyQuery>;
-
 /**
  * The officer's escrow key: 32 random bytes, base64url. The phone wraps its
  * data key with it (AES-KW) and keeps only the wrapped copy, so that after an
@@ -106,12 +102,12 @@ export const deviceRoutes = [
   defineRoute({
     id: 'devices.escrowKey',
     method: 'GET',
-    path: '/api/me/escrow-key',
+    path: '/api/devices/:id/escrow-key',
     summary:
       'The signed-in officer’s escrow key, for an enrolled phone of theirs that is not revoked (each hand-out audited)',
     access: ['officer'],
     scoped: true,
-    query: EscrowKeyQuery,
+    params: IdParams,
     responses: {
       200: {
         description: 'The key (made on first request, the same ever after)',
