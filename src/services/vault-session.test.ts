@@ -25,6 +25,32 @@ function phone() {
 }
 
 describe('the vault session', () => {
+  it('seals only once an officer has set a PIN on the phone, and knows it after a reload', async () => {
+    const first = phone();
+    await first.vault.init();
+    expect(first.vault.sealing()).toBe(false);
+    const plain = aCase().withVehicles(1).build();
+    await saveCase(first.db, plain, T);
+    expect(await first.db.cases.get(plain.id)).not.toHaveProperty('sealed');
+
+    await first.vault.enrol('officer-a', '246813', ESCROW_A);
+    expect(first.vault.sealing()).toBe(true);
+    const sealed = aCase().withVehicles(1).build();
+    await saveCase(first.db, sealed, T);
+    first.vault.lock();
+    expect(await first.db.cases.get(sealed.id)).toMatchObject({ locked: true });
+    first.db.close();
+
+    const reloaded = phone();
+    expect(reloaded.vault.sealing()).toBe(false);
+    await reloaded.vault.init();
+    expect(reloaded.vault.sealing()).toBe(true);
+    expect(await saveCase(reloaded.db, plain, T).catch((e: unknown) => e)).toBeInstanceOf(
+      VaultLockedError,
+    );
+    reloaded.db.close();
+  });
+
   it('enrols, seals, locks, and opens again with the PIN only', async () => {
     const { vault, db } = phone();
     const events: string[] = [];

@@ -23,6 +23,8 @@ type Bytes = Uint8Array<ArrayBuffer>;
 export type VaultState = { kind: 'locked' } | { kind: 'open'; officerId: string };
 
 export interface VaultSession extends KeyChain {
+  /** Reads whether this phone seals (any keyring on it); before the database opens. */
+  init(): Promise<void>;
   state(): VaultState;
   /** The WebCrypto key of the open officer, for photos (sealed before their transaction). */
   photoKey(): CryptoKey | null;
@@ -48,6 +50,7 @@ export function createVaultSession(options: VaultOptions = {}): VaultSession {
   const policy = options.policy ?? DEFAULT_LOCK_POLICY;
   const store = options.store ?? keyringStore();
   let current: (Unlocked & { officerId: string }) | null = null;
+  let sealing = false;
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((l) => l());
 
@@ -58,6 +61,10 @@ export function createVaultSession(options: VaultOptions = {}): VaultSession {
   };
 
   return {
+    async init() {
+      sealing = await store.anyKeyring();
+    },
+    sealing: () => sealing,
     state: () => (current ? { kind: 'open', officerId: current.officerId } : { kind: 'locked' }),
     active: (): OpenKey | null => (current ? { id: current.officerId, raw: current.raw } : null),
     open: (id) => (current?.officerId === id ? current.raw : null),
@@ -68,6 +75,7 @@ export function createVaultSession(options: VaultOptions = {}): VaultSession {
       const made = await createKeyring(officerId, pin, escrowRaw, options.iterations);
       await store.saveKeyring(made.keyring);
       await store.setFailedPins(officerId, 0);
+      sealing = true;
       open(officerId, made);
     },
 

@@ -5,10 +5,12 @@
  * only wrapped (by the PIN and by the escrow key): nothing in it is readable
  * without one of them.
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import type { Keyring } from '../platform/vault/keyring';
 
 export interface KeyringStore {
+  /** Whether any officer has a keyring on this phone (then it seals what it writes). */
+  anyKeyring(): Promise<boolean>;
   keyring(officerId: string): Promise<Keyring | undefined>;
   saveKeyring(keyring: Keyring): Promise<void>;
   failedPins(officerId: string): Promise<number>;
@@ -19,6 +21,8 @@ export function keyringStore(
   store: UseStore = createStore('kuaichu-vault', 'keyrings'),
 ): KeyringStore {
   return {
+    anyKeyring: async () =>
+      (await keys(store)).some((k) => typeof k === 'string' && k.startsWith('keyring:')),
     keyring: (officerId) => get<Keyring>(`keyring:${officerId}`, store),
     saveKeyring: (keyring) => set(`keyring:${keyring.officerId}`, keyring, store),
     failedPins: async (officerId) => (await get<number>(`failed:${officerId}`, store)) ?? 0,

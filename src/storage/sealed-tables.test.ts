@@ -19,6 +19,7 @@ function keyChain(active: OpenKey | null, open: OpenKey[] = active ? [active] : 
   const chain: TestKeys = {
     activeKey: active,
     openKeys: open,
+    sealing: () => true,
     active: () => chain.activeKey,
     open: (id: string) => chain.openKeys.find((k) => k.id === id)?.raw ?? null,
   };

@@ -16,9 +16,10 @@
  * key is not open — another officer's case on a shared phone, or any row
  * while the app is locked — reads as its clear fields with `locked: true`
  * and nothing else; it is never dropped, and is sent or exported as it is.
- * A write needs the active key; without one it fails (`VaultLockedError`)
- * and nothing is written. Rows written before encryption was on pass
- * through as they are and are sealed on their next write.
+ * Once the phone seals (an officer set a PIN on it), a write needs the
+ * active key; without one it fails (`VaultLockedError`) and nothing is
+ * written. Rows written before sealing was on pass through as they are and
+ * are sealed on their next write.
  *
  * A sealed value is `1 ‖ 12-byte IV ‖ ciphertext ‖ 16-byte tag`, its
  * additional data `table/primary key`, so a sealed value copied onto another
@@ -31,6 +32,8 @@ export type OpenKey = { id: string; raw: Uint8Array };
 
 /** Which keys are open now; read on every call, so locking takes effect at once. */
 export interface KeyChain {
+  /** Whether this phone seals what it writes (an officer has set a PIN on it). */
+  sealing(): boolean;
   /** The key new writes are sealed with, null while locked. */
   active(): OpenKey | null;
   /** The raw key of `id` if it is open. */
@@ -126,6 +129,7 @@ function sealedTable(table: DBCoreTable, keys: KeyChain): DBCoreTable {
     ...table,
     mutate(req) {
       if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+      if (!keys.sealing()) return table.mutate(req);
       const key = keys.active();
       if (!key) return Promise.reject(new VaultLockedError(schema.name));
       const values = req.values.map((row: Row) => sealRow(key, clear, row, where(row)));
