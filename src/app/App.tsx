@@ -34,6 +34,7 @@ import {
   STATION_CASE_SCREENS,
 } from './routes';
 import { UpdateBanner } from './UpdateBanner';
+import { VaultGate } from './VaultGate';
 import { capturesCases } from '../domain/case/station-role';
 
 // It counts what waits in the database: it comes with the database's code (and i18next).
@@ -100,7 +101,11 @@ function Screen({ path, role }: { path: string; role: Role }) {
     case 'dashboard':
       return <DashboardScreen role={role} />;
     case 'show':
-      return <OfficerScreen path={path} role={role} />;
+      return (
+        <VaultGate path={path}>
+          <OfficerScreen path={path} role={role} />
+        </VaultGate>
+      );
   }
 }
 

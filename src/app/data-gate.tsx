@@ -18,9 +18,18 @@ let loading: Promise<Services> | undefined;
 
 /** Every service, once the database's code has loaded (loaded once). */
 export function loadServices(shell: ShellServices): Promise<Services> {
-  loading ??= import('../storage/db').then(async ({ createDb }) => {
+  loading ??= Promise.all([
+    import('../storage/db'),
+    import('../storage/sealed-tables'),
+    import('../services/vault-session'),
+  ]).then(async ([{ createDb }, { sealedTables, PHONE_SEALED_TABLES }, { createVaultSession }]) => {
     await nextTask();
-    return { ...shell, db: createDb() };
+    // Whether the phone seals is read before the database opens (encryption at rest).
+    const vault = createVaultSession();
+    await vault.init();
+    const db = createDb();
+    db.use(sealedTables(PHONE_SEALED_TABLES, vault));
+    return { ...shell, db, vault };
   });
   return loading;
 }

@@ -206,3 +206,16 @@ export const HandoverConfirmScreen = screen(
   () => import('../features/station/ConfirmScreen').then((m) => m.ConfirmScreen),
   station,
 );
+
+const vault: Messages = () =>
+  import('../features/auth/vault-messages').then((m) => m.vaultMessages);
+
+/** The phone's lock screen and the officer's PIN setting (encryption at rest). */
+export const LockScreen = screen(
+  () => import('../features/auth/VaultScreens').then((m) => m.LockScreen),
+  vault,
+);
+export const PinSetupScreen = screen(
+  () => import('../features/auth/VaultScreens').then((m) => m.PinSetupScreen),
+  vault,
+);

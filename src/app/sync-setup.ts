@@ -15,7 +15,7 @@ import {
   wireSyncTriggers,
 } from '../sync';
 
-export function startSync({ db, platform, session }: Services): SyncServices {
+export function startSync({ db, platform, session, vault }: Services): SyncServices {
   const api = createApiClient({ baseUrl: '' });
   const runner = createSyncRunner({
     db,
@@ -25,8 +25,14 @@ export function startSync({ db, platform, session }: Services): SyncServices {
     random: Math.random,
     keys: platform.deviceKeys,
     deviceLabel: deviceLabelOf(navigator.userAgent),
+    lockedFor: (officerId) =>
+      vault !== undefined && vault.sealing() && vault.open(officerId) === null,
   });
   runner.start();
+  // Unlocked: what waited is sent at once.
+  vault?.subscribe(() => {
+    if (vault.state().kind === 'open') void runner.drainNow('unlocked');
+  });
   wireSyncTriggers(runner);
   // The link back without an `online` event (reachability.ts): a fresh start too.
   onRegained(() => void runner.drainNow('online'));

@@ -9,6 +9,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Platform } from '../platform';
 import type { KuaichuDb } from '../storage';
 import type { SessionStore } from '../storage/session';
+import type { VaultSession } from './vault-session';
 
 /** What the first paint needs: no database. */
 export interface ShellServices {
@@ -19,6 +20,8 @@ export interface ShellServices {
 
 export interface Services extends ShellServices {
   db: KuaichuDb;
+  /** The phone's keys for encryption at rest (absent in tests that do not seal). */
+  vault?: VaultSession;
 }
 
 const ShellContext = createContext<ShellServices | null>(null);

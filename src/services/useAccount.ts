@@ -12,6 +12,8 @@ import { navigate } from '../ui/router';
 import { useServices } from './ServicesContext';
 import { useSync } from './SyncContext';
 import { useSession } from './useSession';
+import { openAfterSignIn } from './useVault';
+import type { StoredSession } from '../storage';
 
 export type { ApiFailure, SignInResult };
 
@@ -22,13 +24,16 @@ export interface Credentials {
 
 /** Signs in (an officer's phone is enrolled on the way); null while sync loads. */
 export function useSignIn(): ((credentials: Credentials) => Promise<SignInResult>) | null {
-  const { db, platform } = useServices();
+  const { db, platform, vault } = useServices();
   const sync = useSync();
   if (!sync) return null;
   const { api, session } = sync;
+  // On a phone that seals, the officer's key opens with his escrow key (no PIN needed).
+  const afterEnrol = (signedIn: StoredSession, deviceId: string) =>
+    openAfterSignIn({ vault, token: signedIn.token, officerId: signedIn.user.id, deviceId });
   return (credentials) =>
     signIn(
-      { db, api, keys: platform.deviceKeys, session, clock: platform.clock },
+      { db, api, keys: platform.deviceKeys, session, clock: platform.clock, afterEnrol },
       credentials,
       deviceLabelOf(navigator.userAgent),
     );

@@ -20,7 +20,7 @@ function phone() {
     store: keyringStore(),
   });
   const db = createDb('vault-session-test');
-  db.use(sealedTables(['cases', 'outbox'], vault));
+  db.use(sealedTables({ cases: [], outbox: [] }, vault));
   return { vault, db };
 }
 

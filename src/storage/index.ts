@@ -19,3 +19,5 @@ export * from './sync-repo';
 export * from './session';
 export * from './export';
 export * from './revocation';
+export { resealOwnRows } from './reseal';
+export { VaultLockedError } from './sealed-tables';

@@ -28,7 +28,7 @@ function keyChain(active: OpenKey | null, open: OpenKey[] = active ? [active] : 
 
 function sealedDb(keys: KeyChain, name = 'sealed-test'): KuaichuDb {
   const db = createDb(name);
-  db.use(sealedTables(['cases', 'outbox'], keys));
+  db.use(sealedTables({ cases: [], outbox: [] }, keys));
   return db;
 }
 

@@ -113,12 +113,17 @@ function wrapCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCore
   });
 }
 
-function sealedTable(table: DBCoreTable, keys: KeyChain): DBCoreTable {
+function sealedTable(
+  table: DBCoreTable,
+  keys: KeyChain,
+  keptClear: readonly string[],
+): DBCoreTable {
   const schema = table.schema;
   const keyPath = schema.primaryKey.keyPath;
   if (typeof keyPath !== 'string') throw new Error(`${schema.name}: sealing needs an inbound key`);
   const clear = [
     keyPath,
+    ...keptClear,
     ...schema.indexes.flatMap((i) =>
       i.keyPath === null ? [] : Array.isArray(i.keyPath) ? i.keyPath : [i.keyPath],
     ),
@@ -144,15 +149,35 @@ function sealedTable(table: DBCoreTable, keys: KeyChain): DBCoreTable {
   };
 }
 
-/** The middleware: `db.use(sealedTables(['cases', …], keys))` before the database opens. */
-export function sealedTables(tables: readonly string[], keys: KeyChain): Middleware<DBCore> {
+/**
+ * The phone's sealed tables, each with the fields kept clear beside its key
+ * and indexes. A photo's bytes are a Blob, which cannot be sealed inside the
+ * transaction (reading a Blob is asynchronous): they are kept as they are
+ * here. The outbox, receipts and sync values hold no citizen's data and stay
+ * readable, so a locked phone still counts what waits.
+ */
+export const PHONE_SEALED_TABLES: Readonly<Record<string, readonly string[]>> = {
+  cases: [],
+  photos: ['blob'],
+  submissions: [],
+  serverChanges: [],
+  reviews: [],
+};
+
+/** The middleware: `db.use(sealedTables({ cases: [] }, keys))` before the database opens. */
+export function sealedTables(
+  tables: Readonly<Record<string, readonly string[]>>,
+  keys: KeyChain,
+): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'sealed-tables',
     create: (down) => ({
       ...down,
-      table: (name) =>
-        tables.includes(name) ? sealedTable(down.table(name), keys) : down.table(name),
+      table: (name) => {
+        const keptClear = tables[name];
+        return keptClear ? sealedTable(down.table(name), keys, keptClear) : down.table(name);
+      },
     }),
   };
 }

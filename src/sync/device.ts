@@ -15,6 +15,7 @@ import {
   deleteSyncValue,
   readSyncValue,
   writeSyncValue,
+  VaultLockedError,
   type KuaichuDb,
   type SessionStore,
   type StoredSession,
@@ -71,7 +72,15 @@ export const isOfficerSession = (session: StoredSession): boolean =>
  * `clock` (the platform's clock port; the web clock when not given).
  */
 export async function signIn(
-  deps: DeviceDeps & { session: SessionStore; clock?: Pick<ClockIds, 'now'> },
+  deps: DeviceDeps & {
+    session: SessionStore;
+    clock?: Pick<ClockIds, 'now'>;
+    /**
+     * Once the phone is enrolled: opens the officer's sealed data on a phone
+     * that seals (encryption at rest, with his escrow key).
+     */
+    afterEnrol?: (session: StoredSession, deviceId: string) => Promise<unknown>;
+  },
   credentials: { username: string; password: string },
   label?: string,
 ): Promise<SignInResult> {
@@ -82,10 +91,20 @@ export async function signIn(
     return { ok: true, session: await deps.session.signIn(login.value), deviceId: null };
   }
   const now = (deps.clock ?? webClockIds).now();
-  await claimUnclaimed(deps.db, { id: user.id, name: user.displayName }, now);
+  const claim = () => claimUnclaimed(deps.db, { id: user.id, name: user.displayName }, now);
+  // On a phone that seals, a claim waits for the officer's key (opened below).
+  const claimed = await claim().then(
+    () => true,
+    (e: unknown) => {
+      if (e instanceof VaultLockedError) return false;
+      throw e;
+    },
+  );
   const session = await deps.session.signIn(login.value);
   const device = await ensureDevice(deps, session, label);
   if (!device.ok) return { ok: false, stage: 'enrol', failure: device.failure };
+  await deps.afterEnrol?.(session, device.value);
+  if (!claimed) await claim().catch(() => undefined);
   // The brigade's script before the officer drives out of signal; the next pull fetches it again.
   await refreshFieldPack(deps.db, deps.api, session);
   return { ok: true, session, deviceId: device.value };

@@ -56,6 +56,11 @@ export interface SyncDeps {
   session: SessionStore;
   /** What the officer calls this phone at enrolment. */
   deviceLabel?: string;
+  /**
+   * True while the phone's vault is locked for this officer (issue 18): his
+   * sealed cases cannot be read, so nothing is sent until he unlocks.
+   */
+  lockedFor?: (officerId: string) => boolean;
 }
 
 export interface SyncRunner {
@@ -161,6 +166,8 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
       setState({ phase: 'held-auth', lastDrainAt: iso() }, ['current', 'nextWakeAt']);
       return;
     }
+    // Locked: waits, untouched, for the unlock (which drains at once).
+    if (deps.lockedFor?.(session.user.id)) return;
     setState({ phase: 'sending' }, ['nextWakeAt']);
     const pass = { token: session.token, stopped: false };
     underWay = pass;

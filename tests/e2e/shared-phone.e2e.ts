@@ -3,10 +3,14 @@
  * unsent case (warned, nothing deleted); a colleague signing in on the same
  * phone neither sees nor sends it, and his own case goes under his session;
  * the first officer signs in again and his case is delivered. Ends with the
- * invariant check.
+ * invariant check. Then issue 18 on the phone: the officer sets a PIN, his
+ * case is stored sealed (the raw IndexedDB holds no place, plate or name),
+ * and after a reload offline the phone is locked until his PIN opens it.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { expectNoAxeViolations } from './axe';
+import { startCase } from './drivers';
 import { useBrowserWorld } from './harness';
 import { checkInvariants } from './invariants';
 import { phoneStatuses, waitAllSent } from './outbox';
@@ -86,6 +90,70 @@ describe('a patrol phone shared between officers', () => {
       complete: true,
     });
     await checkInvariants(page, world.server);
+    await context.close();
+  });
+
+  it('seals the officer’s cases once he sets a PIN, and opens them offline only with it (issue 18)', async () => {
+    const { context, page } = await world.openPhone({ signIn: 'demo-officer' });
+    await page.goto('/settings');
+    await page.getByTestId('encryption-status').getByText('未开启').waitFor();
+    await page.getByRole('link', { name: '设置 PIN 码并加密' }).click();
+    await page.getByRole('heading', { name: '设置本机 PIN 码' }).waitFor();
+    await page.getByLabel('新 PIN 码').fill('123456');
+    await page.getByLabel('再次输入 PIN 码').fill('123456');
+    await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/太容易猜到/)
+      .waitFor();
+    await expectNoAxeViolations(page, 'PIN setting, a guessable PIN refused');
+    await page.getByLabel('新 PIN 码').fill('246813');
+    await page.getByLabel('再次输入 PIN 码').fill('246813');
+    await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    // In the app from here on: a reload locks the phone (the key lives in memory only).
+    const place = '加密测试 X888 县道';
+    await startCase(page, place);
+    const raw = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('kuaichu');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const req = db.transaction('cases').objectStore('cases').getAll();
+        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      // The sealed bytes read as text, so plaintext stored as bytes would show.
+      return rows.map((row) =>
+        JSON.stringify({
+          ...row,
+          sealed: row.sealed instanceof Uint8Array ? new TextDecoder().decode(row.sealed) : null,
+        }),
+      );
+    });
+    expect(raw).toHaveLength(1);
+    expect(raw[0]).toContain('"sealedBy"');
+    expect(raw[0]).not.toContain('X888');
+    expect(raw[0]).not.toContain('"location"');
+
+    // Reloaded with no signal: locked until the PIN opens it.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: '本机已锁定' }).waitFor();
+    await expectNoAxeViolations(page, 'lock screen');
+    await page.getByLabel('PIN 码').fill('111333');
+    await page.getByRole('button', { name: '解锁' }).click();
+    await page.getByRole('alert').getByText('PIN 码不正确，还可以再试 9 次。').waitFor();
+    await page.getByLabel('PIN 码').fill('246813');
+    await page.getByRole('button', { name: '解锁' }).click();
+    // Open: the screen it was on (the case's triage), then the case list, in the app.
+    await page.getByRole('heading', { name: '本机已锁定' }).waitFor({ state: 'detached' });
+    await page.getByRole('navigation').getByRole('link', { name: '案件' }).click();
+    await page.getByTestId('case-list').getByText(place).waitFor();
     await context.close();
   });
 });

@@ -12,6 +12,9 @@ import { viewerRole } from '../../services/role-routes';
 import { useServices } from '../../services/ServicesContext';
 import { useSession } from '../../services/useSession';
 import { useUnsentCount } from '../../services/useSyncStatus';
+import { useVaultView } from '../../services/useVaultView';
+import { capturesCases } from '../../domain/case/station-role';
+import { ButtonLink } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
 import { LanguageChoice } from '../../ui/LanguageChoice';
@@ -35,6 +38,9 @@ export function Settings() {
       <ThemeChoice />
       {officer && <HomeProvince />}
       <StorageFacts officer={officer} />
+      {session && session.kind !== 'signed-out' && capturesCases(session.session.user.role) && (
+        <Encryption />
+      )}
       {officer && (
         <Suspense fallback={null}>
           <TileSettings />
@@ -42,6 +48,23 @@ export function Settings() {
       )}
       <p className="muted">{t('settings.version', { version: __APP_VERSION__ })}</p>
     </Page>
+  );
+}
+
+/** Encryption at rest: set the officer's PIN (the phone seals from then on), or change it. */
+function Encryption() {
+  const { t } = useTranslation();
+  const view = useVaultView();
+  return (
+    <>
+      <h2>{t('settings.encryption')}</h2>
+      <p data-testid="encryption-status">
+        {view.sealing ? t('settings.encryptionOn') : t('settings.encryptionOff')}
+      </p>
+      <ButtonLink href="/pin">
+        {view.openFor ? t('settings.changePin') : t('settings.setPin')}
+      </ButtonLink>
+    </>
   );
 }
 

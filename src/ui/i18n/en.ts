@@ -74,6 +74,13 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings',
+    encryption: 'Encryption on this phone',
+    encryptionOn:
+      'On: cases on this phone are stored encrypted; the app locks after 5 minutes idle or on switching apps, and your PIN unlocks it.',
+    encryptionOff:
+      'Off: cases on this phone are not encrypted. Set a PIN to store them encrypted (needs the network once).',
+    setPin: 'Set PIN and encrypt',
+    changePin: 'Change PIN',
     language: 'Language',
     theme: 'Display',
     themes: { auto: 'Auto (follow the phone)', day: 'Day', night: 'Night' },

@@ -71,6 +71,11 @@ export const zhCN = {
   },
   settings: {
     title: '设置',
+    encryption: '本机加密',
+    encryptionOn: '已开启：本机案件加密保存，闲置 5 分钟或切换应用后锁定，用 PIN 码解锁。',
+    encryptionOff: '未开启：本机案件未加密。设置 PIN 码后加密保存（需联网一次）。',
+    setPin: '设置 PIN 码并加密',
+    changePin: '更改 PIN 码',
     language: '语言',
     theme: '显示',
     themes: { auto: '自动（跟随手机）', day: '日间', night: '夜间' },

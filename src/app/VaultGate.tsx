@@ -1,0 +1,26 @@
+/**
+ * Encryption at rest (issue 18): on a phone that seals, the officer's screens
+ * show only once his key is open — the lock screen asks for his PIN, or, if
+ * he has none on this phone yet, he sets one (online once). Signed out, the
+ * screens show what is not sealed (a sealed row reads as locked, kept).
+ */
+import type { ReactNode } from 'react';
+import { useShellT } from '../ui/i18n/shell-words';
+import { useSession } from '../services/useSession';
+import { useHasKeyring, useIdleLock, useVaultView } from '../services/useVaultView';
+import { LockScreen, PinSetupScreen } from './routes';
+
+export const PIN_PATH = '/pin';
+
+export function VaultGate({ path, children }: { path: string; children: ReactNode }) {
+  const { t } = useShellT();
+  const view = useVaultView();
+  const session = useSession();
+  const officerId = session && session.kind !== 'signed-out' ? session.session.user.id : null;
+  const hasKeyring = useHasKeyring(officerId);
+  useIdleLock();
+  if (path === PIN_PATH) return <PinSetupScreen />;
+  if (!view.sealing || officerId === null || view.openFor === officerId) return children;
+  if (hasKeyring === undefined) return <p role="status">{t('app.loading')}</p>;
+  return hasKeyring ? <LockScreen officerId={officerId} /> : <PinSetupScreen />;
+}
