@@ -40,14 +40,20 @@ export function useSignIn(): ((credentials: Credentials) => Promise<SignInResult
 }
 
 /**
- * Signs out: forgets the token (the server is told when it can be reached);
- * resolves with how many unsent cases stay on the phone. Null while sync loads.
+ * Signs out: forgets the token (the server is told when it can be reached)
+ * and locks the phone's vault; resolves with how many unsent cases stay on
+ * the phone. Null while sync loads.
  */
 export function useSignOut(): (() => Promise<{ unsentCases: number }>) | null {
-  const { db } = useServices();
+  const { db, vault } = useServices();
   const sync = useSync();
   if (!sync) return null;
-  return () => signOut({ db, api: sync.api, session: sync.session });
+  return async () => {
+    const kept = await signOut({ db, api: sync.api, session: sync.session });
+    // His cases stay, sealed: the next officer on the phone cannot open them.
+    vault?.lock();
+    return kept;
+  };
 }
 
 /** Sends what waits, now (e.g. after signing in); nothing while sync loads. */
