@@ -60,7 +60,8 @@ function OfficerScreen({ path, role }: { path: string; role: Role }) {
 /**
  * Goes where the route says, after checking the session once more: a sign-in
  * navigates before every screen has seen the new session, and must not be
- * sent back by the old one.
+ * sent back by the old one. Nor does it move a page that has gone elsewhere
+ * meanwhile (a sign-out's way to `/signin` must not be taken back to `/`).
  */
 function Redirect({ path }: { path: string }) {
   const { t } = useShellT();
@@ -69,7 +70,8 @@ function Redirect({ path }: { path: string }) {
     let live = true;
     void session.state().then((state) => {
       const route = routeFor(path, viewerRole(state));
-      if (live && route.kind === 'redirect') navigate(route.to, { replace: true });
+      const stillHere = window.location.pathname === path;
+      if (live && stillHere && route.kind === 'redirect') navigate(route.to, { replace: true });
     });
     return () => {
       live = false;

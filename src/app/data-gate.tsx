@@ -21,14 +21,18 @@ export function loadServices(shell: ShellServices): Promise<Services> {
   loading ??= Promise.all([
     import('../storage/db'),
     import('../storage/sealed-tables'),
+    import('../storage/photo-seal'),
     import('../services/vault-session'),
-  ]).then(async ([{ createDb }, { sealedTables, PHONE_SEALED_TABLES }, { createVaultSession }]) => {
+  ]).then(async ([db0, sealing, { attachPhotoKeys }, { createVaultSession }]) => {
+    const { createDb } = db0;
+    const { sealedTables, PHONE_SEALED_TABLES } = sealing;
     await nextTask();
     // Whether the phone seals is read before the database opens (encryption at rest).
     const vault = createVaultSession();
     await vault.init();
     const db = createDb();
     db.use(sealedTables(PHONE_SEALED_TABLES, vault));
+    attachPhotoKeys(db, vault);
     return { ...shell, db, vault };
   });
   return loading;

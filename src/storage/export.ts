@@ -29,6 +29,7 @@ import { sha256Hex } from '../platform/hash/sha256';
 import { enqueue } from './cases-repo';
 import type { KuaichuDb } from './db';
 import { withHeadroom } from './headroom';
+import { openPhotoBytes, sealPhotoBytes } from './photo-seal';
 import { photoRowId } from './photos-repo';
 
 export interface ExportOptions {
@@ -97,8 +98,9 @@ export async function exportUnsent(db: KuaichuDb, options: ExportOptions): Promi
       .filter((p) => p.caseId === parsed.data.id)
       .sort((a, b) => a.meta.takenAt.localeCompare(b.meta.takenAt) || a.id.localeCompare(b.id));
     for (const p of own) {
-      const bytes = new Uint8Array(await p.blob.arrayBuffer());
-      if ((await sha256(bytes)) !== p.sha256) {
+      const blob = await openPhotoBytes(db, p);
+      const bytes = new Uint8Array(blob ? await blob.arrayBuffer() : new ArrayBuffer(0));
+      if (!blob || (await sha256(bytes)) !== p.sha256) {
         leftOut.push({ caseId: p.caseId, reason: 'damaged-photo', sha256: p.sha256 });
         continue;
       }
@@ -159,12 +161,19 @@ export async function importBundle(
   const report: ImportReport = { imported: [], skipped: [], photos: 0, unverified: [] };
   for (const item of checked.value.cases) {
     const c = item.case;
-    // Blobs are made before the transaction: awaiting anything but IndexedDB inside it would end it.
-    const photos = item.photos.map((p) => ({
-      meta: p.meta,
-      bytes: p.bytes,
-      blob: new Blob([p.bytes], { type: p.meta.mimeType }),
-    }));
+    // Blobs are made (and sealed, on a phone that seals) before the transaction:
+    // awaiting anything but IndexedDB inside it would end it.
+    const photos = await Promise.all(
+      item.photos.map(async (p) => ({
+        meta: p.meta,
+        bytes: p.bytes,
+        stored: await sealPhotoBytes(
+          db,
+          photoRowId(p.meta),
+          new Blob([p.bytes], { type: p.meta.mimeType }),
+        ),
+      })),
+    );
     const write = () =>
       db.transaction('rw', db.cases, db.photos, db.outbox, async (): Promise<CaseOutcome> => {
         const row = await db.cases.get(c.id);
@@ -191,7 +200,7 @@ export async function importBundle(
             sha256: p.meta.sha256,
             caseId: c.id,
             meta: p.meta,
-            blob: p.blob,
+            ...p.stored,
           });
           // Bytes already on the device are queued already, or were sent.
           if (!known)
@@ -205,7 +214,7 @@ export async function importBundle(
       });
     // New photo bytes are written only with room for them and the headroom left (headroom.ts).
     const present = await db.photos.bulkGet(photos.map((p) => photoRowId(p.meta)));
-    const newBytes = photos.reduce((n, p, i) => (present[i] ? n : n + p.blob.size), 0);
+    const newBytes = photos.reduce((n, p, i) => (present[i] ? n : n + p.stored.blob.size), 0);
     const outcome = newBytes > 0 ? await withHeadroom(db, newBytes, write) : await write();
     if ('skipped' in outcome) {
       report.skipped.push({ caseId: c.id, caseNumber: c.caseNumber, reason: outcome.skipped });
@@ -232,13 +241,16 @@ async function readsBack(db: KuaichuDb, meta: PhotoMeta, bytes: Uint8Array): Pro
   const id = photoRowId(meta);
   const check = async () => {
     const row = await db.photos.get(id);
+    const blob = row && (await openPhotoBytes(db, row));
     return (
-      row !== undefined &&
-      (await sha256(new Uint8Array(await row.blob.arrayBuffer()))) === meta.sha256
+      blob !== undefined &&
+      blob !== null &&
+      (await sha256(new Uint8Array(await blob.arrayBuffer()))) === meta.sha256
     );
   };
   if (await check()) return true;
   const copy = new Blob([new Uint8Array(bytes)], { type: meta.mimeType });
-  await withHeadroom(db, copy.size, () => db.photos.update(id, { blob: copy }));
+  const stored = await sealPhotoBytes(db, id, copy);
+  await withHeadroom(db, stored.blob.size, () => db.photos.update(id, stored));
   return check();
 }

@@ -11,6 +11,7 @@ import { sha256Hex } from '../platform/hash/sha256';
 import { enqueue } from './cases-repo';
 import type { KuaichuDb } from './db';
 import { withHeadroom } from './headroom';
+import { openPhotoBytes, sealPhotoBytes } from './photo-seal';
 
 export class PhotoNotSavedError extends Error {
   override readonly name = 'PhotoNotSavedError';
@@ -45,8 +46,9 @@ export async function savePhoto(
   // Some browsers have stored truncated Blobs (Dexie#1305): try once more
   // from a copy of the bytes, then give up loudly rather than claim success.
   const copy = new Blob([await input.blob.arrayBuffer()], { type: meta.mimeType });
-  await withHeadroom(db, copy.size, () =>
-    db.photos.put({ id, sha256: meta.sha256, caseId: meta.caseId, meta, blob: copy }),
+  const stored = await sealPhotoBytes(db, id, copy);
+  await withHeadroom(db, stored.blob.size, () =>
+    db.photos.put({ id, sha256: meta.sha256, caseId: meta.caseId, meta, ...stored }),
   );
   if (await verifies(db, id, meta.sha256)) return meta;
   await db.transaction('rw', db.photos, db.outbox, async () => {
@@ -65,15 +67,12 @@ async function write(
   changeCase: SavePhotoInput['changeCase'],
   at: Instant,
 ): Promise<void> {
-  await withHeadroom(db, blob.size, () =>
+  const id = photoRowId(meta);
+  // Sealed before the transaction: WebCrypto's wait would end it.
+  const stored = await sealPhotoBytes(db, id, blob);
+  await withHeadroom(db, stored.blob.size, () =>
     db.transaction('rw', db.photos, db.outbox, db.cases, async () => {
-      await db.photos.put({
-        id: photoRowId(meta),
-        sha256: meta.sha256,
-        caseId: meta.caseId,
-        meta,
-        blob,
-      });
+      await db.photos.put({ id, sha256: meta.sha256, caseId: meta.caseId, meta, ...stored });
       await enqueue(db, { kind: 'photo', entityId: meta.sha256, caseId: meta.caseId }, at);
       if (changeCase) {
         const row = await db.cases.get(meta.caseId);
@@ -94,9 +93,9 @@ export const photoRowId = (meta: Pick<PhotoMeta, 'sha256' | 'slot'>) =>
 
 async function verifies(db: KuaichuDb, id: string, sha256: string): Promise<boolean> {
   const row = await db.photos.get(id);
-  if (!row) return false;
-  const bytes = await row.blob.arrayBuffer();
-  return (await sha256Hex(bytes)) === sha256;
+  const blob = row && (await openPhotoBytes(db, row));
+  if (!blob) return false;
+  return (await sha256Hex(await blob.arrayBuffer())) === sha256;
 }
 
 /** The metadata of every photo of a case, oldest first. */
@@ -108,6 +107,7 @@ export async function listPhotos(db: KuaichuDb, caseId: string): Promise<PhotoMe
 /** A photo's bytes, checked against its hash; null when absent or damaged. */
 export async function readPhotoBlob(db: KuaichuDb, sha256: string): Promise<Blob | null> {
   const row = await db.photos.where('sha256').equals(sha256).first();
-  if (!row) return null;
-  return (await sha256Hex(await row.blob.arrayBuffer())) === sha256 ? row.blob : null;
+  const blob = row && (await openPhotoBytes(db, row));
+  if (!blob) return null;
+  return (await sha256Hex(await blob.arrayBuffer())) === sha256 ? blob : null;
 }

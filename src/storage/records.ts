@@ -15,7 +15,9 @@ export interface PhotoRow {
   sha256: string;
   caseId: string;
   meta: PhotoMeta;
+  /** The bytes, sealed when `blobSealedBy` names the key (photo-seal.ts). */
   blob: Blob;
+  blobSealedBy?: string;
 }
 
 export type CaseRow = CaseRecord;

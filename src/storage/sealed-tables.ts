@@ -152,13 +152,13 @@ function sealedTable(
 /**
  * The phone's sealed tables, each with the fields kept clear beside its key
  * and indexes. A photo's bytes are a Blob, which cannot be sealed inside the
- * transaction (reading a Blob is asynchronous): they are kept as they are
- * here. The outbox, receipts and sync values hold no citizen's data and stay
+ * transaction (reading a Blob is asynchronous): photo-seal.ts seals them
+ * before it. The outbox, receipts and sync values hold no citizen's data and stay
  * readable, so a locked phone still counts what waits.
  */
 export const PHONE_SEALED_TABLES: Readonly<Record<string, readonly string[]>> = {
   cases: [],
-  photos: ['blob'],
+  photos: ['blob', 'blobSealedBy'],
   submissions: [],
   serverChanges: [],
   reviews: [],

@@ -4,19 +4,20 @@
  * phone neither sees nor sends it, and his own case goes under his session;
  * the first officer signs in again and his case is delivered. Ends with the
  * invariant check. Then issue 18 on the phone: the officer sets a PIN, his
- * case is stored sealed (the raw IndexedDB holds no place, plate or name),
- * and after a reload offline the phone is locked until his PIN opens it.
+ * case and its photo are stored sealed (the raw IndexedDB holds no place of
+ * the case and no JPEG header), and after a reload offline the phone is
+ * locked until his PIN opens it.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
-import { startCase } from './drivers';
+import { createCase } from './drivers';
 import { useBrowserWorld } from './harness';
 import { checkInvariants } from './invariants';
 import { phoneStatuses, waitAllSent } from './outbox';
 import { signInOnPhone } from './phone';
 import { storedOutbox } from './phone-db';
-import { quickCase } from './scene-drivers';
+import { makeJpeg, passTriage, pickPhoto, quickCase } from './scene-drivers';
 import { serverCase } from './server';
 
 const world = useBrowserWorld({ demo: true });
@@ -93,8 +94,18 @@ describe('a patrol phone shared between officers', () => {
     await context.close();
   });
 
-  it('seals the officer’s cases once he sets a PIN, and opens them offline only with it (issue 18)', async () => {
+  it('seals the officer’s cases and photos once he sets a PIN, and opens them offline only with it (issue 18)', async () => {
     const { context, page } = await world.openPhone({ signIn: 'demo-officer' });
+    // A case with a photo from before the PIN: setting it seals them too.
+    const place = '加密测试 X888 县道';
+    await page.goto('/');
+    const id = await createCase(page, place);
+    await passTriage(page, id);
+    await page.goto(`/cases/${id}/evidence`);
+    await page.getByTestId('evidence-progress').waitFor();
+    const slot = await page.locator('li.shot[data-slot]').first().getAttribute('data-slot');
+    await pickPhoto(page, slot ?? '', await makeJpeg(page, 800, 600, place));
+
     await page.goto('/settings');
     await page.getByTestId('encryption-status').getByText('未开启').waitFor();
     await page.getByRole('link', { name: '设置 PIN 码并加密' }).click();
@@ -112,33 +123,45 @@ describe('a patrol phone shared between officers', () => {
     await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
     await page.waitForURL((url) => url.pathname === '/');
 
-    // In the app from here on: a reload locks the phone (the key lives in memory only).
-    const place = '加密测试 X888 县道';
-    await startCase(page, place);
     const raw = await page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('kuaichu');
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const req = db.transaction('cases').objectStore('cases').getAll();
-        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
-        req.onerror = () => reject(req.error);
-      });
+      const all = (store: string) =>
+        new Promise<Record<string, unknown>[]>((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+          req.onerror = () => reject(req.error);
+        });
+      const [cases, photos] = [await all('cases'), await all('photos')];
       db.close();
       // The sealed bytes read as text, so plaintext stored as bytes would show.
-      return rows.map((row) =>
+      const text = (row: Record<string, unknown>) =>
         JSON.stringify({
           ...row,
+          blob: null,
           sealed: row.sealed instanceof Uint8Array ? new TextDecoder().decode(row.sealed) : null,
-        }),
-      );
+        });
+      return {
+        cases: cases.map(text),
+        photos: photos.map(text),
+        photoHeads: await Promise.all(
+          photos.map(async (p) =>
+            [...new Uint8Array(await (p.blob as Blob).arrayBuffer())].slice(0, 3),
+          ),
+        ),
+      };
     });
-    expect(raw).toHaveLength(1);
-    expect(raw[0]).toContain('"sealedBy"');
-    expect(raw[0]).not.toContain('X888');
-    expect(raw[0]).not.toContain('"location"');
+    expect(raw.cases).toHaveLength(1);
+    expect(raw.cases[0]).toContain('"sealedBy"');
+    expect(raw.cases[0]).not.toContain('X888');
+    expect(raw.cases[0]).not.toContain('"location"');
+    expect(raw.photos).toHaveLength(1);
+    expect(raw.photos[0]).toContain('"blobSealedBy"');
+    expect(raw.photos[0]).not.toContain('"takenAt"');
+    expect(raw.photoHeads[0]).not.toEqual([0xff, 0xd8, 0xff]);
 
     // Reloaded with no signal: locked until the PIN opens it.
     await context.setOffline(true);
@@ -150,9 +173,7 @@ describe('a patrol phone shared between officers', () => {
     await page.getByRole('alert').getByText('PIN 码不正确，还可以再试 9 次。').waitFor();
     await page.getByLabel('PIN 码').fill('246813');
     await page.getByRole('button', { name: '解锁' }).click();
-    // Open: the screen it was on (the case's triage), then the case list, in the app.
     await page.getByRole('heading', { name: '本机已锁定' }).waitFor({ state: 'detached' });
-    await page.getByRole('navigation').getByRole('link', { name: '案件' }).click();
     await page.getByTestId('case-list').getByText(place).waitFor();
     await context.close();
   });
