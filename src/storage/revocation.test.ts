@@ -58,6 +58,10 @@ describe('wipeAfterRevocation', () => {
     expect(await db.outbox.count()).toBe(1);
     expect(await readRevocation(db, ME)).toEqual(record);
     expect(await readRevocation(db, OTHER)).toBeUndefined();
+
+    // The next pass wipes nothing more: the record still says what the first did.
+    const later = '2026-11-27T10:05:00.000Z';
+    expect(await wipeAfterRevocation(db, ME, later)).toEqual({ at: T, wiped: 1, kept: 1 });
     db.close();
   });
 

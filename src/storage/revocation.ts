@@ -60,9 +60,11 @@ export async function wipeAfterRevocation(
     await db.submissions.bulkDelete(wipe);
     await db.reviews.bulkDelete(wipe);
     await db.cases.bulkDelete(wipe);
+    // Every pass after the revocation wipes again: the record adds up, from the first.
+    const before = await readRevocation(db, officerId);
     const record: RevocationRecord = {
-      at,
-      wiped: wipe.length,
+      at: before?.at ?? at,
+      wiped: (before?.wiped ?? 0) + wipe.length,
       kept: mine.filter((c) => waiting.has(c.id)).length,
     };
     await db.syncState.put({ key: revocationKey(officerId), value: JSON.stringify(record) });

@@ -29,7 +29,7 @@ export const reviewEn: ReviewMessages = {
       'version-gap': 'Version missing',
       refusal: 'Refusal or objection',
       amended: 'Amended after signing',
-      'revoked-device': 'Signed on a revoked phone',
+      'revoked-device': 'Revoked phone',
     },
     queue: {
       filters: 'Filters',
