@@ -36,10 +36,6 @@ export function startSync({ db, platform, session, vault }: Services): SyncServi
   wireSyncTriggers(runner);
   // The link back without an `online` event (reachability.ts): a fresh start too.
   onRegained(() => void runner.drainNow('online'));
-  // The sync code loads a moment after the first screen: a link that came back
-  // meanwhile gave its `online` event to nobody. Online at start, what waits
-  // stops backing off as it would on that event.
-  if (navigator.onLine) void runner.drainNow('online');
   drainOnSave(db, runner);
   return { api, session, runner };
 }
