@@ -30,9 +30,13 @@ function fakeEnv(answers: ('answer' | 'no-network' | 'http-500')[]) {
 
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
+/** A return kept for a first listener is consumed by subscribing once. */
+const forgetKeptReturn = () => onRegained(() => undefined)();
+
 beforeEach(() => {
   vi.useFakeTimers();
   setUnreachable(false);
+  forgetKeptReturn();
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -111,5 +115,53 @@ describe('watchReachability', () => {
     window.dispatchEvent(new Event('online'));
     await settle();
     expect(calls).toEqual([]);
+  });
+
+  it('keeps a return that came before the sync code listened, and tells its first listener once', async () => {
+    const { env, window } = fakeEnv(['answer']);
+    const navigator = env.navigator as { onLine: boolean };
+    navigator.onLine = false;
+    const stop = watchReachability(env);
+    await settle();
+    navigator.onLine = true;
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    const first = vi.fn();
+    const second = vi.fn();
+    const offFirst = onRegained(first);
+    const offSecond = onRegained(second);
+    await settle();
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).not.toHaveBeenCalled();
+    offFirst();
+    offSecond();
+    stop();
+  });
+
+  it('keeps nothing when the browser was never offline, nor when a listener heard the return', async () => {
+    const never = fakeEnv(['answer']);
+    const stopNever = watchReachability(never.env);
+    await settle();
+    const late = vi.fn();
+    const offLate = onRegained(late);
+    await settle();
+    expect(late).not.toHaveBeenCalled();
+    offLate();
+    stopNever();
+
+    const heard = fakeEnv(['no-network', 'answer']);
+    const listener = vi.fn();
+    const offListener = onRegained(listener);
+    const stopHeard = watchReachability(heard.env);
+    await settle();
+    await vi.advanceTimersByTimeAsync(FIRST_RETRY_MS);
+    expect(listener).toHaveBeenCalledTimes(1);
+    offListener();
+    const after = vi.fn();
+    const offAfter = onRegained(after);
+    await settle();
+    expect(after).not.toHaveBeenCalled();
+    offAfter();
+    stopHeard();
   });
 });

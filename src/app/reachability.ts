@@ -8,7 +8,7 @@
  * TIMEOUT_MS) counts as unreachable: any HTTP answer, even an error, means
  * the network works.
  */
-import { setUnreachable } from '../ui/useOnline';
+import { noteReturnIfUnheard, setUnreachable } from '../ui/useOnline';
 
 export const RETRY_MS = 20_000;
 export const FIRST_RETRY_MS = 2_000;
@@ -58,7 +58,11 @@ export function watchReachability(env: ProbeEnv): () => void {
   const onVisible = () => {
     if (env.document.visibilityState === 'visible') void probe();
   };
-  const onOnline = () => void probe();
+  const onOnline = () => {
+    // Heard here first: the sync code may not be listening yet.
+    noteReturnIfUnheard();
+    void probe();
+  };
   env.window.addEventListener('online', onOnline);
   env.document.addEventListener('visibilitychange', onVisible);
   void probe();

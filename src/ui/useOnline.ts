@@ -14,22 +14,45 @@ import { useSyncExternalStore } from 'react';
 let unreachable = false;
 const listeners = new Set<() => void>();
 const regained = new Set<() => void>();
+/**
+ * The link came back while nobody listened: the sync code loads a moment
+ * after the first screen, and a return in between would otherwise reach no
+ * one (cases backed off for hours would wait out their backoff).
+ */
+let missedReturn = false;
 
 /** Records whether the last probe of the server failed for want of a network. */
 export function setUnreachable(value: boolean): void {
   if (unreachable === value) return;
   unreachable = value;
   listeners.forEach((l) => l());
-  if (!value) regained.forEach((l) => l());
+  if (!value) {
+    noteReturnIfUnheard();
+    regained.forEach((l) => l());
+  }
+}
+
+/**
+ * The browser said it is online again (its `online` event). Whoever listens
+ * for returns heard the event itself; this only keeps it for a first
+ * listener still to come.
+ */
+export function noteReturnIfUnheard(): void {
+  if (regained.size === 0) missedReturn = true;
 }
 
 /**
  * Calls `listener` when the server answers again after a failed probe: the
  * link's return, which may come with no `online` event (the browser never
- * thought it was gone). Answers the unsubscribe.
+ * thought it was gone). A return that came before the first listener is told
+ * to it at once (in a microtask). Answers the unsubscribe.
  */
 export function onRegained(listener: () => void): () => void {
   regained.add(listener);
+  if (missedReturn) {
+    missedReturn = false;
+    queueMicrotask(listener);
+  }
   return () => regained.delete(listener);
 }
 
