@@ -10,8 +10,9 @@
  * phone's dark mode (the default "auto" follows it).
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
+import { BACKGROUND, checkScreens, go, pageBackground, screen } from './axe-screens';
 import { useBrowserWorld } from './harness';
 import { answerRearEndHere, choice, propose, signAs } from './liability-drivers';
 import { signInOnPhone } from './phone';
@@ -33,93 +34,6 @@ const LONG_FLOW_MS = 300_000;
 
 const DRIVER_A = { name: '张伟', idNumber: '11010519491231002X', phone: '13800138000' };
 const DRIVER_B = { name: '李娜', idNumber: '110105194912310038', phone: '13900139000' };
-
-/** The page background of the day and the night theme (`--bg`). */
-const BACKGROUND = { light: 'rgb(246, 248, 250)', dark: 'rgb(13, 17, 23)' } as const;
-const pageBackground = (page: Page) =>
-  page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-
-/**
- * Goes to `path` inside the app (as a link does: no reload, so axe stays
- * loaded) and waits for the new screen's heading and, if given, more.
- */
-async function go(page: Page, path: string, ready?: (main: Locator) => Locator) {
-  const before = await page.evaluate((to) => {
-    const heading = document.querySelector('main h1');
-    if (location.pathname === to) return null; // already there: nothing re-renders
-    heading?.setAttribute('data-stale', '');
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-    return heading?.textContent ?? '';
-  }, path);
-  // Every path mounts its screen afresh (App keys it by path): a new heading.
-  await page.waitForFunction((old) => {
-    const h = document.querySelector('main h1');
-    return h !== null && (old === null || !h.hasAttribute('data-stale'));
-  }, before);
-  if (ready) await ready(page.locator('main')).first().waitFor();
-}
-
-/** A screen to check: its name, and how to get to it from anywhere in the app. */
-interface Screen {
-  name: string;
-  open: (page: Page) => Promise<void>;
-}
-
-const screen = (
-  name: string,
-  path: string,
-  ready?: (screen: Locator) => Locator,
-  then?: (page: Page) => Promise<void>,
-): Screen => ({
-  name,
-  async open(page) {
-    await go(page, path, ready);
-    await then?.(page);
-  },
-});
-
-/** What sticks out past the right edge of the 360 px screen (nothing may scroll sideways). */
-const overflowing = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.scrollWidth;
-    if (width <= 360) return [];
-    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((el) => el.getBoundingClientRect().right > 360.5)
-      .slice(0, 8)
-      .map(
-        (el) =>
-          `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').slice(0, 30)}"`,
-      );
-    return [`page ${width} px wide`, ...wide];
-  });
-
-/**
- * Checks each screen with axe in English and in zh-CN (the language chosen
- * as Settings does it, applied by a reload), each in the day and the night
- * theme (the phone's dark mode, which the default "auto" follows). Ends in
- * zh-CN and daylight, for the drivers that follow.
- */
-async function checkScreens(page: Page, screens: readonly Screen[]): Promise<void> {
-  for (const lng of ['en', 'zh-CN'] as const) {
-    await page.evaluate((l) => localStorage.setItem('kuaichu.language', l), lng);
-    await page.reload();
-    await page.locator('main h1').first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lng);
-    for (const s of screens) {
-      await s.open(page);
-      expect(await overflowing(page), `${s.name} (${lng}) scrolls sideways at 360 px`).toEqual([]);
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        // The theme really is the one named.
-        expect(await pageBackground(page)).toBe(BACKGROUND[scheme]);
-        const theme = scheme === 'light' ? 'day' : 'night';
-        await expectNoAxeViolations(page, `${s.name} (${lng}, ${theme})`);
-      }
-      await page.emulateMedia({ colorScheme: 'light' });
-    }
-  }
-}
 
 /** A phone with the app open. */
 async function phone() {
@@ -223,6 +137,39 @@ describe('accessibility (axe) on every screen, in both languages and both themes
     },
     LONG_FLOW_MS,
   );
+
+  it('an officer’s device encryption: Settings signed in, the PIN setting, the lock screen', async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page);
+    await checkScreens(page, [
+      screen('settings (signed in: device encryption off)', '/settings', (s) =>
+        s.getByTestId('encryption-status'),
+      ),
+      screen('PIN setting', '/pin', (s) => s.locator('form input[inputmode="numeric"]')),
+    ]);
+    // Set in the app, not by a reload (a reload locks a phone that seals).
+    await go(page, '/pin', (s) => s.locator('form'));
+    await page.getByLabel('新 PIN 码').fill('246813');
+    await page.getByLabel('再次输入 PIN 码').fill('246813');
+    await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    // Each language is applied by a reload, which locks: every screen is the lock screen.
+    const lock = page.getByRole('heading', { name: /本机已锁定|This phone is locked/ });
+    await checkScreens(page, [
+      screen('lock screen', '/', () => lock),
+      screen(
+        'lock screen (a wrong PIN)',
+        '/',
+        () => lock,
+        async (p) => {
+          await p.locator('main input[inputmode="numeric"]').fill('111333');
+          await p.locator('main button[type="submit"]').click();
+          await p.getByRole('alert').waitFor();
+        },
+      ),
+    ]);
+    await context.close();
+  });
 
   it(
     'a rear-end case through parties, evidence and liability to the document, and the outbox',
