@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './axe';
 import { useBrowserWorld } from './harness';
 import { caseListAddresses, createCase } from './drivers';
+import { go } from './axe-screens';
 import { signInOnPhone } from './phone';
 
 const world = useBrowserWorld();
@@ -67,6 +68,62 @@ describe('offline officer flow', () => {
     await page.getByTestId('save-status').getByText('已保存在本机').waitFor();
     await page.reload();
     await expect.poll(() => page.getByLabel('情况说明').inputValue()).toBe('离线超时后继续处理');
+    await context.close();
+  });
+
+  it('a lock keeps what was just typed; ten wrong PINs offline leave only an online sign-in, which opens the phone with its case (D-rows)', async () => {
+    const { context, page } = await world.openPhone();
+    await signInOnPhone(page);
+    await page.goto('/');
+    const place = 'X401 县道 K3+100';
+    const id = await createCase(page, place);
+    await page.goto('/pin');
+    await page.getByLabel('新 PIN 码').fill('246813');
+    await page.getByLabel('再次输入 PIN 码').fill('246813');
+    await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    // Switching apps the moment after typing locks it: what was typed is kept.
+    await go(page, `/cases/${id}`, (main) => main.getByLabel('情况说明'));
+    await page.getByLabel('情况说明').fill('锁定前刚输入的说明');
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    });
+    await page.getByRole('heading', { name: '本机已锁定' }).waitFor();
+    await page.getByLabel('PIN 码').fill('246813');
+    await page.getByRole('button', { name: '解锁' }).click();
+    await expect.poll(() => page.getByLabel('情况说明').inputValue()).toBe('锁定前刚输入的说明');
+
+    // Offline, the reload locks it; ten wrong PINs, each answered with what is left.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: '本机已锁定' }).waitFor();
+    const alert = page.getByRole('alert');
+    for (let left = 9; left >= 0; left--) {
+      await page.getByLabel('PIN 码').fill('111333');
+      await page.getByRole('button', { name: '解锁' }).click();
+      if (left > 0) await alert.getByText(`PIN 码不正确，还可以再试 ${left} 次。`).waitFor();
+    }
+    await alert.getByText(/PIN 码错误次数过多/).waitFor();
+    // No PIN is asked any more, not even the right one: only the sign-in is offered.
+    expect(await page.getByLabel('PIN 码').count()).toBe(0);
+    await expectNoAxeViolations(page, 'lock screen after ten wrong PINs');
+
+    // Online, the officer signs in again: his escrow key opens the phone, the case is there.
+    await context.setOffline(false);
+    await page.getByRole('link', { name: '联网登录' }).click();
+    await page.waitForURL(/\/signin$/);
+    await signInOnPhone(page);
+    // In the app: a reload would lock it again (the key lives in memory only).
+    await go(page, '/', (main) => main.getByTestId('case-list'));
+    await go(page, `/cases/${id}`, (main) => main.getByLabel('情况说明'));
+    expect(await page.getByLabel('情况说明').inputValue()).toBe('锁定前刚输入的说明');
+    await go(page, '/', (main) => main.getByTestId('case-list'));
+    expect(await page.getByTestId('case-list').locator('.case-place').allTextContents()).toEqual([
+      place,
+    ]);
     await context.close();
   });
 
