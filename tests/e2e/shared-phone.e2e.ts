@@ -18,7 +18,7 @@ import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './d
 import { useBrowserWorld } from './harness';
 import { checkInvariants } from './invariants';
 import { phoneStatuses, waitAllSent } from './outbox';
-import { layoutProblems, savedDownload, signInOnPhone } from './phone';
+import { layoutProblems, savedDownload, signInOnPhone, submitNewPin } from './phone';
 import { storedCase, storedOutbox, storedPhotos } from './phone-db';
 import { makeJpeg, passTriage, pickPhoto, quickCase } from './scene-drivers';
 import { serverCase } from './server';
@@ -119,17 +119,13 @@ describe('a patrol phone shared between officers', () => {
     await page.getByTestId('encryption-status').getByText('未开启').waitFor();
     await page.getByRole('link', { name: '设置 PIN 码并加密' }).click();
     await page.getByRole('heading', { name: '设置本机 PIN 码' }).waitFor();
-    await page.getByLabel('新 PIN 码').fill('123456');
-    await page.getByLabel('再次输入 PIN 码').fill('123456');
-    await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
+    await submitNewPin(page, '123456');
     await page
       .getByRole('alert')
       .getByText(/太容易猜到/)
       .waitFor();
     await expectNoAxeViolations(page, 'PIN setting, a guessable PIN refused');
-    await page.getByLabel('新 PIN 码').fill('246813');
-    await page.getByLabel('再次输入 PIN 码').fill('246813');
-    await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
+    await submitNewPin(page, '246813');
     await page.waitForURL((url) => url.pathname === '/');
 
     const raw = await page.evaluate(async () => {
