@@ -16,17 +16,35 @@
  *    driver (`pickPhotoAndSettle`) until the processing notice has gone and
  *    the photo shows as saved — the pipeline plus the IndexedDB transaction,
  *    the read-back hash check and the re-render; it polls every 50 ms, so
- *    read it as ±50 ms.
+ *    read it as ±50 ms;
+ *  - pick to saved with encryption on (issue 18): the same photos picked on a
+ *    second phone whose officer set his PIN (Settings, as on a real phone);
+ *    both phones signed in, then offline so nothing is sent meanwhile; its photo
+ *    bytes are sealed with AES-GCM before their transaction, its records
+ *    inside it, and the read-back opens them. The two phones' picks
+ *    alternate, photo by photo, so a change in the machine's load falls on both.
  * Run alone (after `npx vite build`): `npx tsx -e "import('./bench/photo-pipeline.ts').then(m => m.benchPhotoPipeline()).then(console.log)"`.
  */
 import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCase } from '../tests/e2e/drivers';
+import type { Browser, Page } from 'playwright-core';
+import { startCase } from '../tests/e2e/drivers';
 import { launchBrowser, startServer } from '../tests/e2e/harness';
-import { phoneContext } from '../tests/e2e/phone';
+import {
+  gotoApp,
+  phoneContext,
+  setPhonePin,
+  signInOnPhone,
+  waitForServiceWorker,
+} from '../tests/e2e/phone';
 import { storedPhotos } from '../tests/e2e/phone-db';
-import { makeDetailedJpegInPage, passTriage, pickPhotoAndSettle } from '../tests/e2e/scene-drivers';
+import {
+  confirmAllNormal,
+  makeDetailedJpegInPage,
+  pickPhotoAndSettle,
+} from '../tests/e2e/scene-drivers';
 
 export interface PhotoPipelineOptions {
   photos?: number;
@@ -43,6 +61,42 @@ export interface PhotoPipelineFigures {
   /** Median ms of each stage inside the worker (read, decode at size, draw + stamp, encode, hashes). */
   stagesMedianMs: Record<string, number>;
   pickToSaved: { medianMs: number; p90Ms: number };
+  /** The same picks on a phone that seals (issue 18), alternating with the plain ones. */
+  pickToSavedSealed: { medianMs: number; p90Ms: number };
+  loadAverage: { start: number[]; end: number[] };
+}
+
+/** A phone context with the page helpers tsx needs, and a new page on it. */
+async function phonePage(browser: Browser, url: string): Promise<Page> {
+  const context = await phoneContext(browser, url);
+  // tsx (esbuild, keepNames) wraps named functions in `__name(…)`, which the
+  // page does not have: functions passed to page.evaluate need it defined.
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  return context.newPage();
+}
+
+/** A new case on the page, through triage to its evidence screen (by address, unlocked). */
+async function openEvidence(page: Page): Promise<void> {
+  await gotoApp(page, '/');
+  const id = await startCase(page, 'G318 国道 K1203+500');
+  await confirmAllNormal(page, id);
+  await gotoApp(page, `/cases/${id}/evidence`);
+  await page.getByTestId('evidence-progress').waitFor();
+}
+
+/** Picks a photo made in the page, returning the ms to saved. */
+async function timedPick(page: Page, index: number): Promise<number> {
+  const started = performance.now();
+  const outcome = await pickPhotoAndSettle(page, 'extra', { inPage: index });
+  const ms = performance.now() - started;
+  if (!outcome.saved) throw new Error(`photo ${index} not saved: ${outcome.alert ?? ''}`);
+  return ms;
+}
+
+async function expectIntact(page: Page, n: number): Promise<void> {
+  const stored = await storedPhotos(page);
+  if (stored.length !== n || !stored.every((p) => p.intact))
+    throw new Error(`expected ${n} intact stored photos, found ${stored.length}`);
 }
 
 /** Nearest-rank percentile of `values` (0 < p ≤ 100). */
@@ -64,25 +118,31 @@ export async function benchPhotoPipeline(
   );
   if (!workerFile) throw new Error(`no photo.worker-*.js in ${staticDir}/assets: build first`);
 
-  const server = await startServer();
+  const loadStart = loadavg();
+  // Demo users: the sealing phone's officer signs in (the PIN needs the escrow key once).
+  const server = await startServer({ KUAICHU_DEMO: '1' });
   const browser = await launchBrowser();
   try {
-    const context = await phoneContext(browser, server.url);
-    // tsx (esbuild, keepNames) wraps named functions in `__name(…)`, which the
-    // page does not have: functions passed to page.evaluate need it defined.
-    await context.addInitScript('globalThis.__name = (f) => f;');
-    const page = await context.newPage();
-    await page.goto('/');
-    const id = await createCase(page, 'G318 国道 K1203+500');
-    await passTriage(page, id);
-    await page.goto(`/cases/${id}/evidence`);
-    await page.getByTestId('evidence-progress').waitFor();
+    // Two phones of a signed-in officer, offline (nothing sent meanwhile): the
+    // second has his PIN set, so the only difference is the sealing.
+    const page = await phonePage(browser, server.url);
+    const sealedPage = await phonePage(browser, server.url);
+    for (const phone of [page, sealedPage]) {
+      await phone.goto('/');
+      // Loaded offline after this, as a phone in the field is: from its service worker.
+      await waitForServiceWorker(phone);
+      await signInOnPhone(phone);
+      if (phone === sealedPage) await setPhonePin(phone, '271828');
+      await phone.context().setOffline(true);
+      await openEvidence(phone);
+    }
 
     const inputs: { index: number; bytes: number }[] = [];
-    for (let i = 0; i < n; i++)
-      inputs.push(
-        await makeDetailedJpegInPage(page, { width: 4000, height: 3000, seed: 101 + i, noise }),
-      );
+    for (let i = 0; i < n; i++) {
+      const spec = { width: 4000, height: 3000, seed: 101 + i, noise };
+      inputs.push(await makeDetailedJpegInPage(page, spec));
+      await makeDetailedJpegInPage(sealedPage, spec);
+    }
 
     // The built worker, as the app starts it, fed the app's own requests.
     const runs = await page.evaluate(
@@ -140,17 +200,16 @@ export async function benchPhotoPipeline(
       { url: `/assets/${workerFile}`, indexes: inputs.map((x) => x.index) },
     );
 
-    // The same photos through the evidence screen, as an officer picks them.
+    // The same photos through the evidence screen, as an officer picks them,
+    // alternating between the plain phone and the one that seals.
     const pickMs: number[] = [];
+    const sealedMs: number[] = [];
     for (const { index } of inputs) {
-      const started = performance.now();
-      const outcome = await pickPhotoAndSettle(page, 'extra', { inPage: index });
-      pickMs.push(performance.now() - started);
-      if (!outcome.saved) throw new Error(`photo ${index} not saved: ${outcome.alert ?? ''}`);
+      pickMs.push(await timedPick(page, index));
+      sealedMs.push(await timedPick(sealedPage, index));
     }
-    const stored = await storedPhotos(page);
-    if (stored.length !== n || !stored.every((p) => p.intact))
-      throw new Error(`expected ${n} intact stored photos, found ${stored.length}`);
+    await expectIntact(page, n);
+    await expectIntact(sealedPage, n);
 
     const ms = runs.map((r) => r.ms);
     const stageNames = Object.keys(runs[0]?.stages ?? {});
@@ -167,7 +226,7 @@ export async function benchPhotoPipeline(
     );
     return {
       method:
-        'pipeline: the built media worker, one PhotoRequest at a time, performance.now() in the page; pick to saved: evidence-screen gallery pick until shown as saved, timed from Node (±50 ms)',
+        'pipeline: the built media worker, one PhotoRequest at a time, performance.now() in the page; pick to saved: evidence-screen gallery pick until shown as saved, timed from Node (±50 ms), alternating a plain phone and one that seals (PIN set, offline)',
       photos: n,
       input: {
         width: 4000,
@@ -199,6 +258,14 @@ export async function benchPhotoPipeline(
       pickToSaved: {
         medianMs: round(percentile(pickMs, 50)),
         p90Ms: round(percentile(pickMs, 90)),
+      },
+      pickToSavedSealed: {
+        medianMs: round(percentile(sealedMs, 50)),
+        p90Ms: round(percentile(sealedMs, 90)),
+      },
+      loadAverage: {
+        start: loadStart.map((x) => Math.round(x * 100) / 100),
+        end: loadavg().map((x) => Math.round(x * 100) / 100),
       },
     };
   } finally {

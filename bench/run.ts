@@ -126,6 +126,9 @@ console.log(
 console.log(
   `  stored per photo: median ${kb(photos.stored.medianBytes)} (${photos.stored.width}×${photos.stored.height})`,
 );
+console.log(
+  `  pick to saved with encryption on (PIN set; alternating with the plain phone): median ${photos.pickToSavedSealed.medianMs} ms, p90 ${photos.pickToSavedSealed.p90Ms} ms, against ${photos.pickToSaved.medianMs} / ${photos.pickToSaved.p90Ms} ms plain; load average ${photos.loadAverage.start.join(' ')} → ${photos.loadAverage.end.join(' ')}`,
+);
 
 const vault = await (await import('./vault')).benchVault();
 record('vault', vault);

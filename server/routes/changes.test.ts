@@ -124,7 +124,32 @@ describe('GET /api/changes', () => {
     );
   });
 
-  it.each(['cursor=abc', 'cursor=-1', 'limit=0', 'limit=9999'])(
+  it('says, for the phone it names, whether it is enrolled or was revoked (issue 18)', async () => {
+    const ask = async (actor: Actor, device: string) => {
+      const res = await w.call(actor, { url: `/api/changes?device=${device}` });
+      expect(res.statusCode).toBe(200);
+      return ChangesResponse.parse(res.json());
+    };
+    const own = w.devices.officerA.id;
+    expect((await changes('officerA')).device).toBeUndefined();
+    expect((await ask('officerA', own)).device).toEqual({ status: 'active' });
+    // Another officer's phone, or one never enrolled, is unknown to this user.
+    expect((await ask('officerB', own)).device).toEqual({ status: 'unknown' });
+    expect((await ask('officerA', '0190a000-0000-7000-8000-00000000dead')).device).toEqual({
+      status: 'unknown',
+    });
+
+    const revoke = await w.call('officerA', { method: 'DELETE', url: `/api/devices/${own}` });
+    expect(revoke.statusCode).toBe(200);
+    const revokedAt = (revoke.json() as { revokedAt: string }).revokedAt;
+    const answer = await ask('officerA', own);
+    expect(answer.device).toEqual({ status: 'revoked', revokedAt });
+    // The changes themselves come as before.
+    expect(answer.nextCursor).toBe((await changes('officerA')).nextCursor);
+    expect((await ask('officerA2', w.devices.officerA2.id)).device).toEqual({ status: 'active' });
+  });
+
+  it.each(['cursor=abc', 'cursor=-1', 'limit=0', 'limit=9999', 'device=phone-1'])(
     'refuses %s with the field named',
     async (query) => {
       const res = await w.call('officerA', { url: `/api/changes?${query}` });

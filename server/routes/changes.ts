@@ -2,11 +2,19 @@
  * GET /api/changes?cursor=…: changes by others to cases in the session's
  * scope, oldest first. The cursor is the last change id seen; the feed is
  * monotonic, so a device that keeps `nextCursor` never misses or repeats one.
+ * With `device=<id>`, the answer also says whether that phone of the user is
+ * still enrolled or was revoked (issue 18: a phone with nothing to send
+ * learns of its revocation on its next pull).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Selectable } from 'kysely';
 import { ChangesQuery } from '../../src/contracts/changes';
-import type { Change, ChangeKind, ChangesResponse } from '../../src/contracts/changes';
+import type {
+  Change,
+  ChangeKind,
+  ChangesResponse,
+  DeviceStatus,
+} from '../../src/contracts/changes';
 import type { ClaimState } from '../../src/contracts/claims';
 import type { MissingItem } from '../../src/contracts/review';
 import type { Role } from '../../src/contracts/route';
@@ -50,6 +58,20 @@ function changeOf(r: Selectable<ChangesTable>, forInsurer: boolean): Change {
   };
 }
 
+/** Whether the user's phone `deviceId` is enrolled, and revoked (issue 18). */
+async function deviceStatus(db: Db, userId: string, deviceId: string): Promise<DeviceStatus> {
+  const row = await db
+    .selectFrom('devices')
+    .select('revoked_at')
+    .where('id', '=', deviceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return { status: 'unknown' };
+  return row.revoked_at === null
+    ? { status: 'active' }
+    : { status: 'revoked', revokedAt: new Date(row.revoked_at).toISOString() };
+}
+
 export const changeRoutes: FastifyPluginAsync<ChangeRoutesOptions> = async (app, { db, auth }) => {
   sessionRoute(
     app,
@@ -77,6 +99,7 @@ export const changeRoutes: FastifyPluginAsync<ChangeRoutesOptions> = async (app,
         changes: page.map((r) => changeOf(r, scope.kind === 'insurer')),
         nextCursor: String(page.at(-1)?.id ?? cursor),
         more: rows.length > limit,
+        ...(query.device && { device: await deviceStatus(db, session.userId, query.device) }),
       };
     },
   );

@@ -35,7 +35,12 @@ export interface Api {
   uploadPhoto(token: string, input: UploadPhotoInput): Promise<ApiResult<UploadStored>>;
   putCase(token: string, caseId: string, body: CasePutRequest): Promise<ApiResult<CaseReceipt>>;
   getCase(token: string, caseId: string): Promise<ApiResult<CaseDetail>>;
-  getChanges(token: string, cursor?: string): Promise<ApiResult<ChangesResponse>>;
+  /** With `deviceId`, the answer says whether that phone was revoked. */
+  getChanges(
+    token: string,
+    cursor?: string,
+    deviceId?: string,
+  ): Promise<ApiResult<ChangesResponse>>;
   /** The brigade's words and lists the phone keeps for offline use. */
   getFieldPack(token: string): Promise<ApiResult<FieldPack>>;
 }
@@ -106,7 +111,7 @@ export function createApiClient(config: ApiConfig): Api {
         schema: CaseReceipt,
       }),
     getCase: (token, caseId) => getCase(config, token, caseId),
-    getChanges: (token, cursor) => getChanges(config, token, cursor),
+    getChanges: (token, cursor, deviceId) => getChanges(config, token, cursor, deviceId),
     getFieldPack: (token) =>
       request(config, { method: 'GET', path: '/api/field-pack', token, schema: FieldPack }),
   };
@@ -115,9 +120,15 @@ export function createApiClient(config: ApiConfig): Api {
 const getCase = (config: HttpConfig, token: string, caseId: string) =>
   request(config, { method: 'GET', path: `/api/cases/${caseId}`, token, schema: CaseDetail });
 
-function getChanges(config: HttpConfig, token: string, cursor: string | undefined) {
+function getChanges(
+  config: HttpConfig,
+  token: string,
+  cursor: string | undefined,
+  deviceId?: string,
+) {
   const query = new URLSearchParams({ limit: String(PAGE) });
   if (cursor !== undefined) query.set('cursor', cursor);
+  if (deviceId !== undefined) query.set('device', deviceId);
   return request(config, {
     method: 'GET',
     path: `/api/changes?${query.toString()}`,

@@ -42,6 +42,11 @@ export const ChangesQuery = z.object({
   cursor: z.optional(Digits),
   /** At most this many changes (1–500, default 100). */
   limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'must be 1–500'))),
+  /**
+   * The asking phone's device id (issue 18): the answer then says whether an
+   * admin revoked it, so a phone with nothing to send learns it too.
+   */
+  device: z.optional(z.uuid()),
 });
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
 
@@ -75,7 +80,18 @@ export const ChangesResponse = z.object({
   nextCursor: z.string(),
   /** True when more changes wait beyond `limit`: ask again at once. */
   more: z.boolean(),
+  /**
+   * When `device` was asked about: `active`; `revoked` with when an admin
+   * revoked it; `unknown` when it is not an enrolled phone of this user.
+   */
+  device: z.optional(
+    z.union([
+      z.object({ status: z.enum(['active', 'unknown']) }),
+      z.object({ status: z.literal('revoked'), revokedAt: z.iso.datetime() }),
+    ]),
+  ),
 });
+export type DeviceStatus = NonNullable<ChangesResponse['device']>;
 export type ChangesResponse = z.infer<typeof ChangesResponse>;
 
 export const changeRoutes = [

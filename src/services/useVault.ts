@@ -11,8 +11,32 @@ import { useServices } from './ServicesContext';
 import { useSync } from './SyncContext';
 import type { VaultSession } from './vault-session';
 
+type Bytes = Uint8Array<ArrayBuffer>;
+
 export type SetPinResult =
   { ok: true } | { ok: false; reason: 'offline' | 'not-signed-in' | 'server' | 'no-vault' };
+
+type EscrowFetch =
+  | { ok: true; officerId: string; raw: Bytes }
+  | { ok: false; reason: 'offline' | 'not-signed-in' | 'server' };
+
+/** The signed-in officer's escrow key from the server (his enrolled phone, online). */
+async function fetchEscrow(
+  deps: Pick<ReturnType<typeof useServices>, 'db' | 'platform'>,
+  sync: NonNullable<ReturnType<typeof useSync>>,
+): Promise<EscrowFetch> {
+  const session = await sync.session.active();
+  if (!session) return { ok: false, reason: 'not-signed-in' };
+  const device = await ensureDevice(
+    { db: deps.db, api: sync.api, keys: deps.platform.deviceKeys },
+    session,
+  );
+  if (!device.ok) return { ok: false, reason: 'offline' };
+  const escrow = await getEscrowKey({ baseUrl: '' }, session.token, device.value);
+  if (!escrow.ok)
+    return { ok: false, reason: escrow.failure.kind === 'http' ? 'server' : 'offline' };
+  return { ok: true, officerId: session.user.id, raw: bytesOf(escrow.value.key) };
+}
 
 /**
  * Sets the signed-in officer's PIN and starts sealing his rows: needs the
@@ -24,22 +48,33 @@ export function useSetPin(): ((pin: string) => Promise<SetPinResult>) | null {
   if (!sync) return null;
   return async (pin) => {
     if (!vault) return { ok: false, reason: 'no-vault' };
-    const session = await sync.session.active();
-    if (!session) return { ok: false, reason: 'not-signed-in' };
-    const device = await ensureDevice({ db, api: sync.api, keys: platform.deviceKeys }, session);
-    if (!device.ok) return { ok: false, reason: 'offline' };
-    const escrow = await getEscrowKey({ baseUrl: '' }, session.token, device.value);
-    if (!escrow.ok)
-      return { ok: false, reason: escrow.failure.kind === 'http' ? 'server' : 'offline' };
-    const escrowRaw = bytesOf(escrow.value.key);
+    const escrow = await fetchEscrow({ db, platform }, sync);
+    if (!escrow.ok) return escrow;
     // A keyring already here (a forgotten PIN): the same data key under the new PIN.
-    if (await vault.hasKeyring(session.user.id)) {
-      const opened = await vault.unlockOnline(session.user.id, escrowRaw, pin);
+    if (await vault.hasKeyring(escrow.officerId)) {
+      const opened = await vault.unlockOnline(escrow.officerId, escrow.raw, pin);
       return opened ? { ok: true } : { ok: false, reason: 'server' };
     }
-    await vault.enrol(session.user.id, pin, escrowRaw);
-    await resealOwnRows(db, session.user.id);
+    await vault.enrol(escrow.officerId, pin, escrow.raw);
+    await resealOwnRows(db, escrow.officerId);
     return { ok: true };
+  };
+}
+
+/**
+ * The escrow key of `officerId` when he is the officer signed in and the
+ * server can be reached; null otherwise (offline, another officer, the sync
+ * code not loaded yet).
+ */
+export function useEscrowKeyOf(): (officerId: string) => Promise<Bytes | null> {
+  const { db, platform } = useServices();
+  const sync = useSync();
+  return async (officerId) => {
+    if (!sync) return null;
+    const session = await sync.session.active();
+    if (session?.user.id !== officerId) return null;
+    const escrow = await fetchEscrow({ db, platform }, sync);
+    return escrow.ok ? escrow.raw : null;
   };
 }
 

@@ -15,6 +15,7 @@ import {
   unlockWithPin,
   type Unlocked,
 } from '../platform/vault/keyring';
+import type { ExportKey } from './export-seal';
 import { keyringStore, type KeyringStore } from '../storage/keyrings';
 import type { KeyChain, OpenKey } from '../storage/sealed-tables';
 
@@ -28,6 +29,8 @@ export interface VaultSession extends KeyChain {
   state(): VaultState;
   /** The WebCrypto key of the open officer, for photos (sealed before their transaction). */
   photoKey(): CryptoKey | null;
+  /** The open officer's keyring and data key, to seal an export file; null while locked. */
+  exportKey(): ExportKey | null;
   hasKeyring(officerId: string): Promise<boolean>;
   /** First sign-in of the officer on this phone: a new data key under his PIN and escrow key. */
   enrol(officerId: string, pin: string, escrowRaw: Bytes): Promise<void>;
@@ -69,6 +72,7 @@ export function createVaultSession(options: VaultOptions = {}): VaultSession {
     active: (): OpenKey | null => (current ? { id: current.officerId, raw: current.raw } : null),
     open: (id) => (current?.officerId === id ? current.raw : null),
     photoKey: () => current?.dataKey ?? null,
+    exportKey: () => (current ? { keyring: current.keyring, dataKey: current.dataKey } : null),
     hasKeyring: async (officerId) => (await store.keyring(officerId)) !== undefined,
 
     async enrol(officerId, pin, escrowRaw) {

@@ -73,4 +73,18 @@ describe('wipeAfterRevocation', () => {
     expect(await readRevocation(db, ME)).toBeUndefined();
     db.close();
   });
+
+  it('wipes on the pull’s word alone when nothing was refused: nothing unsent is lost', async () => {
+    // A phone whose only unsent case waits on the network, not refused.
+    const { db, sent, refused, others } = await phone('network');
+    const revokedAt = '2026-11-27T09:00:00.000Z';
+    const record = await wipeAfterRevocation(db, ME, T, revokedAt);
+
+    expect(record).toEqual({ at: revokedAt, wiped: 1, kept: 1 });
+    expect(await ids(db)).toEqual([refused.id, others.id].sort());
+    expect(await db.receipts.get(sent.id)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(1);
+    expect(await readRevocation(db, ME)).toEqual(record);
+    db.close();
+  });
 });

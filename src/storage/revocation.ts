@@ -5,7 +5,9 @@
  * phone — each sent case of the officer with its photos, receipt, built
  * submission, squad's word and waiting server changes. A case the server
  * refused (recorded after the revocation) is never wiped: it stays, to be
- * exported. What happened is kept for the officer to read.
+ * exported. A phone with nothing to send learns of its revocation from the
+ * pull (the server answers for the device it names). What happened is kept
+ * for the officer to read.
  */
 import { caseBelongsTo } from '../domain';
 import type { KuaichuDb } from './db';
@@ -26,16 +28,22 @@ export const DEVICE_REVOKED = 'device_revoked';
 
 /**
  * Wipes the officer's sent cases if the server has said the phone is revoked
- * (an outbox entry refused `device_revoked`); undefined when it has not.
- * One transaction: a wipe is whole or not at all.
+ * — an outbox entry refused `device_revoked`, or the pull's answer
+ * (`revokedAt`, when an admin revoked it: a phone with nothing to send learns
+ * it so); undefined when it has not. One transaction: a wipe is whole or not
+ * at all.
  */
 export async function wipeAfterRevocation(
   db: KuaichuDb,
   officerId: string,
   at: string,
+  revokedAt?: string,
 ): Promise<RevocationRecord | undefined> {
   // Read first, outside a transaction: a pass of a phone not revoked locks nothing.
-  const refused = await db.outbox.filter((e) => e.lastError?.reason === DEVICE_REVOKED).count();
+  const refused =
+    revokedAt === undefined
+      ? await db.outbox.filter((e) => e.lastError?.reason === DEVICE_REVOKED).count()
+      : 1;
   if (refused === 0) return undefined;
   const tables = [
     db.cases,
@@ -49,7 +57,8 @@ export async function wipeAfterRevocation(
   ];
   return db.transaction('rw', tables, async () => {
     const entries = await db.outbox.toArray();
-    if (!entries.some((e) => e.lastError?.reason === DEVICE_REVOKED)) return undefined;
+    if (revokedAt === undefined && !entries.some((e) => e.lastError?.reason === DEVICE_REVOKED))
+      return undefined;
     const waiting = new Set(entries.map((e) => e.caseId));
     const sent = new Set((await db.receipts.toArray()).map((r) => r.caseId));
     const mine = (await db.cases.toArray()).filter((c) => caseBelongsTo(c, officerId));
@@ -63,7 +72,7 @@ export async function wipeAfterRevocation(
     // Every pass after the revocation wipes again: the record adds up, from the first.
     const before = await readRevocation(db, officerId);
     const record: RevocationRecord = {
-      at: before?.at ?? at,
+      at: before?.at ?? revokedAt ?? at,
       wiped: (before?.wiped ?? 0) + wipe.length,
       kept: mine.filter((c) => waiting.has(c.id)).length,
     };

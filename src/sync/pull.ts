@@ -7,7 +7,8 @@
  * officer and advanced only after the page is applied. What the accident
  * squad said (a return with what to add, its amended liability, an approval,
  * a take-over) is kept beside each case with the device's time it arrived
- * (`now`).
+ * (`now`). The first page also asks whether this phone is still enrolled:
+ * `revokedAt` when an admin revoked it (issue 18).
  */
 import type { Api, ApiFailure } from '../api';
 import {
@@ -18,6 +19,7 @@ import {
   type KuaichuDb,
   type StoredSession,
 } from '../storage';
+import { deviceKey } from './device';
 
 /** Pages per pull; the rest comes next drain. */
 const MAX_PAGES = 20;
@@ -27,6 +29,8 @@ export const cursorKey = (userId: string) => `pullCursor:${userId}`;
 export interface PullSummary {
   applied: number;
   deferred: number;
+  /** When an admin revoked this phone, if the server says so (issue 18). */
+  revokedAt?: string;
 }
 
 export async function pullChanges(
@@ -39,9 +43,15 @@ export async function pullChanges(
   // Loaded with the first pull rather than the first screen, which stays light.
   const { recordSquadWord } = await import('../domain/review/squad-word');
   let cursor = await readSyncValue(db, cursorKey(session.user.id));
+  // The phone's enrolment, asked about on the first page: a revoked phone learns it here
+  // even when it has nothing to send.
+  let deviceId = await readSyncValue(db, deviceKey(session.user.id));
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await api.getChanges(session.token, cursor);
+    const answer = await api.getChanges(session.token, cursor, deviceId);
     if (!answer.ok) return answer;
+    const device = answer.value.device;
+    if (device?.status === 'revoked') summary.revokedAt = device.revokedAt;
+    deviceId = undefined;
     for (const change of answer.value.changes) {
       const keepWord: KeepSquadWord = (kept, c) => recordSquadWord(kept, change, c, now());
       const outcome = await applyServerChange(db, change, { officerId: session.user.id }, keepWord);

@@ -4,7 +4,17 @@
  * Time is the manual clock: backoff timers fire when a test advances it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CASE_QUIET_MS, readCase, readReview, saveCase, savePhoto, updateCase } from '../storage';
+import {
+  CASE_QUIET_MS,
+  readCase,
+  readReview,
+  readRevocation,
+  readSyncValue,
+  saveCase,
+  savePhoto,
+  updateCase,
+} from '../storage';
+import { deviceKey } from './device';
 import { aPhoto } from '../../tests/builders/photo.builder';
 import { openSyncWorld, type SyncWorld } from '../../tests/faults/sync-world';
 
@@ -261,6 +271,33 @@ describe('sync runner — pull', () => {
       value: { state: 'returned', notes: 'officer’s edit' },
     });
     expect(await w.db.serverChanges.count()).toBe(0);
+  });
+});
+
+describe('sync runner — a revoked phone with nothing unsent (issue 18)', () => {
+  it('learns of it on the pull and wipes its sent cases, saying when the phone was revoked', async () => {
+    w = await openSyncWorld();
+    const { record } = await w.capture(1);
+    await w.runner.drainNow('send-now');
+    expect(await w.db.outbox.count()).toBe(0);
+    const session = await w.session.active();
+    const deviceId = await readSyncValue(w.db, deviceKey(session?.user.id ?? ''));
+    const revoked = await fetch(`${w.server.url}/api/devices/${deviceId ?? ''}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${session?.token ?? ''}` },
+    });
+    expect(revoked.status).toBe(200);
+    const { revokedAt } = (await revoked.json()) as { revokedAt: string };
+
+    await w.runner.drainNow('visible');
+
+    expect(await w.db.cases.get(record.id)).toBeUndefined();
+    expect(await w.db.photos.count()).toBe(0);
+    expect(await readRevocation(w.db, session?.user.id ?? '')).toEqual({
+      at: revokedAt,
+      wiped: 1,
+      kept: 0,
+    });
   });
 });
 

@@ -174,13 +174,15 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     try {
       const sent = await sendDue(session, pass);
       let outcome = sent.outcome;
+      let revokedAt: string | undefined;
       if (outcome === 'ok' && (pullWanted || sent.tried)) {
         pullWanted = false;
-        outcome = await pull(session);
+        ({ outcome, revokedAt } = await pull(session));
       }
       await settle(outcome, session);
-      // A revoked phone: what the server took is wiped, what it refused kept (D7).
-      await wipeAfterRevocation(db, session.user.id, iso());
+      // A revoked phone (a part refused, or the pull said so with nothing to send):
+      // what the server took is wiped, what it refused kept (D7).
+      await wipeAfterRevocation(db, session.user.id, iso(), revokedAt);
     } finally {
       underWay = undefined;
     }
@@ -236,17 +238,20 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     return { outcome: 'ok', tried: true };
   }
 
-  async function pull(session: StoredSession): Promise<Outcome> {
+  /** The pull, and when an admin revoked this phone if the server said so. */
+  async function pull(session: StoredSession): Promise<{ outcome: Outcome; revokedAt?: string }> {
     const pulled = await pullChanges(db, api, session, () => iso());
     if (pulled.ok) {
       await recordContact(db, session.user.id, iso());
+      const { revokedAt } = pulled.value;
+      if (revokedAt) return { outcome: 'ok', revokedAt };
       await refreshFieldPack(db, api, session, clock.now());
-      return 'ok';
+      return { outcome: 'ok' };
     }
     const action = classifyFailure(pulled.failure);
-    if (action.action === 'hold-auth') return toOutcome(await holdForAuth(session));
+    if (action.action === 'hold-auth') return { outcome: toOutcome(await holdForAuth(session)) };
     setState({ lastError: { reason: `pull:${failureReason(pulled.failure)}`, at: iso() } });
-    return isConnectivityFailure(pulled.failure) ? 'offline' : 'ok';
+    return { outcome: isConnectivityFailure(pulled.failure) ? 'offline' : 'ok' };
   }
 
   async function settle(outcome: Outcome, session: StoredSession): Promise<void> {

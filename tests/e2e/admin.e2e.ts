@@ -5,7 +5,9 @@
  * phone's enrolment; the officer starts a second case; when the signal
  * returns the case recorded before the revocation is taken and wiped from the
  * phone, the one recorded after is refused with words the officer can act on,
- * stays on the phone and can still be exported; the audit log verifies and lists what the officer did; the
+ * stays on the phone and can still be exported; a second officer's phone
+ * with nothing unsent learns of its revocation on its next pull, wipes its
+ * sent case and says so on the case list; the audit log verifies and lists what the officer did; the
  * officer then moves to the accident squad as a reviewer. The admin also adds
  * an insurer company (a code already taken is refused on its field).
  */
@@ -14,9 +16,9 @@ import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
 import { startCase } from './drivers';
 import { useBrowserWorld } from './harness';
-import { caseSyncStatus, waitForStatus } from './outbox';
+import { caseSyncStatus, sendNow, waitAllSent, waitForStatus } from './outbox';
 import { openApp, signInAs } from './phone';
-import { fillOneVehicleCase } from './scene-drivers';
+import { fillOneVehicleCase, quickCase } from './scene-drivers';
 import { DEMO_BRIGADE } from '../../server/demo';
 import { DEMO_PASSWORD, serverCase } from './server';
 
@@ -26,6 +28,8 @@ const world = useBrowserWorld({ demo: true });
 const run = Date.now().toString(36);
 const STATION = `乌兰劝导站${run}`;
 const USERNAME = `wu.lan.${run}`;
+/** A second officer of the station, whose phone has nothing unsent when it is revoked. */
+const USERNAME2 = `qi.mu.ge.${run}`;
 const INSURER = `乌兰财产保险${run}`;
 const INSURER_CODE = `WL${run.toUpperCase()}`;
 
@@ -40,18 +44,21 @@ async function createStation(desk: Page): Promise<void> {
   await desk.getByRole('link', { name: '大队管理' }).click();
 }
 
-async function createOfficer(desk: Page): Promise<void> {
+async function createOfficer(desk: Page, username = USERNAME, name = '乌兰'): Promise<void> {
   await desk.getByRole('link', { name: '账号管理' }).click();
   await desk.getByRole('heading', { level: 1, name: '账号管理' }).waitFor();
   // Sent empty first: each problem is said on its field, nothing is created.
   await desk.getByRole('button', { name: '新建账号' }).click();
   await desk.getByLabel('用户名').and(desk.locator('[aria-invalid="true"]')).waitFor();
-  await desk.getByLabel('用户名').fill(USERNAME);
-  await desk.getByLabel('姓名').fill('乌兰');
+  await desk.getByLabel('用户名').fill(username);
+  await desk.getByLabel('姓名').fill(name);
   await desk.getByLabel('所属单位').selectOption({ label: `${STATION}（农村劝导站）` });
   await desk.getByLabel('初始密码').fill(DEMO_PASSWORD);
   await desk.getByRole('button', { name: '新建账号' }).click();
-  await desk.getByTestId('user-created').getByText(`已新建 乌兰（${USERNAME}）的账号。`).waitFor();
+  await desk
+    .getByTestId('user-created')
+    .getByText(`已新建 ${name}（${username}）的账号。`)
+    .waitFor();
   await expectNoAxeViolations(desk, 'accounts');
   await desk.getByRole('link', { name: '大队管理' }).click();
 }
@@ -91,9 +98,9 @@ async function makeReviewer(desk: Page): Promise<void> {
   await card.getByText('事故中队审核员 ·', { exact: false }).waitFor();
 }
 
-async function revokePhoneOf(desk: Page): Promise<void> {
+async function revokePhoneOf(desk: Page, username = USERNAME, name = '乌兰'): Promise<void> {
   await desk.getByRole('link', { name: '手机登记' }).click();
-  const card = desk.getByTestId('device-card').filter({ hasText: `乌兰（${USERNAME}）` });
+  const card = desk.getByTestId('device-card').filter({ hasText: `${name}（${username}）` });
   await card.getByRole('button', { name: /吊销/ }).click();
   await expectNoAxeViolations(desk, 'devices, confirming');
   await card.getByRole('button', { name: '确认吊销' }).click();
@@ -108,6 +115,7 @@ describe('the brigade administrator’s accounts and phones', () => {
     expect(await signInAs(desk, 'demo-admin')).toEqual({ path: '/admin' });
     await createStation(desk);
     await createOfficer(desk);
+    await createOfficer(desk, USERNAME2, '其木格');
     await addInsurer(desk);
 
     const phoneContext = await world.newPhone();
@@ -153,6 +161,32 @@ describe('the brigade administrator’s accounts and phones', () => {
       .waitFor();
     await expectNoAxeViolations(phone, 'outbox, phone revoked');
     await phoneContext.close();
+
+    // A phone with nothing unsent learns of its revocation on its next pull:
+    // its sent case is wiped, and the officer is told on the case list too.
+    const quietContext = await world.newPhone();
+    const quiet = await openApp(quietContext);
+    expect(await signInAs(quiet, USERNAME2)).toEqual({ path: '/outbox' });
+    const sent = await quickCase(quiet, '', '其木格 站前路口', 0);
+    await sendNow(quiet);
+    await waitAllSent(quiet, [sent]);
+    await desk.goto('/admin');
+    await revokePhoneOf(desk, USERNAME2, '其木格');
+    await sendNow(quiet);
+    await quiet
+      .getByTestId('revoked-notice')
+      .getByText(/1 个已发送的案件已从本机清除/)
+      .waitFor();
+    expect(await quiet.getByTestId('revoked-notice').textContent()).not.toContain('服务器不接收');
+    expect((await serverCase(world.server.url, sent, 'demo-reviewer')).status).toBe(200);
+    await quiet.goto('/');
+    await quiet
+      .getByTestId('revoked-on-list')
+      .getByText('本机的登记已被管理员吊销，1 个已发送的案件已从本机清除。')
+      .waitFor();
+    expect(await quiet.getByText('其木格 站前路口').count()).toBe(0);
+    await expectNoAxeViolations(quiet, 'case list, phone revoked');
+    await quietContext.close();
 
     // The audit log: the chain verifies, and the officer's enrolment and its
     // revocation are there under his name.

@@ -3,9 +3,10 @@
  * opens the app's database (`kuaichu`) in the page. One reader takes any
  * stores in one read-only transaction; one writer reschedules outbox entries
  * behind the app's back (raw IndexedDB: Dexie's live queries do not see it).
- * The page must be on the app's origin.
+ * The page must be on the app's origin. On a phone that seals, the PIN the
+ * test set opens what is sealed (issue 18).
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { CaseRecord } from '../../src/domain';
 
 /** A Blob field of a stored row, as read out of the page: its size and hash. */
@@ -18,12 +19,34 @@ export interface StoredBlob {
 export interface ReadOptions {
   /** A store the database lacks reads as empty (default: the read fails). */
   missingAsEmpty?: boolean;
+  /** Rows as stored, sealed ones left sealed even with the PIN known. */
+  raw?: boolean;
+}
+
+/**
+ * The officer's PIN on each phone that seals (issue 18), set by the PIN
+ * driver (`setPhonePin` in phone.ts): reads of its database open what is
+ * sealed with it, as the officer's app does.
+ */
+const pins = new WeakMap<BrowserContext, string>();
+
+export function rememberPin(context: BrowserContext, pin: string): void {
+  pins.set(context, pin);
+}
+
+/** The PIN set on the page's phone, if it seals. */
+export function pinOf(page: Page): string | undefined {
+  return pins.get(page.context());
 }
 
 /**
  * Every row of each of `stores`, read in one transaction. A top-level Blob
  * field of a row comes back as a {@link StoredBlob} (its bytes hashed in the
- * page); everything else as stored.
+ * page); everything else as stored. On a phone that seals, with its PIN
+ * known ({@link rememberPin}), a sealed row is opened (the officer's data key
+ * unwrapped from his keyring with the PIN, as the lock screen does) and a
+ * sealed photo's bytes are hashed once opened, so a check reads what the
+ * officer's app reads; a row whose key does not open stays sealed.
  */
 export async function readPhoneDb<S extends string>(
   page: Page,
@@ -31,16 +54,27 @@ export async function readPhoneDb<S extends string>(
   options: ReadOptions = {},
 ): Promise<Record<S, Record<string, unknown>[]>> {
   return page.evaluate(
-    async ({ stores, missingAsEmpty }: { stores: string[]; missingAsEmpty: boolean }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('kuaichu');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
+    async ({
+      stores,
+      missingAsEmpty,
+      pin,
+    }: {
+      stores: string[];
+      missingAsEmpty: boolean;
+      pin: string | null;
+    }) => {
+      const openDb = (name: string) =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      const db = await openDb('kuaichu');
       const present = stores.filter((s) => !missingAsEmpty || db.objectStoreNames.contains(s));
       const rows: Record<string, Record<string, unknown>[]> = Object.fromEntries(
         stores.map((s) => [s, []]),
       );
+      const keyPaths: Record<string, unknown> = {};
       try {
         if (present.length > 0) {
           const tx = db.transaction(present);
@@ -48,6 +82,7 @@ export async function readPhoneDb<S extends string>(
             present.map(
               (store) =>
                 new Promise<void>((resolve, reject) => {
+                  keyPaths[store] = tx.objectStore(store).keyPath;
                   const req = tx.objectStore(store).getAll();
                   req.onsuccess = () => {
                     rows[store] = req.result as Record<string, unknown>[];
@@ -61,20 +96,109 @@ export async function readPhoneDb<S extends string>(
       } finally {
         db.close();
       }
+      const text = new TextEncoder();
+      const keys = new Map<string, Promise<CryptoKey | null>>();
+      // The vault's store is opened only once a sealed row is met (it exists then).
+      const unwrap = async (officerId: string): Promise<CryptoKey | null> => {
+        if (pin === null) return null;
+        const vault = await openDb('kuaichu-vault');
+        try {
+          if (!vault.objectStoreNames.contains('keyrings')) return null;
+          const ring = await new Promise<Record<string, Uint8Array<ArrayBuffer> | number>>(
+            (resolve, reject) => {
+              const req = vault
+                .transaction('keyrings')
+                .objectStore('keyrings')
+                .get(`keyring:${officerId}`);
+              req.onsuccess = () => resolve(req.result as never);
+              req.onerror = () => reject(req.error);
+            },
+          );
+          if (!ring) return null;
+          const material = await crypto.subtle.importKey('raw', text.encode(pin), 'PBKDF2', false, [
+            'deriveKey',
+          ]);
+          const kek = await crypto.subtle.deriveKey(
+            {
+              name: 'PBKDF2',
+              hash: 'SHA-256',
+              salt: ring.salt as Uint8Array<ArrayBuffer>,
+              iterations: ring.iterations as number,
+            },
+            material,
+            { name: 'AES-KW', length: 256 },
+            false,
+            ['unwrapKey'],
+          );
+          return await crypto.subtle.unwrapKey(
+            'raw',
+            ring.byPin as Uint8Array<ArrayBuffer>,
+            kek,
+            'AES-KW',
+            { name: 'AES-GCM', length: 256 },
+            false,
+            ['decrypt'],
+          );
+        } catch {
+          return null;
+        } finally {
+          vault.close();
+        }
+      };
+      const keyOf = (officerId: unknown) => {
+        if (typeof officerId !== 'string') return Promise.resolve(null);
+        if (!keys.has(officerId)) keys.set(officerId, unwrap(officerId));
+        return keys.get(officerId)!;
+      };
+      /** `1 ‖ 12-byte IV ‖ AES-GCM ciphertext and tag`, bound to `where`. */
+      const openSealed = async (key: CryptoKey, sealed: Uint8Array<ArrayBuffer>, where: string) => {
+        try {
+          return await crypto.subtle.decrypt(
+            { name: 'AES-GCM', iv: sealed.subarray(1, 13), additionalData: text.encode(where) },
+            key,
+            sealed.subarray(13),
+          );
+        } catch {
+          return null;
+        }
+      };
       const hex = (buf: ArrayBuffer) =>
         Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
-      for (const list of Object.values(rows)) {
-        for (const row of list) {
+      for (const [store, list] of Object.entries(rows)) {
+        const keyPath = keyPaths[store];
+        for (const [i, stored] of list.entries()) {
+          let row = stored;
+          const primary = typeof keyPath === 'string' ? row[keyPath] : undefined;
+          if (row.sealed instanceof Uint8Array) {
+            const key = await keyOf(row.sealedBy);
+            const where = `${store}/${JSON.stringify(primary)}`;
+            const plain = key && (await openSealed(key, row.sealed as never, where));
+            if (plain) {
+              const { sealed: _sealed, sealedBy: _by, ...kept } = row;
+              row = { ...kept, ...(JSON.parse(new TextDecoder().decode(plain)) as object) };
+              list[i] = row;
+            }
+          }
           for (const [field, value] of Object.entries(row)) {
             if (!(value instanceof Blob)) continue;
-            const digest = await crypto.subtle.digest('SHA-256', await value.arrayBuffer());
-            row[field] = { size: value.size, sha256: hex(digest) };
+            let bytes: ArrayBuffer | null = await value.arrayBuffer();
+            if (typeof row.blobSealedBy === 'string' && field === 'blob') {
+              const key = await keyOf(row.blobSealedBy);
+              const where = `photos/${String(primary)}/bytes`;
+              bytes = key && (await openSealed(key, new Uint8Array(bytes), where));
+            }
+            const digest = bytes ? hex(await crypto.subtle.digest('SHA-256', bytes)) : 'sealed';
+            row[field] = { size: bytes?.byteLength ?? value.size, sha256: digest };
           }
         }
       }
       return rows;
     },
-    { stores: [...stores], missingAsEmpty: options.missingAsEmpty === true },
+    {
+      stores: [...stores],
+      missingAsEmpty: options.missingAsEmpty === true,
+      pin: options.raw ? null : (pinOf(page) ?? null),
+    },
   ) as Promise<Record<S, Record<string, unknown>[]>>;
 }
 
@@ -136,6 +260,12 @@ const toOutboxEntry = ({ key, kind, entityId, caseId, status }: StoredOutboxEntr
   caseId,
   status,
 });
+
+/** How many of the phone's stored cases are sealed (issue 18), and how many there are. */
+export async function sealedCaseCount(page: Page): Promise<{ sealed: number; cases: number }> {
+  const rows = await phoneRows(page, 'cases', { raw: true });
+  return { sealed: rows.filter((r) => typeof r.sealedBy === 'string').length, cases: rows.length };
+}
 
 /** Every entry of the phone's outbox. */
 export async function storedOutbox(page: Page): Promise<StoredOutboxEntry[]> {

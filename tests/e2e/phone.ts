@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { pinOf, rememberPin } from './phone-db';
 import { DEMO_PASSWORD } from './server';
 
 /** The phone's screen, locale and position (Chengdu, 12 m accuracy). */
@@ -88,6 +89,8 @@ export async function openPhone(
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   await waitForServiceWorker(page);
+  // A phone that seals (its PIN set earlier in this context) opens locked.
+  await unlockIfSealing(page);
   if (options.signIn !== false) await signInAt(page, origin);
   return page;
 }
@@ -130,6 +133,46 @@ export async function signInAs(
     return { error: (await page.locator('#main [role="alert"]').textContent()) ?? '' };
   }
   return { path: new URL(page.url()).pathname };
+}
+
+/** On the PIN screen (`/pin`): types the new PIN twice and sets it. */
+export async function submitNewPin(page: Page, pin: string): Promise<void> {
+  await page.getByLabel('新 PIN 码').fill(pin);
+  await page.getByLabel('再次输入 PIN 码').fill(pin);
+  await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
+}
+
+/**
+ * Encryption at rest on the signed-in officer's phone (issue 18): Settings →
+ * 设置 PIN 码并加密 (online: the escrow key), the PIN set, the app back on its
+ * case list, unlocked. From then on the phone seals what it writes, a page
+ * (re)loaded is locked ({@link gotoApp} opens it), and the IndexedDB reads
+ * of phone-db.ts open its sealed rows with this PIN.
+ */
+export async function setPhonePin(page: Page, pin: string): Promise<void> {
+  await page.goto(new URL('/settings', page.url()).toString());
+  await page.getByRole('link', { name: '设置 PIN 码并加密' }).click();
+  await page.getByRole('heading', { name: '设置本机 PIN 码' }).waitFor();
+  await submitNewPin(page, pin);
+  await page.waitForURL((url) => url.pathname === '/');
+  rememberPin(page.context(), pin);
+}
+
+/** On a phone that seals, a page just (re)loaded is locked: its PIN opens it. Else nothing. */
+export async function unlockIfSealing(page: Page): Promise<void> {
+  const pin = pinOf(page);
+  if (pin === undefined) return;
+  const locked = page.getByRole('heading', { name: '本机已锁定' });
+  await locked.waitFor();
+  await page.getByLabel('PIN 码').fill(pin);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await locked.waitFor({ state: 'detached' });
+}
+
+/** Loads an app screen by its address, unlocking a phone that seals (a load locks it). */
+export async function gotoApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await unlockIfSealing(page);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { TRIAGE_RULES } from '../../src/domain/triage/triage-rules';
 import { addVehicleWithDriver, nextStep, startCase, waitForSaved } from './drivers';
+import { gotoApp } from './phone';
 
 /** Answers one triage question as worded on screen (zh-CN), opening it first if it is folded. */
 export async function answerTriage(page: Page, ruleId: string, answer: boolean): Promise<void> {
@@ -315,9 +316,10 @@ export async function quickCase(
   photos: number,
   options: { big?: boolean; medium?: boolean; seed?: number } = {},
 ): Promise<string> {
-  await page.goto(`${origin}/`);
+  // By address: on a phone that seals, each load is locked and opened with its PIN.
+  await gotoApp(page, `${origin}/`);
   const id = await startCase(page, place);
-  await page.goto(`${origin}/cases/${id}/evidence`);
+  await gotoApp(page, `${origin}/cases/${id}/evidence`);
   await page.getByTestId('evidence-progress').waitFor();
   for (let i = 0; i < photos; i++) {
     const slot = i < SCENE_SLOTS.length ? SCENE_SLOTS[i]! : 'extra';

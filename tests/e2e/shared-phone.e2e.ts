@@ -6,21 +6,27 @@
  * invariant check. Then issue 18 on the phone: the officer sets a PIN, his
  * case and its photo are stored sealed (the raw IndexedDB holds no place of
  * the case and no JPEG header), and after a reload offline the phone is
- * locked until his PIN opens it.
+ * locked until his PIN opens it. His export file is sealed (no place, plate,
+ * ID number or JPEG in clear); a fresh phone of his opens it with his PIN
+ * offline, or with his escrow key signed in online.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
-import { createCase } from './drivers';
+import { addVehicleWithDriver, createCase, openParties, waitForSaved } from './drivers';
 import { useBrowserWorld } from './harness';
 import { checkInvariants } from './invariants';
 import { phoneStatuses, waitAllSent } from './outbox';
-import { signInOnPhone } from './phone';
-import { storedOutbox } from './phone-db';
+import { layoutProblems, savedDownload, signInOnPhone, submitNewPin } from './phone';
+import { storedCase, storedOutbox, storedPhotos } from './phone-db';
 import { makeJpeg, passTriage, pickPhoto, quickCase } from './scene-drivers';
 import { serverCase } from './server';
 
 const world = useBrowserWorld({ demo: true });
+
+const PLATE = '川A54321';
+const DRIVER = { name: '王五', idNumber: '11010519491231002X', phone: '13700137000' };
 
 async function signOutOnPhone(page: Page, expectWarning: boolean): Promise<void> {
   await page.goto('/outbox');
@@ -101,6 +107,9 @@ describe('a patrol phone shared between officers', () => {
     await page.goto('/');
     const id = await createCase(page, place);
     await passTriage(page, id);
+    await openParties(page, id);
+    await addVehicleWithDriver(page, { plate: PLATE, driver: DRIVER });
+    await waitForSaved(page);
     await page.goto(`/cases/${id}/evidence`);
     await page.getByTestId('evidence-progress').waitFor();
     const slot = await page.locator('li.shot[data-slot]').first().getAttribute('data-slot');
@@ -110,17 +119,13 @@ describe('a patrol phone shared between officers', () => {
     await page.getByTestId('encryption-status').getByText('未开启').waitFor();
     await page.getByRole('link', { name: '设置 PIN 码并加密' }).click();
     await page.getByRole('heading', { name: '设置本机 PIN 码' }).waitFor();
-    await page.getByLabel('新 PIN 码').fill('123456');
-    await page.getByLabel('再次输入 PIN 码').fill('123456');
-    await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
+    await submitNewPin(page, '123456');
     await page
       .getByRole('alert')
       .getByText(/太容易猜到/)
       .waitFor();
     await expectNoAxeViolations(page, 'PIN setting, a guessable PIN refused');
-    await page.getByLabel('新 PIN 码').fill('246813');
-    await page.getByLabel('再次输入 PIN 码').fill('246813');
-    await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
+    await submitNewPin(page, '246813');
     await page.waitForURL((url) => url.pathname === '/');
 
     const raw = await page.evaluate(async () => {
@@ -157,6 +162,8 @@ describe('a patrol phone shared between officers', () => {
     expect(raw.cases).toHaveLength(1);
     expect(raw.cases[0]).toContain('"sealedBy"');
     expect(raw.cases[0]).not.toContain('X888');
+    expect(raw.cases[0]).not.toContain(PLATE);
+    expect(raw.cases[0]).not.toContain(DRIVER.idNumber);
     expect(raw.cases[0]).not.toContain('"location"');
     expect(raw.photos).toHaveLength(1);
     expect(raw.photos[0]).toContain('"blobSealedBy"');
@@ -175,6 +182,55 @@ describe('a patrol phone shared between officers', () => {
     await page.getByRole('button', { name: '解锁' }).click();
     await page.getByRole('heading', { name: '本机已锁定' }).waitFor({ state: 'detached' });
     await page.getByTestId('case-list').getByText(place).waitFor();
+
+    // Exported (in-app: a reload would lock), the file is sealed: no place,
+    // plate, ID number or JPEG in clear.
+    await page.getByTestId('sync-chip').click();
+    await page.getByLabel('包括已发送的案件').check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出未发送案件' }).click(),
+    ]);
+    const file = await savedDownload(download);
+    await page.getByTestId('exchange-result').getByText('文件已用您的密钥加密').waitFor();
+    const text = readFileSync(file, 'utf8');
+    const sealedFile = JSON.parse(text) as { format: string; sealed: string };
+    expect(sealedFile.format).toBe('kuaichu-export-sealed');
+    for (const clear of ['X888', PLATE, DRIVER.idNumber, DRIVER.name, '/9j/', '"location"']) {
+      expect(text).not.toContain(clear);
+    }
+    const sealedBytes = Buffer.from(sealedFile.sealed, 'base64');
+    expect(sealedBytes.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
     await context.close();
+
+    // A fresh phone of the same officer, offline: the file asks for his PIN.
+    const fresh = await world.openPhone({ signIn: 'demo-officer' });
+    await fresh.context.setOffline(true);
+    const b = fresh.page;
+    await b.getByTestId('sync-chip').click();
+    await b.getByLabel('导入案件文件').setInputFiles(file);
+    const form = b.getByTestId('sealed-import');
+    await form.getByLabel('导出民警的 PIN 码').fill('135792');
+    await form.getByRole('button', { name: '打开并导入' }).click();
+    await b.getByTestId('exchange-result').getByText('PIN 码不正确').waitFor();
+    await expectNoAxeViolations(b, 'sealed import, a wrong PIN');
+    const layout = await layoutProblems(b);
+    expect(layout.small).toEqual([]);
+    expect(layout.width).toBeLessThanOrEqual(360);
+    await form.getByLabel('导出民警的 PIN 码').fill('246813');
+    await form.getByRole('button', { name: '打开并导入' }).click();
+    await b.getByTestId('exchange-result').getByText('已导入 1 个案件、1 张照片').waitFor();
+    await b.locator(`[data-testid="outbox-list"] li[data-case="${id}"]`).waitFor();
+    const back = await storedCase(b, id);
+    expect(back.vehicles.map((v) => v.plate)).toEqual([PLATE]);
+    expect(JSON.stringify(back.location)).toContain(place);
+    expect((await storedPhotos(b)).map((p) => p.intact)).toEqual([true]);
+
+    // Online, his escrow key opens it without a PIN (the case is there already).
+    await fresh.context.setOffline(false);
+    await b.getByLabel('导入案件文件').setInputFiles(file);
+    await b.getByTestId('exchange-result').getByText('本机已有相同的案件').waitFor();
+    expect(await form.count()).toBe(0);
+    await fresh.context.close();
   });
 });

@@ -7,6 +7,11 @@
  *
  * B11 here is its 5xx half; covered elsewhere: A1 (photo-reload.e2e.ts), A3
  * (storage-full.e2e.ts), B8 and B11's 413 (sync.e2e.ts).
+ *
+ * B1, B2, B6 and B10 run twice: on a plain phone, and on a phone whose
+ * officer set his PIN (issue 18), where everything is stored sealed and each
+ * page load locks the app until the PIN opens it; the invariant check reads
+ * that phone with its PIN.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -23,8 +28,8 @@ import {
 } from './harness';
 import { checkInvariants } from './invariants';
 import { makeDue, outboxDueTimes, phoneStatuses, sendNow, setBackoff, waitAllSent } from './outbox';
-import { openPhone, PHONE_CONTEXT, signInOnPhone } from './phone';
-import { readPhoneDb, storedOutbox, storedPhotos } from './phone-db';
+import { gotoApp, openPhone, PHONE_CONTEXT, setPhonePin, signInOnPhone } from './phone';
+import { readPhoneDb, sealedCaseCount, storedOutbox, storedPhotos } from './phone-db';
 import { quickCase } from './scene-drivers';
 import { auditEventCount, DEMO_PASSWORD, login, partialUploads, readServer } from './server';
 
@@ -50,12 +55,40 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
+/** The PIN of the phones that seal (issue 18). */
+const MATRIX_PIN = '271828';
+
+/**
+ * A signed-in phone; `sealed`: its officer has set his PIN (through the
+ * Settings screen, as on a real phone), so it seals what it writes, each page
+ * load locks it (`gotoApp` opens it), and the checks read it with the PIN.
+ */
+async function newPhone(sealed = false): Promise<{ context: BrowserContext; page: Page }> {
   proxy.set();
   const context = await browser.newContext({ ...PHONE_CONTEXT, baseURL: rec.url });
   const page = await openPhone(context, rec.url);
+  if (sealed) await setPhonePin(page, MATRIX_PIN);
   return { context, page };
 }
+
+/** On a phone that seals, every case it holds is stored sealed. */
+async function expectSealedIf(sealed: boolean, page: Page): Promise<void> {
+  if (!sealed) return;
+  const { sealed: n, cases } = await sealedCaseCount(page);
+  expect(cases).toBeGreaterThan(0);
+  expect(n).toBe(cases);
+}
+
+/**
+ * The rows run a second time on a phone that seals (issue 18): a resumed
+ * upload, lost answers, a tab closed mid-sync and reopened (locked), a
+ * session revoked (the sign-in opens the key). The whole matrix twice would
+ * add its full time (159 s, load 5–7); these four took 63 s sealed against 46 s plain.
+ */
+const PHONES = [
+  { sealed: false, on: '' },
+  { sealed: true, on: ' — on a phone that seals' },
+] as const;
 
 /**
  * A photo seed of its own for each attempt: a retried test (CI retries a
@@ -69,56 +102,61 @@ const proxyLines = (from = 0) =>
   proxy.log.slice(from).map((e) => `${e.method} ${e.path} → ${e.status ?? '-'} [${e.fault}]`);
 
 describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
-  it('B1: a cut at 50 % of a large photo resumes from the server offset; one blob, hash matching', async ({
-    task,
-  }) => {
-    const { context, page } = await newPhone();
-    await context.setOffline(true);
-    const id = await quickCase(page, rec.url, 'B1 断网续传', 1, {
-      big: true,
-      seed: attemptSeed(SEED, task),
-    });
-    const [photo] = await storedPhotos(page);
-    expect(photo).toBeDefined();
-    const { sha256, size } = photo!;
-    expect(size).toBeGreaterThan(3 * CHUNK);
-    // The PATCH carrying the middle byte is cut halfway into the photo.
-    const half = Math.floor(size / 2);
-    const before = Math.floor(half / CHUNK);
-    const cutAt = Math.max(1024, half - before * CHUNK);
-    const from = proxy.log.length;
-    const recFrom = rec.log.length;
-    proxy.set(
-      ...(before > 0
-        ? [{ fault: { mode: 'pass' as const }, match: 'PATCH /api/uploads/', times: before }]
-        : []),
-      { fault: { mode: 'cut-request', bytes: cutAt }, match: 'PATCH /api/uploads/', times: 1 },
-    );
-    await context.setOffline(false);
-    await waitAllSent(page, [id]);
+  for (const { sealed, on } of PHONES) {
+    it(`B1: a cut at 50 % of a large photo resumes from the server offset; one blob, hash matching${on}`, async ({
+      task,
+    }) => {
+      const { context, page } = await newPhone(sealed);
+      await context.setOffline(true);
+      const id = await quickCase(page, rec.url, 'B1 断网续传', 1, {
+        big: true,
+        seed: attemptSeed(sealed ? SEED + 500 : SEED, task),
+      });
+      const [photo] = await storedPhotos(page);
+      expect(photo).toBeDefined();
+      const { sha256, size } = photo!;
+      expect(size).toBeGreaterThan(3 * CHUNK);
+      // The PATCH carrying the middle byte is cut halfway into the photo.
+      const half = Math.floor(size / 2);
+      const before = Math.floor(half / CHUNK);
+      const cutAt = Math.max(1024, half - before * CHUNK);
+      const from = proxy.log.length;
+      const recFrom = rec.log.length;
+      proxy.set(
+        ...(before > 0
+          ? [{ fault: { mode: 'pass' as const }, match: 'PATCH /api/uploads/', times: before }]
+          : []),
+        { fault: { mode: 'cut-request', bytes: cutAt }, match: 'PATCH /api/uploads/', times: 1 },
+      );
+      await context.setOffline(false);
+      await waitAllSent(page, [id]);
 
-    const log = proxy.log.slice(from);
-    const cut = log.findIndex((e) => e.fault === 'cut-request');
-    expect(cut, proxyLines(from).join('\n')).toBeGreaterThanOrEqual(0);
-    const after = log.slice(cut + 1);
-    expect(after.some((e) => e.method === 'HEAD' && e.path.startsWith('/api/uploads/'))).toBe(true);
-    expect(after.some((e) => e.method === 'PATCH' && e.status === 204)).toBe(true);
-    // Only one upload resource was ever made for the photo: the resume used it.
-    expect(log.filter((e) => e.method === 'POST' && e.path.startsWith('/api/uploads')).length).toBe(
-      1,
-    );
-    // Resumed, not restarted: the bytes sent after the cut are about the second half.
-    const patched = rec.log.slice(recFrom).filter((e) => e.method === 'PATCH');
-    const bodyBytes = patched.reduce((n, e) => n + e.bodyBytes, 0);
-    expect(bodyBytes).toBeLessThan(size + 2 * CHUNK);
-    const snap = readServer(server);
-    expect(snap.blobs.get(sha256)).toBe(size);
-    expect(partialUploads(server)).toEqual([]);
-    await page.goto(`${rec.url}/outbox`);
-    const report = await checkInvariants(page, server);
-    expect(report.unsent).toBe(0);
-    await context.close();
-  });
+      const log = proxy.log.slice(from);
+      const cut = log.findIndex((e) => e.fault === 'cut-request');
+      expect(cut, proxyLines(from).join('\n')).toBeGreaterThanOrEqual(0);
+      const after = log.slice(cut + 1);
+      expect(after.some((e) => e.method === 'HEAD' && e.path.startsWith('/api/uploads/'))).toBe(
+        true,
+      );
+      expect(after.some((e) => e.method === 'PATCH' && e.status === 204)).toBe(true);
+      // Only one upload resource was ever made for the photo: the resume used it.
+      expect(
+        log.filter((e) => e.method === 'POST' && e.path.startsWith('/api/uploads')).length,
+      ).toBe(1);
+      // Resumed, not restarted: the bytes sent after the cut are about the second half.
+      const patched = rec.log.slice(recFrom).filter((e) => e.method === 'PATCH');
+      const bodyBytes = patched.reduce((n, e) => n + e.bodyBytes, 0);
+      expect(bodyBytes).toBeLessThan(size + 2 * CHUNK);
+      const snap = readServer(server);
+      expect(snap.blobs.get(sha256)).toBe(size);
+      expect(partialUploads(server)).toEqual([]);
+      await gotoApp(page, `${rec.url}/outbox`);
+      await expectSealedIf(sealed, page);
+      const report = await checkInvariants(page, server);
+      expect(report.unsent).toBe(0);
+      await context.close();
+    });
+  }
 
   it('B1: a PATCH replayed at a stale offset is refused with 409', async () => {
     const token = await login(server.url);
@@ -153,31 +191,38 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     });
   });
 
-  it('B2: a lost answer to the case PUT, and to the final upload PATCH: one case row, the phone ends "sent"', async () => {
-    const { context, page } = await newPhone();
-    await context.setOffline(true);
-    const id = await quickCase(page, rec.url, 'B2 丢失应答', 2);
-    const from = proxy.log.length;
-    // Photos are small (one PATCH each, so each is its final one); the first loses its answer.
-    proxy.set(
-      { fault: { mode: 'lost-response' }, match: 'PATCH /api/uploads/', times: 1 },
-      { fault: { mode: 'lost-response' }, match: `PUT /api/cases/${id}`, times: 1 },
-    );
-    await context.setOffline(false);
-    await waitAllSent(page, [id]);
-    const log = proxy.log.slice(from);
-    const lost = log.filter((e) => e.fault === 'lost-response');
-    expect(lost.map((e) => e.method).sort(), proxyLines(from).join('\n')).toEqual(['PATCH', 'PUT']);
-    // The server committed both (it answered); the client asked again and took the same answer.
-    expect(lost.every((e) => e.status === 200 || e.status === 204)).toBe(true);
-    expect(log.filter((e) => e.method === 'PUT').length).toBeGreaterThanOrEqual(2);
-    const snap = readServer(server);
-    expect(snap.cases.get(id)?.version).toBe(1);
-    await page.goto(`${rec.url}/outbox`);
-    await page.locator(`li[data-case="${id}"][data-status="sent"]`).waitFor();
-    await checkInvariants(page, server);
-    await context.close();
-  });
+  for (const { sealed, on } of PHONES) {
+    it(`B2: a lost answer to the case PUT, and to the final upload PATCH: one case row, the phone ends "sent"${on}`, async () => {
+      const { context, page } = await newPhone(sealed);
+      await context.setOffline(true);
+      const id = await quickCase(page, rec.url, 'B2 丢失应答', 2);
+      const from = proxy.log.length;
+      // Photos are small (one PATCH each, so each is its final one); the first loses its answer.
+      proxy.set(
+        { fault: { mode: 'lost-response' }, match: 'PATCH /api/uploads/', times: 1 },
+        { fault: { mode: 'lost-response' }, match: `PUT /api/cases/${id}`, times: 1 },
+      );
+      await context.setOffline(false);
+      await waitAllSent(page, [id]);
+      const log = proxy.log.slice(from);
+      const lost = log.filter((e) => e.fault === 'lost-response');
+      expect(lost.map((e) => e.method).sort(), proxyLines(from).join('\n')).toEqual([
+        'PATCH',
+        'PUT',
+      ]);
+      // The server committed both (it answered); the client asked again and took the same answer.
+      expect(lost.every((e) => e.status === 200 || e.status === 204)).toBe(true);
+      expect(log.filter((e) => e.method === 'PUT').length).toBeGreaterThanOrEqual(2);
+      const snap = readServer(server);
+      expect(snap.cases.get(id)?.version).toBe(1);
+      await gotoApp(page, `${rec.url}/outbox`);
+      await page.locator(`li[data-case="${id}"][data-status="sent"]`).waitFor();
+      await expectSealedIf(sealed, page);
+      await checkInvariants(page, server);
+      await context.close();
+    });
+  }
+
   it('B7: the server SIGKILLed mid-upload (and again mid-PUT) and restarted: the phone backs off and completes', async ({
     task,
   }) => {
@@ -236,91 +281,102 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
     await context.close();
   });
 
-  it('B6: the tab closed at a random moment mid-sync (3 cases × 6 photos): reopened, it resumes; no duplicates', async () => {
-    const random = prng(SEED + 6);
-    const { context, page } = await newPhone();
-    await context.setOffline(true);
-    const ids: string[] = [];
-    for (let c = 0; c < 3; c++) ids.push(await quickCase(page, rec.url, `B6 关页 ${c}`, 6));
-    await page.goto(`${rec.url}/outbox`);
-    // Each request a little slow, so a sync of 21 requests lasts a few seconds.
-    proxy.set({ fault: { mode: 'delay', ms: 150 } });
-    const recFrom = rec.log.length;
-    await context.setOffline(false);
-    const closeAfter = Math.floor(5 + random() * 20);
-    await until(`${closeAfter} requests`, () => rec.log.length - recFrom >= closeAfter, 30_000, 10);
-    await page.close();
-    proxy.set();
-    // Between close and reopen: nothing shown as sent that the server lacks.
-    const probe = await context.newPage();
-    await probe.goto(`${rec.url}/api/health`);
-    const mid = await checkInvariants(probe, server).catch((e: Error) => e);
-    if (mid instanceof Error) {
-      // The only tolerated difference mid-sync: a receipt the phone had not stored yet.
-      expect(
-        mid.message
-          .split('\n')
-          .slice(1)
-          .every((l) => l.includes('phone counts')),
-        mid.message,
-      ).toBe(true);
-    }
-    await probe.close();
-    const again = await openPhone(context, rec.url, { signIn: false });
-    await waitAllSent(again, ids);
-    const snap = readServer(server);
-    for (const id of ids) expect(snap.cases.get(id)?.version).toBe(1);
-    await again.goto(`${rec.url}/outbox`);
-    const report = await checkInvariants(again, server);
-    expect(report.unsent).toBe(0);
-    console.info(`B6: closed after ${closeAfter} requests`);
-    await context.close();
-  });
-
-  it('B10: the session revoked while cases wait: 401 holds them, the outbox asks to sign in; sign-in resumes', async () => {
-    const { context, page } = await newPhone();
-    await context.setOffline(true);
-    const id = await quickCase(page, rec.url, 'B10 会话过期', 2);
-    // The admin resets the officer's password (to the same one): every session is revoked.
-    const admin = await login(server.url, 'demo-admin');
-    const users = (await (
-      await fetch(`${server.url}/api/admin/users`, {
-        headers: { authorization: `Bearer ${admin}` },
-      })
-    ).json()) as
-      { users?: { id: string; username: string }[] } | { id: string; username: string }[];
-    const list = Array.isArray(users) ? users : (users.users ?? []);
-    const officer = list.find((u) => u.username === 'demo-officer');
-    expect(officer).toBeDefined();
-    const reset = await fetch(`${server.url}/api/admin/users/${officer!.id}/password`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ password: DEMO_PASSWORD }),
+  for (const { sealed, on } of PHONES) {
+    it(`B6: the tab closed at a random moment mid-sync (3 cases × 6 photos): reopened, it resumes; no duplicates${on}`, async () => {
+      const random = prng(SEED + 6);
+      const { context, page } = await newPhone(sealed);
+      await context.setOffline(true);
+      const ids: string[] = [];
+      for (let c = 0; c < 3; c++) ids.push(await quickCase(page, rec.url, `B6 关页 ${c}`, 6));
+      await gotoApp(page, `${rec.url}/outbox`);
+      // Each request a little slow, so a sync of 21 requests lasts a few seconds.
+      proxy.set({ fault: { mode: 'delay', ms: 150 } });
+      const recFrom = rec.log.length;
+      await context.setOffline(false);
+      const closeAfter = Math.floor(5 + random() * 20);
+      await until(
+        `${closeAfter} requests`,
+        () => rec.log.length - recFrom >= closeAfter,
+        30_000,
+        10,
+      );
+      await page.close();
+      proxy.set();
+      // Between close and reopen: nothing shown as sent that the server lacks.
+      const probe = await context.newPage();
+      await probe.goto(`${rec.url}/api/health`);
+      const mid = await checkInvariants(probe, server).catch((e: Error) => e);
+      if (mid instanceof Error) {
+        // The only tolerated difference mid-sync: a receipt the phone had not stored yet.
+        expect(
+          mid.message
+            .split('\n')
+            .slice(1)
+            .every((l) => l.includes('phone counts')),
+          mid.message,
+        ).toBe(true);
+      }
+      await probe.close();
+      const again = await openPhone(context, rec.url, { signIn: false });
+      await waitAllSent(again, ids);
+      const snap = readServer(server);
+      for (const id of ids) expect(snap.cases.get(id)?.version).toBe(1);
+      await gotoApp(again, `${rec.url}/outbox`);
+      await expectSealedIf(sealed, again);
+      const report = await checkInvariants(again, server);
+      expect(report.unsent).toBe(0);
+      console.info(`B6: closed after ${closeAfter} requests`);
+      await context.close();
     });
-    expect(reset.status).toBe(204);
-    await page.goto(`${rec.url}/outbox`);
-    const from = proxy.log.length;
-    await context.setOffline(false);
-    const panel = page.getByTestId('session-panel');
-    await panel.getByRole('link', { name: '登录以发送' }).waitFor({ timeout: 30_000 });
-    expect(proxy.log.slice(from).some((e) => e.status === 401)).toBe(true);
-    const entries = await storedOutbox(page);
-    // Nothing dropped: the case and both photos still queued, held for sign-in.
-    expect(entries.length).toBe(3);
-    expect(entries.every((e) => e.status === 'held' || e.status === 'pending')).toBe(true);
-    expect(entries.some((e) => e.status === 'held')).toBe(true);
-    expect(await page.locator(`li[data-case="${id}"]`).getAttribute('data-status')).toBe(
-      'saved-on-phone',
-    );
-    expect(readServer(server).cases.has(id)).toBe(false);
-    await checkInvariants(page, server);
+  }
 
-    await signInOnPhone(page);
-    await waitAllSent(page, [id]);
-    await page.goto(`${rec.url}/outbox`);
-    await checkInvariants(page, server);
-    await context.close();
-  });
+  for (const { sealed, on } of PHONES) {
+    it(`B10: the session revoked while cases wait: 401 holds them, the outbox asks to sign in; sign-in resumes${on}`, async () => {
+      const { context, page } = await newPhone(sealed);
+      await context.setOffline(true);
+      const id = await quickCase(page, rec.url, 'B10 会话过期', 2);
+      // The admin resets the officer's password (to the same one): every session is revoked.
+      const admin = await login(server.url, 'demo-admin');
+      const users = (await (
+        await fetch(`${server.url}/api/admin/users`, {
+          headers: { authorization: `Bearer ${admin}` },
+        })
+      ).json()) as
+        { users?: { id: string; username: string }[] } | { id: string; username: string }[];
+      const list = Array.isArray(users) ? users : (users.users ?? []);
+      const officer = list.find((u) => u.username === 'demo-officer');
+      expect(officer).toBeDefined();
+      const reset = await fetch(`${server.url}/api/admin/users/${officer!.id}/password`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ password: DEMO_PASSWORD }),
+      });
+      expect(reset.status).toBe(204);
+      await gotoApp(page, `${rec.url}/outbox`);
+      const from = proxy.log.length;
+      await context.setOffline(false);
+      const panel = page.getByTestId('session-panel');
+      await panel.getByRole('link', { name: '登录以发送' }).waitFor({ timeout: 30_000 });
+      expect(proxy.log.slice(from).some((e) => e.status === 401)).toBe(true);
+      const entries = await storedOutbox(page);
+      // Nothing dropped: the case and both photos still queued, held for sign-in.
+      expect(entries.length).toBe(3);
+      expect(entries.every((e) => e.status === 'held' || e.status === 'pending')).toBe(true);
+      expect(entries.some((e) => e.status === 'held')).toBe(true);
+      expect(await page.locator(`li[data-case="${id}"]`).getAttribute('data-status')).toBe(
+        'saved-on-phone',
+      );
+      expect(readServer(server).cases.has(id)).toBe(false);
+      await checkInvariants(page, server);
+
+      await signInOnPhone(page);
+      await waitAllSent(page, [id]);
+      await gotoApp(page, `${rec.url}/outbox`);
+      await expectSealedIf(sealed, page);
+      await checkInvariants(page, server);
+      await context.close();
+    });
+  }
 
   it("B3: the phone's exact case PUT replayed 100× (20 at a time): one case row, identical receipts, nothing new audited", async () => {
     rec.capture('PUT /api/cases/');

@@ -2,3 +2,4 @@
 export * from './base64';
 export * from './export.schema';
 export * from './bundle';
+export * from './sealed-file';

@@ -7,20 +7,20 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import {
-  bundleJsonParts,
-  exportFileName,
-  type ExportBundle,
-  type ExportRefusal,
-} from '../../domain';
+import type { ExportRefusal } from '../../domain';
 import { isQuotaError, useSaveErrorText } from '../../services/save-error';
-import { useCaseExchange, type ImportReport } from '../../services/useCaseExchange';
+import {
+  isSealedRefusal,
+  useCaseExchange,
+  type ImportReport,
+} from '../../services/useCaseExchange';
 import { Button } from '../../ui/Button';
 import { Check } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { Section } from '../../ui/Page';
 import { saveFile } from '../../ui/save-file';
+import { SealedImportForm, type PendingFile } from './SealedImportForm';
 
 type Note = { tone: 'ok' | 'warn' | 'error'; lines: string[] } | null;
 
@@ -52,14 +52,6 @@ function reportLines(t: TFunction, r: ImportReport): string[] {
   return lines;
 }
 
-/** Saves the bundle as a file (offline too: made in the page, saved by `<a download>`). */
-function downloadBundle(bundle: ExportBundle): { file: string; size: number } {
-  const blob = new Blob(bundleJsonParts(bundle), { type: 'application/json' });
-  const file = exportFileName(bundle);
-  saveFile(blob, file);
-  return { file, size: blob.size };
-}
-
 /** Export and import, each reporting what it did in a note. */
 function useExchange(onImported: () => void) {
   const { t } = useTranslation();
@@ -72,25 +64,26 @@ function useExchange(onImported: () => void) {
     setBusy('export');
     setNote(null);
     try {
-      const { bundle, photoBytes, leftOut } = await exchange.exportCases(
+      const { bundle, photoBytes, leftOut, file } = await exchange.exportCases(
         includeSent ? 'all' : 'unsent',
       );
       const lines: string[] = [];
-      if (bundle.cases.length === 0) {
+      if (!file) {
         lines.push(
           t(includeSent ? 'outbox.exchange.nothingAtAll' : 'outbox.exchange.nothingToExport'),
         );
       } else {
-        const { file, size } = downloadBundle(bundle);
+        saveFile(file.blob, file.name);
         lines.push(
           t('outbox.exchange.exported', {
             count: bundle.cases.length,
             photos: bundle.cases.reduce((n, c) => n + c.photos.length, 0),
-            size: formatBytes(size),
+            size: formatBytes(file.blob.size),
             photoSize: formatBytes(photoBytes),
-            file,
+            file: file.name,
           }),
         );
+        if (file.sealed) lines.push(t('outbox.exchange.exportedSealed'));
       }
       if (leftOut.length > 0) lines.push(t('outbox.exchange.leftOut', { count: leftOut.length }));
       setNote({ tone: leftOut.length > 0 ? 'warn' : 'ok', lines });
@@ -101,11 +94,22 @@ function useExchange(onImported: () => void) {
     }
   };
 
-  const doImport = async (file: File) => {
+  const [pending, setPending] = useState<PendingFile | null>(null);
+
+  /** Imports a file's text; a sealed one that needs the PIN waits for it in `pending`. */
+  const doImport = async (file: PendingFile, pin?: string) => {
     setBusy('import');
     setNote(null);
     try {
-      const result = await exchange.importFile(await file.text());
+      const result = await exchange.importFile(file.text, pin);
+      if (isSealedRefusal(result)) {
+        setPending(file);
+        if (result.reason === 'wrong-pin') {
+          setNote({ tone: 'error', lines: [t('outbox.exchange.sealed.wrongPin')] });
+        }
+        return;
+      }
+      setPending(null);
       if (result.ok) {
         const warn = result.value.skipped.length > 0 || result.value.unverified.length > 0;
         setNote({ tone: warn ? 'warn' : 'ok', lines: reportLines(t, result.value) });
@@ -118,6 +122,7 @@ function useExchange(onImported: () => void) {
         });
       }
     } catch (err) {
+      setPending(null);
       // A full phone says so in the words every other save uses (and blocks new cases).
       const reason = isQuotaError(err) ? await saveErrorText(err) : message(err);
       setNote({ tone: 'error', lines: [t('outbox.exchange.failed', { reason })] });
@@ -125,19 +130,30 @@ function useExchange(onImported: () => void) {
       setBusy(null);
     }
   };
-  return { busy, note, doExport, doImport };
+  const doImportFile = async (file: File) => {
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (err) {
+      setNote({ tone: 'error', lines: [t('outbox.exchange.failed', { reason: message(err) })] });
+      return;
+    }
+    await doImport({ name: file.name, text });
+  };
+  return { busy, note, pending, setPending, doExport, doImport, doImportFile };
 }
 
 export function ExportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const [includeSent, setIncludeSent] = useState(false);
-  const { busy, note, doExport, doImport } = useExchange(onImported);
+  const { busy, note, pending, setPending, doExport, doImport, doImportFile } =
+    useExchange(onImported);
 
   const pick = (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    void doImport(file).finally(() => {
+    void doImportFile(file).finally(() => {
       input.value = '';
     });
   };
@@ -169,6 +185,14 @@ export function ExportPanel({ onImported }: { onImported: () => void }) {
           data-testid="import-file"
         />
       </label>
+      {pending && (
+        <SealedImportForm
+          file={pending}
+          busy={busy !== null}
+          onPin={(pin) => void doImport(pending, pin)}
+          onCancel={() => setPending(null)}
+        />
+      )}
       {note && (
         <Notice
           as="div"

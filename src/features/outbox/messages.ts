@@ -74,6 +74,16 @@ const zh = {
           '文件已损坏：照片 {{number}} 的校验值不符（案件 {{caseNumber}}）',
       },
       failed: '操作失败：{{reason}}',
+      exportedSealed:
+        '文件已用您的密钥加密：在其他设备上导入时，需要您联网登录，或输入您的 PIN 码。',
+      sealed: {
+        intro: '{{file}} 已加密。请导出该文件的民警输入其本机 PIN 码以打开并导入。',
+        pin: '导出民警的 PIN 码',
+        pinHint: '导出该文件时所用手机上的 PIN 码',
+        open: '打开并导入',
+        cancel: '取消导入',
+        wrongPin: 'PIN 码不正确，文件未打开，本机没有写入任何内容。',
+      },
     },
   },
 };
@@ -158,6 +168,17 @@ export const outboxMessages: MessageBundle<typeof zh> = {
             'the file is damaged: checksum of photo {{number}} does not match (case {{caseNumber}})',
         },
         failed: 'Failed: {{reason}}',
+        exportedSealed:
+          'The file is encrypted with your key: to import it on another device, sign in there online or type your PIN.',
+        sealed: {
+          intro:
+            '{{file}} is encrypted. The officer who exported it types his PIN to open and import it.',
+          pin: 'Exporting officer’s PIN',
+          pinHint: 'The PIN on the phone the file was exported from',
+          open: 'Open and import',
+          cancel: 'Cancel import',
+          wrongPin: 'Wrong PIN: the file was not opened and nothing was written on this phone.',
+        },
       },
     },
   },

@@ -2,14 +2,15 @@
  * The officer's cases on this phone (`/`), each with where it stands and
  * whether it was sent. Cases the accident squad returned come first, however
  * old, with the squad's reason on the card; a case taken over or approved by
- * the squad says so. Everything is read from the phone (offline too). Loaded
+ * the squad says so. A phone an admin revoked says so, with how many sent
+ * cases were wiped. Everything is read from the phone (offline too). Loaded
  * with the database; its frame (CaseListFrame) paints before.
  */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { returnedFirst } from '../../domain';
 import { useCaseList, useCaseReviews } from '../../services/useCase';
-import { useCaseStatuses } from '../../services/useSyncStatus';
+import { useCaseStatuses, useRevocation } from '../../services/useSyncStatus';
 import { useSession } from '../../services/useSession';
 import { ButtonLink } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
@@ -36,6 +37,10 @@ export function CaseList() {
   const loaded = list !== undefined && reviews !== undefined;
   // A signed-in officer confirms the cases the brigade's rural stations hand over.
   const officer = session?.kind === 'active' && session.session.user.role === 'officer';
+  // An admin revoked the phone: its sent cases were wiped (issue 18); the outbox says more.
+  const revoked = useRevocation(
+    session && session.kind !== 'signed-out' ? session.session.user.id : undefined,
+  );
   return (
     <CaseListFrame>
       {loaded ? (
@@ -48,6 +53,12 @@ export function CaseList() {
           {list.unreadable.length > 0 && (
             <Notice tone="warn" role="alert">
               {t('cases.unreadable', { count: list.unreadable.length })}
+            </Notice>
+          )}
+          {revoked && (
+            <Notice as="div" tone="warn" role="status" data-testid="revoked-on-list">
+              <p>{t('cases.revoked', { wiped: revoked.wiped })}</p>
+              <Link href="/outbox">{t('cases.revokedMore')}</Link>
             </Notice>
           )}
           <OtherOfficersNote others={list.others} />

@@ -33,6 +33,9 @@ export const en: Messages = {
     others:
       '{{count}} more cases on this phone belong to other officers ({{names}}): only they see them, and they are sent when their officer signs in (or exported for hand-over at the station).',
     notYours: 'This case is handled by {{name}}; only that officer can open it after signing in.',
+    revoked:
+      'An administrator revoked this phone’s enrolment: {{wiped}} sent cases were wiped from it.',
+    revokedMore: 'See sending',
   },
   state: {
     opened: 'Opened',

@@ -30,6 +30,8 @@ export const zhCN = {
     others:
       '本机还有 {{count}} 起其他民警（{{names}}）的案件：只对本人显示，由本人登录后发送，也可在所内导出交接。',
     notYours: '这起案件由 {{name}} 处理，只有本人登录后才能查看。',
+    revoked: '本机的登记已被管理员吊销，{{wiped}} 个已发送的案件已从本机清除。',
+    revokedMore: '查看发送情况',
   },
   state: {
     opened: '已立案',
