@@ -221,6 +221,26 @@ describe('sync runner — a server behind the phone (restored from a backup)', (
 });
 
 describe('sync runner — pull', () => {
+  it('dates the contact when the pull was asked, not when a late answer came', async () => {
+    const HOURS_2 = 2 * 3_600_000;
+    let askedAt = '';
+    w = await openSyncWorld({
+      wrapApi: (api) => ({
+        ...api,
+        async getChanges(...args: Parameters<typeof api.getChanges>) {
+          askedAt = new Date(w.clock.now()).toISOString();
+          const answer = await api.getChanges(...args);
+          w.clock.advance(HOURS_2); // the answer arrives two hours on
+          return answer;
+        },
+      }),
+    });
+    await w.runner.drainNow('visible');
+    const contacts = await w.db.syncState.where('key').startsWith('lastContact:').toArray();
+    expect(askedAt).not.toBe('');
+    expect(contacts.map((c) => c.value)).toEqual([askedAt]);
+  });
+
   it('applies a reviewer’s return to the local case', async () => {
     w = await openSyncWorld();
     const { record } = await w.capture(1);

@@ -240,9 +240,12 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
 
   /** The pull, and when an admin revoked this phone if the server said so. */
   async function pull(session: StoredSession): Promise<{ outcome: Outcome; revokedAt?: string }> {
+    // The contact is dated when it was asked: an answer that arrives late (a
+    // slow link, or the phone's clock moved meanwhile) proves no later contact.
+    const askedAt = iso();
     const pulled = await pullChanges(db, api, session, () => iso());
     if (pulled.ok) {
-      await recordContact(db, session.user.id, iso());
+      await recordContact(db, session.user.id, askedAt);
       const { revokedAt } = pulled.value;
       if (revokedAt) return { outcome: 'ok', revokedAt };
       await refreshFieldPack(db, api, session, clock.now());
