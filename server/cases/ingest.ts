@@ -4,8 +4,11 @@
  * Order of checks (each refusal is audited as `case.refused` with its reason):
  *  1. ids agree (path, case.id, manifest.caseId) — `case_id_mismatch`; a
  *     station account sends no determination (`station_cannot_determine`:
- *     it hands the case over to an officer, src/domain/case/station.ts);
- *  2. the case is in the officer's scope (another unit's id: 404, as absent);
+ *     it hands the case over to an officer, src/domain/case/station.ts) but
+ *     the one an officer confirmed, unchanged (station-determination.ts);
+ *  2. the case is in the officer's scope (another unit's id: 404, as absent;
+ *     a station's signed case, now its officer's, answers the station's
+ *     repeat of a stored version and refuses anything new, `not_case_officer`);
  *  3. the device is an enrolled device of this officer (`device_unknown`),
  *     not revoked before the case was last changed (`device_revoked`; a case
  *     changed before the revocation is taken, flagged `revoked_device`), and the
@@ -63,6 +66,7 @@ import { appendAudit, recordAudit } from '../audit/audit-log';
 import { verifyDeviceSignature } from '../auth/devices';
 import { notFound } from '../auth/policy';
 import { stationSendRefusal } from '../../src/domain/case/station';
+import { confirmedDetermination } from './station-confirm';
 import type { Session } from '../auth/sessions';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Announcement, GroupCommitter } from '../db/group-commit';
@@ -163,10 +167,12 @@ async function ingest(
       'The path id, case.id and manifest.caseId must be the same.',
     );
   }
-  if (session.role === 'station' && stationSendRefusal(body.case)) {
+  const confirmed =
+    session.role === 'station' ? await confirmedDetermination(db, caseId) : undefined;
+  if (session.role === 'station' && stationSendRefusal(body.case, confirmed)) {
     throw new Refusal(
       'station_cannot_determine',
-      'A station account cannot determine liability: hand the case over to an officer, who determines it.',
+      'A station account cannot determine liability: hand the case over to an officer, who determines it; only his determination, unchanged, is read to the parties and signed.',
     );
   }
   const existing = await db
@@ -174,7 +180,10 @@ async function ingest(
     .select(['unit_id'])
     .where('id', '=', caseId)
     .executeTakeFirst();
-  if (existing && existing.unit_id !== session.unitId) {
+  // A station's signed case became the confirming officer's (station-confirm.ts): the
+  // station's phone may still repeat what it sent (the same receipt), never send more.
+  const stationsOwn = confirmed !== undefined && confirmed.stationUserId === session.userId;
+  if (existing && existing.unit_id !== session.unitId && !stationsOwn) {
     await recordAudit(db, deps.now(), {
       actor: session.userId,
       action: 'case.denied',
@@ -209,6 +218,7 @@ async function ingest(
         bodyHash,
         heldBySender,
         deviceFlags,
+        stationConfirmed: confirmed,
         at: deps.now(),
       }),
     announced,

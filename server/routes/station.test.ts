@@ -1,8 +1,10 @@
 /**
  * A rural station's case: the station's phone sends it handed over, without
  * a determination (one carrying liability is refused); the brigade's officers
- * list it; one confirms or corrects it and determines liability, the case
- * becomes his, and the timeline says who did what.
+ * list it; one confirms or corrects it and determines liability with its
+ * legal basis, and the timeline says who did what. The station's side of the
+ * officer's determination (its pull, the parties' signatures, the packets) is
+ * in station-determination.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HandedOverList, StationConfirmation } from '../../src/contracts/station';
@@ -92,6 +94,14 @@ describe('an officer confirms it remotely', () => {
       'body.note',
     ],
     ['no reason', { ...CONFIRM, reason: '' }, 400, 'validation_failed', 'body.reason'],
+    ['no law and article', { ...CONFIRM, basis: [] }, 400, 'validation_failed', 'body.basis'],
+    [
+      'an article left blank',
+      { ...CONFIRM, basis: [{ law: '《道路交通安全法》', article: 42 }] },
+      400,
+      'validation_failed',
+      'body.basis.0.article',
+    ],
   ])('refuses %s, naming the field', async (_, payload, status, code, field) => {
     const id = await sentStationCase(w);
     const res = await confirm('officerA', id, payload);
@@ -101,7 +111,7 @@ describe('an officer confirms it remotely', () => {
     expect((await waiting('officerA')).map((i) => i.caseId)).toContain(id);
   });
 
-  it('takes the case: the officer’s unit has it, the station no longer, once only', async () => {
+  it('confirms it once; the case stays with the station, whose parties sign it there', async () => {
     const id = await sentStationCase(w);
     const corrected = { ...CONFIRM, decision: 'correct', note: 'B 车号牌应为川A12342' };
     const res = await confirm('officerA2', id, corrected);
@@ -112,10 +122,10 @@ describe('an officer confirms it remotely', () => {
       decision: 'correct',
       note: 'B 车号牌应为川A12342',
       liability: { A: 'full', B: 'none' },
+      basis: CONFIRM.basis,
       manifestVersion: 1,
     });
-    expect((await w.call('officerA', { url: `/api/cases/${id}` })).statusCode).toBe(200);
-    expect((await w.call('stationA', { url: `/api/cases/${id}` })).statusCode).toBe(404);
+    expect((await w.call('stationA', { url: `/api/cases/${id}` })).statusCode).toBe(200);
     expect((await waiting('officerA')).map((i) => i.caseId)).not.toContain(id);
 
     const again = await confirm('officerA', id);
@@ -139,7 +149,7 @@ describe('an officer confirms it remotely', () => {
   it('the timeline says who did what: the station captured and handed over, the officer confirmed', async () => {
     const id = await sentStationCase(w);
     expect((await confirm('officerA', id)).statusCode).toBe(200);
-    const res = await w.call('officerA', { url: `/api/cases/${id}/timeline` });
+    const res = await w.call('reviewerA', { url: `/api/cases/${id}/timeline` });
     const events = CaseTimeline.parse(res.json()).events;
     expect(events).toEqual(
       expect.arrayContaining([

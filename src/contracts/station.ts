@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, Instant } from '../domain/ids';
-import { LiabilityByVehicle } from '../domain/case/liability-record.schema';
+import { Basis, LiabilityByVehicle } from '../domain/case/liability-record.schema';
 import { TEXT_LIMITS, line, paragraph } from '../domain/text';
 import { ErrorBody } from './errors';
 import { defineRoute, IdParams } from './route';
@@ -25,6 +25,10 @@ export const StationConfirmRequest = z
     liability: LiabilityByVehicle,
     /** Why, in words (printed for the parties). */
     reason: paragraph(TEXT_LIMITS.text).check(z.minLength(1, 'required')),
+    /** The law and article(s) the determination rests on, read to the parties. */
+    basis: z
+      .array(Basis)
+      .check(z.minLength(1, 'cite at least one law and article'), z.maxLength(5)),
   })
   .check(
     z.refine((r) => r.decision === 'confirm' || r.note.trim().length > 0, {
@@ -41,6 +45,8 @@ export const StationConfirmation = z.object({
   note: z.string(),
   liability: LiabilityByVehicle,
   reason: z.string(),
+  /** The law and article(s) cited (empty on confirmations made before they were asked). */
+  basis: z.array(Basis),
   /** The stored version the officer confirmed. */
   manifestVersion: z.number(),
   at: Instant,
@@ -88,7 +94,7 @@ export const stationRoutes = [
     method: 'POST',
     path: '/api/cases/:id/confirm',
     summary:
-      'An officer of the brigade confirms (or corrects) a station’s case and determines liability; the case becomes his; audited',
+      'An officer of the brigade confirms (or corrects) a station’s case and determines liability with its legal basis; the station’s phone hears of it on its next pull (a `station-confirmed` change), the parties sign there, and the signed case becomes his; audited',
     description: Object.entries(STATION_REFUSALS)
       .map(([code, what]) => `\`${code}\` ${what}`)
       .join('; '),

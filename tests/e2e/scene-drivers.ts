@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { TRIAGE_RULES } from '../../src/domain/triage/triage-rules';
 import { addVehicleWithDriver, nextStep, startCase, waitForSaved } from './drivers';
+import { sendNow } from './outbox';
 
 /** Answers one triage question as worded on screen (zh-CN), opening it first if it is folded. */
 export async function answerTriage(page: Page, ruleId: string, answer: boolean): Promise<void> {
@@ -111,6 +112,26 @@ export async function clearAndHandOver(page: Page, note: string): Promise<void> 
   await page.getByLabel('给民警的说明（可不填）').fill(note);
   await page.getByRole('button', { name: '移交民警', exact: true }).click();
   await page.getByTestId('handed-over').waitFor();
+}
+
+/**
+ * On a rural station's phone: the case screen once the officer's remote
+ * determination has arrived (the next pull, brought on by "立即发送"); answers
+ * what it says, as shown.
+ */
+export async function officerDeterminationShown(page: Page, id: string): Promise<string> {
+  await sendNow(page);
+  await page.goto(`/cases/${id}`);
+  const notice = page.getByTestId('officer-determination');
+  await notice.waitFor();
+  return (await notice.innerText()).replace(/\s+/g, ' ');
+}
+
+/** The station reads the officer's determination to the parties: on to the notices, read out. */
+export async function readOfficerDetermination(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '向当事人宣读告知' }).click();
+  await page.getByRole('heading', { level: 1, name: '告知与签字' }).waitFor();
+  await page.getByTestId('remote-determination').waitFor();
 }
 
 /** What `makeDetailedJpeg` draws: a seeded scene of shapes with per-pixel noise. */
@@ -351,12 +372,23 @@ export async function quickCase(
  * vehicle (川A54321, rear damaged) with its driver, and the three scene shots;
  * the vehicle's own shots are left to take.
  */
-export async function fillOneVehicleCase(page: Page, id: string, place: string): Promise<void> {
+export async function fillOneVehicleCase(
+  page: Page,
+  id: string,
+  place: string,
+  /** The driver's compulsory insurer, as typed (none when absent). */
+  compulsoryInsurer?: string,
+): Promise<void> {
   await confirmAllNormal(page, id);
   await addVehicleWithDriver(page, {
     plate: '川A54321',
     damagedParts: ['车尾'],
-    driver: { name: '王五', idNumber: '11010519491231002X', phone: '13700137000' },
+    driver: {
+      name: '王五',
+      idNumber: '11010519491231002X',
+      phone: '13700137000',
+      ...(compulsoryInsurer && { compulsoryInsurer }),
+    },
   });
   await waitForSaved(page);
   await nextStep(page, '现场取证');

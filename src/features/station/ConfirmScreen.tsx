@@ -1,16 +1,17 @@
 /**
  * An officer checks a case a rural station handed over — its place, vehicles
  * and parties, photos and the station's note — confirms it or corrects it
- * (saying what), and determines each vehicle's liability with a reason. Sent
- * to the server at once (it needs the link); the case is his from then on.
+ * (saying what), and determines each vehicle's liability with a reason and
+ * the law and article it rests on. Sent to the server at once (it needs the
+ * link); the station's phone then reads it to the parties, who sign there.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandedOverCase, StationConfirmation, StationDecision } from '../../contracts/station';
-import type { LiabilityByVehicle } from '../../domain';
+import { GENERAL_LIABILITY_BASIS, type LiabilityByVehicle } from '../../domain';
 import { useConfirmStationCase, useHandovers } from '../../services/useStation';
 import { Button, ButtonLink } from '../../ui/Button';
-import { SelectField, TextArea } from '../../ui/Field';
+import { SelectField, TextArea, TextField } from '../../ui/Field';
 import { formatTime } from '../../ui/format';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
@@ -93,21 +94,26 @@ function ConfirmForm({
   const [decision, setDecision] = useState<StationDecision>('confirm');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
+  const [law, setLaw] = useState(GENERAL_LIABILITY_BASIS.law);
+  const [article, setArticle] = useState(GENERAL_LIABILITY_BASIS.article);
   const [levels, setLevels] = useState<Record<string, Level | ''>>({});
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const noteMissing = decision === 'correct' && note.trim() === '';
   const reasonMissing = reason.trim() === '';
+  const lawMissing = law.trim() === '';
+  const articleMissing = article.trim() === '';
   const chosen = item.vehicles.every((v) => levels[v.label]);
   const submit = async () => {
     setTried(true);
-    if (noteMissing || reasonMissing || !chosen) return;
+    if (noteMissing || reasonMissing || lawMissing || articleMissing || !chosen) return;
     setBusy(true);
     const liability = Object.fromEntries(
       item.vehicles.map((v) => [v.label, levels[v.label]]),
     ) as LiabilityByVehicle;
-    const r = await confirm(item.caseId, { decision, note, liability, reason });
+    const basis = [{ law: law.trim(), article: article.trim() }];
+    const r = await confirm(item.caseId, { decision, note, liability, reason, basis });
     setBusy(false);
     if (r.ok) onDone(r.value);
     else setError(t(`station.failure.${r.failure}`));
@@ -165,6 +171,21 @@ function ConfirmForm({
         rows={3}
         errors={tried && reasonMissing ? t('station.confirm.reasonRequired') : null}
         urgent
+      />
+      <TextField
+        id="confirm-law"
+        label={t('station.confirm.law')}
+        value={law}
+        onValue={setLaw}
+        errors={tried && lawMissing ? t('station.confirm.lawRequired') : null}
+      />
+      <TextField
+        id="confirm-article"
+        label={t('station.confirm.article')}
+        hint={t('station.confirm.articleHint')}
+        value={article}
+        onValue={setArticle}
+        errors={tried && articleMissing ? t('station.confirm.articleRequired') : null}
       />
       <Button type="submit" variant="primary" block disabled={busy}>
         {busy ? t('station.confirm.sending') : t('station.confirm.submit')}

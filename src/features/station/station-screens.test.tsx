@@ -156,13 +156,41 @@ describe('the officer checks a station’s case', () => {
     choose('A 车的责任', 'full');
     choose('B 车的责任', 'none');
     choose('认定理由', 'A 车追尾');
+    // The general article is offered; the officer cites the violation's.
+    expect((screen.getByLabelText('条款') as HTMLInputElement).value).toBe('第九十一条');
+    choose('法律依据（法律、法规名称）', '《中华人民共和国道路交通安全法》');
+    choose('条款', '第四十三条');
     fireEvent.click(screen.getByRole('button', { name: '确认并认定责任' }));
     expect((await screen.findByTestId('determination')).textContent).toBe(
       'A 车：全部责任B 车：无责任',
     );
+    expect(screen.getByTestId('determination-basis').textContent).toBe(
+      '依据：《中华人民共和国道路交通安全法》第四十三条',
+    );
     expect(sent).toEqual([
-      { decision: 'confirm', note: '', liability: { A: 'full', B: 'none' }, reason: 'A 车追尾' },
+      {
+        decision: 'confirm',
+        note: '',
+        liability: { A: 'full', B: 'none' },
+        reason: 'A 车追尾',
+        basis: [{ law: '《中华人民共和国道路交通安全法》', article: '第四十三条' }],
+      },
     ]);
+  });
+
+  it('names a law or an article left blank at its field', async () => {
+    const sent = serving();
+    render(<ConfirmScreen id={CASE_ID} />, { wrapper: Wrapper });
+    await screen.findByTestId('station-note');
+    choose('A 车的责任', 'full');
+    choose('B 车的责任', 'none');
+    choose('认定理由', 'A 车追尾');
+    choose('法律依据（法律、法规名称）', ' ');
+    choose('条款', '');
+    fireEvent.click(screen.getByRole('button', { name: '确认并认定责任' }));
+    expect(screen.getByText('请写明所依据的法律或法规。')).toBeTruthy();
+    expect(screen.getByText('请写明条款。')).toBeTruthy();
+    expect(sent).toEqual([]);
   });
 
   it('says in English that another officer confirmed it first', async () => {
