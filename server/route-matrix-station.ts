@@ -66,8 +66,8 @@ export function stationFixtures({ world }: MatrixContext): Record<string, Fixtur
     },
     'station.confirm': {
       success: 200,
-      // The brigade's officers, wherever their unit.
-      home: ['officerA', 'officerA2'],
+      // The brigade's officers, wherever their unit, and its accident squad's reviewers.
+      home: ['officerA', 'officerA2', 'reviewerA'],
       prepare: async () => ({
         method: 'POST',
         url: `/api/cases/${await sentStationCase(world())}/confirm`,

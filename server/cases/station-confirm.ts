@@ -33,6 +33,9 @@ import { heldByUnit, recordPhotoHolder } from './photo-holders';
 
 type Db = Kysely<Database>;
 
+const confirmerRole = (role: string): StationConfirmation['by']['role'] =>
+  role === 'reviewer' ? 'reviewer' : 'officer';
+
 /** The brigade's rural-station cases handed over and not yet confirmed, oldest hand-over first. */
 export async function handedOverCases(db: Db, brigadeId: string): Promise<HandedOverCase[]> {
   const rows = await db
@@ -152,12 +155,12 @@ export async function confirmStationCase(
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw notAwaiting();
     const me = await trx
       .selectFrom('users')
-      .select(['id', 'display_name'])
+      .select(['id', 'display_name', 'role'])
       .where('id', '=', session.userId)
       .executeTakeFirstOrThrow();
     const confirmation: StationConfirmation = {
       caseId,
-      by: { id: me.id, name: me.display_name },
+      by: { id: me.id, name: me.display_name, role: confirmerRole(me.role) },
       decision: request.decision,
       note: request.note.trim(),
       liability: request.liability,
@@ -204,13 +207,13 @@ export async function stationConfirmationOf(
     .selectFrom('station_confirmations')
     .innerJoin('users', 'users.id', 'station_confirmations.officer_id')
     .selectAll('station_confirmations')
-    .select('users.display_name')
+    .select(['users.display_name', 'users.role'])
     .where('station_confirmations.case_id', '=', caseId)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
     caseId,
-    by: { id: row.officer_id, name: row.display_name },
+    by: { id: row.officer_id, name: row.display_name, role: confirmerRole(row.role) },
     decision: row.decision as StationConfirmation['decision'],
     note: row.note,
     liability: JSON.parse(row.liability) as LiabilityByVehicle,
@@ -224,7 +227,7 @@ export async function stationConfirmationOf(
 /** The officer's determination as the station's phone receives it (the feed's `determination`). */
 function determinationOf(c: StationConfirmation): OfficerDetermination {
   return {
-    by: c.by,
+    by: { id: c.by.id, name: c.by.name },
     at: c.at,
     liability: c.liability,
     reason: c.reason,

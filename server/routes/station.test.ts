@@ -118,7 +118,7 @@ describe('an officer confirms it remotely', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(StationConfirmation.parse(res.json())).toMatchObject({
       caseId: id,
-      by: { id: w.users.officerA2.id, name: 'officerA2' },
+      by: { id: w.users.officerA2.id, name: 'officerA2', role: 'officer' },
       decision: 'correct',
       note: 'B 车号牌应为川A12342',
       liability: { A: 'full', B: 'none' },
@@ -171,5 +171,30 @@ describe('an officer confirms it remotely', () => {
         }),
       ]),
     );
+  });
+
+  it('from the review workspace: the accident squad’s reviewer lists and confirms it too', async () => {
+    const id = await sentStationCase(w);
+    expect((await waiting('reviewerA')).map((i) => i.caseId)).toContain(id);
+    expect((await waiting('reviewerB')).map((i) => i.caseId)).not.toContain(id);
+    expect((await confirm('reviewerB', id)).statusCode).toBe(404);
+    const res = await confirm('reviewerA', id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(StationConfirmation.parse(res.json()).by).toEqual({
+      id: w.users.reviewerA.id,
+      name: 'reviewerA',
+      role: 'reviewer',
+    });
+    const timeline = await w.call('reviewerA', { url: `/api/cases/${id}/timeline` });
+    expect(CaseTimeline.parse(timeline.json()).events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'review',
+          detail: 'station-confirm',
+          by: { name: 'reviewerA', role: 'reviewer' },
+        }),
+      ]),
+    );
+    expect((await waiting('officerA')).map((i) => i.caseId)).not.toContain(id);
   });
 });

@@ -38,9 +38,16 @@ export const StationConfirmRequest = z
   );
 export type StationConfirmRequest = z.infer<typeof StationConfirmRequest>;
 
+/** Who confirmed: an officer of the brigade, or its accident squad's reviewer. */
+const Confirmer = z.object({
+  id: Id,
+  name: line(TEXT_LIMITS.name),
+  role: z.enum(['officer', 'reviewer']),
+});
+
 export const StationConfirmation = z.object({
   caseId: Id,
-  by: Person,
+  by: Confirmer,
   decision: StationDecision,
   note: z.string(),
   liability: LiabilityByVehicle,
@@ -84,8 +91,8 @@ export const stationRoutes = [
     method: 'GET',
     path: '/api/station/handovers',
     summary:
-      'The brigade’s rural-station cases handed over and waiting for an officer, oldest first',
-    access: ['officer'],
+      'The brigade’s rural-station cases handed over and waiting for an officer, oldest first (its officers and its accident squad’s reviewers)',
+    access: ['officer', 'reviewer'],
     scoped: false,
     responses: { 200: { description: 'Waiting cases', schema: HandedOverList } },
   }),
@@ -98,7 +105,7 @@ export const stationRoutes = [
     description: Object.entries(STATION_REFUSALS)
       .map(([code, what]) => `\`${code}\` ${what}`)
       .join('; '),
-    access: ['officer'],
+    access: ['officer', 'reviewer'],
     scoped: true,
     params: IdParams,
     body: StationConfirmRequest,

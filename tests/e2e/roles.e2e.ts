@@ -136,6 +136,16 @@ describe('reviewer, insurer and admin on a phone', () => {
       await page.getByRole('heading', { level: 1, name: role.title }).waitFor();
       await expectNoAxeViolations(page, `${role.title} home`);
 
+      if (role.username === 'demo-reviewer') {
+        // From the review workspace to the rural stations' cases, and back.
+        await page.getByRole('link', { name: '劝导站移交的案件' }).click();
+        await page.getByRole('heading', { level: 1, name: '劝导站移交的案件' }).waitFor();
+        await page.getByText('正在读取移交的案件…').waitFor({ state: 'detached' });
+        await expectNoAxeViolations(page, 'handed-over cases from the review workspace');
+        expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
+        await page.getByRole('link', { name: '← 事故中队审核', exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: role.title }).waitFor();
+      }
       // Officer-only addresses: no officer screen, no code, the way home.
       for (const path of ['/cases/new', '/outbox', '/']) {
         await page.goto(path);

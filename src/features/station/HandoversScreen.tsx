@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { HandedOverCase } from '../../contracts/station';
+import { useViewerRole } from '../../services/useSession';
 import { useHandovers } from '../../services/useStation';
 import { formatTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
@@ -14,8 +15,13 @@ import { Link } from '../../ui/router';
 export function HandoversScreen() {
   const { t } = useTranslation();
   const handovers = useHandovers();
+  // A reviewer comes from his workspace and goes back there; an officer has his case list in the header.
+  const back =
+    useViewerRole() === 'reviewer'
+      ? { href: '/review', label: t('station.list.toReview') }
+      : undefined;
   return (
-    <Page titleId="handovers-title" title={t('station.list.title')}>
+    <Page titleId="handovers-title" title={t('station.list.title')} back={back}>
       <p>{t('station.list.intro')}</p>
       {handovers.status === 'loading' && <p role="status">{t('station.list.loading')}</p>}
       {handovers.status === 'failed' && (

@@ -32,6 +32,7 @@ const zh = {
       by: '{{name}} 于 {{time}} 移交',
       vehicles: '车辆：{{plates}}',
       open: '核对并认定 {{number}}',
+      toReview: '事故中队审核',
     },
     confirm: {
       title: '核对并认定 {{number}}',
@@ -77,7 +78,7 @@ const zh = {
     failure: {
       'signed-out': '需要重新登录',
       offline: '没有网络：联网后再试',
-      forbidden: '只有民警可以确认劝导站的案件',
+      forbidden: '只有民警或事故中队审核人员可以确认劝导站的案件',
       'not-found': '找不到这起案件',
       taken: '这起案件已由其他民警确认',
       invalid: '服务器认为内容不完整：请检查各车的责任和认定理由',
@@ -120,6 +121,7 @@ const en: Words<typeof zh> = {
       by: 'Handed over by {{name}} at {{time}}',
       vehicles: 'Vehicles: {{plates}}',
       open: 'Check and determine {{number}}',
+      toReview: 'Accident squad review',
     },
     confirm: {
       title: 'Check and determine {{number}}',
@@ -166,7 +168,7 @@ const en: Words<typeof zh> = {
     failure: {
       'signed-out': 'Sign in again',
       offline: 'No connection: try again once online',
-      forbidden: 'Only an officer may confirm a station’s case',
+      forbidden: 'Only an officer or the accident squad’s reviewer may confirm a station’s case',
       'not-found': 'This case is not here',
       taken: 'Another officer confirmed this case already',
       invalid: 'The server found something missing: check each vehicle’s liability and the reason',

@@ -120,7 +120,7 @@ function serving(confirmStatus = 200) {
       }
       return HttpResponse.json({
         caseId: CASE_ID,
-        by: { id: '0190a000-0000-7000-8000-0000000000a1', name: '张伟' },
+        by: { id: '0190a000-0000-7000-8000-0000000000a1', name: '张伟', role: 'officer' },
         manifestVersion: 1,
         at: '2026-12-07T03:00:00.000Z',
         ...body,
