@@ -60,6 +60,10 @@ export const CONFIRM = {
 
 export function stationFixtures({ world }: MatrixContext): Record<string, Fixture> {
   return {
+    'station.officers': {
+      success: 200,
+      prepare: async () => ({ url: '/api/station/officers' }),
+    },
     'station.handovers': {
       success: 200,
       prepare: async () => ({ url: '/api/station/handovers' }),

@@ -11,6 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import type {
+  BrigadeOfficer,
   HandedOverCase,
   StationConfirmRequest,
   StationConfirmation,
@@ -54,6 +55,7 @@ export async function handedOverCases(db: Db, brigadeId: string): Promise<Handed
     .where('station_confirmations.case_id', 'is', null)
     .limit(200)
     .execute();
+  const officers = new Map((await brigadeOfficers(db, brigadeId)).map((o) => [o.id, o.name]));
   return rows
     .flatMap((row): HandedOverCase[] => {
       const record = JSON.parse(row.body) as CaseRecord;
@@ -67,6 +69,7 @@ export async function handedOverCases(db: Db, brigadeId: string): Promise<Handed
           address: record.location.address,
           unitName: row.unitName,
           handover: record.handover,
+          meantFor: meantFor(record.handover.to, officers),
           vehicles: record.vehicles.map((v) => ({ label: v.label, plate: v.plate })),
           parties: record.parties.map((p) => ({
             vehicleLabel: (p.vehicleId && labelOf.get(p.vehicleId)) || '',
@@ -78,6 +81,31 @@ export async function handedOverCases(db: Db, brigadeId: string): Promise<Handed
       ];
     })
     .sort((a, b) => a.handover.at.localeCompare(b.handover.at));
+}
+
+/** The officer a station named, when he is one of the brigade's active officers. */
+function meantFor(
+  to: string | null | undefined,
+  officers: ReadonlyMap<string, string>,
+): HandedOverCase['meantFor'] {
+  const name = to ? officers.get(to) : undefined;
+  return to && name !== undefined ? { id: to, name } : null;
+}
+
+/** The brigade's active officers, by unit and name (a station names one at hand-over). */
+export async function brigadeOfficers(db: Db, brigadeId: string): Promise<BrigadeOfficer[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'users.display_name', 'units.name as unitName'])
+    .where('units.brigade_id', '=', brigadeId)
+    .where('users.role', '=', 'officer')
+    .where('users.disabled_at', 'is', null)
+    .orderBy('units.name')
+    .orderBy('users.display_name')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name, unitName: r.unitName }));
 }
 
 const notAwaiting = () =>

@@ -7,7 +7,7 @@
  * in station-determination.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HandedOverList, StationConfirmation } from '../../src/contracts/station';
+import { BrigadeOfficers, HandedOverList, StationConfirmation } from '../../src/contracts/station';
 import { CaseTimeline } from '../../src/contracts/timeline';
 import type { CaseRecord } from '../../src/domain/case/case.schema';
 import { CONFIRM, putFirstVersion, sentStationCase, stationRecord } from '../route-matrix-station';
@@ -196,5 +196,31 @@ describe('an officer confirms it remotely', () => {
       ]),
     );
     expect((await waiting('officerA')).map((i) => i.caseId)).not.toContain(id);
+  });
+});
+
+describe('the station names an officer at hand-over', () => {
+  it('lists the active officers of its brigade only, by unit and name', async () => {
+    const res = await w.call('stationA', { url: '/api/station/officers' });
+    expect(res.statusCode).toBe(200);
+    const { officers } = BrigadeOfficers.parse(res.json());
+    const ids = officers.map((o) => o.id);
+    expect(ids).toEqual(expect.arrayContaining([w.users.officerA.id, w.users.officerA2.id]));
+    for (const other of [w.users.officerB.id, w.users.reviewerA.id, w.users.stationA.id])
+      expect(ids).not.toContain(other);
+    expect(officers.find((o) => o.id === w.users.officerA2.id)).toMatchObject({
+      name: 'officerA2',
+      unitName: expect.any(String),
+    });
+  });
+
+  it.each<[string, () => string, boolean]>([
+    ['an officer of the brigade: his name on the list', () => w.users.officerA2.id, true],
+    ['an officer of another brigade: any officer', () => w.users.officerB.id, false],
+  ])('names %s', async (_, to, named) => {
+    const record = stationRecord(w);
+    const id = await sentStationCase(w, { ...record, handover: { ...record.handover!, to: to() } });
+    const item = (await waiting('officerA2')).find((i) => i.caseId === id);
+    expect(item?.meantFor).toEqual(named ? { id: to(), name: 'officerA2' } : null);
   });
 });

@@ -69,6 +69,8 @@ export const HandedOverCase = z.object({
   /** The rural station's unit. */
   unitName: z.string(),
   handover: z.object({ by: Person, at: Instant, to: z.nullable(Id), note: z.string() }),
+  /** The officer the station named at hand-over, when it named one of the brigade's. */
+  meantFor: z.nullable(Person),
   vehicles: z.array(z.object({ label: z.string(), plate: z.string() })),
   parties: z.array(z.object({ vehicleLabel: z.string(), name: z.string() })),
   photos: z.number(),
@@ -79,6 +81,13 @@ export type HandedOverCase = z.infer<typeof HandedOverCase>;
 export const HandedOverList = z.object({ items: z.array(HandedOverCase) });
 export type HandedOverList = z.infer<typeof HandedOverList>;
 
+/** An officer of the station's brigade, as the station's hand-over picker lists him. */
+export const BrigadeOfficer = z.object({ id: Id, name: z.string(), unitName: z.string() });
+export type BrigadeOfficer = z.infer<typeof BrigadeOfficer>;
+
+export const BrigadeOfficers = z.object({ officers: z.array(BrigadeOfficer) });
+export type BrigadeOfficers = z.infer<typeof BrigadeOfficers>;
+
 export const STATION_REFUSALS = {
   not_awaiting_officer:
     '409: the case was not handed over by a station, or an officer has confirmed it already',
@@ -86,6 +95,16 @@ export const STATION_REFUSALS = {
 } as const;
 
 export const stationRoutes = [
+  defineRoute({
+    id: 'station.officers',
+    method: 'GET',
+    path: '/api/station/officers',
+    summary:
+      'The active officers of the station’s brigade, by unit and name: whom a station may name at hand-over (kept on the phone for offline use)',
+    access: ['station'],
+    scoped: false,
+    responses: { 200: { description: 'The brigade’s officers', schema: BrigadeOfficers } },
+  }),
   defineRoute({
     id: 'station.handovers',
     method: 'GET',

@@ -35,6 +35,7 @@ import {
 import type { SyncClock } from './clock';
 import { ensureDevice, isOfficerSession } from './device';
 import { refreshFieldPack } from './field-pack';
+import { refreshStationOfficers } from './station-officers';
 import { pullChanges } from './pull';
 import {
   endsPass,
@@ -241,6 +242,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     if (pulled.ok) {
       await recordContact(db, session.user.id, iso());
       await refreshFieldPack(db, api, session, clock.now());
+      await refreshStationOfficers(db, api, session);
       return 'ok';
     }
     const action = classifyFailure(pulled.failure);

@@ -20,7 +20,7 @@ import { useBrowserWorld } from './harness';
 import { sendNow, waitForStatus } from './outbox';
 import { layoutProblems, signInAs } from './phone';
 import { storedCase } from './phone-db';
-import { confirmHandedOver } from './review-drivers';
+import { confirmHandedOver, handoverMarks } from './review-drivers';
 import { partyGroup, readNoticesOut, signAs } from './liability-drivers';
 import {
   clearAndHandOver,
@@ -206,7 +206,8 @@ describe('a rural station and the brigade’s officer', () => {
     await takeEveryRequiredShot(page, id);
     await page.getByRole('button', { name: '确认现场已撤离' }).waitFor();
     await expectNoAxeViolations(page, 'station evidence');
-    await clearAndHandOver(page, '双方无争议，请民警认定');
+    // Named for the patrol officer 张伟, from the list the phone kept at sign-in.
+    await clearAndHandOver(page, '双方无争议，请民警认定', '张伟（示范县公安局交警大队 路勤中队）');
     await expectNoAxeViolations(page, 'station hand-over');
     expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
     expect(await page.getByRole('heading', { name: '责任认定' }).count()).toBe(0);
@@ -214,6 +215,7 @@ describe('a rural station and the brigade’s officer', () => {
     expect(stored.state).toBe('submitted');
     expect(stored.liability).toBeUndefined();
     expect(stored.handover).toMatchObject({ by: { name: '赵敏' }, note: '双方无争议，请民警认定' });
+    expect(stored.handover?.to).toEqual(expect.any(String));
 
     // Back online: sent.
     await context.setOffline(false);
@@ -228,6 +230,11 @@ describe('a rural station and the brigade’s officer', () => {
     await officer.getByTestId('session-panel').getByText('已登录').waitFor();
     await officer.goto('/handovers');
     await officer.getByRole('link', { name: `核对并认定 ${stored.caseNumber}` }).waitFor();
+    // Named for him: first on his list, and marked.
+    expect(await handoverMarks(officer, stored.caseNumber)).toEqual({
+      mine: true,
+      firstIsMine: true,
+    });
     await expectNoAxeViolations(officer, 'handed-over cases');
     await officer.getByRole('link', { name: `核对并认定 ${stored.caseNumber}` }).click();
     await officer.getByTestId('station-note').waitFor();

@@ -83,3 +83,24 @@ export const awaitsStationConfirmation = (
   record: Pick<CaseRecord, 'handover'>,
   confirmed: boolean,
 ): boolean => record.handover !== undefined && !confirmed;
+
+/** A hand-over as the officers' list reads it: whom the station named, if anyone. */
+export interface NamedHandover {
+  handover: { to: Id | null; at: Instant };
+}
+
+/** Whether the station named this viewer at hand-over. */
+export const isMeantFor = (item: NamedHandover, viewerId: Id | undefined): boolean =>
+  viewerId !== undefined && item.handover.to === viewerId;
+
+/**
+ * The officers' list of handed-over cases for one viewer: the cases the
+ * station named him for first, then the rest, each group oldest hand-over first.
+ */
+export function handoversForViewer<T extends NamedHandover>(
+  items: readonly T[],
+  viewerId: Id | undefined,
+): T[] {
+  const rank = (item: T) => (isMeantFor(item, viewerId) ? 0 : 1);
+  return [...items].sort((a, b) => rank(a) - rank(b) || a.handover.at.localeCompare(b.handover.at));
+}
