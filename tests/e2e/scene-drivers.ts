@@ -127,7 +127,8 @@ export async function clearAndHandOver(
  */
 export async function officerDeterminationShown(page: Page, id: string): Promise<string> {
   await sendNow(page);
-  await page.goto(`/cases/${id}`);
+  // From the sending screen to the case, in the app: the pass under way goes on.
+  await page.getByTestId('outbox-list').locator(`a[href="/cases/${id}"]`).click();
   const notice = page.getByTestId('officer-determination');
   await notice.waitFor();
   return (await notice.innerText()).replace(/\s+/g, ' ');
