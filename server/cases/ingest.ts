@@ -12,9 +12,8 @@
  *  3. the device is an enrolled device of this officer (`device_unknown`),
  *     not revoked before the case was last changed (`device_revoked`; a case
  *     changed before the revocation is taken, flagged `revoked_device`), and the
- *     signature verifies over the
- *     manifest's canonical bytes (`bad_signature`) — before anything stored is
- *     answered, so a replay with a forged signature gets no receipt;
+ *     signature verifies over the manifest's canonical bytes (`bad_signature`) —
+ *     before anything stored is answered, so a forged replay gets no receipt;
  *  4. the same version already stored: same body → the same receipt (no new
  *     audit or change rows); a different body → `manifest_conflict`. The body
  *     names the signing device, so only that device's officer gets here;
@@ -180,8 +179,7 @@ async function ingest(
     .select(['unit_id'])
     .where('id', '=', caseId)
     .executeTakeFirst();
-  // A station's signed case became the confirming officer's (station-confirm.ts): the
-  // station's phone may still repeat what it sent (the same receipt), never send more.
+  // A station's signed case, now the officer's (station-confirm.ts): a repeat only (step 2).
   const stationsOwn = confirmed !== undefined && confirmed.stationUserId === session.userId;
   if (existing && existing.unit_id !== session.unitId && !stationsOwn) {
     await recordAudit(db, deps.now(), {

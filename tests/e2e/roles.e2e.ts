@@ -21,14 +21,14 @@ import { sendNow, waitForStatus } from './outbox';
 import { layoutProblems, signInAs } from './phone';
 import { storedCase } from './phone-db';
 import { confirmHandedOver, handoverMarks } from './review-drivers';
-import { partyGroup, readNoticesOut, signAs } from './liability-drivers';
 import {
-  clearAndHandOver,
-  fillOneVehicleCase,
   officerDeterminationShown,
+  partyGroup,
+  readNoticesOut,
   readOfficerDetermination,
-  takeEveryRequiredShot,
-} from './scene-drivers';
+  signAs,
+} from './liability-drivers';
+import { clearAndHandOver, fillOneVehicleCase, takeEveryRequiredShot } from './scene-drivers';
 import { approveCase, caseTimelineOf, insurerPacketOf } from './server';
 
 const world = useBrowserWorld({ demo: true });

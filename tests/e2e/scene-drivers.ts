@@ -2,7 +2,6 @@
 import type { Page } from 'playwright-core';
 import { TRIAGE_RULES } from '../../src/domain/triage/triage-rules';
 import { addVehicleWithDriver, nextStep, startCase, waitForSaved } from './drivers';
-import { sendNow } from './outbox';
 
 /** Answers one triage question as worded on screen (zh-CN), opening it first if it is folded. */
 export async function answerTriage(page: Page, ruleId: string, answer: boolean): Promise<void> {
@@ -118,27 +117,6 @@ export async function clearAndHandOver(
   if (officer) await page.getByLabel('交给哪位民警').selectOption({ label: officer });
   await page.getByRole('button', { name: '移交民警', exact: true }).click();
   await page.getByTestId('handed-over').waitFor();
-}
-
-/**
- * On a rural station's phone: the case screen once the officer's remote
- * determination has arrived (the next pull, brought on by "立即发送"); answers
- * what it says, as shown.
- */
-export async function officerDeterminationShown(page: Page, id: string): Promise<string> {
-  await sendNow(page);
-  // From the sending screen to the case, in the app: the pass under way goes on.
-  await page.getByTestId('outbox-list').locator(`a[href="/cases/${id}"]`).click();
-  const notice = page.getByTestId('officer-determination');
-  await notice.waitFor();
-  return (await notice.innerText()).replace(/\s+/g, ' ');
-}
-
-/** The station reads the officer's determination to the parties: on to the notices, read out. */
-export async function readOfficerDetermination(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '向当事人宣读告知' }).click();
-  await page.getByRole('heading', { level: 1, name: '告知与签字' }).waitFor();
-  await page.getByTestId('remote-determination').waitFor();
 }
 
 /** What `makeDetailedJpeg` draws: a seeded scene of shapes with per-pixel noise. */
