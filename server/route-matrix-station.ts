@@ -6,14 +6,23 @@
  */
 import { expect } from 'vitest';
 import type { CaseRecord } from '../src/domain/case/case.schema';
-import { insuredCase } from './case-fixtures';
+import { insuredCase, type CaseFixture } from './case-fixtures';
 import type { Fixture, MatrixContext } from './route-matrix-insurers';
 import { signedCaseBody } from './test-device';
 import type { CapturingActor, TestWorld } from './test-world';
 
 /** A station A case handed over (no determination), as its phone makes it. */
 export function stationRecord(w: TestWorld, note = '双方无争议'): CaseRecord {
-  const { record } = insuredCase('station', 0);
+  return stationFixture(w, note, 0).record;
+}
+
+/** {@link stationRecord} with `photoCount` photos (their bytes to upload, their metadata to list). */
+export function stationFixture(w: TestWorld, note = '双方无争议', photoCount = 1): CaseFixture {
+  const { record, photos } = insuredCase('station', photoCount);
+  return { record: handedOver(w, record, note), photos };
+}
+
+function handedOver(w: TestWorld, record: CaseRecord, note: string): CaseRecord {
   const by = { id: w.users.stationA.id, name: 'stationA' };
   return {
     ...record,
@@ -46,18 +55,23 @@ export const CONFIRM = {
   note: '',
   liability: { A: 'full', B: 'none' },
   reason: 'A 车追尾',
+  basis: [{ law: '《中华人民共和国道路交通安全法》', article: '第四十三条' }],
 } as const;
 
 export function stationFixtures({ world }: MatrixContext): Record<string, Fixture> {
   return {
+    'station.officers': {
+      success: 200,
+      prepare: async () => ({ url: '/api/station/officers' }),
+    },
     'station.handovers': {
       success: 200,
       prepare: async () => ({ url: '/api/station/handovers' }),
     },
     'station.confirm': {
       success: 200,
-      // The brigade's officers, wherever their unit.
-      home: ['officerA', 'officerA2'],
+      // The brigade's officers, wherever their unit, and its accident squad's reviewers.
+      home: ['officerA', 'officerA2', 'reviewerA'],
       prepare: async () => ({
         method: 'POST',
         url: `/api/cases/${await sentStationCase(world())}/confirm`,

@@ -16,6 +16,8 @@ import type { Session } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { sha256Hex } from '../hash';
 import { deliverIfSigned } from '../packets/on-signed';
+import { enteredAt } from '../../src/domain/case/case';
+import { signedStationCase, type ConfirmedStationCase } from './station-confirm';
 import { isHeldByPayment } from './claims';
 import { vehicleInsurers } from './insurers';
 import { heldByUnit } from './photo-holders';
@@ -64,6 +66,8 @@ export interface VersionToStore {
   heldBySender: Set<string>;
   /** Flags the device check gave (`revoked_device`: signed before its phone was revoked). */
   deviceFlags: readonly ReceiptFlag[];
+  /** A station's case an officer confirmed: its signed version makes it his (station-confirm.ts). */
+  stationConfirmed?: ConfirmedStationCase | undefined;
   at: Date;
 }
 
@@ -162,7 +166,7 @@ async function checkAgainstStored(
 /** Every row of the new version: the case, its version, insurers, the change, the audit events, packets. */
 async function writeVersion(
   trx: Db,
-  { session, body, manifestHash, bodyHash, at }: VersionToStore,
+  { session, body, manifestHash, bodyHash, at, stationConfirmed }: VersionToStore,
   current: CurrentVersion | undefined,
   flags: ReceiptFlag[],
 ): Promise<void> {
@@ -264,6 +268,10 @@ async function writeVersion(
     });
   }
   await deliverIfSigned(trx, session, body.case, at);
+  if (stationConfirmed && enteredAt(body.case, 'signed') !== undefined) {
+    const from = { unitId: session.unitId, photos: manifest.photos.map((p) => p.sha256) };
+    await signedStationCase(trx, caseId, stationConfirmed, from, at);
+  }
 }
 
 /** A paid claim holds the case: a new version would change what was paid for (claims.ts). */

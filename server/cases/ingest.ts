@@ -4,14 +4,16 @@
  * Order of checks (each refusal is audited as `case.refused` with its reason):
  *  1. ids agree (path, case.id, manifest.caseId) — `case_id_mismatch`; a
  *     station account sends no determination (`station_cannot_determine`:
- *     it hands the case over to an officer, src/domain/case/station.ts);
- *  2. the case is in the officer's scope (another unit's id: 404, as absent);
+ *     it hands the case over to an officer, src/domain/case/station.ts) but
+ *     the one an officer confirmed, unchanged (station-determination.ts);
+ *  2. the case is in the officer's scope (another unit's id: 404, as absent;
+ *     a station's signed case, now its officer's, answers the station's
+ *     repeat of a stored version and refuses anything new, `not_case_officer`);
  *  3. the device is an enrolled device of this officer (`device_unknown`),
  *     not revoked before the case was last changed (`device_revoked`; a case
  *     changed before the revocation is taken, flagged `revoked_device`), and the
- *     signature verifies over the
- *     manifest's canonical bytes (`bad_signature`) — before anything stored is
- *     answered, so a replay with a forged signature gets no receipt;
+ *     signature verifies over the manifest's canonical bytes (`bad_signature`) —
+ *     before anything stored is answered, so a forged replay gets no receipt;
  *  4. the same version already stored: same body → the same receipt (no new
  *     audit or change rows); a different body → `manifest_conflict`. The body
  *     names the signing device, so only that device's officer gets here;
@@ -63,6 +65,7 @@ import { appendAudit, recordAudit } from '../audit/audit-log';
 import { verifyDeviceSignature } from '../auth/devices';
 import { notFound } from '../auth/policy';
 import { stationSendRefusal } from '../../src/domain/case/station';
+import { confirmedDetermination } from './station-confirm';
 import type { Session } from '../auth/sessions';
 import type { BlobStore } from '../blobs/blob-store';
 import type { Announcement, GroupCommitter } from '../db/group-commit';
@@ -163,10 +166,12 @@ async function ingest(
       'The path id, case.id and manifest.caseId must be the same.',
     );
   }
-  if (session.role === 'station' && stationSendRefusal(body.case)) {
+  const confirmed =
+    session.role === 'station' ? await confirmedDetermination(db, caseId) : undefined;
+  if (session.role === 'station' && stationSendRefusal(body.case, confirmed)) {
     throw new Refusal(
       'station_cannot_determine',
-      'A station account cannot determine liability: hand the case over to an officer, who determines it.',
+      'A station account cannot determine liability: hand the case over to an officer, who determines it; only his determination, unchanged, is read to the parties and signed.',
     );
   }
   const existing = await db
@@ -174,7 +179,9 @@ async function ingest(
     .select(['unit_id'])
     .where('id', '=', caseId)
     .executeTakeFirst();
-  if (existing && existing.unit_id !== session.unitId) {
+  // A station's signed case, now the officer's (station-confirm.ts): a repeat only (step 2).
+  const stationsOwn = confirmed !== undefined && confirmed.stationUserId === session.userId;
+  if (existing && existing.unit_id !== session.unitId && !stationsOwn) {
     await recordAudit(db, deps.now(), {
       actor: session.userId,
       action: 'case.denied',
@@ -209,6 +216,7 @@ async function ingest(
         bodyHash,
         heldBySender,
         deviceFlags,
+        stationConfirmed: confirmed,
         at: deps.now(),
       }),
     announced,

@@ -157,14 +157,14 @@ export async function caseTimeline(db: Db, caseId: string): Promise<CaseTimeline
     ...history.actions
       .filter((a) => a.by.role !== 'insurer')
       .map((a): TimelineEvent => ({ at: a.at, kind: 'review', detail: a.kind, by: a.by })),
-    // An officer confirmed (or corrected) a station's case and determined liability.
+    // An officer (or a reviewer) confirmed (or corrected) a station's case and determined liability.
     ...(confirmation
       ? [
           {
             at: confirmation.at,
             kind: 'review',
             detail: `station-${confirmation.decision}`,
-            by: { name: confirmation.by.name, role: 'officer' },
+            by: { name: confirmation.by.name, role: confirmation.by.role },
           } satisfies TimelineEvent,
         ]
       : []),

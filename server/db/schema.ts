@@ -254,6 +254,8 @@ export interface ChangesTable {
   manifest_version: number | null;
   /** `amended`: the SquadDetermination JSON (migration 0006). */
   amendment: string | null;
+  /** `station-confirmed`: the officer's OfficerDetermination JSON (migration 0020). */
+  determination: Generated<string | null>;
   /** `assessed`: the SHA-256 hashes of the assessment's photos, JSON (migration 0008). */
   photos: string | null;
 }
@@ -282,6 +284,8 @@ export interface StationConfirmationsTable {
   /** LiabilityByVehicle JSON: the officer's determination. */
   liability: string;
   reason: string;
+  /** `[{ law, article }]` JSON the officer cited; null before migration 0020. */
+  basis: Generated<string | null>;
   based_on_version: number;
   at: string;
 }

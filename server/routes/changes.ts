@@ -20,6 +20,7 @@ import type { MissingItem } from '../../src/contracts/review';
 import type { Role } from '../../src/contracts/route';
 import type { CaseState } from '../../src/domain/case/case-state';
 import type { SquadDetermination } from '../../src/domain/review/squad-amendment';
+import type { OfficerDetermination } from '../../src/domain/case/liability-record.schema';
 import type { Authenticator } from '../auth/authenticate';
 import { changesInScope, scopeFor } from '../auth/policy';
 import type { Db } from '../db/database';
@@ -53,6 +54,8 @@ function changeOf(r: Selectable<ChangesTable>, forInsurer: boolean): Change {
     ...(r.missing !== null && { missing: JSON.parse(r.missing) as MissingItem[] }),
     ...(r.amendment !== null &&
       !forInsurer && { amendment: JSON.parse(r.amendment) as SquadDetermination }),
+    ...(r.determination !== null &&
+      !forInsurer && { determination: JSON.parse(r.determination) as OfficerDetermination }),
     ...(r.photos !== null && { photos: JSON.parse(r.photos) as string[] }),
     ...(claim && { claim }),
   };

@@ -1,11 +1,13 @@
 /**
  * A rural station's case: the station's phone sends it handed over, without
  * a determination (one carrying liability is refused); the brigade's officers
- * list it; one confirms or corrects it and determines liability, the case
- * becomes his, and the timeline says who did what.
+ * list it; one confirms or corrects it and determines liability with its
+ * legal basis, and the timeline says who did what. The station's side of the
+ * officer's determination (its pull, the parties' signatures, the packets) is
+ * in station-determination.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HandedOverList, StationConfirmation } from '../../src/contracts/station';
+import { BrigadeOfficers, HandedOverList, StationConfirmation } from '../../src/contracts/station';
 import { CaseTimeline } from '../../src/contracts/timeline';
 import type { CaseRecord } from '../../src/domain/case/case.schema';
 import { CONFIRM, putFirstVersion, sentStationCase, stationRecord } from '../route-matrix-station';
@@ -92,6 +94,14 @@ describe('an officer confirms it remotely', () => {
       'body.note',
     ],
     ['no reason', { ...CONFIRM, reason: '' }, 400, 'validation_failed', 'body.reason'],
+    ['no law and article', { ...CONFIRM, basis: [] }, 400, 'validation_failed', 'body.basis'],
+    [
+      'an article left blank',
+      { ...CONFIRM, basis: [{ law: '《道路交通安全法》', article: 42 }] },
+      400,
+      'validation_failed',
+      'body.basis.0.article',
+    ],
   ])('refuses %s, naming the field', async (_, payload, status, code, field) => {
     const id = await sentStationCase(w);
     const res = await confirm('officerA', id, payload);
@@ -101,21 +111,21 @@ describe('an officer confirms it remotely', () => {
     expect((await waiting('officerA')).map((i) => i.caseId)).toContain(id);
   });
 
-  it('takes the case: the officer’s unit has it, the station no longer, once only', async () => {
+  it('confirms it once; the case stays with the station, whose parties sign it there', async () => {
     const id = await sentStationCase(w);
     const corrected = { ...CONFIRM, decision: 'correct', note: 'B 车号牌应为川A12342' };
     const res = await confirm('officerA2', id, corrected);
     expect(res.statusCode, res.body).toBe(200);
     expect(StationConfirmation.parse(res.json())).toMatchObject({
       caseId: id,
-      by: { id: w.users.officerA2.id, name: 'officerA2' },
+      by: { id: w.users.officerA2.id, name: 'officerA2', role: 'officer' },
       decision: 'correct',
       note: 'B 车号牌应为川A12342',
       liability: { A: 'full', B: 'none' },
+      basis: CONFIRM.basis,
       manifestVersion: 1,
     });
-    expect((await w.call('officerA', { url: `/api/cases/${id}` })).statusCode).toBe(200);
-    expect((await w.call('stationA', { url: `/api/cases/${id}` })).statusCode).toBe(404);
+    expect((await w.call('stationA', { url: `/api/cases/${id}` })).statusCode).toBe(200);
     expect((await waiting('officerA')).map((i) => i.caseId)).not.toContain(id);
 
     const again = await confirm('officerA', id);
@@ -139,7 +149,7 @@ describe('an officer confirms it remotely', () => {
   it('the timeline says who did what: the station captured and handed over, the officer confirmed', async () => {
     const id = await sentStationCase(w);
     expect((await confirm('officerA', id)).statusCode).toBe(200);
-    const res = await w.call('officerA', { url: `/api/cases/${id}/timeline` });
+    const res = await w.call('reviewerA', { url: `/api/cases/${id}/timeline` });
     const events = CaseTimeline.parse(res.json()).events;
     expect(events).toEqual(
       expect.arrayContaining([
@@ -161,5 +171,56 @@ describe('an officer confirms it remotely', () => {
         }),
       ]),
     );
+  });
+
+  it('from the review workspace: the accident squad’s reviewer lists and confirms it too', async () => {
+    const id = await sentStationCase(w);
+    expect((await waiting('reviewerA')).map((i) => i.caseId)).toContain(id);
+    expect((await waiting('reviewerB')).map((i) => i.caseId)).not.toContain(id);
+    expect((await confirm('reviewerB', id)).statusCode).toBe(404);
+    const res = await confirm('reviewerA', id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(StationConfirmation.parse(res.json()).by).toEqual({
+      id: w.users.reviewerA.id,
+      name: 'reviewerA',
+      role: 'reviewer',
+    });
+    const timeline = await w.call('reviewerA', { url: `/api/cases/${id}/timeline` });
+    expect(CaseTimeline.parse(timeline.json()).events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'review',
+          detail: 'station-confirm',
+          by: { name: 'reviewerA', role: 'reviewer' },
+        }),
+      ]),
+    );
+    expect((await waiting('officerA')).map((i) => i.caseId)).not.toContain(id);
+  });
+});
+
+describe('the station names an officer at hand-over', () => {
+  it('lists the active officers of its brigade only, by unit and name', async () => {
+    const res = await w.call('stationA', { url: '/api/station/officers' });
+    expect(res.statusCode).toBe(200);
+    const { officers } = BrigadeOfficers.parse(res.json());
+    const ids = officers.map((o) => o.id);
+    expect(ids).toEqual(expect.arrayContaining([w.users.officerA.id, w.users.officerA2.id]));
+    for (const other of [w.users.officerB.id, w.users.reviewerA.id, w.users.stationA.id])
+      expect(ids).not.toContain(other);
+    expect(officers.find((o) => o.id === w.users.officerA2.id)).toMatchObject({
+      name: 'officerA2',
+      unitName: expect.any(String),
+    });
+  });
+
+  it.each<[string, () => string, boolean]>([
+    ['an officer of the brigade: his name on the list', () => w.users.officerA2.id, true],
+    ['an officer of another brigade: any officer', () => w.users.officerB.id, false],
+  ])('names %s', async (_, to, named) => {
+    const record = stationRecord(w);
+    const id = await sentStationCase(w, { ...record, handover: { ...record.handover!, to: to() } });
+    const item = (await waiting('officerA2')).find((i) => i.caseId === id);
+    expect(item?.meantFor).toEqual(named ? { id: to(), name: 'officerA2' } : null);
   });
 });

@@ -1,16 +1,29 @@
-/** GET /api/station/handovers, POST /api/cases/:id/confirm (server/cases/station-confirm.ts). */
+/**
+ * GET /api/station/officers, GET /api/station/handovers, POST
+ * /api/cases/:id/confirm (server/cases/station-confirm.ts).
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import { IdParams } from '../../src/contracts/route';
 import {
   StationConfirmRequest,
+  type BrigadeOfficers,
   type HandedOverList,
   type StationConfirmation,
 } from '../../src/contracts/station';
-import { confirmStationCase, handedOverCases } from '../cases/station-confirm';
+import { brigadeOfficers, confirmStationCase, handedOverCases } from '../cases/station-confirm';
 import { parseInput } from '../errors';
 import { sessionRoute, type RouteDeps } from './contract-route';
 
 export const stationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, auth, now }) => {
+  sessionRoute(
+    app,
+    auth,
+    'station.officers',
+    async (_request, _reply, session): Promise<BrigadeOfficers> => ({
+      officers: session.brigadeId ? await brigadeOfficers(db, session.brigadeId) : [],
+    }),
+  );
+
   sessionRoute(
     app,
     auth,

@@ -18,6 +18,7 @@ import { ChangesResponse } from '../contracts/changes';
 import { OverdueList } from '../contracts/claims';
 import { EnrolDeviceResponse, type EnrolDeviceRequest } from '../contracts/devices';
 import { FieldPack } from '../contracts/field-pack';
+import { BrigadeOfficers } from '../contracts/station';
 import { CaseHistory, CaseVerification, QueueResponse, type QueueQuery } from '../contracts/review';
 import type { UploadStored } from '../contracts/uploads';
 import { getBlob, httpFailure, request, send, type HttpConfig } from './http';
@@ -43,6 +44,8 @@ export interface Api {
   ): Promise<ApiResult<ChangesResponse>>;
   /** The brigade's words and lists the phone keeps for offline use. */
   getFieldPack(token: string): Promise<ApiResult<FieldPack>>;
+  /** A rural station's: the brigade's officers it may name at hand-over (kept for offline use). */
+  getStationOfficers?(token: string): Promise<ApiResult<BrigadeOfficers>>;
 }
 
 /** The accident squad's calls (the reviewer's screens; the officer's sync never makes them). */
@@ -114,6 +117,13 @@ export function createApiClient(config: ApiConfig): Api {
     getChanges: (token, cursor, deviceId) => getChanges(config, token, cursor, deviceId),
     getFieldPack: (token) =>
       request(config, { method: 'GET', path: '/api/field-pack', token, schema: FieldPack }),
+    getStationOfficers: (token) =>
+      request(config, {
+        method: 'GET',
+        path: '/api/station/officers',
+        token,
+        schema: BrigadeOfficers,
+      }),
   };
 }
 

@@ -102,6 +102,11 @@ function Screen({ path, role }: { path: string; role: Role }) {
     }
     case 'dashboard':
       return <DashboardScreen role={role} />;
+    case 'handovers': {
+      // The reviewer's way to the stations' cases: server reads only, no phone data.
+      const id = matchPath(`${HANDOVERS_PATH}/:id`, path)?.id;
+      return id ? <HandoverConfirmScreen id={id} /> : <HandoversScreen />;
+    }
     case 'show':
       return (
         <VaultGate path={path}>

@@ -190,12 +190,16 @@ const HandOverScreen = screen(
   () => import('../features/station/HandOverScreen').then((m) => m.HandOverScreen),
   station,
 );
-const HANDED_OVER_INSTEAD = new Set(['/liability', '/notices', '/document']);
-export const STATION_CASE_SCREENS: typeof CASE_SCREENS = CASE_SCREENS.map(([suffix, Screen]) =>
-  HANDED_OVER_INSTEAD.has(suffix)
-    ? ([suffix, HandOverScreen] as const)
-    : ([suffix, Screen] as const),
-);
+/** The notices and the document once the officer's remote determination is on the case. */
+const READ_TO_PARTIES = new Set(['/notices', '/document']);
+export const STATION_CASE_SCREENS: typeof CASE_SCREENS = CASE_SCREENS.map(([suffix, Screen]) => {
+  if (suffix === '/liability') return [suffix, HandOverScreen] as const;
+  if (!READ_TO_PARTIES.has(suffix)) return [suffix, Screen] as const;
+  return [
+    suffix,
+    screen(() => import('./StationStep').then((m) => m.stationStep(Screen, HandOverScreen))),
+  ] as const;
+});
 
 /** The officer's list of the cases rural stations handed over, and one case's check. */
 export const HandoversScreen = screen(

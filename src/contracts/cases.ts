@@ -87,7 +87,7 @@ export const CASE_REFUSALS = {
   signatures_removed:
     '422: a signature or amendment of the stored version is missing: signed history is never rewritten',
   station_cannot_determine:
-    '403: a station account sent a version carrying a liability determination: a station hands the case over to an officer, who determines liability',
+    '403: a station account sent a version carrying a liability determination other than the one an officer confirmed for it: a station hands the case over to an officer, who determines liability, and reads his determination to the parties unchanged',
   reopen_required:
     '409: an insurer has paid a claim on this case: a reviewer must reopen the case (with a reason) before a new version is accepted',
 } as const;

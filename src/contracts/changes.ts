@@ -14,6 +14,7 @@ import * as z from 'zod/mini';
 import { CaseState } from '../domain/case/case-state';
 import { SquadDetermination } from '../domain/review/squad-amendment';
 import { Sha256Hex } from '../domain/case/photo.schema';
+import { OfficerDetermination } from '../domain/case/liability-record.schema';
 import { ClaimState } from './claims';
 import { MissingItem } from './review';
 import { Role, defineRoute } from './route';
@@ -22,7 +23,9 @@ import { Role, defineRoute } from './route';
  * `taken-over`: the accident squad took the case over from its officer;
  * `amended`: the accident squad amended the liability (the case is returned
  * to its officer, the squad's determination in `amendment`: the parties are
- * to be told and sign again).
+ * to be told and sign again); `station-confirmed`: an officer confirmed a rural
+ * station's case and determined its liability (his determination in
+ * `determination`: the station reads it to the parties, who sign it there).
  */
 export const ChangeKind = z.enum([
   'received',
@@ -30,6 +33,7 @@ export const ChangeKind = z.enum([
   'reviewed',
   'taken-over',
   'amended',
+  'station-confirmed',
   'acknowledged',
   'assessed',
   'paid',
@@ -67,6 +71,11 @@ export const Change = z.object({
    * The officer's phone applies it (src/domain/review/squad-amendment.ts).
    */
   amendment: z.optional(SquadDetermination),
+  /**
+   * `station-confirmed`: the officer's determination, read-only to the
+   * station (src/domain/case/station-determination.ts).
+   */
+  determination: z.optional(OfficerDetermination),
   /** `assessed`: the hashes of the photos the insurer attached to its assessment. */
   photos: z.optional(z.array(Sha256Hex)),
   /** A step of one insurer's claim: whose, and the claim's state after it. */

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, Instant } from '../domain/ids';
-import { LiabilityByVehicle } from '../domain/case/liability-record.schema';
+import { Basis, LiabilityByVehicle } from '../domain/case/liability-record.schema';
 import { TEXT_LIMITS, line, paragraph } from '../domain/text';
 import { ErrorBody } from './errors';
 import { defineRoute, IdParams } from './route';
@@ -25,6 +25,10 @@ export const StationConfirmRequest = z
     liability: LiabilityByVehicle,
     /** Why, in words (printed for the parties). */
     reason: paragraph(TEXT_LIMITS.text).check(z.minLength(1, 'required')),
+    /** The law and article(s) the determination rests on, read to the parties. */
+    basis: z
+      .array(Basis)
+      .check(z.minLength(1, 'cite at least one law and article'), z.maxLength(5)),
   })
   .check(
     z.refine((r) => r.decision === 'confirm' || r.note.trim().length > 0, {
@@ -34,13 +38,22 @@ export const StationConfirmRequest = z
   );
 export type StationConfirmRequest = z.infer<typeof StationConfirmRequest>;
 
+/** Who confirmed: an officer of the brigade, or its accident squad's reviewer. */
+const Confirmer = z.object({
+  id: Id,
+  name: line(TEXT_LIMITS.name),
+  role: z.enum(['officer', 'reviewer']),
+});
+
 export const StationConfirmation = z.object({
   caseId: Id,
-  by: Person,
+  by: Confirmer,
   decision: StationDecision,
   note: z.string(),
   liability: LiabilityByVehicle,
   reason: z.string(),
+  /** The law and article(s) cited (empty on confirmations made before they were asked). */
+  basis: z.array(Basis),
   /** The stored version the officer confirmed. */
   manifestVersion: z.number(),
   at: Instant,
@@ -56,6 +69,8 @@ export const HandedOverCase = z.object({
   /** The rural station's unit. */
   unitName: z.string(),
   handover: z.object({ by: Person, at: Instant, to: z.nullable(Id), note: z.string() }),
+  /** The officer the station named at hand-over, when it named one of the brigade's. */
+  meantFor: z.nullable(Person),
   vehicles: z.array(z.object({ label: z.string(), plate: z.string() })),
   parties: z.array(z.object({ vehicleLabel: z.string(), name: z.string() })),
   photos: z.number(),
@@ -66,6 +81,13 @@ export type HandedOverCase = z.infer<typeof HandedOverCase>;
 export const HandedOverList = z.object({ items: z.array(HandedOverCase) });
 export type HandedOverList = z.infer<typeof HandedOverList>;
 
+/** An officer of the station's brigade, as the station's hand-over picker lists him. */
+export const BrigadeOfficer = z.object({ id: Id, name: z.string(), unitName: z.string() });
+export type BrigadeOfficer = z.infer<typeof BrigadeOfficer>;
+
+export const BrigadeOfficers = z.object({ officers: z.array(BrigadeOfficer) });
+export type BrigadeOfficers = z.infer<typeof BrigadeOfficers>;
+
 export const STATION_REFUSALS = {
   not_awaiting_officer:
     '409: the case was not handed over by a station, or an officer has confirmed it already',
@@ -74,12 +96,22 @@ export const STATION_REFUSALS = {
 
 export const stationRoutes = [
   defineRoute({
+    id: 'station.officers',
+    method: 'GET',
+    path: '/api/station/officers',
+    summary:
+      'The active officers of the station’s brigade, by unit and name: whom a station may name at hand-over (kept on the phone for offline use)',
+    access: ['station'],
+    scoped: false,
+    responses: { 200: { description: 'The brigade’s officers', schema: BrigadeOfficers } },
+  }),
+  defineRoute({
     id: 'station.handovers',
     method: 'GET',
     path: '/api/station/handovers',
     summary:
-      'The brigade’s rural-station cases handed over and waiting for an officer, oldest first',
-    access: ['officer'],
+      'The brigade’s rural-station cases handed over and waiting for an officer, oldest first (its officers and its accident squad’s reviewers)',
+    access: ['officer', 'reviewer'],
     scoped: false,
     responses: { 200: { description: 'Waiting cases', schema: HandedOverList } },
   }),
@@ -88,11 +120,11 @@ export const stationRoutes = [
     method: 'POST',
     path: '/api/cases/:id/confirm',
     summary:
-      'An officer of the brigade confirms (or corrects) a station’s case and determines liability; the case becomes his; audited',
+      'An officer of the brigade confirms (or corrects) a station’s case and determines liability with its legal basis; the station’s phone hears of it on its next pull (a `station-confirmed` change), the parties sign there, and the signed case becomes his; audited',
     description: Object.entries(STATION_REFUSALS)
       .map(([code, what]) => `\`${code}\` ${what}`)
       .join('; '),
-    access: ['officer'],
+    access: ['officer', 'reviewer'],
     scoped: true,
     params: IdParams,
     body: StationConfirmRequest,

@@ -210,9 +210,12 @@ export function documentModel(
     ...(c.occurredAt && { occurredAt: at(c.occurredAt) }),
     arrivedAt: at(c.arrivedAt),
     ...(signedAt && { signedAt: at(signedAt) }),
-    ...(c.officer && {
-      officer: { name: c.officer.name, ...(o.officerUnit && { unit: o.officerUnit }) },
-    }),
+    // A station's case: the officer who determined it remotely signs it off, not the station.
+    ...(record?.remote
+      ? { officer: { name: record.remote.by.name } }
+      : c.officer && {
+          officer: { name: c.officer.name, ...(o.officerUnit && { unit: o.officerUnit }) },
+        }),
     parties: c.vehicles.map((v) =>
       partyOf(
         o,
@@ -232,10 +235,16 @@ export function documentModel(
         reason: record.override.reason,
       },
     }),
-    findings: (record?.decision?.findings ?? []).map((f) => ({
-      explanation: o.langs.map((l) => f.explanation[l]),
-      basis: f.basis.map(citeBasis),
-    })),
+    findings: [
+      ...(record?.decision?.findings ?? []).map((f) => ({
+        explanation: o.langs.map((l) => f.explanation[l]),
+        basis: f.basis.map(citeBasis),
+      })),
+      // The officer's remote determination: his reason, in the words he wrote.
+      ...(record?.remote
+        ? [{ explanation: [record.remote.reason], basis: record.remote.basis.map(citeBasis) }]
+        : []),
+    ],
     signatures: c.parties
       .filter((p) => p.kind === 'driver')
       .map((p) => {

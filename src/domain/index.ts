@@ -48,3 +48,4 @@ export * from './video/footage';
 export * from './case/party-confirm';
 export * from './case/station-handover.schema';
 export * from './case/station';
+export * from './case/station-determination';

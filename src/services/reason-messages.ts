@@ -28,7 +28,8 @@ const zh = {
     'invalid-handover': '只能移交给本大队另一位在岗的民警',
     sealed: '已签名的认定内容被改动而没有重新签名：请在签名页发起更正，写明原因并由各方重新签名',
     'reopen-required': '保险公司已赔付此案：需事故中队重新打开案件后才能发送新版本，打开后自动发送',
-    'station-cannot-determine': '劝导站账号不能认定责任：请把案件移交民警，由民警认定',
+    'station-cannot-determine':
+      '劝导站账号不能认定责任：请把案件移交民警，由民警认定；民警认定后只能原样向当事人宣读并签字，不能更改',
     unauthenticated: '需要重新登录',
     'bad-credentials': '用户名或密码不正确',
     'local-photo-damaged': '本机照片已损坏，请补拍',
@@ -73,7 +74,7 @@ export const reasonMessages: MessageBundle<typeof zh> = {
       'reopen-required':
         'an insurer has paid on this case: the accident squad must reopen it before a new version can be sent; it is sent by itself once reopened',
       'station-cannot-determine':
-        'a rural station account cannot determine liability: hand the case over to an officer, who determines it',
+        'a rural station account cannot determine liability: hand the case over to an officer, who determines it; his determination is read to the parties and signed as it is, never changed',
       unauthenticated: 'sign in again',
       'bad-credentials': 'wrong username or password',
       'local-photo-damaged': 'a photo on this phone is damaged: retake it',

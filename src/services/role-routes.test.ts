@@ -71,7 +71,10 @@ describe('routeFor', () => {
     ['/handovers', 'officer', { kind: 'show' }],
     ['/handovers/0190a0b0-0000-7000-8000-000000000001', 'officer', { kind: 'show' }],
     ['/handovers', 'station', { kind: 'redirect', to: '/' }],
-    ['/handovers', 'reviewer', { kind: 'officer-only', role: 'reviewer' }],
+    ['/handovers', 'reviewer', { kind: 'handovers' }],
+    ['/handovers/0190a0b0-0000-7000-8000-000000000001', 'reviewer', { kind: 'handovers' }],
+    ['/handovers', 'insurer', { kind: 'officer-only', role: 'insurer' }],
+    ['/handovers', 'admin', { kind: 'officer-only', role: 'admin' }],
     // The five-fast dashboard: the reviewer's and the admin's, nobody else's.
     ['/dashboard', 'reviewer', { kind: 'dashboard' }],
     ['/dashboard', 'admin', { kind: 'dashboard' }],

@@ -26,7 +26,7 @@ export type OtherRole = Exclude<Role, 'officer' | 'station'>;
 /** Paths every role may open. */
 const SHARED_PATHS = new Set(['/settings', '/signin']);
 
-/** The rural stations' cases handed over to the brigade's officers (the officer confirms them). */
+/** The rural stations' cases handed over to the brigade's officers (an officer or a reviewer confirms them). */
 export const HANDOVERS_PATH = '/handovers';
 const isHandoversPath = (path: string) =>
   path === HANDOVERS_PATH || path.startsWith(`${HANDOVERS_PATH}/`);
@@ -47,6 +47,7 @@ export function viewerRole(state: SessionState): Role {
 
 export type RouteDecision =
   | { kind: 'show' }
+  | { kind: 'handovers' }
   | { kind: 'home'; role: OtherRole }
   | { kind: 'dashboard' }
   | { kind: 'redirect'; to: string }
@@ -70,6 +71,8 @@ export function routeFor(path: string, role: Role): RouteDecision {
     const notHis = homeOf !== undefined || (role === 'station' && isHandoversPath(path));
     return notHis ? { kind: 'redirect', to: ROLE_HOMES.officer } : { kind: 'show' };
   }
+  // The accident squad's reviewer confirms the rural stations' cases too, from his workspace.
+  if (role === 'reviewer' && isHandoversPath(path)) return { kind: 'handovers' };
   if (homeOf === role) return { kind: 'home', role };
   if (homeOf || path === ROLE_HOMES.officer) return { kind: 'redirect', to: ROLE_HOMES[role] };
   return { kind: 'officer-only', role };

@@ -6,7 +6,10 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { createStationApiClient, type ApiFailure, type StationApi } from '../api';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { keptStationOfficers } from '../sync/station-officers';
 import type {
+  BrigadeOfficer,
   HandedOverCase,
   StationConfirmation,
   StationConfirmRequest,
@@ -70,4 +73,10 @@ export function useConfirmStationCase() {
     },
     [session],
   );
+}
+
+/** The brigade's officers a station may name at hand-over, as its phone keeps them (offline too). */
+export function useStationOfficers(userId: string | undefined): BrigadeOfficer[] {
+  const { db } = useServices();
+  return useLiveQuery(() => (userId ? keptStationOfficers(db, userId) : []), [db, userId]) ?? [];
 }

@@ -9,6 +9,7 @@ import type { ClockIds } from '../platform/clock-ids/port';
 import { webClockIds } from '../platform/clock-ids/web';
 import type { DeviceKeys } from '../platform/device-keys/port';
 import { refreshFieldPack } from './field-pack';
+import { refreshStationOfficers } from './station-officers';
 import { capturesCases } from '../domain/case/station-role';
 import {
   claimUnclaimed,
@@ -107,6 +108,8 @@ export async function signIn(
   if (!claimed) await claim().catch(() => undefined);
   // The brigade's script before the officer drives out of signal; the next pull fetches it again.
   await refreshFieldPack(deps.db, deps.api, session);
+  // A station names an officer at hand-over, offline too.
+  await refreshStationOfficers(deps.db, deps.api, session);
   return { ok: true, session, deviceId: device.value };
 }
 

@@ -35,6 +35,7 @@ import {
 import type { SyncClock } from './clock';
 import { ensureDevice, isOfficerSession } from './device';
 import { refreshFieldPack } from './field-pack';
+import { refreshStationOfficers } from './station-officers';
 import { pullChanges } from './pull';
 import {
   endsPass,
@@ -249,6 +250,7 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
       const { revokedAt } = pulled.value;
       if (revokedAt) return { outcome: 'ok', revokedAt };
       await refreshFieldPack(db, api, session, clock.now());
+      await refreshStationOfficers(db, api, session);
       return { outcome: 'ok' };
     }
     const action = classifyFailure(pulled.failure);

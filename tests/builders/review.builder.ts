@@ -16,7 +16,7 @@ export function reviewerSession(token = TOKEN) {
   const session: StoredSession = {
     token,
     user: {
-      id: '0190a000-0000-7000-8000-0000000000r1',
+      id: '0190a000-0000-7000-8000-0000000000e1',
       username: 'reviewer',
       displayName: '李娜',
       role: 'reviewer',

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { BrowserWorld } from './harness';
+import { sendNow } from './outbox';
 import { confirmAllNormal, confirmSceneCleared, takeEveryRequiredShot } from './scene-drivers';
 import {
   addFixedObjectCard,
@@ -227,4 +228,25 @@ export async function drawSketchByTouch(page: Page, id: string): Promise<string>
   await page.getByTestId('sketch-impact').waitFor();
   await waitForSaved(page);
   return (await page.getByTestId('sketch-summary').innerText()).trim();
+}
+
+/**
+ * On a rural station's phone: the case screen once the officer's remote
+ * determination has arrived (the next pull, brought on by "立即发送"); answers
+ * what it says, as shown.
+ */
+export async function officerDeterminationShown(page: Page, id: string): Promise<string> {
+  await sendNow(page);
+  // From the sending screen to the case, in the app: the pass under way goes on.
+  await page.getByTestId('outbox-list').locator(`a[href="/cases/${id}"]`).click();
+  const notice = page.getByTestId('officer-determination');
+  await notice.waitFor();
+  return (await notice.innerText()).replace(/\s+/g, ' ');
+}
+
+/** The station reads the officer's determination to the parties: on to the notices, read out. */
+export async function readOfficerDetermination(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '向当事人宣读告知' }).click();
+  await page.getByRole('heading', { level: 1, name: '告知与签字' }).waitFor();
+  await page.getByTestId('remote-determination').waitFor();
 }

@@ -160,6 +160,23 @@ export async function fiveFastText(page: Page): Promise<string> {
  * choice, e.g. 全部责任) with `reason`; answers the station's note as shown
  * and the determination as the screen confirms it.
  */
+/**
+ * On the officer's list of handed-over cases: whether the case's card says
+ * the station named him, and whether the first card does.
+ */
+export async function handoverMarks(
+  page: Page,
+  caseNumber: string,
+): Promise<{ mine: boolean; firstIsMine: boolean }> {
+  const cards = page.getByTestId('handovers').locator('li.record-card');
+  await cards.first().waitFor();
+  const card = cards.filter({ hasText: caseNumber });
+  return {
+    mine: (await card.getAttribute('data-mine')) === 'true',
+    firstIsMine: (await cards.first().getAttribute('data-mine')) === 'true',
+  };
+}
+
 export async function confirmHandedOver(
   page: Page,
   caseNumber: string,

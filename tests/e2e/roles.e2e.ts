@@ -7,7 +7,10 @@
  * Issue 16: a rural station's helper captures a case offline with the
  * officer's screens and hands it over instead of determining liability; once
  * sent, an officer of the brigade confirms it from his phone and determines
- * liability, and the timeline says who did what.
+ * liability; the station's phone hears of it on its next pull, shows it
+ * read-only, reads the notices to the party, who signs; the signed case is
+ * the officer's, the timeline says who did what, and once approved the
+ * insurer has its packet.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -17,9 +20,16 @@ import { useBrowserWorld } from './harness';
 import { sendNow, waitForStatus } from './outbox';
 import { layoutProblems, signInAs } from './phone';
 import { storedCase } from './phone-db';
-import { confirmHandedOver } from './review-drivers';
+import { confirmHandedOver, handoverMarks } from './review-drivers';
+import {
+  officerDeterminationShown,
+  partyGroup,
+  readNoticesOut,
+  readOfficerDetermination,
+  signAs,
+} from './liability-drivers';
 import { clearAndHandOver, fillOneVehicleCase, takeEveryRequiredShot } from './scene-drivers';
-import { caseTimelineOf } from './server';
+import { approveCase, caseTimelineOf, insurerPacketOf } from './server';
 
 const world = useBrowserWorld({ demo: true });
 
@@ -126,6 +136,16 @@ describe('reviewer, insurer and admin on a phone', () => {
       await page.getByRole('heading', { level: 1, name: role.title }).waitFor();
       await expectNoAxeViolations(page, `${role.title} home`);
 
+      if (role.username === 'demo-reviewer') {
+        // From the review workspace to the rural stations' cases, and back.
+        await page.getByRole('link', { name: '劝导站移交的案件' }).click();
+        await page.getByRole('heading', { level: 1, name: '劝导站移交的案件' }).waitFor();
+        await page.getByText('正在读取移交的案件…').waitFor({ state: 'detached' });
+        await expectNoAxeViolations(page, 'handed-over cases from the review workspace');
+        expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
+        await page.getByRole('link', { name: '← 事故中队审核', exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: role.title }).waitFor();
+      }
       // Officer-only addresses: no officer screen, no code, the way home.
       for (const path of ['/cases/new', '/outbox', '/']) {
         await page.goto(path);
@@ -182,11 +202,12 @@ describe('a rural station and the brigade’s officer', () => {
     await page.goto('/');
     const place = `城关劝导站 ${Date.now()}`;
     const id = await startCase(page, place);
-    await fillOneVehicleCase(page, id, place);
+    await fillOneVehicleCase(page, id, place, '中国人民财产保险股份有限公司');
     await takeEveryRequiredShot(page, id);
     await page.getByRole('button', { name: '确认现场已撤离' }).waitFor();
     await expectNoAxeViolations(page, 'station evidence');
-    await clearAndHandOver(page, '双方无争议，请民警认定');
+    // Named for the patrol officer 张伟, from the list the phone kept at sign-in.
+    await clearAndHandOver(page, '双方无争议，请民警认定', '张伟（示范县公安局交警大队 路勤中队）');
     await expectNoAxeViolations(page, 'station hand-over');
     expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
     expect(await page.getByRole('heading', { name: '责任认定' }).count()).toBe(0);
@@ -194,6 +215,7 @@ describe('a rural station and the brigade’s officer', () => {
     expect(stored.state).toBe('submitted');
     expect(stored.liability).toBeUndefined();
     expect(stored.handover).toMatchObject({ by: { name: '赵敏' }, note: '双方无争议，请民警认定' });
+    expect(stored.handover?.to).toEqual(expect.any(String));
 
     // Back online: sent.
     await context.setOffline(false);
@@ -208,6 +230,11 @@ describe('a rural station and the brigade’s officer', () => {
     await officer.getByTestId('session-panel').getByText('已登录').waitFor();
     await officer.goto('/handovers');
     await officer.getByRole('link', { name: `核对并认定 ${stored.caseNumber}` }).waitFor();
+    // Named for him: first on his list, and marked.
+    expect(await handoverMarks(officer, stored.caseNumber)).toEqual({
+      mine: true,
+      firstIsMine: true,
+    });
     await expectNoAxeViolations(officer, 'handed-over cases');
     await officer.getByRole('link', { name: `核对并认定 ${stored.caseNumber}` }).click();
     await officer.getByTestId('station-note').waitFor();
@@ -223,11 +250,46 @@ describe('a rural station and the brigade’s officer', () => {
     expect(confirmed).toEqual({ note: '双方无争议，请民警认定', determination: 'A 车：全部责任' });
     await expectNoAxeViolations(officer, 'station case determined');
 
-    // The case records who did what.
+    // The parties wait at the station: its phone hears of the determination on
+    // its next pull and shows it — who, the liability, the law — read-only.
+    const shown = await officerDeterminationShown(page, id);
+    for (const words of ['认定民警：张伟', 'A 车 川A54321：全部责任', '单车事故，A 车负全部责任'])
+      expect(shown).toContain(words);
+    expect(shown).toContain('依据：《中华人民共和国道路交通安全法实施条例》第九十一条');
+    await expectNoAxeViolations(page, 'station: the officer’s determination');
+    expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
+    // No way for the station to change it: its liability address is still the hand-over.
+    await readOfficerDetermination(page);
+    expect(await page.getByRole('link', { name: '返回责任认定（改定责任）' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'station: notices of the officer’s determination');
+    expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
+    // The station's helper reads the notices, the party signs, the case is sent.
+    await readNoticesOut(page);
+    await signAs(page, partyGroup(page, '王五', 'A'), 'A');
+    await page.getByTestId('all-signed').waitFor();
+    // Signed, it is not the station's to correct either.
+    expect(await page.getByRole('button', { name: '发起更正' }).count()).toBe(0);
+    await sendNow(page);
+    await waitForStatus(page, id, 'sent');
+    const signed = await storedCase(page, id);
+    expect(signed.state).toBe('signed');
+    expect(signed.liability?.remote).toMatchObject({
+      by: { name: '张伟' },
+      liability: { A: 'full' },
+      basis: [{ law: '《中华人民共和国道路交通安全法实施条例》', article: '第九十一条' }],
+    });
+
+    // Signed, the case is the officer's: his unit reads it, and the record says who did what.
     const events = await caseTimelineOf(world.server.url, id, 'demo-officer');
     const who = (detail: string) => events.find((e) => e.detail === detail)?.by;
     expect(who('opened')).toEqual({ name: '赵敏', role: 'station' });
     expect(who('station-handover')).toEqual({ name: '赵敏', role: 'station' });
     expect(who('station-confirm')).toEqual({ name: '张伟', role: 'officer' });
+    // As for any signed case: approved by the accident squad, the insurer has its packet.
+    await approveCase(world.server.url, id);
+    expect(await insurerPacketOf(world.server.url, id)).toMatchObject({
+      status: 'new',
+      insuredPlates: ['川A54321'],
+    });
   });
 });

@@ -106,10 +106,16 @@ export async function confirmSceneCleared(page: Page): Promise<void> {
  * road cleared, then — where an officer determines liability — the case
  * handed over to an officer with `note` (saved on the phone, offline too).
  */
-export async function clearAndHandOver(page: Page, note: string): Promise<void> {
+export async function clearAndHandOver(
+  page: Page,
+  note: string,
+  /** The officer named, as the picker words him (e.g. 张伟（…路勤中队）); any officer when absent. */
+  officer?: string,
+): Promise<void> {
   await page.getByRole('button', { name: '确认现场已撤离' }).click();
   await page.getByRole('heading', { level: 1, name: '移交民警' }).waitFor();
   await page.getByLabel('给民警的说明（可不填）').fill(note);
+  if (officer) await page.getByLabel('交给哪位民警').selectOption({ label: officer });
   await page.getByRole('button', { name: '移交民警', exact: true }).click();
   await page.getByTestId('handed-over').waitFor();
 }
@@ -353,12 +359,23 @@ export async function quickCase(
  * vehicle (川A54321, rear damaged) with its driver, and the three scene shots;
  * the vehicle's own shots are left to take.
  */
-export async function fillOneVehicleCase(page: Page, id: string, place: string): Promise<void> {
+export async function fillOneVehicleCase(
+  page: Page,
+  id: string,
+  place: string,
+  /** The driver's compulsory insurer, as typed (none when absent). */
+  compulsoryInsurer?: string,
+): Promise<void> {
   await confirmAllNormal(page, id);
   await addVehicleWithDriver(page, {
     plate: '川A54321',
     damagedParts: ['车尾'],
-    driver: { name: '王五', idNumber: '11010519491231002X', phone: '13700137000' },
+    driver: {
+      name: '王五',
+      idNumber: '11010519491231002X',
+      phone: '13700137000',
+      ...(compulsoryInsurer && { compulsoryInsurer }),
+    },
   });
   await waitForSaved(page);
   await nextStep(page, '现场取证');

@@ -1,7 +1,8 @@
 /**
  * The server as the browser tests check it: through its API as a demo user
  * (sign-in token, a case as the officer sees it, the admin's one write: the
- * brigade's five-fast targets), and straight from its data
+ * brigade's five-fast targets; the reviewer's approval of a case and the
+ * insurer's packet list), and straight from its data
  * folder, never through its API, so a bug in a route cannot hide a bug in
  * storage (the SQLite file opened read-only, every blob hashed, unfinished
  * uploads, audit events).
@@ -103,6 +104,28 @@ export async function caseTimelineOf(
   expect(res.status).toBe(200);
   return (res.body as { events: { kind: string; detail?: string; by?: { name: string } }[] })
     .events;
+}
+
+/** The accident squad's reviewer approves a case through the API (its packets go out). */
+export async function approveCase(serverUrl: string, caseId: string): Promise<void> {
+  const token = await login(serverUrl, 'demo-reviewer');
+  const res = await callApi(serverUrl, token, `/api/cases/${caseId}/actions`, { action: 'review' });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+/** The packet of a case in the insurer's list (`demo-insurer` by default), if it has one. */
+export async function insurerPacketOf(
+  serverUrl: string,
+  caseId: string,
+  username = 'demo-insurer',
+): Promise<{ status: string; insuredPlates: string[] } | undefined> {
+  const token = await login(serverUrl, username);
+  const res = await callApi(serverUrl, token, '/api/packets');
+  expect(res.status).toBe(200);
+  const { packets } = res.body as {
+    packets: { caseId: string; status: string; insuredPlates: string[] }[];
+  };
+  return packets.find((p) => p.caseId === caseId);
 }
 
 /**

@@ -104,6 +104,14 @@ function contentV2(c: CaseRecord) {
     // earlier signatures still verify.
     sketch: c.sketch,
     ...decisionOf(c),
+    // A station's case: the officer who determined it remotely, his reason and
+    // the law he cited. Absent on every other case, whose bytes stay as they were.
+    determinedBy: record?.remote && {
+      officer: record.remote.by,
+      at: record.remote.at,
+      reason: record.remote.reason,
+      basis: record.remote.basis,
+    },
     amends:
       amendments.length === 0
         ? undefined

@@ -48,7 +48,9 @@ export const LIABILITY_SCHEMAS_MATCH_CATALOG: [
 export const LiabilityByVehicle = z.record(VehicleRef, LiabilityLevel);
 export type LiabilityByVehicle = z.infer<typeof LiabilityByVehicle>;
 
-const Basis = z.object({ law: Sentence, article: Sentence });
+/** A legal basis: the law and its article, as cited on a determination. */
+export const Basis = z.object({ law: Sentence, article: Sentence });
+export type Basis = z.infer<typeof Basis>;
 
 /** The impact relation the officer may choose (the engine asks when it is left open). */
 export const ImpactRelation = z.enum([
@@ -257,6 +259,26 @@ export const Amendment = z.object({
 });
 export type Amendment = z.infer<typeof Amendment>;
 
+/**
+ * An officer's determination of a rural station's case, made remotely
+ * (server/cases/station-confirm.ts) and carried to the station's phone by the
+ * pull feed: who determined it and when, the liability per vehicle, the
+ * reason and the law and article it rests on, and whether he confirmed the
+ * station's capture or corrected it (saying what). The station reads it to
+ * the parties and collects their signatures; it may not change it
+ * (station-determination.ts).
+ */
+export const OfficerDetermination = z.object({
+  by: z.object({ id: Id, name: line(TEXT_LIMITS.name) }),
+  at: Instant,
+  liability: LiabilityByVehicle,
+  reason: Reason,
+  basis: z.array(Basis).check(z.minLength(1), z.maxLength(5)),
+  decision: z.enum(['confirm', 'correct']),
+  note: paragraph(TEXT_LIMITS.text),
+});
+export type OfficerDetermination = z.infer<typeof OfficerDetermination>;
+
 export const LiabilityRecord = z.object({
   schemaVersion: z.literal(LIABILITY_RECORD_SCHEMA_VERSION),
   draft: z.optional(LiabilityDraft),
@@ -279,5 +301,7 @@ export const LiabilityRecord = z.object({
   dispute: z.optional(ReasonAt),
   /** Corrections after signatures, oldest first (absent when there were none). */
   amendments: z.optional(z.array(Amendment)),
+  /** A station's case: the officer's remote determination, which `proposal` repeats. */
+  remote: z.optional(OfficerDetermination),
 });
 export type LiabilityRecord = z.infer<typeof LiabilityRecord>;

@@ -6,6 +6,8 @@ import {
   awaitsStationConfirmation,
   capturesCases,
   handOverToOfficer,
+  handoversForViewer,
+  isMeantFor,
   mayDetermineLiability,
   stationSendRefusal,
 } from './station';
@@ -120,5 +122,49 @@ describe('stored records', () => {
     const parsed = CaseRecord.safeParse(bad);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(['handover', 'at']);
+  });
+});
+
+describe('handoversForViewer', () => {
+  const ME = '0190a000-0000-7000-8000-0000000000a1';
+  const OTHER = '0190a000-0000-7000-8000-0000000000a2';
+  const item = (id: string, to: string | null, at: string) => ({ id, handover: { to, at } });
+  const early = '2026-12-07T01:00:00.000Z';
+  const late = '2026-12-07T02:00:00.000Z';
+  it.each([
+    [
+      'nothing named: oldest first',
+      [item('b', null, late), item('a', null, early)],
+      ME,
+      ['a', 'b'],
+    ],
+    [
+      'the viewer’s first, even when newer',
+      [item('a', null, early), item('b', ME, late)],
+      ME,
+      ['b', 'a'],
+    ],
+    [
+      'another officer’s is not first',
+      [item('b', OTHER, early), item('a', null, late), item('c', ME, late)],
+      ME,
+      ['c', 'b', 'a'],
+    ],
+    [
+      'no viewer: oldest first',
+      [item('b', ME, late), item('a', null, early)],
+      undefined,
+      ['a', 'b'],
+    ],
+  ] as const)('%s', (_what, items, viewer, order) => {
+    expect(handoversForViewer(items, viewer).map((i) => i.id)).toEqual(order);
+  });
+  it.each([
+    [ME, ME, true],
+    [OTHER, ME, false],
+    [null, ME, false],
+    [ME, undefined, false],
+  ] as const)('to %s, viewer %s: %s', (to, viewer, meant) => {
+    expect(isMeantFor(item('x', to, early), viewer)).toBe(meant);
   });
 });

@@ -7,13 +7,20 @@
  * of the brigade (`handOverToOfficer`): the handover is recorded on the case
  * and the case is sent without a determination. The officer confirms the
  * capture (or corrects it, saying what) and determines liability remotely;
- * the server keeps that (server/cases/station-confirm.ts). Pure.
+ * the server keeps that (server/cases/station-confirm.ts) and the station's
+ * phone reads it to the parties (station-determination.ts). Pure.
  */
 import type { Id, Instant } from '../ids';
 import { ok, refuse, type Result } from '../result';
 import { TEXT_LIMITS } from '../text';
 import type { CaseRecord } from './case.schema';
-import type { CaseState } from './case-state';
+import {
+  stationDeterminationRefusal,
+  type ConfirmedDetermination,
+  type StationSendRefusal,
+} from './station-determination';
+
+export type { StationSendRefusal } from './station-determination';
 
 /** The role of a station account (a role of src/contracts/route.ts `ROLES`). */
 export const STATION_ROLE = 'station';
@@ -57,21 +64,18 @@ export function handOverToOfficer(
   });
 }
 
-/** States that carry a determination: a station may never send a case in one. */
-const DETERMINED: readonly CaseState[] = ['liability-proposed', 'signed'];
-
-export type StationSendRefusal = 'station_cannot_determine';
-
 /**
  * What the server answers a version a station account sends: refused when it
  * carries a liability record or a determined state — a station hands over,
- * an officer determines.
+ * an officer determines — unless it is exactly the determination the officer
+ * confirmed (`confirmed`), which the station reads to the parties
+ * (station-determination.ts).
  */
-export function stationSendRefusal(record: CaseRecord): StationSendRefusal | undefined {
-  if (record.liability !== undefined || DETERMINED.includes(record.state)) {
-    return 'station_cannot_determine';
-  }
-  return undefined;
+export function stationSendRefusal(
+  record: CaseRecord,
+  confirmed?: ConfirmedDetermination,
+): StationSendRefusal | undefined {
+  return stationDeterminationRefusal(record, confirmed);
 }
 
 /** Whether the case was handed over by a station and still waits for an officer. */
@@ -79,3 +83,24 @@ export const awaitsStationConfirmation = (
   record: Pick<CaseRecord, 'handover'>,
   confirmed: boolean,
 ): boolean => record.handover !== undefined && !confirmed;
+
+/** A hand-over as the officers' list reads it: whom the station named, if anyone. */
+export interface NamedHandover {
+  handover: { to: Id | null; at: Instant };
+}
+
+/** Whether the station named this viewer at hand-over. */
+export const isMeantFor = (item: NamedHandover, viewerId: Id | undefined): boolean =>
+  viewerId !== undefined && item.handover.to === viewerId;
+
+/**
+ * The officers' list of handed-over cases for one viewer: the cases the
+ * station named him for first, then the rest, each group oldest hand-over first.
+ */
+export function handoversForViewer<T extends NamedHandover>(
+  items: readonly T[],
+  viewerId: Id | undefined,
+): T[] {
+  const rank = (item: T) => (isMeantFor(item, viewerId) ? 0 : 1);
+  return [...items].sort((a, b) => rank(a) - rank(b) || a.handover.at.localeCompare(b.handover.at));
+}

@@ -25,6 +25,7 @@ import { LiabilityFacts } from '../liability/facts.schema';
 import { transitionCase } from '../case/case';
 import type { CaseRecord } from '../case/case.schema';
 import { isSealed, openAmendment } from '../case/determination';
+import { sameLiability } from '../case/station-determination';
 import {
   DecisionSnapshot,
   LIABILITY_RECORD_SCHEMA_VERSION,
@@ -60,9 +61,6 @@ export const vehicleLabels = (c: CaseRecord): string[] => c.vehicles.map((v) => 
 export function namesExactly(liability: LiabilityByVehicle, labels: readonly string[]): boolean {
   return Object.keys(liability).sort().join('\n') === [...labels].sort().join('\n');
 }
-
-const sameLiability = (a: LiabilityByVehicle | undefined, b: LiabilityByVehicle): boolean =>
-  a !== undefined && namesExactly(a, Object.keys(b)) && Object.keys(b).every((k) => a[k] === b[k]);
 
 /**
  * The liability record with the squad's determination in force. The notices

@@ -274,3 +274,53 @@ describe('where the case stands with the squad', () => {
     ]);
   });
 });
+
+describe('recordSquadWord: a station’s case confirmed by an officer', () => {
+  const DETERMINATION = {
+    by: { id: '0190a000-0000-7000-8000-0000000000a1', name: '张伟' },
+    at: RETURNED_AT,
+    liability: { A: 'full' as const },
+    reason: '单车事故',
+    basis: [{ law: '《中华人民共和国道路交通安全法实施条例》', article: '第九十一条' }],
+    decision: 'confirm' as const,
+    note: '',
+  };
+  const confirmed = (c: CaseRecord, patch: Partial<SquadChange> = {}): SquadChange => ({
+    cursor: '9',
+    caseId: c.id,
+    kind: 'station-confirmed',
+    at: RETURNED_AT,
+    determination: DETERMINATION,
+    ...patch,
+  });
+
+  it.each([
+    ['keeps the officer’s determination beside the case', undefined, {}, true],
+    [
+      'records nothing twice on a repeated pull',
+      { cursor: '9', at: RETURNED_AT, receivedAt: PULLED_AT, determination: DETERMINATION },
+      {},
+      false,
+    ],
+    ['records nothing without a determination', undefined, { determination: undefined }, false],
+  ] as const)('%s', (_what, kept, patch, recorded) => {
+    const c = aCase().withVehicles(1).build();
+    const prev: CaseReview | undefined = kept && { caseId: c.id, officer: kept };
+    const review = recordSquadWord(prev, confirmed(c, patch), c, PULLED_AT);
+    expect(review).toEqual(
+      recorded
+        ? {
+            caseId: c.id,
+            officer: {
+              cursor: '9',
+              at: RETURNED_AT,
+              receivedAt: PULLED_AT,
+              determination: DETERMINATION,
+            },
+          }
+        : undefined,
+    );
+    // Never the squad's verdict: the station's case awaits nothing from the squad.
+    expect(review?.verdict).toBeUndefined();
+  });
+});

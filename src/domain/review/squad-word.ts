@@ -11,6 +11,7 @@
  * phone can tell, offline, when the officer has changed it.
  */
 import type { CaseRecord } from '../case/case.schema';
+import type { OfficerDetermination } from '../case/liability-record.schema';
 import type { Instant } from '../ids';
 import { recordInsurerStep, type InsurerProgress } from './insurer-progress';
 import type { SquadDetermination } from './squad-amendment';
@@ -49,9 +50,23 @@ export interface SquadWord {
   amendment?: SquadDetermination;
 }
 
+/**
+ * A rural station's case: the officer's remote determination as the station's
+ * phone received it (station-determination.ts), to read to the parties.
+ */
+export interface OfficerWord {
+  cursor: string;
+  at: Instant;
+  /** Device time it reached the phone. */
+  receivedAt: Instant;
+  determination: OfficerDetermination;
+}
+
 /** The squad's word on one case, as stored on the phone. */
 export interface CaseReview {
   caseId: string;
+  /** A station's case: the officer's determination, once it arrived. */
+  officer?: OfficerWord;
   /** The latest return, amendment or approval. */
   verdict?: SquadWord;
   /** Set once the squad took the case over. */
@@ -69,6 +84,8 @@ export interface SquadChange {
   note?: string;
   missing?: readonly { kind: MissingKind; key: string }[];
   amendment?: SquadDetermination;
+  /** `station-confirmed`: the officer's determination of a station's case. */
+  determination?: OfficerDetermination;
   /** A step of one insurer's claim. */
   claim?: { insurerId: string; state: string };
 }
@@ -103,6 +120,7 @@ export function recordSquadWord(
     const insurers = recordInsurerStep(prev?.insurers, change);
     return insurers ? { ...prev, caseId: change.caseId, insurers } : undefined;
   }
+  if (change.kind === 'station-confirmed') return officerWord(prev, change, receivedAt);
   if (!isSquadWord(change.kind)) return undefined;
   const slot = change.kind === 'taken-over' ? 'takenOver' : 'verdict';
   if (!after(change.cursor, prev?.[slot]?.cursor)) return undefined;
@@ -117,6 +135,22 @@ export function recordSquadWord(
   if (note) word.note = note;
   if (change.kind === 'amended' && change.amendment) word.amendment = change.amendment;
   return { ...prev, caseId: change.caseId, [slot]: word };
+}
+
+/** The officer's determination kept beside a station's case (once: a repeated pull records nothing). */
+function officerWord(
+  prev: CaseReview | undefined,
+  change: SquadChange,
+  receivedAt: Instant,
+): CaseReview | undefined {
+  if (!change.determination || !after(change.cursor, prev?.officer?.cursor)) return undefined;
+  const officer: OfficerWord = {
+    cursor: change.cursor,
+    at: change.at,
+    receivedAt,
+    determination: change.determination,
+  };
+  return { ...prev, caseId: change.caseId, officer };
 }
 
 function withBefore(c: CaseRecord, item: { kind: MissingKind; key: string }): MissingAsk {

@@ -44,7 +44,8 @@ function Notices({ c }: { c: CaseRecord }) {
   const hash = useDeterminationHash(c);
   const back = { href: `/cases/${c.id}`, label: c.caseNumber };
 
-  if (!record?.proposal || !record.decision || !liability) {
+  // A station's case carries the officer's remote determination instead of the engine's decision.
+  if (!record?.proposal || (!record.decision && !record.remote) || !liability) {
     return (
       <Page
         titleId="notices-title"
@@ -72,6 +73,7 @@ function Notices({ c }: { c: CaseRecord }) {
     >
       <AmendmentInProgress c={c} />
       <NoticeScript c={c} decision={record.decision} liability={liability} />
+      {record.remote && <RemoteDetermination c={c} />}
       <NoticesRead c={c} readAt={readAt} />
       {readAt !== undefined && parties.length === 0 && (
         <Notice tone="warn">{t('notices.noParties')}</Notice>
@@ -89,8 +91,9 @@ function Notices({ c }: { c: CaseRecord }) {
         ))}
       <SigningOutcome c={c} record={record} />
       <CourtesyMark c={c} step="farewell-salute" />
-      {c.state === 'liability-proposed' && <DisputeForm c={c} />}
-      <AmendForm c={c} hash={hash} />
+      {/* The officer's remote determination is not the station's to dispute or amend. */}
+      {c.state === 'liability-proposed' && !record.remote && <DisputeForm c={c} />}
+      {!record.remote && <AmendForm c={c} hash={hash} />}
     </Page>
   );
 }
@@ -102,7 +105,7 @@ function NoticeScript({
   liability,
 }: {
   c: CaseRecord;
-  decision: DecisionSnapshot;
+  decision: DecisionSnapshot | undefined;
   liability: LiabilityByVehicle;
 }) {
   const { t } = useTranslation();
@@ -110,7 +113,7 @@ function NoticeScript({
   const vehicle = (label: string) => c.vehicles.find((v) => v.label === label);
   const driverName = (label: string) =>
     c.parties.find((p) => p.kind === 'driver' && p.vehicleId === vehicle(label)?.id)?.name ?? '—';
-  const atFault = decision.findings.filter((f) =>
+  const atFault = (decision?.findings ?? []).filter((f) =>
     Object.values(f.liability).some((l) => l !== 'none'),
   );
   const override = c.liability?.override;
@@ -121,7 +124,16 @@ function NoticeScript({
       <p data-testid="script-greeting">{words.greeting[lang]}</p>
       <CourtesyMark c={c} step="greeting-salute" />
       <h3>{t('notices.violationTitle')}</h3>
-      {atFault.length === 0 && <p>{t('notices.violationNone')}</p>}
+      {atFault.length === 0 && !c.liability?.remote && <p>{t('notices.violationNone')}</p>}
+      {c.liability?.remote && (
+        <p>
+          {c.liability.remote.reason}
+          <br />
+          <span className="basis">
+            {t('liability.basis')}：{c.liability.remote.basis.map(citeBasis).join('；')}
+          </span>
+        </p>
+      )}
       {atFault.map((f, i) => (
         <p key={i}>
           {f.explanation[lang]}
@@ -168,6 +180,24 @@ function NoticeScript({
   );
 }
 
+/** Who determined a station's case, remotely: read out with the notices, not the station's to change. */
+function RemoteDetermination({ c }: { c: CaseRecord }) {
+  const { t, i18n } = useTranslation();
+  const remote = c.liability?.remote;
+  if (!remote) return null;
+  return (
+    <Notice as="div" data-testid="remote-determination">
+      <p>
+        {t('notices.remoteBy', {
+          name: remote.by.name,
+          time: formatTime(remote.at, i18n.language),
+        })}
+      </p>
+      <p className="muted">{t('notices.remoteReadOnly')}</p>
+    </Notice>
+  );
+}
+
 /** "The notices have been read" (before signing), or when they were. */
 function NoticesRead({ c, readAt }: { c: CaseRecord; readAt: string | undefined }) {
   const { t, i18n } = useTranslation();
@@ -186,9 +216,11 @@ function NoticesRead({ c, readAt }: { c: CaseRecord; readAt: string | undefined 
             >
               {t('notices.readDone')}
             </Button>
-            <ButtonLink href={`/cases/${c.id}/liability`} block>
-              {t('notices.backToLiability')}
-            </ButtonLink>
+            {!c.liability?.remote && (
+              <ButtonLink href={`/cases/${c.id}/liability`} block>
+                {t('notices.backToLiability')}
+              </ButtonLink>
+            )}
           </>
         )
       ) : (

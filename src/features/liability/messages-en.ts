@@ -149,6 +149,9 @@ export const liabilityEn: LiabilityMessages = {
       },
     },
     backToLiability: 'Back to liability (change it)',
+    remoteBy: 'Liability in this case was determined remotely by officer {{name}} at {{time}}.',
+    remoteReadOnly:
+      'The station reads it to the parties and collects their signatures; it cannot change the officer’s determination.',
     readAt: 'Notices read at {{time}}',
     party: 'Party {{name}} (vehicle {{label}})',
     signHere: 'Sign inside the box',

@@ -132,6 +132,8 @@ const zh = {
       },
     },
     backToLiability: '返回责任认定（改定责任）',
+    remoteBy: '本起事故的责任由民警 {{name}} 于 {{time}} 远程认定。',
+    remoteReadOnly: '劝导站只能向当事人宣读和收集签字，不能更改民警的认定。',
     readAt: '已于 {{time}} 告知',
     party: '当事人 {{name}}（车辆 {{label}}）',
     signHere: '请在框内签名',

@@ -60,6 +60,11 @@ export function QueueScreen() {
       <p>
         <ButtonLink href="/review/overdue">{t('overdue.open')}</ButtonLink>
       </p>
+      <p>
+        <ButtonLink href="/handovers" data-testid="review-handovers-link">
+          {t('review.queue.handovers')}
+        </ButtonLink>
+      </p>
       <div className="review-queue-layout">
         <QueueFiltersPanel filters={filters} data={data} onChange={go} />
         <section aria-labelledby="review-results-title" aria-busy={refreshing}>

@@ -32,6 +32,7 @@ export const reviewEn: ReviewMessages = {
       'revoked-device': 'Revoked phone',
     },
     queue: {
+      handovers: 'Cases handed over by rural stations',
       filters: 'Filters',
       buckets: 'Case groups',
       all: 'All',

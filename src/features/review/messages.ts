@@ -33,6 +33,7 @@ const zh = {
       'revoked-device': '停用手机签署',
     },
     queue: {
+      handovers: '劝导站移交的案件',
       filters: '筛选',
       buckets: '案件分类',
       all: '全部',

@@ -121,16 +121,26 @@ function signingSteps(c: CaseRecord, t: TFunction): Step[] {
   ];
 }
 
-/** A rural station's last step: it hands the cleared case over to an officer, who determines liability. */
+/**
+ * A rural station's last steps: it hands the cleared case over to an officer,
+ * who determines liability remotely; then the station reads his determination
+ * to the parties and they sign (the signing steps, without liability).
+ */
 function handoverSteps(c: CaseRecord, t: TFunction): Step[] {
+  const determined = c.liability?.remote !== undefined;
   return [
     {
       key: 'handover',
       href: `/cases/${c.id}/liability`,
       label: t('stationSteps.handover'),
-      status: c.handover ? t('stationSteps.handedOver') : t('steps.todo'),
+      status: determined
+        ? t('stationSteps.determined')
+        : c.handover
+          ? t('stationSteps.handedOver')
+          : t('steps.todo'),
       done: c.handover !== undefined,
     },
+    ...(determined ? signingSteps(c, t).filter((s) => s.key !== 'liability') : []),
   ];
 }
 

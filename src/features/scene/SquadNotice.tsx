@@ -24,6 +24,7 @@ import { formatTime } from '../../ui/format';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { AmendedNotice } from './AmendedNotice';
 import { MissingItems } from './MissingItems';
+import { OfficerNotice } from './OfficerNotice';
 
 export function SquadNotice({ c }: { c: CaseRecord }) {
   const review = useCaseReview(c.id);
@@ -36,6 +37,7 @@ export function SquadNotice({ c }: { c: CaseRecord }) {
       {standing === 'returned' && <ReturnedNotice c={c} word={review?.verdict} photos={photos} />}
       {standing === 'amended' && review?.verdict && <AmendedNotice c={c} word={review.verdict} />}
       {review?.takenOver && <TakenOverNotice word={review.takenOver} />}
+      {review?.officer && c.handover && <OfficerNotice c={c} word={review.officer} />}
       {standing === 'approved' && <ApprovedNotice review={review} />}
       {standing === 'resubmitted' && <ResubmittedNotice />}
     </>

@@ -1,7 +1,8 @@
 // What the accident squad asked for, in the officer's words, rendered to HTML
 // in Node from a pulled return kept on the phone: the case list's card and
 // the case screen's list of items (each done or not, each with its way to fix);
-// the squad's amended liability, waiting for the officer and once adopted.
+// the squad's amended liability, waiting for the officer and once adopted;
+// a rural station's case determined remotely by an officer, at the station.
 import i18next, { type i18n as I18n } from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
@@ -14,12 +15,14 @@ import {
   signedByBoth,
 } from '../../../tests/builders/liability.builder';
 import {
+  adoptOfficerDetermination,
   applySquadAmendment,
   determinationBytes,
   recordSquadWord,
   squadStanding,
   type CaseRecord,
   type CaseReview,
+  type OfficerDetermination,
   type PhotoMeta,
   type SquadChange,
 } from '../../domain';
@@ -27,6 +30,7 @@ import { en } from '../../ui/i18n/en';
 import { zhCN } from '../../ui/i18n/zh-CN';
 import { ServicesProvider, type Services } from '../../services/ServicesContext';
 import { AmendedNotice } from './AmendedNotice';
+import { OfficerNotice } from './OfficerNotice';
 import { SquadLine } from './SquadLine';
 import { MissingItems, MissingLine } from './MissingItems';
 import { sceneMessages } from './messages';
@@ -250,5 +254,101 @@ describe('the squad’s amended liability', () => {
     expect(html).toContain('已采用中队改判');
     expect(html).toContain(`href="/cases/${c.id}/notices"`);
     expect(html).not.toContain('采用中队改判，重新告知当事人');
+  });
+});
+
+const STATION_AT = '2026-12-07T04:30:00.000Z';
+const DETERMINATION: OfficerDetermination = {
+  by: { id: '0190a000-0000-7000-8000-0000000000a1', name: '张伟' },
+  at: STATION_AT,
+  liability: { A: 'primary', B: 'secondary' },
+  reason: 'A 车未保持安全距离',
+  basis: [{ law: '《中华人民共和国道路交通安全法》', article: '第四十三条' }],
+  decision: 'correct',
+  note: 'B 车号牌应为川A12342',
+};
+
+function handedOver(): CaseRecord {
+  return aCase()
+    .withVehicles(2)
+    .with({
+      state: 'synced',
+      handover: {
+        by: { id: DETERMINATION.by.id, name: '赵敏' },
+        at: STATION_AT,
+        to: null,
+        note: '',
+      },
+    })
+    .build();
+}
+
+const word = (c: CaseRecord) =>
+  recordSquadWord(
+    undefined,
+    {
+      cursor: '3',
+      caseId: c.id,
+      kind: 'station-confirmed',
+      at: STATION_AT,
+      determination: DETERMINATION,
+    },
+    c,
+    STATION_AT,
+  )!.officer!;
+
+const renderNotice = (i18n: I18n, c: CaseRecord) =>
+  renderToStaticMarkup(
+    <ServicesProvider services={{} as Services}>
+      <I18nextProvider i18n={i18n}>
+        <OfficerNotice c={c} word={word(c)} />
+      </I18nextProvider>
+    </ServicesProvider>,
+  );
+
+const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('the officer’s determination at the station', () => {
+  it.each([
+    [
+      'zh-CN',
+      [
+        '民警已认定责任',
+        '认定民警：张伟',
+        'A 车 川A12340：主要责任',
+        'B 车 川A12341：次要责任',
+        '认定理由：A 车未保持安全距离',
+        '依据：《中华人民共和国道路交通安全法》第四十三条',
+        '民警更正了：B 车号牌应为川A12342',
+        '劝导站不能更改',
+        '向当事人宣读告知',
+      ],
+    ],
+    [
+      'en',
+      [
+        'An officer determined liability',
+        'Determined by officer 张伟',
+        'Vehicle A 川A12340: Primary liability',
+        'Reason: A 车未保持安全距离',
+        'Basis: 《中华人民共和国道路交通安全法》第四十三条',
+        'the station cannot change it',
+        'Read the notices to the parties',
+      ],
+    ],
+  ] as const)('waits to be read to the parties (%s)', async (lng, words) => {
+    const html = renderNotice(await translator(lng), handedOver());
+    expect(html).toContain('data-adopted="false"');
+    expect(html).toContain('<button');
+    for (const w of words) expect(plain(html)).toContain(w);
+  });
+
+  it('once adopted, leads to the notices and offers nothing to adopt again', async () => {
+    const c = handedOver();
+    const adopted = must(adoptOfficerDetermination(c, DETERMINATION, STATION_AT));
+    const html = renderNotice(await translator('zh-CN'), adopted);
+    expect(html).toContain('data-adopted="true"');
+    expect(html).toContain(`href="/cases/${c.id}/notices"`);
+    expect(html).not.toContain('<button');
   });
 });

@@ -26,6 +26,14 @@ export function ConfirmResult({
         ))}
       </ul>
       <p>{done.reason}</p>
+      {done.basis.length > 0 && (
+        <p data-testid="determination-basis">
+          {t('station.confirm.basis', {
+            basis: done.basis.map((b) => `${b.law}${b.article}`).join('；'),
+          })}
+        </p>
+      )}
+      <p>{t('station.confirm.next')}</p>
       <ButtonLink href="/handovers" variant="primary" block>
         {t('station.confirm.toList')}
       </ButtonLink>

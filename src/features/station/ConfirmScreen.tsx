@@ -1,16 +1,17 @@
 /**
  * An officer checks a case a rural station handed over — its place, vehicles
  * and parties, photos and the station's note — confirms it or corrects it
- * (saying what), and determines each vehicle's liability with a reason. Sent
- * to the server at once (it needs the link); the case is his from then on.
+ * (saying what), and determines each vehicle's liability with a reason and
+ * the law and article it rests on. Sent to the server at once (it needs the
+ * link); the station's phone then reads it to the parties, who sign there.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandedOverCase, StationConfirmation, StationDecision } from '../../contracts/station';
-import type { LiabilityByVehicle } from '../../domain';
+import { GENERAL_LIABILITY_BASIS, type Basis, type LiabilityByVehicle } from '../../domain';
 import { useConfirmStationCase, useHandovers } from '../../services/useStation';
 import { Button, ButtonLink } from '../../ui/Button';
-import { SelectField, TextArea } from '../../ui/Field';
+import { SelectField, TextArea, TextField } from '../../ui/Field';
 import { formatTime } from '../../ui/format';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
@@ -93,21 +94,24 @@ function ConfirmForm({
   const [decision, setDecision] = useState<StationDecision>('confirm');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
+  const [basis, setBasis] = useState<Basis>(GENERAL_LIABILITY_BASIS);
   const [levels, setLevels] = useState<Record<string, Level | ''>>({});
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const noteMissing = decision === 'correct' && note.trim() === '';
   const reasonMissing = reason.trim() === '';
+  const basisMissing = basis.law.trim() === '' || basis.article.trim() === '';
   const chosen = item.vehicles.every((v) => levels[v.label]);
   const submit = async () => {
     setTried(true);
-    if (noteMissing || reasonMissing || !chosen) return;
+    if (noteMissing || reasonMissing || basisMissing || !chosen) return;
     setBusy(true);
     const liability = Object.fromEntries(
       item.vehicles.map((v) => [v.label, levels[v.label]]),
     ) as LiabilityByVehicle;
-    const r = await confirm(item.caseId, { decision, note, liability, reason });
+    const cited = [{ law: basis.law.trim(), article: basis.article.trim() }];
+    const r = await confirm(item.caseId, { decision, note, liability, reason, basis: cited });
     setBusy(false);
     if (r.ok) onDone(r.value);
     else setError(t(`station.failure.${r.failure}`));
@@ -166,6 +170,7 @@ function ConfirmForm({
         errors={tried && reasonMissing ? t('station.confirm.reasonRequired') : null}
         urgent
       />
+      <BasisFields basis={basis} onBasis={setBasis} tried={tried} />
       <Button type="submit" variant="primary" block disabled={busy}>
         {busy ? t('station.confirm.sending') : t('station.confirm.submit')}
       </Button>
@@ -174,5 +179,37 @@ function ConfirmForm({
         {t('station.confirm.toList')}
       </ButtonLink>
     </form>
+  );
+}
+
+/** The law and the article the determination rests on; the general article offered first. */
+function BasisFields({
+  basis,
+  onBasis,
+  tried,
+}: {
+  basis: Basis;
+  onBasis: (basis: Basis) => void;
+  tried: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        id="confirm-law"
+        label={t('station.confirm.law')}
+        value={basis.law}
+        onValue={(law) => onBasis({ ...basis, law })}
+        errors={tried && basis.law.trim() === '' ? t('station.confirm.lawRequired') : null}
+      />
+      <TextField
+        id="confirm-article"
+        label={t('station.confirm.article')}
+        hint={t('station.confirm.articleHint')}
+        value={basis.article}
+        onValue={(article) => onBasis({ ...basis, article })}
+        errors={tried && basis.article.trim() === '' ? t('station.confirm.articleRequired') : null}
+      />
+    </>
   );
 }

@@ -1,10 +1,13 @@
 /**
  * The officer's list of the cases the brigade's rural stations handed over
  * and that wait for an officer: read from the server (it needs the link),
- * read again while the page shows. Each opens the check and determination.
+ * read again while the page shows; those the station named the viewer for
+ * first, marked. Each opens the check and determination.
  */
 import { useTranslation } from 'react-i18next';
 import type { HandedOverCase } from '../../contracts/station';
+import { useSession, useViewerRole } from '../../services/useSession';
+import { handoversForViewer, isMeantFor } from '../../domain';
 import { useHandovers } from '../../services/useStation';
 import { formatTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
@@ -14,8 +17,15 @@ import { Link } from '../../ui/router';
 export function HandoversScreen() {
   const { t } = useTranslation();
   const handovers = useHandovers();
+  const session = useSession();
+  const viewerId = session && session.kind !== 'signed-out' ? session.session.user.id : undefined;
+  // A reviewer comes from his workspace and goes back there; an officer has his case list in the header.
+  const back =
+    useViewerRole() === 'reviewer'
+      ? { href: '/review', label: t('station.list.toReview') }
+      : undefined;
   return (
-    <Page titleId="handovers-title" title={t('station.list.title')}>
+    <Page titleId="handovers-title" title={t('station.list.title')} back={back}>
       <p>{t('station.list.intro')}</p>
       {handovers.status === 'loading' && <p role="status">{t('station.list.loading')}</p>}
       {handovers.status === 'failed' && (
@@ -28,8 +38,8 @@ export function HandoversScreen() {
           <p role="status">{t('station.list.empty')}</p>
         ) : (
           <ul className="record-cards" data-testid="handovers">
-            {handovers.value.map((item) => (
-              <HandoverCard key={item.caseId} item={item} />
+            {handoversForViewer(handovers.value, viewerId).map((item) => (
+              <HandoverCard key={item.caseId} item={item} mine={isMeantFor(item, viewerId)} />
             ))}
           </ul>
         ))}
@@ -37,11 +47,20 @@ export function HandoversScreen() {
   );
 }
 
-function HandoverCard({ item }: { item: HandedOverCase }) {
+function HandoverCard({ item, mine }: { item: HandedOverCase; mine: boolean }) {
   const { t, i18n } = useTranslation();
   const plates = item.vehicles.map((v) => `${v.label} ${v.plate}`).join('、');
   return (
-    <li className="record-card">
+    <li className="record-card" data-case={item.caseId} data-mine={mine ? 'true' : 'false'}>
+      {mine ? (
+        <p className="badge" data-testid="meant-for-you">
+          <strong>{t('station.list.forYou')}</strong>
+        </p>
+      ) : (
+        item.meantFor && (
+          <p className="muted">{t('station.list.meantFor', { name: item.meantFor.name })}</p>
+        )
+      )}
       <p>
         <strong>{t('station.list.item', { number: item.caseNumber, unit: item.unitName })}</strong>
       </p>

@@ -5,7 +5,8 @@
  * before the road is cleared), and the officer's check of a handed-over case
  * — the station's note and the vehicles, each refusal named at its field, the
  * confirmation sent with its determination, another officer's confirmation
- * said in words — in zh-CN and English, with no axe violation.
+ * said in words — and the list, the cases the station named the viewer for
+ * first; in zh-CN and English, with no axe violation.
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -19,6 +20,7 @@ import type { CaseRecord } from '../../domain';
 import { setupI18n } from '../../ui/i18n/setup';
 import { ConfirmScreen } from './ConfirmScreen';
 import { HandOver } from './HandOverScreen';
+import { HandoversScreen } from './HandoversScreen';
 import { stationMessages } from './messages';
 
 const server = setupServer();
@@ -93,6 +95,7 @@ const waiting: HandedOverCase = {
     to: null,
     note: '请核对B车号牌',
   },
+  meantFor: null,
   vehicles: [
     { label: 'A', plate: '川A12340' },
     { label: 'B', plate: '川A12341' },
@@ -120,7 +123,7 @@ function serving(confirmStatus = 200) {
       }
       return HttpResponse.json({
         caseId: CASE_ID,
-        by: { id: '0190a000-0000-7000-8000-0000000000a1', name: '张伟' },
+        by: { id: '0190a000-0000-7000-8000-0000000000a1', name: '张伟', role: 'officer' },
         manifestVersion: 1,
         at: '2026-12-07T03:00:00.000Z',
         ...body,
@@ -156,13 +159,41 @@ describe('the officer checks a station’s case', () => {
     choose('A 车的责任', 'full');
     choose('B 车的责任', 'none');
     choose('认定理由', 'A 车追尾');
+    // The general article is offered; the officer cites the violation's.
+    expect((screen.getByLabelText('条款') as HTMLInputElement).value).toBe('第九十一条');
+    choose('法律依据（法律、法规名称）', '《中华人民共和国道路交通安全法》');
+    choose('条款', '第四十三条');
     fireEvent.click(screen.getByRole('button', { name: '确认并认定责任' }));
     expect((await screen.findByTestId('determination')).textContent).toBe(
       'A 车：全部责任B 车：无责任',
     );
+    expect(screen.getByTestId('determination-basis').textContent).toBe(
+      '依据：《中华人民共和国道路交通安全法》第四十三条',
+    );
     expect(sent).toEqual([
-      { decision: 'confirm', note: '', liability: { A: 'full', B: 'none' }, reason: 'A 车追尾' },
+      {
+        decision: 'confirm',
+        note: '',
+        liability: { A: 'full', B: 'none' },
+        reason: 'A 车追尾',
+        basis: [{ law: '《中华人民共和国道路交通安全法》', article: '第四十三条' }],
+      },
     ]);
+  });
+
+  it('names a law or an article left blank at its field', async () => {
+    const sent = serving();
+    render(<ConfirmScreen id={CASE_ID} />, { wrapper: Wrapper });
+    await screen.findByTestId('station-note');
+    choose('A 车的责任', 'full');
+    choose('B 车的责任', 'none');
+    choose('认定理由', 'A 车追尾');
+    choose('法律依据（法律、法规名称）', ' ');
+    choose('条款', '');
+    fireEvent.click(screen.getByRole('button', { name: '确认并认定责任' }));
+    expect(screen.getByText('请写明所依据的法律或法规。')).toBeTruthy();
+    expect(screen.getByText('请写明条款。')).toBeTruthy();
+    expect(sent).toEqual([]);
   });
 
   it('says in English that another officer confirmed it first', async () => {
@@ -178,4 +209,48 @@ describe('the officer checks a station’s case', () => {
       'Another officer confirmed this case already',
     );
   });
+});
+
+describe('the list of handed-over cases', () => {
+  const VIEWER = '0190a000-0000-7000-8000-0000000000e1';
+  const item = (n: number, to: string | null, meantFor: HandedOverCase['meantFor']) => ({
+    ...waiting,
+    caseId: `0190a000-0000-7000-8000-00000000000${n}`,
+    caseNumber: `KC20261207-00000${n}`,
+    handover: { ...waiting.handover, to, at: `2026-12-07T0${n}:00:00.000Z` },
+    meantFor,
+  });
+
+  it.each([
+    ['zh-CN', '劝导站指名交给您', '劝导站指名交给：王强'],
+    ['en', 'The station named you', 'The station named: 王强'],
+  ] as const)(
+    'puts the cases the station named the viewer for first, marked (%s)',
+    async (lng, mine, other) => {
+      if (lng === 'en') await english();
+      server.use(
+        http.get('*/api/station/handovers', () =>
+          HttpResponse.json({
+            items: [
+              item(1, null, null),
+              item(2, '0190a000-0000-7000-8000-0000000000b2', {
+                id: '0190a000-0000-7000-8000-0000000000b2',
+                name: '王强',
+              }),
+              item(3, VIEWER, { id: VIEWER, name: '李娜' }),
+            ],
+          }),
+        ),
+      );
+      const { container } = render(<HandoversScreen />, { wrapper: Wrapper });
+      await screen.findByTestId('handovers');
+      const cards = [...container.querySelectorAll('li.record-card')];
+      expect(cards.map((c) => c.getAttribute('data-mine'))).toEqual(['true', 'false', 'false']);
+      expect(cards[0]?.textContent).toContain(mine);
+      expect(cards[0]?.textContent).toContain('KC20261207-000003');
+      expect(cards[1]?.textContent).not.toContain(other);
+      expect(cards[2]?.textContent).toContain(other);
+      expect(await axeViolationsIn(container)).toEqual([]);
+    },
+  );
 });
