@@ -23,6 +23,7 @@ import * as m0016 from './0016-five-fast-targets';
 import * as m0017 from './0017-party-confirmations';
 import * as m0018 from './0018-revoked-device-signal';
 import * as m0019 from './0019-station-confirmations';
+import * as m0022 from './0022-recovery-codes';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
@@ -44,4 +45,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0017-party-confirmations': m0017,
   '0018-revoked-device-signal': m0018,
   '0019-station-confirmations': m0019,
+  '0022-recovery-codes': m0022,
 };
