@@ -7,6 +7,7 @@
 import { presetSettings } from '../src/contracts/tile-source';
 import { STARTER_LENIENT_LIST } from '../src/domain/lenient';
 import { createUser } from './auth/accounts';
+import { issueRecoveryCode } from './auth/recovery-codes';
 import type { Fixture, MatrixContext } from './route-matrix-insurers';
 import { CHEAP_SCRYPT, TEST_PASSWORD } from './test-world';
 
@@ -30,6 +31,29 @@ export function adminFixtures({ world, next }: MatrixContext): Record<string, Fi
   };
 
   return {
+    'devices.recoveryCode': {
+      success: 201,
+      home: ['officerA'],
+      prepare: async () => ({
+        method: 'POST',
+        url: `/api/devices/${world().devices.officerA.id}/recovery-code`,
+        payload: {},
+      }),
+    },
+    'admin.devices.recoveryCode': {
+      success: 200,
+      home: ['admin'],
+      prepare: async () => {
+        const deviceId = world().devices.officerA.id;
+        const userId = world().users.officerA.id;
+        await issueRecoveryCode(world().fx.db, { userId, deviceId }, world().clock.now);
+        return {
+          method: 'POST',
+          url: `/api/admin/devices/${deviceId}/recovery-code/reveal`,
+          payload: { reason: 'PIN forgotten on the road' },
+        };
+      },
+    },
     'admin.users.list': { success: 200, prepare: async () => ({ url: '/api/admin/users' }) },
     'admin.users.create': {
       success: 201,

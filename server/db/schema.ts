@@ -455,6 +455,20 @@ export interface EscrowKeysTable {
   created_at: string;
 }
 
+/** A supervisor's recovery code of an officer's phone (migration 0021), issue 18. */
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  device_id: string;
+  /** 16 digits, the last a Luhn check digit. */
+  code: string;
+  issued_at: string;
+  /** When the phone said it spent the code. */
+  used_at: string | null;
+  /** When a newer code for the same officer and phone was issued. */
+  replaced_at: string | null;
+}
+
 /** Every table the server knows. */
 export interface Database {
   server_info: ServerInfoTable;
@@ -468,6 +482,7 @@ export interface Database {
   sessions: SessionsTable;
   devices: DevicesTable;
   escrow_keys: EscrowKeysTable;
+  recovery_codes: RecoveryCodesTable;
   cases: CasesTable;
   case_versions: CaseVersionsTable;
   case_handovers: CaseHandoversTable;

@@ -1,16 +1,26 @@
-/** POST /api/devices (enrol), GET /api/devices, DELETE /api/devices/:id (revoke). */
+/**
+ * POST /api/devices (enrol), GET /api/devices, DELETE /api/devices/:id
+ * (revoke); a phone's escrow key and supervisor's recovery code (issue 18).
+ */
 import type { FastifyPluginAsync } from 'fastify';
-import { EnrolDeviceRequest } from '../../src/contracts/devices';
+import {
+  EnrolDeviceRequest,
+  IssueRecoveryCodeRequest,
+  RevealRecoveryCodeRequest,
+} from '../../src/contracts/devices';
 import type {
   Device,
   DeviceList,
   EnrolDeviceResponse,
   EscrowKey,
+  IssuedRecoveryCode,
+  RevealedRecoveryCode,
 } from '../../src/contracts/devices';
 import { IdParams } from '../../src/contracts/route';
 import { recordAudit } from '../audit/audit-log';
 import { deviceOf, enrolDevice, importDeviceKey } from '../auth/devices';
 import { escrowKeyFor } from '../auth/escrow-keys';
+import { issueRecoveryCode, revealRecoveryCode } from '../auth/recovery-codes';
 import { devicesInScope, notFound, scopeFor } from '../auth/policy';
 import { HttpError, parseInput } from '../errors';
 import { sessionRoute, type RouteDeps } from './contract-route';
@@ -81,6 +91,34 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     async (request, _reply, session): Promise<EscrowKey> => {
       const { id } = parseInput(IdParams, request.params, 'params');
       return escrowKeyFor(db, session.userId, id, now());
+    },
+  );
+
+  sessionRoute(
+    app,
+    auth,
+    'devices.recoveryCode',
+    async (request, reply, session): Promise<IssuedRecoveryCode> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const body = parseInput(IssueRecoveryCodeRequest, request.body ?? {}, 'body');
+      const issued = await issueRecoveryCode(
+        db,
+        { userId: session.userId, deviceId: id, spentCodeId: body.spentCodeId },
+        now(),
+      );
+      void reply.code(201);
+      return issued;
+    },
+  );
+
+  sessionRoute(
+    app,
+    auth,
+    'admin.devices.recoveryCode',
+    async (request, _reply, session): Promise<RevealedRecoveryCode> => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const { reason } = parseInput(RevealRecoveryCodeRequest, request.body, 'body');
+      return revealRecoveryCode(db, { adminId: session.userId, deviceId: id, reason }, now());
     },
   );
 };

@@ -13,7 +13,7 @@ import {
   type CreateUserRequest,
 } from '../contracts/admin';
 import { Unit } from '../contracts/auth';
-import { Device, DeviceList } from '../contracts/devices';
+import { Device, DeviceList, RevealedRecoveryCode } from '../contracts/devices';
 import { request, type HttpConfig } from './http';
 import { success, type ApiResult } from './result';
 
@@ -33,6 +33,12 @@ export interface AccountsApi {
   listDevices(token: string): Promise<ApiResult<DeviceList>>;
   /** The phone's next sync is refused; revoking twice changes nothing. */
   revokeDevice(token: string, deviceId: string): Promise<ApiResult<Device>>;
+  /** The phone's recovery code in force, for the supervisor to read out; the reason is audited. */
+  revealRecoveryCode(
+    token: string,
+    deviceId: string,
+    reason: string,
+  ): Promise<ApiResult<RevealedRecoveryCode>>;
 }
 
 const seg = encodeURIComponent;
@@ -94,6 +100,14 @@ export function createAccountsApiClient(config: HttpConfig): AccountsApi {
         path: `/api/devices/${seg(deviceId)}`,
         token,
         schema: Device,
+      }),
+    revealRecoveryCode: (token, deviceId, reason) =>
+      request(config, {
+        method: 'POST',
+        path: `/api/admin/devices/${seg(deviceId)}/recovery-code/reveal`,
+        token,
+        body: { reason },
+        schema: RevealedRecoveryCode,
       }),
   };
 }

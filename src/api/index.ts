@@ -20,4 +20,4 @@ export { createDashboardApiClient, type DashboardApi, type DashboardCsv } from '
 export { createFootageApiClient, type FootageApi } from './video-client';
 export { confirmDetermination } from './party-confirm-client';
 export { createStationApiClient, type StationApi } from './station-client';
-export { getEscrowKey } from './escrow-client';
+export { getEscrowKey, issueRecoveryCode } from './escrow-client';

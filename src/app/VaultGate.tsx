@@ -3,9 +3,12 @@
  * show only once his key is open — the lock screen asks for his PIN, or, if
  * he has none on this phone yet, he sets one (online once). Signed out, the
  * screens show what is not sealed (a sealed row reads as locked, kept).
+ * With his key open and the server in reach, his keyring gets a supervisor's
+ * recovery code when it holds none (src/services/useRecovery.ts).
  */
 import type { ReactNode } from 'react';
 import { useShellT } from '../ui/i18n/shell-words';
+import { useRecoveryRenewal } from '../services/useRecovery';
 import { useSession } from '../services/useSession';
 import { useHasKeyring, useIdleLock, useVaultView } from '../services/useVaultView';
 import { LockScreen, PinSetupScreen } from './routes';
@@ -19,6 +22,7 @@ export function VaultGate({ path, children }: { path: string; children: ReactNod
   const officerId = session && session.kind !== 'signed-out' ? session.session.user.id : null;
   const hasKeyring = useHasKeyring(officerId);
   useIdleLock();
+  useRecoveryRenewal(view.openFor !== null && view.openFor === officerId ? officerId : null);
   if (path === PIN_PATH) return <PinSetupScreen />;
   if (!view.sealing || officerId === null || view.openFor === officerId) return children;
   if (hasKeyring === undefined) return <p role="status">{t('app.loading')}</p>;

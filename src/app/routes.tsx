@@ -90,6 +90,7 @@ export const ROLE_HOME_SCREENS: Readonly<Record<OtherRole, LazyExoticComponent<C
     // The base-map fields' words, for a brigade's tile source.
     () => import('../ui/map/tile-source-messages').then((m) => m.tileSourceMessages),
     () => import('../features/admin/video-messages').then((m) => m.videoMessages),
+    () => import('../features/admin/recovery-messages').then((m) => m.recoveryRevealMessages),
     footage,
   ),
 };

@@ -62,6 +62,40 @@ export const EscrowKey = z.object({
 });
 export type EscrowKey = z.infer<typeof EscrowKey>;
 
+const CODE_16_DIGITS = /^\d{16}$/;
+
+/**
+ * The officer's phone asks for a supervisor's recovery code (issue 18) when
+ * it sets a PIN, and again after it spent one offline (`spentCodeId`: the
+ * server marks that code used). The phone wraps its data key with the code
+ * and forgets it.
+ */
+export const IssueRecoveryCodeRequest = z.object({ spentCodeId: z.optional(z.uuid()) });
+export type IssueRecoveryCodeRequest = z.infer<typeof IssueRecoveryCodeRequest>;
+
+export const IssuedRecoveryCode = z.object({
+  codeId: z.uuid(),
+  /** 16 digits, the last a Luhn check digit (src/domain/device/recovery-code.ts). */
+  code: z.string().check(z.regex(CODE_16_DIGITS, 'must be 16 digits')),
+  issuedAt: z.iso.datetime(),
+});
+export type IssuedRecoveryCode = z.infer<typeof IssuedRecoveryCode>;
+
+/** The supervisor's reason for reading a phone's code out (kept in the audit trail). */
+export const RevealRecoveryCodeRequest = z.object({
+  reason: line(200).check(
+    z.refine((s) => s.trim().length >= 4, 'say why, in 4 characters or more'),
+  ),
+});
+export type RevealRecoveryCodeRequest = z.infer<typeof RevealRecoveryCodeRequest>;
+
+export const RevealedRecoveryCode = z.object({
+  ...IssuedRecoveryCode.shape,
+  deviceId: z.uuid(),
+  userId: z.uuid(),
+});
+export type RevealedRecoveryCode = z.infer<typeof RevealedRecoveryCode>;
+
 export const deviceRoutes = [
   defineRoute({
     id: 'devices.enrol',
@@ -115,6 +149,40 @@ export const deviceRoutes = [
       },
       403: { description: '`device_revoked`: the phone was revoked' },
       404: { description: '`not_found`: no such device of this officer' },
+    },
+  }),
+  defineRoute({
+    id: 'devices.recoveryCode',
+    method: 'POST',
+    path: '/api/devices/:id/recovery-code',
+    summary:
+      'A new supervisor’s recovery code for the signed-in officer’s enrolled phone (the one in force is replaced; `spentCodeId` marks the one the phone spent as used)',
+    access: ['officer'],
+    scoped: true,
+    params: IdParams,
+    body: IssueRecoveryCodeRequest,
+    responses: {
+      201: { description: 'The code, shown to the phone once', schema: IssuedRecoveryCode },
+      403: { description: '`device_revoked`: the phone was revoked' },
+      404: { description: '`not_found`: no such device of this officer' },
+    },
+  }),
+  defineRoute({
+    id: 'admin.devices.recoveryCode',
+    method: 'POST',
+    path: '/api/admin/devices/:id/recovery-code/reveal',
+    summary:
+      'The recovery code in force of an officer’s phone, for the duty supervisor to read out over a voice call (the reason is required and audited with each reveal)',
+    access: ['admin'],
+    scoped: true,
+    params: IdParams,
+    body: RevealRecoveryCodeRequest,
+    responses: {
+      200: { description: 'The code in force', schema: RevealedRecoveryCode },
+      403: { description: '`device_revoked`: the phone was revoked' },
+      404: {
+        description: '`not_found`: no such device; `no_recovery_code`: the phone has none in force',
+      },
     },
   }),
 ] as const;

@@ -30,6 +30,7 @@ export * from './case/triage-step';
 export * from './case/parties';
 export * from './device/storage-room';
 export * from './device/lock';
+export * from './device/recovery-code';
 export * from './case/liability-record.schema';
 export * from './case/liability-step';
 export * from './case/courtesy';

@@ -14,7 +14,7 @@ import type {
   CreateUserRequest,
 } from '../contracts/admin';
 import type { Insurer, Unit } from '../contracts/auth';
-import type { Device } from '../contracts/devices';
+import type { Device, RevealedRecoveryCode } from '../contracts/devices';
 import { useCall, useLoad, useOnce, type AdminResult, type Loaded } from './useWebhooks';
 
 export interface Directory {
@@ -112,6 +112,8 @@ export interface DevicesView {
   reload(): void;
   sending: boolean;
   revoke(deviceId: string): Promise<AdminResult<Device>>;
+  /** The phone's supervisor's recovery code in force, the reason audited (issue 18). */
+  revealRecoveryCode(deviceId: string, reason: string): Promise<AdminResult<RevealedRecoveryCode>>;
 }
 
 export function useDevices(): DevicesView {
@@ -145,5 +147,7 @@ export function useDevices(): DevicesView {
     }
     return r;
   };
-  return { devices: value, reload, sending, revoke };
+  const revealRecoveryCode = (deviceId: string, reason: string) =>
+    once((api, t) => api.revealRecoveryCode(t, deviceId, reason));
+  return { devices: value, reload, sending, revoke, revealRecoveryCode };
 }

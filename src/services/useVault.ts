@@ -7,6 +7,7 @@ import { getEscrowKey } from '../api';
 import type { PinOutcome } from '../domain';
 import { resealOwnRows } from '../storage';
 import { ensureDevice } from '../sync';
+import { recoveryIssuer } from './useRecovery';
 import { useServices } from './ServicesContext';
 import { useSync } from './SyncContext';
 import type { VaultSession } from './vault-session';
@@ -57,6 +58,8 @@ export function useSetPin(): ((pin: string) => Promise<SetPinResult>) | null {
     }
     await vault.enrol(escrow.officerId, pin, escrow.raw);
     await resealOwnRows(db, escrow.officerId);
+    // The supervisor's recovery code, while online; if this fails the app asks again later.
+    await vault.renewRecoveryCode(recoveryIssuer({ db, platform, sync }, escrow.officerId));
     return { ok: true };
   };
 }

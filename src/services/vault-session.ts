@@ -7,12 +7,23 @@
  * Keyrings and the count of wrong PINs are kept by src/storage/keyrings.ts.
  * Locking zeroes the raw key bytes held in memory.
  */
-import { afterPinAttempt, DEFAULT_LOCK_POLICY, type LockPolicy, type PinOutcome } from '../domain';
 import {
+  afterPinAttempt,
+  afterRecoveryAttempt,
+  DEFAULT_LOCK_POLICY,
+  type LockPolicy,
+  type PinOutcome,
+  type RecoveryOutcome,
+} from '../domain';
+import {
+  addRecoveryWrap,
   createKeyring,
+  opensWithCode,
+  recoverWithCode,
   recoverWithEscrow,
   unlockWithEscrow,
   unlockWithPin,
+  type Keyring,
   type Unlocked,
 } from '../platform/vault/keyring';
 import type { ExportKey } from './export-seal';
@@ -20,6 +31,14 @@ import { keyringStore, type KeyringStore } from '../storage/keyrings';
 import type { KeyChain, OpenKey } from '../storage/sealed-tables';
 
 type Bytes = Uint8Array<ArrayBuffer>;
+
+/** A try of a supervisor's recovery code; `no_code`: the phone holds none (spent, not renewed). */
+export type RecoveryTry = RecoveryOutcome | { kind: 'no_code' };
+
+/** A new recovery code from the server, told the one spent; null offline or refused. */
+export type IssueRecoveryCode = (
+  spentCodeId: string | undefined,
+) => Promise<{ codeId: string; code: string } | null>;
 
 export type VaultState = { kind: 'locked' } | { kind: 'open'; officerId: string };
 
@@ -38,6 +57,16 @@ export interface VaultSession extends KeyChain {
   unlock(officerId: string, pin: string): Promise<PinOutcome>;
   /** After an online sign-in: opens with the escrow key, a new PIN if given; the count reset. */
   unlockOnline(officerId: string, escrowRaw: Bytes, newPin?: string): Promise<boolean>;
+  /** Offline: whether the supervisor's code opens the key; a wrong one counts like a wrong PIN. */
+  tryRecoveryCode(officerId: string, code: string): Promise<RecoveryTry>;
+  /** Offline: the code opens the key, a new PIN wraps it, the code is spent; the vault opens. */
+  recoverWithCode(officerId: string, code: string, newPin: string): Promise<RecoveryTry>;
+  /**
+   * Online, with the officer's key open: when his keyring holds no recovery
+   * code (a new PIN, or one spent), a new one from the server is wrapped in.
+   * True when the keyring holds one afterwards.
+   */
+  renewRecoveryCode(issue: IssueRecoveryCode): Promise<boolean>;
   lock(): void;
   subscribe(listener: () => void): () => void;
 }
@@ -61,6 +90,36 @@ export function createVaultSession(options: VaultOptions = {}): VaultSession {
     if (current) current.raw.fill(0);
     current = { ...unlocked, officerId };
     changed();
+  };
+
+  let renewing: Promise<boolean> | null = null;
+  const renew = async (issue: IssueRecoveryCode): Promise<boolean> => {
+    const was = current;
+    if (!was) return false;
+    if (was.keyring.byRecovery) return true;
+    const code = await issue(was.keyring.spentRecoveryCodeId);
+    // Locked meanwhile: the key bytes are gone; the next open asks again.
+    if (!code || current !== was) return false;
+    const keyring = await addRecoveryWrap(was, code, options.iterations);
+    if (current !== was) return false;
+    await store.saveKeyring(keyring);
+    current = { ...was, keyring };
+    return true;
+  };
+
+  /** A recovery code's try, counted with the wrong PINs; `opens` is null for a wrong code. */
+  const recoveryTry = async (
+    officerId: string,
+    opens: (keyring: Keyring) => Promise<unknown>,
+  ): Promise<RecoveryTry> => {
+    const keyring = await store.keyring(officerId);
+    if (!keyring?.byRecovery) return { kind: 'no_code' };
+    const attempts = { failed: await store.failedPins(officerId) };
+    const allowed = afterRecoveryAttempt(policy, attempts, true);
+    if (allowed.kind !== 'recovered') return allowed;
+    const outcome = afterRecoveryAttempt(policy, attempts, (await opens(keyring)) !== null);
+    await store.setFailedPins(officerId, outcome.attempts.failed);
+    return outcome;
   };
 
   return {
@@ -105,6 +164,34 @@ export function createVaultSession(options: VaultOptions = {}): VaultSession {
       await store.setFailedPins(officerId, 0);
       open(officerId, unlocked);
       return true;
+    },
+
+    async tryRecoveryCode(officerId, code) {
+      return recoveryTry(
+        officerId,
+        async (keyring) => (await opensWithCode(keyring, code)) || null,
+      );
+    },
+
+    async recoverWithCode(officerId, code, newPin) {
+      let unlocked: Unlocked | null = null;
+      const outcome = await recoveryTry(officerId, async (keyring) => {
+        unlocked = await recoverWithCode(keyring, code, newPin, options.iterations);
+        return unlocked;
+      });
+      if (outcome.kind === 'recovered' && unlocked) {
+        const made: Unlocked = unlocked;
+        await store.saveKeyring(made.keyring);
+        open(officerId, made);
+      }
+      return outcome;
+    },
+
+    renewRecoveryCode(issue) {
+      // One at a time: two codes issued at once would leave the server's in
+      // force not the one wrapped here.
+      renewing ??= renew(issue).finally(() => (renewing = null));
+      return renewing;
     },
 
     lock() {

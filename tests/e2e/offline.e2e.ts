@@ -7,9 +7,29 @@ import { expectNoAxeViolations } from './axe';
 import { useBrowserWorld } from './harness';
 import { caseListAddresses, createCase } from './drivers';
 import { go } from './axe-screens';
-import { signInOnPhone } from './phone';
+import { layoutProblems, signInAs, signInOnPhone, submitNewPin } from './phone';
+import { enrolledDeviceId } from './phone-db';
 
 const world = useBrowserWorld();
+
+/** The duty supervisor, online at a desk: the phone's recovery code read out, with a reason. */
+async function supervisorReadsCode(deviceId: string, reason: string): Promise<string> {
+  const context = await world.newPhone({ serviceWorkers: 'block' });
+  const desk = await context.newPage();
+  expect(await signInAs(desk, 'demo-admin')).toEqual({ path: '/admin' });
+  await desk.getByRole('link', { name: '手机登记' }).click();
+  const card = desk.locator(`[data-device-id="${deviceId}"]`);
+  await card.getByRole('button', { name: /^读出恢复码/ }).click();
+  await card.getByRole('button', { name: '显示恢复码' }).click();
+  await card.getByText('请写明原因，至少 4 个字。').waitFor();
+  await card.getByLabel('查看原因').fill(reason);
+  await card.getByRole('button', { name: '显示恢复码' }).click();
+  const code = (await card.getByTestId('recovery-code').textContent()) ?? '';
+  await expectNoAxeViolations(desk, 'devices, a recovery code read out');
+  expect(await layoutProblems(desk)).toEqual({ width: 360, small: [] });
+  await context.close();
+  return code;
+}
 
 describe('offline officer flow', () => {
   it('keeps cases created online and offline across reloads with the network off', async () => {
@@ -78,9 +98,7 @@ describe('offline officer flow', () => {
     const place = 'X401 县道 K3+100';
     const id = await createCase(page, place);
     await page.goto('/pin');
-    await page.getByLabel('新 PIN 码').fill('246813');
-    await page.getByLabel('再次输入 PIN 码').fill('246813');
-    await page.getByRole('button', { name: '设置 PIN 码并加密' }).click();
+    await submitNewPin(page, '246813');
     await page.waitForURL((url) => url.pathname === '/');
 
     // Switching apps the moment after typing locks it: what was typed is kept.
@@ -124,6 +142,90 @@ describe('offline officer flow', () => {
     expect(await page.getByTestId('case-list').locator('.case-place').allTextContents()).toEqual([
       place,
     ]);
+    await context.close();
+  });
+
+  it('ten wrong PINs offline: the supervisor reads the recovery code out, the officer types it and sets a new PIN, and his case is there', async () => {
+    const { context, page } = await world.openPhone();
+    await signInOnPhone(page);
+    await page.goto('/');
+    const place = 'X402 县道 K5+600';
+    const id = await createCase(page, place);
+    await page.goto('/pin');
+    await submitNewPin(page, '246813');
+    await page.waitForURL((url) => url.pathname === '/');
+    const deviceId = await enrolledDeviceId(page);
+
+    // On a rural road with no signal: a reload locks it, and ten wrong PINs.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: '本机已锁定' }).waitFor();
+    for (let left = 9; left >= 0; left--) {
+      await page.getByLabel('PIN 码').fill('111333');
+      await page.getByRole('button', { name: '解锁' }).click();
+      if (left > 0) await page.getByText(`还可以再试 ${left} 次`).waitFor();
+    }
+    await page
+      .getByRole('alert')
+      .getByText(/PIN 码错误次数过多/)
+      .waitFor();
+
+    // He calls the duty supervisor, who reads the phone's code out (online, at a desk).
+    const code = await supervisorReadsCode(deviceId, '张伟在 X402 县道无信号，PIN 码输错十次');
+    expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+
+    await page.getByRole('button', { name: '使用督导员的恢复码' }).click();
+    const field = page.getByLabel('恢复码');
+    // A misheard digit is caught on the phone and costs no try.
+    const misheard = code.slice(0, -1) + String((Number(code.at(-1)) + 1) % 10);
+    await field.fill(misheard);
+    await page.getByRole('button', { name: '核对恢复码' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/恢复码有一位不对/)
+      .waitFor();
+    await expectNoAxeViolations(page, 'lock screen, a recovery code mistyped');
+    expect(await layoutProblems(page)).toEqual({ width: 360, small: [] });
+    await field.fill(code);
+    await page.getByRole('button', { name: '核对恢复码' }).click();
+    await page.getByText(/恢复码正确/).waitFor();
+    await page.getByLabel('新 PIN 码').fill('580927');
+    await page.getByLabel('再次输入 PIN 码').fill('580927');
+    await expectNoAxeViolations(page, 'lock screen, a new PIN after the recovery code');
+    await page.getByRole('button', { name: '设置新 PIN 码并解锁' }).click();
+
+    // Opened offline, in the app (a reload would lock it again): his case is there.
+    await page.getByTestId('case-list').waitFor();
+    await go(page, `/cases/${id}`, (main) => main.getByLabel('情况说明'));
+    await go(page, '/', (main) => main.getByTestId('case-list'));
+    expect(await page.getByTestId('case-list').locator('.case-place').allTextContents()).toEqual([
+      place,
+    ]);
+
+    // The code is spent: locked again, the phone refuses it and takes the new PIN.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    });
+    await page.getByRole('button', { name: '使用督导员的恢复码' }).click();
+    await page.getByLabel('恢复码').fill(code);
+    await page.getByRole('button', { name: '核对恢复码' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/本机没有可用的恢复码/)
+      .waitFor();
+    await page.getByRole('button', { name: '返回输入 PIN 码' }).click();
+    await page.getByLabel('PIN 码').fill('580927');
+    await page.getByRole('button', { name: '解锁' }).click();
+    await page.getByTestId('case-list').waitFor();
+
+    // Back online, the phone gets a fresh code: the supervisor now reads another one.
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect
+      .poll(async () => supervisorReadsCode(deviceId, '核对新的恢复码'), { timeout: 30_000 })
+      .not.toBe(code);
     await context.close();
   });
 

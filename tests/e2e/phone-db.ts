@@ -211,6 +211,14 @@ export async function phoneRows<T = Record<string, unknown>>(
   return (await readPhoneDb(page, [store], options))[store] as T[];
 }
 
+/** The id the server enrolled this phone under for the signed-in officer (its sync state). */
+export async function enrolledDeviceId(page: Page): Promise<string> {
+  const rows = await phoneRows<{ key: string; value: string }>(page, 'syncState');
+  const device = rows.find((r) => r.key.startsWith('device:'));
+  if (!device) throw new Error('the phone is not enrolled');
+  return device.value;
+}
+
 /** The case as stored, parsed with the domain schema. */
 export async function storedCase(page: Page, id: string): Promise<CaseRecord> {
   const row = (await phoneRows<{ id: string }>(page, 'cases')).find((c) => c.id === id);

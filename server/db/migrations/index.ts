@@ -24,6 +24,7 @@ import * as m0017 from './0017-party-confirmations';
 import * as m0018 from './0018-revoked-device-signal';
 import * as m0019 from './0019-station-confirmations';
 import * as m0020 from './0020-station-determination';
+import * as m0021 from './0021-recovery-codes';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
@@ -46,4 +47,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0018-revoked-device-signal': m0018,
   '0019-station-confirmations': m0019,
   '0020-station-determination': m0020,
+  '0021-recovery-codes': m0021,
 };

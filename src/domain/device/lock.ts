@@ -14,12 +14,15 @@ export type LockPolicy = {
   offlineLimitHours: number;
   /** Wrong PINs in a row after which only an online sign-in unlocks. */
   maxPinAttempts: number;
+  /** Wrong supervisor's recovery codes taken beyond the wrong PINs (recovery-code.ts). */
+  maxRecoveryAttempts: number;
 };
 
 export const DEFAULT_LOCK_POLICY: LockPolicy = {
   idleMinutes: 5,
   offlineLimitHours: 72,
   maxPinAttempts: 10,
+  maxRecoveryAttempts: 5,
 };
 
 export const PIN_MIN_DIGITS = 6;

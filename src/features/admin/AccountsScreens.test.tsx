@@ -26,10 +26,11 @@ import type { Unit } from '../../contracts/auth';
 import type { Device } from '../../contracts/devices';
 import { accountMessages } from '../../services/account-messages';
 import { overdueMessages } from '../../services/overdue-messages';
-import { setupI18n } from '../../ui/i18n/setup';
+import { changeLanguage, setupI18n } from '../../ui/i18n/setup';
 import { accountsMessages } from './accounts-messages';
 import { AdminScreens } from './AdminScreens';
 import { adminMessages } from './messages';
+import { recoveryRevealMessages } from './recovery-messages';
 
 const server = setupServer();
 const PATROL: Unit = {
@@ -58,7 +59,10 @@ const sent: { path: string; body: unknown }[] = [];
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
-  await setupI18n([adminMessages, accountMessages, overdueMessages, accountsMessages], 'zh-CN');
+  await setupI18n(
+    [adminMessages, accountMessages, overdueMessages, accountsMessages, recoveryRevealMessages],
+    'zh-CN',
+  );
   await Promise.all([
     import('./AccountsScreen'),
     import('./UnitsScreen'),
@@ -290,5 +294,56 @@ describe('enrolled phones', () => {
     expect(revoked).toEqual([PHONE.id]);
     expect(within(card).queryByRole('button', { name: /吊销/ })).toBeNull();
     expect(await axeViolationsIn(document.body)).toEqual([]);
+  });
+
+  it('reads a phone’s recovery code out only with a reason, and says when it has none, in English too', async () => {
+    const reasons: unknown[] = [];
+    let answer: 'code' | 'none' = 'none';
+    server.use(
+      http.get(adminPath('/users'), () => HttpResponse.json({ users: [OFFICER] })),
+      http.get(`${location.origin}/api/devices`, () => HttpResponse.json({ devices: [PHONE] })),
+      http.post(adminPath('/devices/:id/recovery-code/reveal'), async ({ request }) => {
+        reasons.push(await request.json());
+        if (answer === 'none') return errorBody(404, 'no_recovery_code');
+        return HttpResponse.json({
+          codeId: '0190a000-0000-7000-8000-0000000000b1',
+          code: '4539148803436467',
+          issuedAt: '2026-12-01T02:00:00.000Z',
+          deviceId: PHONE.id,
+          userId: OFFICER.id,
+        });
+      }),
+    );
+    renderAdminAt('/admin/devices', AdminScreens);
+    const card = await screen.findByTestId('device-card');
+    fireEvent.click(
+      within(card).getByRole('button', { name: '读出恢复码：巡逻车3号手机（张伟）' }),
+    );
+    fireEvent.change(within(card).getByLabelText('查看原因'), { target: { value: ' 忘记 ' } });
+    fireEvent.click(within(card).getByRole('button', { name: '显示恢复码' }));
+    expect(await within(card).findByText('请写明原因，至少 4 个字。')).toBeTruthy();
+    expect(reasons).toEqual([]);
+    expect(await axeViolationsIn(document.body)).toEqual([]);
+
+    fireEvent.change(within(card).getByLabelText('查看原因'), {
+      target: { value: '张伟无信号，忘记 PIN 码' },
+    });
+    fireEvent.click(within(card).getByRole('button', { name: '显示恢复码' }));
+    expect((await within(card).findByRole('alert')).textContent).toContain('没有可用的恢复码');
+    answer = 'code';
+    fireEvent.click(within(card).getByRole('button', { name: '显示恢复码' }));
+    expect((await within(card).findByTestId('recovery-code')).textContent).toBe(
+      '4539 1488 0343 6467',
+    );
+    expect(reasons).toEqual([
+      { reason: '张伟无信号，忘记 PIN 码' },
+      { reason: '张伟无信号，忘记 PIN 码' },
+    ]);
+    await changeLanguage('en');
+    expect(
+      await within(card).findByRole('heading', { name: 'Recovery code of 张伟' }),
+    ).toBeTruthy();
+    expect(await axeViolationsIn(document.body)).toEqual([]);
+    await changeLanguage('zh-CN');
   });
 });

@@ -3,7 +3,9 @@
  * officer, when it was enrolled and whether it is revoked. "Revoke" asks once
  * more in the card (it cannot be undone) before the phone's enrolment ends;
  * the phone's next sync is then refused with a message telling the officer
- * to contact the administrator, and nothing unsent on it is lost.
+ * to contact the administrator, and nothing unsent on it is lost. The duty
+ * supervisor reads a phone's recovery code out from its card
+ * (RecoveryCodeReveal.tsx).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +14,7 @@ import { Button } from '../../ui/Button';
 import { formatTime } from '../../ui/format';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
+import { RecoveryCodeReveal } from './RecoveryCodeReveal';
 import { LoadFailure, Loading } from './shared';
 import './admin.css';
 
@@ -65,7 +68,7 @@ function DeviceCard({ entry, view }: { entry: DeviceOf; view: DevicesView }) {
   const { device, owner } = entry;
   const when = (iso: string) => formatTime(iso, i18n.language);
   return (
-    <li className="admin-card" data-testid="device-card">
+    <li className="admin-card" data-testid="device-card" data-device-id={device.id}>
       <h2>{device.label}</h2>
       <p>
         {owner
@@ -80,6 +83,7 @@ function DeviceCard({ entry, view }: { entry: DeviceOf; view: DevicesView }) {
             : t('accounts.devices.active')}
         </span>
       </p>
+      <RecoveryCodeReveal entry={entry} view={view} />
       <RevokeControls entry={entry} view={view} />
     </li>
   );

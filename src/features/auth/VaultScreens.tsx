@@ -1,12 +1,11 @@
 /**
  * Encryption at rest on the phone (issue 18): setting the officer's PIN
  * (`/pin`, once online) and the lock screen that asks for it, offline too.
- * Ten wrong PINs leave only an online sign-in, which keeps every case.
+ * Ten wrong PINs leave an online sign-in, which keeps every case, or,
+ * offline, the supervisor's recovery code read out over a voice call.
  */
 import { useState, type FormEvent } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { checkPin, PIN_MAX_DIGITS, PIN_MIN_DIGITS, type PinRefusal } from '../../domain';
 import { useSetPin, useUnlock } from '../../services/useVault';
 import { useWhenReady } from '../../services/useWhenReady';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -14,20 +13,9 @@ import { TextField } from '../../ui/Field';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { navigate } from '../../ui/router';
-
-const PIN_WORDS: Record<PinRefusal, string> = {
-  pin_not_digits: 'vault.pinNotDigits',
-  pin_too_short: 'vault.pinTooShort',
-  pin_too_long: 'vault.pinTooLong',
-  pin_guessable: 'vault.pinGuessable',
-};
-
-const pinInput = {
-  type: 'password',
-  inputMode: 'numeric',
-  autoComplete: 'off',
-  maxLength: PIN_MAX_DIGITS,
-} as const;
+import { pinInput, pinProblem } from './pin-words';
+import { NewPinFields } from './NewPinFields';
+import { RecoveryCodeSteps } from './RecoveryCodeSteps';
 
 /** Asks for the PIN of the officer signed in on the phone; works offline. */
 export function LockScreen({ officerId }: { officerId: string }) {
@@ -38,6 +26,7 @@ export function LockScreen({ officerId }: { officerId: string }) {
   // Kept as words to look up, so a change of language re-words them.
   const [error, setError] = useState<{ key: string; count?: number } | null>(null);
   const [signInOnly, setSignInOnly] = useState(false);
+  const [byCode, setByCode] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -51,6 +40,21 @@ export function LockScreen({ officerId }: { officerId: string }) {
     setError({ key: 'vault.signInRequired' });
   };
   const errorText = error && t(error.key, error.count === undefined ? {} : { count: error.count });
+
+  if (byCode)
+    return (
+      <Page titleId="lock-title" title={t('vault.lockedTitle')}>
+        <RecoveryCodeSteps
+          officerId={officerId}
+          onBack={() => setByCode(false)}
+          onSignInOnly={() => {
+            setByCode(false);
+            setSignInOnly(true);
+            setError({ key: 'recovery.signInOnly' });
+          }}
+        />
+      </Page>
+    );
 
   return (
     <Page titleId="lock-title" title={t('vault.lockedTitle')}>
@@ -79,16 +83,17 @@ export function LockScreen({ officerId }: { officerId: string }) {
           </ButtonLink>
         </>
       )}
+      {!(signInOnly && error?.key === 'recovery.signInOnly') && (
+        <section aria-labelledby="recovery-offer">
+          <h2 id="recovery-offer">{t('recovery.offerTitle')}</h2>
+          <p>{t('recovery.offer')}</p>
+          <Button block onClick={() => setByCode(true)}>
+            {t('recovery.use')}
+          </Button>
+        </section>
+      )}
     </Page>
   );
-}
-
-/** What is wrong with a new PIN and its repetition, in words; null when nothing. */
-function pinProblem(pin: string, again: string, t: TFunction): string | null {
-  const checked = checkPin(pin);
-  if (!checked.ok)
-    return t(PIN_WORDS[checked.reason], { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS });
-  return pin === again ? null : t('vault.mismatch');
 }
 
 /** Sets the signed-in officer's PIN (`/pin`): the phone seals from then on. */
@@ -124,21 +129,7 @@ export function PinSetupScreen() {
     <Page titleId="pin-title" title={t('vault.setupTitle')}>
       <p>{t('vault.setupIntro')}</p>
       <form onSubmit={submit} noValidate>
-        <TextField
-          id="new-pin"
-          label={t('vault.newPin')}
-          hint={t('vault.pinHint')}
-          value={pin}
-          onValue={setPin}
-          {...pinInput}
-        />
-        <TextField
-          id="repeat-pin"
-          label={t('vault.repeatPin')}
-          value={again}
-          onValue={setAgain}
-          {...pinInput}
-        />
+        <NewPinFields pin={pin} again={again} onPin={setPin} onAgain={setAgain} />
         <ErrorNotice error={error} />
         {done && (
           <Notice tone="ok" role="status">

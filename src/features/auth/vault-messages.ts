@@ -30,6 +30,27 @@ const zh = {
     enabled: '本机加密已开启：案件加密保存，闲置 5 分钟或切换应用后锁定。',
     settingsTitle: '本机加密',
   },
+  recovery: {
+    offerTitle: '没有信号，又解不了锁？',
+    offer: '打电话给值班督导员，请他在管理页面查看这部手机的恢复码并读给您。',
+    use: '使用督导员的恢复码',
+    codeIntro: '输入督导员在电话中读给您的恢复码。核对无误后，请设置新的 PIN 码。',
+    code: '恢复码',
+    codeHint: '16 位数字，每组四位；组间空格可输可不输',
+    check: '核对恢复码',
+    checking: '正在核对…',
+    back: '返回输入 PIN 码',
+    notDigits: '恢复码只有数字。',
+    tooShort: '恢复码是 16 位数字，现在只有 {{count}} 位。',
+    tooLong: '恢复码是 16 位数字，现在有 {{count}} 位。',
+    mistyped: '恢复码有一位不对（可能听错或输错），请和督导员逐组核对。',
+    wrong_one: '恢复码不对，还可以再试 {{count}} 次。',
+    wrong_other: '恢复码不对，还可以再试 {{count}} 次。',
+    noCode: '本机没有可用的恢复码：恢复码已经用过，或还没有联网取得新的。请联网登录。',
+    signInOnly: '错误次数过多，恢复码也不能再用。请联网后重新登录，本机案件不会丢失。',
+    codeRight: '恢复码正确。请设置新的 PIN 码，这个恢复码随即作废。',
+    setPin: '设置新 PIN 码并解锁',
+  },
 };
 
 export const vaultMessages: MessageBundle<typeof zh> = {
@@ -66,6 +87,32 @@ export const vaultMessages: MessageBundle<typeof zh> = {
       enabled:
         'Encryption is on: cases are stored encrypted, and the app locks after 5 minutes idle or on switching apps.',
       settingsTitle: 'Encryption on this phone',
+    },
+    recovery: {
+      offerTitle: 'Locked out with no signal?',
+      offer:
+        'Call the duty supervisor: he looks up this phone’s recovery code on the admin pages and reads it to you.',
+      use: 'Use a supervisor’s recovery code',
+      codeIntro:
+        'Type the recovery code the supervisor reads to you over the phone. Once it checks out, set a new PIN.',
+      code: 'Recovery code',
+      codeHint: '16 digits, in groups of four; spaces between the groups are optional',
+      check: 'Check the code',
+      checking: 'Checking…',
+      back: 'Back to the PIN',
+      notDigits: 'A recovery code has digits only.',
+      tooShort: 'A recovery code has 16 digits; this has {{count}}.',
+      tooLong: 'A recovery code has 16 digits; this has {{count}}.',
+      mistyped:
+        'One digit is wrong (misheard or mistyped): go through it with the supervisor group by group.',
+      wrong_one: 'Wrong recovery code. {{count}} try left.',
+      wrong_other: 'Wrong recovery code. {{count}} tries left.',
+      noCode:
+        'This phone holds no recovery code in force: it was used, and the phone has not been online since. Sign in online.',
+      signInOnly:
+        'Too many wrong tries: recovery codes are refused too. Connect and sign in again; no case on the phone is lost.',
+      codeRight: 'The code is right. Set a new PIN; the code is then spent.',
+      setPin: 'Set the new PIN and unlock',
     },
   },
 };

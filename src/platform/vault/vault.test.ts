@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { open, openJson, seal, sealJson, SealError, SEALED_VERSION } from './crypto';
-import { createKeyring, recoverWithEscrow, unlockWithEscrow, unlockWithPin } from './keyring';
+import {
+  addRecoveryWrap,
+  createKeyring,
+  opensWithCode,
+  recoverWithCode,
+  recoverWithEscrow,
+  unlockWithEscrow,
+  unlockWithPin,
+} from './keyring';
 
 /** A low cost keeps the test quick; the cost in use is benchmarked, not tested. */
 const FAST = 1_000;
@@ -109,5 +117,27 @@ describe('vault: the keyring', () => {
     await expect(createKeyring('officer-1', '246813', new Uint8Array(16), FAST)).rejects.toThrow(
       /32 bytes/,
     );
+  });
+
+  it('a recovery code opens the same data key under a new PIN once, and the keyring never holds the code', async () => {
+    const CODE = { codeId: 'c-1', code: '4539148803436467' };
+    const made = await createKeyring('officer-1', '246813', ESCROW, FAST);
+    const sealed = await sealJson(made.dataKey, RECORD, 'cases/c1');
+    const keyring = await addRecoveryWrap(made, CODE);
+    expect(JSON.stringify(keyring)).not.toContain(CODE.code);
+    expect(keyring.byRecovery?.iterations).toBe(FAST);
+
+    expect(await opensWithCode(keyring, '4539148803436468')).toBe(false);
+    expect(await recoverWithCode(keyring, '1234567890123452', '580927')).toBeNull();
+    expect(await opensWithCode(keyring, CODE.code)).toBe(true);
+    const recovered = await recoverWithCode(keyring, CODE.code, '580927');
+    expect(await openJson(recovered!.dataKey, sealed, 'cases/c1')).toEqual(RECORD);
+    expect(recovered!.keyring.byRecovery).toBeUndefined();
+    expect(recovered!.keyring.spentRecoveryCodeId).toBe('c-1');
+    expect(await opensWithCode(recovered!.keyring, CODE.code)).toBe(false);
+    expect(await unlockWithPin(recovered!.keyring, '580927')).not.toBeNull();
+    // A new PIN by the escrow key keeps the code in force.
+    const byEscrow = await recoverWithEscrow(keyring, ESCROW, '135790');
+    expect(await opensWithCode(byEscrow!.keyring, CODE.code)).toBe(true);
   });
 });

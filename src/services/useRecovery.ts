@@ -1,0 +1,81 @@
+/**
+ * The supervisor's recovery code on the phone (issue 18): trying one on the
+ * lock screen offline, recovering with it under a new PIN, and — online,
+ * with the officer's key open — fetching a new one when his keyring holds
+ * none (just after setting a PIN, or after spending one: the server is then
+ * told which code was spent).
+ */
+import { useEffect } from 'react';
+import { issueRecoveryCode } from '../api';
+import { ensureDevice } from '../sync';
+import { useServices } from './ServicesContext';
+import { useSync } from './SyncContext';
+import type { IssueRecoveryCode, RecoveryTry } from './vault-session';
+
+/** How often an open phone without a code asks again (a link back sends no event). */
+const RENEW_EVERY_MS = 30_000;
+
+type IssuerDeps = Pick<ReturnType<typeof useServices>, 'db' | 'platform'> & {
+  sync: NonNullable<ReturnType<typeof useSync>>;
+};
+
+/** Asks the server for a new code for `officerId`'s phone while he is the one signed in. */
+export function recoveryIssuer(
+  { db, platform, sync }: IssuerDeps,
+  officerId: string,
+  live: () => boolean = () => true,
+): IssueRecoveryCode {
+  return async (spentCodeId) => {
+    const session = await sync.session.active();
+    if (!live() || session?.user.id !== officerId) return null;
+    const device = await ensureDevice({ db, api: sync.api, keys: platform.deviceKeys }, session);
+    if (!device.ok) return null;
+    const issued = await issueRecoveryCode(
+      { baseUrl: '' },
+      session.token,
+      device.value,
+      spentCodeId,
+    );
+    return issued.ok ? issued.value : null;
+  };
+}
+
+export interface RecoveryActions {
+  /** Whether the code opens the officer's key; a wrong one counts like a wrong PIN. */
+  tryCode(officerId: string, code: string): Promise<RecoveryTry | null>;
+  /** The code opens the key under the new PIN and is spent; the phone opens. */
+  recover(officerId: string, code: string, newPin: string): Promise<RecoveryTry | null>;
+}
+
+export function useRecoveryActions(): RecoveryActions {
+  const { vault } = useServices();
+  return {
+    tryCode: async (officerId, code) => (vault ? vault.tryRecoveryCode(officerId, code) : null),
+    recover: async (officerId, code, newPin) =>
+      vault ? vault.recoverWithCode(officerId, code, newPin) : null,
+  };
+}
+
+/**
+ * While `openFor`'s key is open: makes sure his keyring holds a recovery
+ * code, asking the server when it can be reached (at once, on the online
+ * event, and every 30 s; nothing is asked while it holds one).
+ */
+export function useRecoveryRenewal(openFor: string | null): void {
+  const { db, vault, platform } = useServices();
+  const sync = useSync();
+  useEffect(() => {
+    if (!vault || !sync || !openFor) return;
+    let live = true;
+    const issue = recoveryIssuer({ db, platform, sync }, openFor, () => live);
+    const renew = () => void vault.renewRecoveryCode(issue).catch(() => false);
+    renew();
+    const timer = setInterval(renew, RENEW_EVERY_MS);
+    window.addEventListener('online', renew);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      window.removeEventListener('online', renew);
+    };
+  }, [vault, sync, openFor, db, platform]);
+}
