@@ -169,7 +169,7 @@ async function attempt(db: Db, ports: Ports, claim: ClaimedDelivery, stop: Abort
  * ran (an event committed after the pass looked for due deliveries must not
  * wait for the next poll).
  */
-function pollLoop(
+export function pollLoop(
   pass: () => Promise<boolean>,
   pollMs: number,
 ): { start(): void; stop(): Promise<void>; kick(): void } {
@@ -209,7 +209,13 @@ function pollLoop(
       clearTimeout(timer);
       await current;
     },
-    kick: () => schedule(0),
+    // Kicked while a pass runs: it runs again at once. (Through the timer, a
+    // pass ending before the timer fired would re-arm the poll over it, and
+    // the kick was lost until the next poll.)
+    kick() {
+      if (running) again = true;
+      else schedule(0);
+    },
   };
 }
 
