@@ -60,6 +60,8 @@ export interface PhotoPipelineFigures {
   pipeline: { medianMs: number; p90Ms: number; minMs: number; maxMs: number };
   /** Median ms of each stage inside the worker (read, decode at size, draw + stamp, encode, hashes). */
   stagesMedianMs: Record<string, number>;
+  /** How many photos each decoder made (`image-decoder`: WebCodecs at a reduced scale). */
+  decodedBy: Record<string, number>;
   pickToSaved: { medianMs: number; p90Ms: number };
   /** The same picks on a phone that seals (issue 18), alternating with the plain ones. */
   pickToSavedSealed: { medianMs: number; p90Ms: number };
@@ -157,6 +159,7 @@ export async function benchPhotoPipeline(
             width: number;
             height: number;
             stages: Record<string, number>;
+            decodedBy: string;
           }>((resolve, reject) => {
             const started = performance.now();
             const onMessage = (
@@ -168,6 +171,7 @@ export async function benchPhotoPipeline(
                 width: number;
                 height: number;
                 stages?: Record<string, number>;
+                decodedBy?: string;
               }>,
             ) => {
               if (e.data.requestId !== requestId) return;
@@ -180,6 +184,7 @@ export async function benchPhotoPipeline(
                   width: e.data.width,
                   height: e.data.height,
                   stages: e.data.stages ?? {},
+                  decodedBy: e.data.decodedBy ?? 'unknown',
                 });
             };
             worker.addEventListener('message', onMessage);
@@ -255,6 +260,10 @@ export async function benchPhotoPipeline(
         maxMs: round(Math.max(...ms)),
       },
       stagesMedianMs,
+      decodedBy: runs.reduce<Record<string, number>>(
+        (count, r) => ({ ...count, [r.decodedBy]: (count[r.decodedBy] ?? 0) + 1 }),
+        {},
+      ),
       pickToSaved: {
         medianMs: round(percentile(pickMs, 50)),
         p90Ms: round(percentile(pickMs, 90)),

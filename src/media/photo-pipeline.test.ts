@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../platform/hash/sha256';
-import { fitWithin, stampLayout } from './photo-pipeline';
+import { decodeScale, fitWithin, stampLayout } from './photo-pipeline';
 
 describe('fitWithin', () => {
   it.each([
@@ -11,6 +11,24 @@ describe('fitWithin', () => {
     [10000, 10, 2048, { width: 2048, height: 2 }],
   ])('%i×%i within %i → %o', (w, h, max, expected) => {
     expect(fitWithin(w, h, max)).toEqual(expected);
+  });
+});
+
+describe('decodeScale', () => {
+  it.each([
+    // A 12 MP frame for a 2048 px photo: 5/8 (4/8 would be 2000 px, below it).
+    [4000, 3000, 2048, 1536, 2500, 1875],
+    [4032, 3024, 2048, 1536, 2520, 1890],
+    // A turned photo asks in the frame's own orientation.
+    [3000, 4000, 1536, 2048, 1875, 2500],
+    // Already small: 1/8 is enough; a target as large as the frame decodes it whole.
+    [8000, 6000, 1000, 750, 1000, 750],
+    [2048, 1536, 2048, 1536, 2048, 1536],
+  ])('%i × %i for %i × %i: %i × %i', (w, h, tw, th, ew, eh) => {
+    expect(decodeScale({ width: w, height: h }, { width: tw, height: th })).toEqual({
+      width: ew,
+      height: eh,
+    });
   });
 });
 
