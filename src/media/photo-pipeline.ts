@@ -2,8 +2,9 @@
  * The photo pipeline: the original bytes are read and hashed (the hash runs
  * while the image decodes: nothing touches those bytes), the displayed size
  * comes from the JPEG header and its EXIF orientation, and the image is
- * decoded with its orientation applied straight to a long edge of at most
- * 2048 px (Chromium scales inside the decoder), stamped with time, place and
+ * decoded with its orientation applied at about its final size (WebCodecs'
+ * `ImageDecoder` at a libjpeg-turbo scale n/8, else `createImageBitmap`
+ * resizing), drawn to a long edge of at most 2048 px, stamped with time, place and
  * case number, and encoded as JPEG; the stored bytes are hashed too. Runs in
  * the media worker (see photo.worker.ts), and works wherever OffscreenCanvas
  * does; a file whose header cannot be read is decoded first and then scaled.
