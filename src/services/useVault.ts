@@ -4,6 +4,7 @@
  * offline. Its state is `useVaultView` (light, for the app's gate).
  */
 import { getEscrowKey } from '../api';
+import { decodeBase64Url } from '../domain/base64';
 import type { PinOutcome } from '../domain';
 import { resealOwnRows } from '../storage';
 import { ensureDevice } from '../sync';
@@ -36,7 +37,10 @@ async function fetchEscrow(
   const escrow = await getEscrowKey({ baseUrl: '' }, session.token, device.value);
   if (!escrow.ok)
     return { ok: false, reason: escrow.failure.kind === 'http' ? 'server' : 'offline' };
-  return { ok: true, officerId: session.user.id, raw: bytesOf(escrow.value.key) };
+  // The contract checked it is 32 bytes of base64url.
+  const raw = decodeBase64Url(escrow.value.key);
+  if (!raw) return { ok: false, reason: 'server' };
+  return { ok: true, officerId: session.user.id, raw };
 }
 
 /**
@@ -87,13 +91,6 @@ export function useUnlock(): (officerId: string, pin: string) => Promise<PinOutc
   return async (officerId, pin) => (vault ? vault.unlock(officerId, pin) : null);
 }
 
-function bytesOf(base64url: string): Uint8Array<ArrayBuffer> {
-  const base64 = base64url.replaceAll('-', '+').replaceAll('_', '/');
-  return Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) =>
-    c.charCodeAt(0),
-  );
-}
-
 /**
  * After an online sign-in on a phone that seals: opens the officer's key with
  * his escrow key (a forgotten PIN, or ten wrong ones, cost only this). False
@@ -108,5 +105,6 @@ export async function openAfterSignIn(deps: {
   const { vault } = deps;
   if (!vault?.sealing() || !(await vault.hasKeyring(deps.officerId))) return false;
   const escrow = await getEscrowKey({ baseUrl: '' }, deps.token, deps.deviceId);
-  return escrow.ok && vault.unlockOnline(deps.officerId, bytesOf(escrow.value.key));
+  const raw = escrow.ok ? decodeBase64Url(escrow.value.key) : null;
+  return raw !== null && vault.unlockOnline(deps.officerId, raw);
 }

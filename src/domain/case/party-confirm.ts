@@ -17,6 +17,7 @@
  * Pure: the hash is the caller's.
  */
 import * as z from 'zod/mini';
+import { decodeBase64Url, encodeBase64Url } from '../base64';
 import { utf8Bytes } from '../manifest/canonical-json';
 import { ok, refuse, type Result } from '../result';
 import type { CaseRecord } from './case.schema';
@@ -90,35 +91,6 @@ export function confirmSummary(c: CaseRecord, determinationSha256: string): Conf
   };
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-function base64url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let k = 0; k < chars; k++) out += B64[(n >> (18 - 6 * k)) & 63];
-  }
-  return out;
-}
-
-/** The bytes of base64url text, or undefined when it is not base64url. */
-function fromBase64url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
-  const out: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const ch of text) {
-    value = (value << 6) | B64.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((value >> bits) & 255);
-    }
-  }
-  return Uint8Array.from(out);
-}
-
 /** UTF-8 bytes as text; undefined when they are not UTF-8. */
 function utf8Text(bytes: Uint8Array): string | undefined {
   try {
@@ -141,7 +113,7 @@ export function encodeConfirmFragment(s: ConfirmSummary): string {
     s.vehicles.map((v) => [v.label, v.plate, v.liability ? LEVELS[v.liability] : '']),
     s.sha256,
   ];
-  return PREFIX + base64url(utf8Bytes(JSON.stringify(wire)));
+  return PREFIX + encodeBase64Url(utf8Bytes(JSON.stringify(wire)));
 }
 
 /** The whole link the QR code carries. */
@@ -164,8 +136,8 @@ export function decodeConfirmFragment(
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (text === '') return refuse('missing');
   if (!text.startsWith(PREFIX)) return refuse('not-ours', 'prefix');
-  const bytes = fromBase64url(text.slice(PREFIX.length));
-  const json = bytes && utf8Text(bytes);
+  const bytes = decodeBase64Url(text.slice(PREFIX.length));
+  const json = bytes ? utf8Text(bytes) : undefined;
   if (json === undefined) return refuse('damaged', 'encoding');
   let value: unknown;
   try {

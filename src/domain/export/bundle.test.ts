@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aCase } from '../../../tests/builders/case.builder';
 import type { PhotoMeta } from '../case/photo.schema';
-import { encodeBase64 } from './base64';
+import { encodeBase64 } from '../base64';
 import {
   bundleJsonParts,
   bundleManifest,

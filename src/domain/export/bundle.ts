@@ -9,7 +9,7 @@ import type { PhotoMeta } from '../case/photo.schema';
 import type { Instant } from '../ids';
 import { canonicalBytes } from '../manifest/canonical-json';
 import type { Sha256Fn } from '../manifest/manifest';
-import { decodeBase64, encodeBase64 } from './base64';
+import { decodeBase64, encodeBase64 } from '../base64';
 import {
   EXPORT_FORMAT,
   EXPORT_SCHEMA_VERSION,

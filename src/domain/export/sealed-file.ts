@@ -21,7 +21,7 @@
  */
 import * as z from 'zod/mini';
 import { Instant } from '../ids';
-import { decodeBase64, encodeBase64 } from './base64';
+import { decodeBase64, encodeBase64 } from '../base64';
 import { EXPORT_FORMAT } from './export.schema';
 
 export const SEALED_EXPORT_FORMAT = 'kuaichu-export-sealed';

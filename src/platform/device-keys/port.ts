@@ -6,6 +6,7 @@
  * `r‖s` WebCrypto returns (what the server verifies).
  */
 import type { P256PublicJwk } from '../../contracts/devices';
+import { encodeBase64Url } from '../../domain/base64';
 
 export interface DeviceKeys {
   /** The public key, making and storing the pair on first use. */
@@ -18,13 +19,6 @@ export interface DeviceKeys {
 
 export const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 export const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
-
-/** base64url without padding, as the server's signature check expects. */
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
 
 /** The public JWK with only the members the server's schema names. */
 export function publicJwkOf(jwk: JsonWebKey): P256PublicJwk {
@@ -71,7 +65,7 @@ export function keysOver(store: {
         privateKey,
         bytes as Uint8Array<ArrayBuffer>,
       );
-      return toBase64Url(new Uint8Array(signature));
+      return encodeBase64Url(new Uint8Array(signature));
     },
   };
 }

@@ -1,9 +1,10 @@
 /**
- * Standard base64 (RFC 4648 §4, with `=` padding), written out because the
- * domain runs without DOM or Node typings (no `btoa`, no `Buffer`). Decoding is
- * strict: any character outside the alphabet, a wrong length or misplaced
- * padding gives `null`, so a damaged photo in an export file is caught before
- * its bytes are even hashed.
+ * Base64, the one codec of the app: standard (RFC 4648 §4, with `=` padding)
+ * for export files, and base64url without padding (§5) for signatures, keys
+ * and links. Written out because the domain runs without DOM or Node typings
+ * (no `btoa`, no `Buffer`). Decoding is strict: any character outside the
+ * alphabet, a wrong length or misplaced padding gives `null`, so a damaged
+ * photo in an export file is caught before its bytes are even hashed.
  */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -81,4 +82,16 @@ export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | null {
 function value(text: string, at: number): number {
   const code = text.charCodeAt(at);
   return code < 128 ? VALUES[code]! : -1;
+}
+
+/** base64url without padding (RFC 4648 §5): signatures, escrow keys, links. */
+export function encodeBase64Url(bytes: Uint8Array): string {
+  return encodeBase64(bytes).replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_');
+}
+
+/** The bytes of unpadded base64url text, or null when it is not well-formed. */
+export function decodeBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
+  if (text.length % 4 === 1 || /[^A-Za-z0-9_-]/.test(text)) return null;
+  const standard = text.replaceAll('-', '+').replaceAll('_', '/');
+  return decodeBase64(standard.padEnd(Math.ceil(standard.length / 4) * 4, '='));
 }
