@@ -20,7 +20,8 @@ export function VaultGate({ path, children }: { path: string; children: ReactNod
   const view = useVaultView();
   const session = useSession();
   const officerId = session && session.kind !== 'signed-out' ? session.session.user.id : null;
-  const hasKeyring = useHasKeyring(officerId);
+  // Read only on a phone that seals: every screen change mounts the gate anew.
+  const hasKeyring = useHasKeyring(view.sealing ? officerId : null);
   useIdleLock();
   useRecoveryRenewal(view.openFor !== null && view.openFor === officerId ? officerId : null);
   if (path === PIN_PATH) return <PinSetupScreen />;
