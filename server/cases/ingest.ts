@@ -75,6 +75,7 @@ import { sha256Hex } from '../hash';
 import { Refusal, storeVersion } from './ingest-store';
 import { recordedPhotos } from './photo-holders';
 import { receiptFor } from './receipts';
+import { revocationStanding } from '../../src/domain/device/revocation';
 
 export interface IngestDeps {
   db: Kysely<Database>;
@@ -294,9 +295,8 @@ async function checkDeviceAndSignature(
   if (!device || device.user_id !== session.userId) {
     throw new Refusal('device_unknown', 'The manifest names no enrolled device of this officer.');
   }
-  const changedAfterRevocation =
-    device.revoked_at !== null && Date.parse(recordedAt) > Date.parse(device.revoked_at);
-  if (changedAfterRevocation)
+  const standing = revocationStanding(device.revoked_at, recordedAt);
+  if (standing === 'changed-after')
     throw new Refusal(
       'device_revoked',
       'The device was revoked before this case was last changed.',
@@ -307,7 +307,7 @@ async function checkDeviceAndSignature(
       'The signature does not match the manifest and the device’s key.',
     );
   }
-  return device.revoked_at === null ? [] : ['revoked_device'];
+  return standing === 'active' ? [] : ['revoked_device'];
 }
 
 /** The PUT's canonical texts, each built once (canonical-json.ts): hashed, verified, compared. */
