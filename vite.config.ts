@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { inlineBootScript } from './scripts/inline-boot-script';
 import { precompress } from './scripts/precompress';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -26,6 +27,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    inlineBootScript(),
     react(),
     VitePWA({
       strategies: 'injectManifest',

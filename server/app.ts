@@ -3,6 +3,8 @@
  * `app.inject` and main.ts owns the socket. Everything the routes need comes
  * in through `deps`; nothing here opens files or reads the environment.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { createAuthenticator } from './auth/authenticate';
@@ -36,7 +38,7 @@ import { reviewRoutes } from './routes/review';
 import { stationRoutes } from './routes/station';
 import { webhookRoutes } from './routes/webhooks';
 import { registerStatic } from './routes/static';
-import { registerSecurityHeaders } from './security-headers';
+import { inlineScriptHashes, registerSecurityHeaders } from './security-headers';
 import { uploadRoutes } from './uploads/tus-uploads';
 import { createGroupCommitter } from './db/group-commit';
 import type { GroupCommitter } from './db/group-commit';
@@ -111,7 +113,7 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
     if (closing) throw shuttingDown();
   });
   const tileHosts = config.tileHosts ?? DEFAULT_TILE_HOSTS;
-  registerSecurityHeaders(app, { tileHosts });
+  registerSecurityHeaders(app, { tileHosts, scriptHashes: servedScriptHashes(config.staticDir) });
   registerApiCompression(app);
 
   const { db, blobs } = deps;
@@ -180,4 +182,13 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   });
   registerStatic(app, { root: config.staticDir });
   return app;
+}
+
+/** The CSP hashes of the built index.html's inline scripts (none without a build). */
+function servedScriptHashes(staticDir: string): string[] {
+  try {
+    return inlineScriptHashes(readFileSync(path.join(staticDir, 'index.html'), 'utf8'));
+  } catch {
+    return [];
+  }
 }

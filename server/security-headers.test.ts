@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
 import type { AppConfig } from './app';
+import { inlineScriptHashes } from './security-headers';
 import { openTempServerFixture } from './test-support';
 import type { TempServerFixture } from './test-support';
 
@@ -101,5 +104,31 @@ describe('security headers', () => {
 
     expect(trusted.headers['strict-transport-security']).toBe('max-age=31536000');
     expect(untrusted.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('allows the served index.html’s inline script by its hash, and no other inline script', async () => {
+    const boot = "document.documentElement.setAttribute('data-theme', 'night');";
+    const dist = path.join(fx.dir, 'dist');
+    mkdirSync(dist);
+    writeFileSync(
+      path.join(dist, 'index.html'),
+      `<!doctype html><html><head><script>${boot}</script>` +
+        '<script type="module" src="/assets/index.js"></script></head><body></body></html>',
+    );
+    const hash = `'sha256-${createHash('sha256').update(boot).digest('base64')}'`;
+
+    const res = await makeApp({ staticDir: dist }).inject({
+      url: '/',
+      headers: { accept: 'text/html' },
+    });
+
+    expect(policy(res.headers['content-security-policy'])['script-src']).toEqual(["'self'", hash]);
+    expect(res.body).toContain(boot);
+  });
+
+  it('hashes exactly the text between the tags of each inline script, and none with a src', () => {
+    const html = '<script src="/a.js"></script><script>\n a()\n</script><script defer>b()</script>';
+    const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    expect(inlineScriptHashes(html)).toEqual([sha('\n a()\n'), sha('b()')]);
   });
 });

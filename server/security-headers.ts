@@ -1,8 +1,9 @@
 /**
  * The headers every answer carries. The session token sits in IndexedDB, so
  * script injection is the threat that matters: the Content-Security-Policy
- * runs only the app's own script files (no inline script — index.html's
- * theme choice is `public/theme.js` — and no eval), loads images from the
+ * runs only the app's own script files and the inline scripts of the served
+ * index.html, by their SHA-256 (the theme's boot script,
+ * scripts/inline-boot-script.ts; no other inline script, no eval), loads images from the
  * app, `blob:` photos, `data:` signatures and QR codes, and the configured
  * tile servers (TILE_HOSTS), which the map also fetches to pre-cache an area.
  * Styles may be inline: Leaflet positions its panes and tiles that way.
@@ -12,18 +13,31 @@
  * to this server, or to a proxy TRUST_PROXY believes — since a LAN install
  * served over plain HTTP must not be told to refuse it.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 
 export interface SecurityHeadersOptions {
   /** CSP host sources of the tile servers (config `tileHosts`). */
   tileHosts: readonly string[];
+  /** CSP hash sources of the served index.html's inline scripts (`inlineScriptHashes`). */
+  scriptHashes?: readonly string[];
 }
 
-export function contentSecurityPolicy(tileHosts: readonly string[]): string {
+/** `'sha256-…'` of each inline script (one with no `src`) in the page, as CSP hashes it. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, body = '']) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+  );
+}
+
+export function contentSecurityPolicy(
+  tileHosts: readonly string[],
+  scriptHashes: readonly string[] = [],
+): string {
   const tiles = tileHosts.join(' ');
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' blob: data: ${tiles}`,
     `connect-src 'self' ${tiles}`,
@@ -57,7 +71,7 @@ export const HSTS = 'max-age=31536000';
 
 export function registerSecurityHeaders(app: FastifyInstance, opts: SecurityHeadersOptions): void {
   const headers = {
-    'content-security-policy': contentSecurityPolicy(opts.tileHosts),
+    'content-security-policy': contentSecurityPolicy(opts.tileHosts, opts.scriptHashes),
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'same-origin',

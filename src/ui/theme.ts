@@ -2,7 +2,7 @@
  * Day or night colours. `auto` follows the phone's dark mode
  * (`prefers-color-scheme`); `day` and `night` are the officer's choice in
  * Settings, remembered on the device and set as `data-theme` on <html>, which
- * `styles.css` reads. `public/theme.js`, loaded first in index.html's <head>,
+ * `styles.css` reads. `theme-boot.js`, inlined first in index.html's <head>,
  * applies a stored choice before the first paint and must agree with this
  * module (same key, same values; theme.test.ts runs it): a reload at night
  * never flashes white.
@@ -10,7 +10,7 @@
 export const THEMES = ['auto', 'day', 'night'] as const;
 export type Theme = (typeof THEMES)[number];
 
-/** The localStorage key public/theme.js reads too. */
+/** The localStorage key theme-boot.js reads too. */
 export const THEME_KEY = 'kuaichu.theme';
 
 export function isTheme(value: unknown): value is Theme {

@@ -1,7 +1,7 @@
 // The officer's day/night choice before the first paint (src/ui/theme.ts:
-// same key, same values), so a reload at night never flashes white. A file of
-// its own, loaded first in <head>: the Content-Security-Policy runs no inline
-// script.
+// same key, same values), so a reload at night never flashes white. Inlined
+// into index.html's <head> at build (scripts/inline-boot-script.ts: no request
+// before the first paint); the Content-Security-Policy allows it by its hash.
 /* global localStorage, document */
 try {
   var theme = localStorage.getItem('kuaichu.theme');
