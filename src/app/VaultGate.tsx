@@ -4,13 +4,17 @@
  * he has none on this phone yet, he sets one (online once). Signed out, the
  * screens show what is not sealed (a sealed row reads as locked, kept).
  * With his key open and the server in reach, his keyring gets a supervisor's
- * recovery code when it holds none (src/services/useRecovery.ts).
+ * recovery code when it holds none (src/services/recovery-renewal.ts).
  */
 import type { ReactNode } from 'react';
 import { useShellT } from '../ui/i18n/shell-words';
-import { useRecoveryRenewal } from '../services/useRecovery';
 import { useSession } from '../services/useSession';
-import { useHasKeyring, useIdleLock, useVaultView } from '../services/useVaultView';
+import {
+  useHasKeyring,
+  useIdleLock,
+  useRecoveryRenewal,
+  useVaultView,
+} from '../services/useVaultView';
 import { LockScreen, PinSetupScreen } from './routes';
 
 export const PIN_PATH = '/pin';

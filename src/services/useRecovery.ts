@@ -5,15 +5,11 @@
  * none (just after setting a PIN, or after spending one: the server is then
  * told which code was spent).
  */
-import { useEffect } from 'react';
 import { issueRecoveryCode } from '../api';
 import { ensureDevice } from '../sync';
 import { useServices } from './ServicesContext';
-import { useSync } from './SyncContext';
+import type { useSync } from './SyncContext';
 import type { IssueRecoveryCode, RecoveryTry } from './vault-session';
-
-/** How often an open phone without a code asks again (a link back sends no event). */
-const RENEW_EVERY_MS = 30_000;
 
 type IssuerDeps = Pick<ReturnType<typeof useServices>, 'db' | 'platform'> & {
   sync: NonNullable<ReturnType<typeof useSync>>;
@@ -54,28 +50,4 @@ export function useRecoveryActions(): RecoveryActions {
     recover: async (officerId, code, newPin) =>
       vault ? vault.recoverWithCode(officerId, code, newPin) : null,
   };
-}
-
-/**
- * While `openFor`'s key is open: makes sure his keyring holds a recovery
- * code, asking the server when it can be reached (at once, on the online
- * event, and every 30 s; nothing is asked while it holds one).
- */
-export function useRecoveryRenewal(openFor: string | null): void {
-  const { db, vault, platform } = useServices();
-  const sync = useSync();
-  useEffect(() => {
-    if (!vault || !sync || !openFor) return;
-    let live = true;
-    const issue = recoveryIssuer({ db, platform, sync }, openFor, () => live);
-    const renew = () => void vault.renewRecoveryCode(issue).catch(() => false);
-    renew();
-    const timer = setInterval(renew, RENEW_EVERY_MS);
-    window.addEventListener('online', renew);
-    return () => {
-      live = false;
-      clearInterval(timer);
-      window.removeEventListener('online', renew);
-    };
-  }, [vault, sync, openFor, db, platform]);
 }

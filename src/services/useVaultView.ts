@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_LOCK_POLICY, shouldLock } from '../domain/device/lock';
 import { useServices } from './ServicesContext';
+import { useSync } from './SyncContext';
 import type { VaultSession } from './vault-session';
 
 export type VaultView = { sealing: boolean; openFor: string | null };
@@ -74,4 +75,26 @@ export function useIdleLock(): void {
       document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [vault, platform]);
+}
+
+/**
+ * While `openFor`'s key is open: keeps a supervisor's recovery code in his
+ * keyring (recovery-renewal.ts, loaded then: the first screen does not carry
+ * the API client and the sync code it needs).
+ */
+export function useRecoveryRenewal(openFor: string | null): void {
+  const { db, vault, platform } = useServices();
+  const sync = useSync();
+  useEffect(() => {
+    if (!vault || !sync || !openFor) return;
+    let live = true;
+    let stop: (() => void) | undefined;
+    void import('./recovery-renewal').then((m) => {
+      if (live) stop = m.startRecoveryRenewal({ db, vault, platform }, sync, openFor);
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [vault, sync, openFor, db, platform]);
 }
