@@ -18,11 +18,8 @@ import type { CaseRecord } from '../../src/domain/case/case.schema';
 import { snapshotDecision } from '../../src/domain/case/liability-step';
 import { loadLiabilityCatalog } from '../../src/domain/liability/catalog';
 import { evaluateLiability } from '../../src/domain/liability/evaluate';
-import {
-  namesExactly,
-  vehicleLabels,
-  type SquadDetermination,
-} from '../../src/domain/review/squad-amendment';
+import { namesExactly, vehicleLabels } from '../../src/domain/case/liability-compare';
+import type { SquadDetermination } from '../../src/domain/review/squad-amendment';
 import type { Database } from '../db/schema';
 import { HttpError } from '../errors';
 

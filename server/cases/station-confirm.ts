@@ -24,7 +24,7 @@ import type {
 } from '../../src/domain/case/liability-record.schema';
 import { awaitsStationConfirmation } from '../../src/domain/case/station';
 import type { ConfirmedDetermination } from '../../src/domain/case/station-determination';
-import { namesExactly, vehicleLabels } from '../../src/domain/review/squad-amendment';
+import { namesExactly, vehicleLabels } from '../../src/domain/case/liability-compare';
 import { appendAudit } from '../audit/audit-log';
 import { notFound } from '../auth/policy';
 import type { Session } from '../auth/sessions';

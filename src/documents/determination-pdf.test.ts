@@ -29,6 +29,7 @@ import {
   type PhotoMeta,
   type Result,
 } from '../domain';
+import { adoptOfficerDetermination } from '../domain/case/station-determination';
 import { loadLiabilityCatalog } from '../domain/liability/catalog';
 import { documentLabels, documentModel, type DocLang, type DocOptions } from './document-model';
 import { makeDeterminationPdf } from './determination-pdf';
@@ -171,6 +172,18 @@ async function makePdf(c: CaseRecord, photos: PhotoMeta[], langs: DocLang[], nam
 /** The text without any white space: pdftotext breaks lines where the PDF wraps them. */
 const squeeze = (s: string) => s.replace(/\s+/g, '').replace(/’/g, "'");
 
+/**
+ * The PDF rendered by MuPDF and poppler, with no renderer error and every
+ * glyph the reference glyph of its character; its text, squeezed.
+ */
+function seenText(path: string): string {
+  const sight = seePdf(path);
+  expect(sight.rendererErrors).toEqual([]);
+  expect(sight.wrongGlyphs.map((g) => g.char)).toEqual([]);
+  expect(sight.popplerMisses.map((m) => m.char)).toEqual([]);
+  return squeeze(sight.pageText.join(''));
+}
+
 describe('the determination PDF', () => {
   it('draws every character of the names, plates and every fixed phrase with its real outline', async () => {
     // given a signed case (an objection, a refusal), its photos, printed bilingual
@@ -214,14 +227,8 @@ describe('the determination PDF', () => {
     const c: CaseRecord = rest;
     const path = await makePdf(c, [], ['zh'], 'empty-zh');
 
-    // when it is rendered
-    const sight = seePdf(path);
-
-    // then every glyph is right, and the gaps are said in Chinese only
-    expect(sight.rendererErrors).toEqual([]);
-    expect(sight.wrongGlyphs.map((g) => g.char)).toEqual([]);
-    expect(sight.popplerMisses.map((m) => m.char)).toEqual([]);
-    const text = squeeze(sight.pageText.join(''));
+    // when it is rendered, every glyph right, the gaps are said in Chinese only
+    const text = seenText(path);
     for (const phrase of [
       '事故时间：未记录',
       '本案尚未拟定责任。',
@@ -231,6 +238,45 @@ describe('the determination PDF', () => {
       expect(text).toContain(phrase);
     expect(text).not.toContain(squeeze(documentWords.zh.officer));
     expect(text).not.toMatch(/Time of the accident|Not recorded|Liability|Signatures/);
+  }, 60_000);
+
+  it('names the officer who determined a rural station’s case remotely, with his reason and article', async () => {
+    // given a case the station handed over and the officer determined from afar
+    const handedOver: CaseRecord = {
+      ...aRearEndCase(),
+      state: 'submitted',
+      handover: { by: { id: testId(), name: '赵敏' }, at: T0, to: null, note: '双方无争议' },
+    };
+    const [a, b] = handedOver.vehicles.map((v) => v.label);
+    const c = must(
+      adoptOfficerDetermination(
+        handedOver,
+        {
+          by: { id: testId(), name: '张卫东' },
+          at: T1,
+          liability: { [a ?? 'A']: 'full', [b ?? 'B']: 'none' },
+          reason: '后车未与前车保持足以采取紧急制动措施的安全距离',
+          basis: [{ law: '《中华人民共和国道路交通安全法》', article: '第四十三条' }],
+          decision: 'confirm',
+          note: '',
+        },
+        T1,
+      ),
+    );
+    const path = await makePdf(c, [], ['zh'], 'station-remote');
+
+    // when it is rendered, every glyph right, the officer, his reason and the article are there
+    const text = seenText(path);
+    for (const phrase of [
+      '张卫东',
+      '后车未与前车保持足以采取紧急制动措施的安全距离',
+      '《中华人民共和国道路交通安全法》',
+      '第四十三条',
+      '全部责任',
+    ])
+      expect(text).toContain(squeeze(phrase));
+    // whoever the case names as its captor (赵志刚 here) does not sign it off: the officer does
+    expect(text).not.toContain('赵志刚');
   }, 60_000);
 
   it('prints in English for an English reader, without the Chinese labels', async () => {

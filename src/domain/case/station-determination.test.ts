@@ -7,7 +7,6 @@ import type { OfficerDetermination } from './liability-record.schema';
 import {
   adoptOfficerDetermination,
   officerDeterminationOf,
-  sameLiability,
   stationDeterminationRefusal,
   type ConfirmedDetermination,
 } from './station-determination';
@@ -148,17 +147,5 @@ describe('stationDeterminationRefusal', () => {
     ],
   ])('%s', (_what, record, confirmed, refusal) => {
     expect(stationDeterminationRefusal(record, confirmed)).toBe(refusal);
-  });
-});
-
-describe('sameLiability', () => {
-  it.each([
-    [{ A: 'full' }, { A: 'full' }, true],
-    [{ A: 'full', B: 'none' }, { B: 'none', A: 'full' }, true],
-    [{ A: 'full' }, { A: 'none' }, false],
-    [{ A: 'full' }, { A: 'full', B: 'none' }, false],
-    [undefined, { A: 'full' }, false],
-  ] as const)('%j and %j: %s', (a, b, same) => {
-    expect(sameLiability(a, b)).toBe(same);
   });
 });

@@ -16,6 +16,7 @@ import { transitionCase } from './case';
 import type { CaseRecord } from './case.schema';
 import type { CaseState } from './case-state';
 import { effectiveLiability } from './determination';
+import { namesExactly, sameLiability, vehicleLabels } from './liability-compare';
 import {
   LIABILITY_RECORD_SCHEMA_VERSION,
   type Basis,
@@ -38,17 +39,6 @@ export const OFFICER_DETERMINATION_TRANSITION = 'station-officer-determination';
 
 export type AdoptRefusal = 'not-handed-over' | 'determined' | 'bad-liability' | 'not-allowed';
 
-const sortedKeys = (l: LiabilityByVehicle) => Object.keys(l).sort().join('\n');
-
-/** Two determinations name the same vehicles with the same levels. */
-export function sameLiability(
-  a: LiabilityByVehicle | undefined,
-  b: LiabilityByVehicle | undefined,
-): boolean {
-  if (a === undefined || b === undefined) return false;
-  return sortedKeys(a) === sortedKeys(b) && Object.keys(a).every((k) => a[k] === b[k]);
-}
-
 /** The officer's determination adopted on the case, if it was. */
 export const officerDeterminationOf = (c: CaseRecord): OfficerDetermination | undefined =>
   c.liability?.remote;
@@ -67,8 +57,8 @@ export function adoptOfficerDetermination(
 ): Result<CaseRecord, AdoptRefusal> {
   if (!c.handover) return refuse('not-handed-over');
   if (c.liability) return refuse('determined');
-  const labels = c.vehicles.map((v) => v.label);
-  if (sortedKeys(determination.liability) !== [...labels].sort().join('\n')) {
+  const labels = vehicleLabels(c);
+  if (!namesExactly(determination.liability, labels)) {
     return refuse('bad-liability', labels.join(','));
   }
   const next: CaseRecord = {

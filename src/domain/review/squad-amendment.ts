@@ -25,7 +25,7 @@ import { LiabilityFacts } from '../liability/facts.schema';
 import { transitionCase } from '../case/case';
 import type { CaseRecord } from '../case/case.schema';
 import { isSealed, openAmendment } from '../case/determination';
-import { sameLiability } from '../case/station-determination';
+import { namesExactly, sameLiability, vehicleLabels } from '../case/liability-compare';
 import {
   DecisionSnapshot,
   LIABILITY_RECORD_SCHEMA_VERSION,
@@ -55,13 +55,6 @@ export type SquadAmendmentRefusal =
   'reason-required' | 'bad-liability' | 'hash-required' | 'not-sealed' | 'not-allowed';
 
 /** The case's vehicle labels, sorted: what a determination must name exactly. */
-export const vehicleLabels = (c: CaseRecord): string[] => c.vehicles.map((v) => v.label).sort();
-
-/** True when the liability names exactly these vehicles. */
-export function namesExactly(liability: LiabilityByVehicle, labels: readonly string[]): boolean {
-  return Object.keys(liability).sort().join('\n') === [...labels].sort().join('\n');
-}
-
 /**
  * The liability record with the squad's determination in force. The notices
  * are to be read again (the script's marks and the warning decisions go
