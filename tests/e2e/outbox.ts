@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { until } from './harness';
+import { gotoApp } from './phone';
 import { phoneRows, readPhoneDb, rescheduleOutbox } from './phone-db';
 
 /** The status the outbox screen shows for a case: saved-on-phone, sending, sent or needs-attention. */
@@ -31,7 +32,7 @@ export async function waitForStatus(page: Page, caseId: string, status: string):
  * round (sync.e2e.ts proves that the phone sends without it).
  */
 export async function sendNow(page: Page): Promise<void> {
-  if (new URL(page.url()).pathname !== '/outbox') await page.goto('/outbox');
+  if (new URL(page.url()).pathname !== '/outbox') await gotoApp(page, '/outbox');
   await page.getByRole('button', { name: '立即发送', exact: true }).click();
 }
 

@@ -4,7 +4,10 @@
  * (B7), a PUT replayed 100× (B3), Background Sync (B14), 5xx after a long
  * offline spell (B11, its 5xx half) and Chromium SIGKILLed mid-save (A2). Same
  * world as sync-matrix.e2e.ts (matrix-world.ts); each ends with the H5
- * invariant check.
+ * invariant check. Every row here runs on a phone whose officer set his PIN
+ * (issue 18): everything it stores is sealed, each load locks it and the
+ * checks read it with the PIN; with sync-matrix.e2e.ts's rows run on both
+ * kinds of phone, the whole matrix passes with encryption on.
  *
  * Covered elsewhere: A1 (photo-reload.e2e.ts), A3 (storage-full.e2e.ts), B8
  * and B11's 413 (sync.e2e.ts).
@@ -13,8 +16,8 @@ import { describe, expect, it } from 'vitest';
 import { launchOwnChromium, sleep, until } from './harness';
 import { checkInvariants } from './invariants';
 import { makeDue, outboxDueTimes, phoneStatuses, sendNow, setBackoff, waitAllSent } from './outbox';
-import { openPhone } from './phone';
-import { readPhoneDb, storedPhotos } from './phone-db';
+import { gotoApp, openPhone, setPhonePin, unlockIfSealing } from './phone';
+import { readPhoneDb, rememberPin, storedPhotos } from './phone-db';
 import { quickCase } from './scene-drivers';
 import { auditEventCount, partialUploads, readServer } from './server';
 import {
@@ -28,6 +31,8 @@ import {
   requestsEnded,
   quietFor,
   useMatrixWorld,
+  MATRIX_PIN,
+  expectSealedIf,
 } from './matrix-world';
 
 useMatrixWorld();
@@ -36,7 +41,7 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
   it('B7: the server SIGKILLed mid-upload (and again mid-PUT) and restarted: the phone backs off and completes', async ({
     task,
   }) => {
-    const { context, page } = await newPhone();
+    const { context, page } = await newPhone(true);
     await context.setOffline(true);
     const id = await quickCase(page, rec.url, 'B7 服务重启', 2, {
       big: true,
@@ -83,8 +88,9 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
     expect(killedUploads.length).toBeGreaterThan(0);
     const snap = readServer(server);
     expect(snap.cases.get(id)?.version).toBe(1);
-    await page.goto(`${rec.url}/outbox`);
+    await gotoApp(page, `${rec.url}/outbox`);
     await checkInvariants(page, server);
+    await expectSealedIf(true, page);
     console.info(
       `B7: partial uploads at the kill ${JSON.stringify(killedUploads)}, left now ${JSON.stringify(partialUploads(server))}; killed at PUT: ${killedAtPut}`,
     );
@@ -93,7 +99,7 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
 
   it("B3: the phone's exact case PUT replayed 100× (20 at a time): one case row, identical receipts, nothing new audited", async () => {
     rec.capture('PUT /api/cases/');
-    const { context, page } = await newPhone();
+    const { context, page } = await newPhone(true);
     const id = await quickCase(page, rec.url, 'B3 重复提交', 2);
     // Sent at once (not after the case's quiet period): the replays are what is checked.
     await sendNow(page);
@@ -125,13 +131,14 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
       complete: true,
     });
     expect(auditEventCount(server, id)).toBe(auditBefore);
-    await page.goto(`${rec.url}/outbox`);
+    await gotoApp(page, `${rec.url}/outbox`);
     await checkInvariants(page, server);
+    await expectSealedIf(true, page);
     await context.close();
   });
 
   it('B14: a dispatched Background Sync event drains the outbox; without it the next trigger sends the case', async () => {
-    const { context, page } = await newPhone();
+    const { context, page } = await newPhone(true);
     // Every upload attempt is told to come back in 50 minutes: the runner's timer is far away.
     proxy.set({
       fault: { mode: 'status', status: 503, headers: { 'retry-after': '3000' } },
@@ -139,7 +146,7 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
     });
     const first = await quickCase(page, rec.url, 'B14 后台同步', 1);
     const second = await quickCase(page, rec.url, 'B14 无事件', 1);
-    await page.goto(`${rec.url}/outbox`);
+    await gotoApp(page, `${rec.url}/outbox`);
     await until('every entry deferred for long', async () => {
       const at = await outboxDueTimes(page);
       return at.length === 4 && at.every((t) => t > Date.now() + 30 * 60_000);
@@ -178,16 +185,18 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
     // The event lost: the second case waits for the next trigger (here the app's start).
     await makeDue(page, second);
     await page.reload();
+    await unlockIfSealing(page);
     await waitAllSent(page, [second], 30_000);
     await checkInvariants(page, server);
+    await expectSealedIf(true, page);
     await context.close();
   });
 
   it('B11: 5xx after a long offline spell is retried with a fresh backoff once the link returns; nothing dropped', async () => {
-    const { context, page } = await newPhone();
+    const { context, page } = await newPhone(true);
     await context.setOffline(true);
     const id = await quickCase(page, rec.url, 'B11 服务器出错', 2);
-    await page.goto(`${rec.url}/outbox`);
+    await gotoApp(page, `${rec.url}/outbox`);
     // What hours offline leave behind: every entry backed off to the cap.
     await setBackoff(page, id, Date.now() + 4 * 60_000, 12);
     proxy.set(
@@ -219,6 +228,7 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
     ).toHaveLength(2);
     expect(puts.at(-1)).toContain('→ 200 [pass]');
     await checkInvariants(page, server);
+    await expectSealedIf(true, page);
     await context.close();
   });
 
@@ -226,6 +236,7 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
     const own = await launchOwnChromium();
     try {
       let page = await openPhone(own.context, rec.url);
+      await setPhonePin(page, MATRIX_PIN);
       await own.context.setOffline(true);
       const earlier = await quickCase(page, rec.url, 'A2 先前案件', 3);
       const earlierPhotos = (await storedPhotos(page)).map((p) => p.sha256).sort();
@@ -248,6 +259,7 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
         } as IDBDatabase['transaction'];
       });
       await page.reload();
+      await unlockIfSealing(page);
       await page.getByTestId('evidence-progress').waitFor();
       const jpeg = await page.evaluate(async () => {
         const c = new OffscreenCanvas(800, 600);
@@ -275,6 +287,7 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
       own.proc = again.proc;
       own.kill = again.kill;
       own.close = again.close;
+      rememberPin(again.context, MATRIX_PIN);
       page = await again.context.newPage();
       await page.goto(`${rec.url}/api/health`);
       const photos = await storedPhotos(page);
@@ -302,9 +315,10 @@ describe('sync matrix B: kills, replays, wake-ups and retries', () => {
       expect(ofCrashed.outbox.some((e) => e.kind === 'case')).toBe(true);
       // Everything goes once the phone is back online.
       const app = await again.context.newPage();
-      await app.goto(`${rec.url}/outbox`);
+      await gotoApp(app, `${rec.url}/outbox`);
       await waitAllSent(app, [earlier, caseId]);
       await checkInvariants(app, server);
+      await expectSealedIf(true, app);
       console.info(`A2: the killed save left ${ofCrashed.photos.length - 1} new photo(s)`);
     } finally {
       await own.close();

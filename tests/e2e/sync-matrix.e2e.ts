@@ -8,7 +8,8 @@
  * B1, B2, B6 and B10 run twice: on a plain phone, and on a phone whose
  * officer set his PIN (issue 18), where everything is stored sealed and each
  * page load locks the app until the PIN opens it; the invariant check reads
- * that phone with its PIN.
+ * that phone with its PIN. The rows of sync-matrix-faults.e2e.ts run on a
+ * phone that seals only.
  */
 import { describe, expect, it } from 'vitest';
 import { prng, until } from './harness';
