@@ -1,9 +1,10 @@
 /** An admin sets a brigade's call-back target and when its packets go out; bad values are refused by name. */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { BrigadeList, BrigadeSettings } from '../src/contracts/admin';
+import { LoginResponse } from '../src/contracts/auth';
 import { ErrorBody } from '../src/contracts/errors';
 import { STARTER_FIVE_FAST_TARGETS } from '../src/domain/metrics/targets';
-import { openTestWorld } from './test-world';
+import { openTestWorld, TEST_PASSWORD } from './test-world';
 import type { TestWorld } from './test-world';
 
 let w: TestWorld;
@@ -126,4 +127,63 @@ it('refuses a target that is not whole minutes within its fast’s bounds, namin
     (await w.call('admin', { url: '/api/admin/brigades' })).json(),
   ).brigades.find((b) => b.id === a!.id)!;
   expect(unchanged.targets).toEqual(STARTER_FIVE_FAST_TARGETS);
+});
+
+it("sets the phones' lock (idle minutes, offline hours, PIN required), audited; its officers' sign-in gives it", async () => {
+  const list = BrigadeList.parse((await w.call('admin', { url: '/api/admin/brigades' })).json());
+  const a = list.brigades.find((b) => b.name === 'Brigade A')!;
+  // Every brigade starts requiring a PIN, locking after 5 idle minutes, refusing new cases after 72 h.
+  expect(a.phoneLock).toEqual({ idleMinutes: 5, offlineLimitHours: 72, pinRequired: true });
+  const res = await w.call('admin', {
+    method: 'PATCH',
+    url: `/api/admin/brigades/${a.id}`,
+    payload: { phoneLock: { idleMinutes: 2, pinRequired: false } },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const lock = { idleMinutes: 2, offlineLimitHours: 72, pinRequired: false };
+  expect(BrigadeSettings.parse(res.json()).phoneLock).toEqual(lock);
+  const audit = await w.fx.db
+    .selectFrom('audit_events')
+    .select('details')
+    .where('action', '=', 'brigade.settings')
+    .executeTakeFirstOrThrow();
+  expect(JSON.parse(audit.details)).toMatchObject({
+    before: { phoneLock: { idleMinutes: 5, pinRequired: true } },
+    after: { phoneLock: lock },
+  });
+  const login = (username: string) =>
+    w.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: TEST_PASSWORD },
+    });
+  expect(LoginResponse.parse((await login('officera')).json()).phoneLock).toEqual(lock);
+  // An admin belongs to no brigade: no phone lock is given.
+  expect(LoginResponse.parse((await login('admin')).json()).phoneLock).toBeUndefined();
+});
+
+it('refuses a phone lock out of bounds or of the wrong kind, naming the field; nothing changes', async () => {
+  const [a] = BrigadeList.parse(
+    (await w.call('admin', { url: '/api/admin/brigades' })).json(),
+  ).brigades;
+  for (const [phoneLock, field] of [
+    [{ idleMinutes: 0 }, 'body.phoneLock.idleMinutes'],
+    [{ idleMinutes: 61 }, 'body.phoneLock.idleMinutes'],
+    [{ idleMinutes: 1.5 }, 'body.phoneLock.idleMinutes'],
+    [{ offlineLimitHours: 7 }, 'body.phoneLock.offlineLimitHours'],
+    [{ offlineLimitHours: 721 }, 'body.phoneLock.offlineLimitHours'],
+    [{ pinRequired: 'no' }, 'body.phoneLock.pinRequired'],
+  ] as const) {
+    const res = await w.call('admin', {
+      method: 'PATCH',
+      url: `/api/admin/brigades/${a!.id}`,
+      payload: { phoneLock },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(ErrorBody.parse(res.json()).error.fields?.map((f) => f.path)).toEqual([field]);
+  }
+  const unchanged = BrigadeList.parse(
+    (await w.call('admin', { url: '/api/admin/brigades' })).json(),
+  ).brigades.find((b) => b.id === a!.id)!;
+  expect(unchanged.phoneLock).toEqual({ idleMinutes: 5, offlineLimitHours: 72, pinRequired: true });
 });

@@ -1,4 +1,5 @@
 /** A brigade's settings for insurers and its five-fast targets: read, and changed by an admin (audited). */
+import type { PhoneLock } from '../src/contracts/auth';
 import type {
   BrigadeSettings,
   BrigadeSettingsRequest,
@@ -25,10 +26,41 @@ const columns = [
   'callback_minutes',
   'packets_on',
   'video_radius_m',
+  'lock_idle_min',
+  'offline_limit_h',
+  'pin_required',
   ...Object.values(TARGET_COLUMN),
 ] as const;
 
 type TargetRow = Record<(typeof TARGET_COLUMN)[FastKey], number>;
+
+type LockRow = { lock_idle_min: number; offline_limit_h: number; pin_required: number };
+
+const lockOfRow = (r: LockRow): PhoneLock => ({
+  idleMinutes: r.lock_idle_min,
+  offlineLimitHours: r.offline_limit_h,
+  pinRequired: r.pin_required === 1,
+});
+
+/** The brigade's lock settings for its officers' phones; undefined for no (or an unknown) brigade. */
+export async function phoneLockOf(
+  db: Db,
+  brigadeId: string | null,
+): Promise<PhoneLock | undefined> {
+  if (!brigadeId) return undefined;
+  const row = await db
+    .selectFrom('brigades')
+    .select(['lock_idle_min', 'offline_limit_h', 'pin_required'])
+    .where('id', '=', brigadeId)
+    .executeTakeFirst();
+  return row && lockOfRow(row);
+}
+
+const lockColumns = (lock: Partial<PhoneLock> | undefined) => ({
+  ...(lock?.idleMinutes !== undefined && { lock_idle_min: lock.idleMinutes }),
+  ...(lock?.offlineLimitHours !== undefined && { offline_limit_h: lock.offlineLimitHours }),
+  ...(lock?.pinRequired !== undefined && { pin_required: lock.pinRequired ? 1 : 0 }),
+});
 
 const targetsOf = (r: TargetRow): FiveFastTargets => ({
   evidence: r.target_evidence_min,
@@ -45,7 +77,8 @@ const toSettings = (
     callback_minutes: number;
     packets_on: string;
     video_radius_m: number;
-  } & TargetRow,
+  } & TargetRow &
+    LockRow,
 ): BrigadeSettings => ({
   id: r.id,
   name: r.name,
@@ -53,6 +86,7 @@ const toSettings = (
   packetsOn: r.packets_on === 'signed' ? 'signed' : 'review',
   videoRadiusM: r.video_radius_m,
   targets: targetsOf(r),
+  phoneLock: lockOfRow(r),
 });
 
 export async function listBrigades(db: Db): Promise<BrigadeSettings[]> {
@@ -101,6 +135,7 @@ export async function updateBrigade(
       ...(change.packetsOn !== undefined && { packets_on: change.packetsOn }),
       ...(change.videoRadiusM !== undefined && { video_radius_m: change.videoRadiusM }),
       ...targetColumns(change.targets),
+      ...lockColumns(change.phoneLock),
     };
     if (Object.keys(set).length > 0)
       await trx.updateTable('brigades').set(set).where('id', '=', id).execute();

@@ -143,6 +143,9 @@ export async function seedDemo(
   if (existing) return { seeded: false, credentials };
 
   const brigadeId = await createBrigade(db, DEMO_BRIGADE, at);
+  // A brigade requires a PIN on its officers' phones unless its admin says
+  // otherwise; the demo lets a visitor in without one (Settings offers it).
+  await db.updateTable('brigades').set({ pin_required: 0 }).where('id', '=', brigadeId).execute();
   const patrol = await createUnit(db, { brigadeId, name: PATROL, kind: 'patrol-squad' }, at);
   const accident = await createUnit(db, { brigadeId, name: ACCIDENT, kind: 'accident-squad' }, at);
   const station = await createUnit(db, { brigadeId, name: STATION, kind: 'rural-station' }, at);

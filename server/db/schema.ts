@@ -32,6 +32,10 @@ export interface BrigadesTable {
   target_liability_min: Generated<number>;
   target_assessment_min: Generated<number>;
   target_payout_min: Generated<number>;
+  /** Its officers' phones (migration 0022): idle lock minutes, offline limit hours, PIN required (1/0). */
+  lock_idle_min: Generated<number>;
+  offline_limit_h: Generated<number>;
+  pin_required: Generated<number>;
 }
 
 export interface UnitsTable {

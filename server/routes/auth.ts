@@ -8,6 +8,7 @@ import type { Authenticator } from '../auth/authenticate';
 import { burnPasswordCheck, verifyPassword } from '../auth/passwords';
 import type { LoginLimiter } from '../auth/rate-limit';
 import { createSession, revokeSession } from '../auth/sessions';
+import { phoneLockOf } from '../brigade-settings';
 import type { Db } from '../db/database';
 import { HttpError, parseInput } from '../errors';
 import { publicRoute, sessionRoute } from './contract-route';
@@ -70,10 +71,13 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
       subject: user.id,
       details: { ip: request.ip, sessionId: session.sessionId },
     });
+    const profile = await profileOf(db, user.id);
+    const phoneLock = await phoneLockOf(db, profile.unit?.brigadeId ?? null);
     return {
       token: session.token,
       expiresAt: session.expiresAt,
-      user: await profileOf(db, user.id),
+      user: profile,
+      ...(phoneLock && { phoneLock }),
     };
   });
 

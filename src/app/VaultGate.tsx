@@ -5,8 +5,13 @@
  * screens show what is not sealed (a sealed row reads as locked, kept).
  * With his key open and the server in reach, his keyring gets a supervisor's
  * recovery code when it holds none (src/services/recovery-renewal.ts).
+ * When his brigade requires a PIN (its lock settings, given at sign-in), an
+ * officer without one on this phone sets it before any other screen; the
+ * idle lock takes the brigade's minutes.
  */
 import type { ReactNode } from 'react';
+import { capturesCases } from '../domain/case/station-role';
+import { lockPolicyOf } from '../domain/device/lock';
 import { useShellT } from '../ui/i18n/shell-words';
 import { useSession } from '../services/useSession';
 import {
@@ -23,13 +28,20 @@ export function VaultGate({ path, children }: { path: string; children: ReactNod
   const { t } = useShellT();
   const view = useVaultView();
   const session = useSession();
-  const officerId = session && session.kind !== 'signed-out' ? session.session.user.id : null;
-  // Read only on a phone that seals: every screen change mounts the gate anew.
-  const hasKeyring = useHasKeyring(view.sealing ? officerId : null);
-  useIdleLock();
+  const active = session && session.kind !== 'signed-out' ? session.session : null;
+  const officerId = active ? active.user.id : null;
+  const lock = active?.phoneLock;
+  // The brigade requires a PIN of those who keep cases on the phone.
+  const pinRequired = Boolean(lock?.pinRequired && active && capturesCases(active.user.role));
+  // Read only on a phone that seals, or must: every screen change mounts the gate anew.
+  const hasKeyring = useHasKeyring(view.sealing || pinRequired ? officerId : null);
+  const idleMinutes = lockPolicyOf(lock).idleMinutes;
+  useIdleLock(idleMinutes);
   useRecoveryRenewal(view.openFor !== null && view.openFor === officerId ? officerId : null);
-  if (path === PIN_PATH) return <PinSetupScreen />;
-  if (!view.sealing || officerId === null || view.openFor === officerId) return children;
+  if (path === PIN_PATH) return <PinSetupScreen idleMinutes={idleMinutes} />;
+  if (officerId === null || view.openFor === officerId) return children;
+  if (!view.sealing && !pinRequired) return children;
   if (hasKeyring === undefined) return <p role="status">{t('app.loading')}</p>;
-  return hasKeyring ? <LockScreen officerId={officerId} /> : <PinSetupScreen />;
+  if (hasKeyring) return <LockScreen officerId={officerId} />;
+  return <PinSetupScreen required={pinRequired} idleMinutes={idleMinutes} />;
 }

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { FIVE_FASTS, type FastKey } from '../domain/metrics/five-fast';
 import { FIVE_FAST_TARGET_MAX, FIVE_FAST_TARGET_MIN } from '../domain/metrics/targets';
 import { line } from '../domain/text';
-import { Insurer, Unit, UnitKind, Username } from './auth';
+import { Insurer, PhoneLock, Unit, UnitKind, Username } from './auth';
 import { IdParams, Role, defineRoute } from './route';
 
 export const Password = z
@@ -120,6 +120,8 @@ export const BrigadeSettings = z.object({
   videoRadiusM: z.number(),
   /** Minutes per fast: evidence, clearance, liability from arrival; assessment from delivery; payout from the assessment. */
   targets: FiveFastTargets,
+  /** Its officers' phones: idle lock, offline limit, whether a PIN is required. */
+  phoneLock: PhoneLock,
 });
 export type BrigadeSettings = z.infer<typeof BrigadeSettings>;
 export const BrigadeList = z.object({ brigades: z.array(BrigadeSettings) });
@@ -146,6 +148,8 @@ export const BrigadeSettingsRequest = z.object({
   ),
   /** The five-fast targets to change (the others stay). */
   targets: z.optional(FiveFastTargetsChange),
+  /** The phones' lock settings to change (the others stay). */
+  phoneLock: z.optional(z.partial(PhoneLock)),
 });
 export type BrigadeSettingsRequest = z.infer<typeof BrigadeSettingsRequest>;
 

@@ -4,6 +4,7 @@
  * logout revokes it. Failed logins are rate-limited per username and address.
  */
 import * as z from 'zod/mini';
+import { IDLE_MINUTES_RANGE, OFFLINE_LIMIT_HOURS_RANGE } from '../domain/device/lock';
 import { line } from '../domain/text';
 import { ErrorBody } from './errors';
 import { Role, defineRoute } from './route';
@@ -51,11 +52,33 @@ export const UserProfile = z.object({
 });
 export type UserProfile = z.infer<typeof UserProfile>;
 
+const wholeIn = (unit: string, range: { min: number; max: number }) =>
+  z
+    .number(`a number of ${unit}`)
+    .check(
+      z.int(`whole ${unit}`),
+      z.gte(range.min, `at least ${range.min} ${unit}`),
+      z.lte(range.max, `at most ${range.max} ${unit}`),
+    );
+
+/** The brigade's lock settings for its officers' phones (src/domain/device/lock.ts `PhoneLock`). */
+export const PhoneLock = z.object({
+  /** Minutes without a touch before the app locks. */
+  idleMinutes: wholeIn('minutes', IDLE_MINUTES_RANGE),
+  /** Hours without reaching the server after which the phone opens no new case. */
+  offlineLimitHours: wholeIn('hours', OFFLINE_LIMIT_HOURS_RANGE),
+  /** The officer sets a PIN (and the phone seals what it keeps) before using the app. */
+  pinRequired: z.boolean('true or false'),
+});
+export type PhoneLock = z.infer<typeof PhoneLock>;
+
 export const LoginResponse = z.object({
   /** Opaque; send as `Authorization: Bearer <token>`. The server keeps only its hash. */
   token: z.string(),
   expiresAt: z.iso.datetime(),
   user: UserProfile,
+  /** For a user of a brigade: its lock settings for phones, which the phone keeps for the shift. */
+  phoneLock: z.optional(PhoneLock),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 

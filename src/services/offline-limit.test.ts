@@ -40,6 +40,32 @@ describe('the offline limit', () => {
     db.close();
   });
 
+  it("takes the brigade's limit the sign-in gave the phone", async () => {
+    const db = createDb('offline-limit-test');
+    const strict: SessionState = {
+      kind: 'expired',
+      session: {
+        ...session,
+        phoneLock: { idleMinutes: 2, offlineLimitHours: 24, pinRequired: true },
+      },
+      why: 'shift-over',
+    };
+    expect(await offlineStandingOf(db, strict, '2026-12-02T07:00:00.000Z')).toEqual({
+      kind: 'within',
+      hoursLeft: 1,
+    });
+    expect(await offlineStandingOf(db, strict, '2026-12-02T09:00:00.000Z')).toEqual({
+      kind: 'new_cases_refused',
+      sinceHours: 25,
+    });
+    // The same hours are well within the default 72.
+    expect(await offlineStandingOf(db, expired, '2026-12-02T09:00:00.000Z')).toEqual({
+      kind: 'within',
+      hoursLeft: 47,
+    });
+    db.close();
+  });
+
   it('a pull older than the sign-in does not count against it', async () => {
     const db = createDb('offline-limit-test');
     await recordContact(db, USER, '2026-11-20T08:00:00.000Z');

@@ -1,17 +1,12 @@
 /**
  * The offline limit (issue 18, RELIABILITY.md D6): a phone whose officer has
- * not reached the server for longer than the limit (72 hours by default)
+ * not reached the server for longer than the limit (its brigade's; 72 hours by default)
  * still lets him finish, save and keep every case, but opens no new one until
  * he has signed in again. Contact is the later of the sign-in and the last
  * answered pull. With nobody signed in there is no officer to measure.
  */
 import { useEffect, useState } from 'react';
-import {
-  DEFAULT_LOCK_POLICY,
-  offlineStanding,
-  type LockPolicy,
-  type OfflineStanding,
-} from '../domain';
+import { lockPolicyOf, offlineStanding, type OfflineStanding } from '../domain';
 import { readLastContact, type KuaichuDb, type SessionState } from '../storage';
 import { useServices } from './ServicesContext';
 
@@ -27,9 +22,10 @@ export async function offlineStandingOf(
   db: KuaichuDb,
   state: SessionState,
   now: string,
-  policy: LockPolicy = DEFAULT_LOCK_POLICY,
 ): Promise<OfflineStanding | undefined> {
   if (state.kind === 'signed-out') return undefined;
+  // The brigade's limit, as the sign-in gave it; the default before it did.
+  const policy = lockPolicyOf(state.session.phoneLock);
   const pulled = await readLastContact(db, state.session.user.id);
   const signedIn = state.session.signedInAt;
   const lastServerContactAt = pulled && pulled > signedIn ? pulled : signedIn;

@@ -43,14 +43,15 @@ export function useHasKeyring(officerId: string | null): boolean | undefined {
 }
 
 /**
- * Locks the open vault after the idle minutes without a touch or a key, and
- * at once when the app is switched away (the page hidden). Every save is
- * already on the phone, so nothing typed is lost to the lock.
+ * Locks the open vault after `idleMinutes` (the brigade's) without a touch
+ * or a key, and at once when the app is switched away (the page hidden).
+ * Every save is already on the phone, so nothing typed is lost to the lock.
  */
-export function useIdleLock(): void {
+export function useIdleLock(idleMinutes: number): void {
   const { vault, platform } = useServices();
   useEffect(() => {
     if (!vault) return;
+    const policy = { ...DEFAULT_LOCK_POLICY, idleMinutes };
     let lastActivityAt = platform.clock.now();
     const touched = () => {
       lastActivityAt = platform.clock.now();
@@ -58,7 +59,7 @@ export function useIdleLock(): void {
     const check = (hidden: boolean) => {
       if (vault.state().kind !== 'open') return;
       const now = platform.clock.now();
-      if (shouldLock(DEFAULT_LOCK_POLICY, { now, lastActivityAt, hidden })) vault.lock();
+      if (shouldLock(policy, { now, lastActivityAt, hidden })) vault.lock();
     };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') check(true);
@@ -74,7 +75,7 @@ export function useIdleLock(): void {
         window.removeEventListener(type, touched, { capture: true });
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [vault, platform]);
+  }, [vault, platform, idleMinutes]);
 }
 
 /**

@@ -7,7 +7,7 @@
  * case stays on the phone, and the count is returned so the UI can warn.
  */
 import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
-import type { LoginResponse, UserProfile } from '../contracts/auth';
+import type { LoginResponse, PhoneLock, UserProfile } from '../contracts/auth';
 import type { KuaichuDb } from './db';
 
 export const DEFAULT_SHIFT_MS = 12 * 60 * 60 * 1000;
@@ -22,6 +22,8 @@ export interface StoredSession {
   signedInAt: string;
   /** Set when the server answered 401 to this token. */
   rejectedAt?: string;
+  /** The brigade's lock settings for this phone, as the sign-in gave them (absent: the defaults). */
+  phoneLock?: PhoneLock;
 }
 
 export type SessionState =
@@ -91,6 +93,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         user: login.user,
         expiresAt: login.expiresAt,
         signedInAt: new Date(options.now()).toISOString(),
+        ...(login.phoneLock && { phoneLock: login.phoneLock }),
       };
       await set(KEY, session, db());
       notify();

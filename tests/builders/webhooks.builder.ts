@@ -24,6 +24,7 @@ export const BRIGADE: BrigadeSettings = {
   packetsOn: 'review',
   videoRadiusM: 2000,
   targets: { evidence: 15, clearance: 30, liability: 60, assessment: 1440, payout: 10080 },
+  phoneLock: { idleMinutes: 5, offlineLimitHours: 72, pinRequired: false },
 };
 
 export const PICC = '0190a000-0000-7000-8000-0000000000d1';

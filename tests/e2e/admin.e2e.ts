@@ -10,6 +10,9 @@
  * sent case and says so on the case list; the audit log verifies and lists what the officer did; the
  * officer then moves to the accident squad as a reviewer. The admin also adds
  * an insurer company (a code already taken is refused on its field).
+ * A brigade of its own (made with the admin CLI, as its administrator would)
+ * gets a two-minute lock and keeps the PIN required: its officer, signing
+ * in, sets his PIN before any other screen, and his phone seals his case.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,7 +20,9 @@ import { expectNoAxeViolations } from './axe';
 import { startCase } from './drivers';
 import { useBrowserWorld } from './harness';
 import { caseSyncStatus, sendNow, waitAllSent, waitForStatus } from './outbox';
-import { openApp, signInAs } from './phone';
+import { seedBrigade } from './brigade-seed';
+import { openApp, signInAs, submitNewPin, unlockIfSealing } from './phone';
+import { rememberPin, sealedCaseCount } from './phone-db';
 import { fillOneVehicleCase, quickCase } from './scene-drivers';
 import { DEMO_BRIGADE } from '../../server/demo';
 import { DEMO_PASSWORD, serverCase } from './server';
@@ -203,5 +208,67 @@ describe('the brigade administrator’s accounts and phones', () => {
     await desk.goto('/admin');
     await makeReviewer(desk);
     await deskContext.close();
+  });
+
+  it("a brigade's phone lock: with a PIN required its officer sets one before any screen, told the brigade's idle minutes, and his case is stored sealed", async () => {
+    const { brigade, officer } = await seedBrigade(world.server, run);
+    const deskContext = await world.newPhone({ serviceWorkers: 'block' });
+    const desk = await deskContext.newPage();
+    expect(await signInAs(desk, 'demo-admin')).toEqual({ path: '/admin' });
+    await desk.goto('/admin/brigades');
+    const form = desk
+      .getByTestId('phone-lock-form')
+      .filter({ has: desk.getByRole('heading', { name: `${brigade}的手机锁定` }) });
+    // A new brigade requires the PIN: the admin keeps it and shortens the lock.
+    expect(await form.getByLabel('民警须在手机上设置 PIN 码（加密保存案件）').isChecked()).toBe(
+      true,
+    );
+    await form.getByLabel('闲置锁定（分钟）').fill('2');
+    await form.getByLabel('离线期限（小时）').fill('24');
+    await form.getByRole('button', { name: /^保存手机锁定/ }).click();
+    await form
+      .getByTestId('phone-lock-saved')
+      .getByText(/民警下次登录时生效/)
+      .waitFor();
+    await expectNoAxeViolations(desk, 'brigade settings, the phone lock saved');
+    await deskContext.close();
+
+    const phoneContext = await world.newPhone();
+    const phone = await openApp(phoneContext);
+    await signInAs(phone, officer);
+    await phone.getByRole('heading', { name: '设置本机 PIN 码' }).waitFor();
+    await phone.getByText('本大队要求每位民警在手机上设置 PIN 码：设置后才能使用快处。').waitFor();
+    expect(await phone.locator('#main').textContent()).toContain('手机闲置 2 分钟');
+    await expectNoAxeViolations(phone, 'PIN setting, required by the brigade');
+    // No other screen opens before the PIN is set.
+    await phone.goto('/');
+    await phone.getByRole('heading', { name: '设置本机 PIN 码' }).waitFor();
+    expect(await phone.getByRole('link', { name: '新建案件' }).count()).toBe(0);
+    await submitNewPin(phone, '271828');
+    await phone.getByRole('link', { name: '新建案件' }).waitFor();
+    rememberPin(phoneContext, '271828');
+    await startCase(phone, '测试县城关路口');
+    const { sealed, cases } = await sealedCaseCount(phone);
+    expect(cases).toBe(1);
+    expect(sealed).toBe(1);
+    // A load locks the phone; his PIN opens it, and his case is on the list.
+    await phone.goto('/');
+    await unlockIfSealing(phone);
+    await phone
+      .getByTestId('case-list')
+      .locator('.case-place')
+      .getByText('测试县城关路口')
+      .waitFor();
+    // Settings say what the brigade set.
+    await phone.getByRole('link', { name: '设置', exact: true }).click();
+    await phone
+      .getByTestId('lock-policy')
+      .getByText(
+        '大队设置：闲置 2 分钟锁定；24 小时未连接服务器后不能新建案件（已有案件仍可办理）；须设置 PIN 码。',
+      )
+      .waitFor();
+    expect(await phone.getByTestId('encryption-status').textContent()).toContain('闲置 2 分钟');
+    await expectNoAxeViolations(phone, 'settings, the brigade’s phone lock');
+    await phoneContext.close();
   });
 });

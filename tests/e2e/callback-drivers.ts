@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 export async function saveCallbackTarget(page: Page, minutes: string): Promise<string> {
   if (new URL(page.url()).pathname !== '/admin/brigades') {
     await page.goto('/admin');
-    await page.getByRole('link', { name: '大队回访设置' }).click();
+    await page.getByRole('link', { name: '大队设置' }).click();
   }
   const form = page.getByTestId('brigade-form').first();
   await form.getByLabel('回访时限（分钟）').fill(minutes);
@@ -39,7 +39,7 @@ export async function saveFiveFastTargets(
 ): Promise<string> {
   if (new URL(page.url()).pathname !== '/admin/brigades') {
     await page.goto('/admin');
-    await page.getByRole('link', { name: '大队回访设置' }).click();
+    await page.getByRole('link', { name: '大队设置' }).click();
   }
   const form = page.getByTestId('targets-form').first();
   for (const [fast, minutes] of Object.entries(targets)) {

@@ -25,6 +25,7 @@ import * as m0018 from './0018-revoked-device-signal';
 import * as m0019 from './0019-station-confirmations';
 import * as m0020 from './0020-station-determination';
 import * as m0021 from './0021-recovery-codes';
+import * as m0022 from './0022-phone-lock';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-server-info': m0001,
@@ -48,4 +49,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0019-station-confirmations': m0019,
   '0020-station-determination': m0020,
   '0021-recovery-codes': m0021,
+  '0022-phone-lock': m0022,
 };

@@ -3,6 +3,8 @@ import {
   afterPinAttempt,
   checkPin,
   DEFAULT_LOCK_POLICY as P,
+  DEFAULT_PHONE_LOCK,
+  lockPolicyOf,
   offlineStanding,
   shouldLock,
 } from './lock';
@@ -92,5 +94,23 @@ describe('offlineStanding', () => {
     expect(offlineStanding({ ...P, offlineLimitHours: 8 }, at('2026-12-10T00:00:00.000Z'))).toEqual(
       { kind: 'new_cases_refused', sinceHours: 10 },
     );
+  });
+});
+
+describe('lockPolicyOf', () => {
+  it("takes the brigade's idle minutes and offline hours, keeping the PIN tries", () => {
+    const policy = lockPolicyOf({ idleMinutes: 2, offlineLimitHours: 24, pinRequired: true });
+    expect(policy).toEqual({ ...P, idleMinutes: 2, offlineLimitHours: 24 });
+    const now = '2026-12-10T10:02:00.000Z';
+    expect(
+      shouldLock(policy, { now, lastActivityAt: '2026-12-10T10:00:00.000Z', hidden: false }),
+    ).toBe(true);
+    expect(shouldLock(P, { now, lastActivityAt: '2026-12-10T10:00:00.000Z', hidden: false })).toBe(
+      false,
+    );
+  });
+  it('keeps the defaults on a phone that has not learnt its brigade’s', () => {
+    expect(lockPolicyOf(undefined)).toBe(P);
+    expect(lockPolicyOf(DEFAULT_PHONE_LOCK)).toEqual(P);
   });
 });

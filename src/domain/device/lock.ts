@@ -25,6 +25,38 @@ export const DEFAULT_LOCK_POLICY: LockPolicy = {
   maxRecoveryAttempts: 5,
 };
 
+/**
+ * What a brigade sets for its officers' phones (its admin, audited): the idle
+ * minutes before the lock, the hours without the server before new cases are
+ * refused, and whether an officer must set a PIN (so the phone seals) before
+ * he may use the app. A phone learns them at each sign-in.
+ */
+export type PhoneLock = { idleMinutes: number; offlineLimitHours: number; pinRequired: boolean };
+
+/** A brigade's settings until its admin changes them: the PIN required, the issue's times. */
+export const DEFAULT_PHONE_LOCK: PhoneLock = {
+  idleMinutes: DEFAULT_LOCK_POLICY.idleMinutes,
+  offlineLimitHours: DEFAULT_LOCK_POLICY.offlineLimitHours,
+  pinRequired: true,
+};
+
+/** The bounds an admin may set: a lock within the hour, an offline limit of 8 h to 30 days. */
+export const IDLE_MINUTES_RANGE = { min: 1, max: 60 } as const;
+export const OFFLINE_LIMIT_HOURS_RANGE = { min: 8, max: 720 } as const;
+
+/**
+ * The lock policy on a phone whose officer's brigade set `lock`; the
+ * defaults for a phone that has not learnt it (signed in before it existed).
+ */
+export function lockPolicyOf(lock: PhoneLock | undefined): LockPolicy {
+  if (!lock) return DEFAULT_LOCK_POLICY;
+  return {
+    ...DEFAULT_LOCK_POLICY,
+    idleMinutes: lock.idleMinutes,
+    offlineLimitHours: lock.offlineLimitHours,
+  };
+}
+
 export const PIN_MIN_DIGITS = 6;
 export const PIN_MAX_DIGITS = 12;
 

@@ -3,7 +3,8 @@
  * its call-back target in minutes (checked before it is sent, the message
  * naming the field) and when its packets are made; saved one brigade at a
  * time, the answer said in a polite status or an alert. Below each, its
- * five-fast targets (TargetsForm), saved on their own.
+ * five-fast targets (TargetsForm) and its phones' lock (PhoneLockForm), each
+ * saved on its own.
  */
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ import { Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { checkBrigadeDraft, draftOf, type BrigadeDraft, type MinutesError } from './brigade-form';
 import { LoadFailure, Loading, SaveEnd } from './shared';
+import { PhoneLockForm } from './PhoneLockForm';
 import { TargetsForm } from './TargetsForm';
 import './admin.css';
 
@@ -126,6 +128,7 @@ export function BrigadeSettingsScreen() {
         <Fragment key={b.id}>
           <BrigadeForm brigade={b} view={view} />
           <TargetsForm brigade={b} view={view} />
+          <PhoneLockForm brigade={b} view={view} />
         </Fragment>
       ))}
     </Page>

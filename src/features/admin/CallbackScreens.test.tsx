@@ -61,7 +61,7 @@ describe('the brigades’ call-back settings', () => {
     server.use(...listHandlers({}));
     renderAdminAt('/admin', AdminScreens);
     const part = await screen.findByRole('region', { name: '回访时限' });
-    expect(within(part).getByRole('link', { name: '大队回访设置' })).toHaveProperty(
+    expect(within(part).getByRole('link', { name: '大队设置' })).toHaveProperty(
       'href',
       `${location.origin}/admin/brigades`,
     );

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 /**
- * The brigade's five-fast targets on its settings screen: each field checked
- * before anything is sent, its problem said on it by name; only the targets
- * sent, the answer said; at 360 px with axe, in Chinese and English.
+ * The brigade's five-fast targets and its phones' lock on its settings
+ * screen: each field checked before anything is sent, its problem said on it
+ * by name; only the targets (or the lock) sent, the answer said; at 360 px
+ * with axe, in Chinese and English.
  */
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import i18n from 'i18next';
@@ -45,9 +46,15 @@ function brigadeHandlers() {
   server.use(
     http.get(adminPath('/brigades'), () => HttpResponse.json({ brigades: [BRIGADE] })),
     http.patch(adminPath('/brigades/:id'), async ({ request }) => {
-      const body = (await request.json()) as Pick<BrigadeSettings, 'targets'>;
+      const body = (await request.json()) as Partial<
+        Pick<BrigadeSettings, 'targets' | 'phoneLock'>
+      >;
       sent.push(body);
-      return HttpResponse.json({ ...BRIGADE, targets: { ...BRIGADE.targets, ...body.targets } });
+      return HttpResponse.json({
+        ...BRIGADE,
+        targets: { ...BRIGADE.targets, ...body.targets },
+        phoneLock: { ...BRIGADE.phoneLock, ...body.phoneLock },
+      });
     }),
   );
 }
@@ -111,6 +118,57 @@ describe('the brigade’s five-fast targets', () => {
     });
     fireEvent.click(within(form).getByRole('button', { name: /^Save targets/ }));
     expect(await within(form).findByText('Fill in “Evidence target (minutes)”.')).toBeTruthy();
+    expect(await axeViolationsIn(document.body)).toEqual([]);
+  });
+});
+
+describe('the brigade’s phone lock', () => {
+  const lockForm = () => screen.findByTestId('phone-lock-form');
+
+  it('refuses numbers out of bounds on their fields, then sends only the lock with the PIN required', async () => {
+    atWidth(360);
+    brigadeHandlers();
+    renderAdminAt('/admin/brigades', AdminScreens);
+    const form = await lockForm();
+    expect(within(form).getByRole('heading', { name: `${BRIGADE.name}的手机锁定` })).toBeTruthy();
+    const idle = within(form).getByLabelText('闲置锁定（分钟）') as HTMLInputElement;
+    const hours = within(form).getByLabelText('离线期限（小时）') as HTMLInputElement;
+    const pin = within(form).getByLabelText(
+      '民警须在手机上设置 PIN 码（加密保存案件）',
+    ) as HTMLInputElement;
+    expect([idle.value, hours.value, pin.checked]).toEqual(['5', '72', false]);
+    fireEvent.change(idle, { target: { value: '90' } });
+    fireEvent.change(hours, { target: { value: '4' } });
+    fireEvent.click(within(form).getByRole('button', { name: /^保存手机锁定/ }));
+    expect(await within(form).findByText('“闲置锁定（分钟）”须在 1 至 60 之间。')).toBeTruthy();
+    expect(within(form).getByText('“离线期限（小时）”须在 8 至 720 之间。')).toBeTruthy();
+    expect(sent).toEqual([]);
+    expect(await axeViolationsIn(document.body)).toEqual([]);
+
+    fireEvent.change(idle, { target: { value: '２' } });
+    fireEvent.change(hours, { target: { value: '24' } });
+    fireEvent.click(pin);
+    fireEvent.click(within(form).getByRole('button', { name: /^保存手机锁定/ }));
+    expect(
+      await within(form).findByText(`已保存${BRIGADE.name}的手机锁定，民警下次登录时生效。`),
+    ).toBeTruthy();
+    expect(sent).toEqual([
+      { phoneLock: { idleMinutes: 2, offlineLimitHours: 24, pinRequired: true } },
+    ]);
+    expect(pin.checked).toBe(true);
+  });
+
+  it('speaks English, axe clean', async () => {
+    await i18n.changeLanguage('en');
+    brigadeHandlers();
+    renderAdminAt('/admin/brigades', AdminScreens);
+    const form = await lockForm();
+    fireEvent.change(within(form).getByLabelText('Idle lock (minutes)'), { target: { value: '' } });
+    fireEvent.click(within(form).getByRole('button', { name: /^Save phone lock/ }));
+    expect(await within(form).findByText('Fill in “Idle lock (minutes)”.')).toBeTruthy();
+    expect(
+      within(form).getByLabelText('Officers must set a PIN on the phone (cases stored encrypted)'),
+    ).toBeTruthy();
     expect(await axeViolationsIn(document.body)).toEqual([]);
   });
 });

@@ -4,13 +4,11 @@
  * it; saved on their own (only the targets are sent, the call-back settings
  * above are left as they are), the answer said in a polite status or an alert.
  */
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrigadeSettings } from '../../contracts/admin';
 import { FIVE_FASTS } from '../../domain/metrics/five-fast';
 import { FIVE_FAST_TARGET_MAX } from '../../domain/metrics/targets';
 import type { BrigadesView } from '../../services/useBrigades';
-import type { AdminFailure } from '../../services/useWebhooks';
 import { TextField } from '../../ui/Field';
 import {
   checkTargetsDraft,
@@ -19,34 +17,19 @@ import {
   type TargetsErrors,
 } from './targets-form';
 import { SaveEnd } from './shared';
+import { useBrigadePartForm, type BrigadePart } from './useBrigadePartForm';
 
-type Outcome =
-  | { kind: 'saved' }
-  | { kind: 'invalid'; errors: TargetsErrors }
-  | { kind: 'failed'; failure: AdminFailure };
-
-function useTargetsForm(brigade: BrigadeSettings, save: BrigadesView['save']) {
-  const [draft, setDraft] = useState<TargetsDraft>(() => targetsDraftOf(brigade.targets));
-  const [outcome, setOutcome] = useState<Outcome>();
-  const edit = (change: Partial<TargetsDraft>) => {
-    setDraft((d) => ({ ...d, ...change }));
-    setOutcome(undefined);
-  };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+const TARGETS: BrigadePart<TargetsDraft, TargetsErrors> = {
+  draftOf: (b) => targetsDraftOf(b.targets),
+  check: (draft) => {
     const checked = checkTargetsDraft(draft);
-    if (!checked.ok) return setOutcome({ kind: 'invalid', errors: checked.errors });
-    const r = await save(brigade.id, { targets: checked.value });
-    if (!r.ok) return setOutcome({ kind: 'failed', failure: r.failure });
-    setDraft(targetsDraftOf(r.value.targets));
-    setOutcome({ kind: 'saved' });
-  };
-  return { draft, outcome, edit, submit };
-}
+    return checked.ok ? { ok: true, request: { targets: checked.value } } : checked;
+  },
+};
 
 export function TargetsForm({ brigade, view }: { brigade: BrigadeSettings; view: BrigadesView }) {
   const { t } = useTranslation();
-  const { draft, outcome, edit, submit } = useTargetsForm(brigade, view.save);
+  const { draft, outcome, edit, submit } = useBrigadePartForm(brigade, view.save, TARGETS);
   const id = `targets-${brigade.id}`;
   const errors = outcome?.kind === 'invalid' ? outcome.errors : {};
   return (

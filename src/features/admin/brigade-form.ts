@@ -28,12 +28,14 @@ export const draftOf = (b: BrigadeSettings): BrigadeDraft => ({
 });
 
 /**
- * Whole minutes from {@link MIN_MINUTES} to `max` as typed, full-width digits
- * (a Chinese keyboard) read as the digits they are; or what is wrong.
+ * A whole number from `min` ({@link MIN_MINUTES} unless given) to `max` as
+ * typed, full-width digits (a Chinese keyboard) read as the digits they are;
+ * or what is wrong.
  */
 export function readMinutes(
   typed: string,
   max: number,
+  min = MIN_MINUTES,
 ): { ok: true; minutes: number } | { ok: false; error: MinutesError } {
   const text = typed
     .trim()
@@ -41,9 +43,7 @@ export function readMinutes(
   if (text === '') return { ok: false, error: 'minutesRequired' };
   if (!/^\d+$/.test(text)) return { ok: false, error: 'minutesWhole' };
   const n = Number(text);
-  return n < MIN_MINUTES || n > max
-    ? { ok: false, error: 'minutesRange' }
-    : { ok: true, minutes: n };
+  return n < min || n > max ? { ok: false, error: 'minutesRange' } : { ok: true, minutes: n };
 }
 
 /** The request the draft makes, or what is wrong with the call-back target. */

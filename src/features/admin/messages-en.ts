@@ -188,10 +188,10 @@ export const adminEn: AdminMessages = {
       title: 'Call-back target',
       intro:
         'An insurer is to call back within the target after its packet arrives; a packet past it and not called back shows red for the insurer and the accident squad.',
-      settings: 'Brigade call-back settings',
+      settings: 'Brigade settings',
       overdue: 'Packets overdue for a call-back',
       screenIntro:
-        'Set each brigade’s call-back target for insurers, when its packets are made, and its five-fast targets.',
+        'Set each brigade’s call-back target for insurers, when its packets are made, its five-fast targets, and its officers’ phone lock and PIN requirement.',
       none: 'There is no brigade yet.',
       minutes: 'Call-back target (minutes)',
       minutesHint:

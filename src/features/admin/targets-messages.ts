@@ -1,6 +1,7 @@
 /**
  * Words of the brigade's five-fast targets on its settings screen
- * (`targetsAdmin.*`), zh-CN and English.
+ * (`targetsAdmin.*`) and of its phones' lock (`phoneLockAdmin.*`), zh-CN and
+ * English.
  */
 import type { MessageBundle } from '../../ui/i18n/setup';
 
@@ -31,6 +32,29 @@ const zh = {
       minutesRequired: '请填写“{{field}}”。',
       minutesWhole: '“{{field}}”须是整数分钟，例如 30。',
       minutesRange: '“{{field}}”须在 1 至 {{max}} 分钟之间。',
+    },
+  },
+  phoneLockAdmin: {
+    title: '{{name}}的手机锁定',
+    intro:
+      '本大队民警手机上的案件保护。更改在民警下次登录时生效。要求设置 PIN 码时，民警登录后须先设置 PIN 码，手机保存的案件、照片都加密存放。',
+    field: {
+      idleMinutes: '闲置锁定（分钟）',
+      offlineLimitHours: '离线期限（小时）',
+    },
+    hint: {
+      idleMinutes: '手机无操作多久后锁定（切换应用时立即锁定）；1 至 60 分钟，初始 5。',
+      offlineLimitHours:
+        '多久未连接服务器后不能新建案件（已有案件仍可办理、保存）；8 至 720 小时（30 天），初始 72。',
+    },
+    pinRequired: '民警须在手机上设置 PIN 码（加密保存案件）',
+    save: '保存手机锁定',
+    saving: '正在保存…',
+    saved: '已保存{{name}}的手机锁定，民警下次登录时生效。',
+    error: {
+      minutesRequired: '请填写“{{field}}”。',
+      minutesWhole: '“{{field}}”须是整数，例如 {{min}}。',
+      minutesRange: '“{{field}}”须在 {{min}} 至 {{max}} 之间。',
     },
   },
 };
@@ -65,6 +89,30 @@ export const targetsAdminMessages: MessageBundle<typeof zh> = {
         minutesRequired: 'Fill in “{{field}}”.',
         minutesWhole: '“{{field}}” must be whole minutes, e.g. 30.',
         minutesRange: '“{{field}}” must be from 1 to {{max}} minutes.',
+      },
+    },
+    phoneLockAdmin: {
+      title: 'Phone lock of {{name}}',
+      intro:
+        'How the cases on the brigade’s officers’ phones are protected. A change takes effect at each officer’s next sign-in. With a PIN required, an officer sets his PIN right after signing in, and the phone stores its cases and photos encrypted.',
+      field: {
+        idleMinutes: 'Idle lock (minutes)',
+        offlineLimitHours: 'Offline limit (hours)',
+      },
+      hint: {
+        idleMinutes:
+          'How long without a touch before the app locks (it locks at once on switching apps); 1 to 60 minutes, 5 to start.',
+        offlineLimitHours:
+          'How long without reaching the server before no new case can be opened (open cases can still be finished and saved); 8 to 720 hours (30 days), 72 to start.',
+      },
+      pinRequired: 'Officers must set a PIN on the phone (cases stored encrypted)',
+      save: 'Save phone lock',
+      saving: 'Saving…',
+      saved: 'Phone lock of {{name}} saved: it takes effect at each officer’s next sign-in.',
+      error: {
+        minutesRequired: 'Fill in “{{field}}”.',
+        minutesWhole: '“{{field}}” must be a whole number, e.g. {{min}}.',
+        minutesRange: '“{{field}}” must be from {{min}} to {{max}}.',
       },
     },
   },

@@ -66,6 +66,24 @@ describe('LockScreen', () => {
 });
 
 describe('PinSetupScreen', () => {
+  it('says the brigade requires the PIN, and its idle minutes, in both languages', async () => {
+    withVault(<PinSetupScreen required idleMinutes={2} />);
+    expect(screen.getByText(/本大队要求每位民警在手机上设置 PIN 码/)).toBeTruthy();
+    expect(screen.getByText(/手机闲置 2 分钟或切换到其他应用时自动锁定/)).toBeTruthy();
+    await changeLanguage('en');
+    expect(
+      await screen.findByText(/Your brigade requires every officer to set a PIN/),
+    ).toBeTruthy();
+    expect(screen.getByText(/locks after 2 minutes idle/)).toBeTruthy();
+    expect(await axeViolationsIn(document.body)).toEqual([]);
+  });
+
+  it('without the requirement says nothing of it, with the default 5 minutes', () => {
+    withVault(<PinSetupScreen />);
+    expect(screen.queryByText(/本大队要求/)).toBeNull();
+    expect(screen.getByText(/手机闲置 5 分钟/)).toBeTruthy();
+  });
+
   it.each([
     ['123456', '123456', '太容易猜到'],
     ['24681', '24681', '至少 6 位'],

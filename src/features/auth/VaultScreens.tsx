@@ -4,8 +4,9 @@
  * Ten wrong PINs leave an online sign-in, which keeps every case, or,
  * offline, the supervisor's recovery code read out over a voice call.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_LOCK_POLICY } from '../../domain/device/lock';
 import { useSetPin, useUnlock } from '../../services/useVault';
 import { useWhenReady } from '../../services/useWhenReady';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -97,7 +98,18 @@ export function LockScreen({ officerId }: { officerId: string }) {
 }
 
 /** Sets the signed-in officer's PIN (`/pin`): the phone seals from then on. */
-export function PinSetupScreen() {
+/**
+ * Sets the officer's PIN; `required`: his brigade requires one before he
+ * uses the app (the gate shows nothing else until it is set); `idleMinutes`:
+ * the brigade's idle lock.
+ */
+export function PinSetupScreen({
+  required = false,
+  idleMinutes: minutes = DEFAULT_LOCK_POLICY.idleMinutes,
+}: {
+  required?: boolean;
+  idleMinutes?: number;
+}) {
   const { t } = useTranslation();
   const whenReady = useWhenReady(useSetPin());
   const [pin, setPin] = useState('');
@@ -105,6 +117,13 @@ export function PinSetupScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -117,7 +136,10 @@ export function PinSetupScreen() {
       setBusy(false);
       if (result.ok) {
         setDone(true);
-        return navigate('/', { replace: true });
+        // Shown by the gate in place of a screen, it is gone once the key is
+        // open (that screen shows): only the PIN's own page moves on.
+        if (mounted.current) navigate('/', { replace: true });
+        return;
       }
       const key =
         result.reason === 'not-signed-in' ? 'vault.notSignedIn' : `vault.${result.reason}`;
@@ -127,13 +149,14 @@ export function PinSetupScreen() {
 
   return (
     <Page titleId="pin-title" title={t('vault.setupTitle')}>
-      <p>{t('vault.setupIntro')}</p>
+      {required && <Notice tone="warn">{t('vault.required')}</Notice>}
+      <p>{t('vault.setupIntro', { minutes })}</p>
       <form onSubmit={submit} noValidate>
         <NewPinFields pin={pin} again={again} onPin={setPin} onAgain={setAgain} />
         <ErrorNotice error={error} />
         {done && (
           <Notice tone="ok" role="status">
-            {t('vault.enabled')}
+            {t('vault.enabled', { minutes })}
           </Notice>
         )}
         <Button type="submit" variant="primary" block disabled={busy}>

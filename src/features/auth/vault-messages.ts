@@ -14,7 +14,7 @@ const zh = {
     signIn: '联网登录',
     setupTitle: '设置本机 PIN 码',
     setupIntro:
-      '设置后，本机保存的案件（当事人身份证号、电话、号牌等）都加密存放；手机闲置 5 分钟或切换到其他应用时自动锁定，用 PIN 码解锁。设置时需要联网一次。',
+      '设置后，本机保存的案件（当事人身份证号、电话、号牌等）都加密存放；手机闲置 {{minutes}} 分钟或切换到其他应用时自动锁定，用 PIN 码解锁。设置时需要联网一次。',
     newPin: '新 PIN 码',
     repeatPin: '再次输入 PIN 码',
     setPin: '设置 PIN 码并加密',
@@ -27,7 +27,8 @@ const zh = {
     offline: '设置 PIN 码需要联网一次，请联网后再试。本机案件不受影响。',
     notSignedIn: '请先登录，再设置 PIN 码。',
     server: '服务器没有给出密钥，请稍后再试。本机案件不受影响。',
-    enabled: '本机加密已开启：案件加密保存，闲置 5 分钟或切换应用后锁定。',
+    enabled: '本机加密已开启：案件加密保存，闲置 {{minutes}} 分钟或切换应用后锁定。',
+    required: '本大队要求每位民警在手机上设置 PIN 码：设置后才能使用快处。',
     settingsTitle: '本机加密',
   },
   recovery: {
@@ -71,7 +72,7 @@ export const vaultMessages: MessageBundle<typeof zh> = {
       signIn: 'Sign in online',
       setupTitle: 'Set this phone’s PIN',
       setupIntro:
-        'Once set, the cases on this phone (ID numbers, phone numbers, plates of the parties) are stored encrypted; the app locks after 5 minutes idle or when you switch apps, and your PIN unlocks it. Setting it needs the network once.',
+        'Once set, the cases on this phone (ID numbers, phone numbers, plates of the parties) are stored encrypted; the app locks after {{minutes}} minutes idle or when you switch apps, and your PIN unlocks it. Setting it needs the network once.',
       newPin: 'New PIN',
       repeatPin: 'PIN again',
       setPin: 'Set PIN and encrypt',
@@ -85,7 +86,9 @@ export const vaultMessages: MessageBundle<typeof zh> = {
       notSignedIn: 'Sign in first, then set your PIN.',
       server: 'The server gave no key: try again later. No case is affected.',
       enabled:
-        'Encryption is on: cases are stored encrypted, and the app locks after 5 minutes idle or on switching apps.',
+        'Encryption is on: cases are stored encrypted, and the app locks after {{minutes}} minutes idle or on switching apps.',
+      required:
+        'Your brigade requires every officer to set a PIN on the phone before using Kuaichu.',
       settingsTitle: 'Encryption on this phone',
     },
     recovery: {

@@ -14,6 +14,8 @@ import { useSession } from '../../services/useSession';
 import { useUnsentCount } from '../../services/useSyncStatus';
 import { useVaultView } from '../../services/useVaultView';
 import { capturesCases } from '../../domain/case/station-role';
+import { lockPolicyOf } from '../../domain/device/lock';
+import type { PhoneLock } from '../../contracts/auth';
 import { ButtonLink } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
 import { formatBytes } from '../../ui/format';
@@ -39,7 +41,7 @@ export function Settings() {
       {officer && <HomeProvince />}
       <StorageFacts officer={officer} />
       {session && session.kind !== 'signed-out' && capturesCases(session.session.user.role) && (
-        <Encryption />
+        <Encryption lock={session.session.phoneLock} />
       )}
       {officer && (
         <Suspense fallback={null}>
@@ -51,16 +53,29 @@ export function Settings() {
   );
 }
 
-/** Encryption at rest: set the officer's PIN (the phone seals from then on), or change it. */
-function Encryption() {
+/**
+ * Encryption at rest: set the officer's PIN (the phone seals from then on),
+ * or change it; and his brigade's lock settings, as his sign-in gave them.
+ */
+function Encryption({ lock }: { lock: PhoneLock | undefined }) {
   const { t } = useTranslation();
   const view = useVaultView();
+  const minutes = lockPolicyOf(lock).idleMinutes;
   return (
     <>
       <h2>{t('settings.encryption')}</h2>
       <p data-testid="encryption-status">
-        {view.sealing ? t('settings.encryptionOn') : t('settings.encryptionOff')}
+        {view.sealing ? t('settings.encryptionOn', { minutes }) : t('settings.encryptionOff')}
       </p>
+      {lock && (
+        <p data-testid="lock-policy">
+          {t('settings.lockPolicy', {
+            minutes: lock.idleMinutes,
+            hours: lock.offlineLimitHours,
+            pin: t(lock.pinRequired ? 'settings.pinRequired' : 'settings.pinOptional'),
+          })}
+        </p>
+      )}
       <ButtonLink href="/pin">
         {view.openFor ? t('settings.changePin') : t('settings.setPin')}
       </ButtonLink>

@@ -79,7 +79,11 @@ export const en: Messages = {
     title: 'Settings',
     encryption: 'Encryption on this phone',
     encryptionOn:
-      'On: cases on this phone are stored encrypted; the app locks after 5 minutes idle or on switching apps, and your PIN unlocks it.',
+      'On: cases on this phone are stored encrypted; the app locks after {{minutes}} minutes idle or on switching apps, and your PIN unlocks it.',
+    lockPolicy:
+      'Brigade settings: locks after {{minutes}} minutes idle; no new case after {{hours}} hours without reaching the server (open cases can still be finished){{pin}}',
+    pinRequired: '; a PIN is required.',
+    pinOptional: '.',
     encryptionOff:
       'Off: cases on this phone are not encrypted. Set a PIN to store them encrypted (needs the network once).',
     setPin: 'Set PIN and encrypt',

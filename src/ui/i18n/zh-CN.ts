@@ -74,7 +74,12 @@ export const zhCN = {
   settings: {
     title: '设置',
     encryption: '本机加密',
-    encryptionOn: '已开启：本机案件加密保存，闲置 5 分钟或切换应用后锁定，用 PIN 码解锁。',
+    encryptionOn:
+      '已开启：本机案件加密保存，闲置 {{minutes}} 分钟或切换应用后锁定，用 PIN 码解锁。',
+    lockPolicy:
+      '大队设置：闲置 {{minutes}} 分钟锁定；{{hours}} 小时未连接服务器后不能新建案件（已有案件仍可办理）{{pin}}',
+    pinRequired: '；须设置 PIN 码。',
+    pinOptional: '。',
     encryptionOff: '未开启：本机案件未加密。设置 PIN 码后加密保存（需联网一次）。',
     setPin: '设置 PIN 码并加密',
     changePin: '更改 PIN 码',
