@@ -60,6 +60,8 @@ export interface LatencyFigures {
   p99Ms: number;
   /** CPU time of the server's thread per request (Linux; Node 20 has no per-thread CPU clock). */
   serverCpuMs?: number;
+  /** CPU time of the whole process per request: the server's thread, the clients' worker, fsyncs, GC. */
+  processCpuMs?: number;
 }
 
 export interface IngestFigures {
@@ -97,7 +99,12 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function figures(load: PutLoad, timings: PutTimings, cpuMs?: number): LatencyFigures {
+function figures(
+  load: PutLoad,
+  timings: PutTimings,
+  cpuMs?: number,
+  processCpuMs?: number,
+): LatencyFigures {
   const latencies = [...timings.latencies].sort((a, b) => a - b);
   const requests = load.requests.length;
   return {
@@ -107,6 +114,7 @@ function figures(load: PutLoad, timings: PutTimings, cpuMs?: number): LatencyFig
     p50Ms: round(percentile(latencies, 50), 2),
     p99Ms: round(percentile(latencies, 99), 2),
     ...(cpuMs === undefined ? {} : { serverCpuMs: round(cpuMs / requests, 2) }),
+    ...(processCpuMs === undefined ? {} : { processCpuMs: round(processCpuMs / requests, 2) }),
   };
 }
 
@@ -132,10 +140,12 @@ async function mainThreadCpuMs(): Promise<number | undefined> {
 
 async function timedPuts(load: PutLoad): Promise<LatencyFigures> {
   const cpuBefore = await mainThreadCpuMs();
+  const processBefore = process.cpuUsage();
   const timings = await putFromWorker(load);
+  const processUsed = process.cpuUsage(processBefore);
   const cpuAfter = await mainThreadCpuMs();
   const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
-  return figures(load, timings, cpu);
+  return figures(load, timings, cpu, (processUsed.user + processUsed.system) / 1000);
 }
 
 export async function benchIngest(options: IngestOptions = {}): Promise<IngestFigures> {
