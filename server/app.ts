@@ -109,8 +109,8 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async () => {
-    if (closing) throw shuttingDown();
+  app.addHook('onRequest', (_request, _reply, done) => {
+    done(closing ? shuttingDown() : undefined);
   });
   const tileHosts = config.tileHosts ?? DEFAULT_TILE_HOSTS;
   registerSecurityHeaders(app, { tileHosts, scriptHashes: servedScriptHashes(config.staticDir) });

@@ -59,18 +59,32 @@ const isJsonReply = (reply: FastifyReply): boolean =>
 
 /** Registers the onSend hook that compresses the API's JSON answers. */
 export function registerApiCompression(app: FastifyInstance): void {
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    if (!isJsonReply(reply) || reply.hasHeader('content-encoding')) return payload;
-    addVary(reply);
-    if (request.method === 'HEAD' || Buffer.byteLength(payload) < API_COMPRESS_MIN_BYTES) {
-      return payload;
+  // A callback hook: only a reply that is compressed waits for a promise.
+  app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload, done) => {
+    const encoding = encodingFor(request, reply, payload);
+    if (!encoding) {
+      done(null, payload);
+      return;
     }
-    const encoding = negotiateEncoding(request.headers['accept-encoding']);
-    if (!encoding) return payload;
-    const body = await encode(payload, encoding);
-    void reply.header('content-encoding', encoding);
-    reply.removeHeader('content-length');
-    return body;
+    encode(payload as string | Buffer, encoding).then((body) => {
+      void reply.header('content-encoding', encoding);
+      reply.removeHeader('content-length');
+      done(null, body);
+    }, done);
   });
+}
+
+/** The encoding to send `payload` in, or undefined to send it as it is. */
+function encodingFor(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): ApiEncoding | undefined {
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return undefined;
+  if (!isJsonReply(reply) || reply.hasHeader('content-encoding')) return undefined;
+  addVary(reply);
+  if (request.method === 'HEAD' || Buffer.byteLength(payload) < API_COMPRESS_MIN_BYTES) {
+    return undefined;
+  }
+  return negotiateEncoding(request.headers['accept-encoding']);
 }

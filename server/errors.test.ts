@@ -46,4 +46,25 @@ describe('parseInput', () => {
 
     expect(refusal(() => parseInput(Anything, { deep }, 'body')).code).toBe('validation_failed');
   });
+
+  it('accepts well-formed input nested deeper than the quick check goes', () => {
+    let deep: unknown = 'x 🚗';
+    for (let i = 0; i < 200; i++) deep = i % 2 ? [deep] : { [`k${i}`]: deep };
+
+    expect(parseInput(Anything, { deep }, 'body')).toEqual({ deep });
+  });
+
+  it.each([
+    [
+      'a value in an array of objects',
+      { a: [{ b: 'ok' }, { b: ['x', 'y\udbff'] }] },
+      'body.a.1.b.1',
+    ],
+    ['a key at the top', { ['\udfff']: 'v' }, 'body.\udfff'],
+    ['the last of many fields', { a: 1, b: null, c: true, d: 'ok', e: 'z\ud800' }, 'body.e'],
+  ])('names every lone surrogate: %s', (_, input, path) => {
+    expect(refusal(() => parseInput(Anything, input, 'body')).fields?.map((f) => f.path)).toEqual([
+      path,
+    ]);
+  });
 });

@@ -52,7 +52,7 @@ export function parseInput<S extends z.core.$ZodType>(
   value: unknown,
   part: 'body' | 'params' | 'querystring' | 'headers',
 ): z.core.output<S> {
-  const illFormed = illFormedPaths(value);
+  const illFormed = wellFormedShallow(value, 0) ? [] : illFormedPaths(value);
   if (illFormed.length > 0) {
     const fields = illFormed.map((at) => ({
       path: [part, ...at].join('.'),
@@ -80,6 +80,30 @@ const pathOf = (at: At | undefined): string[] => {
   for (let a = at; a; a = a.parent) path.push(a.key);
   return path.reverse();
 };
+
+/** Most nesting the quick check below recurses into; deeper input takes the walk without recursion. */
+const QUICK_DEPTH = 64;
+
+/**
+ * True when every string (value or key) in `value` is well-formed and it
+ * nests at most QUICK_DEPTH deep: the common case, checked without building
+ * any path (the walk below, which names the places, runs only otherwise).
+ */
+function wellFormedShallow(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return isWellFormed(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth >= QUICK_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!wellFormedShallow(item, depth + 1)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (!isWellFormed(key) || !wellFormedShallow(record[key], depth + 1)) return false;
+  }
+  return true;
+}
 
 /**
  * Where a request holds a string (value or key) with no UTF-8 form: such text

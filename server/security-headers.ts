@@ -77,8 +77,10 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: SecurityHead
     'referrer-policy': 'same-origin',
     'permissions-policy': PERMISSIONS_POLICY,
   };
-  app.addHook('onSend', async (request, reply) => {
+  // A callback hook, not an async one: no promise and microtask turn on every reply.
+  app.addHook('onSend', (request, reply, payload, done) => {
     void reply.headers(headers);
     if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS);
+    done(null, payload);
   });
 }

@@ -18,6 +18,7 @@ import { canonicalJson } from '../../src/domain/manifest/canonical-json';
 import { toWellFormed } from '../../src/domain/text';
 import type { Database, AuditEventRow } from '../db/schema';
 import { sha256Hex } from '../hash';
+import { precompiled, type Param } from '../db/precompiled';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -54,6 +55,24 @@ export const auditEventHash = (e: Hashable): string =>
     }),
   );
 
+/** The chain's head; appending is written once (an event per request: precompiled, db/precompiled.ts). */
+const auditHead = precompiled((db: Kysely<Database>) =>
+  db.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1),
+);
+
+const insertEvent = precompiled((db: Kysely<Database>, p: Param<keyof AuditEventRow>) =>
+  db.insertInto('audit_events').values({
+    id: p<number>('id'),
+    at: p<string>('at'),
+    actor: p<string>('actor'),
+    action: p<string>('action'),
+    subject: p<string>('subject'),
+    details: p<string>('details'),
+    prev_hash: p<string>('prev_hash'),
+    hash: p<string>('hash'),
+  }),
+);
+
 /**
  * Appends one event using `db`, which must be a transaction (or a database
  * no one else writes to). Use {@link recordAudit} outside a transaction.
@@ -63,12 +82,7 @@ export async function appendAudit(
   at: Date,
   input: AuditInput,
 ): Promise<AuditEventRow> {
-  const head = await db
-    .selectFrom('audit_events')
-    .select(['id', 'hash'])
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const head = await auditHead.first(db, {});
   const row: Hashable = {
     id: (head?.id ?? 0) + 1,
     at: at.toISOString(),
@@ -80,7 +94,7 @@ export async function appendAudit(
     prev_hash: head?.hash ?? GENESIS_HASH,
   };
   const event = { ...row, hash: auditEventHash(row) };
-  await db.insertInto('audit_events').values(event).execute();
+  await insertEvent.run(db, event);
   return event;
 }
 

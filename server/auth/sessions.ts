@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../src/contracts/route';
 import type { Database } from '../db/schema';
 import { sha256Hex } from '../hash';
+import { precompiled, type Param } from '../db/precompiled';
 
 /** Who is calling, as the policy module sees it. Derived from the token only. */
 export interface Session {
@@ -48,13 +49,9 @@ export async function createSession(
   return { token, expiresAt, sessionId };
 }
 
-/** The live session for a token, or undefined (unknown, expired, revoked, or the user disabled). */
-export async function sessionForToken(
-  db: Kysely<Database>,
-  token: string,
-  at: Date,
-): Promise<Session | undefined> {
-  const row = await db
+/** Every authenticated request looks its session up: precompiled (db/precompiled.ts). */
+const sessionRow = precompiled((db: Kysely<Database>, p: Param<'tokenHash'>) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('units', 'units.id', 'users.unit_id')
@@ -70,8 +67,16 @@ export async function sessionForToken(
       'users.disabled_at as disabledAt',
       'units.brigade_id as brigadeId',
     ])
-    .where('sessions.token_hash', '=', sha256Hex(token))
-    .executeTakeFirst();
+    .where('sessions.token_hash', '=', p('tokenHash')),
+);
+
+/** The live session for a token, or undefined (unknown, expired, revoked, or the user disabled). */
+export async function sessionForToken(
+  db: Kysely<Database>,
+  token: string,
+  at: Date,
+): Promise<Session | undefined> {
+  const row = await sessionRow.first(db, { tokenHash: sha256Hex(token) });
   if (!row || row.revokedAt !== null || row.disabledAt !== null) return undefined;
   if (Date.parse(row.expiresAt) <= at.getTime()) return undefined;
   return {

@@ -21,6 +21,15 @@ import { signedStationCase, type ConfirmedStationCase } from './station-confirm'
 import { isHeldByPayment } from './claims';
 import { vehicleInsurers } from './insurers';
 import { heldByUnit } from './photo-holders';
+import {
+  allInsurers,
+  currentVersion,
+  deleteCaseInsurers,
+  insertCaseInsurers,
+  insertInto,
+  storedVersion,
+  updateCase,
+} from './ingest-queries';
 import { reviewColumns } from './review-columns';
 import { caseFiveFastColumns, caseLenientColumns } from '../dashboard/five-fast-columns';
 
@@ -79,18 +88,7 @@ export type StoreOutcome =
 /** Checks the version against the stored case and writes it; `trx` is the batch's transaction. */
 export async function storeVersion(trx: Db, v: VersionToStore): Promise<StoreOutcome> {
   const { manifest } = v.body;
-  const current = await trx
-    .selectFrom('cases')
-    .select([
-      'manifest_version',
-      'manifest_hash',
-      'unit_id',
-      'officer_id',
-      'body',
-      'sig_version_gap',
-    ])
-    .where('id', '=', manifest.caseId)
-    .executeTakeFirst();
+  const current = await currentVersion.first(trx, { id: manifest.caseId });
   // Another request (maybe earlier in this batch) may have stored this version while we verified;
   // a case not stored has no versions (nor claims, nor insurer links: the checks below skip them).
   if (current && (await alreadyStored(trx, manifest, v.bodyHash))) return { stored: false };
@@ -110,12 +108,10 @@ export async function storeVersion(trx: Db, v: VersionToStore): Promise<StoreOut
 
 /** True when this very body is stored as this version; a different body is `manifest_conflict`. */
 async function alreadyStored(trx: Db, manifest: CaseManifest, bodyHash: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('case_versions')
-    .select(['body_hash', 'manifest_hash'])
-    .where('case_id', '=', manifest.caseId)
-    .where('version', '=', manifest.version)
-    .executeTakeFirst();
+  const row = await storedVersion.first(trx, {
+    caseId: manifest.caseId,
+    version: manifest.version,
+  });
   if (!row) return false;
   if (row.body_hash === bodyHash) return true;
   throw new Refusal(
@@ -194,60 +190,42 @@ async function writeVersion(
     ...caseFiveFastColumns(body.case),
     ...caseLenientColumns(body.case),
   };
-  if (current) await trx.updateTable('cases').set(columns).where('id', '=', caseId).execute();
+  if (current) await updateCase(trx, caseId, columns);
   else {
-    await trx
-      .insertInto('cases')
-      .values({
-        id: caseId,
-        unit_id: session.unitId ?? '',
-        officer_id: session.userId,
-        ...columns,
-      })
-      .execute();
-  }
-  await trx
-    .insertInto('case_versions')
-    .values({
-      case_id: caseId,
-      version: manifest.version,
-      manifest_hash: manifestHash,
-      body_hash: bodyHash,
-      body: columns.body,
-      photos: columns.photos,
-      manifest: columns.manifest,
-      signature: body.signature,
-      device_id: manifest.deviceId,
+    await insertInto(trx, 'cases', {
+      id: caseId,
+      unit_id: session.unitId ?? '',
       officer_id: session.userId,
-      flags: JSON.stringify(flags),
-      received_at: now,
-    })
-    .execute();
-  const insurers = await trx.selectFrom('insurers').select(['id', 'name', 'code']).execute();
-  if (current)
-    await trx.deleteFrom('case_vehicles_insurers').where('case_id', '=', caseId).execute();
-  const links = vehicleInsurers(body.case, insurers);
-  if (links.length > 0) {
-    await trx
-      .insertInto('case_vehicles_insurers')
-      .values(
-        links.map((l) => ({ case_id: caseId, vehicle_id: l.vehicleId, insurer_id: l.insurerId })),
-      )
-      .execute();
+      ...columns,
+    });
   }
-  await trx
-    .insertInto('changes')
-    .values({
-      case_id: caseId,
-      kind: 'received',
-      state,
-      actor_id: session.userId,
-      actor_role: session.role,
-      note: null,
-      at: now,
-      manifest_version: manifest.version,
-    })
-    .execute();
+  await insertInto(trx, 'case_versions', {
+    case_id: caseId,
+    version: manifest.version,
+    manifest_hash: manifestHash,
+    body_hash: bodyHash,
+    body: columns.body,
+    photos: columns.photos,
+    manifest: columns.manifest,
+    signature: body.signature,
+    device_id: manifest.deviceId,
+    officer_id: session.userId,
+    flags: JSON.stringify(flags),
+    received_at: now,
+  });
+  const insurers = await allInsurers.all(trx, {});
+  if (current) await deleteCaseInsurers.run(trx, { caseId });
+  await insertCaseInsurers(trx, caseId, vehicleInsurers(body.case, insurers));
+  await insertInto(trx, 'changes', {
+    case_id: caseId,
+    kind: 'received',
+    state,
+    actor_id: session.userId,
+    actor_role: session.role,
+    note: null,
+    at: now,
+    manifest_version: manifest.version,
+  });
   await appendAudit(trx, at, {
     actor: session.userId,
     action: 'case.received',

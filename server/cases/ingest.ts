@@ -74,6 +74,7 @@ import { HttpError } from '../errors';
 import { sha256Hex } from '../hash';
 import { Refusal, storeVersion } from './ingest-store';
 import { recordedPhotos } from './photo-holders';
+import { caseUnit, deviceRow, storedVersion } from './ingest-queries';
 import { receiptFor } from './receipts';
 import { revocationStanding } from '../../src/domain/device/revocation';
 
@@ -175,11 +176,7 @@ async function ingest(
       'A station account cannot determine liability: hand the case over to an officer, who determines it; only his determination, unchanged, is read to the parties and signed.',
     );
   }
-  const existing = await db
-    .selectFrom('cases')
-    .select(['unit_id'])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+  const existing = await caseUnit.first(db, { id: caseId });
   // A station's signed case, now the officer's (station-confirm.ts): a repeat only (step 2).
   const stationsOwn = confirmed !== undefined && confirmed.stationUserId === session.userId;
   if (existing && existing.unit_id !== session.unitId && !stationsOwn) {
@@ -250,12 +247,7 @@ async function storedReceipt(
   version: number,
   bodyHash: string,
 ): Promise<CaseReceipt | undefined> {
-  const row = await deps.db
-    .selectFrom('case_versions')
-    .select(['body_hash', 'manifest', 'manifest_hash', 'received_at', 'flags'])
-    .where('case_id', '=', caseId)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const row = await storedVersion.first(deps.db, { caseId, version });
   if (!row) return undefined;
   if (row.body_hash !== bodyHash) {
     throw new Refusal(
@@ -287,11 +279,7 @@ async function checkDeviceAndSignature(
   manifest: CaseManifest,
   { signed, signature, recordedAt }: { signed: Uint8Array; signature: string; recordedAt: string },
 ): Promise<ReceiptFlag[]> {
-  const device = await db
-    .selectFrom('devices')
-    .select(['user_id', 'revoked_at', 'public_key_jwk'])
-    .where('id', '=', manifest.deviceId)
-    .executeTakeFirst();
+  const device = await deviceRow.first(db, { id: manifest.deviceId });
   if (!device || device.user_id !== session.userId) {
     throw new Refusal('device_unknown', 'The manifest names no enrolled device of this officer.');
   }

@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/schema';
+import { precompiled, type Param } from '../db/precompiled';
 
 type Db = Kysely<Database>;
 
@@ -53,6 +54,23 @@ export interface RecordedPhoto {
   heldByUnit: boolean;
 }
 
+/** Asked by every case PUT: precompiled (db/precompiled.ts), one SQL text per number of photos. */
+const recordedRows = precompiled((db: Db, p: Param<string>, count: number) =>
+  db
+    .selectFrom('photos')
+    .leftJoin('photo_holders', (join) =>
+      join
+        .onRef('photo_holders.sha256', '=', 'photos.sha256')
+        .on('photo_holders.unit_id', '=', p('unitId')),
+    )
+    .select(['photos.sha256', 'photos.byte_length', 'photo_holders.unit_id'])
+    .where(
+      'photos.sha256',
+      'in',
+      Array.from({ length: count }, (_, i) => p(`hash${i}`)),
+    ),
+);
+
 /**
  * The recorded photos among `hashes` (photos rows, written with the bytes'
  * arrival in the same transaction as their holder), in one query: no blob
@@ -67,16 +85,10 @@ export async function recordedPhotos(
 ): Promise<Map<string, RecordedPhoto>> {
   const found = new Map<string, RecordedPhoto>();
   if (hashes.length === 0) return found;
-  const rows = await db
-    .selectFrom('photos')
-    .leftJoin('photo_holders', (join) =>
-      join
-        .onRef('photo_holders.sha256', '=', 'photos.sha256')
-        .on('photo_holders.unit_id', '=', unitId ?? ''),
-    )
-    .select(['photos.sha256', 'photos.byte_length', 'photo_holders.unit_id'])
-    .where('photos.sha256', 'in', [...new Set(hashes)])
-    .execute();
+  const distinct = [...new Set(hashes)];
+  const values: Record<string, string> = { unitId: unitId ?? '' };
+  distinct.forEach((hash, i) => (values[`hash${i}`] = hash));
+  const rows = await recordedRows.all(db, values, distinct.length);
   for (const row of rows) {
     const held = Boolean(unitId) && row.unit_id !== null;
     const known = found.get(row.sha256);

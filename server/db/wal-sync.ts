@@ -27,7 +27,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface WalSync<DB> {
@@ -38,6 +38,9 @@ export interface WalSync<DB> {
   /** fsyncs done, since start. */
   stats(): { syncs: number };
 }
+
+const SYNCHRONOUS_NORMAL = CompiledQuery.raw('pragma synchronous = NORMAL');
+const SYNCHRONOUS_FULL = CompiledQuery.raw('pragma synchronous = FULL');
 
 interface Waiter {
   upTo: number;
@@ -98,14 +101,14 @@ export function createWalSync<DB>(
   return {
     async transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
       return db.connection().execute(async (conn) => {
-        await sql`pragma synchronous = NORMAL`.execute(conn);
+        await conn.executeQuery(SYNCHRONOUS_NORMAL);
         try {
           const result = await conn.transaction().execute(work);
           written += 1;
           afterCommit();
           return result;
         } finally {
-          await sql`pragma synchronous = FULL`.execute(conn);
+          await conn.executeQuery(SYNCHRONOUS_FULL);
         }
       });
     },
