@@ -11,8 +11,7 @@
  * app is unlocked the data key's raw bytes are in memory (dropped on lock),
  * and at rest they exist only wrapped (src/platform/vault).
  *
- * Each row names the key that sealed it (`sealedBy`: an officer's id, or the
- * phone's own key for cases captured before anyone signed in). A row whose
+ * Each row names the key that sealed it (`sealedBy`: the officer's id). A row whose
  * key is not open — another officer's case on a shared phone, or any row
  * while the app is locked — reads as its clear fields with `locked: true`
  * and nothing else; it is never dropped, and is sent or exported as it is.
