@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { inlineBootScript } from './scripts/inline-boot-script';
+import { prerenderFirstScreen } from './scripts/prerender-first-screen';
 import { precompress } from './scripts/precompress';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -28,6 +29,8 @@ export default defineConfig({
   },
   plugins: [
     inlineBootScript(),
+    // The first screen's markup in index.html: it paints before any JavaScript.
+    prerenderFirstScreen(),
     react(),
     VitePWA({
       strategies: 'injectManifest',

@@ -15,6 +15,10 @@ export const BUILD_INPUTS = [
   'public',
   'index.html',
   'vite.config.ts',
+  // The build's own plugins (vite.config.ts): the first screen's prerender, the boot scripts' inlining, precompression.
+  'scripts/prerender-first-screen.ts',
+  'scripts/inline-boot-script.ts',
+  'scripts/precompress.ts',
   'package.json',
 ];
 

@@ -69,19 +69,23 @@ describe('checkBuild on a project folder', () => {
     expect((await checkBuild(root)).stale).toBe(false);
   });
 
-  it.each(['src/app/main.tsx', 'public/icon.svg', 'index.html', 'package.json', 'vite.config.ts'])(
-    'is stale when %s changes after the build',
-    async (rel) => {
-      await write('dist/index.html', at(10));
-      await write(rel, at(20));
-      await pinFolders();
+  it.each([
+    'src/app/main.tsx',
+    'public/icon.svg',
+    'index.html',
+    'package.json',
+    'vite.config.ts',
+    'scripts/prerender-first-screen.ts',
+  ])('is stale when %s changes after the build', async (rel) => {
+    await write('dist/index.html', at(10));
+    await write(rel, at(20));
+    await pinFolders();
 
-      expect(await checkBuild(root)).toEqual({
-        stale: true,
-        reason: `${rel} changed after the last build`,
-      });
-    },
-  );
+    expect(await checkBuild(root)).toEqual({
+      stale: true,
+      reason: `${rel} changed after the last build`,
+    });
+  });
 
   it('is stale when a source file is deleted (its folder changes)', async () => {
     await write('src/app/old.ts', T0);

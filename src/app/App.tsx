@@ -1,22 +1,16 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { Role } from '../contracts/route';
-import { CaseListFrame } from '../features/scene/CaseListFrame';
 import { useShell } from '../services/ServicesContext';
-import {
-  DASHBOARD_PATH,
-  HANDOVERS_PATH,
-  ROLE_HOMES,
-  routeFor,
-  seesDashboard,
-  viewerRole,
-} from '../services/role-routes';
+import { HANDOVERS_PATH, routeFor, viewerRole } from '../services/role-routes';
+import { forgetNoCasesAtStart } from '../services/first-start';
 import { useSession } from '../services/useSession';
-import { Link, matchPath, navigate, usePath } from '../ui/router';
+import { matchPath, navigate, usePath } from '../ui/router';
 import { useShellT } from '../ui/i18n/shell-words';
 import { useOnline } from '../ui/useOnline';
 import { WithData } from './data-gate';
 import { ErrorBoundary } from './ErrorBoundary';
 import { loadI18n } from './i18n-gate';
+import { afterFirstPaint } from './later';
 import { CONFIRM_PATH } from '../domain/case/confirm-path';
 import {
   CASE_SCREENS,
@@ -33,12 +27,12 @@ import {
   SignInScreen,
   STATION_CASE_SCREENS,
 } from './routes';
-import { UpdateBanner } from './UpdateBanner';
+import { RoleFrame, ScreenFrame, SyncChipSlot } from './RoleFrame';
 import { VaultGate } from './VaultGate';
-import { capturesCases } from '../domain/case/station-role';
 
 // It counts what waits in the database: it comes with the database's code (and i18next).
 const SyncChip = lazy(async () => {
+  await afterFirstPaint();
   const [chip] = await Promise.all([import('./SyncChip'), loadI18n()]);
   return { default: chip.SyncChip };
 });
@@ -77,13 +71,6 @@ function Redirect({ path }: { path: string }) {
       live = false;
     };
   }, [path, session]);
-  return <p role="status">{t('app.loading')}</p>;
-}
-
-/** What shows while a screen (and the database) loads: the case list's frame at `/`. */
-function ScreenFrame({ path, role }: { path: string; role: Role | undefined }) {
-  const { t } = useShellT();
-  if (path === '/' && role !== undefined && capturesCases(role)) return <CaseListFrame />;
   return <p role="status">{t('app.loading')}</p>;
 }
 
@@ -153,64 +140,37 @@ function RoleApp({ path, updateReady }: { path: string; updateReady: (() => void
   const session = useSession();
   // Until the session is read, no role's screens show (a reviewer never sees the officer's).
   const role = session && viewerRole(session);
-  const home = role ? ROLE_HOMES[role] : '/';
+  // The first start's empty list holds only until another path (where a case is made).
+  useEffect(() => {
+    if (path !== '/') forgetNoCasesAtStart();
+  }, [path]);
+  const syncChip = (
+    <Suspense fallback={<SyncChipSlot />}>
+      <WithData>
+        <SyncChip current={path === '/outbox'} />
+      </WithData>
+    </Suspense>
+  );
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <Link href={home} className="brand">
-          {t('app.name')}
-        </Link>
-        <nav aria-label={t('app.name')}>
-          {role !== undefined && capturesCases(role) && (
-            <>
-              <Link href="/" aria-current={path === '/' ? 'page' : undefined}>
-                {t('app.nav.cases')}
-              </Link>
-              <Suspense fallback={<span className="sync-chip" aria-hidden="true" />}>
-                <WithData>
-                  <SyncChip current={path === '/outbox'} />
-                </WithData>
-              </Suspense>
-            </>
+    <RoleFrame
+      path={path}
+      role={role}
+      online={online}
+      updateReady={updateReady}
+      syncChip={syncChip}
+    >
+      <ErrorBoundary>
+        <Suspense fallback={<ScreenFrame path={path} role={role} />}>
+          {/* A new path is a new screen: nothing of the last one (a form's state) carries over. */}
+          {role ? (
+            <WithData>
+              <Screen key={path} path={path} role={role} />
+            </WithData>
+          ) : (
+            <p role="status">{t('app.loading')}</p>
           )}
-          {role && !capturesCases(role) && (
-            <Link href={home} aria-current={path === home ? 'page' : undefined}>
-              {t('app.nav.home')}
-            </Link>
-          )}
-          {seesDashboard(role) && (
-            <Link href={DASHBOARD_PATH} aria-current={path === DASHBOARD_PATH ? 'page' : undefined}>
-              {t('app.nav.dashboard')}
-            </Link>
-          )}
-          <Link href="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
-            {t('app.nav.settings')}
-          </Link>
-        </nav>
-      </header>
-      {updateReady && <UpdateBanner onAccept={updateReady} />}
-      {!online && (
-        <p className="offline-bar" role="status" data-testid="offline-bar">
-          {t('app.offline')}
-        </p>
-      )}
-      <main id="main" tabIndex={-1}>
-        <ErrorBoundary>
-          <Suspense fallback={<ScreenFrame path={path} role={role} />}>
-            {/* A new path is a new screen: nothing of the last one (a form's state) carries over. */}
-            {role ? (
-              <WithData>
-                <Screen key={path} path={path} role={role} />
-              </WithData>
-            ) : (
-              <p role="status">{t('app.loading')}</p>
-            )}
-          </Suspense>
-        </ErrorBoundary>
-      </main>
-    </>
+        </Suspense>
+      </ErrorBoundary>
+    </RoleFrame>
   );
 }

@@ -2,8 +2,9 @@
  * The case database (Dexie, the repositories and their schemas) is not in the
  * first chunk: the shell and the case list's frame paint first, and whatever
  * reads the phone's data waits here for its code to load and the database to
- * be made. The load starts once, at start (main.tsx), and is shared by every
- * gate; a gate shows its Suspense boundary's fallback until then.
+ * be made. The load starts once, once the first screen has painted (main.tsx,
+ * later.ts), and is shared by every gate; a gate shows its Suspense
+ * boundary's fallback until then.
  */
 import { use, type ReactNode } from 'react';
 import {
@@ -12,29 +13,33 @@ import {
   type Services,
   type ShellServices,
 } from '../services/ServicesContext';
-import { nextTask } from './later';
+import { afterFirstPaint, nextTask } from './later';
 
 let loading: Promise<Services> | undefined;
 
 /** Every service, once the database's code has loaded (loaded once). */
 export function loadServices(shell: ShellServices): Promise<Services> {
-  loading ??= Promise.all([
-    import('../storage/db'),
-    import('../storage/sealed-tables'),
-    import('../storage/photo-seal'),
-    import('../services/vault-session'),
-  ]).then(async ([db0, sealing, { attachPhotoKeys }, { createVaultSession }]) => {
-    const { createDb } = db0;
-    const { sealedTables, PHONE_SEALED_TABLES } = sealing;
-    await nextTask();
-    // Whether the phone seals is read before the database opens (encryption at rest).
-    const vault = createVaultSession();
-    await vault.init();
-    const db = createDb();
-    db.use(sealedTables(PHONE_SEALED_TABLES, vault));
-    attachPhotoKeys(db, vault);
-    return { ...shell, db, vault };
-  });
+  loading ??= afterFirstPaint()
+    .then(() =>
+      Promise.all([
+        import('../storage/db'),
+        import('../storage/sealed-tables'),
+        import('../storage/photo-seal'),
+        import('../services/vault-session'),
+      ]),
+    )
+    .then(async ([db0, sealing, { attachPhotoKeys }, { createVaultSession }]) => {
+      const { createDb } = db0;
+      const { sealedTables, PHONE_SEALED_TABLES } = sealing;
+      await nextTask();
+      // Whether the phone seals is read before the database opens (encryption at rest).
+      const vault = createVaultSession();
+      await vault.init();
+      const db = createDb();
+      db.use(sealedTables(PHONE_SEALED_TABLES, vault));
+      attachPhotoKeys(db, vault);
+      return { ...shell, db, vault };
+    });
   return loading;
 }
 

@@ -16,6 +16,21 @@ export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+let painted: () => void = () => undefined;
+const firstPaint = new Promise<void>((resolve) => (painted = resolve));
+
+/**
+ * Resolves once React's first screen has painted (main.tsx calls
+ * `firstScreenPainted`): the database's code, i18next and the screens' chunks
+ * are asked for after it, so the first screen's paint waits for none of them
+ * (nor does Lighthouse count their bytes in it).
+ */
+export const afterFirstPaint = (): Promise<void> => firstPaint;
+
+export function firstScreenPainted(): void {
+  painted();
+}
+
 /** How long a step waits for an idle period at most (a busy phone still starts them). */
 export const IDLE_TIMEOUT_MS = 2_000;
 

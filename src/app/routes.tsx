@@ -1,13 +1,14 @@
 /**
  * The screens and their paths. Every screen loads on demand together with its
  * feature's messages (and is precached by the service worker, so it still
- * opens offline), and with i18next; of the case list only the frame is in the
- * first chunk.
+ * opens offline), and with i18next, once the first screen has painted; of the
+ * case list only the frame is in the first chunk.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { OtherRole } from '../services/role-routes';
 import type { MessageBundle } from '../ui/i18n/setup';
 import { loadI18n } from './i18n-gate';
+import { afterFirstPaint } from './later';
 
 type Loader<P> = () => Promise<ComponentType<P>>;
 type Messages = () => Promise<MessageBundle>;
@@ -20,12 +21,12 @@ type Screen<P> = LazyExoticComponent<ComponentType<P>> & {
 function screen<P>(load: Loader<P>, ...messages: Messages[]): Screen<P> {
   let loading: Promise<{ default: ComponentType<P> }> | undefined;
   const loadAll = () =>
-    (loading ??= Promise.all([load(), loadI18n(), ...messages.map((m) => m())]).then(
-      ([component, i18n, ...bundles]) => {
+    (loading ??= afterFirstPaint()
+      .then(() => Promise.all([load(), loadI18n(), ...messages.map((m) => m())]))
+      .then(([component, i18n, ...bundles]) => {
         bundles.forEach(i18n.addMessages);
         return { default: component };
-      },
-    ));
+      }));
   return Object.assign(lazy(loadAll), { preload: () => void loadAll().catch(() => undefined) });
 }
 

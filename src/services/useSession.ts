@@ -11,7 +11,8 @@ import type { Role } from '../contracts/route';
 /** The session's state (signed out, active, or expired and why); undefined while loading. */
 export function useSession(): SessionState | undefined {
   const { session } = useShell();
-  const [state, setState] = useState<SessionState>();
+  // The state main.tsx read before the first render, so the shell draws the role's frame at once.
+  const [state, setState] = useState<SessionState | undefined>(() => session.peek?.());
   useEffect(() => {
     let live = true;
     const read = () => void session.state().then((s) => live && setState(s));

@@ -48,6 +48,20 @@ describe('session store', () => {
     expect(await s.active()).toMatchObject({ token: 'token-2' });
   });
 
+  it('keeps the state last read for the first render, and forgets it at every change', async () => {
+    const s = store();
+    expect(s.peek?.()).toBeUndefined();
+    await s.state();
+    expect(s.peek?.()).toEqual({ kind: 'signed-out' });
+
+    const before = s.state(); // began before the sign-in: does not bring the old state back
+    await s.signIn(LOGIN);
+    await before;
+    expect(s.peek?.()).toBeUndefined();
+    await s.state();
+    expect(s.peek?.()).toMatchObject({ kind: 'active', session: { token: 'token-1' } });
+  });
+
   it('takes a configurable shift and the token’s own expiry, whichever ends first', async () => {
     const s = store(2 * HOUR);
     await s.signIn({ ...LOGIN, expiresAt: '2026-11-27T03:00:00.000Z' });

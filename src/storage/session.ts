@@ -47,6 +47,11 @@ export interface SessionStoreOptions {
 export interface SessionStore {
   readonly shiftMs: number;
   state(): Promise<SessionState>;
+  /**
+   * The state last read, without waiting (undefined before the first read and
+   * after every sign-in, sign-out or rejection): the shell's first render.
+   */
+  peek?(): SessionState | undefined;
   /** The session when it may send now, else undefined. */
   active(): Promise<StoredSession | undefined>;
   signIn(login: LoginResponse): Promise<StoredSession>;
@@ -63,13 +68,23 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   let kv = options.store;
   const db = () => (kv ??= createStore('kuaichu-session', 'kv'));
   const listeners = new Set<() => void>();
+  let known: SessionState | undefined;
+  // A read that began before a change does not bring back the state it replaced.
+  let changes = 0;
   const notify = () => {
+    known = undefined;
+    changes++;
     for (const l of [...listeners]) l();
   };
   const read = () => get<StoredSession>(KEY, db());
 
   const state = async (): Promise<SessionState> => {
-    const session = await read();
+    const at = changes;
+    const current = stateOf(await read());
+    if (at === changes) known = current;
+    return current;
+  };
+  const stateOf = (session: StoredSession | undefined): SessionState => {
     if (!session) return { kind: 'signed-out' };
     if (session.rejectedAt) return { kind: 'expired', session, why: 'rejected' };
     const now = options.now();
@@ -83,6 +98,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   return {
     shiftMs,
     state,
+    peek: () => known,
     async active() {
       const s = await state();
       return s.kind === 'active' ? s.session : undefined;

@@ -18,7 +18,7 @@ import { Notice } from '../../ui/Notice';
 import { OtherOfficersNote } from '../../ui/OtherOfficersNote';
 import { addMessages } from '../../ui/i18n/setup';
 import { Link } from '../../ui/router';
-import { CaseListFrame } from './CaseListFrame';
+import { CaseListFrame, EmptyCaseList } from './CaseListFrame';
 
 // The squad's word on a card (with the scene's messages, and for facts the
 // liability catalog) loads only when a case has one: the first screen stays light.
@@ -63,7 +63,7 @@ export function CaseList() {
           )}
           <OtherOfficersNote others={list.others} />
           {list.cases.length === 0 ? (
-            <p className="empty">{t('cases.empty')}</p>
+            <EmptyCaseList />
           ) : (
             <ul className="case-list" data-testid="case-list">
               {returnedFirst(list.cases, reviews).map((c) => (

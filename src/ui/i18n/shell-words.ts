@@ -41,6 +41,11 @@ const subscribe = (listener: () => void) => {
 
 /** `t` for the shell's plain keys, re-rendering when the language changes. */
 export function useShellT(): { t: (key: string) => string; lng: Language } {
-  const state = useSyncExternalStore(subscribe, () => current);
+  // The server snapshot: the build renders the first screen (src/app/first-screen.tsx).
+  const state = useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => current,
+  );
   return { t: shellText, lng: state.lng };
 }
