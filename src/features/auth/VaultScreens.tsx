@@ -4,7 +4,7 @@
  * Ten wrong PINs leave an online sign-in, which keeps every case, or,
  * offline, the supervisor's recovery code read out over a voice call.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_LOCK_POLICY } from '../../domain/device/lock';
 import { useSetPin, useUnlock } from '../../services/useVault';
@@ -98,6 +98,9 @@ export function LockScreen({ officerId }: { officerId: string }) {
 }
 
 /** Sets the signed-in officer's PIN (`/pin`): the phone seals from then on. */
+/** The PIN's own page (src/app/VaultGate.tsx `PIN_PATH`). */
+const PIN_PAGE = '/pin';
+
 /**
  * Sets the officer's PIN; `required`: his brigade requires one before he
  * uses the app (the gate shows nothing else until it is set); `idleMinutes`:
@@ -117,13 +120,6 @@ export function PinSetupScreen({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -136,9 +132,10 @@ export function PinSetupScreen({
       setBusy(false);
       if (result.ok) {
         setDone(true);
-        // Shown by the gate in place of a screen, it is gone once the key is
-        // open (that screen shows): only the PIN's own page moves on.
-        if (mounted.current) navigate('/', { replace: true });
+        // Only the PIN's own page (`/pin`, from Settings) moves on to the list;
+        // shown by the gate in place of another screen, that screen shows once
+        // the key is open, and the officer may have moved on from it already.
+        if (window.location.pathname === PIN_PAGE) navigate('/', { replace: true });
         return;
       }
       const key =
