@@ -24,9 +24,11 @@
  * finished upload after we moved it; sweeping stale ones is left to ops).
  *
  * Fastify must not read the body: a pass-through parser for
- * `application/offset+octet-stream`, then tus gets a web `Request` streaming
- * the raw body (`handleWeb`) and its `Response` goes back through Fastify,
- * with the headers every answer carries.
+ * `application/offset+octet-stream`. A PATCH is served on the Node request
+ * itself (tus-patch.ts: tus's steps and statuses, without its web-stream
+ * round trip); every other method goes to tus as a web `Request`
+ * (`handleWeb`). Either `Response` goes back through Fastify, with the
+ * headers every answer carries.
  */
 import { ReadableStream } from 'node:stream/web';
 import { ERRORS, MemoryLocker, Server } from '@tus/server';
