@@ -7,7 +7,10 @@
  *    p50/p99 latency, the group commit's batches; then idempotent replays;
  *  - the stage breakdown (ingest-stages.ts): each CPU stage of a PUT alone;
  *  - photo uploads: 5 MB photos through tus-js-client, MB/s, against a raw
- *    `fs.copyFile` of the same bytes on the same disk;
+ *    copy of the same bytes on the same disk, durable as an upload's
+ *    receipt is (`fs.copyFile` to a new file, its fsync, its folder's
+ *    fsync); in rounds, each round the copy, one PATCH per photo and the
+ *    app's PATCHes one after the other, each ratio taken within its round;
  *  - raw SQLite: one-row transactions with the server's pragmas (WAL,
  *    synchronous FULL) on the same disk, commits per second, the ceiling a
  *    PUT-per-commit server can reach.
@@ -37,6 +40,8 @@ import { ingestStages, type StageMicros } from './ingest-stages';
 export interface IngestOptions {
   /** Distinct new cases sent at each concurrency. */
   cases?: number;
+  /** Rounds of the upload comparison (copy, one PATCH, app PATCHes). */
+  uploadRounds?: number;
   concurrency?: number[];
   photoUploads?: number;
   photoBytes?: number;
@@ -81,10 +86,14 @@ export interface IngestFigures {
   photoUpload: {
     photos: number;
     bytesEach: number;
+    /** Rounds of copy, one PATCH, app PATCHes; the MB/s are over all rounds, the ratios each round's median. */
+    rounds: number;
     /** Each photo in one PATCH. */
     tusMBps: number;
     fileCopyMBps: number;
     tusVsCopy: number;
+    /** Each round's ratios (tus in one PATCH, in the app's PATCHes, to that round's copy). */
+    roundRatios: { tus: number; tusAppChunks: number }[];
     /** The app's PATCH size (src/api/tus-upload.ts, UPLOAD_CHUNK_BYTES). */
     appChunkBytes: number;
     tusAppChunksMBps: number;
@@ -233,7 +242,11 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
         JSON.stringify(key.publicKeyJwk),
         { db, unitId: unit.id },
       );
-      const photoUpload = await benchUploads(base, token, dir, photoUploads, photoBytes);
+      const photoUpload = await benchUploads(base, token, dir, {
+        count: photoUploads,
+        bytes: photoBytes,
+        rounds: options.uploadRounds ?? 3,
+      });
       const rawSqlite = rawSqliteCommits(path.join(dir, 'raw.sqlite'), 1000);
       const vsRaw = (f: LatencyFigures) => round(f.perSecond / rawSqlite.commitsPerSecond, 3);
       const casePut = puts[0] as LatencyFigures;
@@ -292,20 +305,37 @@ function rawSqliteCommits(file: string, commits: number) {
   }
 }
 
+/** The raw copy an upload is measured against: each file copied, fsynced, and its folder fsynced. */
+async function durableCopies(dir: string, sources: string[]): Promise<number> {
+  await fs.mkdir(dir);
+  const t0 = performance.now();
+  for (const [i, file] of sources.entries()) {
+    const copy = path.join(dir, `copy-${i}`);
+    await fs.copyFile(file, copy);
+    for (const [name, flags] of [
+      [copy, 'r+'],
+      [dir, 'r'],
+    ] as const) {
+      const handle = await fs.open(name, flags);
+      await handle.sync();
+      await handle.close();
+    }
+  }
+  return (performance.now() - t0) / 1000;
+}
+
 async function benchUploads(
   base: string,
   token: string,
   dir: string,
-  count: number,
-  bytes: number,
+  { count, bytes, rounds }: { count: number; bytes: number; rounds: number },
 ) {
   const made = (run: string) =>
     Array.from({ length: count }, (_, i) =>
       makePhoto('0190a000-0000-7000-8000-0000000b0000', `bench-${run}-${i}`, 'overview', bytes),
     );
-  const photos = made('upload');
   // Distinct bytes for each run: bytes the store holds already are not written again.
-  const load = (run: typeof photos, chunkSize: number) => ({
+  const load = (run: ReturnType<typeof made>, chunkSize: number) => ({
     base,
     token,
     chunkSize,
@@ -314,32 +344,42 @@ async function benchUploads(
       metadata: { sha256: p.meta.sha256, caseId: p.meta.caseId },
     })),
   });
-  const tusSeconds = await uploadFromWorker(load(photos, Number.POSITIVE_INFINITY));
-  const chunkedSeconds = await uploadFromWorker(load(made('chunked'), APP_CHUNK_BYTES));
-  const sources = await Promise.all(
-    photos.map(async (photo, i) => {
-      const file = path.join(dir, `copy-src-${i}`);
-      await fs.writeFile(file, photo.bytes);
-      return file;
-    }),
-  );
-  const t0 = performance.now();
-  for (const [i, file] of sources.entries()) {
-    await fs.copyFile(file, path.join(dir, `copy-dst-${i}`));
-    const handle = await fs.open(path.join(dir, `copy-dst-${i}`), 'r+');
-    await handle.sync(); // the blob store fsyncs too
-    await handle.close();
+  const seconds = { copy: 0, tus: 0, chunked: 0 };
+  const roundRatios: { tus: number; tusAppChunks: number }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const sources = await Promise.all(
+      made(`copy-${round}`).map(async (photo, i) => {
+        const file = path.join(dir, `copy-src-${round}-${i}`);
+        await fs.writeFile(file, photo.bytes);
+        return file;
+      }),
+    );
+    const copy = await durableCopies(path.join(dir, `copies-${round}`), sources);
+    const tus = await uploadFromWorker(load(made(`upload-${round}`), Number.POSITIVE_INFINITY));
+    const chunked = await uploadFromWorker(load(made(`chunked-${round}`), APP_CHUNK_BYTES));
+    seconds.copy += copy;
+    seconds.tus += tus;
+    seconds.chunked += chunked;
+    roundRatios.push({ tus: round3(copy / tus), tusAppChunks: round3(copy / chunked) });
   }
-  const copySeconds = (performance.now() - t0) / 1000;
-  const mb = (count * bytes) / (1024 * 1024);
+  const mb = (rounds * count * bytes) / (1024 * 1024);
+  const median = (pick: (r: (typeof roundRatios)[number]) => number) =>
+    percentile(
+      roundRatios.map(pick).sort((a, b) => a - b),
+      50,
+    );
   return {
     photos: count,
     bytesEach: bytes,
-    tusMBps: round(mb / tusSeconds),
-    fileCopyMBps: round(mb / copySeconds),
-    tusVsCopy: round(copySeconds / tusSeconds, 3),
+    rounds,
+    tusMBps: round(mb / seconds.tus),
+    fileCopyMBps: round(mb / seconds.copy),
+    tusVsCopy: median((r) => r.tus),
     appChunkBytes: APP_CHUNK_BYTES,
-    tusAppChunksMBps: round(mb / chunkedSeconds),
-    tusAppChunksVsCopy: round(copySeconds / chunkedSeconds, 3),
+    tusAppChunksMBps: round(mb / seconds.chunked),
+    tusAppChunksVsCopy: median((r) => r.tusAppChunks),
+    roundRatios,
   };
 }
+
+const round3 = (n: number) => round(n, 3);

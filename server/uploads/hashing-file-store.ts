@@ -23,7 +23,8 @@ import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
-import { ERRORS } from '@tus/utils';
+import { ERRORS, FileKvStore } from '@tus/utils';
+import type { KvStore, Upload } from '@tus/utils';
 
 /**
  * Bytes a PATCH may hold in memory on their way to the file (the streams'
@@ -37,11 +38,47 @@ interface RunningHash {
   offset: number;
 }
 
+/**
+ * The uploads' `<id>.json` files, kept in memory too once read or written:
+ * an upload's length and metadata never change after creation, and every
+ * PATCH reads them (its owner, its length). Another process sharing the
+ * folder may delete an upload this one still remembers; its file is gone
+ * then, and the file store answers that (tus's 410) from its `stat`.
+ */
+class RememberedKvStore implements KvStore<Upload> {
+  readonly #known = new Map<string, Upload>();
+  readonly #files: FileKvStore<Upload>;
+
+  constructor(directory: string) {
+    this.#files = new FileKvStore(directory);
+  }
+
+  async get(key: string): Promise<Upload | undefined> {
+    const known = this.#known.get(key) ?? (await this.#files.get(key));
+    if (known) this.#known.set(key, known);
+    return known && structuredClone(known);
+  }
+
+  async set(key: string, value: Upload): Promise<void> {
+    await this.#files.set(key, value);
+    this.#known.set(key, JSON.parse(JSON.stringify(value)) as Upload);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.#known.delete(key);
+    await this.#files.delete(key);
+  }
+
+  list(): Promise<string[]> {
+    return this.#files.list();
+  }
+}
+
 export class HashingFileStore extends FileStore {
   readonly #hashes = new Map<string, RunningHash>();
 
   constructor(directory: string) {
-    super({ directory });
+    super({ directory, configstore: new RememberedKvStore(directory) });
   }
 
   /** The upload's bytes on disk (they become the blob by rename). */
@@ -52,6 +89,20 @@ export class HashingFileStore extends FileStore {
   }
 
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
+    return this.receive(readable, id, offset, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Writes a PATCH's bytes at `offset`, hashing them on the way; answers the
+   * new offset. Bytes past `size` (the upload's declared length) are refused
+   * with tus's 413, as its own stream limiter does.
+   */
+  async receive(
+    source: Readable | AsyncIterable<Buffer>,
+    id: string,
+    offset: number,
+    size: number,
+  ): Promise<number> {
     const known = this.#hashes.get(id);
     const running =
       known?.offset === offset
@@ -61,11 +112,18 @@ export class HashingFileStore extends FileStore {
           : undefined;
     this.#hashes.delete(id);
     let seen = 0;
+    let tooLong = false;
+    const room = size - offset;
     // Each chunk goes on as it came: a request cut midway keeps every byte
     // that arrived (the client resumes from there), none held back here.
     const counting = new Transform({
       highWaterMark: BUFFERED_BYTES,
       transform(chunk: Buffer, _encoding, done) {
+        if (seen + chunk.byteLength > room) {
+          tooLong = true;
+          done(new Error('past the upload length'));
+          return;
+        }
         running?.hash.update(chunk);
         seen += chunk.byteLength;
         done(null, chunk);
@@ -79,10 +137,10 @@ export class HashingFileStore extends FileStore {
       highWaterMark: BUFFERED_BYTES,
     });
     try {
-      await pipeline(readable, counting, file);
+      await pipeline(source, counting, file);
     } catch {
       // As @tus/file-store: the PATCH fails; the bytes that reached the file stay.
-      throw ERRORS.FILE_WRITE_ERROR;
+      throw tooLong ? ERRORS.ERR_MAX_SIZE_EXCEEDED : ERRORS.FILE_WRITE_ERROR;
     }
     if (running) this.#hashes.set(id, { hash: running.hash, offset: offset + seen });
     return offset + seen;

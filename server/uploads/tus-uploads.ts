@@ -24,12 +24,14 @@
  * finished upload after we moved it; sweeping stale ones is left to ops).
  *
  * Fastify must not read the body: a pass-through parser for
- * `application/offset+octet-stream`, then tus gets a web `Request` streaming
- * the raw body (`handleWeb`) and its `Response` goes back through Fastify,
- * with the headers every answer carries.
+ * `application/offset+octet-stream`. A PATCH is served on the Node request
+ * itself (tus-patch.ts: tus's steps and statuses, without its web-stream
+ * round trip); every other method goes to tus as a web `Request`
+ * (`handleWeb`). Either `Response` goes back through Fastify, with the
+ * headers every answer carries.
  */
 import { ReadableStream } from 'node:stream/web';
-import { ERRORS, Server } from '@tus/server';
+import { ERRORS, MemoryLocker, Server } from '@tus/server';
 import type { Upload } from '@tus/utils';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorBody } from '../../src/contracts/errors';
@@ -48,6 +50,7 @@ import type { Database } from '../db/schema';
 import { errorBody, parseInput, storageUnavailableBody } from '../errors';
 import { acceptAssessmentUpload, jsonRefusal, storeAssessmentUpload } from './assessment-uploads';
 import { HashingFileStore } from './hashing-file-store';
+import { patchUpload } from './tus-patch';
 
 export interface UploadRoutesOptions {
   db: Db;
@@ -141,8 +144,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     }
   };
 
-  const finish = async (req: Request, upload: Upload) => {
-    const session = sessionOf(req);
+  const finish = async (session: Session, upload: Upload) => {
     if (session.role === 'insurer') return finishAssessment(session, upload);
     const meta = UploadMetadata.parse(upload.metadata);
     const at = now();
@@ -204,9 +206,26 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     }
   };
 
+  /** A tus error (or a fault) as tus answers it: statuses ≥ 500 logged, the blob store's absence a 503. */
+  const errorAnswer = (log: FastifyBaseLogger | undefined, error: unknown) => {
+    if (error instanceof BlobStoreUnavailableError) {
+      log?.error(`upload not stored: ${error.message}`);
+      return { status_code: 503, body: JSON.stringify(storageUnavailableBody()) };
+    }
+    const known = error as { status_code?: number; body?: string };
+    const status = known.status_code ?? 500;
+    if (status >= 500) log?.error({ err: error }, 'upload failed');
+    return { status_code: status, body: known.body ?? '' };
+  };
+
+  // One lock per upload, shared by tus's methods and our PATCH (tus-patch.ts).
+  const locker = new MemoryLocker();
+  const lockDrainMs = 3000;
   const tus = new Server({
     path: '/api/uploads',
     datastore,
+    locker,
+    lockDrainTimeout: lockDrainMs,
     relativeLocation: true,
     maxSize: maxBytes,
     async onUploadCreate(req, upload) {
@@ -235,34 +254,53 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
         throw ERRORS.FILE_NOT_FOUND;
       }
     },
-    onUploadFinish: finish,
+    // A POST carrying the whole photo (creation-with-upload) finishes here.
+    onUploadFinish: (req, upload) => finish(sessionOf(req), upload),
     // Only logs (and answers 503 when the blob store is down): the answer is
     // mapped to the error shape once tus has returned it.
     onResponseError(req, error) {
-      if (error instanceof BlobStoreUnavailableError) {
-        calls.get(req)?.log.error(`upload not stored: ${error.message}`);
-        return { status_code: 503, body: JSON.stringify(storageUnavailableBody()) };
-      }
-      const status = 'status_code' in error ? error.status_code : 500;
-      if (status >= 500) calls.get(req)?.log.error({ err: error }, 'upload failed');
-      return undefined;
+      const mapped = errorAnswer(calls.get(req)?.log, error);
+      return mapped.status_code === 503 ? mapped : undefined;
     },
   });
+
+  /** A PATCH, on the Node request (tus-patch.ts): tus's answers, without its web-stream round trip. */
+  const patch = async (request: FastifyRequest, id: string, session: Session) => {
+    try {
+      return await patchUpload(request.raw, id, {
+        datastore,
+        locker,
+        lockDrainMs,
+        mayTouch: (upload) => canTouchUpload(scopeFor(session), upload.metadata?.['uploaderId']),
+        finish: (upload) => finish(session, upload),
+      });
+    } catch (error) {
+      const { status_code, body } = errorAnswer(request.log, error);
+      return new Response(body, { status: status_code, headers: { 'Tus-Resumable': '1.0.0' } });
+    }
+  };
 
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) =>
     done(null),
   );
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    const req = webRequestOf(request);
-    if (request.method !== 'OPTIONS') {
-      calls.set(req, {
-        session: await auth.require(request, ['officer', 'station', 'insurer']),
-        log: request.log,
-      });
-      if (request.method !== 'POST') parseInput(TusIdParams, request.params, 'params');
+    let response: Response;
+    if (request.method === 'OPTIONS') response = await tus.handleWeb(webRequestOf(request));
+    else {
+      const session = await auth.require(request, ['officer', 'station', 'insurer']);
+      const id =
+        request.method === 'POST'
+          ? undefined
+          : parseInput(TusIdParams, request.params, 'params').id;
+      if (request.method === 'PATCH' && id !== undefined)
+        response = await patch(request, id, session);
+      else {
+        const req = webRequestOf(request);
+        calls.set(req, { session, log: request.log });
+        response = await tus.handleWeb(req);
+      }
     }
-    const response = await tus.handleWeb(req);
     if (response.status < 400) return reply.send(response);
     for (const [name, value] of response.headers) {
       if (name !== 'content-type' && name !== 'content-length') void reply.header(name, value);
