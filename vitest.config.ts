@@ -1,4 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { useMemoryTmpdir } from './tests/setup/memory-tmpdir.ts';
+
+// Temporary folders (test databases, servers' data, Chromium's profiles) on
+// /dev/shm when there is one: no waiting on fsync (tests/setup/memory-tmpdir.ts).
+useMemoryTmpdir();
 
 // Kept apart from vite.config.ts so the PWA plugin stays out of tests.
 export default defineConfig({

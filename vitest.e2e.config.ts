@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { useMemoryTmpdir } from './tests/setup/memory-tmpdir.ts';
 
 // Browser tests: playwright-core driving Debian's Chromium against the real
 // server (built app + API on one port). Run by `npm run test:e2e`.
@@ -8,6 +9,10 @@ import { defineConfig } from 'vitest/config';
 // waiting on the page or the network: 1130 s one at a time, 610 s two at a time
 // on this 2-core machine), each worker importing the harness, the drivers and
 // the domain once.
+// Temporary folders (test databases, servers' data, Chromium's profiles) on
+// /dev/shm when there is one: no waiting on fsync (tests/setup/memory-tmpdir.ts).
+useMemoryTmpdir();
+
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
