@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { aCase } from '../../tests/builders/case.builder';
 import { CaseRecord } from '../domain/case/case.schema';
 import { TEXT_LIMITS } from '../domain/text';
-import type { KuaichuDb } from '../storage';
+import { VaultLockedError, type KuaichuDb } from '../storage';
 import { en } from '../ui/i18n/en';
 import { zhCN } from '../ui/i18n/zh-CN';
 import { describeSaveError } from './save-error';
@@ -52,6 +52,18 @@ describe('describeSaveError for a record the schema refuses', () => {
     );
     expect(await describeSaveError(control, db, t)).toBe(
       'Saving failed: Plate number: contains a control character that cannot be saved. Nothing already saved was lost.',
+    );
+  });
+});
+
+describe('describeSaveError on a phone that seals with no key open', () => {
+  it('says to sign in or unlock, in words, not the store’s message', async () => {
+    const locked = new VaultLockedError('cases');
+    expect(await describeSaveError(locked, db, await translator('zh-CN'))).toBe(
+      '本机案件加密保存，需要民警的密钥才能写入：请先登录（需联网一次）或解锁，再新建或修改案件。已保存的案件不受影响。',
+    );
+    expect(await describeSaveError(locked, db, await translator('en'))).toContain(
+      'sign in (the network is needed once) or unlock first',
     );
   });
 });

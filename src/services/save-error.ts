@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { TEXT_MESSAGES } from '../domain/text';
-import { countUnsent, type KuaichuDb } from '../storage';
+import { countUnsent, VaultLockedError, type KuaichuDb } from '../storage';
 import { OfflineLimitError } from './offline-limit';
 import { useServices } from './ServicesContext';
 import { isQuotaError, markWriteFailedForSpace } from './storage-pressure';
@@ -20,6 +20,8 @@ export async function describeSaveError(
     return t('errors.storageFull', { cases: unsent.cases });
   }
   if (err instanceof OfflineLimitError) return t('errors.offlineLimit', { hours: err.sinceHours });
+  // A phone that seals, with no officer's key open (signed out): nothing was written.
+  if (err instanceof VaultLockedError) return t('errors.vaultLocked');
   const issues = schemaIssues(err);
   const reason = issues
     ? issues.map((issue) => issueText(issue, t)).join('; ')

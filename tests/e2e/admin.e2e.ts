@@ -1,7 +1,7 @@
 /**
  * The brigade administrator's accounts, units and phones in the browser:
  * the admin creates a rural station and an officer in it, who signs in on a
- * phone; the officer captures a case with no signal; the admin revokes the
+ * phone and sets his PIN (it seals what it keeps); the officer captures a case with no signal; the admin revokes the
  * phone's enrolment; the officer starts a second case; when the signal
  * returns the case recorded before the revocation is taken and wiped from the
  * phone, the one recorded after is refused with words the officer can act on,
@@ -21,7 +21,7 @@ import { startCase } from './drivers';
 import { useBrowserWorld } from './harness';
 import { caseSyncStatus, sendNow, waitAllSent, waitForStatus } from './outbox';
 import { seedBrigade } from './brigade-seed';
-import { openApp, signInAs, submitNewPin, unlockIfSealing } from './phone';
+import { gotoApp, openApp, setPhonePin, signInAs, submitNewPin, unlockIfSealing } from './phone';
 import { rememberPin, sealedCaseCount } from './phone-db';
 import { fillOneVehicleCase, quickCase } from './scene-drivers';
 import { DEMO_BRIGADE } from '../../server/demo';
@@ -127,21 +127,24 @@ describe('the brigade administrator’s accounts and phones', () => {
     const phone = await openApp(phoneContext);
     expect(await signInAs(phone, USERNAME)).toEqual({ path: '/outbox' });
     await phone.getByTestId('session-panel').getByText('已登录').waitFor();
+    // The phone seals (issue 18): revocation still takes what it recorded before.
+    await setPhonePin(phone, '271828');
 
     await phoneContext.setOffline(true);
-    await phone.goto('/');
+    await gotoApp(phone, '/');
     const id = await startCase(phone, '乌兰站门前');
     await fillOneVehicleCase(phone, id, '乌兰站门前');
+    expect(await sealedCaseCount(phone)).toEqual({ sealed: 1, cases: 1 });
 
     await revokePhoneOf(desk);
-    await phone.goto('/');
+    await gotoApp(phone, '/');
     const after = await startCase(phone, '乌兰站东侧');
-    await phone.goto(`/cases/${after}`);
+    await gotoApp(phone, `/cases/${after}`);
     await phone.getByLabel('情况说明').fill('吊销后录入');
     await phone.getByTestId('save-status').getByText('已保存在本机').waitFor();
 
     await phoneContext.setOffline(false);
-    await phone.goto('/outbox');
+    await gotoApp(phone, '/outbox');
     await phone.getByRole('button', { name: '立即发送' }).click();
     await waitForStatus(phone, after, 'needs-attention');
     expect(await phone.locator(`li[data-case="${after}"]`).textContent()).toContain(

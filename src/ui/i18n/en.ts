@@ -111,6 +111,8 @@ export const en: Messages = {
       'The phone is low on space; no new case can start: {{cases}} cases are not sent yet.',
     storageHelp:
       'Connect to sync the cases you have, or delete photos and apps you do not need. Nothing saved is lost, and saved cases stay editable.',
+    vaultLocked:
+      'This phone stores its cases encrypted and needs an officer’s key to write: sign in (the network is needed once) or unlock first, then start or change a case. Nothing saved is affected.',
     offlineLimit:
       'This phone has not reached the server for {{hours}} hours, past the offline limit: no new case can start. Connect and sign in again first; the cases you have can still be worked on and saved, and nothing is lost.',
     reload: 'Reload',
