@@ -2,7 +2,7 @@
  * The composition root: the shell's services and words, the service worker;
  * the database, i18next and the outbox runner load after the first paint.
  */
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, startTransition, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { webPlatform } from '../platform/web';
 import { ShellProvider, type ShellServices } from '../services/ServicesContext';
@@ -130,11 +130,18 @@ async function start() {
   document.documentElement.lang = lng;
   const container = document.getElementById('root');
   if (!container) throw new Error('#root missing from index.html');
-  createRoot(container).render(
-    <StrictMode>
-      <Root shell={shell} />
-    </StrictMode>,
-  );
+  const root = createRoot(container);
+  // A transition: React renders the app in slices of a few milliseconds,
+  // yielding between them, instead of one long task right after the first
+  // paint (the prerendered shell stays on screen until the commit, which
+  // replaces it with the same markup).
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <Root shell={shell} />
+      </StrictMode>,
+    );
+  });
 }
 
 void start();
