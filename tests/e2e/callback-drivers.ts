@@ -4,10 +4,11 @@
  * overdue packets on `/review/overdue` (reached from the queue) — the words
  * each card says and whether it is drawn in the error colour.
  */
+import { DEMO_BRIGADE } from '../../server/demo';
 import type { Page } from 'playwright-core';
 
 /**
- * The admin types `minutes` as the (demo's only) brigade's call-back target
+ * The admin types `minutes` as the demo brigade's call-back target
  * and saves; answers what the screen then says: the saved status, or the
  * field's message.
  */
@@ -16,7 +17,9 @@ export async function saveCallbackTarget(page: Page, minutes: string): Promise<s
     await page.goto('/admin');
     await page.getByRole('link', { name: '大队设置' }).click();
   }
-  const form = page.getByTestId('brigade-form').first();
+  const form = page
+    .getByTestId('brigade-form')
+    .filter({ has: page.getByRole('heading', { name: DEMO_BRIGADE, exact: true }) });
   await form.getByLabel('回访时限（分钟）').fill(minutes);
   await form.getByRole('button', { name: /^保存/ }).click();
   const said = form
@@ -28,7 +31,7 @@ export async function saveCallbackTarget(page: Page, minutes: string): Promise<s
 }
 
 /**
- * The admin types the (demo's only) brigade's five-fast targets given, in
+ * The admin types the demo brigade's five-fast targets given, in
  * minutes by the fields' labels' fast ('取证快', '定责快', …), and saves them;
  * answers what the screen then says: the saved status, or the first
  * field's message.
@@ -41,7 +44,9 @@ export async function saveFiveFastTargets(
     await page.goto('/admin');
     await page.getByRole('link', { name: '大队设置' }).click();
   }
-  const form = page.getByTestId('targets-form').first();
+  const form = page
+    .getByTestId('targets-form')
+    .filter({ has: page.getByRole('heading', { name: `${DEMO_BRIGADE}的“五快”时限目标` }) });
   for (const [fast, minutes] of Object.entries(targets)) {
     await form.getByLabel(`${fast}目标（分钟）`).fill(minutes);
   }

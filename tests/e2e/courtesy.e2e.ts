@@ -12,6 +12,7 @@
  * the reviewer sees each step with its time and version. Its own server: the
  * script is changed.
  */
+import { DEMO_BRIGADE } from '../../server/demo';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
@@ -37,7 +38,7 @@ const TIANDITU_KEY = 'brigade-browser-key';
 async function editScript(desk: Page): Promise<void> {
   await desk.goto('/admin/brigades');
   await desk
-    .getByRole('link', { name: /的三告知、两敬礼用语$/ })
+    .getByRole('link', { name: `${DEMO_BRIGADE}的三告知、两敬礼用语` })
     .first()
     .click();
   await desk.getByRole('heading', { level: 1, name: '三告知、两敬礼用语' }).waitFor();
@@ -57,7 +58,7 @@ async function editScript(desk: Page): Promise<void> {
 async function setBaseMap(desk: Page): Promise<void> {
   await desk.goto('/admin/brigades');
   await desk
-    .getByRole('link', { name: /的地图底图$/ })
+    .getByRole('link', { name: `${DEMO_BRIGADE}的地图底图` })
     .first()
     .click();
   await desk.getByRole('heading', { level: 1, name: '地图底图' }).waitFor();

@@ -9,6 +9,7 @@
  * reference; the officer's case screen then reads it retrieved. Axe on the
  * admin's screen, the case screen and the review's case view; 360 px.
  */
+import { DEMO_BRIGADE } from '../../server/demo';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
@@ -27,7 +28,7 @@ const OURS = `礼让路口${stamp}`;
 async function registerUnit(desk: Page): Promise<void> {
   await desk.goto('/admin/brigades');
   await desk
-    .getByRole('link', { name: /的路侧视频点位$/ })
+    .getByRole('link', { name: `${DEMO_BRIGADE}的路侧视频点位` })
     .first()
     .click();
   await desk.getByRole('heading', { level: 1, name: /的路侧视频点位$/ }).waitFor();

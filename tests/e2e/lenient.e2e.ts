@@ -12,6 +12,7 @@
  * again, the server holds them and the dashboard lists the case among its
  * officer's warnings.
  */
+import { DEMO_BRIGADE } from '../../server/demo';
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/contracts/cases';
 import type { DashboardCasesPage } from '../../src/contracts/dashboard';
@@ -43,7 +44,7 @@ async function saveRegion(): Promise<void> {
   expect(await signInAs(desk, 'demo-admin')).toEqual({ path: '/admin' });
   await desk.goto('/admin/brigades');
   await desk
-    .getByRole('link', { name: /的首违警告清单$/ })
+    .getByRole('link', { name: `${DEMO_BRIGADE}的首违警告清单` })
     .first()
     .click();
   await desk.getByRole('heading', { level: 1, name: '首违警告清单' }).waitFor();

@@ -7,6 +7,7 @@
  * storage (the SQLite file opened read-only, every blob hashed, unfinished
  * uploads, audit events).
  */
+import { DEMO_BRIGADE } from '../../server/demo';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ export async function login(serverUrl: string, username = 'demo-officer'): Promi
   return ((await res.json()) as { token: string }).token;
 }
 
-/** The demo admin sets the (demo's only) brigade's five-fast targets through the API. */
+/** The demo admin sets the demo brigade's five-fast targets through the API (other tests add brigades). */
 export async function setBrigadeTargets(
   serverUrl: string,
   targets: Readonly<Record<string, number>>,
@@ -39,7 +40,9 @@ export async function setBrigadeTargets(
     'content-type': 'application/json',
   };
   const list = await fetch(`${serverUrl}/api/admin/brigades`, { headers });
-  const [brigade] = ((await list.json()) as { brigades: { id: string }[] }).brigades;
+  const brigade = (
+    (await list.json()) as { brigades: { id: string; name: string }[] }
+  ).brigades.find((b) => b.name === DEMO_BRIGADE);
   const res = await fetch(`${serverUrl}/api/admin/brigades/${brigade!.id}`, {
     method: 'PATCH',
     headers,
