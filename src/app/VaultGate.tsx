@@ -10,8 +10,7 @@
  * idle lock takes the brigade's minutes.
  */
 import type { ReactNode } from 'react';
-import { capturesCases } from '../domain/case/station-role';
-import { lockPolicyOf } from '../domain/device/lock';
+import { lockPolicyOf, pinRequiredOf } from '../domain/device/lock';
 import { useShellT } from '../ui/i18n/shell-words';
 import { useSession } from '../services/useSession';
 import {
@@ -31,8 +30,7 @@ export function VaultGate({ path, children }: { path: string; children: ReactNod
   const active = session && session.kind !== 'signed-out' ? session.session : null;
   const officerId = active ? active.user.id : null;
   const lock = active?.phoneLock;
-  // The brigade requires a PIN of those who keep cases on the phone.
-  const pinRequired = Boolean(lock?.pinRequired && active && capturesCases(active.user.role));
+  const pinRequired = active !== null && pinRequiredOf(lock, active.user.role);
   // Read only on a phone that seals, or must: every screen change mounts the gate anew.
   const hasKeyring = useHasKeyring(view.sealing || pinRequired ? officerId : null);
   const idleMinutes = lockPolicyOf(lock).idleMinutes;

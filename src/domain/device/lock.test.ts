@@ -5,6 +5,7 @@ import {
   DEFAULT_LOCK_POLICY as P,
   DEFAULT_PHONE_LOCK,
   lockPolicyOf,
+  pinRequiredOf,
   offlineStanding,
   shouldLock,
 } from './lock';
@@ -112,5 +113,20 @@ describe('lockPolicyOf', () => {
   it('keeps the defaults on a phone that has not learnt its brigade’s', () => {
     expect(lockPolicyOf(undefined)).toBe(P);
     expect(lockPolicyOf(DEFAULT_PHONE_LOCK)).toEqual(P);
+  });
+});
+
+describe('pinRequiredOf', () => {
+  const lock = { idleMinutes: 5, offlineLimitHours: 72, pinRequired: true };
+  it.each([
+    ['officer', lock, true],
+    ['station', lock, true],
+    ['reviewer', lock, false],
+    ['insurer', lock, false],
+    ['admin', lock, false],
+    ['officer', { ...lock, pinRequired: false }, false],
+    ['officer', undefined, false],
+  ] as const)('a %s under %j: %s', (role, l, required) => {
+    expect(pinRequiredOf(l, role)).toBe(required);
   });
 });

@@ -4,6 +4,7 @@
  * that has not reached the server for too long may still do. Pure rules: the
  * times come in as arguments.
  */
+import { capturesCases } from '../case/station-role';
 import { ok, refuse, type Result } from '../result';
 
 /** The brigade's lock settings; the defaults are the issue's. */
@@ -55,6 +56,15 @@ export function lockPolicyOf(lock: PhoneLock | undefined): LockPolicy {
     idleMinutes: lock.idleMinutes,
     offlineLimitHours: lock.offlineLimitHours,
   };
+}
+
+/**
+ * Whether the brigade's lock makes a user of `role` set a PIN before using
+ * the app: required of those who keep cases on the phone (an officer, a
+ * station), when the brigade requires it.
+ */
+export function pinRequiredOf(lock: PhoneLock | undefined, role: string): boolean {
+  return lock?.pinRequired === true && capturesCases(role);
 }
 
 export const PIN_MIN_DIGITS = 6;
