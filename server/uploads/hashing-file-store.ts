@@ -16,21 +16,26 @@
  */
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import { ERRORS, FileKvStore } from '@tus/utils';
 import type { KvStore, Upload } from '@tus/utils';
+import { receivedBytes } from './young-buffers';
 
-/**
- * Bytes a PATCH may hold in memory on their way to the file (the streams'
- * default, 16 KiB, pauses the socket after every chunk until it is written).
- */
-const BUFFERED_BYTES = 4 * 1024 * 1024;
+/** One block of a PATCH's bytes on their way to the file; two per PATCH. */
+const BLOCK_BYTES = 1024 * 1024;
+
+/** Blocks kept for the next PATCHes (more concurrent PATCHes allocate more, and drop them). */
+const SPARE_BLOCKS = 8;
+const spareBlocks: Buffer[] = [];
+
+const takeBlock = (): Buffer => spareBlocks.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
+const giveBlock = (block: Buffer) => {
+  if (spareBlocks.length < SPARE_BLOCKS) spareBlocks.push(block);
+};
 
 interface RunningHash {
   hash: Hash;
@@ -95,7 +100,15 @@ export class HashingFileStore extends FileStore {
   /**
    * Writes a PATCH's bytes at `offset`, hashing them on the way; answers the
    * new offset. Bytes past `size` (the upload's declared length) are refused
-   * with tus's 413, as its own stream limiter does.
+   * with tus's 413, as its own stream limiter does; the bytes before them
+   * are written.
+   *
+   * Each chunk from the socket is hashed and copied into a block of its own
+   * (a pool of 1 MiB blocks kept for the process), and a full block is
+   * written while the next one fills. The socket's chunks are then garbage
+   * at once: queued for the disk instead, they outlived the young
+   * generation's collections and each 5 MB upload cost a full collection of
+   * the server's heap (BENCHMARKS.md, ingest); young-buffers.ts frees them.
    */
   async receive(
     source: Readable | AsyncIterable<Buffer>,
@@ -111,39 +124,63 @@ export class HashingFileStore extends FileStore {
           ? { hash: createHash('sha256'), offset: 0 }
           : undefined;
     this.#hashes.delete(id);
-    let seen = 0;
-    let tooLong = false;
     const room = size - offset;
-    // Each chunk goes on as it came: a request cut midway keeps every byte
-    // that arrived (the client resumes from there), none held back here.
-    const counting = new Transform({
-      highWaterMark: BUFFERED_BYTES,
-      transform(chunk: Buffer, _encoding, done) {
-        if (seen + chunk.byteLength > room) {
+    const file = await fs.open(this.pathOf(id), 'r+').catch(() => {
+      throw ERRORS.FILE_WRITE_ERROR;
+    });
+    // The block filling, and the other one (being written, or free).
+    let block = takeBlock();
+    let other = takeBlock();
+    let filled = 0;
+    /** Bytes handed to the disk (written or being written). */
+    let flushed = 0;
+    let writing: Promise<unknown> = Promise.resolve();
+    let failed = false;
+    const flush = async () => {
+      if (filled === 0) return;
+      const length = filled;
+      const at = offset + flushed;
+      await writing;
+      writing = file.write(block, 0, length, at).catch(() => {
+        failed = true;
+      });
+      flushed += length;
+      [block, other] = [other, block];
+      filled = 0;
+    };
+    let tooLong = false;
+    try {
+      // Each chunk goes on as it came: a request cut midway keeps every byte
+      // that arrived (the client resumes from there), none held back here.
+      for await (const chunk of source) {
+        if (flushed + filled + chunk.byteLength > room) {
           tooLong = true;
-          done(new Error('past the upload length'));
-          return;
+          break;
         }
         running?.hash.update(chunk);
-        seen += chunk.byteLength;
-        done(null, chunk);
-      },
-    });
-    // A large buffer: the socket is read while earlier chunks are written,
-    // and chunks that queue up meanwhile go to disk in one writev.
-    const file = createWriteStream(this.pathOf(id), {
-      flags: 'r+',
-      start: offset,
-      highWaterMark: BUFFERED_BYTES,
-    });
-    try {
-      await pipeline(source, counting, file);
+        let from = 0;
+        while (from < chunk.byteLength) {
+          const copied = chunk.copy(block, filled, from);
+          from += copied;
+          filled += copied;
+          if (filled === BLOCK_BYTES) await flush();
+        }
+      }
     } catch {
-      // As @tus/file-store: the PATCH fails; the bytes that reached the file stay.
-      throw tooLong ? ERRORS.ERR_MAX_SIZE_EXCEEDED : ERRORS.FILE_WRITE_ERROR;
+      failed = true;
+    } finally {
+      await flush().catch(() => undefined);
+      await writing;
+      await file.close().catch(() => undefined);
+      giveBlock(block);
+      giveBlock(other);
+      receivedBytes(flushed);
     }
-    if (running) this.#hashes.set(id, { hash: running.hash, offset: offset + seen });
-    return offset + seen;
+    // As @tus/file-store: the PATCH fails; the bytes that reached the file stay.
+    if (tooLong) throw ERRORS.ERR_MAX_SIZE_EXCEEDED;
+    if (failed) throw ERRORS.FILE_WRITE_ERROR;
+    if (running) this.#hashes.set(id, { hash: running.hash, offset: offset + flushed });
+    return offset + flushed;
   }
 
   /**
