@@ -88,13 +88,15 @@ export interface UploadLoad {
   photos: { bytes: Uint8Array; metadata: Record<string, string> }[];
   /** Bytes per PATCH (tus-js-client's `chunkSize`); Infinity sends each photo in one. */
   chunkSize: number;
+  /** The first chunk in the creation POST (tus creation-with-upload), not in a PATCH after it. */
+  withCreation?: boolean;
 }
 
 const UPLOADER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
 const tus = require('tus-js-client');
-const { base, token, photos, chunkSize } = workerData;
+const { base, token, photos, chunkSize, withCreation } = workerData;
 async function main() {
   const start = performance.now();
   for (const photo of photos) {
@@ -104,6 +106,7 @@ async function main() {
         headers: { authorization: 'Bearer ' + token },
         metadata: photo.metadata,
         chunkSize,
+        uploadDataDuringCreation: Boolean(withCreation),
         onSuccess: resolve,
         onError: reject,
       }).start();

@@ -9,8 +9,9 @@
  *  - photo uploads: 5 MB photos through tus-js-client, MB/s, against a raw
  *    copy of the same bytes on the same disk, durable as an upload's
  *    receipt is (`fs.copyFile` to a new file, its fsync, its folder's
- *    fsync); in rounds, each round the copy, one PATCH per photo and the
- *    app's PATCHes one after the other, each ratio taken within its round;
+ *    fsync); in rounds, each round the copy, one PATCH per photo, the
+ *    app's PATCHes and the whole photo in its creation POST (one request)
+ *    one after the other, each ratio taken within its round;
  *  - raw SQLite: one-row transactions with the server's pragmas (WAL,
  *    synchronous FULL) on the same disk, commits per second, the ceiling a
  *    PUT-per-commit server can reach.
@@ -86,18 +87,21 @@ export interface IngestFigures {
   photoUpload: {
     photos: number;
     bytesEach: number;
-    /** Rounds of copy, one PATCH, app PATCHes; the MB/s are over all rounds, the ratios each round's median. */
+    /** Rounds of copy, one PATCH, app PATCHes, one request; the MB/s are over all rounds, the ratios each round's median. */
     rounds: number;
     /** Each photo in one PATCH. */
     tusMBps: number;
     fileCopyMBps: number;
     tusVsCopy: number;
-    /** Each round's ratios (tus in one PATCH, in the app's PATCHes, to that round's copy). */
-    roundRatios: { tus: number; tusAppChunks: number }[];
+    /** Each round's ratios (tus in one PATCH, in the app's PATCHes, in one request, to that round's copy). */
+    roundRatios: { tus: number; tusAppChunks: number; tusOneRequest: number }[];
     /** The app's PATCH size (src/api/tus-upload.ts, UPLOAD_CHUNK_BYTES). */
     appChunkBytes: number;
     tusAppChunksMBps: number;
     tusAppChunksVsCopy: number;
+    /** Each photo in its creation POST (creation-with-upload): one request, no PATCH. */
+    tusOneRequestMBps: number;
+    tusOneRequestVsCopy: number;
   };
 }
 
@@ -335,17 +339,18 @@ async function benchUploads(
       makePhoto('0190a000-0000-7000-8000-0000000b0000', `bench-${run}-${i}`, 'overview', bytes),
     );
   // Distinct bytes for each run: bytes the store holds already are not written again.
-  const load = (run: ReturnType<typeof made>, chunkSize: number) => ({
+  const load = (run: ReturnType<typeof made>, chunkSize: number, withCreation = false) => ({
     base,
     token,
     chunkSize,
+    withCreation,
     photos: run.map((p) => ({
       bytes: p.bytes,
       metadata: { sha256: p.meta.sha256, caseId: p.meta.caseId },
     })),
   });
-  const seconds = { copy: 0, tus: 0, chunked: 0 };
-  const roundRatios: { tus: number; tusAppChunks: number }[] = [];
+  const seconds = { copy: 0, tus: 0, chunked: 0, oneRequest: 0 };
+  const roundRatios: { tus: number; tusAppChunks: number; tusOneRequest: number }[] = [];
   for (let round = 0; round < rounds; round++) {
     const sources = await Promise.all(
       made(`copy-${round}`).map(async (photo, i) => {
@@ -357,10 +362,18 @@ async function benchUploads(
     const copy = await durableCopies(path.join(dir, `copies-${round}`), sources);
     const tus = await uploadFromWorker(load(made(`upload-${round}`), Number.POSITIVE_INFINITY));
     const chunked = await uploadFromWorker(load(made(`chunked-${round}`), APP_CHUNK_BYTES));
+    const oneRequest = await uploadFromWorker(
+      load(made(`one-request-${round}`), Number.POSITIVE_INFINITY, true),
+    );
     seconds.copy += copy;
     seconds.tus += tus;
     seconds.chunked += chunked;
-    roundRatios.push({ tus: round3(copy / tus), tusAppChunks: round3(copy / chunked) });
+    seconds.oneRequest += oneRequest;
+    roundRatios.push({
+      tus: round3(copy / tus),
+      tusAppChunks: round3(copy / chunked),
+      tusOneRequest: round3(copy / oneRequest),
+    });
   }
   const mb = (rounds * count * bytes) / (1024 * 1024);
   const median = (pick: (r: (typeof roundRatios)[number]) => number) =>
@@ -378,6 +391,8 @@ async function benchUploads(
     appChunkBytes: APP_CHUNK_BYTES,
     tusAppChunksMBps: round(mb / seconds.chunked),
     tusAppChunksVsCopy: median((r) => r.tusAppChunks),
+    tusOneRequestMBps: round(mb / seconds.oneRequest),
+    tusOneRequestVsCopy: median((r) => r.tusOneRequest),
     roundRatios,
   };
 }

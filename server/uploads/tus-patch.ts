@@ -52,11 +52,17 @@ async function* untilCut(body: IncomingMessage, stop: AbortSignal): AsyncGenerat
   }
 }
 
-/** Serves one PATCH; answers what to send (refusals as tus's own errors, thrown). */
+/**
+ * Serves one PATCH; answers what to send (refusals as tus's own errors,
+ * thrown). `creation`: the body of a creation-with-upload POST, written at
+ * offset 0 of the upload that POST has just made (it carries no
+ * `Upload-Offset`).
+ */
 export async function patchUpload(
   raw: IncomingMessage,
   id: string,
   deps: PatchDeps,
+  creation = false,
 ): Promise<Response> {
   const header = (name: string) => {
     const value = raw.headers[name];
@@ -64,7 +70,7 @@ export async function patchUpload(
   };
   const resumable = header('tus-resumable');
   if (resumable === undefined) return answer(412, 'Tus-Resumable Required\n');
-  const offsetText = header('upload-offset');
+  const offsetText = creation ? '0' : header('upload-offset');
   const type = header('content-type');
   const invalid = [
     resumable !== TUS_RESUMABLE && 'tus-resumable',
@@ -91,7 +97,7 @@ export async function patchUpload(
     // Read again under the lock: another PATCH may have moved the offset meanwhile.
     upload = await deps.datastore.getUpload(id);
     if (upload.offset !== offset) throw ERRORS.INVALID_OFFSET;
-    if (header('upload-length') !== undefined) throw ERRORS.INVALID_LENGTH;
+    if (!creation && header('upload-length') !== undefined) throw ERRORS.INVALID_LENGTH;
     const size = upload.size ?? 0;
     const length = header('content-length');
     if (length !== undefined && offset + Number(length) > size) throw ERRORS.ERR_SIZE_EXCEEDED;

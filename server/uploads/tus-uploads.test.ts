@@ -191,6 +191,58 @@ describe('tus uploads (protocol)', () => {
     expect(head.statusCode).toBe(200);
   });
 
+  const createWithBytes = (length: number, meta: string, bytes: Buffer) =>
+    w.call('officerA', {
+      method: 'POST',
+      url: '/api/uploads',
+      headers: {
+        ...TUS,
+        'upload-length': String(length),
+        'upload-metadata': meta,
+        'content-type': 'application/offset+octet-stream',
+      },
+      payload: bytes,
+    });
+
+  it('takes a whole photo in its creation POST (creation-with-upload): 201, its Location and the receipt', async () => {
+    const res = await createWithBytes(10, metadata(photo.meta.sha256), photo.bytes);
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['location']).toMatch(/^\/api\/uploads\/[0-9a-f]{32}$/);
+    expect(res.headers['upload-offset']).toBe('10');
+    expect(UploadStored.parse(res.json())).toEqual({
+      sha256: photo.meta.sha256,
+      byteLength: 10,
+      created: true,
+    });
+    expect(await w.fx.blobs.has(photo.meta.sha256)).toBe(true);
+    expect(await filesUnder(path.join(w.fx.dir, 'uploads'))).toEqual([]);
+  });
+
+  it('takes a first chunk in the creation POST and the rest by PATCH', async () => {
+    const first = await createWithBytes(
+      10,
+      metadata(photo.meta.sha256),
+      photo.bytes.subarray(0, 4),
+    );
+    expect(first.statusCode).toBe(201);
+    expect(first.headers['upload-offset']).toBe('4');
+    expect(first.body).toBe('');
+    const url = first.headers['location'] as string;
+    const last = await patch('officerA', url, 4, photo.bytes.subarray(4));
+    expect(last.statusCode).toBe(200);
+    expect(UploadStored.parse(last.json()).sha256).toBe(photo.meta.sha256);
+  });
+
+  it('refuses a creation POST whose bytes do not hash to the claimed sha256, or run past its length', async () => {
+    const wrong = await createWithBytes(10, metadata(sha256OfBytes('other')), photo.bytes);
+    expect(wrong.statusCode).toBe(460);
+    expect(ErrorBody.parse(wrong.json()).error.code).toBe('photo_hash_mismatch');
+    const long = await createWithBytes(4, metadata(photo.meta.sha256), photo.bytes);
+    expect(long.statusCode).toBe(413);
+    expect(ErrorBody.parse(long.json()).error.code).toBe('upload_too_large');
+    expect(await w.fx.blobs.has(photo.meta.sha256)).toBe(false);
+  });
+
   it('refuses bytes that do not hash to the claimed sha256, with a reason and an audit event', async () => {
     const claimed = sha256OfBytes('something else');
     const { url } = await create('officerA', 10, metadata(claimed));

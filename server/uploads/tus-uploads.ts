@@ -19,6 +19,9 @@
  * some of them (a fault inside the file store) with a server path: each is
  * turned into the API's {@link ErrorBody}, a fault into a bare 500.
  *
+ * A POST may carry the upload's first bytes (creation-with-upload): one
+ * request, not two, for a photo that fits in one chunk.
+ *
  * Unfinished uploads stay in DATA_DIR/uploads until the client finishes or
  * terminates them (the file store's expiry is off because it would stat a
  * finished upload after we moved it; sweeping stale ones is left to ops).
@@ -99,12 +102,18 @@ function refusalBody(status: number, text: string): ErrorBody {
 /**
  * The raw request as a web `Request` for tus, its body streamed, not read
  * (`ReadableStream.from` moves a chunk per read; `Readable.toWeb` is slower).
+ * `withBody: false`: the headers only, without those of a body (the
+ * creation half of a creation-with-upload POST).
  */
-function webRequestOf(request: FastifyRequest): Request {
+function webRequestOf(request: FastifyRequest, withBody = true): Request {
   const headers = new Headers();
   const raw = request.raw.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? '', raw[i + 1] ?? '');
-  const hasBody = request.method === 'POST' || request.method === 'PATCH';
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] ?? '';
+    if (!withBody && /^content-(type|length)$/i.test(name)) continue;
+    headers.append(name, raw[i + 1] ?? '');
+  }
+  const hasBody = withBody && (request.method === 'POST' || request.method === 'PATCH');
   return new Request(new URL(request.url, 'http://kuaichu.invalid'), {
     method: request.method,
     headers,
@@ -114,6 +123,11 @@ function webRequestOf(request: FastifyRequest): Request {
     }),
   });
 }
+
+/** A POST carrying the upload's first bytes (tus creation-with-upload). */
+const carriesBytes = (request: FastifyRequest) =>
+  request.method === 'POST' &&
+  request.headers['content-type'] === 'application/offset+octet-stream';
 
 export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app, opts) => {
   const { db, blobs, auth, now } = opts;
@@ -265,19 +279,46 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   });
 
   /** A PATCH, on the Node request (tus-patch.ts): tus's answers, without its web-stream round trip. */
-  const patch = async (request: FastifyRequest, id: string, session: Session) => {
+  const patch = async (request: FastifyRequest, id: string, session: Session, creation = false) => {
     try {
-      return await patchUpload(request.raw, id, {
-        datastore,
-        locker,
-        lockDrainMs,
-        mayTouch: (upload) => canTouchUpload(scopeFor(session), upload.metadata?.['uploaderId']),
-        finish: (upload) => finish(session, upload),
-      });
+      return await patchUpload(
+        request.raw,
+        id,
+        {
+          datastore,
+          locker,
+          lockDrainMs,
+          mayTouch: (upload) => canTouchUpload(scopeFor(session), upload.metadata?.['uploaderId']),
+          finish: (upload) => finish(session, upload),
+        },
+        creation,
+      );
     } catch (error) {
       const { status_code, body } = errorAnswer(request.log, error);
       return new Response(body, { status: status_code, headers: { 'Tus-Resumable': '1.0.0' } });
     }
+  };
+
+  /**
+   * Creation with upload: tus makes the upload from the POST's headers, then
+   * its bytes are written as a PATCH at offset 0 would be — one request for a
+   * photo that fits in one chunk. The answer is tus's 201 (its `Location`),
+   * with the new `Upload-Offset` and, once the last byte is in, the stored
+   * photo's receipt as its body.
+   */
+  const createWithBytes = async (request: FastifyRequest, session: Session) => {
+    const req = webRequestOf(request, false);
+    calls.set(req, { session, log: request.log });
+    const created = await tus.handleWeb(req);
+    const id = created.headers.get('location')?.split('/').pop();
+    if (created.status !== 201 || id === undefined) return created;
+    const written = await patch(request, id, session, true);
+    if (written.status >= 300) return written;
+    const headers = new Headers(created.headers);
+    headers.set('Upload-Offset', written.headers.get('upload-offset') ?? '0');
+    const receipt = written.status === 200 ? await written.text() : null;
+    if (receipt !== null) headers.set('Content-Type', 'application/json');
+    return new Response(receipt, { status: 201, headers });
   };
 
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) =>
@@ -295,6 +336,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
           : parseInput(TusIdParams, request.params, 'params').id;
       if (request.method === 'PATCH' && id !== undefined)
         response = await patch(request, id, session);
+      else if (carriesBytes(request)) response = await createWithBytes(request, session);
       else {
         const req = webRequestOf(request);
         calls.set(req, { session, log: request.log });
