@@ -15,7 +15,15 @@ export interface PutLoad {
   token: string;
   /** Each request's path and JSON body, serialised beforehand (not timed). */
   requests: { path: string; body: string }[];
+  /** Connections, each sending its next request when its last one is answered. */
   concurrency: number;
+  /**
+   * Open loop: request i is due at i / rate seconds after the start, sent as
+   * soon as it is due and a connection is free, its latency counted from when
+   * it was due (a request held back by a busy server counts that wait).
+   * Without it, each connection sends back to back (closed loop).
+   */
+  ratePerSecond?: number;
 }
 
 export interface PutTimings {
@@ -28,7 +36,8 @@ const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
 const http = require('node:http');
-const { base, token, requests, concurrency } = workerData;
+const { base, token, requests, concurrency, ratePerSecond } = workerData;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const latencies = [];
 let next = 0;
@@ -54,8 +63,11 @@ function put(path, body) {
 }
 async function client() {
   while (next < requests.length) {
-    const { path, body } = requests[next++];
-    const t0 = performance.now();
+    const i = next++;
+    const { path, body } = requests[i];
+    const due = ratePerSecond ? start + (i * 1000) / ratePerSecond : undefined;
+    if (due !== undefined && due > performance.now()) await sleep(due - performance.now());
+    const t0 = due ?? performance.now();
     const { status, text } = await put(path, body);
     if (status !== 200) throw new Error('PUT answered ' + status + ': ' + text);
     latencies.push(performance.now() - t0);

@@ -46,6 +46,10 @@ export interface IngestOptions {
   concurrency?: number[];
   photoUploads?: number;
   photoBytes?: number;
+  /** Open-loop runs: new cases offered at this rate (per second) by each concurrency's connections; 0 skips them. */
+  pacedRate?: number;
+  /** Distinct new cases in each open-loop run. */
+  pacedCases?: number;
   /** Most PUTs per transaction; 1 turns group commit off (for comparison). */
   maxBatch?: number;
   /** false: each batch's COMMIT fsyncs on the event loop (`synchronous = FULL`), for comparison. */
@@ -79,6 +83,13 @@ export interface IngestFigures {
   casePut: LatencyFigures;
   /** The same at each further concurrency (32 by default). */
   casePutMore: (LatencyFigures & { vsRawSqlite: number })[];
+  /**
+   * Open loop: new cases offered at `ratePerSecond` through each concurrency's
+   * connections, latency from when each was due (closed-loop clients cannot
+   * show latency at a given rate: with 32 of them back to back, Little's law
+   * makes the mean latency 32 ÷ throughput, 32 ms at 1,000/s).
+   */
+  casePutPaced: (LatencyFigures & { ratePerSecond: number })[];
   casePutReplay: LatencyFigures;
   /** Transactions the new PUTs were committed in, and PUTs per transaction. */
   groupCommit: { batches: number; requests: number; meanBatch: number };
@@ -167,6 +178,8 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
     concurrency = [8, 32],
     photoUploads = 5,
     photoBytes = 5 * 1024 * 1024,
+    pacedRate = 1000,
+    pacedCases = 600,
   } = options;
   const loadStart = os.loadavg().map((n) => round(n, 2));
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kuaichu-bench-'));
@@ -224,11 +237,19 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
         const body = await signedCaseBody({ record, photos, deviceId: device.id, key });
         return { path: `/api/cases/${body.case.id}`, body: JSON.stringify(body) };
       };
-      const loads: PutLoad[] = [];
-      for (const [n, c] of concurrency.entries()) {
+      let made = 0;
+      const newCases = async (count: number) => {
         const requests = [];
-        for (let i = 0; i < cases; i++) requests.push(await newCase(n * cases + i));
-        loads.push({ base, token, requests, concurrency: c });
+        for (let i = 0; i < count; i++) requests.push(await newCase(made++));
+        return requests;
+      };
+      const loads: PutLoad[] = [];
+      for (const c of concurrency)
+        loads.push({ base, token, requests: await newCases(cases), concurrency: c });
+      const pacedLoads: PutLoad[] = [];
+      for (const c of pacedRate > 0 ? concurrency : []) {
+        const requests = await newCases(pacedCases);
+        pacedLoads.push({ base, token, requests, concurrency: c, ratePerSecond: pacedRate });
       }
       const puts: LatencyFigures[] = [];
       for (const load of loads) {
@@ -238,6 +259,9 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
         puts.push(await profiled);
       }
       const batches = commits.stats();
+      const casePutPaced = [];
+      for (const load of pacedLoads)
+        casePutPaced.push({ ...(await timedPuts(load)), ratePerSecond: pacedRate });
       const [first, ...more] = loads;
       if (!first) throw new Error('no concurrency to measure');
       const casePutReplay = await timedPuts(first);
@@ -260,6 +284,7 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestFi
         casePutVsRawSqlite: vsRaw(casePut),
         casePut,
         casePutMore: puts.slice(1, more.length + 1).map((f) => ({ ...f, vsRawSqlite: vsRaw(f) })),
+        casePutPaced,
         casePutReplay,
         groupCommit: { ...batches, meanBatch: round(batches.requests / batches.batches, 1) },
         stagesMicros,
