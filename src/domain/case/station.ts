@@ -22,14 +22,9 @@ import {
 
 export type { StationSendRefusal } from './station-determination';
 
-/** The role of a station account (a role of src/contracts/route.ts `ROLES`). */
-export const STATION_ROLE = 'station';
-
-/** Whether a role may determine liability: everyone who may touch a case but a station. */
-export const mayDetermineLiability = (role: string): boolean => role !== STATION_ROLE;
-
-/** Whether a role captures cases on a phone (the scene screens, the outbox). */
-export const capturesCases = (role: string): boolean => role === 'officer' || role === STATION_ROLE;
+// Which roles capture cases and may determine liability: station-role.ts,
+// which the first route reads without this module's imports.
+export { capturesCases, mayDetermineLiability, STATION_ROLE } from './station-role';
 
 export type HandoverRefusal =
   'not-cleared' | 'determined' | 'already-handed-over' | 'note-too-long';
