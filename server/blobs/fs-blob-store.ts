@@ -79,12 +79,14 @@ export async function createFsBlobStore(root: string): Promise<FsBlobStore> {
     async adopt(file: AdoptedFile): Promise<PutResult> {
       const final = pathOf(file.sha256);
       const { sha256, size } = file;
+      let moved = false;
       try {
         if (await exists(final)) return { sha256, size, created: false };
         await syncFile(file.path);
         await fs.mkdir(path.dirname(final), { recursive: true });
         try {
           await fs.rename(file.path, final);
+          moved = true;
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
           // Another disk: copy through put, which hashes and refuses a mismatch.
@@ -93,7 +95,7 @@ export async function createFsBlobStore(root: string): Promise<FsBlobStore> {
         await fsyncDir(path.dirname(final));
         return { sha256, size, created: true };
       } finally {
-        await fs.rm(file.path, { force: true });
+        if (!moved) await fs.rm(file.path, { force: true });
       }
     },
     async has(sha256) {

@@ -93,6 +93,22 @@ export class HashingFileStore extends FileStore {
     return file;
   }
 
+  /**
+   * As the file store's, without its `mkdir` of the folder on every upload
+   * (made when the store starts; again here only if it went missing).
+   */
+  override async create(upload: Upload): Promise<Upload> {
+    const file = this.pathOf(upload.id);
+    await fs.writeFile(file, '').catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await fs.mkdir(this.directory, { recursive: true });
+      await fs.writeFile(file, '');
+    });
+    await this.configstore.set(upload.id, upload);
+    upload.storage = { type: 'file', path: file };
+    return upload;
+  }
+
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
     return this.receive(readable, id, offset, Number.POSITIVE_INFINITY);
   }
