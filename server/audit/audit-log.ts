@@ -18,6 +18,7 @@ import { canonicalJson } from '../../src/domain/manifest/canonical-json';
 import { toWellFormed } from '../../src/domain/text';
 import type { Database, AuditEventRow } from '../db/schema';
 import { sha256Hex } from '../hash';
+import { batchShared } from '../db/group-commit';
 import { precompiled, type Param } from '../db/precompiled';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -60,6 +61,8 @@ const auditHead = precompiled((db: Kysely<Database>) =>
   db.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1),
 );
 
+type AuditHead = Pick<AuditEventRow, 'id' | 'hash'>;
+
 const insertEvent = precompiled((db: Kysely<Database>, p: Param<keyof AuditEventRow>) =>
   db.insertInto('audit_events').values({
     id: p<number>('id'),
@@ -82,7 +85,9 @@ export async function appendAudit(
   at: Date,
   input: AuditInput,
 ): Promise<AuditEventRow> {
-  const head = await auditHead.first(db, {});
+  // In a group-commit batch the head is read once and then kept by the appends.
+  const shared = batchShared(db);
+  const head = (shared?.get(auditHead) as AuditHead | undefined) ?? (await auditHead.first(db, {}));
   const row: Hashable = {
     id: (head?.id ?? 0) + 1,
     at: at.toISOString(),
@@ -95,6 +100,7 @@ export async function appendAudit(
   };
   const event = { ...row, hash: auditEventHash(row) };
   await insertEvent.run(db, event);
+  shared?.set(auditHead, { id: event.id, hash: event.hash } satisfies AuditHead);
   return event;
 }
 

@@ -13,6 +13,7 @@ import { checkSealedVersion, type SealRefusal } from '../../src/domain/case/dete
 import type { CaseManifest } from '../../src/domain/manifest/manifest.schema';
 import { appendAudit } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
+import { batchShared } from '../db/group-commit';
 import type { Database } from '../db/schema';
 import { sha256Hex } from '../hash';
 import { deliverIfSigned } from '../packets/on-signed';
@@ -213,7 +214,7 @@ async function writeVersion(
     flags: JSON.stringify(flags),
     received_at: now,
   });
-  const insurers = await allInsurers.all(trx, {});
+  const insurers = await batchInsurers(trx);
   if (current) await deleteCaseInsurers.run(trx, { caseId });
   await insertCaseInsurers(trx, caseId, vehicleInsurers(body.case, insurers));
   await insertInto(trx, 'changes', {
@@ -250,6 +251,18 @@ async function writeVersion(
     const from = { unitId: session.unitId, photos: manifest.photos.map((p) => p.sha256) };
     await signedStationCase(trx, caseId, stationConfirmed, from, at);
   }
+}
+
+/** Every insurer; read once per group-commit batch (no request of a batch changes them). */
+async function batchInsurers(trx: Db) {
+  const shared = batchShared(trx);
+  let insurers = shared?.get(allInsurers) as
+    Awaited<ReturnType<typeof allInsurers.all>> | undefined;
+  if (!insurers) {
+    insurers = await allInsurers.all(trx, {});
+    shared?.set(allInsurers, insurers);
+  }
+  return insurers;
 }
 
 /** A paid claim holds the case: a new version would change what was paid for (claims.ts). */

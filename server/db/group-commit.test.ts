@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../audit/audit-log';
 import { openTempServerFixture } from '../test-support';
 import type { TempServerFixture } from '../test-support';
-import { createGroupCommitter } from './group-commit';
+import { batchShared, createGroupCommitter } from './group-commit';
 
 let fx: TempServerFixture;
 
@@ -51,6 +51,23 @@ describe('group commit', () => {
     expect(commits.stats().batches).toBe(1);
     expect(await subjects()).toEqual(['before', 'after']);
     expect(await verifyAuditChain(fx.db)).toMatchObject({ ok: true, count: 2 });
+  });
+
+  it('shares values within a batch only, and forgets them when a request is rolled back', async () => {
+    const commits = createGroupCommitter(fx.db);
+    expect(batchShared(fx.db)).toBeUndefined();
+    const seen: (string | undefined)[] = [];
+    const request = (fail: boolean) =>
+      commits.run(async (trx) => {
+        const shared = batchShared(trx);
+        seen.push(shared?.get('key') as string | undefined);
+        shared?.set('key', `set ${seen.length}`);
+        if (fail) throw new Error('refused');
+      });
+    await Promise.allSettled([request(false), request(false), request(true), request(false)]);
+    expect(commits.stats().batches).toBe(1);
+    expect(seen).toEqual([undefined, 'set 1', 'set 2', undefined]);
+    await fx.db.transaction().execute(async (trx) => expect(batchShared(trx)).toBeUndefined());
   });
 
   it('fails every request of a batch whose COMMIT fails, and stores none of it', async () => {

@@ -11,8 +11,9 @@
  *  - every request is answered only after its batch's COMMIT returned and
  *    its WAL was fsynced, so whatever it is told (a receipt) is on disk, as
  *    with one commit each. On SQLite the fsync runs off the event loop after
- *    the COMMIT (wal-sync.ts): the next batch's SQL runs meanwhile, and one
- *    fsync covers every batch committed before it started;
+ *    the COMMIT (wal-sync.ts): the next requests are checked meanwhile and
+ *    commit as one batch when it ends (at once if they fill a batch), and
+ *    one fsync covers every batch committed before it started;
  *  - a failed COMMIT fails every request of the batch (none of it is stored);
  *  - the work runs in arrival order, one after the other on the one
  *    connection, so what reads the audit chain's head sees the previous
@@ -81,6 +82,7 @@ export function createGroupCommitter<DB>(
   const queue: Entry<DB>[] = [];
   let running = false;
   let scheduled = false;
+  let heldForSync = false;
   let announced = 0;
   let deadline: NodeJS.Timeout | undefined;
   let batches = 0;
@@ -88,6 +90,19 @@ export function createGroupCommitter<DB>(
 
   const schedule = () => {
     if (running || scheduled || queue.length === 0) return;
+    // While a WAL fsync is under way, what joins the queue waits for its end and commits as one
+    // batch: a batch committed during the fsync would wait for the next fsync anyway, and each
+    // batch costs its own BEGIN, COMMIT and WAL writes. A full batch goes at once.
+    const inFlight = queue.length < maxBatch ? durability?.syncing() : undefined;
+    if (inFlight) {
+      if (heldForSync) return;
+      heldForSync = true;
+      void inFlight.then(() => {
+        heldForSync = false;
+        schedule();
+      });
+      return;
+    }
     if (announced > 0 && queue.length < maxBatch) {
       deadline ??= setTimeout(start, maxWaitMs);
       return;
@@ -130,7 +145,7 @@ export function createGroupCommitter<DB>(
       for (const entry of batch) entry.reject(error);
       return;
     } finally {
-      // The next batch may run its SQL while this one's WAL is fsynced.
+      // The next batch may start (if full) or gather while this one's WAL is fsynced.
       running = false;
       schedule();
     }
@@ -174,19 +189,39 @@ const SAVEPOINT = CompiledQuery.raw('savepoint group_commit');
 const RELEASE = CompiledQuery.raw('release group_commit');
 const ROLLBACK_TO = CompiledQuery.raw('rollback to group_commit');
 
+/** Each running batch's shared values, by its transaction (see {@link batchShared}). */
+const sharedOf = new WeakMap<object, Map<unknown, unknown>>();
+
+/**
+ * Values the requests of one batch read once and share (the audit chain's
+ * head, the insurers), by the batch's transaction; undefined for any other
+ * transaction or database. A request whose work is rolled back forgets them
+ * all (it may have moved the head), so the next one reads them again.
+ */
+export function batchShared(trx: object): Map<unknown, unknown> | undefined {
+  return sharedOf.get(trx);
+}
+
 async function runBatch<DB>(trx: Kysely<DB>, batch: Entry<DB>[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  for (const entry of batch) {
-    await trx.executeQuery(SAVEPOINT);
-    try {
-      const value = await entry.work(trx);
-      await trx.executeQuery(RELEASE);
-      outcomes.push({ ok: true, value });
-    } catch (error) {
-      await trx.executeQuery(ROLLBACK_TO);
-      await trx.executeQuery(RELEASE);
-      outcomes.push({ ok: false, error });
+  const shared = new Map<unknown, unknown>();
+  sharedOf.set(trx, shared);
+  try {
+    for (const entry of batch) {
+      await trx.executeQuery(SAVEPOINT);
+      try {
+        const value = await entry.work(trx);
+        await trx.executeQuery(RELEASE);
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        shared.clear();
+        await trx.executeQuery(ROLLBACK_TO);
+        await trx.executeQuery(RELEASE);
+        outcomes.push({ ok: false, error });
+      }
     }
+  } finally {
+    sharedOf.delete(trx);
   }
   return outcomes;
 }

@@ -78,7 +78,7 @@ describe('group commit with the WAL fsynced after COMMIT', () => {
     return { disk, walSync, commits, first };
   };
 
-  it('answers a batch only after its fsync, while the next batch commits meanwhile', async () => {
+  it('answers a batch only after its fsync; what arrives meanwhile commits after it, as one batch', async () => {
     const { disk, walSync, commits, first } = await firstBatchFsyncing();
     expect(disk.calls()).toBe(1);
     // Committed (another reader sees it), not yet answered.
@@ -86,15 +86,34 @@ describe('group commit with the WAL fsynced after COMMIT', () => {
     const second = commits.run(audit('second'));
     const third = commits.run(audit('third'));
     expect(await settled(second)).toBe(false);
-    expect(commits.stats().batches).toBe(2);
-    // The first fsync started before the second batch's COMMIT: it does not cover it.
+    // Held while the fsync runs: committed now, they would wait for the next fsync anyway.
+    expect(commits.stats().batches).toBe(1);
     disk.finish(0);
     await first;
     expect(await settled(second)).toBe(false);
+    expect(commits.stats()).toEqual({ batches: 2, requests: 3 });
     expect(disk.calls()).toBe(2);
     disk.finish(1);
     await Promise.all([second, third]);
     expect(walSync.stats().syncs).toBe(2);
+  });
+
+  it('commits a full batch during an fsync: the next fsync covers it', async () => {
+    const disk = heldFsync();
+    const walSync = createWalSync(db, walFileOf(db), disk.fsync);
+    const commits = createGroupCommitter(db, { walSync, maxBatch: 2 });
+    const first = commits.run(audit('first'));
+    expect(await settled(first)).toBe(false);
+    const next = [commits.run(audit('second')), commits.run(audit('third'))];
+    expect(await settled(next[0] as Promise<number>)).toBe(false);
+    expect(commits.stats()).toEqual({ batches: 2, requests: 3 });
+    // The first fsync started before the second batch's COMMIT: it does not cover it.
+    expect(disk.calls()).toBe(1);
+    disk.finish(0);
+    await first;
+    expect(await settled(next[0] as Promise<number>)).toBe(false);
+    disk.finish(1);
+    expect(await Promise.all(next)).toEqual([2, 3]);
   });
 
   it('keeps synchronous = FULL for every other transaction on the connection', async () => {

@@ -9,9 +9,10 @@
  * consistent across a power cut, only the latest commits may be lost), and
  * then this module fsyncs the WAL file itself, on libuv's thread pool, before
  * the batch's requests are answered: a receipt still means "on disk". While
- * the disk works, the event loop takes the next requests and runs the next
- * batch's SQL; one fsync covers every commit written before it started, so
- * batches that commit during an fsync share the next one.
+ * the disk works, the event loop takes and checks the next requests (the
+ * group committer holds their batch until the fsync ends, unless it is
+ * full: `syncing()`); one fsync covers every commit written before it
+ * started, so batches that commit during an fsync share the next one.
  *
  * Why it is safe: fsync/fdatasync flushes the file's data, whichever
  * descriptor wrote it (POSIX: "the file referred to by fildes"); the WAL is
@@ -25,6 +26,7 @@
  * pages and report the error once): every later `sync()` fails, so no
  * receipt is ever given for bytes that may be gone, until the process restarts.
  */
+import fsCallback from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CompiledQuery } from 'kysely';
@@ -35,6 +37,8 @@ export interface WalSync<DB> {
   transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
   /** Resolves once every transaction committed through {@link transaction} so far is on disk. */
   sync(): Promise<void>;
+  /** The fsync under way, settling when it ends (its outcome is `sync()`'s), or undefined when none is. */
+  syncing(): Promise<void> | undefined;
   /** fsyncs done, since start. */
   stats(): { syncs: number };
 }
@@ -62,7 +66,7 @@ export function createWalSync<DB>(
   /** Transactions committed through `transaction`, and how many of them are known to be on disk. */
   let written = 0;
   let durable = 0;
-  let syncing = false;
+  let syncing: Promise<void> | undefined;
   let failure: { error: unknown } | undefined;
   let syncs = 0;
   const waiters: Waiter[] = [];
@@ -79,20 +83,19 @@ export function createWalSync<DB>(
 
   const kick = () => {
     if (syncing || failure || !waiters.some((w) => w.upTo > durable)) return;
-    syncing = true;
     // Covers every commit written before the fsync starts; later ones wait for the next round.
     const covering = written;
-    fsyncWal().then(
+    syncing = fsyncWal().then(
       () => {
         syncs += 1;
         durable = Math.max(durable, covering);
-        syncing = false;
+        syncing = undefined;
         settle();
         kick();
       },
       (error: unknown) => {
         failure = { error };
-        syncing = false;
+        syncing = undefined;
         settle();
       },
     );
@@ -120,19 +123,54 @@ export function createWalSync<DB>(
         kick();
       });
     },
+    syncing: () => syncing,
     stats: () => ({ syncs }),
   };
 }
 
-/** fdatasync of the WAL file; the first time, fsync of its folder too (its name). */
+/** How long the WAL's descriptor stays open after its last fsync. */
+const WAL_FD_IDLE_MS = 1000;
+
+/**
+ * fdatasync of the WAL file; the first time, fsync of its folder too (its
+ * name). The WAL's descriptor is kept open while fsyncs follow each other
+ * (closed after {@link WAL_FD_IDLE_MS} without one): opening and closing it
+ * cost two more trips through the thread pool per fsync. A kept descriptor
+ * still names the file SQLite writes: SQLite rewrites or truncates its WAL in
+ * place and deletes it only when the last connection closes, and the
+ * server's connection, whose commits these fsyncs follow, stays open.
+ */
 function walFsyncer(walFile: string): () => Promise<void> {
   let folderSynced = false;
+  let fd: number | undefined;
+  let idle: NodeJS.Timeout | undefined;
+  const close = () => {
+    if (fd === undefined) return;
+    const closing = fd;
+    fd = undefined;
+    clearTimeout(idle);
+    idle = undefined;
+    fsCallback.close(closing, () => undefined);
+  };
   return async () => {
     if (!folderSynced) {
       await fsyncOpened(path.dirname(walFile), (handle) => handle.sync());
       folderSynced = true;
     }
-    await fsyncOpened(walFile, (handle) => handle.datasync());
+    fd ??= await new Promise<number>((resolve, reject) =>
+      fsCallback.open(walFile, 'r', (error, opened) => (error ? reject(error) : resolve(opened))),
+    );
+    if (idle) idle.refresh();
+    else idle = setTimeout(close, WAL_FD_IDLE_MS).unref();
+    const synced = fd;
+    try {
+      await new Promise<void>((resolve, reject) =>
+        fsCallback.fdatasync(synced, (error) => (error ? reject(error) : resolve())),
+      );
+    } catch (error) {
+      close();
+      throw error;
+    }
   };
 }
 

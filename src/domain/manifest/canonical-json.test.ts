@@ -44,6 +44,16 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
   });
 
+  it.each([
+    [[Number.NaN], '$[0]: NaN is not JSON'],
+    [{ a: [1, { b: Number.POSITIVE_INFINITY }] }, '$.a[1].b: Infinity is not JSON'],
+    [{ a: { d: new Date(0) } }, '$.a.d: only plain objects are JSON'],
+    [{ z: [[undefined]] }, '$.z[0][0]: undefined values are not JSON'],
+    [() => 1, '$: function values are not JSON'],
+  ])('names where the refused value is: %j', (value, message) => {
+    expect(() => canonicalJson(value)).toThrow(message);
+  });
+
   it('is stable under key reordering and round-trips through JSON.parse', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

@@ -20,10 +20,29 @@ export class CanonicalJsonError extends Error {
 
 /** The canonical JSON text of `value`. */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  try {
+    return write(value);
+  } catch (error) {
+    if (!(error instanceof NotJson)) throw error;
+    throw new CanonicalJsonError(`$${error.path.reverse().join('')}: ${error.detail}`);
+  }
 }
 
-function write(value: unknown, at: string): string {
+/**
+ * What is not JSON, and where: the path is collected on the way out (the
+ * innermost segment first), so a text that is JSON builds no paths at all.
+ */
+class NotJson {
+  readonly path: string[] = [];
+  constructor(readonly detail: string) {}
+}
+
+const along = (error: unknown, segment: string): unknown => {
+  if (error instanceof NotJson) error.path.push(segment);
+  return error;
+};
+
+function write(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -31,30 +50,49 @@ function write(value: unknown, at: string): string {
     case 'string':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(`${at}: ${value} is not JSON`);
-      return JSON.stringify(value);
+      if (!Number.isFinite(value)) throw new NotJson(`${value} is not JSON`);
+      // A finite number's JSON is its ECMAScript string (JSON.stringify writes the same).
+      return String(value);
     case 'object':
-      if (Array.isArray(value)) {
-        return `[${value.map((item, i) => write(item, `${at}[${i}]`)).join(',')}]`;
-      }
-      return writeObject(value as Record<string, unknown>, at);
+      return Array.isArray(value)
+        ? writeArray(value)
+        : writeObject(value as Record<string, unknown>);
     default:
-      throw new CanonicalJsonError(`${at}: ${typeof value} values are not JSON`);
+      throw new NotJson(`${typeof value} values are not JSON`);
   }
 }
 
-function writeObject(object: Record<string, unknown>, at: string): string {
+function writeArray(items: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ',';
+    try {
+      out += write(items[i]);
+    } catch (error) {
+      throw along(error, `[${i}]`);
+    }
+  }
+  return `${out}]`;
+}
+
+function writeObject(object: Record<string, unknown>): string {
   const proto: unknown = Object.getPrototypeOf(object);
   if (proto !== Object.prototype && proto !== null) {
-    throw new CanonicalJsonError(`${at}: only plain objects are JSON`);
+    throw new NotJson('only plain objects are JSON');
   }
-  const members: string[] = [];
+  let out = '{';
   for (const key of Object.keys(object).sort()) {
     const item = object[key];
     if (item === undefined) continue;
-    members.push(`${JSON.stringify(key)}:${write(item, `${at}.${key}`)}`);
+    let text: string;
+    try {
+      text = write(item);
+    } catch (error) {
+      throw along(error, `.${key}`);
+    }
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${text}`;
   }
-  return `{${members.join(',')}}`;
+  return `${out}}`;
 }
 
 /**
