@@ -22,13 +22,18 @@ export function loadServices(shell: ShellServices): Promise<Services> {
   loading ??= afterFirstPaint()
     .then(() =>
       Promise.all([
+        // Asked for with the rest, each library's module evaluates in a task
+        // of its own as soon as it has come, instead of inside one long task
+        // with the whole database chunk once its last module has.
+        import('zod/mini'),
+        import('dexie'),
         import('../storage/db'),
         import('../storage/sealed-tables'),
         import('../storage/photo-seal'),
         import('../services/vault-session'),
       ]),
     )
-    .then(async ([db0, sealing, { attachPhotoKeys }, { createVaultSession }]) => {
+    .then(async ([, , db0, sealing, { attachPhotoKeys }, { createVaultSession }]) => {
       const { createDb } = db0;
       const { sealedTables, PHONE_SEALED_TABLES } = sealing;
       await nextTask();
