@@ -25,7 +25,7 @@ import { ERRORS, FileKvStore } from '@tus/utils';
 import type { KvStore, Upload } from '@tus/utils';
 import { receivedBytes } from './young-buffers';
 
-/** One block of a PATCH's bytes on their way to the file; two per PATCH. */
+/** A PATCH's bytes on their way to the file: one block each. */
 const BLOCK_BYTES = 1024 * 1024;
 
 /** Blocks kept for the next PATCHes (more concurrent PATCHes allocate more, and drop them). */
@@ -119,9 +119,9 @@ export class HashingFileStore extends FileStore {
    * with tus's 413, as its own stream limiter does; the bytes before them
    * are written.
    *
-   * Each chunk from the socket is hashed and copied into a block of its own
-   * (a pool of 1 MiB blocks kept for the process), and a full block is
-   * written while the next one fills. The socket's chunks are then garbage
+   * Each chunk from the socket is hashed and copied into a block (a pool of
+   * 1 MiB blocks kept for the process) and written from there, one write at
+   * a time of whatever has come since the last. The socket's chunks are then garbage
    * at once: queued for the disk instead, they outlived the young
    * generation's collections and each 5 MB upload cost a full collection of
    * the server's heap (BENCHMARKS.md, ingest); young-buffers.ts frees them.
@@ -144,32 +144,45 @@ export class HashingFileStore extends FileStore {
     const file = await fs.open(this.pathOf(id), 'r+').catch(() => {
       throw ERRORS.FILE_WRITE_ERROR;
     });
-    // The block filling, and the other one (being written, or free).
-    let block = takeBlock();
-    let other = takeBlock();
+    const block = takeBlock();
+    /** Bytes in `block`, and how many of them are handed to the disk. */
     let filled = 0;
-    /** Bytes handed to the disk (written or being written). */
+    let handed = 0;
+    /** Bytes handed to the disk in all (written or being written). */
     let flushed = 0;
-    let writing: Promise<unknown> = Promise.resolve();
+    let writing: Promise<void> | undefined;
     let failed = false;
-    const flush = async () => {
-      if (filled === 0) return;
-      const length = filled;
-      const at = offset + flushed;
-      await writing;
-      writing = file.write(block, 0, length, at).catch(() => {
-        failed = true;
-      });
+    // One write at a time, of whatever has come since the last one began:
+    // bytes reach the disk as they arrive (a HEAD sees them, a crash keeps
+    // them), and while a write is under way the chunks behind it gather.
+    const pump = () => {
+      if (writing || handed === filled) return;
+      const [from, length, at] = [handed, filled - handed, offset + flushed];
+      handed = filled;
       flushed += length;
-      [block, other] = [other, block];
-      filled = 0;
+      writing = file
+        .write(block, from, length, at)
+        .then(
+          () => undefined,
+          () => void (failed = true),
+        )
+        .finally(() => {
+          writing = undefined;
+          pump();
+        });
+    };
+    const drain = async () => {
+      while (writing || handed < filled) {
+        pump();
+        await writing;
+      }
     };
     let tooLong = false;
     try {
       // Each chunk goes on as it came: a request cut midway keeps every byte
       // that arrived (the client resumes from there), none held back here.
       for await (const chunk of source) {
-        if (flushed + filled + chunk.byteLength > room) {
+        if (flushed + (filled - handed) + chunk.byteLength > room) {
           tooLong = true;
           break;
         }
@@ -179,17 +192,20 @@ export class HashingFileStore extends FileStore {
           const copied = chunk.copy(block, filled, from);
           from += copied;
           filled += copied;
-          if (filled === BLOCK_BYTES) await flush();
+          if (filled === BLOCK_BYTES) {
+            // Full: once it is all on disk, it fills again from its start.
+            await drain();
+            filled = handed = 0;
+          }
         }
+        pump();
       }
     } catch {
       failed = true;
     } finally {
-      await flush().catch(() => undefined);
-      await writing;
+      await drain();
       await file.close().catch(() => undefined);
       giveBlock(block);
-      giveBlock(other);
       receivedBytes(flushed);
     }
     // As @tus/file-store: the PATCH fails; the bytes that reached the file stay.
