@@ -17,8 +17,8 @@ import {
   type PhoneLockDraft,
   type PhoneLockErrors,
 } from './phone-lock-form';
-import { SaveEnd } from './shared';
-import { useBrigadePartForm, type BrigadePart } from './useBrigadePartForm';
+import { BrigadePartForm } from './BrigadePartForm';
+import type { BrigadePart } from './useBrigadePartForm';
 
 const PHONE_LOCK: BrigadePart<PhoneLockDraft, PhoneLockErrors> = {
   draftOf: (b) => phoneLockDraftOf(b.phoneLock),
@@ -32,50 +32,40 @@ const RANGES = { idleMinutes: IDLE_MINUTES_RANGE, offlineLimitHours: OFFLINE_LIM
 
 export function PhoneLockForm({ brigade, view }: { brigade: BrigadeSettings; view: BrigadesView }) {
   const { t } = useTranslation();
-  const { draft, outcome, edit, submit } = useBrigadePartForm(brigade, view.save, PHONE_LOCK);
-  const id = `phone-lock-${brigade.id}`;
-  const errors = outcome?.kind === 'invalid' ? outcome.errors : {};
   return (
-    <form
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      className="admin-form admin-card"
-      aria-labelledby={`${id}-title`}
-      data-testid="phone-lock-form"
+    <BrigadePartForm
+      brigade={brigade}
+      view={view}
+      part={PHONE_LOCK}
+      words="phoneLockAdmin"
+      name="phone-lock"
     >
-      <h2 id={`${id}-title`}>{t('phoneLockAdmin.title', { name: brigade.name })}</h2>
-      <p>{t('phoneLockAdmin.intro')}</p>
-      {(['idleMinutes', 'offlineLimitHours'] as const).map((k) => {
-        const field = t(`phoneLockAdmin.field.${k}`);
-        const error = errors[k];
-        return (
-          <TextField
-            key={k}
-            id={`${id}-${k}`}
-            label={field}
-            hint={t(`phoneLockAdmin.hint.${k}`)}
-            inputMode="numeric"
-            autoComplete="off"
-            value={draft[k]}
-            onValue={(v) => edit({ [k]: v })}
-            errors={error ? t(`phoneLockAdmin.error.${error}`, { field, ...RANGES[k] }) : null}
+      {({ draft, errors, edit, id }) => (
+        <>
+          {(['idleMinutes', 'offlineLimitHours'] as const).map((k) => {
+            const field = t(`phoneLockAdmin.field.${k}`);
+            const error = errors[k];
+            return (
+              <TextField
+                key={k}
+                id={`${id}-${k}`}
+                label={field}
+                hint={t(`phoneLockAdmin.hint.${k}`)}
+                inputMode="numeric"
+                autoComplete="off"
+                value={draft[k]}
+                onValue={(v) => edit({ [k]: v })}
+                errors={error ? t(`phoneLockAdmin.error.${error}`, { field, ...RANGES[k] }) : null}
+              />
+            );
+          })}
+          <Check
+            label={t('phoneLockAdmin.pinRequired')}
+            checked={draft.pinRequired}
+            onCheck={(pinRequired) => edit({ pinRequired })}
           />
-        );
-      })}
-      <Check
-        label={t('phoneLockAdmin.pinRequired')}
-        checked={draft.pinRequired}
-        onCheck={(pinRequired) => edit({ pinRequired })}
-      />
-      <SaveEnd
-        failure={outcome?.kind === 'failed' ? outcome.failure : undefined}
-        saved={outcome?.kind === 'saved' && t('phoneLockAdmin.saved', { name: brigade.name })}
-        savedTestId="phone-lock-saved"
-        saving={view.saving}
-        save={t('phoneLockAdmin.save')}
-        savingText={t('phoneLockAdmin.saving')}
-        label={`${t('phoneLockAdmin.save')}${t('targetsAdmin.saveFor', { name: brigade.name })}`}
-      />
-    </form>
+        </>
+      )}
+    </BrigadePartForm>
   );
 }

@@ -16,8 +16,8 @@ import {
   type TargetsDraft,
   type TargetsErrors,
 } from './targets-form';
-import { SaveEnd } from './shared';
-import { useBrigadePartForm, type BrigadePart } from './useBrigadePartForm';
+import { BrigadePartForm } from './BrigadePartForm';
+import type { BrigadePart } from './useBrigadePartForm';
 
 const TARGETS: BrigadePart<TargetsDraft, TargetsErrors> = {
   draftOf: (b) => targetsDraftOf(b.targets),
@@ -29,49 +29,37 @@ const TARGETS: BrigadePart<TargetsDraft, TargetsErrors> = {
 
 export function TargetsForm({ brigade, view }: { brigade: BrigadeSettings; view: BrigadesView }) {
   const { t } = useTranslation();
-  const { draft, outcome, edit, submit } = useBrigadePartForm(brigade, view.save, TARGETS);
-  const id = `targets-${brigade.id}`;
-  const errors = outcome?.kind === 'invalid' ? outcome.errors : {};
   return (
-    <form
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      className="admin-form admin-card"
-      aria-labelledby={`${id}-title`}
-      data-testid="targets-form"
+    <BrigadePartForm
+      brigade={brigade}
+      view={view}
+      part={TARGETS}
+      words="targetsAdmin"
+      name="targets"
     >
-      <h2 id={`${id}-title`}>{t('targetsAdmin.title', { name: brigade.name })}</h2>
-      <p>{t('targetsAdmin.intro')}</p>
-      {FIVE_FASTS.map((k) => {
-        const error = errors[k];
-        const field = t(`targetsAdmin.field.${k}`);
-        return (
-          <TextField
-            key={k}
-            id={`${id}-${k}`}
-            label={field}
-            hint={t(`targetsAdmin.hint.${k}`)}
-            inputMode="numeric"
-            autoComplete="off"
-            value={draft[k]}
-            onValue={(v) => edit({ [k]: v })}
-            errors={
-              error
-                ? t(`targetsAdmin.error.${error}`, { field, max: FIVE_FAST_TARGET_MAX[k] })
-                : null
-            }
-          />
-        );
-      })}
-      <SaveEnd
-        failure={outcome?.kind === 'failed' ? outcome.failure : undefined}
-        saved={outcome?.kind === 'saved' && t('targetsAdmin.saved', { name: brigade.name })}
-        savedTestId="targets-saved"
-        saving={view.saving}
-        save={t('targetsAdmin.save')}
-        savingText={t('targetsAdmin.saving')}
-        label={`${t('targetsAdmin.save')}${t('targetsAdmin.saveFor', { name: brigade.name })}`}
-      />
-    </form>
+      {({ draft, errors, edit, id }) =>
+        FIVE_FASTS.map((k) => {
+          const error = errors[k];
+          const field = t(`targetsAdmin.field.${k}`);
+          return (
+            <TextField
+              key={k}
+              id={`${id}-${k}`}
+              label={field}
+              hint={t(`targetsAdmin.hint.${k}`)}
+              inputMode="numeric"
+              autoComplete="off"
+              value={draft[k]}
+              onValue={(v) => edit({ [k]: v })}
+              errors={
+                error
+                  ? t(`targetsAdmin.error.${error}`, { field, max: FIVE_FAST_TARGET_MAX[k] })
+                  : null
+              }
+            />
+          );
+        })
+      }
+    </BrigadePartForm>
   );
 }
