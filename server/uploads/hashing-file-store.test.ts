@@ -3,9 +3,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Upload } from '@tus/utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../test-support';
 import { HashingFileStore } from './hashing-file-store';
+import { stopHashingThread } from './off-thread-sha256';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const BYTES = Buffer.from('0123456789'.repeat(1000));
@@ -21,8 +22,16 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await fs.rm(dir, { recursive: true, force: true });
 });
+
+/** 3.5 MiB in the socket's 64 KiB chunks: several of the store's 1 MiB blocks. */
+const BIG = Buffer.from(createHash('shake256', { outputLength: 3.5 * 1024 * 1024 }).digest());
+const chunksOf = (bytes: Buffer, size = 64 * 1024) =>
+  Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+    bytes.subarray(i * size, (i + 1) * size),
+  );
 
 const write = (s: HashingFileStore, from: number, to: number) =>
   s.write(Readable.from([BYTES.subarray(from, to)]), ID, from);
@@ -42,6 +51,31 @@ describe('HashingFileStore', () => {
     const restarted = new HashingFileStore(dir);
     await write(restarted, 4000, BYTES.byteLength);
     expect(await restarted.sha256Of(ID, BYTES.byteLength)).toBe(sha256(BYTES));
+  });
+
+  it('writes and hashes an upload of several blocks, flushing it to the disk as it goes', async () => {
+    await store.create(new Upload({ id: 'big', size: BIG.length, offset: 0 }));
+    const probe = await fs.open(store.pathOf('big'));
+    const datasync = vi.spyOn(
+      Object.getPrototypeOf(probe) as { datasync(): Promise<void> },
+      'datasync',
+    );
+    await probe.close();
+    expect(await store.write(Readable.from(chunksOf(BIG)), 'big', 0)).toBe(BIG.length);
+    expect((await fs.readFile(store.pathOf('big'))).equals(BIG)).toBe(true);
+    // Flushed once per MiB written (at most one at a time), not all at the end.
+    expect(datasync.mock.calls.length).toBeGreaterThanOrEqual(2);
+    await fs.writeFile(store.pathOf('big'), '');
+    expect(await store.sha256Of('big', BIG.length)).toBe(sha256(BIG));
+  });
+
+  it('hashes the file from disk when the hashing thread failed midway', async () => {
+    await store.create(new Upload({ id: 'big', size: BIG.length, offset: 0 }));
+    const half = 2 * 1024 * 1024;
+    await store.write(Readable.from(chunksOf(BIG.subarray(0, half))), 'big', 0);
+    await stopHashingThread();
+    await store.write(Readable.from(chunksOf(BIG.subarray(half))), 'big', half);
+    expect(await store.sha256Of('big', BIG.length)).toBe(sha256(BIG));
   });
 
   it('forgets an upload: its file, its metadata and its running hash', async () => {

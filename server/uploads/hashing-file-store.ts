@@ -1,7 +1,10 @@
 /**
  * The tus file store, hashing the bytes as they arrive, so a finished upload
  * is never read again: its SHA-256 is known when the last byte is written,
- * and the file itself becomes the blob (blobs.adopt: fsync, rename).
+ * and the file itself becomes the blob (blobs.adopt: fsync, rename). The
+ * hashing runs on a thread of its own (off-thread-sha256.ts), and the bytes
+ * are flushed to the disk every MiB while the upload goes on, so the fsync
+ * that makes a finished upload durable has only its last bytes to write.
  *
  * Each PATCH's bytes are written through one pipeline (hash, then the file)
  * with a large buffer, replacing the file store's own `write`, whose small
@@ -15,7 +18,6 @@
  * written and the upload resumes without a re-read.
  */
 import { createHash } from 'node:crypto';
-import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +25,7 @@ import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { ERRORS, FileKvStore } from '@tus/utils';
 import type { KvStore, Upload } from '@tus/utils';
+import { RunningSha256, sharedBlock } from './off-thread-sha256';
 import { receivedBytes } from './young-buffers';
 
 /** A PATCH's bytes on their way to the file: one block each. */
@@ -32,13 +35,19 @@ const BLOCK_BYTES = 1024 * 1024;
 const SPARE_BLOCKS = 8;
 const spareBlocks: Buffer[] = [];
 
-const takeBlock = (): Buffer => spareBlocks.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
+/**
+ * Written bytes flushed to the disk while the upload goes on: the fsync that
+ * makes a finished upload durable then has only the last of them to write.
+ */
+const SYNC_EVERY_BYTES = 1024 * 1024;
+
+const takeBlock = (): Buffer => spareBlocks.pop() ?? sharedBlock(BLOCK_BYTES);
 const giveBlock = (block: Buffer) => {
   if (spareBlocks.length < SPARE_BLOCKS) spareBlocks.push(block);
 };
 
 interface RunningHash {
-  hash: Hash;
+  hash: RunningSha256;
   /** Bytes covered: always from byte 0 of the upload. */
   offset: number;
 }
@@ -119,9 +128,11 @@ export class HashingFileStore extends FileStore {
    * with tus's 413, as its own stream limiter does; the bytes before them
    * are written.
    *
-   * Each chunk from the socket is hashed and copied into a block (a pool of
-   * 1 MiB blocks kept for the process) and written from there, one write at
-   * a time of whatever has come since the last. The socket's chunks are then garbage
+   * Each chunk from the socket is copied into a block (a pool of 1 MiB
+   * blocks in shared memory, kept for the process), hashed there by the
+   * hashing thread and written from there, one write at a time of whatever
+   * has come since the last; a full block is reused once it is written and
+   * hashed. The socket's chunks are then garbage
    * at once: queued for the disk instead, they outlived the young
    * generation's collections and each 5 MB upload cost a full collection of
    * the server's heap (BENCHMARKS.md, ingest); young-buffers.ts frees them.
@@ -137,9 +148,10 @@ export class HashingFileStore extends FileStore {
       known?.offset === offset
         ? known
         : offset === 0
-          ? { hash: createHash('sha256'), offset: 0 }
+          ? { hash: new RunningSha256(), offset: 0 }
           : undefined;
     this.#hashes.delete(id);
+    if (known && known !== running) known.hash.drop();
     const room = size - offset;
     const file = await fs.open(this.pathOf(id), 'r+').catch(() => {
       throw ERRORS.FILE_WRITE_ERROR;
@@ -152,6 +164,14 @@ export class HashingFileStore extends FileStore {
     let flushed = 0;
     let writing: Promise<void> | undefined;
     let failed = false;
+    /** Bytes written since the last flush to the disk began, and that flush. */
+    let unsynced = 0;
+    let syncing: Promise<void> | undefined;
+    /** Whether the running hash still covers every byte written (its thread may fail). */
+    let hashed = running !== undefined;
+    const hashSettled = async () => {
+      if (hashed) await running?.hash.settled().catch(() => void (hashed = false));
+    };
     // One write at a time, of whatever has come since the last one began:
     // bytes reach the disk as they arrive (a HEAD sees them, a crash keeps
     // them), and while a write is under way the chunks behind it gather.
@@ -163,7 +183,15 @@ export class HashingFileStore extends FileStore {
       writing = file
         .write(block, from, length, at)
         .then(
-          () => undefined,
+          () => {
+            unsynced += length;
+            if (syncing || unsynced < SYNC_EVERY_BYTES) return;
+            unsynced = 0;
+            syncing = file.datasync().then(
+              () => void (syncing = undefined),
+              () => void (syncing = undefined),
+            );
+          },
           () => void (failed = true),
         )
         .finally(() => {
@@ -186,15 +214,16 @@ export class HashingFileStore extends FileStore {
           tooLong = true;
           break;
         }
-        running?.hash.update(chunk);
         let from = 0;
         while (from < chunk.byteLength) {
           const copied = chunk.copy(block, filled, from);
+          if (hashed) running?.hash.update(block, filled, copied);
           from += copied;
           filled += copied;
           if (filled === BLOCK_BYTES) {
-            // Full: once it is all on disk, it fills again from its start.
+            // Full: once it is all on disk and hashed, it fills again from its start.
             await drain();
+            await hashSettled();
             filled = handed = 0;
           }
         }
@@ -204,14 +233,18 @@ export class HashingFileStore extends FileStore {
       failed = true;
     } finally {
       await drain();
+      await hashSettled();
+      await syncing;
       await file.close().catch(() => undefined);
       giveBlock(block);
       receivedBytes(flushed);
     }
+    if (running && hashed && !tooLong && !failed) {
+      this.#hashes.set(id, { hash: running.hash, offset: offset + flushed });
+    } else running?.hash.drop();
     // As @tus/file-store: the PATCH fails; the bytes that reached the file stay.
     if (tooLong) throw ERRORS.ERR_MAX_SIZE_EXCEEDED;
     if (failed) throw ERRORS.FILE_WRITE_ERROR;
-    if (running) this.#hashes.set(id, { hash: running.hash, offset: offset + flushed });
     return offset + flushed;
   }
 
@@ -222,7 +255,10 @@ export class HashingFileStore extends FileStore {
   async sha256Of(id: string, size: number): Promise<string> {
     const running = this.#hashes.get(id);
     this.#hashes.delete(id);
-    if (running?.offset === size) return running.hash.digest('hex');
+    if (running?.offset === size) {
+      const hex = await running.hash.digest().catch(() => undefined);
+      if (hex !== undefined) return hex;
+    } else running?.hash.drop();
     const hash = createHash('sha256');
     for await (const chunk of createReadStream(this.pathOf(id), { highWaterMark: 1 << 20 })) {
       hash.update(chunk as Buffer);
@@ -232,12 +268,14 @@ export class HashingFileStore extends FileStore {
 
   /** Forgets an upload whose file was moved or deleted: its metadata file and running hash. */
   async forget(id: string): Promise<void> {
+    this.#hashes.get(id)?.hash.drop();
     this.#hashes.delete(id);
     await fs.rm(this.pathOf(id), { force: true });
     await this.configstore.delete(id);
   }
 
   override async remove(id: string): Promise<void> {
+    this.#hashes.get(id)?.hash.drop();
     this.#hashes.delete(id);
     return super.remove(id);
   }
