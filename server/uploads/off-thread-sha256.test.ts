@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunningSha256, sharedBlock, stopHashingThread } from './off-thread-sha256';
 
@@ -35,6 +37,22 @@ describe('RunningSha256', () => {
     a.update(block, 0, 3);
     expect(await b.digest()).toBe(sha256(new Uint8Array()));
     expect(await a.digest()).toBe(sha256(Buffer.from('abc')));
+  });
+
+  it('keeps the process alive while it awaits the thread, and lets it end after', async () => {
+    // A process with nothing else to do: it must wait for the digest, print it, and exit.
+    const script = [
+      "import { RunningSha256, sharedBlock } from './server/uploads/off-thread-sha256.ts';",
+      'const block = sharedBlock(3); block.write("abc");',
+      'const hash = new RunningSha256(); hash.update(block, 0, 3);',
+      'console.log(await hash.digest());',
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { timeout: 30_000 },
+    );
+    expect(stdout.trim()).toBe(sha256(Buffer.from('abc')));
   });
 
   it('refuses memory the thread cannot see', () => {

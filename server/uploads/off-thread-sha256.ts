@@ -10,16 +10,17 @@
  * range. The block is reused only once every range posted from it is hashed
  * ({@link RunningSha256.settled}).
  *
- * One worker serves the process, started at the first upload and not
- * keeping the process alive. Should it fail, every running hash fails with
+ * One worker serves the process, started at the first upload and keeping
+ * the process alive only while an answer from it is awaited. Should it fail, every running hash fails with
  * it and the store hashes the finished file from disk instead — slower,
  * never wrong.
  */
 import { Worker } from 'node:worker_threads';
 
+// process.getBuiltinModule: the same in a CommonJS or an ES module evaluation.
 const SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
+const { parentPort } = process.getBuiltinModule('node:worker_threads');
+const { createHash } = process.getBuiltinModule('node:crypto');
 const hashes = new Map();
 parentPort.on('message', (m) => {
   if (m.op === 'update') {
@@ -48,11 +49,14 @@ interface Pending {
 
 let worker: Worker | undefined;
 let nextId = 1;
+/** Answers awaited from the thread: while there are any, it keeps the process alive. */
+let awaited = 0;
 /** Per running hash: its messages waiting for the worker's answer, by sequence number. */
 const pending = new Map<number, Map<number, Pending>>();
 
 function failAll(error: Error) {
   worker = undefined;
+  awaited = 0;
   for (const waiting of pending.values()) for (const p of waiting.values()) p.reject(error);
   pending.clear();
 }
@@ -61,6 +65,7 @@ function started(): Worker {
   if (worker) return worker;
   const w = new Worker(SOURCE, { eval: true });
   w.on('message', (reply: Reply) => {
+    if (--awaited === 0) w.unref();
     const waiting = pending.get(reply.id);
     const p = waiting?.get(reply.seq);
     waiting?.delete(reply.seq);
@@ -68,7 +73,7 @@ function started(): Worker {
   });
   w.on('error', (error) => failAll(error));
   w.on('exit', () => failAll(new Error('the hashing thread stopped')));
-  // After the listeners: adding one refs the worker again.
+  // Kept alive only while an answer is awaited (after the listeners: adding one refs it again).
   w.unref();
   worker = w;
   return w;
@@ -98,6 +103,7 @@ export class RunningSha256 {
       waiting.set(seq, { resolve, reject });
     });
     reply.catch((error: Error) => void (this.#failed ??= error));
+    if (awaited++ === 0) this.#worker.ref();
     this.#worker.postMessage({ ...message, id: this.#id, seq });
     this.#last = reply;
     return reply;
