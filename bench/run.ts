@@ -63,7 +63,7 @@ console.log(
     .join(', ')}`,
 );
 console.log(
-  `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s in one PATCH each, ${figures.photoUpload.tusAppChunksMBps} MB/s in the app's ${figures.photoUpload.appChunkBytes / 1024} KiB PATCHes, vs a durable raw copy ${figures.photoUpload.fileCopyMBps} MB/s (median ratio of ${figures.photoUpload.rounds} interleaved rounds: ${figures.photoUpload.tusVsCopy}; ${figures.photoUpload.tusAppChunksVsCopy}; in the creation POST ${figures.photoUpload.tusOneRequestMBps} MB/s, ${figures.photoUpload.tusOneRequestVsCopy}; a fresh client thread's first upload, untimed, ${figures.photoUpload.coldFirstUploadMs} ms)`,
+  `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s in one PATCH each, ${figures.photoUpload.tusAppChunksMBps} MB/s in the app's ${figures.photoUpload.appChunkBytes / 1024} KiB chunks (the first in the creation POST), vs a durable raw copy ${figures.photoUpload.fileCopyMBps} MB/s (median ratio of ${figures.photoUpload.rounds} interleaved rounds: ${figures.photoUpload.tusVsCopy}; ${figures.photoUpload.tusAppChunksVsCopy}; in the creation POST ${figures.photoUpload.tusOneRequestMBps} MB/s, ${figures.photoUpload.tusOneRequestVsCopy}; a fresh client thread's first upload, untimed, ${figures.photoUpload.coldFirstUploadMs} ms)`,
 );
 
 const onPostgres = await (await import('./ingest-postgres')).benchIngestPostgres();

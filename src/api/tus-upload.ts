@@ -2,7 +2,10 @@
  * One photo upload by tus (tus-js-client): resumable, chunked so a cut link
  * loses at most one chunk, and fingerprinted by the photo's hash, not by file
  * metadata, so a retry after a reload finds the same upload and continues at
- * the server's offset. tus-js-client's own retries are off: the sync runner
+ * the server's offset. The first chunk goes in the creation POST (tus
+ * creation-with-upload): a stored photo (~400 KB) fits in one chunk, so it is
+ * one request and one round trip on a slow link, answered 201 with the
+ * receipt; a larger one goes on in PATCHes, the last answered 200. tus-js-client's own retries are off: the sync runner
  * owns retrying (with the backoff and hold rules of `classifyFailure`).
  *
  * The bytes come from a Blob through our own file reader, which hands
@@ -122,14 +125,19 @@ function runTus(config: TusConfig, token: string, input: TusJob): Promise<ApiRes
       removeFingerprintOnSuccess: true,
       storeFingerprintForResuming: true,
       chunkSize: config.chunkSize ?? UPLOAD_CHUNK_BYTES,
+      uploadDataDuringCreation: true,
       fileReader: blobReader,
       ...(config.urlStorage ? { urlStorage: config.urlStorage } : {}),
       onProgress(sent, total) {
         armStall();
         input.onProgress?.(sent, total);
       },
-      onAfterResponse(_req, res) {
-        if (res.getStatus() === 200) finalBody = res.getBody();
+      // The receipt: in the last PATCH's 200, or in the creation POST's 201 when it carried every byte.
+      onAfterResponse(req, res) {
+        const status = res.getStatus();
+        if (status === 200 || (status === 201 && req.getMethod() === 'POST')) {
+          finalBody = res.getBody();
+        }
       },
       onSuccess() {
         finish(acknowledgement(finalBody, input.sha256));

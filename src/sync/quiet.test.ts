@@ -227,7 +227,7 @@ describe('quiet period for case entries', () => {
     w = await openSyncWorld();
     const { record } = await sentCase();
     // The final upload answer is lost: the server holds the bytes, the entry stays.
-    w.proxy.set({ fault: { mode: 'lost-response' }, match: 'PATCH /api/uploads/', times: 1 });
+    w.proxy.set({ fault: { mode: 'lost-response' }, match: 'POST /api/uploads', times: 1 });
     const photo = await aPhoto(record.id, 'held-photo', { slot: 'extra-8' });
     await savePhoto(w.db, { ...photo, changeCase: (c) => ({ ...c, updatedAt: iso() }) }, iso());
     await w.runner.drainNow('saved');
@@ -259,7 +259,7 @@ describe('quiet period for case entries', () => {
   it('keeps a held photo waiting with its case through the quiet period, without a timer each second', async () => {
     w = await openSyncWorld();
     const { record } = await sentCase();
-    w.proxy.set({ fault: { mode: 'lost-response' }, match: 'PATCH /api/uploads/', times: 1 });
+    w.proxy.set({ fault: { mode: 'lost-response' }, match: 'POST /api/uploads', times: 1 });
     const photo = await aPhoto(record.id, 'parked-photo', { slot: 'extra-7' });
     await savePhoto(w.db, { ...photo, changeCase: (c) => ({ ...c, updatedAt: iso() }) }, iso());
     await w.runner.drainNow('saved');

@@ -188,7 +188,7 @@ describe('sync runner — failures', () => {
     const { record, photos } = await w.capture(1);
     const sha256 = photos[0]!.meta.sha256;
     w.proxy.set(
-      { fault: { mode: 'lost-response' }, match: 'PATCH /api/uploads/', times: 1 },
+      { fault: { mode: 'lost-response' }, match: 'POST /api/uploads', times: 1 },
       {
         fault: {
           mode: 'status',
@@ -244,7 +244,7 @@ describe('sync runner — failures', () => {
     w = await openSyncWorld();
     const { record, photos } = await w.capture(1);
     w.proxy.set(
-      { fault: { mode: 'lost-response' }, match: 'PATCH /api/uploads/', times: 1 },
+      { fault: { mode: 'lost-response' }, match: 'POST /api/uploads', times: 1 },
       { fault: { mode: 'lost-response' }, match: 'PUT /api/cases/', times: 1 },
     );
 
@@ -263,7 +263,9 @@ describe('sync runner — failures', () => {
     await expectDelivered(w, record.id);
     const [version] = await w.server.versions(record.id);
     expect((await w.db.receipts.get(record.id))?.receipt.manifestHash).toBe(version!.manifestHash);
-    expect(count(w, 'PATCH', '/api/uploads/')).toBe(1);
+    // The photo went in its creation POST, once: the retry found it held.
+    expect(count(w, 'POST', '/api/uploads')).toBe(1);
+    expect(count(w, 'PATCH', '/api/uploads/')).toBe(0);
     expect(count(w, 'PUT', '/api/cases/')).toBe(2);
   });
 });

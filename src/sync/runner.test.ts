@@ -37,7 +37,9 @@ describe('sync runner — delivery', () => {
     for (const p of photos) expect(await w.server.holdsBlob(p.meta.sha256)).toBe(true);
     const stored = await w.db.receipts.get(record.id);
     expect(stored?.receipt.photos.held.sort()).toEqual(photos.map((p) => p.meta.sha256).sort());
-    expect(count(w, 'PATCH', '/api/uploads/')).toBe(3);
+    // Each photo in one request: its bytes in the creation POST (tus creation-with-upload).
+    expect(count(w, 'POST', '/api/uploads')).toBe(3);
+    expect(count(w, 'PATCH', '/api/uploads/')).toBe(0);
     expect(w.runner.getState()).toMatchObject({ phase: 'idle' });
   });
 
@@ -125,10 +127,11 @@ describe('sync runner — resumable photos', () => {
     await expectDelivered(w, record.id);
     expect(await w.server.blobVerifies(photo.meta.sha256)).toBe(true);
     const patches = w.proxy.log.filter((r) => r.method === 'PATCH');
-    // One upload resource, resumed after a HEAD for the offset: 4 chunks of 512 KB plus the cut one.
+    // One upload resource: its first 512 KB in the creation POST, the next
+    // chunk cut, then resumed after a HEAD for the offset, 3 chunks to the end.
     expect(count(w, 'POST', '/api/uploads')).toBe(1);
     expect(count(w, 'HEAD', '/api/uploads/')).toBe(1);
-    expect(patches.map((p) => p.fault)).toEqual(['cut-request', 'pass', 'pass', 'pass', 'pass']);
+    expect(patches.map((p) => p.fault)).toEqual(['cut-request', 'pass', 'pass', 'pass']);
   });
 });
 

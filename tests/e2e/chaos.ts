@@ -132,10 +132,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
           return { rule: { fault: { mode: 'delay', ms } }, text: `delay ${ms} ms` };
         }
         case 'cut': {
+          // A photo's bytes go in its creation POST, a large one's later chunks in PATCHes.
           const bytes = int(1_000, 300_000);
+          const upload = pick(['POST /api/uploads', 'PATCH /api/uploads/']);
           return {
-            rule: { fault: { mode: 'cut-request', bytes }, match: 'PATCH /api/uploads/', times },
-            text: `cut PATCH at ${bytes} B ×${times}`,
+            rule: { fault: { mode: 'cut-request', bytes }, match: upload, times },
+            text: `cut ${upload.split(' ')[0]} at ${bytes} B ×${times}`,
           };
         }
         case 'lost':

@@ -71,7 +71,7 @@ export async function seedPhone(serverUrl: string, username = 'demo-officer'): P
 const TUS = { 'tus-resumable': '1.0.0' };
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-/** A tus creation, then one PATCH with every byte, as the phone's uploader sends a photo. */
+/** One tus creation carrying every byte (creation-with-upload), as the phone's uploader sends a photo. */
 async function uploadPhoto(phone: SeedPhone, bytes: Buffer, meta: PhotoMeta): Promise<void> {
   const created = await call(phone, '/api/uploads', {
     method: 'POST',
@@ -79,20 +79,12 @@ async function uploadPhoto(phone: SeedPhone, bytes: Buffer, meta: PhotoMeta): Pr
       ...TUS,
       'upload-length': String(bytes.length),
       'upload-metadata': `sha256 ${b64(meta.sha256)},caseId ${b64(meta.caseId)}`,
-    },
-  });
-  expect(created.status).toBe(201);
-  const location = created.headers.get('location') ?? '';
-  const patched = await call(phone, new URL(location, phone.serverUrl).pathname, {
-    method: 'PATCH',
-    headers: {
-      ...TUS,
-      'upload-offset': '0',
       'content-type': 'application/offset+octet-stream',
     },
     body: new Uint8Array(bytes),
   });
-  expect(patched.status).toBe(200);
+  expect(created.status).toBe(201);
+  expect(created.headers.get('upload-offset')).toBe(String(bytes.length));
 }
 
 /** The one-vehicle case `fillOneVehicleCase` captures, as a record, opened at `at`. */
