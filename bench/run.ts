@@ -151,7 +151,7 @@ const syncFigures = await (await import('./sync')).benchSync();
 record('sync', syncFigures);
 console.log('sync');
 console.log(
-  `  ${syncFigures.photos} photos over ${syncFigures.link.bytesPerSecond} B/s with ${syncFigures.cuts.length} cuts mid-PATCH (proxy): ${(syncFigures.wallMs / 1000).toFixed(1)} s to sent; wire/payload ${syncFigures.wireOverPayload} (replaying whole requests: ${syncFigures.replayWholeRequests.wireOverPayload})`,
+  `  ${syncFigures.photos} photos over ${syncFigures.link.bytesPerSecond} B/s with ${syncFigures.cuts.length} cuts mid-upload (proxy): ${(syncFigures.wallMs / 1000).toFixed(1)} s to sent; wire/payload ${syncFigures.wireOverPayload} (replaying whole requests: ${syncFigures.replayWholeRequests.wireOverPayload})`,
 );
 
 const flow = await (await import('./flow')).benchFlow();

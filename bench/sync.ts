@@ -3,17 +3,18 @@
  * through the fault proxy (tests/faults/fault-proxy.ts) acting as the link:
  * every request throttled to 125 000 B/s each way with 150 ms latency
  * (`throttle` mode), and the connection cut 3 times in the middle of a photo's
- * upload — the first chunk's PATCH of the 3rd, 9th and 15th photo to be sent
- * is cut after 256 KiB of its body (`cut-request` at the same pace), so tus
- * has to ask the server's offset (HEAD) and resume from there. The cut
- * requests are picked by rule — the n-th `PATCH /api/uploads/` with
- * `Upload-Offset: 0` — so every run cuts the same photos at the same byte;
- * the run fails if the cuts hit other photos.
+ * upload — the creation POST of the 3rd, 9th and 15th photo to be sent, which
+ * carries its first 512 KiB chunk (tus creation-with-upload), is cut after
+ * 256 KiB of its body (`cut-request` at the same pace). The cut requests are
+ * picked by rule — the n-th `POST /api/uploads` — so every run cuts the same
+ * photos at the same byte; the run fails if the cuts hit other photos.
  *
- * What happens at a cut (see `cuts` in the figures): Chromium sends the cut
- * PATCH once more by itself; the server, holding the 256 KiB that got through,
- * refuses it with 409 (stale offset); the runner's reconcile attempt has tus
- * ask the offset (HEAD) and send the rest of the photo from there.
+ * What happens at a cut (see `cuts` in the figures): the client never learnt
+ * the cut upload's address, so the photo starts again in a new creation POST
+ * (Chromium's own resend of the cut request, or the runner's next attempt):
+ * a cut costs at most the chunk it cut, and the server keeps the 256 KiB that
+ * got through as an unfinished upload nobody resumes. A cut later in a photo
+ * (a PATCH) resumes at the server's offset instead (sync-matrix B1).
  *
  * Figures:
  *  - `wallMs`: from the link coming up to the case showing "sent" (a receipt);
@@ -24,15 +25,15 @@
  *  - `payloadBytes`: the photos' bytes as the server stored them plus the
  *    case PUT's body;
  *  - `wireOverPayload`: wireBytes / payloadBytes;
- *  - `photoBytesSentTwice`: PATCH body bytes beyond the photos' bytes: what
- *    crossed the link and was not kept (Chromium's resends before the 409,
- *    any bytes of a cut PATCH the server did not store);
+ *  - `photoBytesSentTwice`: upload body bytes (creation POSTs and PATCHes)
+ *    beyond the photos' bytes: what crossed the link and was not kept (the
+ *    cut requests' bytes, sent again from the photo's start);
  *  - `replayWholeRequests`: the same figure for a queue that replays whole
  *    requests (Workbox background sync): each photo one request, and a cut
  *    loses everything of the photo sent so far, which goes again from byte 0.
  *    Derived from this run's own log: at each cut, the position reached in
- *    the photo (`Upload-Offset` of the cut PATCH + the body bytes it got
- *    through) is what such a queue re-sends (Chromium's own resend of the
+ *    the photo (the cut request's `Upload-Offset`, 0 for a creation POST, +
+ *    the body bytes it got through) is what such a queue re-sends (Chromium's own resend of the
  *    whole request, or the queue's replay: once). Its wire = payload + Σ those
  *    positions + one request's header bytes per photo, per replay and for the
  *    case (the mean request header size measured here) + the answers (the
@@ -54,13 +55,13 @@ import { readServer } from '../tests/e2e/server';
 const PHOTOS = 20;
 const BYTES_PER_SECOND = 125_000;
 const LATENCY_MS = 150;
-/** The photos, in the order they are sent (1-based), whose first chunk is cut. */
+/** The photos, in the order they are sent (1-based), whose creation POST (the first chunk) is cut. */
 const CUT_PHOTOS = [3, 9, 15];
-/** Body bytes of that PATCH that get through before the cut (half a 512 KiB chunk). */
+/** Body bytes of that POST that get through before the cut (half a 512 KiB chunk). */
 const CUT_AFTER_BYTES = 256 * 1024;
 
-const UPLOAD_PATCH = 'PATCH /api/uploads/';
-const FIRST_CHUNK = { match: UPLOAD_PATCH, headers: { 'upload-offset': '0' } };
+/** A photo's creation, carrying its first chunk. */
+const FIRST_CHUNK = { match: 'POST /api/uploads' };
 
 export interface SyncBenchFigures {
   photos: number;
@@ -76,7 +77,7 @@ export interface SyncBenchFigures {
   wallMs: number;
   wireBytes: { up: number; down: number; total: number };
   wireOverPayload: number;
-  /** PATCH body bytes beyond the photos' own bytes. */
+  /** Upload body bytes (creation POSTs and PATCHes) beyond the photos' own bytes. */
   photoBytesSentTwice: number;
   requests: Record<string, number>;
   /** The most requests the proxy had in flight at once (1: the link carried one at a time). */
@@ -84,30 +85,29 @@ export interface SyncBenchFigures {
   cuts: {
     /** Which photo it was, in the order the photos were sent (1-based). */
     photo: number;
-    /** `Upload-Offset` of the cut PATCH. */
+    /** Where in the photo the cut request started (0: its creation POST). */
     uploadOffset: number;
     /** Body bytes of it that reached the server before the cut. */
     bodyBytesAtCut: number;
     positionInPhoto: number;
-    /** Chromium's own resend of the cut PATCH (same bytes, same offset): what got through, the answer. */
-    browserResend?: { bodyBytes: number; status: number };
-    /** Whether tus asked the server's offset (HEAD) before resuming. */
+    /** The next request for the photo (Chromium's resend, or the runner's attempt): what got through, the answer. */
+    next?: { method: string; bodyBytes: number; status: number };
+    /** Whether tus asked the server's offset (HEAD) before going on. */
     headBeforeResume: boolean;
-    /** `Upload-Offset` of the PATCH that resumed the photo. */
+    /** Where in the photo the request that went on with it started (0: a new creation POST). */
     resumedAt: number;
-    /** From the cut to the resuming PATCH (the resend, the runner's reconcile and the HEAD). */
+    /** From the cut to that request. */
     resumedAfterMs: number;
   }[];
   replayWholeRequests: { wireBytes: number; wireOverPayload: number; resentBytes: number };
 }
 
 /**
- * The link as fault-proxy rules. Requests are throttled; PATCHes at
- * `Upload-Offset: 0` are counted to find each cut photo's first chunk. Chromium
- * sends a cut PATCH once more by itself (a request on a reused connection that
- * dies before any answer is retried by its network stack), at offset 0 again,
- * so each cut adds one such PATCH before the next photo's: between two cuts
- * go the first chunks of the photos in between plus that resend.
+ * The link as fault-proxy rules. Requests are throttled; creation POSTs are
+ * counted to find each cut photo's. A cut photo is created again in a POST
+ * of its own (Chromium's resend of the cut request, or the runner's next
+ * attempt), so each cut adds one POST before the next photo's: between two
+ * cuts go the POSTs of the photos in between plus that one.
  */
 export function linkRules(): FaultRule[] {
   const link = { bytesPerSecond: BYTES_PER_SECOND, latencyMs: LATENCY_MS };
@@ -177,19 +177,22 @@ export async function benchSync(): Promise<SyncBenchFigures> {
     const requests: Record<string, number> = {};
     for (const e of log) requests[e.method] = (requests[e.method] ?? 0) + 1;
     const patches = log.filter((e) => e.method === 'PATCH');
-    const patchBody = patches.reduce((n, e) => n + e.bodyBytes, 0);
+    const uploadBody = log
+      .filter((e) => e.method === 'PATCH' || isCreation(e))
+      .reduce((n, e) => n + e.bodyBytes, 0);
 
     const cuts = describeCuts(log);
     const cutPhotos = cuts.map((c) => c.photo).join(', ');
     if (cutPhotos !== CUT_PHOTOS.join(', ')) {
       throw new Error(
-        `the cuts hit photos ${cutPhotos}, not ${CUT_PHOTOS.join(', ')} (did Chromium stop resending a cut PATCH?)`,
+        `the cuts hit photos ${cutPhotos}, not ${CUT_PHOTOS.join(', ')} (did a cut photo take more than one more POST?)`,
       );
     }
 
     const headerOf = (e: ProxyLogEntry) => e.requestBytes - e.bodyBytes;
     const meanHeader = log.reduce((n, e) => n + headerOf(e), 0) / Math.max(1, log.length);
     const resentBytes = cuts.reduce((n, c) => n + c.positionInPhoto, 0);
+    // Each photo's last answer: here every photo is over one chunk, so its last PATCH's 200.
     const photoAnswers = patches
       .filter((e) => e.status === 200)
       .reduce((n, e) => n + e.responseBytes, 0);
@@ -214,7 +217,7 @@ export async function benchSync(): Promise<SyncBenchFigures> {
       wallMs,
       wireBytes: { up, down, total: up + down },
       wireOverPayload: round((up + down) / payloadBytes),
-      photoBytesSentTwice: patchBody - photoBytes,
+      photoBytesSentTwice: uploadBody - photoBytes,
       requests,
       maxConcurrentRequests: maxConcurrent(log),
       cuts,
@@ -231,36 +234,46 @@ export async function benchSync(): Promise<SyncBenchFigures> {
   }
 }
 
-/** Each cut PATCH, which photo it was and how the browser and tus went on with that photo. */
+const isCreation = (e: ProxyLogEntry) => e.method === 'POST' && e.path.startsWith('/api/uploads');
+
+/**
+ * Each cut request, which photo it was and how the browser and tus went on
+ * with that photo. A photo is known by its `Upload-Metadata` (its hash) on
+ * its creation POSTs, and by its upload's address on the requests after.
+ */
 function describeCuts(log: ProxyLogEntry[]): SyncBenchFigures['cuts'] {
-  // An upload's URL is first seen on its PATCH; their order is the order photos were sent.
-  const uploads: string[] = [];
-  for (const e of log) if (e.method === 'PATCH' && !uploads.includes(e.path)) uploads.push(e.path);
+  const photoOf = (e: ProxyLogEntry) => e.headers['upload-metadata'] ?? '';
+  // Their order of first creation is the order the photos were sent.
+  const photos: string[] = [];
+  for (const e of log) if (isCreation(e) && !photos.includes(photoOf(e))) photos.push(photoOf(e));
   return log.flatMap((e, i) => {
     if (e.fault !== 'cut-request') return [];
-    const uploadOffset = Number(e.headers['upload-offset'] ?? 0);
-    const later = log.slice(i + 1).filter((r) => r.path === e.path);
+    const creation = isCreation(e);
+    const uploadOffset = creation ? 0 : Number(e.headers['upload-offset'] ?? 0);
+    const sameUpload = (r: ProxyLogEntry) =>
+      creation ? isCreation(r) && photoOf(r) === photoOf(e) : r.path === e.path;
+    const later = log.slice(i + 1).filter(sameUpload);
     const next = later[0];
-    const resent =
-      next?.method === 'PATCH' && next.headers['upload-offset'] === e.headers['upload-offset']
-        ? next
-        : undefined;
-    const resumed = later.find(
-      (r) => r.method === 'PATCH' && (r.status === 204 || r.status === 200),
-    );
-    const head = later.find((r) => r.method === 'HEAD');
+    const resumed = later.find((r) => (r.status ?? 0) >= 200 && (r.status ?? 0) < 300);
+    const head = log
+      .slice(i + 1)
+      .find((r) => r.method === 'HEAD' && r.path.startsWith('/api/uploads/'));
     return [
       {
-        photo: uploads.indexOf(e.path) + 1,
+        photo: creation ? photos.indexOf(photoOf(e)) + 1 : 0,
         uploadOffset,
         bodyBytesAtCut: e.bodyBytes,
         positionInPhoto: uploadOffset + e.bodyBytes,
-        ...(resent
-          ? { browserResend: { bodyBytes: resent.bodyBytes, status: resent.status ?? 0 } }
+        ...(next
+          ? { next: { method: next.method, bodyBytes: next.bodyBytes, status: next.status ?? 0 } }
           : {}),
         headBeforeResume:
           head !== undefined && resumed !== undefined && head.startedAt <= resumed.startedAt,
-        resumedAt: Number(resumed?.headers['upload-offset'] ?? NaN),
+        resumedAt: resumed
+          ? isCreation(resumed)
+            ? 0
+            : Number(resumed.headers['upload-offset'] ?? NaN)
+          : NaN,
         resumedAfterMs: resumed ? resumed.startedAt - (e.endedAt ?? e.startedAt) : NaN,
       },
     ];

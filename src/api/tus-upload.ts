@@ -5,7 +5,11 @@
  * the server's offset. The first chunk goes in the creation POST (tus
  * creation-with-upload): a stored photo (~400 KB) fits in one chunk, so it is
  * one request and one round trip on a slow link, answered 201 with the
- * receipt; a larger one goes on in PATCHes, the last answered 200. tus-js-client's own retries are off: the sync runner
+ * receipt; a larger one goes on in PATCHes, the last answered 200. A link
+ * cut during the creation POST loses what it had sent (the client never
+ * learnt the upload's address; Chromium resends a request cut on a reused
+ * connection at once): at most one chunk, as a cut PATCH would cost when
+ * resent. A cut in a later chunk resumes at the server's offset. tus-js-client's own retries are off: the sync runner
  * owns retrying (with the backoff and hold rules of `classifyFailure`).
  *
  * The bytes come from a Blob through our own file reader, which hands
