@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrigadeSettings } from '../../contracts/admin';
 import type { BrigadesView } from '../../services/useBrigades';
+import { TextField } from '../../ui/Field';
 import { SaveEnd } from './shared';
 import { useBrigadePartForm, type BrigadePart } from './useBrigadePartForm';
 
@@ -18,6 +19,15 @@ export interface PartFields<D, E> {
   edit: (change: Partial<D>) => void;
   /** The prefix of the fields' ids. */
   id: string;
+  /**
+   * A whole-number field for each key, its label, hint and problem under the
+   * part's words (`field.<key>`, `hint.<key>`, `error.<problem>`, the latter
+   * given the field's name and `params(key)`).
+   */
+  numberFields: <K extends keyof D & keyof E & string>(
+    keys: readonly K[],
+    params: (key: K) => Record<string, number>,
+  ) => ReactNode;
 }
 
 export function BrigadePartForm<D, E>({
@@ -41,6 +51,24 @@ export function BrigadePartForm<D, E>({
   const { draft, outcome, edit, submit } = useBrigadePartForm(brigade, view.save, part);
   const id = `${name}-${brigade.id}`;
   const errors: Partial<E> = outcome?.kind === 'invalid' ? outcome.errors : {};
+  const numberFields: PartFields<D, E>['numberFields'] = (keys, params) =>
+    keys.map((k) => {
+      const field = t(`${words}.field.${k}`);
+      const error = errors[k];
+      return (
+        <TextField
+          key={k}
+          id={`${id}-${k}`}
+          label={field}
+          hint={t(`${words}.hint.${k}`)}
+          inputMode="numeric"
+          autoComplete="off"
+          value={String(draft[k])}
+          onValue={(v) => edit({ [k]: v } as Partial<D>)}
+          errors={error ? t(`${words}.error.${String(error)}`, { field, ...params(k) }) : null}
+        />
+      );
+    });
   return (
     <form
       onSubmit={(e) => void submit(e)}
@@ -51,7 +79,7 @@ export function BrigadePartForm<D, E>({
     >
       <h2 id={`${id}-title`}>{t(`${words}.title`, { name: brigade.name })}</h2>
       <p>{t(`${words}.intro`)}</p>
-      {children({ draft, errors, edit, id })}
+      {children({ draft, errors, edit, id, numberFields })}
       <SaveEnd
         failure={outcome?.kind === 'failed' ? outcome.failure : undefined}
         saved={outcome?.kind === 'saved' && t(`${words}.saved`, { name: brigade.name })}

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { BrigadeSettings } from '../../contracts/admin';
 import { IDLE_MINUTES_RANGE, OFFLINE_LIMIT_HOURS_RANGE } from '../../domain/device/lock';
 import type { BrigadesView } from '../../services/useBrigades';
-import { Check, TextField } from '../../ui/Field';
+import { Check } from '../../ui/Field';
 import {
   checkPhoneLockDraft,
   phoneLockDraftOf,
@@ -40,25 +40,9 @@ export function PhoneLockForm({ brigade, view }: { brigade: BrigadeSettings; vie
       words="phoneLockAdmin"
       name="phone-lock"
     >
-      {({ draft, errors, edit, id }) => (
+      {({ draft, edit, numberFields }) => (
         <>
-          {(['idleMinutes', 'offlineLimitHours'] as const).map((k) => {
-            const field = t(`phoneLockAdmin.field.${k}`);
-            const error = errors[k];
-            return (
-              <TextField
-                key={k}
-                id={`${id}-${k}`}
-                label={field}
-                hint={t(`phoneLockAdmin.hint.${k}`)}
-                inputMode="numeric"
-                autoComplete="off"
-                value={draft[k]}
-                onValue={(v) => edit({ [k]: v })}
-                errors={error ? t(`phoneLockAdmin.error.${error}`, { field, ...RANGES[k] }) : null}
-              />
-            );
-          })}
+          {numberFields(['idleMinutes', 'offlineLimitHours'], (k) => RANGES[k])}
           <Check
             label={t('phoneLockAdmin.pinRequired')}
             checked={draft.pinRequired}

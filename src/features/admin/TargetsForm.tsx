@@ -4,12 +4,10 @@
  * it; saved on their own (only the targets are sent, the call-back settings
  * above are left as they are), the answer said in a polite status or an alert.
  */
-import { useTranslation } from 'react-i18next';
 import type { BrigadeSettings } from '../../contracts/admin';
 import { FIVE_FASTS } from '../../domain/metrics/five-fast';
 import { FIVE_FAST_TARGET_MAX } from '../../domain/metrics/targets';
 import type { BrigadesView } from '../../services/useBrigades';
-import { TextField } from '../../ui/Field';
 import {
   checkTargetsDraft,
   targetsDraftOf,
@@ -28,7 +26,6 @@ const TARGETS: BrigadePart<TargetsDraft, TargetsErrors> = {
 };
 
 export function TargetsForm({ brigade, view }: { brigade: BrigadeSettings; view: BrigadesView }) {
-  const { t } = useTranslation();
   return (
     <BrigadePartForm
       brigade={brigade}
@@ -37,29 +34,7 @@ export function TargetsForm({ brigade, view }: { brigade: BrigadeSettings; view:
       words="targetsAdmin"
       name="targets"
     >
-      {({ draft, errors, edit, id }) =>
-        FIVE_FASTS.map((k) => {
-          const error = errors[k];
-          const field = t(`targetsAdmin.field.${k}`);
-          return (
-            <TextField
-              key={k}
-              id={`${id}-${k}`}
-              label={field}
-              hint={t(`targetsAdmin.hint.${k}`)}
-              inputMode="numeric"
-              autoComplete="off"
-              value={draft[k]}
-              onValue={(v) => edit({ [k]: v })}
-              errors={
-                error
-                  ? t(`targetsAdmin.error.${error}`, { field, max: FIVE_FAST_TARGET_MAX[k] })
-                  : null
-              }
-            />
-          );
-        })
-      }
+      {({ numberFields }) => numberFields(FIVE_FASTS, (k) => ({ max: FIVE_FAST_TARGET_MAX[k] }))}
     </BrigadePartForm>
   );
 }
