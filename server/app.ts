@@ -39,7 +39,8 @@ import { stationRoutes } from './routes/station';
 import { webhookRoutes } from './routes/webhooks';
 import { registerStatic } from './routes/static';
 import { inlineScriptHashes, registerSecurityHeaders } from './security-headers';
-import { uploadRoutes } from './uploads/tus-uploads';
+import { openUploadFolder, uploadRoutes } from './uploads/tus-uploads';
+import type { UploadFolder } from './uploads/upload-sweep';
 import { createGroupCommitter } from './db/group-commit';
 import type { GroupCommitter } from './db/group-commit';
 import type { Database } from './db/schema';
@@ -73,6 +74,8 @@ declare module 'fastify' {
      * main.ts (`start()`), stopped by `close()`; `kick()` after committing an event.
      */
     webhooks: Dispatcher;
+    /** The unfinished uploads (uploads/upload-sweep.ts): main.ts sweeps the stale ones. */
+    uploads: UploadFolder;
   }
 }
 
@@ -141,14 +144,9 @@ export function buildApp(config: AppConfig, deps: AppDeps): FastifyInstance {
   app.addHook('onClose', () => webhooks.stop());
   void app.register(deviceRoutes, { db, auth, now });
   void app.register(photoRoutes, { db, blobs, auth, now });
-  void app.register(uploadRoutes, {
-    db,
-    blobs,
-    auth,
-    now,
-    uploadDir: config.uploadDir,
-    commits,
-  });
+  const uploads = openUploadFolder(config.uploadDir);
+  app.decorate('uploads', uploads);
+  void app.register(uploadRoutes, { db, blobs, auth, now, folder: uploads, commits });
   void app.register(caseRoutes, {
     db,
     blobs,

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       database: { dialect: 'sqlite', file: path.join('/opt/kuaichu', 'data', 'kuaichu.sqlite') },
       logLevel: 'info',
       sessionTtlMs: 12 * 60 * 60 * 1000,
+      uploadExpiryMs: 72 * 60 * 60 * 1000,
       demo: false,
       trustProxy: false,
       tileHosts: [
@@ -54,6 +55,17 @@ describe('loadConfig', () => {
     expect(trust('1')).toBe(1);
     for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example', '127.0.0.1;rm']) {
       expect(() => trust(bad), bad).toThrow(/TRUST_PROXY=.*never "true"/);
+    }
+  });
+
+  it('reads how long an unfinished upload is kept, in hours', () => {
+    expect(loadConfig({ UPLOAD_EXPIRY_HOURS: '24' }, opts).uploadExpiryMs).toBe(
+      24 * 60 * 60 * 1000,
+    );
+    for (const bad of ['0', '-1', 'three days']) {
+      expect(() => loadConfig({ UPLOAD_EXPIRY_HOURS: bad }, opts), bad).toThrow(
+        /UPLOAD_EXPIRY_HOURS=/,
+      );
     }
   });
 

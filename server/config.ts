@@ -39,6 +39,12 @@ export interface ServerConfig {
   uploadDir: string;
   /** How long a session lasts after sign-in (SESSION_TTL_HOURS, default 12). */
   sessionTtlMs: number;
+  /**
+   * An unfinished upload untouched this long is swept (UPLOAD_EXPIRY_HOURS,
+   * default 72); the phone, which keeps the photo until its receipt, then
+   * sends it afresh.
+   */
+  uploadExpiryMs: number;
   /** Seed the demo brigade, insurers and users (KUAICHU_DEMO=1 or `--demo`). */
   demo: boolean;
   /** Absolute folder of the built PWA (vite's output). */
@@ -66,6 +72,7 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '0.0.0.0';
 export const SQLITE_FILE_NAME = 'kuaichu.sqlite';
 export const DEFAULT_SESSION_TTL_HOURS = 12;
+export const DEFAULT_UPLOAD_EXPIRY_HOURS = 72;
 export const DEFAULT_WEBHOOK_TIMEOUT_SECONDS = 10;
 export const DEFAULT_WEBHOOK_POLL_SECONDS = 1;
 /** OpenStreetMap's and 天地图's tile servers, subdomains included. */
@@ -95,6 +102,15 @@ const seconds = (max: number) =>
     z.refine((s) => Number(s) > 0 && Number(s) <= max, `must be more than 0 and at most ${max}`),
   );
 
+/** A number of hours above 0, e.g. 12 or 0.5; `example` goes in the message. */
+const hours = (example: string) =>
+  z.string().check(
+    z.regex(/^\d{1,4}(\.\d+)?$/, `must be a number of hours, e.g. ${example}`),
+    z.refine((s) => Number(s) > 0, 'must be more than 0'),
+  );
+
+const HOUR_MS = 60 * 60 * 1000;
+
 const Env = z.object({
   HOST: z.optional(
     z.string().check(z.regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address')),
@@ -112,12 +128,8 @@ const Env = z.object({
   STATIC_DIR: z.optional(nonEmpty),
   DATABASE_URL: z.optional(nonEmpty),
   LOG_LEVEL: z.optional(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)),
-  SESSION_TTL_HOURS: z.optional(
-    z.string().check(
-      z.regex(/^\d{1,4}(\.\d+)?$/, 'must be a number of hours, e.g. 12'),
-      z.refine((s) => Number(s) > 0, 'must be more than 0'),
-    ),
-  ),
+  SESSION_TTL_HOURS: z.optional(hours('12')),
+  UPLOAD_EXPIRY_HOURS: z.optional(hours('72')),
   WEBHOOK_TIMEOUT_SECONDS: z.optional(seconds(120)),
   WEBHOOK_POLL_SECONDS: z.optional(seconds(3600)),
   KUAICHU_DEMO: z.optional(z.enum(['0', '1'], 'must be 1 (seed the demo) or 0')),
@@ -182,7 +194,8 @@ export function loadConfig(
     blobDir: path.join(dataDir, 'blobs'),
     blobStore,
     uploadDir: path.join(dataDir, 'uploads'),
-    sessionTtlMs: Number(e.SESSION_TTL_HOURS ?? DEFAULT_SESSION_TTL_HOURS) * 60 * 60 * 1000,
+    sessionTtlMs: Number(e.SESSION_TTL_HOURS ?? DEFAULT_SESSION_TTL_HOURS) * HOUR_MS,
+    uploadExpiryMs: Number(e.UPLOAD_EXPIRY_HOURS ?? DEFAULT_UPLOAD_EXPIRY_HOURS) * HOUR_MS,
     demo: e.KUAICHU_DEMO === '1',
     staticDir: e.STATIC_DIR ? path.resolve(cwd, e.STATIC_DIR) : path.join(root, 'dist'),
     database: databaseFromUrl(e.DATABASE_URL, dataDir, cwd),

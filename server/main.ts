@@ -9,6 +9,7 @@
 import { buildApp } from './app';
 import { openBlobStore } from './blobs/open-blob-store';
 import { scheduleScrub } from './blobs/scrub';
+import { scheduleUploadSweep } from './uploads/upload-sweep';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase, reachDatabase } from './db/database';
 import { PROCESS_HOLDER } from './db/job-lease';
@@ -34,12 +35,14 @@ async function main(): Promise<void> {
 
   let stopping = false;
   let stopScrub = () => {};
+  let stopSweep = () => {};
   const stop = (signal: NodeJS.Signals) => {
     // The terminal sends Ctrl+C to start.mjs and to us; a repeat is not an emergency.
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     stopScrub();
+    stopSweep();
     setTimeout(() => {
       console.error('Kuaichu: shutdown took too long, exiting.');
       process.exit(1);
@@ -66,6 +69,14 @@ async function main(): Promise<void> {
   }
   const address = app.server.address();
   app.webhooks.start();
+  stopSweep = scheduleUploadSweep(
+    { db, folder: app.uploads, now: () => new Date(), expiryMs: config.uploadExpiryMs },
+    PROCESS_HOLDER,
+    (result) => {
+      if (result.removed.length > 0) app.log.info(result, 'stale uploads swept');
+    },
+    (error) => app.log.error({ err: error }, 'upload sweep failed'),
+  );
   stopScrub = scheduleScrub(
     { db, blobs, now: () => new Date() },
     PROCESS_HOLDER,

@@ -20,7 +20,7 @@
  */
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/database';
-import { claimJob, releaseJob, renewJob } from '../db/job-lease';
+import { runJobIfDue, scheduleJob } from '../db/job-lease';
 import type { BlobStore, Sha256Hex } from './blob-store';
 
 export const SCRUB_FIRST_DELAY_MS = 10 * 60 * 1000;
@@ -79,45 +79,25 @@ export async function scrubBlobs(deps: ScrubDeps): Promise<ScrubResult> {
  * Runs a pass when the scrub is due and no other process holds it; answers
  * the pass's result, or undefined when this process did not run one.
  */
-export async function scrubIfDue(
+export function scrubIfDue(
   deps: ScrubDeps,
   holder: string,
   leaseMs = SCRUB_LEASE_MS,
 ): Promise<ScrubResult | undefined> {
   const job = { db: deps.db, name: SCRUB_JOB, holder, leaseMs };
-  if (!(await claimJob(job, deps.now(), SCRUB_INTERVAL_MS))) return undefined;
-  let renewedAt = deps.now().getTime();
-  const renew = async () => {
-    const now = deps.now();
-    if (now.getTime() - renewedAt < leaseMs / 3) return true;
-    renewedAt = now.getTime();
-    return renewJob(job, now);
-  };
-  try {
-    const result = await scrubBlobs({ ...deps, renew });
-    await releaseJob(job, deps.now(), result.interrupted === undefined);
-    return result;
-  } catch (error) {
-    await releaseJob(job, deps.now(), false).catch(() => undefined);
-    throw error;
-  }
+  return runJobIfDue(job, deps.now, SCRUB_INTERVAL_MS, (renew) => scrubBlobs({ ...deps, renew }));
 }
 
 /** Looks on a timer whether the scrub is due; the returned function stops it. Errors go to `onError`. */
-export function scheduleScrub(
+export const scheduleScrub = (
   deps: ScrubDeps,
   holder: string,
   onResult: (result: ScrubResult) => void,
   onError: (error: unknown) => void,
-): () => void {
-  let timer: NodeJS.Timeout;
-  const run = () => {
-    scrubIfDue(deps, holder)
-      .then((result) => result && onResult(result), onError)
-      .finally(() => {
-        timer = setTimeout(run, SCRUB_CHECK_MS).unref();
-      });
-  };
-  timer = setTimeout(run, SCRUB_FIRST_DELAY_MS).unref();
-  return () => clearTimeout(timer);
-}
+): (() => void) =>
+  scheduleJob(
+    () => scrubIfDue(deps, holder),
+    { firstDelayMs: SCRUB_FIRST_DELAY_MS, checkMs: SCRUB_CHECK_MS },
+    onResult,
+    onError,
+  );

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openTempServerFixture } from '../test-support';
 import type { TempServerFixture } from '../test-support';
-import { claimJob, releaseJob, renewJob } from './job-lease';
+import { claimJob, releaseJob, renewJob, scheduleJob } from './job-lease';
 
 let fx: TempServerFixture;
 beforeEach(async () => {
@@ -41,5 +41,37 @@ describe('job leases', () => {
 
     await releaseJob(job('b'), after(DAY + 2000), false);
     expect(await claimJob(job('a'), after(DAY + 3000), DAY)).toBe(true);
+  });
+});
+
+describe('scheduleJob', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('looks after the first delay, then again after each look; results and failures go their ways', async () => {
+    vi.useFakeTimers();
+    const answers: (number | undefined | Error)[] = [7, undefined, new Error('disk gone'), 9];
+    const results: number[] = [];
+    const errors: unknown[] = [];
+    let looks = 0;
+    const stop = scheduleJob(
+      () => {
+        looks += 1;
+        const next = answers.shift();
+        return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+      },
+      { firstDelayMs: 1000, checkMs: 100 },
+      (r) => results.push(r),
+      (e) => errors.push(e),
+    );
+
+    await vi.advanceTimersByTimeAsync(999);
+    expect(looks).toBe(0);
+    await vi.advanceTimersByTimeAsync(1 + 100 + 100);
+    expect([looks, results, errors.length]).toEqual([3, [7], 1]);
+    stop();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(looks).toBe(3);
   });
 });

@@ -78,3 +78,63 @@ export async function releaseJob(job: JobLease, now: Date, finished: boolean): P
     .where('holder', '=', job.holder)
     .execute();
 }
+
+/** What a job's work answers: `interrupted` when it stopped early (its lease was lost). */
+export interface JobOutcome {
+  interrupted?: true;
+}
+
+/**
+ * Runs `work` when the job is due (every `everyMs`) and free: claims it,
+ * hands `work` a `renew` to call as it goes (it renews at most every third of
+ * the lease, and answers false once the lease is lost), and lets the job go —
+ * finished unless the work was interrupted or failed. Answers the work's
+ * result, or undefined when this holder did not run it.
+ */
+export async function runJobIfDue<T extends JobOutcome>(
+  job: JobLease,
+  now: () => Date,
+  everyMs: number,
+  work: (renew: () => Promise<boolean>) => Promise<T>,
+): Promise<T | undefined> {
+  if (!(await claimJob(job, now(), everyMs))) return undefined;
+  let renewedAt = now().getTime();
+  const renew = async () => {
+    const at = now();
+    if (at.getTime() - renewedAt < job.leaseMs / 3) return true;
+    renewedAt = at.getTime();
+    return renewJob(job, at);
+  };
+  try {
+    const result = await work(renew);
+    await releaseJob(job, now(), result.interrupted === undefined);
+    return result;
+  } catch (error) {
+    await releaseJob(job, now(), false).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Looks on a timer whether the job is due and runs it (`runIfDue`): first
+ * after `firstDelayMs`, then `checkMs` after each look has settled. A run's
+ * result goes to `onResult`, a failure to `onError`. The timer never keeps
+ * the process alive; the returned function stops it.
+ */
+export function scheduleJob<T>(
+  runIfDue: () => Promise<T | undefined>,
+  timing: { firstDelayMs: number; checkMs: number },
+  onResult: (result: T) => void,
+  onError: (error: unknown) => void,
+): () => void {
+  let timer: NodeJS.Timeout;
+  const tick = () => {
+    runIfDue()
+      .then((result) => result !== undefined && onResult(result), onError)
+      .finally(() => {
+        timer = setTimeout(tick, timing.checkMs).unref();
+      });
+  };
+  timer = setTimeout(tick, timing.firstDelayMs).unref();
+  return () => clearTimeout(timer);
+}

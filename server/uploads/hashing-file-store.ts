@@ -274,6 +274,19 @@ export class HashingFileStore extends FileStore {
     await this.configstore.delete(id);
   }
 
+  /**
+   * Deletes whatever is left of an upload (its bytes, its metadata file, its
+   * running hash), however little of it exists: the sweep of stale uploads.
+   */
+  async discard(id: string): Promise<void> {
+    this.#hashes.get(id)?.hash.drop();
+    this.#hashes.delete(id);
+    await fs.rm(this.pathOf(id), { force: true });
+    await this.configstore.delete(id).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+
   override async remove(id: string): Promise<void> {
     this.#hashes.get(id)?.hash.drop();
     this.#hashes.delete(id);

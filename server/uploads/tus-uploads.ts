@@ -23,8 +23,8 @@
  * request, not two, for a photo that fits in one chunk.
  *
  * Unfinished uploads stay in DATA_DIR/uploads until the client finishes or
- * terminates them (the file store's expiry is off because it would stat a
- * finished upload after we moved it; sweeping stale ones is left to ops).
+ * terminates them, or until they are stale (upload-sweep.ts; the file
+ * store's own expiry is off: it counts from creation, not from the last byte).
  *
  * Fastify must not read the body: a pass-through parser for
  * `application/offset+octet-stream`. A PATCH is served on the Node request
@@ -54,14 +54,21 @@ import { errorBody, parseInput, storageUnavailableBody } from '../errors';
 import { acceptAssessmentUpload, jsonRefusal, storeAssessmentUpload } from './assessment-uploads';
 import { HashingFileStore } from './hashing-file-store';
 import { patchUpload } from './tus-patch';
+import type { UploadFolder } from './upload-sweep';
+
+/** The folder of unfinished uploads, and the lock each upload's requests share. */
+export const openUploadFolder = (directory: string): UploadFolder => ({
+  datastore: new HashingFileStore(directory),
+  locker: new MemoryLocker(),
+});
 
 export interface UploadRoutesOptions {
   db: Db;
   blobs: BlobStore;
   auth: Authenticator;
   now: () => Date;
-  /** Folder for unfinished uploads (DATA_DIR/uploads). */
-  uploadDir: string;
+  /** The unfinished uploads (DATA_DIR/uploads): {@link openUploadFolder}. */
+  folder: UploadFolder;
   /** A finished photo's rows commit with concurrent writes (db/group-commit.ts). */
   commits: GroupCommitter<Database>;
   maxBytes?: number;
@@ -140,7 +147,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     return call;
   };
   const sessionOf = (req: Request): Session => callOf(req).session;
-  const datastore = new HashingFileStore(opts.uploadDir);
+  const { datastore, locker } = opts.folder;
 
   const stored = (body: UploadStored) => ({
     status_code: 200,
@@ -232,8 +239,7 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     return { status_code: status, body: known.body ?? '' };
   };
 
-  // One lock per upload, shared by tus's methods and our PATCH (tus-patch.ts).
-  const locker = new MemoryLocker();
+  // One lock per upload, shared by tus's methods, our PATCH (tus-patch.ts) and the sweep.
   const lockDrainMs = 3000;
   const tus = new Server({
     path: '/api/uploads',
