@@ -4,7 +4,8 @@
  * ending in a dot) and CST days, read by id over the primary key; each
  * event's details reduced to what an admin may read (ids, hashes, codes,
  * numbers, flags — never an officer's free text, a plate or a name typed on
- * scene). The chain's verdict is verifyAuditChain's, cut to its first breaks.
+ * scene — but the words a supervisor typed for the audit itself: why he
+ * revealed a phone's recovery code). The chain's verdict is verifyAuditChain's, cut to its first breaks.
  */
 import { sql, type Kysely } from 'kysely';
 import type {
@@ -38,14 +39,24 @@ function shown(value: unknown): Shown | undefined {
   return undefined;
 }
 
+/**
+ * Free text an admin reads, by action: words typed for the audit by a
+ * supervisor or admin (a recovery code's reveal says why; 200 characters at
+ * most, RevealRecoveryCodeRequest), never an officer's words on scene.
+ */
+const AUDIT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  'device.recovery_code_revealed': ['reason'],
+};
+
 /** The details an admin may read, and the keys of those he may not. */
-export function adminDetails(json: string): Pick<AuditEvent, 'details' | 'hidden'> {
+export function adminDetails(json: string, action: string): Pick<AuditEvent, 'details' | 'hidden'> {
+  const words = AUDIT_WORDS[action] ?? [];
   const parsed: unknown = JSON.parse(json);
   const details: AuditEvent['details'] = {};
   const hidden: string[] = [];
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
     for (const [key, value] of Object.entries(parsed)) {
-      const v = shown(value);
+      const v = words.includes(key) && typeof value === 'string' ? value : shown(value);
       if (v === undefined) hidden.push(key);
       else details[key] = v;
     }
@@ -109,7 +120,7 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<AuditPage> {
       actorName: names.get(r.actor) ?? null,
       action: r.action,
       subject: r.subject,
-      ...adminDetails(r.details),
+      ...adminDetails(r.details, r.action),
     })),
     next: rows.length > limit ? String(page.at(-1)?.id) : null,
   };

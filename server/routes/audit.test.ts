@@ -56,6 +56,27 @@ describe('the admin’s audit viewer', () => {
     expect(JSON.stringify(events)).not.toContain('逆行');
   });
 
+  it('shows the reason a supervisor gave for revealing a recovery code, and no officer’s words', async () => {
+    await seed();
+    await recordAudit(w.fx.db, new Date('2026-12-02T02:00:00.000Z'), {
+      actor: w.users.admin.id,
+      action: 'device.recovery_code_revealed',
+      subject: 'd'.repeat(8),
+      details: {
+        codeId: 'c1',
+        officer: w.users.officerA.id,
+        reason: '民警来电：PIN 输错十次',
+        plate: '蒙A12345',
+      },
+    });
+    const { events } = await list('?action=device.');
+    expect(events.map((e) => [e.details['reason'], e.hidden])).toEqual([
+      ['民警来电：PIN 输错十次', ['plate']],
+    ]);
+    const amended = (await list(`?subject=${CASE}`)).events[0];
+    expect(amended?.hidden).toContain('reason');
+  });
+
   it('filters by actor (username), action family and China day, and pages by id', async () => {
     await seed();
     const byUser = await list(`?actor=${w.users.officerA.username}&action=case.`);

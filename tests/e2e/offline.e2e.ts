@@ -12,7 +12,10 @@ import { enrolledDeviceId } from './phone-db';
 
 const world = useBrowserWorld();
 
-/** The duty supervisor, online at a desk: the phone's recovery code read out, with a reason. */
+/**
+ * The duty supervisor, online at a desk: the phone's recovery code read out,
+ * with a reason, which the audit log then shows.
+ */
 async function supervisorReadsCode(deviceId: string, reason: string): Promise<string> {
   const context = await world.newPhone({ serviceWorkers: 'block' });
   const desk = await context.newPage();
@@ -27,6 +30,12 @@ async function supervisorReadsCode(deviceId: string, reason: string): Promise<st
   const code = (await card.getByTestId('recovery-code').textContent()) ?? '';
   await expectNoAxeViolations(desk, 'devices, a recovery code read out');
   expect(await layoutProblems(desk)).toEqual({ width: 360, small: [] });
+  // The audit log says who read it out, and why, in his own words.
+  await desk.goto('/admin');
+  await desk.getByRole('link', { name: '审计记录' }).click();
+  await desk.getByLabel('动作').fill('device.recovery_code_revealed');
+  await desk.getByRole('button', { name: '查找' }).click();
+  await desk.getByTestId('audit-event').filter({ hasText: reason }).first().waitFor();
   await context.close();
   return code;
 }
