@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { BrigadeList, BrigadeSettings } from '../src/contracts/admin';
 import { LoginResponse } from '../src/contracts/auth';
+import { ChangesResponse } from '../src/contracts/changes';
 import { ErrorBody } from '../src/contracts/errors';
 import { STARTER_FIVE_FAST_TARGETS } from '../src/domain/metrics/targets';
 import { openTestWorld, TEST_PASSWORD } from './test-world';
@@ -129,7 +130,7 @@ it('refuses a target that is not whole minutes within its fast’s bounds, namin
   expect(unchanged.targets).toEqual(STARTER_FIVE_FAST_TARGETS);
 });
 
-it("sets the phones' lock (idle minutes, offline hours, PIN required), audited; its officers' sign-in gives it", async () => {
+it("sets the phones' lock (idle minutes, offline hours, PIN required), audited; its officers' sign-in and pulls give it", async () => {
   const list = BrigadeList.parse((await w.call('admin', { url: '/api/admin/brigades' })).json());
   const a = list.brigades.find((b) => b.name === 'Brigade A')!;
   // Every brigade starts requiring a PIN, locking after 5 idle minutes, refusing new cases after 72 h.
@@ -158,6 +159,13 @@ it("sets the phones' lock (idle minutes, offline hours, PIN required), audited; 
       payload: { username, password: TEST_PASSWORD },
     });
   expect(LoginResponse.parse((await login('officera')).json()).phoneLock).toEqual(lock);
+  // A phone signed in before the change learns it at its next pull, asking about itself.
+  const pull = await w.call('officerA', {
+    url: `/api/changes?device=${w.devices.officerA.id}`,
+  });
+  expect(ChangesResponse.parse(pull.json()).phoneLock).toEqual(lock);
+  const plain = await w.call('officerA', { url: '/api/changes' });
+  expect(ChangesResponse.parse(plain.json()).phoneLock).toBeUndefined();
   // An admin belongs to no brigade: no phone lock is given.
   expect(LoginResponse.parse((await login('admin')).json()).phoneLock).toBeUndefined();
 });

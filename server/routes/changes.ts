@@ -4,7 +4,8 @@
  * monotonic, so a device that keeps `nextCursor` never misses or repeats one.
  * With `device=<id>`, the answer also says whether that phone of the user is
  * still enrolled or was revoked (issue 18: a phone with nothing to send
- * learns of its revocation on its next pull).
+ * learns of its revocation on its next pull), and the brigade's lock
+ * settings for phones as they are now.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Selectable } from 'kysely';
@@ -22,6 +23,8 @@ import type { CaseState } from '../../src/domain/case/case-state';
 import type { SquadDetermination } from '../../src/domain/review/squad-amendment';
 import type { OfficerDetermination } from '../../src/domain/case/liability-record.schema';
 import type { Authenticator } from '../auth/authenticate';
+import type { Session } from '../auth/sessions';
+import { phoneLockOf } from '../brigade-settings';
 import { changesInScope, scopeFor } from '../auth/policy';
 import type { Db } from '../db/database';
 import type { ChangesTable } from '../db/schema';
@@ -59,6 +62,22 @@ function changeOf(r: Selectable<ChangesTable>, forInsurer: boolean): Change {
     ...(r.photos !== null && { photos: JSON.parse(r.photos) as string[] }),
     ...(claim && { claim }),
   };
+}
+
+/**
+ * What a phone asking about itself learns: whether it is still enrolled, and
+ * its brigade's lock settings as they are now.
+ */
+async function deviceAnswer(
+  db: Db,
+  session: Session,
+  deviceId: string,
+): Promise<Pick<ChangesResponse, 'device' | 'phoneLock'>> {
+  const [device, phoneLock] = await Promise.all([
+    deviceStatus(db, session.userId, deviceId),
+    phoneLockOf(db, session.brigadeId),
+  ]);
+  return { device, ...(phoneLock && { phoneLock }) };
 }
 
 /** Whether the user's phone `deviceId` is enrolled, and revoked (issue 18). */
@@ -102,7 +121,7 @@ export const changeRoutes: FastifyPluginAsync<ChangeRoutesOptions> = async (app,
         changes: page.map((r) => changeOf(r, scope.kind === 'insurer')),
         nextCursor: String(page.at(-1)?.id ?? cursor),
         more: rows.length > limit,
-        ...(query.device && { device: await deviceStatus(db, session.userId, query.device) }),
+        ...(query.device && (await deviceAnswer(db, session, query.device))),
       };
     },
   );

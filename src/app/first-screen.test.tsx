@@ -8,10 +8,11 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { act, cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bootScriptText } from '../../scripts/inline-boot-script';
 import { ROOT_ELEMENT, rootWithFirstScreen } from '../../scripts/prerender-first-screen';
 import { LANGUAGE_STORAGE_KEY } from '../ui/i18n/language';
+import { setShellWords } from '../ui/i18n/shell-words';
 import { zhCN } from '../ui/i18n/zh-CN';
 import type { Platform } from '../platform';
 import type { SessionState, SessionStore } from '../storage/session';
@@ -26,6 +27,11 @@ import {
 import { App } from './App';
 import { firstScreenHtml } from './first-screen';
 import { FIRST_SCREEN_HINT_KEY, noteFirstScreen } from './first-screen-hint';
+
+// The shell's words in zh-CN, whatever language a test run before this file left them in.
+beforeEach(() => {
+  setShellWords('zh-CN', zhCN);
+});
 
 afterEach(() => {
   cleanup();
@@ -59,6 +65,7 @@ function readSession(state: SessionState): SessionStore {
     active: () => Promise.resolve(undefined),
     signIn: () => Promise.reject(new Error('not here')),
     reject: () => Promise.resolve(),
+    updatePhoneLock: () => Promise.resolve(),
     signOut: () => Promise.reject(new Error('not here')),
     subscribe: () => () => undefined,
   };

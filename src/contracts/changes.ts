@@ -15,6 +15,7 @@ import { CaseState } from '../domain/case/case-state';
 import { SquadDetermination } from '../domain/review/squad-amendment';
 import { Sha256Hex } from '../domain/case/photo.schema';
 import { OfficerDetermination } from '../domain/case/liability-record.schema';
+import { PhoneLock } from './auth';
 import { ClaimState } from './claims';
 import { MissingItem } from './review';
 import { Role, defineRoute } from './route';
@@ -99,6 +100,12 @@ export const ChangesResponse = z.object({
       z.object({ status: z.literal('revoked'), revokedAt: z.iso.datetime() }),
     ]),
   ),
+  /**
+   * With `device`, for a user of a brigade: its lock settings for phones as
+   * they are now, so a change an admin saves reaches a signed-in phone at its
+   * next pull, not only at the next sign-in.
+   */
+  phoneLock: z.optional(PhoneLock),
 });
 export type DeviceStatus = NonNullable<ChangesResponse['device']>;
 export type ChangesResponse = z.infer<typeof ChangesResponse>;

@@ -82,6 +82,27 @@ describe('session store', () => {
     expect(told).toBe(2);
   });
 
+  it('keeps a phone lock changed mid-shift with its session, telling listeners only of a change', async () => {
+    const s = store();
+    let told = 0;
+    s.subscribe(() => (told += 1));
+    const lock = { idleMinutes: 5, offlineLimitHours: 72, pinRequired: false };
+    await s.signIn({ ...LOGIN, phoneLock: lock });
+    await s.updatePhoneLock('token-1', lock);
+    expect(told).toBe(1);
+
+    const required = { ...lock, pinRequired: true };
+    await s.updatePhoneLock('some-older-token', required);
+    expect((await s.active())?.phoneLock).toEqual(lock);
+    await s.updatePhoneLock('token-1', required);
+    expect((await s.active())?.phoneLock).toEqual(required);
+    expect(told).toBe(2);
+
+    await s.signOut(createDb());
+    await s.updatePhoneLock('token-1', lock);
+    expect(await s.state()).toEqual({ kind: 'signed-out' });
+  });
+
   it('signs out keeping every unsent case, and says how many there are', async () => {
     const db = createDb();
     const s = store();

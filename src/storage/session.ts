@@ -57,6 +57,12 @@ export interface SessionStore {
   signIn(login: LoginResponse): Promise<StoredSession>;
   /** The server refused `token` (401); a newer session is left alone. */
   reject(token: string): Promise<void>;
+  /**
+   * The brigade's lock settings changed since `token`'s sign-in: kept with
+   * that session (a newer one is left alone); listeners are told only when
+   * they differ from those kept.
+   */
+  updatePhoneLock(token: string, phoneLock: PhoneLock): Promise<void>;
   /** Forgets the token, keeps every case; answers how many cases were unsent. */
   signOut(db: KuaichuDb): Promise<{ unsentCases: number }>;
   /** Called after every sign-in, sign-out and rejection. */
@@ -77,6 +83,25 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     for (const l of [...listeners]) l();
   };
   const read = () => get<StoredSession>(KEY, db());
+  /**
+   * Reads the session and writes back what `edit` makes of it, in one
+   * transaction (a sign-out in between is not undone); answers whether it wrote.
+   */
+  const change = (edit: (session: StoredSession) => StoredSession | undefined) =>
+    db()(
+      'readwrite',
+      (kv) =>
+        new Promise<boolean>((resolve, reject) => {
+          const request = kv.get(KEY);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const session = request.result as StoredSession | undefined;
+            const edited = session && edit(session);
+            if (edited) kv.put(edited, KEY);
+            resolve(promisifyRequest(kv.transaction).then(() => edited !== undefined));
+          };
+        }),
+    );
 
   const state = async (): Promise<SessionState> => {
     const at = changes;
@@ -120,21 +145,18 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       // Read and write in one transaction: a sign-out in between must not be
       // undone by writing the session back (a 401 often answers a request
       // the sign-out's own logout overtook).
-      const rejected = await db()(
-        'readwrite',
-        (kv) =>
-          new Promise<boolean>((resolve, reject) => {
-            const request = kv.get(KEY);
-            request.onerror = () => reject(request.error);
-            request.onsuccess = () => {
-              const session = request.result as StoredSession | undefined;
-              const ours = session?.token === token && !session.rejectedAt;
-              if (ours) kv.put({ ...session, rejectedAt }, KEY);
-              resolve(promisifyRequest(kv.transaction).then(() => ours));
-            };
-          }),
+      const rejected = await change((session) =>
+        session.token === token && !session.rejectedAt ? { ...session, rejectedAt } : undefined,
       );
       if (rejected) notify();
+    },
+    async updatePhoneLock(token, phoneLock) {
+      const changed = await change((session) =>
+        session.token === token && !samePhoneLock(session.phoneLock, phoneLock)
+          ? { ...session, phoneLock }
+          : undefined,
+      );
+      if (changed) notify();
     },
     async signOut(caseDb) {
       // Loaded here, not at the top: the session is read before the case database's code loads.
@@ -150,3 +172,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     },
   };
 }
+
+const samePhoneLock = (a: PhoneLock | undefined, b: PhoneLock): boolean =>
+  a?.idleMinutes === b.idleMinutes &&
+  a.offlineLimitHours === b.offlineLimitHours &&
+  a.pinRequired === b.pinRequired;

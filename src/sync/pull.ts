@@ -8,9 +8,11 @@
  * squad said (a return with what to add, its amended liability, an approval,
  * a take-over) is kept beside each case with the device's time it arrived
  * (`now`). The first page also asks whether this phone is still enrolled:
- * `revokedAt` when an admin revoked it (issue 18).
+ * `revokedAt` when an admin revoked it (issue 18); its answer carries the
+ * brigade's lock settings for phones as they are now (`phoneLock`).
  */
 import type { Api, ApiFailure } from '../api';
+import type { PhoneLock } from '../contracts/auth';
 import {
   applyServerChange,
   readSyncValue,
@@ -31,6 +33,8 @@ export interface PullSummary {
   deferred: number;
   /** When an admin revoked this phone, if the server says so (issue 18). */
   revokedAt?: string;
+  /** The brigade's lock settings for phones as the server has them now. */
+  phoneLock?: PhoneLock;
 }
 
 export async function pullChanges(
@@ -51,6 +55,7 @@ export async function pullChanges(
     if (!answer.ok) return answer;
     const device = answer.value.device;
     if (device?.status === 'revoked') summary.revokedAt = device.revokedAt;
+    if (answer.value.phoneLock) summary.phoneLock = answer.value.phoneLock;
     deviceId = undefined;
     for (const change of answer.value.changes) {
       const keepWord: KeepSquadWord = (kept, c) => recordSquadWord(kept, change, c, now());

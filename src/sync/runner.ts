@@ -247,8 +247,10 @@ export function createSyncRunner(deps: SyncDeps): SyncRunner {
     const pulled = await pullChanges(db, api, session, () => iso());
     if (pulled.ok) {
       await recordContact(db, session.user.id, askedAt);
-      const { revokedAt } = pulled.value;
+      const { revokedAt, phoneLock } = pulled.value;
       if (revokedAt) return { outcome: 'ok', revokedAt };
+      // A lock the admin changed mid-shift applies now (a PIN required, a shorter idle time).
+      if (phoneLock) await deps.session.updatePhoneLock(session.token, phoneLock);
       await refreshFieldPack(db, api, session, clock.now());
       await refreshStationOfficers(db, api, session);
       return { outcome: 'ok' };

@@ -150,7 +150,9 @@ describe('the brigade’s phone lock', () => {
     fireEvent.click(pin);
     fireEvent.click(within(form).getByRole('button', { name: /^保存手机锁定/ }));
     expect(
-      await within(form).findByText(`已保存${BRIGADE.name}的手机锁定，民警下次登录时生效。`),
+      await within(form).findByText(
+        `已保存${BRIGADE.name}的手机锁定，民警手机下次联网同步时生效。`,
+      ),
     ).toBeTruthy();
     expect(sent).toEqual([
       { phoneLock: { idleMinutes: 2, offlineLimitHours: 24, pinRequired: true } },

@@ -37,7 +37,7 @@ const zh = {
   phoneLockAdmin: {
     title: '{{name}}的手机锁定',
     intro:
-      '本大队民警手机上的案件保护。更改在民警下次登录时生效。要求设置 PIN 码时，民警登录后须先设置 PIN 码，手机保存的案件、照片都加密存放。',
+      '本大队民警手机上的案件保护。更改在民警手机下次联网同步或登录时生效。要求设置 PIN 码时，民警登录后须先设置 PIN 码，手机保存的案件、照片都加密存放。',
     field: {
       idleMinutes: '闲置锁定（分钟）',
       offlineLimitHours: '离线期限（小时）',
@@ -50,7 +50,7 @@ const zh = {
     pinRequired: '民警须在手机上设置 PIN 码（加密保存案件）',
     save: '保存手机锁定',
     saving: '正在保存…',
-    saved: '已保存{{name}}的手机锁定，民警下次登录时生效。',
+    saved: '已保存{{name}}的手机锁定，民警手机下次联网同步时生效。',
     error: {
       minutesRequired: '请填写“{{field}}”。',
       minutesWhole: '“{{field}}”须是整数，例如 {{min}}。',
@@ -94,7 +94,7 @@ export const targetsAdminMessages: MessageBundle<typeof zh> = {
     phoneLockAdmin: {
       title: 'Phone lock of {{name}}',
       intro:
-        'How the cases on the brigade’s officers’ phones are protected. A change takes effect at each officer’s next sign-in. With a PIN required, an officer sets his PIN right after signing in, and the phone stores its cases and photos encrypted.',
+        'How the cases on the brigade’s officers’ phones are protected. A change reaches each officer’s phone at its next sync while online, or its next sign-in. With a PIN required, an officer sets his PIN right after signing in, and the phone stores its cases and photos encrypted.',
       field: {
         idleMinutes: 'Idle lock (minutes)',
         offlineLimitHours: 'Offline limit (hours)',
@@ -108,7 +108,8 @@ export const targetsAdminMessages: MessageBundle<typeof zh> = {
       pinRequired: 'Officers must set a PIN on the phone (cases stored encrypted)',
       save: 'Save phone lock',
       saving: 'Saving…',
-      saved: 'Phone lock of {{name}} saved: it takes effect at each officer’s next sign-in.',
+      saved:
+        'Phone lock of {{name}} saved: it takes effect on each officer’s phone at its next sync while online.',
       error: {
         minutesRequired: 'Fill in “{{field}}”.',
         minutesWhole: '“{{field}}” must be a whole number, e.g. {{min}}.',
