@@ -9,7 +9,7 @@
  */
 import { DEMO_BRIGADE } from '../../server/demo';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
@@ -333,6 +333,20 @@ export function partialUploads(server: ServerData): { id: string; bytes: number 
   return readdirSync(dir)
     .filter((f) => !f.endsWith('.json'))
     .map((f) => ({ id: f, bytes: statSync(join(dir, f)).size }));
+}
+
+/**
+ * Deletes every unfinished upload of the server, as its sweep of stale
+ * uploads does once they are old (server/uploads/upload-sweep.ts, which its
+ * own tests show deletes exactly these files); answers the ids deleted.
+ */
+export function sweepPartialUploads(server: ServerData): string[] {
+  const dir = join(server.dataDir, 'uploads');
+  const ids = partialUploads(server).map((u) => u.id);
+  for (const id of ids) {
+    for (const file of [id, `${id}.json`]) rmSync(join(dir, file), { force: true });
+  }
+  return ids;
 }
 
 /**

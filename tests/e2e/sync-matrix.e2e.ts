@@ -14,11 +14,11 @@
 import { describe, expect, it } from 'vitest';
 import { prng, until } from './harness';
 import { checkInvariants } from './invariants';
-import { waitAllSent } from './outbox';
+import { sendNow, waitAllSent } from './outbox';
 import { gotoApp, openPhone, signInOnPhone } from './phone';
 import { storedOutbox, storedPhotos } from './phone-db';
 import { quickCase } from './scene-drivers';
-import { DEMO_PASSWORD, login, partialUploads, readServer } from './server';
+import { DEMO_PASSWORD, login, partialUploads, readServer, sweepPartialUploads } from './server';
 import {
   CHUNK,
   SEED,
@@ -114,6 +114,58 @@ describe('sync matrix B (browser ↔ server through the fault proxy)', () => {
       await context.close();
     });
   }
+
+  it('B1: the cut-off upload swept from the server while the phone was away: the phone sends the photo afresh; one blob', async ({
+    task,
+  }) => {
+    const { context, page } = await newPhone(false);
+    await context.setOffline(true);
+    const id = await quickCase(page, rec.url, 'B1 过期续传', 1, {
+      big: true,
+      seed: attemptSeed(SEED + 700, task),
+    });
+    const [photo] = await storedPhotos(page);
+    const { sha256, size } = photo!;
+    const from = proxy.log.length;
+    // The first PATCH (the photo's second chunk) is cut; then the server answers 503 to
+    // everything while the phone is "away" and the unfinished upload is swept.
+    proxy.set({
+      fault: { mode: 'cut-request', bytes: 4096 },
+      match: 'PATCH /api/uploads/',
+      times: 1,
+    });
+    await context.setOffline(false);
+    await until(
+      'the PATCH cut',
+      () => proxy.log.slice(from).some((e) => e.fault === 'cut-request'),
+      60_000,
+      10,
+    );
+    proxy.set({ fault: { mode: 'status', status: 503 } });
+    await until('an unfinished upload on the server', () => partialUploads(server).length > 0);
+    expect(sweepPartialUploads(server)).toHaveLength(1);
+
+    const back = proxy.log.length;
+    proxy.set();
+    await sendNow(page);
+    await waitAllSent(page, [id]);
+    const lines = proxyLines(back).join('\n');
+    const after = proxy.log.slice(back);
+    // Its stored address answers 404: the phone forgets it and makes a new upload.
+    const gone = after.findIndex((e) => e.method === 'HEAD' && e.status === 404);
+    expect(gone, lines).toBeGreaterThanOrEqual(0);
+    expect(
+      after
+        .slice(gone)
+        .some((e) => e.method === 'POST' && e.path.startsWith('/api/uploads') && e.status === 201),
+      lines,
+    ).toBe(true);
+    expect(readServer(server).blobs.get(sha256)).toBe(size);
+    expect(partialUploads(server)).toEqual([]);
+    const report = await checkInvariants(page, server);
+    expect(report.unsent).toBe(0);
+    await context.close();
+  });
 
   it('B1: a PATCH replayed at a stale offset is refused with 409', async () => {
     const token = await login(server.url);
