@@ -65,6 +65,17 @@ console.log(
 console.log(
   `  photo upload (tus): ${figures.photoUpload.tusMBps} MB/s in one PATCH each, ${figures.photoUpload.tusAppChunksMBps} MB/s in the app's ${figures.photoUpload.appChunkBytes / 1024} KiB chunks (the first in the creation POST), vs a durable raw copy ${figures.photoUpload.fileCopyMBps} MB/s (median ratio of ${figures.photoUpload.rounds} interleaved rounds: ${figures.photoUpload.tusVsCopy}; ${figures.photoUpload.tusAppChunksVsCopy}; in the creation POST ${figures.photoUpload.tusOneRequestMBps} MB/s, ${figures.photoUpload.tusOneRequestVsCopy}; a fresh client thread's first upload, untimed, ${figures.photoUpload.coldFirstUploadMs} ms)`,
 );
+// Issue 13: ≥ 1,000 new case PUTs/s with p99 ≤ 20 ms at 8–32 clients; uploads ≥ half a durable copy.
+for (const put of [figures.casePut, ...figures.casePutMore]) {
+  if (put.perSecond < 1000 || put.p99Ms > 20) {
+    console.error(`  below issue 13's ingest target at ×${put.concurrency} (1,000/s, p99 ≤ 20 ms)`);
+    process.exitCode = 1;
+  }
+}
+if (figures.photoUpload.tusVsCopy < 0.5) {
+  console.error("  below issue 13's upload target (0.5 of a durable copy)");
+  process.exitCode = 1;
+}
 
 const onPostgres = await (await import('./ingest-postgres')).benchIngestPostgres();
 record('ingest-postgres', onPostgres);
@@ -129,6 +140,14 @@ console.log(
 console.log(
   `  pick to saved with encryption on (PIN set; alternating with the plain phone): median ${photos.pickToSavedSealed.medianMs} ms, p90 ${photos.pickToSavedSealed.p90Ms} ms, against ${photos.pickToSaved.medianMs} / ${photos.pickToSaved.p90Ms} ms plain; load average ${photos.loadAverage.start.join(' ')} → ${photos.loadAverage.end.join(' ')}`,
 );
+if (
+  photos.pipeline.medianMs > 200 ||
+  photos.pickToSaved.medianMs > 300 ||
+  photos.pickToSavedSealed.medianMs > 300
+) {
+  console.error("  over issue 13's photo targets (200 ms in the worker, 300 ms pick to saved)");
+  process.exitCode = 1;
+}
 
 const vault = await (await import('./vault')).benchVault();
 record('vault', vault);
