@@ -87,7 +87,7 @@ export function BrigadePartForm<D, E>({
         saving={view.saving}
         save={t(`${words}.save`)}
         savingText={t(`${words}.saving`)}
-        label={`${t(`${words}.save`)}${t('targetsAdmin.saveFor', { name: brigade.name })}`}
+        label={`${t(`${words}.save`)}${t(`${words}.saveFor`, { name: brigade.name })}`}
       />
     </form>
   );

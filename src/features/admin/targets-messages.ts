@@ -49,6 +49,7 @@ const zh = {
     },
     pinRequired: '民警须在手机上设置 PIN 码（加密保存案件）',
     save: '保存手机锁定',
+    saveFor: '（{{name}}）',
     saving: '正在保存…',
     saved: '已保存{{name}}的手机锁定，民警手机下次联网同步时生效。',
     error: {
@@ -107,6 +108,7 @@ export const targetsAdminMessages: MessageBundle<typeof zh> = {
       },
       pinRequired: 'Officers must set a PIN on the phone (cases stored encrypted)',
       save: 'Save phone lock',
+      saveFor: ' ({{name}})',
       saving: 'Saving…',
       saved:
         'Phone lock of {{name}} saved: it takes effect on each officer’s phone at its next sync while online.',
