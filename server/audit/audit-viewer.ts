@@ -5,7 +5,8 @@
  * event's details reduced to what an admin may read (ids, hashes, codes,
  * numbers, flags — never an officer's free text, a plate or a name typed on
  * scene — but the words a supervisor typed for the audit itself: why he
- * revealed a phone's recovery code). The chain's verdict is verifyAuditChain's, cut to its first breaks.
+ * revealed a phone's recovery code). The chain's verdict is
+ * verifyAuditChain's, cut to its first breaks.
  */
 import { sql, type Kysely } from 'kysely';
 import type {

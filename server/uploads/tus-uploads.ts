@@ -34,7 +34,7 @@
  * headers every answer carries.
  */
 import { ReadableStream } from 'node:stream/web';
-import { ERRORS, MemoryLocker, Server } from '@tus/server';
+import { ERRORS, Server } from '@tus/server';
 import type { Upload } from '@tus/utils';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorBody } from '../../src/contracts/errors';
@@ -52,22 +52,15 @@ import type { GroupCommitter } from '../db/group-commit';
 import type { Database } from '../db/schema';
 import { errorBody, parseInput, storageUnavailableBody } from '../errors';
 import { acceptAssessmentUpload, jsonRefusal, storeAssessmentUpload } from './assessment-uploads';
-import { HashingFileStore } from './hashing-file-store';
 import { patchUpload } from './tus-patch';
 import type { UploadFolder } from './upload-sweep';
-
-/** The folder of unfinished uploads, and the lock each upload's requests share. */
-export const openUploadFolder = (directory: string): UploadFolder => ({
-  datastore: new HashingFileStore(directory),
-  locker: new MemoryLocker(),
-});
 
 export interface UploadRoutesOptions {
   db: Db;
   blobs: BlobStore;
   auth: Authenticator;
   now: () => Date;
-  /** The unfinished uploads (DATA_DIR/uploads): {@link openUploadFolder}. */
+  /** The unfinished uploads (DATA_DIR/uploads): upload-sweep.ts `openUploadFolder`. */
   folder: UploadFolder;
   /** A finished photo's rows commit with concurrent writes (db/group-commit.ts). */
   commits: GroupCommitter<Database>;

@@ -17,10 +17,10 @@
 import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { MemoryLocker } from '@tus/server';
+import { MemoryLocker } from '@tus/server';
 import type { Db } from '../db/database';
 import { runJobIfDue, scheduleJob } from '../db/job-lease';
-import type { HashingFileStore } from './hashing-file-store';
+import { HashingFileStore } from './hashing-file-store';
 
 export const UPLOAD_SWEEP_JOB = 'upload-sweep';
 export const UPLOAD_SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -36,6 +36,12 @@ export interface UploadFolder {
   datastore: HashingFileStore;
   locker: MemoryLocker;
 }
+
+/** The folder of unfinished uploads, and the lock its requests and the sweep share. */
+export const openUploadFolder = (directory: string): UploadFolder => ({
+  datastore: new HashingFileStore(directory),
+  locker: new MemoryLocker(),
+});
 
 export interface SweepResult {
   /** The uploads deleted, by id. */

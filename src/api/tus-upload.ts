@@ -9,8 +9,9 @@
  * cut during the creation POST loses what it had sent (the client never
  * learnt the upload's address; Chromium resends a request cut on a reused
  * connection at once): at most one chunk, as a cut PATCH would cost when
- * resent. A cut in a later chunk resumes at the server's offset. tus-js-client's own retries are off: the sync runner
- * owns retrying (with the backoff and hold rules of `classifyFailure`).
+ * resent. A cut in a later chunk resumes at the server's offset.
+ * tus-js-client's own retries are off: the sync runner owns retrying (with
+ * the backoff and hold rules of `classifyFailure`).
  *
  * The bytes come from a Blob through our own file reader, which hands
  * tus-js-client Uint8Array slices: both its browser (XHR) and its Node (http)

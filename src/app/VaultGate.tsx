@@ -5,7 +5,8 @@
  * screens show what is not sealed (a sealed row reads as locked, kept).
  * With his key open and the server in reach, his keyring gets a supervisor's
  * recovery code when it holds none (src/services/recovery-renewal.ts).
- * When his brigade requires a PIN (its lock settings, given at sign-in), an
+ * When his brigade requires a PIN (its lock settings, given at sign-in and
+ * renewed by each pull), an
  * officer without one on this phone sets it before any other screen; the
  * idle lock takes the brigade's minutes.
  */

@@ -24,7 +24,7 @@ export async function offlineStandingOf(
   now: string,
 ): Promise<OfflineStanding | undefined> {
   if (state.kind === 'signed-out') return undefined;
-  // The brigade's limit, as the sign-in gave it; the default before it did.
+  // The brigade's limit, as the sign-in gave it or a pull renewed it; the default before either.
   const policy = lockPolicyOf(state.session.phoneLock);
   const pulled = await readLastContact(db, state.session.user.id);
   const signedIn = state.session.signedInAt;

@@ -22,7 +22,10 @@ export interface StoredSession {
   signedInAt: string;
   /** Set when the server answered 401 to this token. */
   rejectedAt?: string;
-  /** The brigade's lock settings for this phone, as the sign-in gave them (absent: the defaults). */
+  /**
+   * The brigade's lock settings for this phone, as the sign-in gave them or a
+   * later pull renewed them (`updatePhoneLock`; absent: the defaults).
+   */
   phoneLock?: PhoneLock;
 }
 
@@ -49,7 +52,7 @@ export interface SessionStore {
   state(): Promise<SessionState>;
   /**
    * The state last read, without waiting (undefined before the first read and
-   * after every sign-in, sign-out or rejection): the shell's first render.
+   * after every sign-in, sign-out, rejection or changed lock): the shell's first render.
    */
   peek?(): SessionState | undefined;
   /** The session when it may send now, else undefined. */
@@ -65,7 +68,7 @@ export interface SessionStore {
   updatePhoneLock(token: string, phoneLock: PhoneLock): Promise<void>;
   /** Forgets the token, keeps every case; answers how many cases were unsent. */
   signOut(db: KuaichuDb): Promise<{ unsentCases: number }>;
-  /** Called after every sign-in, sign-out and rejection. */
+  /** Called after every sign-in, sign-out, rejection and changed phone lock. */
   subscribe(listener: () => void): () => void;
 }
 

@@ -36,6 +36,7 @@ async function supervisorReadsCode(deviceId: string, reason: string): Promise<st
   await desk.getByLabel('动作').fill('device.recovery_code_revealed');
   await desk.getByRole('button', { name: '查找' }).click();
   await desk.getByTestId('audit-event').filter({ hasText: reason }).first().waitFor();
+  await expectNoAxeViolations(desk, 'audit log, a recovery code read out and why');
   await context.close();
   return code;
 }

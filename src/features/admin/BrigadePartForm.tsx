@@ -14,11 +14,7 @@ import { useBrigadePartForm, type BrigadePart } from './useBrigadePartForm';
 
 export interface PartFields<D, E> {
   draft: D;
-  /** The problem of each field at fault, after a save was refused. */
-  errors: Partial<E>;
   edit: (change: Partial<D>) => void;
-  /** The prefix of the fields' ids. */
-  id: string;
   /**
    * A whole-number field for each key, its label, hint and problem under the
    * part's words (`field.<key>`, `hint.<key>`, `error.<problem>`, the latter
@@ -41,7 +37,7 @@ export function BrigadePartForm<D, E>({
   brigade: BrigadeSettings;
   view: BrigadesView;
   part: BrigadePart<D, E>;
-  /** The part's i18n key: title, intro, save, saving, saved. */
+  /** The part's i18n key: title, intro, field, hint, error, save, saveFor, saving, saved. */
   words: 'targetsAdmin' | 'phoneLockAdmin';
   /** The part's name in ids and test ids (`<name>-form`, `<name>-saved`). */
   name: string;
@@ -79,7 +75,7 @@ export function BrigadePartForm<D, E>({
     >
       <h2 id={`${id}-title`}>{t(`${words}.title`, { name: brigade.name })}</h2>
       <p>{t(`${words}.intro`)}</p>
-      {children({ draft, errors, edit, id, numberFields })}
+      {children({ draft, edit, numberFields })}
       <SaveEnd
         failure={outcome?.kind === 'failed' ? outcome.failure : undefined}
         saved={outcome?.kind === 'saved' && t(`${words}.saved`, { name: brigade.name })}

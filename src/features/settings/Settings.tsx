@@ -55,7 +55,7 @@ export function Settings() {
 
 /**
  * Encryption at rest: set the officer's PIN (the phone seals from then on),
- * or change it; and his brigade's lock settings, as his sign-in gave them.
+ * or change it; and his brigade's lock settings, as his sign-in gave them or a pull renewed them.
  */
 function Encryption({ lock }: { lock: PhoneLock | undefined }) {
   const { t } = useTranslation();
